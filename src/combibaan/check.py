@@ -1,0 +1,458 @@
+"""An independent checker for ``solution.json``: trust, but verify.
+
+The solver is clever (compatibility graphs, enumeration, CP-SAT); this module is
+deliberately plain. It shares no code with :mod:`combibaan.solvers`: it redoes
+the interval arithmetic from the :class:`~combibaan.model.week.Slot` values and
+computes travel with its own Dijkstra, so that a bug in the solver's shortcuts
+cannot hide in the check as well. Every violation is reported, not just the first.
+
+Rule names (``Violation.rule``):
+
+* per job: ``overlap``, ``travel``, ``min_hours``, ``max_hours``, ``max_suppliers``,
+  ``max_hours_per_day``, ``min_hours_per_day``, ``max_span_hours``;
+* structure: ``structure``, ``policy``, ``unknown_task``, ``duplicate_task``,
+  ``duplicate_job_id``, ``suppliers``, ``hours_per_week``, ``days``, ``unassigned``,
+  ``jobs_bound``, ``status``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from combibaan.io.errors import InputError, Problem
+from combibaan.model.instance import Instance
+from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError
+from combibaan.model.task import Task
+from combibaan.model.week import Slot
+
+WEEK = 7 * 24 * 60
+DAY = 24 * 60
+DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+STATUSES = ("optimal", "feasible", "infeasible", "unknown")
+SOLUTION_KEYS = ("status", "jobs_bound", "policy", "jobs", "unassigned")
+JOB_KEYS = ("job_id", "task_ids", "suppliers", "hours_per_week", "days")
+
+#: Tolerance for ``hours_per_week`` as written in the file (it is rounded there).
+HOURS_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule: which rule, in which job (``None`` for the whole solution), and why."""
+
+    rule: str
+    job_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"job {self.job_id}: " if self.job_id is not None else ""
+        return f"[{self.rule}] {where}{self.message}"
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def load_solution(path: str | Path) -> dict[str, Any]:
+    """Read ``solution.json``; an :class:`InputError` naming the file when it is unusable.
+
+    Only the shape is checked here (an object with the keys the checker needs);
+    whether the content keeps the rules is :func:`check_solution`'s job.
+    """
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(source, f"cannot read the solution file: {exc}")) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            Problem(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
+        ) from exc
+    if not isinstance(data, dict):
+        raise InputError(Problem(source, "a solution must be a JSON object"))
+    problems = [Problem(source, f"missing key {key!r}") for key in SOLUTION_KEYS if key not in data]
+    if not problems:
+        problems = _shape_problems(data, source)
+    if problems:
+        raise InputError(problems)
+    return data
+
+
+def _shape_problems(data: Mapping[str, Any], source: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if not isinstance(data["policy"], dict):
+        problems.append(Problem(source, "'policy' must be an object"))
+    if not isinstance(data["jobs"], list):
+        problems.append(Problem(source, "'jobs' must be a list"))
+    else:
+        for i, job in enumerate(data["jobs"]):
+            if not isinstance(job, dict):
+                problems.append(Problem(source, f"jobs[{i}] must be an object"))
+                continue
+            problems.extend(
+                Problem(source, f"jobs[{i}] misses key {key!r}")
+                for key in JOB_KEYS
+                if key not in job
+            )
+    if not isinstance(data["unassigned"], list):
+        problems.append(Problem(source, "'unassigned' must be a list"))
+    else:
+        for i, item in enumerate(data["unassigned"]):
+            if not isinstance(item, dict) or "task_id" not in item:
+                problems.append(
+                    Problem(source, f"unassigned[{i}] must be an object with 'task_id'")
+                )
+    return problems
+
+
+# ----------------------------------------------------------------------------- travel
+
+
+class _Travel:
+    """Shortest walking times over the travel table, computed on demand (plain Dijkstra)."""
+
+    def __init__(self, instance: Instance, default: float | None) -> None:
+        self.default = default
+        self.graph: dict[str, dict[str, float]] = {}
+        for edge in instance.travel:
+            for a, b in ((edge.origin, edge.destination), (edge.destination, edge.origin)):
+                known = self.graph.setdefault(a, {}).get(b)
+                if known is None or edge.minutes < known:
+                    self.graph[a][b] = float(edge.minutes)
+        self._cache: dict[str, dict[str, float]] = {}
+
+    def _from(self, source: str) -> dict[str, float]:
+        if source not in self._cache:
+            dist = {source: 0.0}
+            heap = [(0.0, source)]
+            while heap:
+                d, node = heapq.heappop(heap)
+                if d > dist[node]:
+                    continue
+                for nxt, w in self.graph.get(node, {}).items():
+                    nd = d + w
+                    if nd < dist.get(nxt, math.inf):
+                        dist[nxt] = nd
+                        heapq.heappush(heap, (nd, nxt))
+            self._cache[source] = dist
+        return self._cache[source]
+
+    def minutes(self, a: str | None, b: str | None) -> float:
+        if a is None or b is None or a == b:
+            return 0.0
+        found = self._from(a).get(b)
+        if found is not None:
+            return found
+        return float(self.default) if self.default is not None else 0.0
+
+
+# ----------------------------------------------------------------------------- job rules
+
+
+def _interval(slot: Slot) -> tuple[int, int]:
+    """Minutes from Monday 00:00; a Sunday-night end lies past the end of the week."""
+    return slot.day * DAY + slot.start, slot.day * DAY + slot.end
+
+
+def _fmt(minute: int) -> str:
+    minute %= WEEK
+    day, rest = divmod(minute, DAY)
+    return f"{DAY_CODES[day]} {rest // 60:02d}:{rest % 60:02d}"
+
+
+def _pair_violations(job_id: str, a: Task, b: Task, travel: _Travel) -> Iterable[Violation]:
+    """Overlap and travel between two tasks' slots, on the weekly circle."""
+    need = travel.minutes(a.location, b.location)
+    for sa in a.slots:
+        a0, a1 = _interval(sa)
+        for sb in b.slots:
+            for shift in (-WEEK, 0, WEEK):  # the week repeats: Sunday night meets Monday
+                b0, b1 = (m + shift for m in _interval(sb))
+                if a0 < b1 and b0 < a1:
+                    yield Violation(
+                        "overlap",
+                        job_id,
+                        f"{a.id} ({_fmt(a0)}-{_fmt(a1)}) overlaps {b.id} ({_fmt(b0)}-{_fmt(b1)})",
+                    )
+                    continue
+                if b0 >= a1:
+                    first, second, end, start = a, b, a1, b0
+                else:
+                    first, second, end, start = b, a, b1, a0
+                if start - end < need - 1e-9:
+                    yield Violation(
+                        "travel",
+                        job_id,
+                        f"{first.id} at {first.location} ends {_fmt(end)}, {second.id} at "
+                        f"{second.location} starts {_fmt(start)}: {start - end} min, "
+                        f"travel needs {need:g} min",
+                    )
+
+
+def _limit(value: float | None) -> int | None:
+    """An hours rule in whole minutes, so that 20.0 h and 1200 min compare exactly."""
+    return None if value is None else round(value * 60)
+
+
+def _job_rule_violations(
+    job_id: str, tasks: list[Task], policy: Policy, travel: _Travel
+) -> list[Violation]:
+    out: list[Violation] = []
+    for i, a in enumerate(tasks):
+        for b in tasks[i + 1 :]:
+            out.extend(_pair_violations(job_id, a, b, travel))
+
+    slots = [s for t in tasks for s in t.slots]
+    total = sum(s.end - s.start for s in slots)
+    low, high = _limit(policy.min_hours), _limit(policy.max_hours)
+    if low is not None and total < low:
+        out.append(
+            Violation(
+                "min_hours", job_id, f"{total / 60:g} h per week, below {policy.min_hours:g} h"
+            )
+        )
+    if high is not None and total > high:
+        out.append(
+            Violation(
+                "max_hours", job_id, f"{total / 60:g} h per week, above {policy.max_hours:g} h"
+            )
+        )
+
+    suppliers = sorted({t.supplier for t in tasks})
+    if policy.max_suppliers is not None and len(suppliers) > policy.max_suppliers:
+        out.append(
+            Violation(
+                "max_suppliers",
+                job_id,
+                f"{len(suppliers)} suppliers ({', '.join(suppliers)}), "
+                f"at most {policy.max_suppliers}",
+            )
+        )
+
+    day_max, day_min = _limit(policy.max_hours_per_day), _limit(policy.min_hours_per_day)
+    span_max = _limit(policy.max_span_hours)
+    for day in range(7):
+        today = [s for s in slots if s.day == day]
+        if not today:
+            continue
+        worked = sum(s.end - s.start for s in today)
+        span = max(s.end for s in today) - min(s.start for s in today)
+        name = DAY_CODES[day]
+        if day_max is not None and worked > day_max:
+            out.append(
+                Violation(
+                    "max_hours_per_day",
+                    job_id,
+                    f"{worked / 60:g} h on {name}, above {policy.max_hours_per_day:g} h",
+                )
+            )
+        if day_min is not None and worked < day_min:
+            out.append(
+                Violation(
+                    "min_hours_per_day",
+                    job_id,
+                    f"{worked / 60:g} h on {name}, below {policy.min_hours_per_day:g} h",
+                )
+            )
+        if span_max is not None and span > span_max:
+            out.append(
+                Violation(
+                    "max_span_hours",
+                    job_id,
+                    f"{span / 60:g} h from first start to last end on {name}, "
+                    f"above {policy.max_span_hours:g} h",
+                )
+            )
+    return out
+
+
+def _field_violations(job: Mapping[str, Any], job_id: str, tasks: list[Task]) -> list[Violation]:
+    """The job's echoed fields (suppliers, hours, days) must describe its tasks."""
+    out: list[Violation] = []
+    suppliers = {t.supplier for t in tasks}
+    listed = job.get("suppliers")
+    if not isinstance(listed, list) or set(listed) != suppliers or len(listed) != len(suppliers):
+        out.append(
+            Violation("suppliers", job_id, f"lists {listed!r}, tasks come from {sorted(suppliers)}")
+        )
+    minutes = sum(s.end - s.start for t in tasks for s in t.slots)
+    hours = job.get("hours_per_week")
+    if (
+        isinstance(hours, bool)
+        or not isinstance(hours, int | float)
+        or abs(hours - minutes / 60) > HOURS_TOLERANCE
+    ):
+        out.append(
+            Violation(
+                "hours_per_week", job_id, f"lists {hours!r} h, tasks sum to {minutes / 60:g} h"
+            )
+        )
+    days = [DAY_CODES[d] for d in sorted({s.day for t in tasks for s in t.slots})]
+    listed_days = job.get("days")
+    if (
+        not isinstance(listed_days, list)
+        or sorted(listed_days, key=lambda d: DAY_CODES.index(d) if d in DAY_CODES else 99) != days
+    ):
+        out.append(Violation("days", job_id, f"lists {listed_days!r}, tasks work on {days}"))
+    return out
+
+
+# ----------------------------------------------------------------------------- entry point
+
+
+def _policy_of(solution: Mapping[str, Any]) -> Policy:
+    values = solution.get("policy")
+    if not isinstance(values, Mapping):
+        raise PolicyError("the solution has no 'policy' object")
+    missing = [key for key in POLICY_KEYS if key not in values]
+    if missing:
+        raise PolicyError(f"the solution's policy misses {', '.join(missing)}")
+    return Policy(**{key: values[key] for key in POLICY_KEYS})
+
+
+def check_solution(
+    instance: Instance, solution: Mapping[str, Any], policy: Policy | None = None
+) -> list[Violation]:
+    """Every way ``solution`` breaks the rules for ``instance``; empty when it is sound.
+
+    With ``policy`` ``None`` the policy echoed in the solution is checked against,
+    so a solution is judged by the rules it claims to keep.
+    """
+    out: list[Violation] = []
+    if policy is None:
+        try:
+            policy = _policy_of(solution)
+        except PolicyError as exc:
+            return [Violation("policy", None, str(exc))]
+    travel = _Travel(instance, policy.travel_minutes)
+    known = {t.id: t for t in instance.tasks}
+
+    jobs = solution.get("jobs")
+    if not isinstance(jobs, list):
+        out.append(Violation("structure", None, "'jobs' is missing or not a list"))
+        jobs = []
+    job_ids: Counter[str] = Counter()
+    assigned: dict[str, str] = {}
+    for n, job in enumerate(jobs):
+        if not isinstance(job, Mapping):
+            out.append(Violation("structure", None, f"jobs[{n}] is not an object"))
+            continue
+        job_id = str(job.get("job_id", f"#{n + 1}"))
+        job_ids[job_id] += 1
+        task_ids = job.get("task_ids")
+        if not isinstance(task_ids, list) or not task_ids:
+            out.append(Violation("structure", job_id, "has no list of task_ids"))
+            continue
+        tasks: list[Task] = []
+        for task_id in task_ids:
+            if task_id not in known:
+                out.append(
+                    Violation("unknown_task", job_id, f"task {task_id!r} is not in the instance")
+                )
+                continue
+            if task_id in assigned:
+                where = assigned[task_id]
+                out.append(
+                    Violation(
+                        "duplicate_task",
+                        job_id,
+                        f"task {task_id} is already in job {where}"
+                        if where != job_id
+                        else f"task {task_id} is listed twice",
+                    )
+                )
+                continue
+            assigned[task_id] = job_id
+            tasks.append(known[task_id])
+        if not tasks:
+            continue
+        out.extend(_job_rule_violations(job_id, tasks, policy, travel))
+        out.extend(_field_violations(job, job_id, tasks))
+
+    out.extend(
+        Violation("duplicate_job_id", job_id, f"job id used {count} times")
+        for job_id, count in job_ids.items()
+        if count > 1
+    )
+    out.extend(_unassigned_violations(solution, known, assigned))
+    out.extend(_status_violations(solution, len(jobs)))
+    return out
+
+
+def _unassigned_violations(
+    solution: Mapping[str, Any], known: Mapping[str, Task], assigned: Mapping[str, str]
+) -> list[Violation]:
+    out: list[Violation] = []
+    items = solution.get("unassigned")
+    if not isinstance(items, list):
+        return [Violation("structure", None, "'unassigned' is missing or not a list")]
+    listed: Counter[str] = Counter()
+    for item in items:
+        if not isinstance(item, Mapping) or "task_id" not in item:
+            out.append(Violation("structure", None, f"unassigned entry {item!r} has no task_id"))
+            continue
+        task_id = item["task_id"]
+        listed[task_id] += 1
+        reason = item.get("reason")
+        if task_id not in known:
+            out.append(
+                Violation(
+                    "unknown_task", None, f"unassigned task {task_id!r} is not in the instance"
+                )
+            )
+        elif task_id in assigned:
+            out.append(
+                Violation(
+                    "unassigned",
+                    None,
+                    f"task {task_id} is listed as unassigned but is in job {assigned[task_id]}",
+                )
+            )
+        if not isinstance(reason, str) or not reason.strip():
+            out.append(Violation("unassigned", None, f"unassigned task {task_id} has no reason"))
+    for task_id, count in listed.items():
+        if count > 1:
+            out.append(
+                Violation(
+                    "unassigned", None, f"task {task_id} is listed as unassigned {count} times"
+                )
+            )
+    for task_id in known:
+        if task_id not in assigned and task_id not in listed:
+            out.append(
+                Violation(
+                    "unassigned", None, f"task {task_id} is in no job and not listed as unassigned"
+                )
+            )
+    return out
+
+
+def _status_violations(solution: Mapping[str, Any], n_jobs: int) -> list[Violation]:
+    out: list[Violation] = []
+    status = solution.get("status")
+    bound = solution.get("jobs_bound")
+    if status not in STATUSES:
+        out.append(
+            Violation("status", None, f"status {status!r} is not one of {', '.join(STATUSES)}")
+        )
+    if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float)):
+        return [*out, Violation("jobs_bound", None, f"jobs_bound {bound!r} is not a number")]
+    if bound is not None and n_jobs > bound:
+        out.append(
+            Violation("jobs_bound", None, f"{n_jobs} jobs, more than the proven bound {bound:g}")
+        )
+    if status == "optimal" and n_jobs != bound:
+        out.append(
+            Violation(
+                "jobs_bound", None, f"status optimal, but {n_jobs} jobs while the bound is {bound}"
+            )
+        )
+    return out

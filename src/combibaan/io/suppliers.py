@@ -1,0 +1,59 @@
+"""The suppliers table: sector, collective agreement and social-return target per supplier.
+
+Optional: it answers the questions a combination job raises (which CAO, whose
+SROI target) rather than shaping the jobs themselves.
+"""
+
+from __future__ import annotations
+
+from combibaan.io.errors import InputError, Problem
+from combibaan.io.parsing import parse_number
+from combibaan.io.table import Column, read_table
+from combibaan.model.instance import Supplier
+
+SUPPLIER_COLUMNS = (
+    Column("supplier", ("leverancier",), required=True),
+    Column("sector", ()),
+    Column("cao", ()),
+    Column("sroi_hours_target", ("sroi_uren",)),
+)
+
+
+def read_suppliers(source: object) -> tuple[Supplier, ...]:
+    """Read the suppliers table (path or DataFrame); a supplier may appear only once."""
+    table = read_table(
+        source, SUPPLIER_COLUMNS, what="suppliers", sheet_names=("suppliers", "leveranciers")
+    )
+    problems: list[Problem] = []
+    suppliers: list[Supplier] = []
+    first_row: dict[str, int] = {}
+    for row in table.rows:
+        name = row.text("supplier")
+        if name is None:
+            problems.append(
+                table.problem(
+                    "supplier is empty; write the supplier's name", row.number, "supplier"
+                )
+            )
+            continue
+        if name in first_row:
+            problems.append(
+                table.problem(
+                    f"supplier {name!r} is already in row {first_row[name]}; "
+                    "give each supplier one row",
+                    row.number,
+                    "supplier",
+                )
+            )
+            continue
+        first_row[name] = row.number
+        target: float | None = None
+        if row.text("sroi_hours_target") is not None:
+            try:
+                target = parse_number(row.cells["sroi_hours_target"], what="a number of hours")
+            except ValueError as error:
+                problems.append(table.problem(str(error), row.number, "sroi_hours_target"))
+        suppliers.append(Supplier(name, row.text("sector"), row.text("cao"), target))
+    if problems:
+        raise InputError(problems)
+    return tuple(suppliers)

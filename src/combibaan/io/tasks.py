@@ -1,0 +1,211 @@
+"""The tasks file: one row per task slot; rows sharing a ``task_id`` are one task.
+
+Users split a task over rows when it runs at different times on different days,
+so a later row may leave supplier, location and competencies empty; when it
+fills them in, they must agree with the earlier rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from combibaan.io.errors import InputError, Problem
+from combibaan.io.parsing import parse_days, parse_time, split_list
+from combibaan.io.table import Column, Row, Table, read_table
+from combibaan.model.task import Task
+from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, format_slot
+
+TASK_COLUMNS = (
+    Column("task_id", ("taak_id", "taak"), required=True),
+    Column("supplier", ("leverancier",), required=True),
+    Column("description", ("omschrijving",)),
+    Column("days", ("dagen", "dag", "day"), required=True),
+    Column("start", ("begin", "van"), required=True),
+    Column("end", ("eind", "einde", "tot"), required=True),
+    Column("location", ("locatie",)),
+    Column("competencies", ("competenties",)),
+)
+
+#: The fields that rows of one task share; a later row may leave them empty.
+SHARED_FIELDS = ("supplier", "location", "competencies")
+
+_EMPTY_HINTS = {
+    "task_id": "give every row the id of its task (rows with the same id are slots of one task)",
+    "days": "write the days of this slot, e.g. ma-vr",
+    "start": "write the start time, e.g. 07:30",
+    "end": "write the end time, e.g. 11:00",
+}
+
+
+@dataclass
+class _Draft:
+    """A task being assembled from its rows, remembering which row set what."""
+
+    id: str
+    rows: list[int] = field(default_factory=list)
+    shared: dict[str, object] = field(default_factory=dict)
+    set_in: dict[str, int] = field(default_factory=dict)
+    description: str = ""
+    slots: list[tuple[Slot, int]] = field(default_factory=list)
+
+
+def read_tasks(source: object) -> tuple[Task, ...]:
+    """Read the tasks file (path or DataFrame); all problems come in one :class:`InputError`."""
+    table = read_table(source, TASK_COLUMNS, what="tasks", sheet_names=("tasks", "taken"))
+    if not table.rows:
+        raise InputError(
+            table.problem("no tasks: the file has a header row but no task rows below it")
+        )
+    problems: list[Problem] = []
+    drafts: dict[str, _Draft] = {}
+    for row in table.rows:
+        task_id = row.text("task_id")
+        if task_id is None:
+            problems.append(_empty(table, row, "task_id"))
+        slots = _row_slots(row, table, problems)
+        if task_id is None:
+            continue
+        draft = drafts.setdefault(task_id, _Draft(task_id))
+        draft.rows.append(row.number)
+        draft.slots.extend((slot, row.number) for slot in slots)
+        draft.description = draft.description or row.text("description") or ""
+        _merge_shared(draft, row, table, problems)
+    tasks = []
+    for draft in drafts.values():
+        if "supplier" not in draft.shared:
+            problems.append(
+                table.problem(
+                    f"supplier is empty; fill in the supplier of task {draft.id!r}",
+                    draft.rows[0],
+                    "supplier",
+                )
+            )
+        problems.extend(_overlaps(draft, table))
+        if draft.slots and "supplier" in draft.shared:
+            tasks.append(_build(draft))
+    if problems:
+        problems.sort(key=lambda p: p.row or 0)  # stable: a row's cells stay left to right
+        raise InputError(problems)
+    return tuple(tasks)
+
+
+def _empty(table: Table, row: Row, column: str) -> Problem:
+    return table.problem(f"{column} is empty; {_EMPTY_HINTS[column]}", row.number, column)
+
+
+def _row_slots(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
+    """The slots of one row (one per day), or none when a cell is wrong."""
+    days: tuple[int, ...] | None = None
+    times: dict[str, int] = {}
+    ok = True
+    for column in ("days", "start", "end"):
+        value = row.cells.get(column)
+        if row.text(column) is None:
+            problems.append(_empty(table, row, column))
+            ok = False
+            continue
+        try:
+            if column == "days":
+                days = parse_days(str(value))
+            else:
+                times[column] = parse_time(value, is_end=column == "end")
+        except ValueError as error:
+            problems.append(table.problem(str(error), row.number, column))
+            ok = False
+    if not ok or days is None:
+        return []
+    start, end = times["start"], times["end"]
+    if start == end:
+        problems.append(
+            table.problem(
+                f"start and end are the same ({row.text('start')}); a slot ends after it starts "
+                "(an end before the start means the slot runs past midnight)",
+                row.number,
+                "end",
+            )
+        )
+        return []
+    if end < start:
+        end += MINUTES_PER_DAY
+    return [Slot(day, start, end) for day in days]
+
+
+def _merge_shared(draft: _Draft, row: Row, table: Table, problems: list[Problem]) -> None:
+    for column in SHARED_FIELDS:
+        text = row.text(column)
+        if text is None:
+            continue
+        value: object = text
+        if column == "competencies":
+            value = split_list(text, table.delimiter)
+            if not value:
+                continue
+        if column not in draft.shared:
+            draft.shared[column] = value
+            draft.set_in[column] = row.number
+        elif _differs(column, draft.shared[column], value):
+            problems.append(
+                table.problem(
+                    f"task {draft.id!r} has {column} {_show(value)} here but "
+                    f"{_show(draft.shared[column])} in row {draft.set_in[column]}; rows with the "
+                    "same task_id are slots of one task and must agree "
+                    "(leave the cell empty to repeat the earlier value)",
+                    row.number,
+                    column,
+                )
+            )
+
+
+def _differs(column: str, old: object, new: object) -> bool:
+    if column == "competencies":
+        return set(old) != set(new)  # type: ignore[call-overload]
+    return old != new
+
+
+def _show(value: object) -> str:
+    if isinstance(value, tuple):
+        return repr("|".join(value))
+    return repr(value)
+
+
+def _overlaps(draft: _Draft, table: Table) -> list[Problem]:
+    """One problem per pair of rows whose slots overlap, on the cyclic week."""
+    problems: list[Problem] = []
+    reported: set[tuple[int, int]] = set()
+    for (a, row_a), (b, row_b) in combinations(draft.slots, 2):
+        if (row_a, row_b) in reported or not _overlap(a, b):
+            continue
+        reported.add((row_a, row_b))
+        where = "in the same row" if row_a == row_b else f"from row {row_a}"
+        problems.append(
+            table.problem(
+                f"task {draft.id!r}: slot {format_slot(b)} overlaps slot {format_slot(a)} "
+                f"{where}; the slots of one task cannot overlap, so correct the days or times "
+                "or give one of the rows its own task_id",
+                row_b,
+            )
+        )
+    return problems
+
+
+def _overlap(a: Slot, b: Slot) -> bool:
+    return any(
+        a.week_start < b.week_end + shift and b.week_start + shift < a.week_end
+        for shift in (-MINUTES_PER_WEEK, 0, MINUTES_PER_WEEK)
+    )
+
+
+def _build(draft: _Draft) -> Task:
+    competencies = draft.shared.get("competencies", ())
+    assert isinstance(competencies, tuple)
+    location = draft.shared.get("location")
+    return Task(
+        id=draft.id,
+        supplier=str(draft.shared["supplier"]),
+        slots=tuple(sorted(slot for slot, _ in draft.slots)),
+        description=draft.description,
+        location=str(location) if location is not None else None,
+        competencies=competencies,
+        rows=tuple(draft.rows),
+    )

@@ -1,0 +1,46 @@
+"""Jobs and solutions: what the solver proposes, independent of how it found it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Paid hours per week that count as one job in the Dutch job agreement.
+HOURS_PER_JOB_UNIT = 25.5
+
+
+@dataclass(frozen=True)
+class Job:
+    """A combination job: a set of tasks one person does each week."""
+
+    job_id: str
+    task_ids: tuple[str, ...]
+    suppliers: tuple[str, ...]
+    minutes_per_week: int
+    days: tuple[int, ...]
+    locations: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+
+    @property
+    def hours_per_week(self) -> float:
+        return self.minutes_per_week / 60
+
+    @property
+    def job_units(self) -> float:
+        """The job in the job agreement's unit: 25.5 paid hours per week."""
+        return self.hours_per_week / HOURS_PER_JOB_UNIT
+
+
+@dataclass(frozen=True)
+class Unassigned:
+    """A task that stays with the supplier's regular staff, and why."""
+
+    task_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Solution:
+    """The jobs proposed and the tasks left with the suppliers' regular staff."""
+
+    jobs: tuple[Job, ...]
+    unassigned: tuple[Unassigned, ...]

@@ -1,0 +1,81 @@
+"""Time on the weekly grid: days 0 (Monday) to 6 (Sunday), minutes from midnight.
+
+Everything in combibaan recurs weekly, so a slot is fixed by the day it starts
+and its start and end minute on that day. An end past 1440 means the slot runs
+past midnight; it still belongs to the day it starts (rule 4 of the policy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MINUTES_PER_DAY = 24 * 60
+MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+
+DAY_NAMES = {
+    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
+    "en": ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+}
+DAY_NAMES_LONG = {
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    """One weekly occurrence of a task: ``day`` from 0 (Monday), minutes from midnight."""
+
+    day: int
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.day <= 6:
+            raise ValueError(f"day must be 0..6, got {self.day}")
+        if not 0 <= self.start < MINUTES_PER_DAY:
+            raise ValueError(f"start must lie within the day, got {self.start}")
+        if not self.start < self.end <= self.start + MINUTES_PER_DAY:
+            raise ValueError(f"end must follow start by at most a day, got {self.start}-{self.end}")
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def week_start(self) -> int:
+        """Start in minutes from Monday 00:00."""
+        return self.day * MINUTES_PER_DAY + self.start
+
+    @property
+    def week_end(self) -> int:
+        """End in minutes from Monday 00:00; may pass the end of the week (Sunday night)."""
+        return self.day * MINUTES_PER_DAY + self.end
+
+
+def format_minutes(minutes: int) -> str:
+    """``450`` -> ``"07:30"``; times past midnight wrap (``1560`` -> ``"02:00"``)."""
+    minutes %= MINUTES_PER_DAY
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def format_slot(slot: Slot, lang: str = "nl") -> str:
+    return f"{DAY_NAMES[lang][slot.day]} {format_minutes(slot.start)}-{format_minutes(slot.end)}"
+
+
+def format_days(days: list[int] | tuple[int, ...], lang: str = "nl") -> str:
+    """Days as a compact list with ranges: ``[0,1,2,3,4]`` -> ``"ma-vr"``."""
+    names = DAY_NAMES[lang]
+    days = sorted(set(days))
+    parts: list[str] = []
+    i = 0
+    while i < len(days):
+        j = i
+        while j + 1 < len(days) and days[j + 1] == days[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{names[days[i]]}-{names[days[j]]}")
+        else:
+            parts.extend(names[d] for d in days[i : j + 1])
+        i = j + 1
+    return ",".join(parts)

@@ -1,0 +1,202 @@
+"""The result of a solve: the proposal, what was proven about it, and views for people."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from combibaan.model import Instance, Policy, Solution
+from combibaan.model.week import DAY_NAMES
+
+if TYPE_CHECKING:
+    from combibaan.check import Violation
+
+STATUSES = ("optimal", "feasible", "infeasible", "unknown")
+
+
+def _version() -> str:
+    try:
+        return version("combibaan")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """How the answer was found: useful for benchmarks and for honest reporting."""
+
+    method: str
+    tasks: int
+    compatible_pairs: int
+    columns: int
+    enumeration_complete: bool
+    enumeration_seconds: float
+    greedy_jobs: int
+    #: What CP-SAT proved over the columns: ``optimal``, ``feasible`` or ``unknown``.
+    packing_status: str = "unknown"
+    interrupted: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    """A proposal of jobs with its status and a proven upper bound on the number of jobs.
+
+    ``status`` is ``optimal`` when the whole objective (jobs, then hours, then
+    tie-break) is proven optimal, ``feasible`` when a valid proposal is known but
+    not proven best, ``infeasible`` when none exists, ``unknown`` when none was
+    found in time.
+    """
+
+    instance: Instance
+    policy: Policy
+    solution: Solution
+    status: str
+    jobs_bound: int | None
+    solve_seconds: float
+    statistics: Statistics
+
+    @property
+    def num_jobs(self) -> int:
+        return len(self.solution.jobs)
+
+    @property
+    def hours_placed(self) -> float:
+        return sum(job.minutes_per_week for job in self.solution.jobs) / 60
+
+    @property
+    def hours_total(self) -> float:
+        return sum(task.minutes_per_week for task in self.instance.tasks) / 60
+
+    @property
+    def job_units(self) -> float:
+        return sum(job.job_units for job in self.solution.jobs)
+
+    @property
+    def gap(self) -> float | None:
+        """Share of the bound not (yet) reached: 0 when the number of jobs is proven best."""
+        if self.jobs_bound is None:
+            return None
+        if self.jobs_bound == 0:
+            return 0.0
+        return (self.jobs_bound - self.num_jobs) / self.jobs_bound
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``solution.json`` document."""
+        days = DAY_NAMES["en"]
+        return {
+            "generator": f"combibaan {_version()}",
+            "instance": self.instance.name,
+            "status": self.status,
+            "jobs_bound": self.jobs_bound,
+            "solve_seconds": round(self.solve_seconds, 3),
+            "policy": self.policy.to_dict(),
+            "summary": {
+                "jobs": self.num_jobs,
+                "hours_placed": round(self.hours_placed, 2),
+                "hours_total": round(self.hours_total, 2),
+                "job_units": round(self.job_units, 3),
+            },
+            "jobs": [
+                {
+                    "job_id": job.job_id,
+                    "task_ids": list(job.task_ids),
+                    "suppliers": list(job.suppliers),
+                    "hours_per_week": round(job.hours_per_week, 2),
+                    "days": [days[d] for d in job.days],
+                    "locations": list(job.locations),
+                    "competencies": list(job.competencies),
+                    "job_units": round(job.job_units, 3),
+                }
+                for job in self.solution.jobs
+            ],
+            "unassigned": [
+                {"task_id": u.task_id, "reason": u.reason} for u in self.solution.unassigned
+            ],
+            "statistics": {
+                "method": self.statistics.method,
+                "columns": self.statistics.columns,
+                "enumeration_complete": self.statistics.enumeration_complete,
+                "packing_status": self.statistics.packing_status,
+                "greedy_jobs": self.statistics.greedy_jobs,
+                "interrupted": self.statistics.interrupted,
+            },
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def check(self) -> list[Violation]:
+        """Verify this result with the independent checker; an empty list means valid."""
+        from combibaan.check import check_solution
+
+        return check_solution(self.instance, self.to_dict(), self.policy)
+
+    @cached_property
+    def jobs(self) -> pd.DataFrame:
+        """One row per job."""
+        days = DAY_NAMES["en"]
+        return pd.DataFrame(
+            [
+                {
+                    "job_id": job.job_id,
+                    "tasks": "|".join(job.task_ids),
+                    "suppliers": "|".join(job.suppliers),
+                    "hours_per_week": round(job.hours_per_week, 2),
+                    "job_units": round(job.job_units, 3),
+                    "days": ",".join(days[d] for d in job.days),
+                    "locations": "|".join(job.locations),
+                    "competencies": "|".join(job.competencies),
+                }
+                for job in self.solution.jobs
+            ],
+            columns=[
+                "job_id",
+                "tasks",
+                "suppliers",
+                "hours_per_week",
+                "job_units",
+                "days",
+                "locations",
+                "competencies",
+            ],
+        )
+
+    @cached_property
+    def assignments(self) -> pd.DataFrame:
+        """One row per task: its job, or empty when it stays with the supplier."""
+        job_of = {t: job.job_id for job in self.solution.jobs for t in job.task_ids}
+        return pd.DataFrame(
+            [
+                {
+                    "task_id": task.id,
+                    "job_id": job_of.get(task.id, ""),
+                    "supplier": task.supplier,
+                    "hours_per_week": round(task.hours_per_week, 2),
+                    "location": task.location or "",
+                    "description": task.description,
+                }
+                for task in self.instance.tasks
+            ],
+            columns=["task_id", "job_id", "supplier", "hours_per_week", "location", "description"],
+        )
+
+    @cached_property
+    def unassigned(self) -> pd.DataFrame:
+        """One row per task left out, with the reason."""
+        return pd.DataFrame(
+            [
+                {
+                    "task_id": u.task_id,
+                    "supplier": self.instance.task(u.task_id).supplier,
+                    "hours_per_week": round(self.instance.task(u.task_id).hours_per_week, 2),
+                    "reason": u.reason,
+                }
+                for u in self.solution.unassigned
+            ],
+            columns=["task_id", "supplier", "hours_per_week", "reason"],
+        )

@@ -1,0 +1,84 @@
+"""Enumerate every feasible job: the columns of the set-packing model.
+
+A depth-first search over the cliques of the compatibility graph, extending a
+job only with tasks of higher index so that every set is met once. All upper
+limits are checked as the job grows (they can only get worse); the lower
+limits decide whether a set counts as a job. The search stops cleanly at a
+column cap or a deadline, and says so, so that callers never hang.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import networkx as nx
+
+from combibaan.solvers.profile import Limits, Load, Profile
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """Feasible jobs as sorted tuples of task indices, and whether the list is complete."""
+
+    jobs: list[tuple[int, ...]]
+    complete: bool
+    nodes: int
+    seconds: float
+    #: Whether only minimal jobs were asked for (see :func:`enumerate_jobs`).
+    minimal: bool = False
+
+
+class _Stop(Exception):
+    pass
+
+
+def enumerate_jobs(
+    graph: nx.Graph,
+    profiles: list[Profile],
+    limits: Limits,
+    *,
+    max_jobs: int = 1_000_000,
+    deadline: float | None = None,
+    minimal: bool = False,
+) -> Enumeration:
+    """All feasible jobs among the nodes of ``graph``.
+
+    With ``minimal`` a job is not extended once it is feasible: enough to count
+    the most jobs (any job can shrink to such a set), and far fewer columns.
+    """
+    started = time.perf_counter()
+    order = sorted(graph.nodes)
+    jobs: list[tuple[int, ...]] = []
+    nodes = 0
+
+    def extend(members: list[int], candidates: list[int], load: Load) -> None:
+        nonlocal nodes
+        nodes += 1
+        if nodes & 1023 == 0 and deadline is not None and time.perf_counter() > deadline:
+            raise _Stop
+        if load.is_job(limits):
+            jobs.append(tuple(members))
+            if len(jobs) >= max_jobs:
+                raise _Stop
+            if minimal:
+                return
+        # No superset can reach the minimum hours: prune.
+        if load.minutes + sum(profiles[c].minutes for c in candidates) < limits.min_minutes:
+            return
+        for k, c in enumerate(candidates):
+            grown = load.add(profiles[c], limits)
+            if grown is None:
+                continue
+            neighbours = graph[c]
+            members.append(c)
+            extend(members, [u for u in candidates[k + 1 :] if u in neighbours], grown)
+            members.pop()
+
+    complete = True
+    try:
+        for v in order:
+            extend([v], sorted(u for u in graph[v] if u > v), Load.of(profiles[v]))
+    except _Stop:
+        complete = False
+    return Enumeration(jobs, complete, nodes, time.perf_counter() - started, minimal)

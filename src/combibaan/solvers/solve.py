@@ -1,0 +1,179 @@
+"""From an instance and a policy to a proposal with a proven bound: the solver pipeline.
+
+1. the compatibility graph (which pairs of tasks can share a job);
+2. a greedy proposal, so that there is always an answer and a hint;
+3. every feasible job enumerated as a column (stopped at a cap or deadline);
+4. CP-SAT picks disjoint columns (objective in ``ortools.objective``).
+
+When the full enumeration does not fit, only the minimal jobs are enumerated:
+enough to count the most jobs exactly, though hours placed are then not proven
+best. When even those do not fit, the greedy proposal and the columns found so
+far are packed, and the bound falls back to hours (see :func:`hours_bound`).
+"""
+
+from __future__ import annotations
+
+import time
+
+import networkx as nx
+
+from combibaan.model import Instance, Job, Policy, Solution
+from combibaan.result import Result, Statistics
+from combibaan.solvers.compatibility import compatibility_graph
+from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
+from combibaan.solvers.greedy import greedy_jobs
+from combibaan.solvers.ortools import PackingOutcome, solve_packing
+from combibaan.solvers.ortools.objective import burden
+from combibaan.solvers.ortools.set_packing import Progress
+from combibaan.solvers.profile import Limits, Profile, profiles
+from combibaan.solvers.reasons import unassigned_reasons
+
+#: Columns beyond which enumeration stops (CP-SAT needs about 2 kB per column).
+MAX_COLUMNS = 400_000
+
+
+def solve(
+    instance: Instance,
+    policy: Policy | None = None,
+    *,
+    time_limit: float = 60.0,
+    seed: int = 0,
+    workers: int = 0,
+    lang: str = "nl",
+    max_columns: int = MAX_COLUMNS,
+    progress: Progress | None = None,
+) -> Result:
+    """Bundle the instance's tasks into the most jobs the policy allows.
+
+    ``time_limit`` (seconds) covers the whole run; ``workers=0`` lets CP-SAT use
+    every core. Ctrl-C returns the best proposal found so far with its bound.
+    """
+    policy = policy or Policy()
+    started = time.perf_counter()
+    limits = Limits.of(policy)
+    profs = profiles(instance)
+    graph = compatibility_graph(instance, policy, profs)
+    greedy = greedy_jobs(graph, profs, limits)
+    enumeration = Enumeration([], False, 0, 0.0)
+    columns: list[tuple[int, ...]] = list(greedy)
+    outcome = PackingOutcome(tuple(range(len(greedy))), None)
+    interrupted = False
+    try:
+        enumeration = _enumerate(graph, profs, limits, max_columns, started + time_limit)
+        columns = list(dict.fromkeys([*enumeration.jobs, *greedy]))
+        index = {column: k for k, column in enumerate(columns)}
+        outcome = solve_packing(
+            columns,
+            [sum(profs[t].minutes for t in c) for c in columns],
+            [_burden(c, instance) for c in columns],
+            tasks=len(profs),
+            tasks_minutes=sum(p.minutes for p in profs),
+            deadline=started + time_limit,
+            seed=seed,
+            workers=workers,
+            hint=[index[g] for g in greedy],
+            progress=progress,
+        )
+        interrupted = outcome.interrupted
+    except KeyboardInterrupt:
+        columns, interrupted = list(greedy), True
+        outcome = PackingOutcome(tuple(range(len(greedy))), None)
+
+    every_job = enumeration.complete and not enumeration.minimal
+    jobs = _jobs([columns[k] for k in outcome.selected], instance)
+    bound = outcome.jobs_bound if enumeration.complete else None
+    bound = max(hours_bound(graph, profs, limits) if bound is None else bound, len(jobs))
+    if every_job and (outcome.status == "optimal" or bound == 0):
+        status = "optimal"
+    elif jobs or bound == 0:
+        status = "feasible"
+    else:
+        status = "unknown"
+    chosen = {instance.task_index[t]: job.job_id for job in jobs for t in job.task_ids}
+    unassigned = unassigned_reasons(
+        instance, policy, profs, graph, enumeration.jobs, every_job, chosen, lang
+    )
+    method = "greedy"
+    if enumeration.jobs:
+        method = "exact" if every_job else "minimal" if enumeration.complete else "partial"
+    return Result(
+        instance=instance,
+        policy=policy,
+        solution=Solution(jobs, unassigned),
+        status=status,
+        jobs_bound=bound,
+        solve_seconds=time.perf_counter() - started,
+        statistics=Statistics(
+            method=method,
+            tasks=len(instance.tasks),
+            compatible_pairs=graph.number_of_edges(),
+            columns=len(columns),
+            enumeration_complete=enumeration.complete,
+            enumeration_seconds=enumeration.seconds,
+            greedy_jobs=len(greedy),
+            packing_status=outcome.status,
+            interrupted=interrupted,
+        ),
+    )
+
+
+def hours_bound(graph: nx.Graph, profs: list[Profile], limits: Limits) -> int:
+    """A bound that needs no enumeration: per group of tasks that could ever meet,
+    their hours divided by the minimum hours of a job."""
+    bound = 0
+    for component in nx.connected_components(graph):
+        minutes = sum(profs[t].minutes for t in component)
+        bound += len(component) if limits.min_minutes == 0 else minutes // limits.min_minutes
+    return bound
+
+
+def _enumerate(
+    graph: nx.Graph, profs: list[Profile], limits: Limits, max_columns: int, deadline: float
+) -> Enumeration:
+    """All feasible jobs if they fit in half the time and the cap; else the minimal ones."""
+    now = time.perf_counter()
+    full = enumerate_jobs(
+        graph, profs, limits, max_jobs=max_columns, deadline=now + (deadline - now) * 0.5
+    )
+    if full.complete:
+        return full
+    now = time.perf_counter()
+    minimal = enumerate_jobs(
+        graph,
+        profs,
+        limits,
+        max_jobs=max_columns,
+        deadline=now + (deadline - now) * 0.3,
+        minimal=True,
+    )
+    if minimal.complete:
+        return minimal
+    return full
+
+
+def _burden(column: tuple[int, ...], instance: Instance) -> int:
+    tasks = [instance.tasks[t] for t in column]
+    return burden(
+        len({t.supplier for t in tasks}),
+        len({t.location for t in tasks if t.location}),
+        len({d for t in tasks for d in t.days}),
+    )
+
+
+def _jobs(columns: list[tuple[int, ...]], instance: Instance) -> tuple[Job, ...]:
+    """Jobs numbered B01, B02, ... in the order of their first task in the input."""
+    jobs = []
+    for number, column in enumerate(sorted(columns), start=1):
+        tasks = [instance.tasks[t] for t in column]
+        jobs.append(
+            Job(
+                job_id=f"B{number:02d}",
+                task_ids=tuple(t.id for t in tasks),
+                suppliers=tuple(dict.fromkeys(t.supplier for t in tasks)),
+                minutes_per_week=sum(t.minutes_per_week for t in tasks),
+                days=tuple(sorted({d for t in tasks for d in t.days})),
+                locations=tuple(dict.fromkeys(t.location for t in tasks if t.location)),
+                competencies=tuple(dict.fromkeys(c for t in tasks for c in t.competencies)),
+            )
+        )
+    return tuple(jobs)

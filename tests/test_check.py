@@ -1,0 +1,341 @@
+"""The independent checker: each rule caught on its own, and sound solutions pass."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from combibaan.check import DAY_CODES, Violation, check_solution, load_solution
+from combibaan.io.errors import InputError
+from combibaan.model import Instance, Policy, Slot, Task, TravelEdge
+
+WEEKDAYS = (0, 1, 2, 3, 4)
+
+
+def hm(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def task(
+    task_id: str, supplier: str, location: str | None, days: tuple[int, ...], start: str, end: str
+) -> Task:
+    s, e = hm(start), hm(end)
+    if e <= s:
+        e += 24 * 60
+    return Task(task_id, supplier, tuple(Slot(d, s, e) for d in days), location=location)
+
+
+# Travel: A-B 5, B-C 5, A-C 30 direct, so A to C is 10 minutes via B.
+TASKS = (
+    task("T1", "Asito", "A", WEEKDAYS, "06:00", "09:00"),  # 15 h
+    task("T2", "Sodexo", "C", WEEKDAYS, "09:10", "12:10"),  # 15 h, 10 min after T1 via B
+    task("T3", "Maas", "A", WEEKDAYS, "08:00", "10:00"),  # overlaps T1
+    task("T4", "Sodexo", "C", WEEKDAYS, "09:05", "12:05"),  # 5 min after T1, needs 10
+    task("T5", "Sodexo", "Elders", WEEKDAYS, "09:10", "12:10"),  # not in the table: default 15
+    task("T6", "Maas", "C", (5,), "10:00", "14:00"),  # Saturday, a third supplier
+    task("T7", "Sodexo", "A", (0, 1), "09:00", "15:00"),  # Monday 3 + 6 = 9 h
+    task("T8", "Sodexo", "A", WEEKDAYS, "14:00", "17:00"),  # span 06:00-17:00 with T1
+    task("T9", "Securitas", "A", (6,), "22:00", "06:00"),  # Sunday night into Monday
+    task("T10", "Asito", "A", (0,), "05:00", "09:00"),  # Monday morning, clashes with T9
+    task("T11", "Asito", "B", (0,), "06:00", "10:00"),  # right after T9 but 5 min away
+    task("T12", "Asito", "A", (0,), "06:00", "10:00"),  # right after T9, same building
+    task("T13", "Asito", "B", WEEKDAYS, "16:00", "19:00"),  # with T14 a second sound job
+    task("T14", "Catering", "B", WEEKDAYS, "19:00", "22:00"),
+)
+TRAVEL = (TravelEdge("A", "B", 5), TravelEdge("B", "C", 5), TravelEdge("A", "C", 30))
+INSTANCE = Instance(TASKS, TRAVEL, name="tiny")
+OPEN = Policy(min_hours=None)
+
+
+def solution(
+    jobs: list[list[str]],
+    policy: Policy | None = None,
+    *,
+    instance: Instance = INSTANCE,
+    status: str = "feasible",
+    bound: int | None = None,
+) -> dict[str, Any]:
+    """A solution as the solver would write it, with correct echoed fields."""
+    out_jobs = []
+    for n, ids in enumerate(jobs, start=1):
+        tasks = [instance.task(i) for i in ids]
+        days = sorted({s.day for t in tasks for s in t.slots})
+        out_jobs.append(
+            {
+                "job_id": f"B{n:02d}",
+                "task_ids": ids,
+                "suppliers": sorted({t.supplier for t in tasks}),
+                "hours_per_week": round(sum(t.hours_per_week for t in tasks), 2),
+                "days": [DAY_CODES[d] for d in days],
+                "locations": sorted({t.location for t in tasks if t.location}),
+            }
+        )
+    used = {i for ids in jobs for i in ids}
+    return {
+        "generator": "test",
+        "instance": instance.name,
+        "status": status,
+        "jobs_bound": bound,
+        "solve_seconds": 0.0,
+        "policy": (policy or Policy()).to_dict(),
+        "jobs": out_jobs,
+        "unassigned": [
+            {"task_id": t.id, "reason": "past the rules"}
+            for t in instance.tasks
+            if t.id not in used
+        ],
+    }
+
+
+def rules(violations: list[Violation]) -> set[str]:
+    return {v.rule for v in violations}
+
+
+# ----------------------------------------------------------------------------- per rule
+
+
+def test_sound_solution_passes() -> None:
+    assert check_solution(INSTANCE, solution([["T1", "T2"]])) == []
+
+
+def test_empty_solution_passes() -> None:
+    assert check_solution(INSTANCE, solution([])) == []
+
+
+@pytest.mark.parametrize(
+    ("ids", "policy", "rule"),
+    [
+        (["T1", "T3"], Policy(), "overlap"),
+        (["T1", "T4"], Policy(), "travel"),
+        (["T1", "T5"], Policy(), "travel"),
+        (["T1"], Policy(), "min_hours"),
+        (["T1", "T2"], Policy(max_hours=25), "max_hours"),
+        (["T1", "T2", "T6"], Policy(), "max_suppliers"),
+        (["T1", "T7"], Policy(), "max_hours_per_day"),
+        (["T1", "T2"], Policy(min_hours_per_day=7), "min_hours_per_day"),
+        (["T1", "T8"], Policy(), "max_span_hours"),
+        (["T9", "T10"], OPEN, "overlap"),
+        (["T9", "T11"], OPEN, "travel"),
+    ],
+)
+def test_each_rule_alone(ids: list[str], policy: Policy, rule: str) -> None:
+    found = check_solution(INSTANCE, solution([ids], policy))
+    assert rules(found) == {rule}, [str(v) for v in found]
+    assert all(v.job_id == "B01" for v in found)
+
+
+@pytest.mark.parametrize(
+    ("ids", "policy"),
+    [
+        (["T1", "T5"], Policy(travel_minutes=None)),  # no path, rule off: no travel
+        (["T1", "T5"], Policy(travel_minutes=10)),  # exactly the gap
+        (["T1", "T2", "T6"], Policy(max_suppliers=3)),
+        (["T1", "T2"], Policy(max_hours=30)),  # exactly 30 h
+        (["T1", "T2"], Policy(min_hours=30)),
+        (["T1", "T7"], Policy(max_hours_per_day=9)),
+        (["T1", "T8"], Policy(max_span_hours=11)),
+        (["T1", "T8"], Policy(max_span_hours=None)),
+        (["T1", "T2"], Policy(min_hours_per_day=6)),
+        (["T9", "T12"], OPEN),  # Sunday night ends where Monday starts, same building
+    ],
+)
+def test_rule_passes_at_the_edge(ids: list[str], policy: Policy) -> None:
+    assert check_solution(INSTANCE, solution([ids], policy)) == []
+
+
+def test_travel_uses_the_two_edge_shortest_path() -> None:
+    # Direct A-C is 30 minutes; via B it is 10, which the 10-minute gap just allows.
+    assert check_solution(INSTANCE, solution([["T1", "T2"]], Policy(travel_minutes=60))) == []
+    only_direct = Instance(TASKS, (TravelEdge("A", "C", 30),))
+    found = check_solution(only_direct, solution([["T1", "T2"]], instance=only_direct))
+    assert rules(found) == {"travel"}
+    assert "30 min" in str(found[0])
+
+
+def test_travel_in_either_order() -> None:
+    late = task("L", "Sodexo", "C", WEEKDAYS, "04:00", "05:55")  # ends 5 min before T1 starts
+    inst = Instance((TASKS[0], late), TRAVEL)
+    found = check_solution(inst, solution([["L", "T1"]], OPEN, instance=inst))
+    assert rules(found) == {"travel"}
+
+
+def test_sunday_wrap_overlap_names_monday() -> None:
+    found = check_solution(INSTANCE, solution([["T9", "T10"]], OPEN))
+    assert "mon 05:00" in found[0].message or "mon 06:00" in found[0].message
+
+
+def test_policy_argument_overrides_the_echoed_policy() -> None:
+    sol = solution([["T1", "T2"]], Policy(max_hours=25))
+    assert rules(check_solution(INSTANCE, sol)) == {"max_hours"}
+    assert check_solution(INSTANCE, sol, Policy()) == []
+
+
+def test_null_in_the_echoed_policy_switches_a_rule_off() -> None:
+    sol = solution([["T1"]])
+    sol["policy"]["min_hours"] = None
+    assert check_solution(INSTANCE, sol) == []
+
+
+def test_bad_echoed_policy_is_reported() -> None:
+    sol = solution([["T1", "T2"]])
+    del sol["policy"]["max_hours"]
+    assert rules(check_solution(INSTANCE, sol)) == {"policy"}
+    sol["policy"] = {**Policy().to_dict(), "min_hours": -1}
+    assert rules(check_solution(INSTANCE, sol)) == {"policy"}
+
+
+# ----------------------------------------------------------------------------- structure
+
+
+def test_unknown_task() -> None:
+    sol = solution([["T1", "T2"]])
+    sol["jobs"][0]["task_ids"].append("T99")
+    assert rules(check_solution(INSTANCE, sol)) == {"unknown_task"}
+
+
+def test_task_in_two_jobs() -> None:
+    sol = solution([["T1", "T2"], ["T13", "T14"]])
+    sol["jobs"][1]["task_ids"] = ["T13", "T14", "T2"]
+    found = check_solution(INSTANCE, sol)
+    assert rules(found) == {"duplicate_task"}
+
+
+def test_duplicate_job_id() -> None:
+    sol = solution([["T1", "T2"], ["T13", "T14"]])
+    sol["jobs"][1]["job_id"] = "B01"
+    assert rules(check_solution(INSTANCE, sol)) == {"duplicate_job_id"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        ("suppliers", ["Asito"], "suppliers"),
+        ("suppliers", ["Asito", "Sodexo", "Maas"], "suppliers"),
+        ("hours_per_week", 30.5, "hours_per_week"),
+        ("hours_per_week", "30", "hours_per_week"),
+        ("days", ["mon", "tue", "wed", "thu"], "days"),
+        ("days", ["ma", "di", "wo", "do", "vr"], "days"),
+    ],
+)
+def test_echoed_fields_must_match(key: str, value: Any, rule: str) -> None:
+    sol = solution([["T1", "T2"]])
+    sol["jobs"][0][key] = value
+    assert rules(check_solution(INSTANCE, sol)) == {rule}
+
+
+def test_echoed_fields_tolerate_rounding_and_order() -> None:
+    sol = solution([["T1", "T2"]])
+    sol["jobs"][0]["hours_per_week"] = 30.004
+    sol["jobs"][0]["suppliers"] = ["Sodexo", "Asito"]
+    sol["jobs"][0]["days"] = ["fri", "mon", "tue", "wed", "thu"]
+    assert check_solution(INSTANCE, sol) == []
+
+
+def test_missing_from_unassigned() -> None:
+    sol = solution([["T1", "T2"]])
+    sol["unassigned"] = [u for u in sol["unassigned"] if u["task_id"] != "T3"]
+    found = check_solution(INSTANCE, sol)
+    assert rules(found) == {"unassigned"}
+    assert "T3" in found[0].message
+
+
+def test_unassigned_twice_or_assigned_or_without_reason() -> None:
+    sol = solution([["T1", "T2"]])
+    sol["unassigned"].append({"task_id": "T3", "reason": "again"})
+    sol["unassigned"].append({"task_id": "T1", "reason": "but it is in B01"})
+    sol["unassigned"][0]["reason"] = "  "
+    found = check_solution(INSTANCE, sol)
+    assert rules(found) == {"unassigned"}
+    assert len(found) == 3
+
+
+def test_unknown_unassigned_task() -> None:
+    sol = solution([["T1", "T2"]])
+    sol["unassigned"].append({"task_id": "X", "reason": "?"})
+    assert rules(check_solution(INSTANCE, sol)) == {"unknown_task"}
+
+
+def test_jobs_bound_and_status() -> None:
+    assert check_solution(INSTANCE, solution([["T1", "T2"]], status="optimal", bound=1)) == []
+    over = solution([["T1", "T2"], ["T13", "T14"]], status="feasible", bound=1)
+    assert rules(check_solution(INSTANCE, over)) == {"jobs_bound"}
+    short = solution([["T1", "T2"]], status="optimal", bound=2)
+    assert rules(check_solution(INSTANCE, short)) == {"jobs_bound"}
+    assert check_solution(INSTANCE, solution([["T1", "T2"]], status="feasible", bound=2)) == []
+    odd = solution([["T1", "T2"]], status="done")
+    assert rules(check_solution(INSTANCE, odd)) == {"status"}
+
+
+def test_violation_reads_well() -> None:
+    assert str(Violation("max_hours", "B01", "40 h")) == "[max_hours] job B01: 40 h"
+    assert str(Violation("status", None, "bad")) == "[status] bad"
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def test_load_solution_roundtrip(tmp_path: Path) -> None:
+    path = tmp_path / "solution.json"
+    sol = solution([["T1", "T2"]], status="optimal", bound=1)
+    path.write_text(json.dumps(sol), encoding="utf-8")
+    loaded = load_solution(path)
+    assert loaded == sol
+    assert check_solution(INSTANCE, loaded) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "JSON object"),
+        ('{"status": "optimal"}', "missing key 'jobs'"),
+        (
+            '{"status": "x", "jobs_bound": null, "policy": {}, "jobs": [{}], "unassigned": []}',
+            "misses key 'job_id'",
+        ),
+    ],
+)
+def test_load_solution_errors_name_the_file(tmp_path: Path, text: str, fragment: str) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_solution(path)
+    assert str(path) in str(info.value)
+    assert fragment in str(info.value)
+
+
+def test_load_solution_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.json"
+    with pytest.raises(InputError, match=r"nowhere\.json"):
+        load_solution(path)
+
+
+# ----------------------------------------------------------------------------- workshop data
+
+INSTANCES = Path(__file__).resolve().parents[1] / "instances"
+
+
+@pytest.mark.parametrize(
+    ("group", "jobs"),
+    [
+        ("indoor", [["I01", "I11"], ["I02", "I12"], ["I07", "I15", "I22"]]),
+        (
+            "outdoor",
+            [["O01", "O12", "O20"], ["O02", "O13", "O19"], ["O05", "O15"], ["O06", "O14", "O16"]],
+        ),
+    ],
+)
+def test_workshop_jobs_pass(group: str, jobs: list[list[str]]) -> None:
+    from combibaan.io import read_instance
+
+    folder = INSTANCES / group
+    instance = read_instance(folder / "tasks.csv", folder / "travel.csv", folder / "suppliers.csv")
+    assert check_solution(instance, solution(jobs, instance=instance)) == []
+    # Two lunch-time tasks in one job clash.
+    clash = [jobs[0][0], jobs[1][0]]
+    found = check_solution(instance, solution([clash], instance=instance))
+    assert "overlap" in rules(found) or "travel" in rules(found)

@@ -1,0 +1,217 @@
+"""The travel, suppliers and policy readers, and read_instance joining them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from combibaan.io import (
+    InputError,
+    Problem,
+    read_instance,
+    read_policy,
+    read_suppliers,
+    read_travel,
+)
+from combibaan.io.parsing import parse_number
+from combibaan.model import Policy, Supplier, TravelEdge
+
+TASKS = "task_id,supplier,days,start,end,location\nT1,Asito,ma-vr,07:00,10:00,Main\n"
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+def problems_of(reader: object, source: object, **kwargs: object) -> list[Problem]:
+    with pytest.raises(InputError) as caught:
+        reader(source, **kwargs)  # type: ignore[operator]
+    return caught.value.problems
+
+
+# --- travel ------------------------------------------------------------------------------------
+
+
+def test_travel_english_and_dutch(tmp_path: Path) -> None:
+    english = write(tmp_path / "a.csv", "from,to,minutes\nMain,Annex,10\nAnnex,Lab,2.5\n")
+    dutch = write(
+        tmp_path / "b.csv", "Van;Naar;Minuten\nMain;Annex;10\nAnnex;Lab;2,5\n".encode("cp1252")
+    )
+    expected = (TravelEdge("Main", "Annex", 10.0), TravelEdge("Annex", "Lab", 2.5))
+    assert read_travel(english) == expected
+    assert read_travel(dutch) == expected
+
+
+def test_travel_header_only_is_empty(tmp_path: Path) -> None:
+    assert read_travel(write(tmp_path / "t.csv", "van;naar;minuten\n")) == ()
+
+
+def test_travel_xlsx_and_dataframe(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Uitleg"
+    sheet = workbook.create_sheet("reistijden")
+    sheet.append(["van", "naar", "minuten"])
+    sheet.append(["Main", "Annex", 7])
+    path = tmp_path / "travel.xlsx"
+    workbook.save(path)
+    assert read_travel(path) == (TravelEdge("Main", "Annex", 7.0),)
+    frame = pd.DataFrame({"from": ["A"], "to": ["B"], "minutes": [3]})
+    assert read_travel(frame) == (TravelEdge("A", "B", 3.0),)
+
+
+def test_travel_errors(tmp_path: Path) -> None:
+    text = 'from,to,minutes\nA,B,-5\nA,,abc\n,B,\nA,B,"1,5"\n'
+    found = problems_of(read_travel, write(tmp_path / "t.csv", text))
+    assert [(p.row, p.column) for p in found] == [
+        (2, "minutes"),
+        (3, "to"),
+        (3, "minutes"),
+        (4, "from"),
+        (4, "minutes"),
+    ]
+    assert "'-5'" in found[0].message and "'abc'" in found[2].message
+
+
+def test_travel_missing_column(tmp_path: Path) -> None:
+    (problem,) = problems_of(read_travel, write(tmp_path / "t.csv", "from,to,time\nA,B,3\n"))
+    assert (problem.row, problem.column) == (None, "minutes")
+    assert "minuten" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("value", "number"), [("12", 12.0), ("7,5", 7.5), ("7.5", 7.5), (" 0 ", 0.0), (3, 3.0)]
+)
+def test_parse_number(value: object, number: float) -> None:
+    assert parse_number(value) == number
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "inf", "1,000.5", "twelve", float("nan")])
+def test_parse_number_rejects(value: object) -> None:
+    with pytest.raises(ValueError):
+        parse_number(value)
+
+
+# --- suppliers -----------------------------------------------------------------------------
+
+
+def test_suppliers(tmp_path: Path) -> None:
+    text = "Leverancier;Sector;CAO;SROI_uren\nAsito;schoonmaak;Schoonmaak;1200,5\nUU;;;\n"
+    assert read_suppliers(write(tmp_path / "s.csv", text)) == (
+        Supplier("Asito", "schoonmaak", "Schoonmaak", 1200.5),
+        Supplier("UU", None, None, None),
+    )
+
+
+def test_suppliers_errors(tmp_path: Path) -> None:
+    text = "supplier,sroi_hours_target\nAsito,10\nSodexo,lots\nAsito,5\n,3\n"
+    found = problems_of(read_suppliers, write(tmp_path / "s.csv", text))
+    assert [(p.row, p.column) for p in found] == [
+        (3, "sroi_hours_target"),
+        (4, "supplier"),
+        (5, "supplier"),
+    ]
+    assert "row 2" in found[1].message
+
+
+# --- policy --------------------------------------------------------------------------------
+
+
+def test_policy_top_level_and_table(tmp_path: Path) -> None:
+    top = write(
+        tmp_path / "a.toml", 'max_suppliers = 3\nmin_hours_per_day = "off"\nmax_hours = 30\n'
+    )
+    policy = read_policy(top)
+    assert policy.max_suppliers == 3 and policy.max_hours == 30 and policy.min_hours_per_day is None
+    table = write(tmp_path / "b.toml", '[policy]\ntravel_minutes = "off"\nmin_hours = 12.5\n')
+    policy = read_policy(table, base=Policy(max_suppliers=4))
+    assert policy.travel_minutes is None and policy.min_hours == 12.5
+    assert policy.max_suppliers == 4  # kept from the base
+    assert read_policy(write(tmp_path / "c.toml", "")) == Policy()
+
+
+def test_policy_key_problems_collected(tmp_path: Path) -> None:
+    text = 'max_supplier = 3\nmax_hours = "lots"\nmin_hours = true\n'
+    found = problems_of(read_policy, write(tmp_path / "p.toml", text))
+    assert [p.column for p in found] == ["max_supplier", "max_hours", "min_hours"]
+    assert "did you mean 'max_suppliers'" in found[0].message
+    assert all(p.source == str(tmp_path / "p.toml") for p in found)
+
+
+def test_policy_value_problems(tmp_path: Path) -> None:
+    (negative,) = problems_of(read_policy, write(tmp_path / "n.toml", "max_span_hours = -2\n"))
+    assert negative.column == "max_span_hours" and "negative" in negative.message
+    (crossed,) = problems_of(read_policy, write(tmp_path / "c.toml", "min_hours = 40\n"))
+    assert crossed.column is None and "min_hours" in crossed.message
+    assert (
+        read_policy(write(tmp_path / "ok.toml", "min_hours = 40\nmax_hours = 48\n")).min_hours == 40
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (None, "not found"),
+        ("max_hours = \n", "not valid TOML"),
+        ("max_hours = 3\n[policy]\nmax_hours = 4\n", "both"),
+        ("policy = 3\n", "[policy] table"),
+        (b"max_hours = '\xff'\n", "UTF-8"),
+    ],
+)
+def test_policy_unreadable(tmp_path: Path, content: str | bytes | None, phrase: str) -> None:
+    path = tmp_path / "policy.toml"
+    if content is not None:
+        write(path, content)
+    (problem,) = problems_of(read_policy, path)
+    assert phrase in problem.message and problem.source == str(path)
+
+
+# --- read_instance -------------------------------------------------------------------------
+
+
+def test_read_instance_names_and_contents(tmp_path: Path) -> None:
+    tasks = write(tmp_path / "indoor" / "tasks.csv", TASKS)
+    travel = write(tmp_path / "indoor" / "travel.csv", "from,to,minutes\nMain,Annex,5\n")
+    suppliers = write(tmp_path / "indoor" / "suppliers.csv", "supplier\nAsito\nUU\n")
+    instance = read_instance(tasks, travel, suppliers)
+    assert instance.name == "indoor"
+    assert [t.id for t in instance.tasks] == ["T1"]
+    assert instance.travel == (TravelEdge("Main", "Annex", 5.0),)
+    assert instance.supplier_names == ("Asito", "UU")
+    assert read_instance(write(tmp_path / "outdoor.csv", TASKS)).name == "outdoor"
+    assert read_instance(tasks, name="given").name == "given"
+
+
+def test_read_instance_from_dataframes() -> None:
+    tasks = pd.DataFrame(
+        {"task_id": ["T1"], "supplier": ["A"], "days": ["ma"], "start": ["7"], "end": ["9"]}
+    )
+    travel = pd.DataFrame({"van": ["X"], "naar": ["Y"], "minuten": ["4,5"]})
+    instance = read_instance(tasks, travel)
+    assert instance.name == "instance" and instance.travel[0].minutes == 4.5
+    assert instance.tasks[0].location is None
+
+
+def test_read_instance_unknown_location_is_fine(tmp_path: Path) -> None:
+    travel = write(tmp_path / "travel.csv", "from,to,minutes\nElsewhere,Far,5\n")
+    instance = read_instance(write(tmp_path / "t.csv", TASKS), travel)
+    assert instance.travel_between("Main", "Nowhere", default=15) == 15
+
+
+def test_read_instance_collects_problems_of_all_files(tmp_path: Path) -> None:
+    tasks = write(tmp_path / "tasks.csv", TASKS + "T2,Asito,xx,07:00,08:00,\n")
+    travel = write(tmp_path / "travel.csv", "from,to\nA,B\n")
+    suppliers = tmp_path / "missing.csv"
+    found = problems_of(read_instance, tasks, travel=travel, suppliers=suppliers)
+    assert [(Path(p.source).name, p.row, p.column) for p in found] == [
+        ("tasks.csv", 3, "days"),
+        ("travel.csv", None, "minutes"),
+        ("missing.csv", None, None),
+    ]

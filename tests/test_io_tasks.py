@@ -1,0 +1,421 @@
+"""The tasks reader: formats, encodings, the day and time grammars, and every kind of error."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from combibaan.io import InputError, Problem, read_tasks
+from combibaan.io.parsing import parse_days, parse_time, split_list
+from combibaan.model.week import Slot
+
+HEADER = "task_id,supplier,description,days,start,end,location,competencies\n"
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "tasks.csv") -> Path:
+    path = tmp_path / name
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+def problems(source: object) -> list[Problem]:
+    with pytest.raises(InputError) as caught:
+        read_tasks(source)
+    assert caught.value.problems, "an InputError must carry at least one problem"
+    return caught.value.problems
+
+
+def where(found: list[Problem]) -> list[tuple[int | None, str | None]]:
+    return [(p.row, p.column) for p in found]
+
+
+# --- formats and encodings -----------------------------------------------------------------
+
+
+def test_english_comma_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEADER + "T1,Asito,Cleaning,ma-vr,07:30,10:00,Main,cleaning|independent\n"
+        "T2,Sodexo,Lunch,di,11:00,14:00,,\n",
+    )
+    t1, t2 = read_tasks(path)
+    assert t1.id == "T1" and t1.supplier == "Asito" and t1.location == "Main"
+    assert t1.slots == tuple(Slot(d, 450, 600) for d in range(5))
+    assert t1.hours_per_week == 12.5
+    assert t1.competencies == ("cleaning", "independent")
+    assert t1.rows == (2,)
+    assert t2.location is None and t2.competencies == () and t2.slots == (Slot(1, 660, 840),)
+
+
+def test_dutch_semicolon_cp1252(tmp_path: Path) -> None:
+    text = (
+        "Taak;Leverancier;Omschrijving;Dagen;Begin;Eind;Locatie;Competenties\n"
+        "T1;Asito;Schoonmaak café, ruimte 1;ma t/m vr;07.30;10.00;Bestuursgebouw;"
+        "schoonmaken, zelfstandig\n"
+        "T2;Sodexo;Koffie met reëel tempo;wo;12:00;13:30;;\n"
+    )
+    t1, t2 = read_tasks(write(tmp_path, text.encode("cp1252")))
+    assert t1.description == "Schoonmaak café, ruimte 1"  # the comma did not split the cell
+    assert t1.competencies == ("schoonmaken", "zelfstandig")  # ',' splits in a ';' file
+    assert t1.days == (0, 1, 2, 3, 4)
+    assert t2.description == "Koffie met reëel tempo"
+    assert t2.minutes_per_week == 90
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_with_and_without_bom(tmp_path: Path, bom: bytes) -> None:
+    text = HEADER + "T1,Asito,Schoonmaak café en ëzel,ma,07:00,08:00,,\n"
+    (task,) = read_tasks(write(tmp_path, bom + text.encode("utf-8")))
+    assert task.id == "T1"  # the BOM did not end up in the first header
+    assert task.description == "Schoonmaak café en ëzel"
+
+
+def test_headers_case_whitespace_and_extra_columns(tmp_path: Path) -> None:
+    text = " Task_ID ; LEVERANCIER ;Notes; Dag ;VAN;tot;Extra\nT1;Asito;x;vr;9;12;y\n"
+    (task,) = read_tasks(write(tmp_path, text))
+    assert task.supplier == "Asito" and task.slots == (Slot(4, 540, 720),)
+    assert task.description == "" and task.location is None
+
+
+def test_comma_file_with_quoted_semicolons(tmp_path: Path) -> None:
+    text = HEADER + 'T1,Asito,"a; b; c",ma,7,8,,"lift;drive|lift"\n'
+    (task,) = read_tasks(write(tmp_path, text))
+    assert task.description == "a; b; c"
+    assert task.competencies == ("lift", "drive")
+
+
+def test_excel_sep_line(tmp_path: Path) -> None:
+    text = "sep=;\ntask_id;supplier;days;start;end\nT1;A;ma;7:00;x\n"
+    found = problems(write(tmp_path, text))
+    assert where(found) == [(2, "end")]  # the hidden sep line is not a row, as in Excel
+
+
+def test_xlsx_with_time_cells_and_preferred_sheet(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    other = workbook.active
+    other.title = "Toelichting"
+    other.append(["this sheet is not the tasks"])
+    sheet = workbook.create_sheet("Taken")
+    sheet.append(["taak_id", "leverancier", "dagen", "begin", "eind", "competenties"])
+    sheet.append([1, "Asito", "ma-vr", dt.time(7, 30), dt.time(10, 0), "a;b, c"])
+    sheet.append(["T2", "Maas", "za", dt.datetime(2024, 1, 6, 22, 0), 0.25, None])
+    sheet.append(["T3", "Maas", "zo", "08:00", 1230, None])
+    sheet["D2"].number_format = "hh:mm"
+    path = tmp_path / "tasks.xlsx"
+    workbook.save(path)
+    t1, t2, t3 = read_tasks(path)
+    assert t1.id == "1"  # a number cell becomes text without ".0"
+    assert t1.slots[0] == Slot(0, 450, 600)
+    assert t1.competencies == ("a", "b", "c")
+    assert t2.slots == (Slot(5, 22 * 60, 30 * 60),)  # 0.25 of a day = 06:00, past midnight
+    assert t3.slots == (Slot(6, 480, 750),)  # 1230 -> 12:30
+
+
+def test_xlsx_errors_use_sheet_rows(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["task_id", "supplier", "days", "start", "end"])
+    sheet.append(["T1", "A", "ma", dt.time(7), dt.time(8)])
+    sheet.append([None, None, None, None, None])  # an empty row is skipped, not renumbered
+    sheet.append(["T2", "A", "mx", dt.time(7), dt.time(8)])
+    path = tmp_path / "t.xlsx"
+    workbook.save(path)
+    assert where(problems(path)) == [(4, "days")]
+
+
+def test_dataframe_input() -> None:
+    frame = pd.DataFrame(
+        {
+            "taak": ["T1", "T1", "T2"],
+            "leverancier": ["Asito", None, "Sodexo"],
+            "dagen": ["ma", "di", "wo"],
+            "begin": ["07:30", 7.3, dt.time(11)],  # 7.3 is what pandas makes of 07.30
+            "eind": ["10:00", "10:00", dt.time(14)],
+        }
+    )
+    t1, t2 = read_tasks(frame)
+    assert t1.rows == (2, 3) and t1.supplier == "Asito"
+    assert t1.slots == (Slot(0, 450, 600), Slot(1, 450, 600))
+    assert t2.slots == (Slot(2, 660, 840),)
+
+
+def test_dataframe_errors_are_numbered_like_a_sheet() -> None:
+    frame = pd.DataFrame(
+        {"task_id": ["T1", "T2"], "supplier": ["A", "A"], "days": ["ma", "mo"], "start": ["7", "7"]}
+    )
+    found = problems(frame.assign(end=["8", "25:00"]))
+    assert {p.source for p in found} == {"<table>"}
+    assert where(found) == [(3, "days"), (3, "end")]
+
+
+# --- slots, hours and repeated task ids ----------------------------------------------------
+
+
+def test_past_midnight_and_hours_per_week(tmp_path: Path) -> None:
+    text = (
+        HEADER + "N1,Securitas,Night,ma-vr,22:00,06:00,,\n"
+        "N2,Securitas,Late,zo,20:00,24:00,,\n"
+        "N3,Securitas,Whole day,za,00:00,24:00,,\n"
+    )
+    n1, n2, n3 = read_tasks(write(tmp_path, text))
+    assert n1.slots[0] == Slot(0, 1320, 1800)
+    assert n1.hours_per_week == 40
+    assert n2.slots == (Slot(6, 1200, 1440),)
+    assert n3.slots == (Slot(5, 0, 1440),) and n3.hours_per_week == 24
+
+
+def test_repeated_task_id_merges(tmp_path: Path) -> None:
+    text = (
+        HEADER + "T1,Asito,Morning,ma-wo,07:00,09:00,Main,cleaning\n"
+        "T2,Sodexo,Lunch,ma,11:00,13:00,,\n"
+        "T1,,,do,13:00,15:00,,\n"
+        "T1,Asito,,vr,07:00,09:00,Main,cleaning\n"
+    )
+    t1, t2 = read_tasks(write(tmp_path, text))
+    assert [t.id for t in (t1, t2)] == ["T1", "T2"]
+    assert t1.rows == (2, 4, 5)
+    assert t1.supplier == "Asito" and t1.location == "Main" and t1.description == "Morning"
+    assert t1.days == (0, 1, 2, 3, 4)
+    assert t1.hours_per_week == 10
+
+
+def test_supplier_may_come_from_a_later_row(tmp_path: Path) -> None:
+    (task,) = read_tasks(write(tmp_path, HEADER + "T1,,,ma,7,8,,\nT1,Asito,,di,7,8,,\n"))
+    assert task.supplier == "Asito"
+
+
+@pytest.mark.parametrize(
+    ("second", "column", "old"),
+    [
+        ("T1,Sodexo,,di,7,8,,", "supplier", "'Asito'"),
+        ("T1,,,di,7,8,Annex,", "location", "'Main'"),
+        ("T1,,,di,7,8,,lift|drive", "competencies", "'lift'"),
+    ],
+)
+def test_repeated_task_id_inconsistent(tmp_path: Path, second: str, column: str, old: str) -> None:
+    text = HEADER + "T1,Asito,,ma,7,8,Main,lift\nT0,X,,ma,7,8,,\n" + second + "\n"
+    (problem,) = problems(write(tmp_path, text))
+    assert (problem.row, problem.column) == (4, column)
+    assert "row 2" in problem.message and old in problem.message
+
+
+def test_competencies_agree_in_any_order(tmp_path: Path) -> None:
+    text = HEADER + "T1,A,,ma,7,8,,a|b\nT1,A,,di,7,8,,b|a|b\n"
+    (task,) = read_tasks(write(tmp_path, text))
+    assert task.competencies == ("a", "b")
+
+
+def test_overlapping_slots_of_one_task(tmp_path: Path) -> None:
+    text = (
+        HEADER + "T1,A,,ma-vr,07:00,10:00,,\n"
+        "T1,A,,wo,09:00,11:00,,\n"
+        "N1,A,,zo,22:00,06:00,,\n"
+        "N1,A,,ma,05:00,07:00,,\n"  # Sunday night runs into Monday morning
+        "OK,A,,ma,07:00,09:00,,\n"
+        "OK,A,,ma,09:00,10:00,,\n"  # touching is not overlapping
+    )
+    found = problems(write(tmp_path, text))
+    assert where(found) == [(3, None), (5, None)]
+    assert "row 2" in found[0].message and "'T1'" in found[0].message
+    assert "row 4" in found[1].message and "'N1'" in found[1].message
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def test_missing_columns(tmp_path: Path) -> None:
+    found = problems(write(tmp_path, "taak;omschrijving;begin\nT1;x;7\n"))
+    assert where(found) == [(None, "supplier"), (None, "days"), (None, "end")]
+    assert "leverancier" in found[0].message
+    assert "'dagen'" in found[1].message and "'dag'" in found[1].message
+    assert "'omschrijving'" in found[0].message  # says what the header does have
+
+
+def test_duplicate_header_meaning(tmp_path: Path) -> None:
+    (problem,) = problems(write(tmp_path, "task_id,taak,supplier,days,start,end\n"))
+    assert (problem.row, problem.column) == (1, "task_id")
+
+
+def test_empty_required_cells(tmp_path: Path) -> None:
+    text = HEADER + ",A,,ma,7,8,,\nT2,,,ma,7,8,,\nT3,A,,,7,8,,\nT4,A,,ma,,8,,\nT5,A,,ma,7,,,\n"
+    found = problems(write(tmp_path, text))
+    assert where(found) == [
+        (2, "task_id"),
+        (3, "supplier"),
+        (4, "days"),
+        (5, "start"),
+        (6, "end"),
+    ]
+
+
+def test_all_problems_collected_in_one_run(tmp_path: Path) -> None:
+    text = (
+        HEADER + "T1,A,,ma,07:00,09:00,,\n"
+        "T2,A,,mo-fr,7:61,09:00,,\n"
+        "T3,A,,ma,24:00,08:00,,\n"
+        "T1,B,,di,07:00,07:00,,\n"
+        "T4,A,,ma-vr,25,9,,\n"
+    )
+    found = problems(write(tmp_path, text))
+    assert where(found) == [
+        (3, "days"),
+        (3, "start"),
+        (4, "start"),
+        (5, "end"),
+        (5, "supplier"),
+        (6, "start"),
+    ]
+    assert "'mo'" in found[0].message
+    assert "impossible time '7:61'" in found[1].message
+    assert "24:00" in found[2].message and "end" in found[2].message
+    assert "the same" in found[3].message
+    assert str(found[0]).startswith(f"{tmp_path / 'tasks.csv'}, row 3, column 'days': ")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", HEADER, HEADER + ",,,,,,,\n"])
+def test_no_tasks(tmp_path: Path, text: str) -> None:
+    (problem,) = problems(write(tmp_path, text))
+    assert "no tasks" in problem.message and problem.row is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "phrase"),
+    [
+        ("missing.csv", None, "not found"),
+        ("folder", "dir", "folder"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, ".xls"),
+        ("broken.xlsx", b"PK\x03\x04 this is not really a zip", "damaged"),
+        ("fake.xlsx", b"task_id,supplier\n", "damaged"),
+        ("image.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV"),
+        ("weird.csv", b"task_id,supplier\n\x81\x8d\x8f\x90\x9d,x\n", "UTF-8"),
+        ("sheet.ods", b"PK\x03\x04", "OpenDocument"),
+    ],
+)
+def test_unreadable_files(
+    tmp_path: Path, name: str, content: bytes | str | None, phrase: str
+) -> None:
+    path = tmp_path / name
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    (problem,) = problems(path)
+    assert phrase in problem.message
+    assert problem.source == str(path)
+
+
+# --- grammars --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("ma-vr", (0, 1, 2, 3, 4)),
+        ("ma t/m vr", (0, 1, 2, 3, 4)),
+        ("Ma T/M Vr", (0, 1, 2, 3, 4)),
+        ("maandag tot en met woensdag", (0, 1, 2)),
+        ("ma - wo", (0, 1, 2)),
+        ("ma,wo,vr", (0, 2, 4)),
+        ("ma; wo / vr + za & zo", (0, 2, 4, 5, 6)),
+        ("ma wo vr", (0, 2, 4)),
+        ("di en do", (1, 3)),
+        ("tue and thu", (1, 3)),
+        ("mon-fri", (0, 1, 2, 3, 4)),
+        ("Monday to Wednesday", (0, 1, 2)),
+        ("mon through wed", (0, 1, 2)),
+        ("vr-ma", (0, 4, 5, 6)),
+        ("zo-zo", (6,)),
+        ("maandag", (0,)),
+        ("ZONDAG", (6,)),
+        ("maa, din, woe, don, vrij, zat, zon", (0, 1, 2, 3, 4, 5, 6)),
+        ("sat,sunday", (5, 6)),
+        ("werkdagen", (0, 1, 2, 3, 4)),
+        ("weekdays", (0, 1, 2, 3, 4)),
+        ("weekend", (5, 6)),
+        ("werkdagen, za", (0, 1, 2, 3, 4, 5)),
+        ("dagelijks", tuple(range(7))),
+        ("daily", tuple(range(7))),
+        ("elke dag", tuple(range(7))),
+        ("ma, ma, ma-di", (0, 1)),
+        ("ma.-vr.", (0, 1, 2, 3, 4)),
+    ],
+)
+def test_days_grammar(text: str, days: tuple[int, ...]) -> None:
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("xx", "'xx'"),
+        ("ma-", "'ma-'"),
+        ("ma-di-wo", "'ma-di-wo'"),
+        ("ma tot vr", "'tot'"),
+        ("monday-holiday", "'holiday'"),
+        (",", "','"),
+        ("8", "'8'"),
+    ],
+)
+def test_days_errors_name_the_value(text: str, named: str) -> None:
+    with pytest.raises(ValueError, match="day") as caught:
+        parse_days(text)
+    assert named in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "minutes"),
+    [
+        ("07:30", 450),
+        ("07.30", 450),
+        ("7:30", 450),
+        ("7.30", 450),
+        ("7", 420),
+        ("0730", 450),
+        ("730", 450),
+        ("00:00", 0),
+        ("23:59", 1439),
+        ("07:30:00", 450),
+        ("1900-01-01 07:30:00", 450),
+        (dt.time(7, 30), 450),
+        (dt.datetime(2024, 5, 1, 13, 15), 795),
+        (0.3125, 450),
+        (7.3, 450),
+        (7, 420),
+    ],
+)
+def test_times(value: object, minutes: int) -> None:
+    assert parse_time(value) == minutes
+
+
+@pytest.mark.parametrize("value", ["24:00", "25:00", "7:60", "7:5", "99", "abc", "7:30pm", "-1"])
+def test_impossible_start_times(value: str) -> None:
+    with pytest.raises(ValueError, match=r"impossible time|24:00"):
+        parse_time(value)
+
+
+def test_midnight_as_end_only() -> None:
+    assert parse_time("24:00", is_end=True) == 1440
+    assert parse_time("2400", is_end=True) == 1440
+    with pytest.raises(ValueError, match="impossible"):
+        parse_time("24:30", is_end=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "items"),
+    [
+        ("a|b|a", ",", ("a", "b")),
+        (" a , b ;c", None, ("a", "b", "c")),
+        ("a,b;c", ",", ("a,b", "c")),  # hypothetical: ',' cannot split in a ',' file
+        ("a,b;c", ";", ("a", "b;c")),
+        ("| |", None, ()),
+    ],
+)
+def test_split_list(text: str, delimiter: str | None, items: tuple[str, ...]) -> None:
+    assert split_list(text, delimiter) == items
