@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from combibaan.check_locks import echoed_locks, echoed_pairs, lock_problems
 from combibaan.io.errors import InputError, Problem
 from combibaan.model.instance import Instance
+from combibaan.model.locks import Locks
 from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError
 from combibaan.model.task import Task
 from combibaan.model.week import Slot
@@ -50,9 +52,14 @@ class Violation:
     rule: str
     job_id: str | None
     message: str
+    #: The rank of the alternative proposal this is about (``None``: the main proposal).
+    alternative: int | None = None
 
     def __str__(self) -> str:
         where = f"job {self.job_id}: " if self.job_id is not None else ""
+        if self.alternative is not None:
+            prefix = f"alternative {self.alternative}"
+            where = f"{prefix}, {where}" if where else f"{prefix}: "
         return f"[{self.rule}] {where}{self.message}"
 
 
@@ -319,12 +326,20 @@ def _policy_of(solution: Mapping[str, Any]) -> Policy:
 
 
 def check_solution(
-    instance: Instance, solution: Mapping[str, Any], policy: Policy | None = None
+    instance: Instance,
+    solution: Mapping[str, Any],
+    policy: Policy | None = None,
+    *,
+    locks: Locks | None = None,
+    forbid_pairs: Iterable[tuple[str, str]] | None = None,
 ) -> list[Violation]:
     """Every way ``solution`` breaks the rules for ``instance``; empty when it is sound.
 
     With ``policy`` ``None`` the policy echoed in the solution is checked against,
-    so a solution is judged by the rules it claims to keep.
+    so a solution is judged by the rules it claims to keep; likewise ``locks``
+    and ``forbid_pairs`` default to the solution's ``locks`` and
+    ``forbidden_pairs`` echo (see :mod:`combibaan.check_locks`). Alternative
+    proposals, if any, are checked by the same rules.
     """
     out: list[Violation] = []
     if policy is None:
@@ -384,7 +399,116 @@ def check_solution(
     )
     out.extend(_unassigned_violations(solution, known, assigned))
     out.extend(_status_violations(solution, len(jobs)))
+    out.extend(_workshop_violations(instance, solution, policy, jobs, known, locks, forbid_pairs))
     return out
+
+
+def _workshop_violations(
+    instance: Instance,
+    solution: Mapping[str, Any],
+    policy: Policy,
+    jobs: list[Any],
+    known: Mapping[str, Task],
+    locks: Locks | None,
+    forbid_pairs: Iterable[tuple[str, str]] | None,
+) -> list[Violation]:
+    """Locks, forbidden supplier pairs and alternative proposals."""
+    out: list[Violation] = []
+    if locks is None:
+        locks, problems = echoed_locks(solution)
+        out.extend(Violation("locks", None, p) for p in problems)
+    if forbid_pairs is None:
+        forbid_pairs, problems = echoed_pairs(solution)
+        out.extend(Violation("locks", None, p) for p in problems)
+    forbid_pairs = tuple(forbid_pairs)
+    listed = _job_task_lists(jobs, known)
+    out.extend(Violation(*p) for p in lock_problems(instance, listed, locks, forbid_pairs))
+    if "alternatives" in solution:
+        out.extend(_alternative_violations(instance, solution, policy, listed, locks, forbid_pairs))
+    return out
+
+
+def _job_task_lists(jobs: list[Any], known: Mapping[str, Task]) -> list[tuple[str, list[str]]]:
+    return [
+        (str(job.get("job_id", f"#{n + 1}")), [t for t in job["task_ids"] if t in known])
+        for n, job in enumerate(jobs)
+        if isinstance(job, Mapping) and isinstance(job.get("task_ids"), list)
+    ]
+
+
+def _alternative_violations(
+    instance: Instance,
+    solution: Mapping[str, Any],
+    policy: Policy,
+    best_jobs: list[tuple[str, list[str]]],
+    locks: Locks | None,
+    forbid_pairs: tuple[tuple[str, str], ...],
+) -> list[Violation]:
+    """Each alternative keeps every rule, differs from all before it and is no better than
+    the best when that is proven optimal; its deltas match its jobs."""
+    items = solution.get("alternatives")
+    if not isinstance(items, list):
+        return [Violation("structure", None, "'alternatives' must be a list")]
+    out: list[Violation] = []
+    known = {t.id: t for t in instance.tasks}
+    seen = [frozenset(frozenset(ids) for _, ids in best_jobs)]
+    best_minutes = _minutes_of(best_jobs, known)
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, Mapping) or not isinstance(item.get("jobs"), list):
+            out.append(Violation("structure", None, f"alternatives[{n - 1}] has no 'jobs' list"))
+            continue
+        rank = item.get("rank", n)
+        own = {
+            "policy": solution.get("policy"),
+            "status": "feasible",
+            "jobs_bound": solution.get("jobs_bound"),
+            "jobs": item["jobs"],
+            "unassigned": item.get("unassigned", []),
+        }
+        found = check_solution(instance, own, policy, locks=locks, forbid_pairs=forbid_pairs)
+        out.extend(Violation(v.rule, v.job_id, v.message, rank) for v in found)
+        listed = _job_task_lists(item["jobs"], known)
+        sets = frozenset(frozenset(ids) for _, ids in listed)
+        if sets in seen:
+            out.append(
+                Violation(
+                    "alternative_duplicate",
+                    None,
+                    "has the same jobs as the best proposal or an earlier alternative",
+                    rank,
+                )
+            )
+        seen.append(sets)
+        jobs_delta = len(listed) - len(best_jobs)
+        hours_delta = (_minutes_of(listed, known) - best_minutes) / 60
+        if item.get("jobs_delta", jobs_delta) != jobs_delta or (
+            abs(item.get("hours_delta", hours_delta) - hours_delta) > HOURS_TOLERANCE
+        ):
+            out.append(
+                Violation(
+                    "alternative_delta",
+                    None,
+                    f"lists jobs_delta {item.get('jobs_delta')!r} and hours_delta "
+                    f"{item.get('hours_delta')!r}; its jobs give {jobs_delta} and "
+                    f"{hours_delta:g}",
+                    rank,
+                )
+            )
+        if solution.get("status") == "optimal" and (jobs_delta, hours_delta) > (0, 1e-9):
+            out.append(
+                Violation(
+                    "alternative_better",
+                    None,
+                    f"{jobs_delta:+d} jobs and {hours_delta:+g} h against a best proposal "
+                    "claimed optimal",
+                    rank,
+                )
+            )
+    return out
+
+
+def _minutes_of(jobs: list[tuple[str, list[str]]], known: Mapping[str, Task]) -> int:
+    return sum(s.end - s.start for _, ids in jobs for t in ids for s in known[t].slots)
 
 
 def _unassigned_violations(

@@ -17,14 +17,25 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from combibaan.analysis.explain import UnknownTaskError
+from combibaan.analysis.explain import explain as run_explain
 from combibaan.check import check_solution, load_solution
+from combibaan.cli_workshop import (
+    AlternativesOpt,
+    ForbidPairOpt,
+    LocksOpt,
+    read_workshop,
+    show_alternatives,
+)
 from combibaan.generate import generate as generate_tables
 from combibaan.generate import write_instance
 from combibaan.io import InputError, read_instance, read_policy
 from combibaan.io.output import write_result
 from combibaan.model import Policy, PolicyError
+from combibaan.model.locks import LockError
 from combibaan.model.policy import POLICY_KEYS, parse_policy_value
 from combibaan.model.week import format_days
+from combibaan.reporting import report_writers, unknown_suppliers
 from combibaan.result import Result
 from combibaan.solvers import solve as run_solve
 from combibaan.texts import number
@@ -52,7 +63,7 @@ def user_errors(command: F) -> F:
             for problem in error.problems:
                 err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
-        except (PolicyError, FileExistsError) as error:
+        except (PolicyError, FileExistsError, LockError, UnknownTaskError) as error:
             err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
 
@@ -79,64 +90,48 @@ TasksArg = Annotated[
 TravelOpt = Annotated[
     Path | None, typer.Option("--travel", help="Travel table: CSV/XLSX from,to,minutes.")
 ]
+SuppliersOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--suppliers",
+        help="Suppliers table: CSV/XLSX supplier, sector, cao, sroi_hours_target (hours per year).",
+    ),
+]
 PolicyOpt = Annotated[
     Path | None,
     typer.Option("--policy", help="TOML file with a workshop's rules; flags override it."),
 ]
-MinHours = Annotated[
-    str | None,
-    typer.Option(
-        help=_rule_help("min_hours", "Least hours per week of a job."), show_default=False
-    ),
-]
-MaxHours = Annotated[
-    str | None,
-    typer.Option(help=_rule_help("max_hours", "Most hours per week of a job."), show_default=False),
-]
-MaxSuppliers = Annotated[
-    str | None,
-    typer.Option(
-        help=_rule_help("max_suppliers", "Most suppliers contributing to one job."),
-        show_default=False,
-    ),
-]
-MaxHoursPerDay = Annotated[
-    str | None,
-    typer.Option(
-        help=_rule_help("max_hours_per_day", "Most hours on any day."), show_default=False
-    ),
-]
-MinHoursPerDay = Annotated[
-    str | None,
-    typer.Option(
-        help=_rule_help("min_hours_per_day", "Least hours on a day the person works."),
-        show_default=False,
-    ),
-]
-MaxSpanHours = Annotated[
-    str | None,
-    typer.Option(
-        help=_rule_help("max_span_hours", "Most hours from first start to last end of a day."),
-        show_default=False,
-    ),
-]
-TravelMinutes = Annotated[
-    str | None,
-    typer.Option(
-        help=_rule_help(
-            "travel_minutes", "Minutes between two locations the travel table does not link."
-        ),
-        show_default=False,
-    ),
-]
+
+
+def _rule_option(key: str, text: str) -> Any:
+    """The type of a policy flag: text, so that ``off`` can switch the rule off."""
+    return Annotated[str | None, typer.Option(help=_rule_help(key, text), show_default=False)]
+
+
+MinHours = _rule_option("min_hours", "Least hours per week of a job.")
+MaxHours = _rule_option("max_hours", "Most hours per week of a job.")
+MaxSuppliers = _rule_option("max_suppliers", "Most suppliers contributing to one job.")
+MaxHoursPerDay = _rule_option("max_hours_per_day", "Most hours on any day.")
+MinHoursPerDay = _rule_option("min_hours_per_day", "Least hours on a day the person works.")
+MaxSpanHours = _rule_option("max_span_hours", "Most hours from first start to last end of a day.")
+TravelMinutes = _rule_option(
+    "travel_minutes", "Minutes between two locations the travel table does not link."
+)
 
 
 def build_policy(policy_file: Path | None, flags: dict[str, str | None]) -> Policy:
     """Defaults, then the TOML file, then the flags given on the command line."""
     policy = read_policy(policy_file) if policy_file else Policy()
-    changes = {
-        key: parse_policy_value(key, value) for key, value in flags.items() if value is not None
-    }
+    changes = {}
+    for key, value in flags.items():
+        if value is None:
+            continue
+        try:
+            changes[key] = parse_policy_value(key, value)
+        except PolicyError:
+            raise PolicyError(
+                f"--{key.replace('_', '-')} must be a number or 'off', got {value!r}"
+            ) from None
     return policy.replace(**changes)
 
 
@@ -146,6 +141,7 @@ def solve(
     tasks: TasksArg,
     travel: TravelOpt = None,
     policy: PolicyOpt = None,
+    suppliers: SuppliersOpt = None,
     min_hours: MinHours = None,
     max_hours: MaxHours = None,
     max_suppliers: MaxSuppliers = None,
@@ -153,12 +149,19 @@ def solve(
     min_hours_per_day: MinHoursPerDay = None,
     max_span_hours: MaxSpanHours = None,
     travel_minutes: TravelMinutes = None,
+    locks: LocksOpt = None,
+    forbid_pair: ForbidPairOpt = None,
+    alternatives: AlternativesOpt = 0,
     time_limit: Annotated[float, typer.Option(help="Seconds for the whole solve.", min=0.1)] = 60.0,
     seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
     workers: Annotated[int, typer.Option(help="Solver threads; 0 uses every core.", min=0)] = 0,
     lang: Annotated[str, typer.Option(help="Language of reasons and texts: nl or en.")] = "nl",
     out_dir: Annotated[
-        Path | None, typer.Option("--out", help="Folder for solution.json and the CSV files.")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Folder for solution.json, the CSV files, report.html and proposals.xlsx.",
+        ),
     ] = None,
 ) -> None:
     """Build the most combination jobs from TASKS and show them."""
@@ -166,19 +169,47 @@ def solve(
         raise PolicyError(f"--lang must be nl or en, got {lang!r}")
     flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
     effective = build_policy(policy, flags)
-    instance = read_instance(tasks, travel)
-    result = _solve_with_progress(instance, effective, time_limit, seed, workers, lang)
+    instance = read_instance(tasks, travel, suppliers)
+    for name in unknown_suppliers(instance):
+        err.print(
+            f"[yellow]warning:[/] supplier {escape(name)!r} has tasks but no row in "
+            f"{escape(str(suppliers))}; its sector, CAO and target show as unknown",
+            highlight=False,
+            soft_wrap=True,
+        )
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    result = _solve_with_progress(
+        instance,
+        effective,
+        time_limit,
+        seed,
+        workers,
+        lang,
+        locks=lock_set,
+        forbid_pairs=pairs,
+        alternatives=alternatives,
+    )
     if out_dir is not None:
-        write_result(result, out_dir)
+        write_result(result, out_dir, extra=report_writers(result, lang))
     show_result(result, lang)
+    show_alternatives(out, result)
     if out_dir is not None:
         out.print(f"Written to {out_dir}/", highlight=False)
 
 
-def _solve_with_progress(instance, policy, time_limit, seed, workers, lang) -> Result:
+def _solve_with_progress(
+    instance, policy, time_limit, seed, workers, lang, **workshop: Any
+) -> Result:
+    """Solve, with a spinner on a terminal; ``workshop`` holds locks, pairs and alternatives."""
     if not err.is_terminal:
         return run_solve(
-            instance, policy, time_limit=time_limit, seed=seed, workers=workers, lang=lang
+            instance,
+            policy,
+            time_limit=time_limit,
+            seed=seed,
+            workers=workers,
+            lang=lang,
+            **workshop,
         )
     with err.status("Solving…") as status:
 
@@ -194,6 +225,7 @@ def _solve_with_progress(instance, policy, time_limit, seed, workers, lang) -> R
             workers=workers,
             lang=lang,
             progress=progress,
+            **workshop,
         )
 
 
@@ -240,16 +272,71 @@ def check(
         Path, typer.Argument(help="A solution.json written by combibaan solve.", metavar="SOLUTION")
     ],
     travel: TravelOpt = None,
+    locks: LocksOpt = None,
+    forbid_pair: ForbidPairOpt = None,
 ) -> None:
-    """Verify SOLUTION against every rule, independently of the solver; exit 1 on a violation."""
+    """Verify SOLUTION against every rule, independently of the solver; exit 1 on a violation.
+
+    Locks and forbidden pairs default to those echoed in SOLUTION; --locks and
+    --forbid-pair check against these instead.
+    """
     instance = read_instance(tasks, travel)
-    violations = check_solution(instance, load_solution(solution))
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    violations = check_solution(
+        instance,
+        load_solution(solution),
+        locks=lock_set,
+        forbid_pairs=pairs if forbid_pair else None,
+    )
     if violations:
         for violation in violations:
-            out.print(f"[red]violation:[/] {violation}", highlight=False, soft_wrap=True)
+            shown = escape(str(violation))
+            out.print(f"[red]violation:[/] {shown}", highlight=False, soft_wrap=True)
         out.print(f"{len(violations)} violation(s) in {solution}", highlight=False)
         raise typer.Exit(1)
     out.print(f"{solution}: every rule holds", highlight=False)
+
+
+@app.command()
+@user_errors
+def explain(
+    tasks: TasksArg,
+    task: Annotated[str, typer.Option("--task", help="The task to explain, e.g. I07.")],
+    travel: TravelOpt = None,
+    policy: PolicyOpt = None,
+    min_hours: MinHours = None,
+    max_hours: MaxHours = None,
+    max_suppliers: MaxSuppliers = None,
+    max_hours_per_day: MaxHoursPerDay = None,
+    min_hours_per_day: MinHoursPerDay = None,
+    max_span_hours: MaxSpanHours = None,
+    travel_minutes: TravelMinutes = None,
+    locks: LocksOpt = None,
+    forbid_pair: ForbidPairOpt = None,
+    time_limit: Annotated[
+        float, typer.Option(help="Seconds for the solve; each what-if gets a share.", min=0.1)
+    ] = 10.0,
+    lang: Annotated[str, typer.Option(help="Language of the story: nl or en.")] = "nl",
+) -> None:
+    """Tell the full story of one task: partners, feasible jobs, its job or why not, what would
+    change that."""
+    if lang not in ("nl", "en"):
+        raise PolicyError(f"--lang must be nl or en, got {lang!r}")
+    flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
+    effective = build_policy(policy, flags)
+    instance = read_instance(tasks, travel)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    story = run_explain(
+        instance,
+        task,
+        effective,
+        locks=lock_set,
+        forbid_pairs=pairs,
+        time_limit=time_limit,
+        lang=lang,
+    )
+    for line in story.lines():
+        out.print(escape(line), highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -267,3 +354,47 @@ def generate(
     task_table, travel_table = generate_tables(tasks, seed, campuses=campuses)
     written = write_instance(task_table, travel_table, out_dir, overwrite=force)
     out.print(f"Written {', '.join(str(p) for p in written)}", highlight=False)
+
+
+@app.command()
+@user_errors
+def sweep(
+    tasks: TasksArg,
+    grid: Annotated[
+        Path,
+        typer.Option(
+            "--grid", help="TOML: one rule per line with values to try, e.g. min_hours = [16, 20]."
+        ),
+    ],
+    results: Annotated[Path, typer.Option("--out", help="CSV file for the table of results.")],
+    travel: TravelOpt = None,
+    policy: Annotated[
+        Path | None,
+        typer.Option("--policy", help="TOML file with the rules the grid does not vary."),
+    ] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds per solve.", min=0.1)] = 10.0,
+    seed: Annotated[int, typer.Option(help="Random seed of every solve.")] = 0,
+    workers: Annotated[
+        int | None, typer.Option(help="Local processes; default one per CPU.", min=1)
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786) to run on a cluster."),
+    ] = None,
+) -> None:
+    """Solve TASKS for every combination of the grid's rules; one row per combination."""
+    from combibaan.cli_sweep import run_sweep
+
+    run_sweep(
+        tasks,
+        grid,
+        results,
+        travel=travel,
+        policy_file=policy,
+        time_limit=time_limit,
+        seed=seed,
+        workers=workers,
+        scheduler=scheduler,
+        out=out,
+        err=err,
+    )

@@ -10,10 +10,17 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from combibaan.model import Instance, Policy, Solution
+from combibaan.model import Instance, Job, Policy, Solution
+from combibaan.model.alternative import Alternative
+from combibaan.model.locks import Locks, SupplierPair
 from combibaan.model.week import DAY_NAMES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
     from combibaan.check import Violation
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
@@ -24,6 +31,41 @@ def _version() -> str:
         return version("combibaan")
     except PackageNotFoundError:  # running from a source tree
         return "0+unknown"
+
+
+def job_dict(job: Job) -> dict[str, Any]:
+    """One job as ``solution.json`` writes it (for the proposal and its alternatives)."""
+    return {
+        "job_id": job.job_id,
+        "task_ids": list(job.task_ids),
+        "suppliers": list(job.suppliers),
+        "hours_per_week": round(job.hours_per_week, 2),
+        "days": [DAY_NAMES["en"][d] for d in job.days],
+        "locations": list(job.locations),
+        "competencies": list(job.competencies),
+        "job_units": round(job.job_units, 3),
+    }
+
+
+def alternative_dict(alternative: Alternative) -> dict[str, Any]:
+    """An alternative proposal: its jobs in the same shape, and how it compares with the best."""
+    return {
+        "rank": alternative.rank,
+        "status": alternative.status,
+        "jobs_delta": alternative.jobs_delta,
+        "hours_delta": round(alternative.hours_delta, 2),
+        "equally_good": alternative.equally_good,
+        "proven_optimal": alternative.proven_optimal,
+        "summary": {
+            "jobs": alternative.num_jobs,
+            "hours_placed": round(alternative.hours_placed, 2),
+            "job_units": round(alternative.job_units, 3),
+        },
+        "jobs": [job_dict(job) for job in alternative.jobs],
+        "unassigned": [
+            {"task_id": u.task_id, "reason": u.reason} for u in alternative.unassigned
+        ],
+    }
 
 
 @dataclass(frozen=True)
@@ -59,6 +101,11 @@ class Result:
     jobs_bound: int | None
     solve_seconds: float
     statistics: Statistics
+    #: The workshop's locks and forbidden supplier pairs the proposal keeps (echoed).
+    locks: Locks | None = None
+    forbid_pairs: tuple[SupplierPair, ...] = ()
+    #: Further proposals that differ meaningfully from this one (``solve(alternatives=K)``).
+    alternatives: tuple[Alternative, ...] = ()
 
     @property
     def num_jobs(self) -> int:
@@ -87,7 +134,6 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The ``solution.json`` document."""
-        days = DAY_NAMES["en"]
         return {
             "generator": f"combibaan {_version()}",
             "instance": self.instance.name,
@@ -101,22 +147,13 @@ class Result:
                 "hours_total": round(self.hours_total, 2),
                 "job_units": round(self.job_units, 3),
             },
-            "jobs": [
-                {
-                    "job_id": job.job_id,
-                    "task_ids": list(job.task_ids),
-                    "suppliers": list(job.suppliers),
-                    "hours_per_week": round(job.hours_per_week, 2),
-                    "days": [days[d] for d in job.days],
-                    "locations": list(job.locations),
-                    "competencies": list(job.competencies),
-                    "job_units": round(job.job_units, 3),
-                }
-                for job in self.solution.jobs
-            ],
+            "jobs": [job_dict(job) for job in self.solution.jobs],
             "unassigned": [
                 {"task_id": u.task_id, "reason": u.reason} for u in self.solution.unassigned
             ],
+            "locks": self.locks.to_list() if self.locks else [],
+            "forbidden_pairs": [list(pair) for pair in self.forbid_pairs],
+            "alternatives": [alternative_dict(a) for a in self.alternatives],
             "statistics": {
                 "method": self.statistics.method,
                 "columns": self.statistics.columns,
@@ -129,6 +166,12 @@ class Result:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_html(self, lang: str = "nl") -> str:
+        """The workshop report (``report.html``): one self-contained page, input escaped."""
+        from combibaan.reporting import render_report
+
+        return render_report(self, lang)
 
     def check(self) -> list[Violation]:
         """Verify this result with the independent checker; an empty list means valid."""
@@ -200,3 +243,43 @@ class Result:
             ],
             columns=["task_id", "supplier", "hours_per_week", "reason"],
         )
+
+    # Analysts' views: the code lives in analysis/ and plotting/, loaded on first use.
+
+    @property
+    def kpis(self) -> pd.Series:
+        """Headline numbers as a Series: jobs, job_units, hours_placed, hours_total,
+        share_hours_placed, jobs_bound, gap, status, solve_seconds.
+
+        Hours per supplier are in :attr:`supplier_kpis`. Example::
+
+            result.kpis["jobs"], result.kpis["share_hours_placed"]
+        """
+        from combibaan.analysis.kpis import kpis
+
+        return kpis(self)
+
+    @property
+    def supplier_kpis(self) -> pd.DataFrame:
+        """One row per supplier: tasks, tasks_placed, hours_total, hours_placed,
+        share_hours_placed and the number of jobs it contributes to."""
+        from combibaan.analysis.kpis import supplier_kpis
+
+        return supplier_kpis(self)
+
+    def plot_week(self, job_id: str, ax: Axes | None = None, lang: str = "nl") -> Axes:
+        """Draw the weekly timetable of one job (needs matplotlib); returns the axes.
+
+        Example: ``result.plot_week("B01", lang="en")``.
+        """
+        from combibaan.plotting import plot_week
+
+        return plot_week(self, job_id, ax=ax, lang=lang)
+
+    def plot_jobs(
+        self, job_ids: Sequence[str] | None = None, *, ncols: int = 3, lang: str = "nl"
+    ) -> Figure:
+        """Draw the weeks of several jobs (default: all) in one figure (needs matplotlib)."""
+        from combibaan.plotting import plot_jobs
+
+        return plot_jobs(self, job_ids, ncols=ncols, lang=lang)

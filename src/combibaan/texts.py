@@ -9,33 +9,53 @@ from __future__ import annotations
 LANGUAGES = ("nl", "en")
 
 REASONS: dict[str, dict[str, str]] = {
+    "excluded": {
+        "nl": "Uitgesloten door slot {lock}.",
+        "en": "Excluded by lock {lock}.",
+    },
     "too_long": {
-        "nl": "De taak alleen overschrijdt al een regel: {detail}.",
-        "en": "The task alone already breaks a rule: {detail}.",
+        "nl": "Breekt alleen al een regel: {detail}.",
+        "en": "Alone it already breaks a rule: {detail}.",
     },
     "isolated": {
-        "nl": "{hours} uur per week is te weinig voor een baan (minimaal {min_hours}) "
-        "en geen enkele andere taak past ernaast (tijd, reistijd of leverancier).",
-        "en": "{hours} hours a week is too little for a job (at least {min_hours}) "
-        "and no other task fits beside it (time, travel or supplier).",
+        "nl": "Alleen {detail}, en geen taak past ernaast: {why}.",
+        "en": "Alone {detail}, and no task fits beside it: {why}.",
     },
     "no_job": {
-        "nl": "Past naast {partners} andere taak/taken, maar geen combinatie daarvan "
-        "voldoet aan alle regels (uren per week of per dag, dagspanne, leveranciers).",
-        "en": "Fits beside {partners} other task(s), but no combination of them "
-        "meets every rule (hours per week or per day, daily span, suppliers).",
+        "nl": "{partners} taak/taken passen ernaast, maar samen halen ze hooguit {best} uur "
+        "(minimaal {min_hours}){tail}.",
+        "en": "{partners} task(s) fit beside it, but together they reach at most {best} h "
+        "(min {min_hours}){tail}.",
+    },
+    "no_job_rule": {
+        "nl": "{partners} taak/taken passen ernaast, maar geen combinatie voldoet{tail}.",
+        "en": "{partners} task(s) fit beside it, but no combination meets the rules{tail}.",
+    },
+    "binding": {
+        "nl": "; vooral {rule} staat in de weg",
+        "en": "; mostly {rule} stands in the way",
     },
     "taken": {
-        "nl": "Kan in {options} mogelijke baan/banen, maar elk daarvan heeft een taak nodig "
-        "die al in {blocking} zit; zo ontstaan er niet meer banen.",
-        "en": "Could be in {options} possible job(s), but each needs a task that is "
-        "already in {blocking}; that would not create more jobs.",
+        "nl": "Kan in {options} baan/banen, maar elk daarvan vraagt een taak die al is "
+        "ingedeeld: {competing}.",
+        "en": "Could join {options} job(s), but each needs a task already used: {competing}.",
     },
     "unexplored": {
-        "nl": "Niet geplaatst: de zoektocht kon binnen de tijdslimiet niet alle "
-        "combinaties met deze taak bekijken.",
-        "en": "Not placed: within the time limit the search could not look at every "
-        "combination with this task.",
+        "nl": "Niet alle combinaties met deze taak zijn binnen de tijdslimiet bekeken.",
+        "en": "Not every combination with this task was examined within the time limit.",
+    },
+    "together_excluded": {
+        "nl": "Moet samen met {other} ({lock}), maar {other} is uitgesloten ({by}).",
+        "en": "Must go with {other} ({lock}), but {other} is excluded ({by}).",
+    },
+    "together_pair": {
+        "nl": "Moet samen met {others} ({lock}), maar {a} en {b} passen niet in één baan: {why}.",
+        "en": "Must go with {others} ({lock}), but {a} and {b} cannot share a job: {why}.",
+    },
+    "together_no_job": {
+        "nl": "Moet samen met {others} ({lock}), maar geen baan met die taken voldoet: {why}.",
+        "en": "Must go with {others} ({lock}), but no job with those tasks meets the rules: "
+        "{why}.",
     },
 }
 
@@ -68,3 +88,220 @@ def reason_text(code: str, lang: str = "nl", **values: object) -> str:
 
 def limit_detail(key: str, value: float, limit: float, lang: str = "nl") -> str:
     return LIMIT_DETAILS[key][lang].format(value=number(value), limit=number(limit))
+
+
+# --- why tasks cannot share a job (solvers/obstacles.py) ------------------------------------
+
+OBSTACLES: dict[str, dict[str, str]] = {
+    "unavailable": {"nl": "doet zelf niet mee", "en": "is out itself"},
+    "suppliers": {
+        "nl": "{count} leveranciers (max {limit})",
+        "en": "{count} suppliers (max {limit})",
+    },
+    "overlap": {"nl": "ze overlappen in tijd op {day}", "en": "they overlap in time on {day}"},
+    "travel": {
+        "nl": "er zit {gap} min tussen, reizen kost {need} min",
+        "en": "{gap} min between them, travel takes {need} min",
+    },
+    "max_hours": {
+        "nl": "{value} uur per week (max {limit})",
+        "en": "{value} h a week (max {limit})",
+    },
+    "max_hours_per_day": {
+        "nl": "{value} uur op {day} (max {limit})",
+        "en": "{value} h on {day} (max {limit})",
+    },
+    "max_span_hours": {
+        "nl": "{day} duurt {value} uur van begin tot eind (max {limit})",
+        "en": "{day} spans {value} h from start to end (max {limit})",
+    },
+    "min_hours": {
+        "nl": "{value} uur per week (minimaal {limit})",
+        "en": "{value} h a week (min {limit})",
+    },
+    "min_hours_per_day": {
+        "nl": "{value} uur op {day} (minimaal {limit})",
+        "en": "{value} h on {day} (min {limit})",
+    },
+    "lock": {"nl": "verboden door {lock}", "en": "forbidden by {lock}"},
+    "overlap_pair": {
+        "nl": "{a} en {b} overlappen in tijd op {day}",
+        "en": "{a} and {b} overlap in time on {day}",
+    },
+    "travel_pair": {
+        "nl": "tussen {a} en {b} zit {gap} min, reizen kost {need} min",
+        "en": "{a} and {b} are {gap} min apart, travel takes {need} min",
+    },
+}
+
+#: How many other tasks fail beside a task for one reason: ``"14 clash in time"``.
+OBSTACLE_COUNTS: dict[str, dict[str, str]] = {
+    "unavailable": {
+        "nl": "{n} doen niet mee (slot of te lang)",
+        "en": "{n} are out (a lock, or too long)",
+    },
+    "suppliers": {
+        "nl": "{n} van een andere leverancier (max 1)",
+        "en": "{n} of another supplier (max 1)",
+    },
+    "overlap": {"nl": "{n} overlappen in tijd", "en": "{n} clash in time"},
+    "travel": {"nl": "{n} te ver om op tijd te reizen", "en": "{n} too far to travel in time"},
+    "max_hours": {"nl": "{n} maken de week te lang", "en": "{n} make the week too long"},
+    "max_hours_per_day": {"nl": "{n} maken een dag te lang", "en": "{n} make a day too long"},
+    "max_span_hours": {
+        "nl": "{n} rekken een dag te ver uit",
+        "en": "{n} stretch a day too far",
+    },
+    "lock": {"nl": "{n} verboden door een slot", "en": "{n} forbidden by a lock"},
+}
+
+#: A rule as the thing that "stands in the way".
+BINDING_RULES: dict[str, dict[str, str]] = {
+    "suppliers": {
+        "nl": "de grens van {max_suppliers} leveranciers",
+        "en": "the limit of {max_suppliers} suppliers",
+    },
+    "max_hours": {
+        "nl": "het maximum van {max_hours} uur per week",
+        "en": "the maximum of {max_hours} h a week",
+    },
+    "max_hours_per_day": {
+        "nl": "het maximum van {max_hours_per_day} uur per dag",
+        "en": "the maximum of {max_hours_per_day} h a day",
+    },
+    "max_span_hours": {
+        "nl": "de dagspanne van {max_span_hours} uur",
+        "en": "the daily span of {max_span_hours} h",
+    },
+    "min_hours": {
+        "nl": "het minimum van {min_hours} uur per week",
+        "en": "the minimum of {min_hours} h a week",
+    },
+    "min_hours_per_day": {
+        "nl": "het minimum van {min_hours_per_day} uur per werkdag",
+        "en": "the minimum of {min_hours_per_day} h a working day",
+    },
+    "together": {"nl": "slot {lock}", "en": "lock {lock}"},
+}
+
+# --- locks that cannot all hold (solvers/locking.py) -----------------------------------------
+
+CONFLICTS: dict[str, dict[str, str]] = {
+    "header": {
+        "nl": "Deze sloten kunnen niet samen gelden: {locks}. {why}",
+        "en": "These locks cannot all hold together: {locks}. {why}",
+    },
+    "header_one": {"nl": "{why}", "en": "{why}"},
+    "keep_rule": {
+        "nl": "Slot {keep} is geen geldige baan: {why}.",
+        "en": "Lock {keep} is not a valid job: {why}.",
+    },
+    "keep_excluded": {
+        "nl": "{task} zit in {keep}, maar {other} sluit het uit.",
+        "en": "{task} is kept by {keep}, but {other} excludes it.",
+    },
+    "keep_apart": {
+        "nl": "{a} en {b} zitten samen in {keep}, maar {other} houdt ze uit elkaar.",
+        "en": "{a} and {b} are both in {keep}, but {other} keeps them apart.",
+    },
+    "keep_pair": {
+        "nl": "{keep} combineert {first} en {second}, maar dat is een {other}.",
+        "en": "{keep} combines {first} and {second}, but that is a {other}.",
+    },
+    "keep_together": {
+        "nl": "{other} wil {task} in dezelfde baan als {kept}, maar {keep} bevat precies "
+        "{members}.",
+        "en": "{other} wants {task} in the same job as {kept}, but {keep} holds exactly "
+        "{members}.",
+    },
+}
+
+
+def _text(table: dict[str, dict[str, str]], code: str, lang: str, values: dict) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    return table[code][lang].format(**values)
+
+
+def obstacle_text(code: str, lang: str = "nl", **values: object) -> str:
+    return _text(OBSTACLES, code, lang, values)
+
+
+def obstacle_count_text(code: str, count: int, lang: str = "nl") -> str:
+    return _text(OBSTACLE_COUNTS, code, lang, {"n": count})
+
+
+def binding_text(code: str, lang: str = "nl", **values: object) -> str:
+    return _text(BINDING_RULES, code, lang, values)
+
+
+def conflict_text(code: str, lang: str = "nl", **values: object) -> str:
+    return _text(CONFLICTS, code, lang, values)
+
+# --- combibaan explain (analysis/explain.py) --------------------------------------------------
+
+EXPLAIN: dict[str, dict[str, str]] = {
+    "times": {
+        "nl": "Tijden: {slots} · {hours} uur per week{location}",
+        "en": "Times: {slots} · {hours} h a week{location}",
+    },
+    "compatible": {
+        "nl": "Past naast {n} taak/taken: {ids}",
+        "en": "Fits beside {n} task(s): {ids}",
+    },
+    "compatible_none": {"nl": "Past naast geen enkele taak.", "en": "Fits beside no other task."},
+    "incompatible": {"nl": "Past niet naast:", "en": "Does not fit beside:"},
+    "feasible": {
+        "nl": "Mogelijke banen met {task}: {n}",
+        "en": "Feasible jobs with {task}: {n}",
+    },
+    "at_least": {"nl": "minstens {n}", "en": "at least {n}"},
+    "in_job": {
+        "nl": "In het voorstel: baan {job}{partners}, {hours} uur per week.",
+        "en": "In the proposal: job {job}{partners}, {hours} h a week.",
+    },
+    "with": {"nl": " (met {ids})", "en": " (with {ids})"},
+    "out": {"nl": "Niet ingedeeld: {reason}", "en": "Not placed: {reason}"},
+    "changes": {"nl": "Wat het antwoord verandert:", "en": "What would change the answer:"},
+    "change": {
+        "nl": "  - {change}: {task} komt in baan {job}{partners}; {jobs} banen{delta}.",
+        "en": "  - {change}: it joins job {job}{partners}; {jobs} jobs{delta}.",
+    },
+    "now": {"nl": " (nu {n})", "en": " (now {n})"},
+    "hours_delta": {"nl": ", {hours} uur ingedeeld", "en": ", {hours} h placed"},
+    "no_changes": {
+        "nl": "  Geen enkele losse versoepeling plaatst {task} zonder een baan te verliezen "
+        "(geprobeerd: {tried}).",
+        "en": "  No single relaxation places {task} without losing a job (tried: {tried}).",
+    },
+    "relax_none": {
+        "nl": "zonder wijziging (evenveel banen)",
+        "en": "without any change (as many jobs)",
+    },
+    "relax_max_suppliers": {
+        "nl": "met max {value} leveranciers",
+        "en": "with max {value} suppliers",
+    },
+    "relax_min_hours": {
+        "nl": "met minimaal {value} uur per week",
+        "en": "with at least {value} h a week",
+    },
+    "relax_max_span_hours": {
+        "nl": "met een dagspanne van {value} uur",
+        "en": "with a daily span of {value} h",
+    },
+    "relax_max_hours_per_day": {
+        "nl": "met max {value} uur per dag",
+        "en": "with max {value} h a day",
+    },
+    "relax_travel_minutes": {
+        "nl": "met {value} min standaardreistijd",
+        "en": "with {value} min default travel",
+    },
+    "relax_lock": {"nl": "zonder slot {value}", "en": "without lock {value}"},
+    "relax_pair": {"nl": "zonder {value}", "en": "without {value}"},
+}
+
+
+def explain_text(code: str, lang: str = "nl", **values: object) -> str:
+    return _text(EXPLAIN, code, lang, values)

@@ -38,10 +38,17 @@ def write_result(
     return write_files(out_dir, writers)
 
 
-def write_files(out_dir: str | Path, writers: Mapping[str, Writer]) -> list[Path]:
-    """Run every writer into a staging folder, then move the files in together."""
+def write_files(
+    out_dir: str | Path, writers: Mapping[str, Writer], *, replace: bool = False
+) -> list[Path]:
+    """Run every writer into a staging folder, then move the files in together.
+
+    ``replace=True`` skips the check for files combibaan did not write, for a
+    caller that has checked ownership itself (``combibaan sweep``'s table).
+    """
     out = Path(out_dir)
-    _refuse_foreign_files(out, writers)
+    if not replace:
+        _refuse_foreign_files(out, writers)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".combibaan-", dir=out))
     try:

@@ -15,7 +15,8 @@ SUPPLIER_COLUMNS = (
     Column("supplier", ("leverancier",), required=True),
     Column("sector", ()),
     Column("cao", ()),
-    Column("sroi_hours_target", ("sroi_uren",)),
+    # Hours per YEAR the supplier owes under its social-return clause.
+    Column("sroi_hours_target", ("sroi_uren", "sroi_uren_per_jaar", "sroi_hours_per_year")),
 )
 
 

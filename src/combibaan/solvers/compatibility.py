@@ -11,7 +11,11 @@ from collections.abc import Iterable
 import networkx as nx
 
 from combibaan.model import Instance, Policy
+from combibaan.solvers.fastgraph import fast_compatibility_graph
 from combibaan.solvers.profile import Limits, Profile, clash, fits_alone
+
+#: From this many tasks on the pairs are tested with numpy (:mod:`.fastgraph`).
+FAST_FROM = 200
 
 
 def compatible(p: Profile, q: Profile, limits: Limits, travel: float) -> bool:
@@ -40,6 +44,8 @@ def compatibility_graph(
 
     ``forbidden`` pairs of task indices never get an edge (workshop locks).
     """
+    if len(profiles) >= FAST_FROM:  # same edges, vectorised (see fastgraph)
+        return fast_compatibility_graph(instance, policy, profiles, forbidden)
     limits = Limits.of(policy)
     banned = {frozenset(pair) for pair in forbidden}
     graph = nx.Graph()

@@ -10,6 +10,7 @@ column cap or a deadline, and says so, so that callers never hang.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -41,11 +42,14 @@ def enumerate_jobs(
     max_jobs: int = 1_000_000,
     deadline: float | None = None,
     minimal: bool = False,
+    accept: Callable[[Sequence[int]], bool] | None = None,
 ) -> Enumeration:
     """All feasible jobs among the nodes of ``graph``.
 
     With ``minimal`` a job is not extended once it is feasible: enough to count
     the most jobs (any job can shrink to such a set), and far fewer columns.
+    ``accept`` (workshop together-locks) rejects sets that are feasible but not
+    allowed; such a set is still extended, since a larger one may be allowed.
     """
     started = time.perf_counter()
     order = sorted(graph.nodes)
@@ -57,7 +61,7 @@ def enumerate_jobs(
         nodes += 1
         if nodes & 1023 == 0 and deadline is not None and time.perf_counter() > deadline:
             raise _Stop
-        if load.is_job(limits):
+        if load.is_job(limits) and (accept is None or accept(members)):
             jobs.append(tuple(members))
             if len(jobs) >= max_jobs:
                 raise _Stop

@@ -1,24 +1,57 @@
-"""Why a task stayed out: derived from the compatibility graph and the columns."""
+"""Why a task stayed out: derived from the model, in one or two short sentences.
+
+Checked in this order, so that each task gets the most basic reason that holds:
+
+1. a workshop lock excludes it;
+2. alone it already breaks an upper limit (with the numbers);
+3. it is in feasible jobs, but each needs a task of a chosen job (which ones);
+4. its together-lock group can never form a job (which partner, and why);
+5. no task fits beside it, and why the others fail (counted per rule);
+6. partners exist, but no combination meets the rules (the rule that binds most);
+7. otherwise the search ran out of time before it saw every combination.
+
+Reasons 1, 2, 4 and 5 hold whatever the search did; 6 needs either the full
+enumeration or a complete local search around the task (:func:`reach`), so even
+the large-instance path gets specific reasons where they are proven.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import networkx as nx
 
 from combibaan.model import Instance, Policy, Unassigned
-from combibaan.solvers.profile import Limits, Profile
-from combibaan.texts import limit_detail, number, reason_text
+from combibaan.solvers.locking import LockPlan
+from combibaan.solvers.obstacles import (
+    PAIR_ORDER,
+    Obstacle,
+    alone_obstacle,
+    job_obstacle,
+    lower_obstacle,
+    pair_obstacle,
+    reach,
+)
+from combibaan.solvers.profile import Limits, Load, Profile, fits_alone
+from combibaan.texts import binding_text, number, obstacle_count_text, reason_text
+
+#: Competing tasks named in a "taken" reason before the rest is summed up.
+SHOWN_COMPETITORS = 4
 
 
-def _too_long_detail(p: Profile, policy: Policy, limits: Limits, lang: str) -> str:
-    if p.minutes > limits.max_minutes:
-        return limit_detail("max_hours", p.minutes / 60, policy.max_hours or 0, lang)
-    worst = max(p.day_minutes)
-    if worst > limits.max_day_minutes:
-        return limit_detail("max_hours_per_day", worst / 60, policy.max_hours_per_day or 0, lang)
-    span = max(p.day_last[d] - p.day_first[d] for d in range(7) if p.day_last[d] >= 0)
-    return limit_detail("max_span_hours", span / 60, policy.max_span_hours or 0, lang)
+@dataclass(frozen=True)
+class _Context:
+    instance: Instance
+    policy: Policy
+    profiles: Sequence[Profile]
+    graph: nx.Graph
+    options: dict[int, list[tuple[int, ...]]]
+    complete: bool
+    chosen: dict[int, str]
+    plan: LockPlan | None
+    lang: str
 
 
 def unassigned_reasons(
@@ -30,43 +63,230 @@ def unassigned_reasons(
     complete: bool,
     chosen: dict[int, str],
     lang: str = "nl",
+    plan: LockPlan | None = None,
 ) -> tuple[Unassigned, ...]:
     """A reason for every task not in a chosen job.
 
     ``chosen`` maps the task index of every assigned task to its job id;
-    ``complete`` says whether ``columns`` holds every feasible job.
+    ``complete`` says whether ``columns`` holds every feasible job; ``plan``
+    holds the workshop locks, if any.
     """
-    limits = Limits.of(policy)
     options: dict[int, list[tuple[int, ...]]] = {}
     for column in columns:
         for task in column:
             options.setdefault(task, []).append(column)
-    result = []
-    for p in profiles:
-        if p.index in chosen:
-            continue
-        task = instance.tasks[p.index]
-        if p.index not in graph:
-            text = reason_text("too_long", lang, detail=_too_long_detail(p, policy, limits, lang))
-        elif p.index in options and (blocking := _blocking(options[p.index], chosen)):
-            text = reason_text(
-                "taken", lang, options=len(options[p.index]), blocking=", ".join(blocking)
+    context = _Context(instance, policy, profiles, graph, options, complete, chosen, plan, lang)
+    return tuple(
+        Unassigned(instance.tasks[p.index].id, why_not(context, p.index))
+        for p in profiles
+        if p.index not in chosen
+    )
+
+
+def why_not(c: _Context, v: int) -> str:
+    """The reason task ``v`` is in no chosen job."""
+    lang = c.lang
+    task_id = c.instance.tasks[v].id
+    if c.plan is not None and v in c.plan.excluded:
+        lock = next(lock for lock in c.plan.locks.of_rule("exclude") if task_id in lock.task_ids)
+        return reason_text("excluded", lang, lock=lock.label(lang))
+    if v not in c.graph:
+        found = alone_obstacle(c.profiles[v], c.policy, lang)
+        detail = found.text(lang) if found else ""
+        return reason_text("too_long", lang, detail=detail)
+    if v in c.options:
+        return _taken_reason(c, v)
+    if c.plan is not None and v in c.plan.groups:
+        found = _together_reason(c, v)
+        if found is not None:
+            return found
+    if c.graph.degree(v) == 0:
+        return _isolated_reason(c, v)
+    return _no_job_reason(c, v)
+
+
+def _taken_reason(c: _Context, v: int) -> str:
+    columns = c.options[v]
+    competing: Counter[int] = Counter()
+    for column in columns:
+        used = [t for t in column if t in c.chosen]
+        if not used:  # a job of free tasks only: the search stopped before it saw it
+            return reason_text("unexplored", c.lang)
+        competing.update(used)
+    ids = c.instance.tasks
+    names = [f"{ids[t].id} ({c.chosen[t]})" for t, _ in competing.most_common(SHOWN_COMPETITORS)]
+    if len(competing) > SHOWN_COMPETITORS:
+        names.append(f"+{len(competing) - SHOWN_COMPETITORS}")
+    return reason_text("taken", c.lang, options=len(columns), competing=", ".join(names))
+
+
+def separating_lock(
+    plan: LockPlan | None, instance: Instance, a: int, b: int, lang: str
+) -> str | None:
+    """The label of the apart lock or forbidden supplier pair that separates two tasks."""
+    if plan is None or frozenset((a, b)) not in plan.forbidden:
+        return None
+    ta, tb = instance.tasks[a], instance.tasks[b]
+    label = plan.lock_of_pair(ta.id, tb.id, lang)
+    if label is not None:
+        return label
+    from combibaan.model.locks import pair_label
+
+    for pair in plan.forbid_pairs:
+        if {ta.supplier, tb.supplier} == set(pair):
+            return pair_label(pair, lang)
+    return None
+
+
+def classify_pair(
+    instance: Instance,
+    policy: Policy,
+    profiles: Sequence[Profile],
+    plan: LockPlan | None,
+    v: int,
+    u: int,
+    lang: str = "nl",
+) -> Obstacle | None:
+    """Why ``u`` cannot join ``v`` in a job; ``None`` when the two are compatible.
+
+    ``unavailable`` when ``u`` is in no search at all (a lock, or too long alone).
+    """
+    if plan is not None and u in plan.removed:
+        return Obstacle("unavailable")
+    if not fits_alone(profiles[u], Limits.of(policy)):
+        return Obstacle("unavailable")
+    lock = separating_lock(plan, instance, v, u, lang)
+    return pair_obstacle(instance, policy, profiles[v], profiles[u], lang=lang, lock=lock)
+
+
+def pair_reason(c: _Context, v: int, u: int) -> Obstacle:
+    """Why ``v`` and ``u`` share no edge of the graph."""
+    found = classify_pair(c.instance, c.policy, c.profiles, c.plan, v, u, c.lang)
+    return found or Obstacle("unavailable")
+
+
+def _isolated_reason(c: _Context, v: int) -> str:
+    counts: Counter[str] = Counter(
+        pair_reason(c, v, p.index).code for p in c.profiles if p.index != v
+    )
+    why = ", ".join(
+        obstacle_count_text(code, counts[code], c.lang) for code in PAIR_ORDER if counts[code]
+    )
+    low = lower_obstacle(Load.of(c.profiles[v]), c.policy, c.lang)
+    detail = low.text(c.lang) if low else ""
+    return reason_text("isolated", c.lang, detail=detail, why=why)
+
+
+def _rule_values(policy: Policy) -> dict[str, str]:
+    return {
+        key: number(value) if isinstance(value, int | float) else "-"
+        for key, value in policy.to_dict().items()
+    }
+
+
+def binding_tail(
+    blockers: Counter[str], policy: Policy, lang: str, skip: str = "", lock: str = ""
+) -> str:
+    """``; mostly <rule> stands in the way`` for the most frequent blocker, or ``""``.
+
+    ``lock`` names the together lock meant when that is the blocker.
+    """
+    ranked = [code for code, _ in blockers.most_common() if code != skip]
+    if not ranked:
+        return ""
+    rule = binding_text(ranked[0], lang, lock=lock, **_rule_values(policy))
+    return reason_text("binding", lang, rule=rule)
+
+
+def together_near(c: _Context, v: int) -> str:
+    """The label of a together lock that holds a task compatible with ``v``."""
+    if c.plan is None:
+        return ""
+    near = {c.instance.tasks[u].id for u in c.graph[v]} if v in c.graph else set()
+    for lock in c.plan.locks.of_rule("together"):
+        if near & set(lock.task_ids):
+            return lock.label(c.lang)
+    return ""
+
+
+def _no_job_reason(c: _Context, v: int) -> str:
+    """Partners exist but no job does: proven by the enumeration or by the local search."""
+    accept = c.plan.accept if c.plan is not None else None
+    found = reach([v], c.graph, c.profiles, c.policy, accept=accept)
+    if not c.complete and (found.job_found or not found.complete):
+        return reason_text("unexplored", c.lang)  # a job may exist that the search did not see
+    limits = Limits.of(c.policy)
+    partners = c.graph.degree(v)
+    if found.best_minutes < limits.min_minutes:
+        return reason_text(
+            "no_job",
+            c.lang,
+            partners=partners,
+            best=number(round(found.best_minutes / 60, 2)),
+            min_hours=number(c.policy.min_hours or 0),
+            tail=binding_tail(
+                found.blockers, c.policy, c.lang, skip="min_hours", lock=together_near(c, v)
+            ),
+        )
+    return reason_text(
+        "no_job_rule",
+        c.lang,
+        partners=partners,
+        tail=binding_tail(found.blockers, c.policy, c.lang, lock=together_near(c, v)),
+    )
+
+
+def _together_reason(c: _Context, v: int) -> str | None:
+    """Why the together group of ``v`` can never be one job; ``None`` if it might."""
+    assert c.plan is not None
+    lang = c.lang
+    tasks = c.instance.tasks
+    task_id = tasks[v].id
+    group = sorted(c.plan.groups[v])
+    own = [lock for lock in c.plan.locks.of_rule("together") if task_id in lock.task_ids]
+    label = own[0].label(lang)
+    others = ", ".join(tasks[t].id for t in group if t != v)
+    for t in group:
+        if t in c.plan.excluded:
+            by = next(lk for lk in c.plan.locks.of_rule("exclude") if tasks[t].id in lk.task_ids)
+            return reason_text(
+                "together_excluded", lang, other=tasks[t].id, lock=label, by=by.label(lang)
             )
-        elif not complete or p.index in options:
-            text = reason_text("unexplored", lang)
-        elif graph.degree(p.index) == 0:
-            text = reason_text(
-                "isolated",
+    for t in group:
+        if t not in c.graph:
+            found = alone_obstacle(c.profiles[t], c.policy, lang)
+            why = f"{tasks[t].id}: {found.text(lang) if found else ''}"
+            return reason_text("together_no_job", lang, others=others, lock=label, why=why)
+    pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+    pairs.sort(key=lambda ab: v not in ab)  # pairs with v first
+    for a, b in pairs:
+        if not c.graph.has_edge(a, b):
+            why = pair_reason(c, a, b).text(lang)
+            return reason_text(
+                "together_pair",
                 lang,
-                hours=number(p.minutes / 60),
-                min_hours=number(policy.min_hours or 0),
+                others=others,
+                lock=label,
+                a=tasks[a].id,
+                b=tasks[b].id,
+                why=why,
             )
-        else:
-            text = reason_text("no_job", lang, partners=graph.degree(p.index))
-        result.append(Unassigned(task.id, text))
-    return tuple(result)
-
-
-def _blocking(columns: list[tuple[int, ...]], chosen: dict[int, str]) -> list[str]:
-    """The chosen jobs that hold a task every one of these columns would need."""
-    return sorted({chosen[t] for column in columns for t in column if t in chosen})
+    upper = job_obstacle(c.instance, c.policy, c.profiles, group, lang)
+    if upper is not None and not upper.code.startswith("min_"):
+        return reason_text("together_no_job", lang, others=others, lock=label, why=upper.text(lang))
+    found = reach(group, c.graph, c.profiles, c.policy, accept=c.plan.accept)
+    if found.job_found or (not c.complete and not found.complete):
+        return None
+    limits = Limits.of(c.policy)
+    if found.best_minutes < limits.min_minutes:
+        why = Obstacle(
+            "min_hours",
+            {
+                "value": number(round(found.best_minutes / 60, 2)),
+                "limit": number(c.policy.min_hours or 0),
+            },
+        ).text(lang)
+    else:
+        tail = binding_tail(found.blockers, c.policy, lang, lock=label)
+        why = tail.lstrip("; ") or (upper.text(lang) if upper else "")
+    return reason_text("together_no_job", lang, others=others, lock=label, why=why)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import signal
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,7 +26,8 @@ class PackingOutcome:
     selected: tuple[int, ...]
     #: A proven upper bound on the number of jobs over these columns.
     jobs_bound: int | None
-    #: ``optimal``, ``feasible`` (stopped early) or ``unknown`` (nothing found in time).
+    #: ``optimal``, ``feasible`` (stopped early), ``unknown`` (nothing found in time) or
+    #: ``infeasible`` (only with extra constraints, see ``constrain``).
     status: str = "unknown"
     interrupted: bool = False
 
@@ -61,16 +64,27 @@ def solve_packing(
     workers: int = 0,
     hint: Sequence[int] = (),
     progress: Progress | None = None,
+    constrain: Callable[[cp_model.CpModel, list], None] | None = None,
 ) -> PackingOutcome:
-    """Pick disjoint columns: most jobs, then most minutes, then least burden."""
+    """Pick disjoint columns: most jobs, then most minutes, then least burden.
+
+    ``constrain(model, x)`` adds constraints over the column variables (the
+    workshop's alternatives and what-ifs); the model may then be infeasible,
+    reported as status ``infeasible``. Give no ``hint`` that breaks them.
+    """
     started = time.perf_counter()
     model = cp_model.CpModel()
     x = job_variables(model, columns)
     each_task_at_most_once(model, x, columns)
+    if constrain is not None:
+        constrain(model, x)
     w = weights(minutes, burdens, tasks, tasks_minutes)
     model.maximize(sum(c * v for c, v in zip(w.coefficients, x, strict=True)))
-    for k in hint:
-        model.add_hint(x[k], True)
+    # A complete hint (every other column off): CP-SAT starts from the greedy
+    # packing instead of having to repair a partial one.
+    hinted = set(hint)
+    for k, var in enumerate(x):
+        model.add_hint(var, k in hinted)
 
     solver = cp_model.CpSolver()
     remaining = max(deadline - started, 0.01)
@@ -78,13 +92,38 @@ def solve_packing(
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
     callback = _Reporter(x, w, progress, started) if progress else None
-    status = solver.solve(model, callback)
+    status = _solve_keeping_ctrl_c(solver, model, callback)
+    if status == cp_model.INFEASIBLE:
+        return PackingOutcome((), None, "infeasible")
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        # No solution, so no objective bound either (CP-SAT then reports 0).
+        return PackingOutcome(tuple(hint), None, "unknown", solver.wall_time < remaining * 0.95)
     bound = solver.best_objective_bound
     jobs_bound = w.jobs_bound(bound) if math.isfinite(bound) else None
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return PackingOutcome(tuple(hint), jobs_bound, "unknown")
     selected = tuple(k for k, v in enumerate(x) if solver.boolean_value(v))
     if status == cp_model.OPTIMAL:
         return PackingOutcome(selected, len(selected), "optimal")
+    # Stopped before CP-SAT reached the hint's quality: keep the hint.
+    if sum(w.coefficients[k] for k in hint) > sum(w.coefficients[k] for k in selected):
+        selected = tuple(hint)
     # Stopped early: by the time limit, or by Ctrl-C (which CP-SAT catches itself).
     return PackingOutcome(selected, jobs_bound, "feasible", solver.wall_time < remaining * 0.95)
+
+
+def _solve_keeping_ctrl_c(
+    solver: cp_model.CpSolver, model: cp_model.CpModel, callback: _Reporter | None
+) -> int:
+    """``solver.solve``, then Python's Ctrl-C handler back in place.
+
+    CP-SAT catches SIGINT during its search (and stops as at a time limit), but
+    afterwards leaves SIGINT at the operating system's default: a Ctrl-C between
+    two solves (local search) or while writing the result would kill Python
+    outright instead of raising ``KeyboardInterrupt``.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if main else None
+    try:
+        return solver.solve(model, callback)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)

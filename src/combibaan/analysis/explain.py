@@ -1,0 +1,411 @@
+"""The full story of one task: why it is (not) in a job, and what would change that.
+
+A workshop points at one task ("why is Sodexo's coffee bar left out?") and
+wants more than the one-line reason: which tasks it could go with and why the
+others cannot, how many feasible jobs hold it, and above all **what would
+change the answer**. For that each relaxation that could matter is tried on
+its own — one supplier more, a lower minimum (down to what the task can
+reach), a longer day, less travel, one lock or forbidden pair dropped — by
+solving again with the task required to be in a job. A relaxation is reported
+when the task then fits without the proposal losing a job.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from combibaan.model import Instance, Job, Locks, Policy, Task
+from combibaan.model.locks import LockError, SupplierPair, pair_label
+from combibaan.model.week import format_days, format_minutes
+from combibaan.result import Result
+from combibaan.solvers.compatibility import compatibility_graph
+from combibaan.solvers.enumeration import enumerate_jobs
+from combibaan.solvers.locking import LockPlan, plan_locks
+from combibaan.solvers.obstacles import PAIR_ORDER, reach
+from combibaan.solvers.profile import Limits, profiles
+from combibaan.solvers.reasons import classify_pair
+from combibaan.solvers.solve import solve
+from combibaan.texts import explain_text, number, obstacle_count_text
+
+#: Most seconds one what-if solve may take (the explain command stays interactive).
+WHAT_IF_SECONDS = 5.0
+
+
+class UnknownTaskError(LookupError):
+    """A task id that is not in the instance; the message lists close matches."""
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """One change that places the task without losing a job."""
+
+    #: The rule changed (a policy key), ``lock``, ``pair``, or ``none`` for no change at all.
+    key: str
+    #: The change as people say it: "with max 3 suppliers".
+    change: str
+    job_id: str
+    partners: tuple[str, ...]
+    jobs: int
+    jobs_delta: int
+    hours_delta: float
+    #: The policy, locks and forbidden pairs under which it was found.
+    policy: Policy
+    locks: Locks | None = None
+    forbid_pairs: tuple[SupplierPair, ...] = ()
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything ``combibaan explain`` prints about one task."""
+
+    task: Task
+    result: Result
+    #: Tasks that could share a job with this one.
+    compatible: tuple[str, ...]
+    #: The other tasks by the rule that keeps them apart (codes of :data:`PAIR_ORDER`).
+    incompatible: dict[str, tuple[str, ...]]
+    #: Feasible jobs holding the task (a lower bound when ``feasible_complete`` is false).
+    feasible_jobs: int
+    feasible_complete: bool
+    relaxations: tuple[Relaxation, ...] = ()
+    #: Every change tried, as people say it.
+    tried: tuple[str, ...] = ()
+    lang: str = "nl"
+
+    @property
+    def job(self) -> Job | None:
+        return next((j for j in self.result.solution.jobs if self.task.id in j.task_ids), None)
+
+    @property
+    def reason(self) -> str | None:
+        found = (u for u in self.result.solution.unassigned if u.task_id == self.task.id)
+        return next((u.reason for u in found), None)
+
+    def lines(self) -> list[str]:
+        """The story as plain lines of text, in the explanation's language."""
+        lang, task = self.lang, self.task
+        out = [
+            f"{task.id} — {task.supplier}" + (f": {task.description}" if task.description else "")
+        ]
+        slots = _slots_text(task, lang)
+        location = f" · {task.location}" if task.location else ""
+        out.append(
+            explain_text(
+                "times", lang, slots=slots, hours=number(task.hours_per_week), location=location
+            )
+        )
+        if self.compatible:
+            out.append(
+                explain_text(
+                    "compatible", lang, n=len(self.compatible), ids=", ".join(self.compatible)
+                )
+            )
+        else:
+            out.append(explain_text("compatible_none", lang))
+        if self.incompatible:
+            out.append(explain_text("incompatible", lang))
+            for code, ids in self.incompatible.items():
+                out.append(f"  {obstacle_count_text(code, len(ids), lang)}: {', '.join(ids)}")
+        count = str(self.feasible_jobs)
+        if not self.feasible_complete:
+            count = explain_text("at_least", lang, n=self.feasible_jobs)
+        out.append(explain_text("feasible", lang, task=task.id, n=count))
+        job = self.job
+        if job is not None:
+            partners = [t for t in job.task_ids if t != task.id]
+            out.append(
+                explain_text(
+                    "in_job",
+                    lang,
+                    job=job.job_id,
+                    partners=_with(partners, lang),
+                    hours=number(round(job.hours_per_week, 2)),
+                )
+            )
+            return out
+        out.append(explain_text("out", lang, reason=self.reason or ""))
+        out.append(explain_text("changes", lang))
+        for r in self.relaxations:
+            delta = explain_text("now", lang, n=r.jobs - r.jobs_delta) if r.jobs_delta else ""
+            if r.hours_delta:
+                delta += explain_text("hours_delta", lang, hours=f"{r.hours_delta:+g}")
+            out.append(
+                explain_text(
+                    "change",
+                    lang,
+                    change=r.change,
+                    task=task.id,
+                    job=r.job_id,
+                    partners=_with(r.partners, lang),
+                    jobs=r.jobs,
+                    delta=delta,
+                )
+            )
+        if not self.relaxations:
+            out.append(
+                explain_text("no_changes", lang, task=task.id, tried="; ".join(self.tried) or "-")
+            )
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+def _slots_text(task: Task, lang: str) -> str:
+    """Slots grouped by time of day: ``ma-vr 08:30-11:00, za 10:00-14:00``."""
+    days: dict[tuple[int, int], list[int]] = {}
+    for slot in task.slots:
+        days.setdefault((slot.start, slot.end), []).append(slot.day)
+    return ", ".join(
+        f"{format_days(d, lang)} {format_minutes(start)}-{format_minutes(end)}"
+        for (start, end), d in sorted(days.items(), key=lambda item: min(item[1]))
+    )
+
+
+def _with(ids: Iterable[str], lang: str) -> str:
+    ids = list(ids)
+    return explain_text("with", lang, ids=", ".join(ids)) if ids else ""
+
+
+def find_task(instance: Instance, task_id: str) -> Task:
+    """The task with this id; :class:`UnknownTaskError` listing close matches otherwise."""
+    if task_id in instance.task_index:
+        return instance.task(task_id)
+    by_case = {t.lower(): t for t in instance.task_index}
+    if task_id.lower() in by_case:
+        return instance.task(by_case[task_id.lower()])
+    close = difflib.get_close_matches(task_id, list(instance.task_index), n=5, cutoff=0.4)
+    hint = f"; close matches: {', '.join(close)}" if close else ""
+    raise UnknownTaskError(f"task {task_id!r} is not in the task list{hint}")
+
+
+def explain(
+    instance: Instance,
+    task_id: str,
+    policy: Policy | None = None,
+    *,
+    locks: Locks | None = None,
+    forbid_pairs: Iterable[SupplierPair | str] = (),
+    time_limit: float = 10.0,
+    lang: str = "nl",
+    seed: int = 0,
+    workers: int = 0,
+) -> Explanation:
+    """Explain one task: its partners, its job or reason, and the changes that would place it.
+
+    ``time_limit`` covers the first solve; each what-if gets a share of it (at
+    most :data:`WHAT_IF_SECONDS`).
+    """
+    task = find_task(instance, task_id)
+    policy = policy or Policy()
+    pairs = tuple(forbid_pairs)
+    result = solve(
+        instance,
+        policy,
+        locks=locks,
+        forbid_pairs=pairs,
+        time_limit=time_limit,
+        seed=seed,
+        workers=workers,
+        lang=lang,
+    )
+    profs = profiles(instance)
+    plan = plan_locks(instance, policy, locks, pairs, profs, lang)
+    graph = compatibility_graph(instance, policy, plan.searchable(profs), plan.forbidden)
+    v = instance.task_index[task.id]
+    compatible, incompatible = _partners(instance, policy, profs, plan, v, lang)
+    feasible, complete = _feasible_jobs(graph, profs, policy, plan, v, time_limit)
+    explanation = Explanation(
+        task=task,
+        result=result,
+        compatible=compatible,
+        incompatible=incompatible,
+        feasible_jobs=feasible,
+        feasible_complete=complete,
+        lang=lang,
+    )
+    if explanation.job is not None:
+        return explanation
+    candidates = _candidates(instance, policy, plan, graph, profs, v, lang)
+    found, tried = _what_ifs(instance, task, result, candidates, time_limit, seed, workers, lang)
+    return Explanation(
+        task=task,
+        result=result,
+        compatible=compatible,
+        incompatible=incompatible,
+        feasible_jobs=feasible,
+        feasible_complete=complete,
+        relaxations=tuple(found),
+        tried=tuple(tried),
+        lang=lang,
+    )
+
+
+def _partners(
+    instance: Instance, policy: Policy, profs: list, plan: LockPlan, v: int, lang: str
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    compatible: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for p in profs:
+        if p.index == v:
+            continue
+        found = classify_pair(instance, policy, profs, plan, v, p.index, lang)
+        if found is None:
+            compatible.append(instance.tasks[p.index].id)
+        else:
+            groups.setdefault(found.code, []).append(instance.tasks[p.index].id)
+    ordered = {code: tuple(groups[code]) for code in PAIR_ORDER if code in groups}
+    return tuple(compatible), ordered
+
+
+def _feasible_jobs(
+    graph, profs: list, policy: Policy, plan: LockPlan, v: int, time_limit: float
+) -> tuple[int, bool]:
+    """Feasible jobs that hold task ``v``: enumerated over ``v`` and its neighbours only."""
+    if any(v in job for job in plan.keep_jobs):
+        return 1, True
+    if v not in graph:
+        return 0, True
+    local = graph.subgraph([v, *graph[v]])
+    found = enumerate_jobs(
+        local,
+        profs,
+        Limits.of(policy),
+        deadline=time.perf_counter() + min(time_limit, WHAT_IF_SECONDS),
+        accept=plan.accept,
+    )
+    return sum(1 for job in found.jobs if v in job), found.complete
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    key: str
+    change: str
+    policy: Policy
+    locks: Locks | None
+    pairs: tuple[SupplierPair, ...]
+    #: Candidates with the same group stop at the first that works (the smallest step).
+    group: str = ""
+
+
+def _candidates(
+    instance: Instance,
+    policy: Policy,
+    plan: LockPlan,
+    graph,
+    profs: list,
+    v: int,
+    lang: str,
+) -> list[_Candidate]:
+    """The relaxations worth trying for task ``v``, smallest step first."""
+    locks, pairs = plan.locks or None, plan.forbid_pairs
+    out = [_Candidate("none", explain_text("relax_none", lang), policy, locks, pairs)]
+
+    def rule(key: str, value: float) -> None:
+        text = explain_text(f"relax_{key}", lang, value=number(value))
+        out.append(_Candidate(key, text, policy.replace(**{key: value}), locks, pairs, key))
+
+    if policy.max_suppliers is not None:
+        rule("max_suppliers", policy.max_suppliers + 1)
+    if policy.min_hours and v in graph:
+        best = reach([v], graph, profs, policy, accept=plan.accept).best_minutes
+        level = math.floor(best / 30) / 2  # down to the half hour
+        if 0 < level < policy.min_hours:
+            rule("min_hours", level)
+    for key in ("max_span_hours", "max_hours_per_day"):
+        value = getattr(policy, key)
+        if value is not None:
+            for step in (1, 2):
+                if key != "max_hours_per_day" or value + step <= 24:
+                    rule(key, value + step)
+    if policy.travel_minutes:
+        for value in sorted({round(policy.travel_minutes / 2), 0}, reverse=True):
+            if value < policy.travel_minutes:
+                rule("travel_minutes", value)
+    task = instance.tasks[v]
+    for lock in _nearby_locks(instance, policy, profs, plan, v):
+        rest = plan.locks.without(lock)
+        text = explain_text("relax_lock", lang, value=lock.label(lang))
+        out.append(_Candidate("lock", text, policy, rest or None, pairs))
+    for pair in pairs:
+        if task.supplier in pair:
+            text = explain_text("relax_pair", lang, value=pair_label(pair, lang))
+            rest_pairs = tuple(p for p in pairs if p != pair)
+            out.append(_Candidate("pair", text, policy, locks, rest_pairs))
+    return out
+
+
+def _nearby_locks(
+    instance: Instance, policy: Policy, profs: list, plan: LockPlan, v: int
+) -> list:
+    """Locks on the task or on a task it could share a job with if there were no locks:
+    only those can keep it out."""
+    if not plan.locks:
+        return []
+    near = {instance.tasks[v].id}
+    for p in profs:
+        if p.index != v and classify_pair(instance, policy, profs, None, v, p.index) is None:
+            near.add(instance.tasks[p.index].id)
+    return [lock for lock in plan.locks if near & set(lock.task_ids)]
+
+
+def _what_ifs(
+    instance: Instance,
+    task: Task,
+    base: Result,
+    candidates: list[_Candidate],
+    time_limit: float,
+    seed: int,
+    workers: int,
+    lang: str,
+) -> tuple[list[Relaxation], list[str]]:
+    """Solve each candidate with the task required; keep those that lose no job."""
+    per = min(WHAT_IF_SECONDS, max(0.5, time_limit / max(len(candidates), 1)))
+    found: list[Relaxation] = []
+    tried: list[str] = []
+    done: set[str] = set()
+    base_minutes = base.hours_placed
+    for c in candidates:
+        if c.group and c.group in done:
+            continue
+        tried.append(c.change)
+        try:
+            r = solve(
+                instance,
+                c.policy,
+                locks=c.locks,
+                forbid_pairs=c.pairs,
+                require=[task.id],
+                time_limit=per,
+                seed=seed,
+                workers=workers,
+                lang=lang,
+            )
+        except LockError:  # e.g. a kept job no longer valid under the changed rules
+            continue
+        job = next((j for j in r.solution.jobs if task.id in j.task_ids), None)
+        if job is None or r.num_jobs < base.num_jobs:
+            continue
+        if c.group:
+            done.add(c.group)
+        found.append(
+            Relaxation(
+                key=c.key,
+                change=c.change,
+                job_id=job.job_id,
+                partners=tuple(t for t in job.task_ids if t != task.id),
+                jobs=r.num_jobs,
+                jobs_delta=r.num_jobs - base.num_jobs,
+                hours_delta=round(r.hours_placed - base_minutes, 2),
+                policy=c.policy,
+                locks=c.locks,
+                forbid_pairs=c.pairs,
+            )
+        )
+        if c.key == "none":
+            break  # it fits as things are: no relaxation needed
+    return found, tried

@@ -1,0 +1,125 @@
+"""The checker's view of workshop locks: plain set arithmetic on the jobs in ``solution.json``.
+
+Like :mod:`combibaan.check` this shares no code with the solvers: it reads the
+job lists as written and verifies each lock and forbidden supplier pair
+directly, so a bug in the solver's lock handling cannot hide here too.
+
+Rule names (``Violation.rule``): ``lock_together``, ``lock_apart``,
+``lock_exclude``, ``lock_keep``, ``forbidden_pair`` and ``locks`` (an echo
+that cannot be read, or a lock naming an unknown task).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from combibaan.model.instance import Instance
+from combibaan.model.locks import Lock, LockError, Locks
+
+Pair = tuple[str, str]
+
+
+def echoed_locks(solution: Mapping[str, Any]) -> tuple[Locks | None, list[str]]:
+    """The locks a solution says it keeps, and problems reading them."""
+    items = solution.get("locks")
+    if items is None:
+        return None, []
+    if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
+        return None, ["'locks' must be a list of objects with 'rule' and 'task_ids'"]
+    try:
+        return Locks.from_list(items), []
+    except LockError as exc:
+        return None, [f"cannot read the echoed locks: {exc}"]
+
+
+def echoed_pairs(solution: Mapping[str, Any]) -> tuple[tuple[Pair, ...], list[str]]:
+    """The forbidden supplier pairs a solution says it keeps, and problems reading them."""
+    items = solution.get("forbidden_pairs")
+    if items is None:
+        return (), []
+    pairs = []
+    for item in items if isinstance(items, list) else [items]:
+        if not isinstance(item, list) or len(item) != 2:
+            return (), ["'forbidden_pairs' must be a list of [supplier, supplier] pairs"]
+        pairs.append((str(item[0]), str(item[1])))
+    return tuple(pairs), []
+
+
+def lock_problems(
+    instance: Instance,
+    jobs: Sequence[tuple[str, Sequence[str]]],
+    locks: Locks | None,
+    pairs: Iterable[Pair],
+) -> list[tuple[str, str | None, str]]:
+    """Every lock or forbidden pair the jobs break, as ``(rule, job_id, message)``.
+
+    ``jobs`` are ``(job_id, task_ids)`` with known task ids only.
+    """
+    out: list[tuple[str, str | None, str]] = []
+    job_of = {t: job_id for job_id, ids in jobs for t in ids}
+    members = {job_id: set(ids) for job_id, ids in jobs}
+    known = set(instance.task_index)
+    for lock in locks or ():
+        unknown = [t for t in lock.task_ids if t not in known]
+        if unknown:
+            out.append(
+                ("locks", None, f"lock {lock.label()} names unknown task(s) {', '.join(unknown)}")
+            )
+            continue
+        out.extend(_one_lock(lock, job_of, members))
+    supplier = {t.id: t.supplier for t in instance.tasks}
+    for first, second in pairs:
+        for job_id, ids in jobs:
+            suppliers = {supplier[t] for t in ids if t in supplier}
+            if first in suppliers and second in suppliers:
+                out.append(
+                    (
+                        "forbidden_pair",
+                        job_id,
+                        f"combines {first} and {second}, a forbidden pair",
+                    )
+                )
+    return out
+
+
+def _one_lock(
+    lock: Lock, job_of: Mapping[str, str], members: Mapping[str, set[str]]
+) -> list[tuple[str, str | None, str]]:
+    ids = lock.task_ids
+    label = lock.label()
+    if lock.rule == "together":
+        where = {job_of.get(t) for t in ids}
+        if len(where) > 1:
+            placed = ", ".join(
+                f"{t} in {job_of[t]}" if t in job_of else f"{t} unassigned" for t in ids
+            )
+            return [("lock_together", None, f"{label} is split: {placed}")]
+        return []
+    if lock.rule == "apart":
+        out = []
+        for job_id, tasks in members.items():
+            inside = [t for t in ids if t in tasks]
+            if len(inside) > 1:
+                out.append(
+                    ("lock_apart", job_id, f"holds {', '.join(inside)}, kept apart by {label}")
+                )
+        return out
+    if lock.rule == "exclude":
+        return [
+            ("lock_exclude", job_of[t], f"holds {t}, excluded by {label}")
+            for t in ids
+            if t in job_of
+        ]
+    # keep: exactly these tasks form one job
+    where = sorted({job_of[t] for t in ids if t in job_of})
+    if len(where) != 1 or members[where[0]] != set(ids):
+        found = "; ".join(f"{j}: {', '.join(sorted(members[j]))}" for j in where) or "in no job"
+        return [
+            (
+                "lock_keep",
+                where[0] if len(where) == 1 else None,
+                f"{label} is not one job ({found})",
+            )
+        ]
+    return []

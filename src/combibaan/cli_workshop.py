@@ -1,0 +1,96 @@
+"""Command-line pieces for the workshop: lock options, the alternatives table, explain's story.
+
+Kept apart from :mod:`combibaan.cli` so that the main command file stays a
+short list of commands; everything here is display or option plumbing over the
+API (``read_locks``, ``solve(..., locks=, forbid_pairs=, alternatives=)``,
+``explain``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from combibaan.io.locks import read_locks
+from combibaan.model import Instance, Locks
+from combibaan.model.locks import SupplierPair
+from combibaan.result import Result
+from combibaan.solvers.locking import resolve_pairs
+from combibaan.texts import number
+
+LocksOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--locks",
+        help="Workshop locks: CSV/XLSX with columns rule,task_ids (regel,taken); rules "
+        "together/apart/exclude/keep (samen/niet_samen/uitsluiten/behouden), ids separated by |.",
+    ),
+]
+ForbidPairOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--forbid-pair",
+        help="Two suppliers that may not share a job, e.g. 'Securitas|Sodexo'; repeatable.",
+    ),
+]
+AlternativesOpt = Annotated[
+    int,
+    typer.Option(
+        "--alternatives",
+        help="Also look for up to this many different proposals (each drops at least a "
+        "third of the jobs of every earlier one).",
+        min=0,
+    ),
+]
+
+
+def read_workshop(
+    instance: Instance, locks_file: Path | None, forbid_pairs: list[str] | None
+) -> tuple[Locks | None, tuple[SupplierPair, ...]]:
+    """The locks file (checked against the instance) and the forbidden supplier pairs."""
+    locks = read_locks(locks_file, instance) if locks_file is not None else None
+    return locks, resolve_pairs(instance, forbid_pairs or ())
+
+
+def show_alternatives(console: Console, result: Result) -> None:
+    """A short comparison table: the best proposal and each alternative."""
+    if not result.alternatives:
+        return
+    table = Table(title="Alternatives", title_justify="left")
+    for column in ("proposal", "jobs", "hours", "vs best", "status", "jobs (tasks)"):
+        table.add_column(column, justify="right" if column in ("jobs", "hours") else "left")
+    table.add_row(
+        "best",
+        str(result.num_jobs),
+        number(round(result.hours_placed, 2)),
+        "",
+        result.status,
+        _jobs_text(result.solution.jobs),
+    )
+    best = {frozenset(j.task_ids) for j in result.solution.jobs}
+    for alt in result.alternatives:
+        delta = f"{alt.jobs_delta:+d} jobs, {alt.hours_delta:+g} h"
+        status = "optimal" if alt.proven_optimal else alt.status
+        table.add_row(
+            f"#{alt.rank}",
+            str(alt.num_jobs),
+            number(round(alt.hours_placed, 2)),
+            "equal" if alt.equally_good else delta,
+            status,
+            _jobs_text(alt.jobs, best),
+        )
+    console.print(table)
+
+
+def _jobs_text(jobs, same: set[frozenset[str]] | None = None) -> str:
+    """Jobs as task lists; those also in the best proposal are dimmed."""
+    parts = []
+    for job in jobs:
+        text = escape("+".join(job.task_ids))
+        parts.append(f"[dim]{text}[/]" if same and frozenset(job.task_ids) in same else text)
+    return " ".join(parts)

@@ -1,0 +1,93 @@
+"""The locks file: one row per workshop decision, columns ``rule`` and ``task_ids``.
+
+``rule`` is ``together``/``apart``/``exclude``/``keep`` or the Dutch
+``samen``/``niet_samen``/``uitsluiten``/``behouden``; ``task_ids`` lists the
+tasks separated by ``|`` (or ``,``/``;`` when that is not the file's
+delimiter). Every problem is reported with its row and column, all at once, so
+that a workshop can fix the file in one go.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from combibaan.io.errors import InputError, Problem
+from combibaan.io.parsing import split_list
+from combibaan.io.table import Column, read_table
+from combibaan.model.instance import Instance
+from combibaan.model.locks import MIN_TASKS, RULE_WORDS, Lock, LockError, Locks, rule_of
+
+LOCK_COLUMNS = (
+    Column("rule", ("regel", "slot", "lock"), required=True),
+    Column("task_ids", ("taken", "tasks", "taak_ids", "task_id", "taak_id"), required=True),
+)
+
+
+def read_locks(source: object, instance: Instance | None = None) -> Locks:
+    """Read a locks table (path or DataFrame); with ``instance``, task ids must exist in it."""
+    table = read_table(source, LOCK_COLUMNS, what="locks", sheet_names=("locks", "sloten"))
+    problems: list[Problem] = []
+    locks: list[Lock] = []
+    kept_in: dict[str, int] = {}
+    known = instance.task_index if instance is not None else None
+    for row in table.rows:
+        word = row.text("rule")
+        text = row.text("task_ids")
+        if word is None:
+            problems.append(
+                table.problem(
+                    f"rule is empty; write one of {', '.join(sorted(RULE_WORDS))}",
+                    row.number,
+                    "rule",
+                )
+            )
+            continue
+        try:
+            rule = rule_of(word)
+        except LockError as error:
+            problems.append(table.problem(str(error), row.number, "rule"))
+            continue
+        ids = split_list(text, table.delimiter) if text is not None else ()
+        bad = _unknown_ids(ids, known)
+        for message in bad:
+            problems.append(table.problem(message, row.number, "task_ids"))
+        if len(ids) < MIN_TASKS[rule]:
+            need = MIN_TASKS[rule]
+            problems.append(
+                table.problem(
+                    f"a {rule} lock needs at least {need} task id(s) separated by '|', "
+                    f"got {len(ids)}",
+                    row.number,
+                    "task_ids",
+                )
+            )
+            continue
+        if rule == "keep":
+            for task_id in ids:
+                if task_id in kept_in:
+                    problems.append(
+                        table.problem(
+                            f"task {task_id} is already kept in row {kept_in[task_id]}; "
+                            "a task can be in one kept job only",
+                            row.number,
+                            "task_ids",
+                        )
+                    )
+                kept_in.setdefault(task_id, row.number)
+        if not bad:
+            locks.append(Lock(rule, ids, row=row.number))
+    if problems:
+        raise InputError(problems)
+    return Locks(tuple(locks))
+
+
+def _unknown_ids(ids: tuple[str, ...], known: dict[str, int] | None) -> list[str]:
+    if known is None:
+        return []
+    messages = []
+    for task_id in ids:
+        if task_id not in known:
+            close = difflib.get_close_matches(task_id, list(known), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            messages.append(f"task {task_id!r} is not in the task list{hint}")
+    return messages

@@ -1,0 +1,215 @@
+"""Workshop locks: decisions the people at the table take before (re)solving.
+
+A workshop changes its mind live ("these two belong together", "never put
+these in one job", "leave that one out", "this job is agreed, do not touch
+it"). Locks record those decisions as plain data, independent of any solver,
+so that the solver can honour them, the checker can verify them and the output
+can echo them.
+
+Rules (Dutch names accepted):
+
+* ``together`` (``samen``): the tasks end up in the same job, or all stay unassigned;
+* ``apart`` (``niet_samen``): no two of the tasks share a job;
+* ``exclude`` (``uitsluiten``): the tasks stay out of every job;
+* ``keep`` (``behouden``): exactly these tasks form one job, untouched by the solver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+#: The rules in the order they are documented and echoed.
+RULES = ("together", "apart", "exclude", "keep")
+
+#: Every word accepted for a rule, lower case, mapped to the rule.
+RULE_WORDS: dict[str, str] = {
+    "together": "together",
+    "samen": "together",
+    "apart": "apart",
+    "niet_samen": "apart",
+    "niet samen": "apart",
+    "exclude": "exclude",
+    "uitsluiten": "exclude",
+    "keep": "keep",
+    "behouden": "keep",
+}
+
+#: Dutch rule names, for messages in Dutch.
+RULE_NAMES_NL = {
+    "together": "samen",
+    "apart": "niet_samen",
+    "exclude": "uitsluiten",
+    "keep": "behouden",
+}
+
+#: How many task ids each rule needs at least.
+MIN_TASKS = {"together": 2, "apart": 2, "exclude": 1, "keep": 1}
+
+
+class LockError(ValueError):
+    """Locks that make no sense on their own or for the instance (unknown rule or task, ...)."""
+
+
+def rule_of(word: str) -> str:
+    """The rule a word means (``"samen"`` -> ``"together"``); :class:`LockError` if none."""
+    rule = RULE_WORDS.get(" ".join(word.strip().lower().replace("-", "_").split()))
+    if rule is None:
+        known = ", ".join(sorted(RULE_WORDS))
+        raise LockError(f"unknown lock rule {word!r}; use one of: {known}")
+    return rule
+
+
+@dataclass(frozen=True)
+class Lock:
+    """One decision of the workshop about some tasks.
+
+    ``row`` is the spreadsheet row the lock came from (header = row 1), so that
+    messages point the user back to their own file; it plays no part in equality.
+    """
+
+    rule: str
+    task_ids: tuple[str, ...]
+    row: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rule", rule_of(self.rule))
+        ids = tuple(dict.fromkeys(str(t).strip() for t in self.task_ids if str(t).strip()))
+        object.__setattr__(self, "task_ids", ids)
+        need = MIN_TASKS[self.rule]
+        if len(ids) < need:
+            raise LockError(
+                f"a {self.rule} lock needs at least {need} different task id(s), "
+                f"got {len(ids)}{self._where()}"
+            )
+
+    def _where(self) -> str:
+        return f" (row {self.row})" if self.row is not None else ""
+
+    def label(self, lang: str = "en") -> str:
+        """The lock as people read it: ``keep I01|I11 (row 4)``; Dutch ``behouden ... (rij 4)``."""
+        rule = RULE_NAMES_NL[self.rule] if lang == "nl" else self.rule
+        text = f"{rule} {'|'.join(self.task_ids)}"
+        if self.row is not None:
+            text += f" ({'rij' if lang == 'nl' else 'row'} {self.row})"
+        return text
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """Every pair of the lock's tasks, for the pairwise rules."""
+        ids = self.task_ids
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                yield a, b
+
+    def to_dict(self) -> dict[str, object]:
+        """The echo in ``solution.json``: rule and task ids (and the row when known)."""
+        out: dict[str, object] = {"rule": self.rule, "task_ids": list(self.task_ids)}
+        if self.row is not None:
+            out["row"] = self.row
+        return out
+
+
+@dataclass(frozen=True)
+class Locks:
+    """All locks of a run; a task may be in at most one ``keep`` lock."""
+
+    locks: tuple[Lock, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "locks", tuple(self.locks))
+        kept: dict[str, Lock] = {}
+        for lock in self.keeps:
+            for task_id in lock.task_ids:
+                if task_id in kept:
+                    raise LockError(
+                        f"task {task_id} is in two keep locks: {kept[task_id].label()} "
+                        f"and {lock.label()}; a task can be in one kept job only"
+                    )
+                kept[task_id] = lock
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, Iterable[str]]]) -> Locks:
+        """From ``(rule, task ids)`` pairs: ``Locks.of([("samen", ["I01", "I11"])])``."""
+        return cls(tuple(Lock(rule, tuple(ids)) for rule, ids in pairs))
+
+    def __iter__(self) -> Iterator[Lock]:
+        return iter(self.locks)
+
+    def __len__(self) -> int:
+        return len(self.locks)
+
+    def __bool__(self) -> bool:
+        return bool(self.locks)
+
+    def of_rule(self, rule: str) -> tuple[Lock, ...]:
+        rule = rule_of(rule)
+        return tuple(lock for lock in self.locks if lock.rule == rule)
+
+    @property
+    def keeps(self) -> tuple[Lock, ...]:
+        return self.of_rule("keep")
+
+    @property
+    def excluded(self) -> frozenset[str]:
+        return frozenset(t for lock in self.of_rule("exclude") for t in lock.task_ids)
+
+    @property
+    def kept(self) -> frozenset[str]:
+        return frozenset(t for lock in self.keeps for t in lock.task_ids)
+
+    @property
+    def task_ids(self) -> frozenset[str]:
+        """Every task id any lock names."""
+        return frozenset(t for lock in self.locks for t in lock.task_ids)
+
+    def touching(self, task_id: str) -> tuple[Lock, ...]:
+        """The locks that name ``task_id``."""
+        return tuple(lock for lock in self.locks if task_id in lock.task_ids)
+
+    def without(self, lock: Lock) -> Locks:
+        """These locks minus one (the first equal one): for what-if questions."""
+        rest = list(self.locks)
+        rest.remove(lock)
+        return Locks(tuple(rest))
+
+    def to_list(self) -> list[dict[str, object]]:
+        return [lock.to_dict() for lock in self.locks]
+
+    @classmethod
+    def from_list(cls, items: Iterable[dict[str, object]]) -> Locks:
+        """The inverse of :meth:`to_list`, for a ``solution.json`` echo."""
+        locks = []
+        for item in items:
+            ids = item.get("task_ids", ())
+            if isinstance(ids, str) or not isinstance(ids, Iterable):
+                raise LockError(f"lock {item!r} needs a list of task_ids")
+            row = item.get("row")
+            locks.append(
+                Lock(str(item.get("rule", "")), tuple(str(t) for t in ids), row=_int_or_none(row))
+            )
+        return cls(tuple(locks))
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+#: A pair of suppliers that may not share a job, in the order given.
+SupplierPair = tuple[str, str]
+
+
+def parse_supplier_pair(text: str) -> SupplierPair:
+    """``"Securitas|Sodexo"`` -> ``("Securitas", "Sodexo")``; two different names needed."""
+    parts = [p.strip() for p in text.replace(";", "|").split("|")]
+    parts = [p for p in parts if p]
+    if len(parts) != 2 or parts[0].lower() == parts[1].lower():
+        raise LockError(
+            f"a forbidden pair is two different suppliers separated by '|', "
+            f"e.g. 'Securitas|Sodexo'; got {text!r}"
+        )
+    return parts[0], parts[1]
+
+
+def pair_label(pair: SupplierPair, lang: str = "en") -> str:
+    word = "verboden paar" if lang == "nl" else "forbidden pair"
+    return f"{word} {pair[0]}|{pair[1]}"

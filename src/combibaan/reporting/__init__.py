@@ -1,0 +1,55 @@
+"""What the workshop takes home: job cards, vacancy texts, ``report.html``, ``proposals.xlsx``.
+
+Everything here reads a finished :class:`~combibaan.result.Result`; nothing
+changes the proposal. Reports are aggregated per supplier and carry no
+personal names.
+"""
+
+from pathlib import Path
+
+from combibaan.io.output import Writer
+from combibaan.reporting.alternatives import AlternativeView, alternative_views
+from combibaan.reporting.cards import JobCard, SupplierShare, job_card, job_cards, unknown_suppliers
+from combibaan.reporting.html import render_report, report_context, write_report
+from combibaan.reporting.summary import WEEKS_PER_YEAR, SupplierSummary, supplier_summaries
+from combibaan.reporting.vacancy import vacancy_text
+from combibaan.reporting.workbook import build_workbook, write_workbook
+from combibaan.result import Result
+
+#: File names that ``combibaan solve --out`` adds to the solution files.
+REPORT_FILE = "report.html"
+WORKBOOK_FILE = "proposals.xlsx"
+
+__all__ = [
+    "REPORT_FILE",
+    "WEEKS_PER_YEAR",
+    "WORKBOOK_FILE",
+    "AlternativeView",
+    "JobCard",
+    "SupplierShare",
+    "SupplierSummary",
+    "alternative_views",
+    "build_workbook",
+    "job_card",
+    "job_cards",
+    "render_report",
+    "report_context",
+    "report_writers",
+    "supplier_summaries",
+    "unknown_suppliers",
+    "vacancy_text",
+    "write_report",
+    "write_workbook",
+]
+
+
+def report_writers(result: Result, lang: str = "nl") -> dict[str, Writer]:
+    """The report files for ``write_result(..., extra=...)``, so they land with the rest at once."""
+
+    def report(path: Path) -> None:
+        write_report(result, path, lang)
+
+    def workbook(path: Path) -> None:
+        write_workbook(result, path, lang)
+
+    return {REPORT_FILE: report, WORKBOOK_FILE: workbook}

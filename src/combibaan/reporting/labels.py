@@ -1,0 +1,212 @@
+"""Words of the report and the workbook, Dutch by default with English available.
+
+Kept apart from :mod:`combibaan.texts` (the solver's reasons) so that the
+report's wording can change without touching what the solver says; the
+sentences of the vacancy text live in the templates instead.
+"""
+
+from __future__ import annotations
+
+from combibaan.texts import LANGUAGES
+
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Combinatiebanen",
+        "summary": "Samenvatting",
+        "jobs": "Banen",
+        "job": "Baan",
+        "job_units": "Banen (eenheden van 25,5 uur)",
+        "job_units_short": "baaneenheden",
+        "hours_placed": "Uren geplaatst per week",
+        "of_total": "van",
+        "bound": "Bewezen maximum aan banen",
+        "status": "Status",
+        "policy": "Regels",
+        "timetable": "Weekrooster",
+        "legend": "Leveranciers",
+        "card": "Baankaart",
+        "employer": "Voorgestelde werkgever",
+        "cao": "Cao",
+        "hours_per_supplier": "Uren per leverancier",
+        "competencies": "Nodige vaardigheden",
+        "vacancy": "Vacaturetekst",
+        "tasks": "Taken",
+        "task": "Taak",
+        "supplier": "Leverancier",
+        "sector": "Sector",
+        "description": "Omschrijving",
+        "location": "Locatie",
+        "locations": "Locaties",
+        "days": "Dagen",
+        "times": "Tijden",
+        "hours_week": "Uren per week",
+        "hours_unit": "uur per week",
+        "reason": "Reden",
+        "unassigned": "Niet geplaatst: blijft bij de eigen medewerkers van de leverancier",
+        "unassigned_none": "Alle taken zitten in een baan.",
+        "suppliers": "Per leverancier",
+        "tasks_offered": "Taken ingebracht",
+        "tasks_placed": "Taken in een baan",
+        "hours_offered": "Uren ingebracht per week",
+        "hours_in_jobs": "Uren in banen per week",
+        "employer_of": "Werkgever (voorstel) van",
+        "hours_year": "Uren per jaar",
+        "sroi_target": "Social return: doel uren per jaar",
+        "sroi_progress": "Voortgang social return",
+        "alternatives": "Alternatieven",
+        "alternative": "Alternatief",
+        "best": "Voorstel",
+        "delta_jobs": "Verschil banen",
+        "delta_hours": "Verschil uren",
+        "same_as": "zelfde als",
+        "new_job": "nieuw",
+        "equally_good": "even goed: evenveel banen en uren",
+        "unknown": "onbekend",
+        "none": "geen",
+        "off": "uit",
+        "no_jobs": "Er is geen baan gevonden die aan alle regels voldoet.",
+        "unknown_suppliers": "Niet in de leverancierstabel (sector, cao en doel onbekend)",
+        "why_hours": "levert de meeste uren",
+        "why_sector_days": "evenveel uren; de eigen sector werkt op meer dagen van de baan",
+        "why_alphabetical": "evenveel uren en dagen; op alfabet gekozen",
+        "why_single": "enige leverancier van deze baan",
+        "privacy": (
+            "Dit overzicht bevat geen namen van personen: alle cijfers gaan over taken, "
+            "uren en leveranciers."
+        ),
+        "year_note": (
+            "Uren per jaar = uren per week × {weeks} weken (betaalde uren lopen het hele "
+            "jaar door, ook tijdens vakantie)."
+        ),
+        "generated": "Gemaakt met",
+        "min_hours": "Minimaal uren per week",
+        "max_hours": "Maximaal uren per week",
+        "max_suppliers": "Maximaal leveranciers per baan",
+        "max_hours_per_day": "Maximaal uren per dag",
+        "min_hours_per_day": "Minimaal uren op een werkdag",
+        "max_span_hours": "Maximale dagspanne (uren)",
+        "travel_minutes": "Reistijd zonder reistabel (minuten)",
+        "optimal": "optimaal (bewezen)",
+        "feasible": "geldig, niet bewezen optimaal",
+        "infeasible": "onmogelijk",
+    },
+    "en": {
+        "title": "Combination jobs",
+        "summary": "Summary",
+        "jobs": "Jobs",
+        "job": "Job",
+        "job_units": "Job units (25.5 hours each)",
+        "job_units_short": "job units",
+        "hours_placed": "Hours placed per week",
+        "of_total": "of",
+        "bound": "Proven most jobs possible",
+        "status": "Status",
+        "policy": "Rules",
+        "timetable": "Weekly timetable",
+        "legend": "Suppliers",
+        "card": "Job card",
+        "employer": "Suggested employer",
+        "cao": "Collective agreement (CAO)",
+        "hours_per_supplier": "Hours per supplier",
+        "competencies": "Competencies needed",
+        "vacancy": "Vacancy text",
+        "tasks": "Tasks",
+        "task": "Task",
+        "supplier": "Supplier",
+        "sector": "Sector",
+        "description": "Description",
+        "location": "Location",
+        "locations": "Locations",
+        "days": "Days",
+        "times": "Times",
+        "hours_week": "Hours per week",
+        "hours_unit": "hours a week",
+        "reason": "Reason",
+        "unassigned": "Not placed: stays with the supplier's regular staff",
+        "unassigned_none": "Every task is in a job.",
+        "suppliers": "Per supplier",
+        "tasks_offered": "Tasks brought",
+        "tasks_placed": "Tasks in a job",
+        "hours_offered": "Hours brought per week",
+        "hours_in_jobs": "Hours in jobs per week",
+        "employer_of": "Suggested employer of",
+        "hours_year": "Hours per year",
+        "sroi_target": "Social return: target hours per year",
+        "sroi_progress": "Social-return progress",
+        "alternatives": "Alternatives",
+        "alternative": "Alternative",
+        "best": "Proposal",
+        "delta_jobs": "Difference in jobs",
+        "delta_hours": "Difference in hours",
+        "same_as": "same as",
+        "new_job": "new",
+        "equally_good": "equally good: as many jobs and hours",
+        "unknown": "unknown",
+        "none": "none",
+        "off": "off",
+        "no_jobs": "No job meets every rule.",
+        "unknown_suppliers": "Not in the suppliers table (sector, CAO and target unknown)",
+        "why_hours": "contributes the most hours",
+        "why_sector_days": "equal hours; its sector works on more of the job's days",
+        "why_alphabetical": "equal hours and days; chosen alphabetically",
+        "why_single": "the job's only supplier",
+        "privacy": (
+            "This overview holds no personal names: every number is about tasks, hours "
+            "and suppliers."
+        ),
+        "year_note": (
+            "Hours per year = hours per week × {weeks} weeks (paid hours continue all "
+            "year, holidays included)."
+        ),
+        "generated": "Made with",
+        "min_hours": "Least hours per week",
+        "max_hours": "Most hours per week",
+        "max_suppliers": "Most suppliers per job",
+        "max_hours_per_day": "Most hours per day",
+        "min_hours_per_day": "Least hours on a working day",
+        "max_span_hours": "Longest working day, first start to last end (hours)",
+        "travel_minutes": "Travel time without a travel table (minutes)",
+        "optimal": "optimal (proven)",
+        "feasible": "valid, not proven optimal",
+        "infeasible": "impossible",
+    },
+}
+
+#: Sheet names of ``proposals.xlsx`` per language (documented in the README).
+SHEETS: dict[str, dict[str, str]] = {
+    "nl": {
+        "jobs": "Banen",
+        "tasks": "Taken",
+        "unassigned": "Niet geplaatst",
+        "suppliers": "Leveranciers",
+        "alternatives": "Alternatieven",
+    },
+    "en": {
+        "jobs": "Jobs",
+        "tasks": "Tasks",
+        "unassigned": "Unassigned",
+        "suppliers": "Suppliers",
+        "alternatives": "Alternatives",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The label table of one language; an unknown language is an error, not a fallback."""
+    check_lang(lang)
+    return LABELS[lang]
+
+
+def check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+
+
+def fmt(value: float, lang: str = "nl", digits: int = 2) -> str:
+    """A number as people at the table write it: ``25,5`` in Dutch, ``25.5`` in English."""
+    text = f"{round(value, digits):.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(".", ",") if lang == "nl" else text

@@ -1,0 +1,303 @@
+"""Workshop locks in the solver, with as little disruption of the pipeline as possible.
+
+* ``exclude`` and ``keep`` tasks leave the search before the graph is built;
+  each ``keep`` lock comes back as a fixed job.
+* ``apart`` locks and forbidden supplier pairs remove edges of the
+  compatibility graph (no job can then hold both tasks).
+* ``together`` groups filter the columns: a job that holds part of a group but
+  not all of it is never a candidate.
+
+Because "together" means *the same job or all unassigned*, and every other lock
+only removes options, leaving every searchable task unassigned is always
+allowed. So locks can only be infeasible through a ``keep``: a kept job that
+breaks the policy, or one that another lock contradicts. :func:`plan_locks`
+finds a minimal set of conflicting locks with a deletion filter over that exact
+feasibility test and raises :class:`LockConflict` naming them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import networkx as nx
+
+from combibaan.model import Instance, Policy
+from combibaan.model.locks import Lock, LockError, Locks, SupplierPair, pair_label
+from combibaan.solvers.obstacles import job_obstacle
+from combibaan.solvers.profile import Profile
+from combibaan.texts import conflict_text
+
+#: A lock or a forbidden supplier pair: the items a conflict is made of.
+Item = Lock | SupplierPair
+
+
+class LockConflict(LockError):
+    """Locks that cannot all hold.
+
+    ``conflicts`` are disjoint minimal conflicting sets (each infeasible, each
+    feasible without any one of its items), found one after the other so that a
+    workshop can fix them all in one go; ``items`` is the first of them.
+    """
+
+    def __init__(self, message: str, conflicts: Sequence[Sequence[Item]]) -> None:
+        super().__init__(message)
+        self.conflicts = tuple(tuple(c) for c in conflicts)
+        self.items = self.conflicts[0]
+
+
+def item_label(item: Item, lang: str = "en") -> str:
+    return item.label(lang) if isinstance(item, Lock) else pair_label(item, lang)
+
+
+@dataclass(frozen=True)
+class LockPlan:
+    """The locks translated to task indices, ready for the pipeline."""
+
+    locks: Locks
+    forbid_pairs: tuple[SupplierPair, ...]
+    #: Task indices excluded by a lock.
+    excluded: frozenset[int]
+    #: One fixed job (sorted task indices) per keep lock, in lock order.
+    keep_jobs: tuple[tuple[int, ...], ...]
+    #: Index pairs that may not share a job (apart locks, forbidden supplier pairs).
+    forbidden: frozenset[frozenset[int]]
+    #: Per task index in a together group: the whole group (overlapping groups merged).
+    groups: dict[int, frozenset[int]]
+
+    @cached_property
+    def removed(self) -> frozenset[int]:
+        """Tasks outside the search: excluded, or in a kept job."""
+        return self.excluded | {t for job in self.keep_jobs for t in job}
+
+    def searchable(self, profiles: Sequence[Profile]) -> list[Profile]:
+        return [p for p in profiles if p.index not in self.removed]
+
+    def accept(self, members: Sequence[int]) -> bool:
+        """Whether a job holds every together group it touches in full."""
+        if not self.groups:
+            return True
+        inside = set(members)
+        return all(self.groups[t] <= inside for t in members if t in self.groups)
+
+    def filter(self, columns: Iterable[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        """The columns that keep every lock (graph edges already handle apart and pairs)."""
+        return [c for c in columns if self.accept(c) and not (self.removed & set(c))]
+
+    def lock_of_pair(self, a: str, b: str, lang: str = "nl") -> str | None:
+        """The label of a lock or forbidden pair that separates tasks ``a`` and ``b``."""
+        for lock in self.locks.of_rule("apart"):
+            if a in lock.task_ids and b in lock.task_ids:
+                return lock.label(lang)
+        return None
+
+
+def plan_locks(
+    instance: Instance,
+    policy: Policy,
+    locks: Locks | None = None,
+    forbid_pairs: Iterable[SupplierPair | str] = (),
+    profiles: Sequence[Profile] | None = None,
+    lang: str = "nl",
+) -> LockPlan:
+    """Check the locks against the instance and the policy and translate them.
+
+    Raises :class:`LockError` for an unknown task or supplier, and
+    :class:`LockConflict` (naming a minimal set of locks) when they cannot all hold.
+    """
+    from combibaan.solvers.profile import profiles as make_profiles
+
+    locks = locks or Locks()
+    pairs = resolve_pairs(instance, forbid_pairs)
+    _check_task_ids(instance, locks)
+    profs = list(profiles) if profiles is not None else make_profiles(instance)
+    items: list[Item] = [*locks, *pairs]
+    conflicts: list[list[Item]] = []
+    messages: list[str] = []
+    while _infeasibility(instance, policy, profs, items, lang) is not None:
+        minimal = _deletion_filter(instance, policy, profs, items, lang)
+        why = _infeasibility(instance, policy, profs, minimal, lang) or ""
+        labels = ", ".join(item_label(item, lang) for item in minimal)
+        header = "header" if len(minimal) > 1 else "header_one"
+        conflicts.append(minimal)
+        messages.append(conflict_text(header, lang, locks=labels, why=why))
+        items = [item for item in items if not any(item is m for m in minimal)]
+    if conflicts:
+        raise LockConflict("\n".join(messages), conflicts)
+    index = instance.task_index
+    forbidden: set[frozenset[int]] = set()
+    for lock in locks.of_rule("apart"):
+        forbidden.update(frozenset((index[a], index[b])) for a, b in lock.pairs())
+    for first, second in pairs:
+        left = [i for i, t in enumerate(instance.tasks) if t.supplier == first]
+        right = [i for i, t in enumerate(instance.tasks) if t.supplier == second]
+        forbidden.update(frozenset((a, b)) for a in left for b in right)
+    return LockPlan(
+        locks=locks,
+        forbid_pairs=pairs,
+        excluded=frozenset(index[t] for t in locks.excluded),
+        keep_jobs=tuple(tuple(sorted(index[t] for t in lock.task_ids)) for lock in locks.keeps),
+        forbidden=frozenset(forbidden),
+        groups=_together_groups(locks, index),
+    )
+
+
+def resolve_pairs(
+    instance: Instance, forbid_pairs: Iterable[SupplierPair | str]
+) -> tuple[SupplierPair, ...]:
+    """Supplier pairs with the instance's spelling (case-insensitive); unknown names fail."""
+    from combibaan.model.locks import parse_supplier_pair
+
+    names = {name.lower(): name for name in instance.supplier_names}
+    out: list[SupplierPair] = []
+    for raw in forbid_pairs:
+        pair = parse_supplier_pair(raw) if isinstance(raw, str) else tuple(raw)
+        if len(pair) != 2:
+            raise LockError(f"a forbidden pair needs two suppliers, got {raw!r}")
+        resolved = []
+        for name in pair:
+            found = names.get(str(name).strip().lower())
+            if found is None:
+                close = difflib.get_close_matches(str(name), list(instance.supplier_names), n=3)
+                hint = f"did you mean {', '.join(close)}? " if close else ""
+                raise LockError(
+                    f"forbidden pair {'|'.join(pair)}: supplier {name!r} is not in the task "
+                    f"list; {hint}suppliers: {', '.join(instance.supplier_names)}"
+                )
+            resolved.append(found)
+        if resolved[0] == resolved[1]:
+            raise LockError(f"a forbidden pair needs two different suppliers, got {raw!r}")
+        key = (resolved[0], resolved[1])
+        if key not in out and key[::-1] not in out:
+            out.append(key)
+    return tuple(out)
+
+
+def _check_task_ids(instance: Instance, locks: Locks) -> None:
+    problems = []
+    for lock in locks:
+        for task_id in lock.task_ids:
+            if task_id not in instance.task_index:
+                close = difflib.get_close_matches(task_id, list(instance.task_index), n=3)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                problems.append(f"lock {lock.label()}: task {task_id!r} is not in the list{hint}")
+    if problems:
+        raise LockError("\n".join(problems))
+
+
+def _together_groups(locks: Locks, index: dict[str, int]) -> dict[int, frozenset[int]]:
+    """Together locks sharing a task merge: all of them in one job, or none."""
+    graph = nx.Graph()
+    for lock in locks.of_rule("together"):
+        ids = [index[t] for t in lock.task_ids]
+        graph.add_nodes_from(ids)
+        graph.add_edges_from(itertools.pairwise(ids))
+    groups: dict[int, frozenset[int]] = {}
+    for component in nx.connected_components(graph):
+        group = frozenset(component)
+        groups.update(dict.fromkeys(group, group))
+    return groups
+
+
+# --- infeasibility ----------------------------------------------------------------------------
+
+
+def _infeasibility(
+    instance: Instance,
+    policy: Policy,
+    profiles: Sequence[Profile],
+    items: Sequence[Item],
+    lang: str,
+) -> str | None:
+    """Why these locks cannot all hold, or ``None`` when they can.
+
+    Exact, given the module's argument: every conflict runs through a kept job.
+    """
+    locks = [item for item in items if isinstance(item, Lock)]
+    pairs = [item for item in items if not isinstance(item, Lock)]
+    index = instance.task_index
+    keeps = [lock for lock in locks if lock.rule == "keep"]
+    for keep in keeps:
+        label = keep.label(lang)
+        members = [index[t] for t in keep.task_ids]
+        found = job_obstacle(instance, policy, profiles, members, lang)
+        if found is not None:
+            return conflict_text("keep_rule", lang, keep=label, why=found.text(lang))
+        kept = set(keep.task_ids)
+        suppliers = {instance.tasks[i].supplier for i in members}
+        for other in locks:
+            if other.rule == "exclude" and kept & set(other.task_ids):
+                task = sorted(kept & set(other.task_ids))[0]
+                return conflict_text(
+                    "keep_excluded", lang, task=task, keep=label, other=other.label(lang)
+                )
+            if other.rule == "apart":
+                inside = [t for t in other.task_ids if t in kept]
+                if len(inside) >= 2:
+                    return conflict_text(
+                        "keep_apart",
+                        lang,
+                        a=inside[0],
+                        b=inside[1],
+                        keep=label,
+                        other=other.label(lang),
+                    )
+            if other.rule == "together" and kept & set(other.task_ids):
+                outside = [t for t in other.task_ids if t not in kept]
+                if outside:
+                    return conflict_text(
+                        "keep_together",
+                        lang,
+                        other=other.label(lang),
+                        task=outside[0],
+                        kept=sorted(kept & set(other.task_ids))[0],
+                        keep=label,
+                        members=", ".join(keep.task_ids),
+                    )
+        for pair in pairs:
+            if pair[0] in suppliers and pair[1] in suppliers:
+                return conflict_text(
+                    "keep_pair",
+                    lang,
+                    keep=label,
+                    first=pair[0],
+                    second=pair[1],
+                    other=pair_label(pair, lang),
+                )
+    for i, keep in enumerate(keeps):
+        for other in keeps[i + 1 :]:
+            shared = sorted(set(keep.task_ids) & set(other.task_ids))
+            if shared:
+                return conflict_text(
+                    "keep_together",
+                    lang,
+                    other=other.label(lang),
+                    task=shared[0],
+                    kept=shared[0],
+                    keep=keep.label(lang),
+                    members=", ".join(keep.task_ids),
+                )
+    return None
+
+
+def _deletion_filter(
+    instance: Instance,
+    policy: Policy,
+    profiles: Sequence[Profile],
+    items: Sequence[Item],
+    lang: str,
+) -> list[Item]:
+    """A minimal infeasible subset: drop each item whose absence keeps the rest infeasible.
+
+    The classic deletion filter: one pass, each item tested once, and what is
+    left is infeasible while every proper subset of it is feasible.
+    """
+    current = list(items)
+    for item in list(items):
+        trial = [other for other in current if other is not item]
+        if _infeasibility(instance, policy, profiles, trial, lang) is not None:
+            current = trial
+    return current

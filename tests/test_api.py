@@ -1,0 +1,147 @@
+"""The Python API as an analyst meets it in a notebook: read, policy, solve, result, KPIs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import combibaan
+from combibaan.analysis.kpis import KPI_KEYS, SUPPLIER_COLUMNS
+
+INDOOR = Path(__file__).resolve().parent.parent / "instances" / "indoor"
+
+
+@pytest.fixture(scope="module")
+def instance() -> combibaan.Instance:
+    return combibaan.read_instance(
+        INDOOR / "tasks.csv", travel=INDOOR / "travel.csv", suppliers=INDOOR / "suppliers.csv"
+    )
+
+
+@pytest.fixture(scope="module")
+def result(instance: combibaan.Instance) -> combibaan.Result:
+    return combibaan.solve(instance, combibaan.Policy(), time_limit=20, seed=0, workers=1)
+
+
+def test_paths_and_dataframes_give_the_same_instance(instance: combibaan.Instance) -> None:
+    from_frames = combibaan.read_instance(
+        pd.read_csv(INDOOR / "tasks.csv"),
+        travel=pd.read_csv(INDOOR / "travel.csv"),
+        suppliers=pd.read_csv(INDOOR / "suppliers.csv"),
+        name="indoor",
+    )
+    assert from_frames.tasks == instance.tasks
+    assert from_frames.travel == instance.travel
+    assert from_frames.suppliers == instance.suppliers
+    assert instance.name == "indoor"
+
+
+def test_a_bad_table_reports_every_problem_at_once() -> None:
+    tasks = pd.DataFrame(
+        {
+            "task_id": ["A", "B"],
+            "supplier": ["Asito", "Sodexo"],
+            "days": ["ma-vr", "someday"],
+            "start": ["07:00", "25:00"],
+            "end": ["09:00", "12:00"],
+        }
+    )
+    with pytest.raises(combibaan.InputError) as caught:
+        combibaan.read_instance(tasks)
+    assert len(caught.value.problems) >= 2
+
+
+def test_policy_is_immutable_and_replace_gives_a_copy() -> None:
+    policy = combibaan.Policy()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        policy.max_suppliers = 3  # type: ignore[misc]
+    wider = policy.replace(max_suppliers=3, min_hours=None)
+    assert (wider.max_suppliers, wider.min_hours) == (3, None)
+    assert (policy.max_suppliers, policy.min_hours) == (2, 20.0)
+    assert hash(policy) != hash(wider)
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"min_hours": -1}, ["min_hours", "negative"]),
+        ({"min_hours": 40}, ["min_hours", "above", "max_hours"]),
+        ({"max_suppliers": 0}, ["max_suppliers", "whole number"]),
+        ({"max_hours_per_day": 25}, ["max_hours_per_day", "24"]),
+        ({"travel_minutes": "ten"}, ["travel_minutes", "number"]),
+        ({"max_supplier": 3}, ["unknown", "max_supplier"]),
+    ],
+)
+def test_policy_errors_name_the_rule(changes: dict[str, object], words: list[str]) -> None:
+    with pytest.raises(combibaan.PolicyError) as caught:
+        combibaan.Policy().replace(**changes)
+    assert all(word in str(caught.value) for word in words), str(caught.value)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_result_tables(result: combibaan.Result, instance: combibaan.Instance) -> None:
+    assert result.status == "optimal"
+    assert result.jobs_bound == len(result.jobs) == result.num_jobs > 0
+    assert list(result.jobs.columns[:3]) == ["job_id", "tasks", "suppliers"]
+    assert len(result.assignments) == len(instance.tasks)
+    placed = result.assignments[result.assignments["job_id"] != ""]
+    assert len(placed) + len(result.unassigned) == len(instance.tasks)
+    assert set(result.unassigned["task_id"]).isdisjoint(placed["task_id"])
+    assert result.unassigned["reason"].str.len().gt(0).all()
+    assert result.check() == []
+    document = json.loads(result.to_json())
+    assert document["status"] == "optimal"
+    assert [job["job_id"] for job in document["jobs"]] == list(result.jobs["job_id"])
+
+
+def test_kpis_are_a_series_that_adds_up(result: combibaan.Result) -> None:
+    kpis = result.kpis
+    assert isinstance(kpis, pd.Series)
+    assert list(kpis.index) == list(KPI_KEYS)
+    assert kpis.name == "indoor"
+    assert kpis["jobs"] == len(result.jobs)
+    assert kpis["hours_placed"] == pytest.approx(result.jobs["hours_per_week"].sum())
+    assert kpis["hours_total"] == pytest.approx(result.assignments["hours_per_week"].sum())
+    assert kpis["share_hours_placed"] == pytest.approx(kpis["hours_placed"] / kpis["hours_total"])
+    assert kpis["job_units"] == pytest.approx(kpis["hours_placed"] / 25.5)
+    assert (kpis["jobs_bound"], kpis["gap"], kpis["status"]) == (kpis["jobs"], 0.0, "optimal")
+    assert kpis["solve_seconds"] >= 0
+
+
+def test_supplier_kpis_cover_every_supplier(result: combibaan.Result) -> None:
+    table = result.supplier_kpis
+    assert list(table.columns) == list(SUPPLIER_COLUMNS)
+    assert list(table["supplier"]) == list(result.instance.supplier_names)
+    assert table["hours_placed"].sum() == pytest.approx(result.kpis["hours_placed"])
+    assert table["hours_total"].sum() == pytest.approx(result.kpis["hours_total"])
+    assert table["tasks"].sum() == len(result.instance.tasks)
+    contributions = result.jobs["suppliers"].str.split("|").explode().value_counts()
+    for row in table.itertuples():
+        assert row.jobs == contributions.get(row.supplier, 0)
+        assert 0 <= row.share_hours_placed <= 1
+
+
+def test_public_api() -> None:
+    for name in ("read_instance", "Policy", "solve", "Result", "sweep", "marginal"):
+        assert name in combibaan.__all__
+        assert getattr(combibaan, name) is not None
+
+
+def test_importing_and_solving_do_not_load_matplotlib() -> None:
+    code = (
+        "import sys, combibaan\n"
+        f"i = combibaan.read_instance({str(INDOOR / 'tasks.csv')!r})\n"
+        "r = combibaan.solve(i, time_limit=5, workers=1)\n"
+        "r.kpis\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert run.stdout.strip() == "False"

@@ -1,0 +1,400 @@
+"""The installed ``combibaan`` command, end to end, as a workshop lead would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import INSTANCES, ROOT, combibaan_command, run_cli
+
+SOLUTION_FILES = ("solution.json", "jobs.csv", "assignments.csv", "unassigned.csv")
+GOOD_TASKS = "task_id,supplier,days,start,end\nT1,Asito,ma-vr,07:00,10:00\n"
+
+
+def instance_args(name: str) -> list[str]:
+    folder = INSTANCES / name
+    return [str(folder / "tasks.csv"), "--travel", str(folder / "travel.csv")]
+
+
+def solve(tmp_path: Path, name: str, *extra: object, out: str = "out") -> Path:
+    folder = tmp_path / out
+    done = run_cli("solve", *instance_args(name), "--time-limit", 20, "--out", folder, *extra)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return folder
+
+
+def check(name: str, solution: Path) -> subprocess.CompletedProcess:
+    folder = INSTANCES / name
+    return run_cli("check", folder / "tasks.csv", solution, "--travel", folder / "travel.csv")
+
+
+def read_solution(folder: Path) -> dict:
+    return json.loads((folder / "solution.json").read_text(encoding="utf-8"))
+
+
+# ----------------------------------------------------------------------------- solve and check
+
+
+@pytest.mark.parametrize(("name", "jobs"), [("indoor", 3), ("outdoor", 4)])
+def test_solve_writes_the_files_and_check_accepts_them(
+    tmp_path: Path, name: str, jobs: int
+) -> None:
+    folder = solve(tmp_path, name)
+    for file in SOLUTION_FILES:
+        assert (folder / file).is_file(), file
+    document = read_solution(folder)
+    assert document["status"] == "optimal"
+    assert len(document["jobs"]) == document["jobs_bound"] == jobs
+    jobs_csv = (folder / "jobs.csv").read_text(encoding="utf-8").splitlines()
+    assert len(jobs_csv) == jobs + 1  # header plus one row per job
+    done = check(name, folder / "solution.json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "every rule holds" in done.stdout
+
+
+def test_solving_again_into_our_own_folder_is_fine(tmp_path: Path) -> None:
+    folder = solve(tmp_path, "indoor")
+    again = solve(tmp_path, "indoor", "--max-suppliers", "3")
+    assert again == folder
+    assert len(read_solution(folder)["jobs"]) == 4
+
+
+def _move_into_first_job(document: dict, task_ids: list[str]) -> None:
+    """Rewrite the first job to hold exactly these tasks, keeping the rest consistent."""
+    first = document["jobs"][0]
+    freed = [t for t in first["task_ids"] if t not in task_ids]
+    for job in document["jobs"][1:]:
+        job["task_ids"] = [t for t in job["task_ids"] if t not in task_ids]
+    document["jobs"] = [first] + [job for job in document["jobs"][1:] if job["task_ids"]]
+    document["unassigned"] = [u for u in document["unassigned"] if u["task_id"] not in task_ids]
+    document["unassigned"] += [{"task_id": t, "reason": "moved out"} for t in freed]
+    first["task_ids"] = task_ids
+
+
+def test_check_catches_a_tampered_solution(tmp_path: Path) -> None:
+    folder = solve(tmp_path, "indoor")
+    document = read_solution(folder)
+    # I01 and I02 are both Sodexo's lunch service, ma-vr 10:30-13:30.
+    _move_into_first_job(document, ["I01", "I02"])
+    document["jobs"][0].update(
+        suppliers=["Sodexo"], hours_per_week=30, days=["mon", "tue", "wed", "thu", "fri"]
+    )
+    tampered = tmp_path / "tampered.json"
+    tampered.write_text(json.dumps(document), encoding="utf-8")
+    done = check("indoor", tampered)
+    assert done.returncode == 1
+    assert "[overlap]" in done.stdout
+    assert "I01" in done.stdout and "I02" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_check_judges_by_the_policy_the_solution_claims(tmp_path: Path) -> None:
+    """The checker judges by the rules the solution claims: tighten them and it objects."""
+    folder = solve(tmp_path, "indoor")
+    document = read_solution(folder)
+    document["policy"]["max_hours"] = 21  # every indoor job is longer
+    tampered = tmp_path / "tampered.json"
+    tampered.write_text(json.dumps(document), encoding="utf-8")
+    done = check("indoor", tampered)
+    assert done.returncode == 1
+    assert "[max_hours]" in done.stdout
+
+
+# ----------------------------------------------------------------------------- broken input
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BROKEN = {
+    "unknown day": (
+        "task_id,supplier,days,start,end\nT1,Asito,ma-vr,07:00,10:00\nT2,Asito,xx,07:00,10:00\n",
+        [],
+        ["tasks.csv", "row 3", "'days'", "'xx'"],
+    ),
+    "impossible time": (
+        "task_id,supplier,days,start,end\nT1,Asito,ma,25:00,10:00\n",
+        [],
+        ["tasks.csv", "row 2", "'start'", "25:00"],
+    ),
+    "missing column": (
+        "task_id,supplier,days,start\nT1,Asito,ma,07:00\n",
+        [],
+        ["tasks.csv", "'end'"],
+    ),
+    "empty file": ("", [], ["tasks.csv"]),
+    "two mistakes at once": (
+        "task_id,supplier,days,start,end\nT1,Asito,xx,07:00,10:00\nT2,Asito,ma,07:00,99:00\n",
+        [],
+        ["row 2", "'days'", "row 3", "'end'"],
+    ),
+    "bad flag value": (GOOD_TASKS, ["--max-hours", "abc"], ["--max-hours", "abc"]),
+    "bad language": (GOOD_TASKS, ["--lang", "fr"], ["fr"]),
+}
+
+
+def assert_refused(done: subprocess.CompletedProcess, fragments: list[str], out: Path) -> None:
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    for fragment in fragments:
+        assert fragment in done.stderr, (fragment, done.stderr)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_broken_input_is_refused_with_a_located_message(tmp_path: Path, case: str) -> None:
+    text, extra, fragments = BROKEN[case]
+    tasks = write(tmp_path / "tasks.csv", text)
+    out = tmp_path / "out"
+    assert_refused(run_cli("solve", tasks, "--out", out, *extra), fragments, out)
+
+
+def test_nonexistent_file_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = run_cli("solve", tmp_path / "nothere.csv", "--out", out)
+    assert_refused(done, ["nothere.csv"], out)
+
+
+def test_broken_travel_table_is_refused(tmp_path: Path) -> None:
+    tasks = write(tmp_path / "tasks.csv", GOOD_TASKS)
+    travel = write(tmp_path / "travel.csv", "from,to,minutes\nA,B,5\nA,C,abc\n")
+    out = tmp_path / "out"
+    done = run_cli("solve", tasks, "--travel", travel, "--out", out)
+    assert_refused(done, ["travel.csv", "row 3", "'minutes'"], out)
+
+
+@pytest.mark.parametrize(
+    ("toml", "fragments"),
+    [
+        ("max_suppliers = \n", ["policy.toml", "TOML"]),
+        ("max_supplier = 3\n", ["policy.toml", "max_supplier", "max_suppliers"]),
+        ('min_hours = "lots"\n', ["policy.toml", "min_hours", "lots"]),
+        ("min_hours = 40\n", ["policy.toml", "min_hours"]),  # above the default max of 36
+    ],
+    ids=["syntax", "unknown rule", "not a number", "min above max"],
+)
+def test_bad_policy_file_is_refused(tmp_path: Path, toml: str, fragments: list[str]) -> None:
+    tasks = write(tmp_path / "tasks.csv", GOOD_TASKS)
+    policy = write(tmp_path / "policy.toml", toml)
+    out = tmp_path / "out"
+    assert_refused(run_cli("solve", tasks, "--policy", policy, "--out", out), fragments, out)
+
+
+def test_missing_policy_file_is_refused(tmp_path: Path) -> None:
+    tasks = write(tmp_path / "tasks.csv", GOOD_TASKS)
+    out = tmp_path / "out"
+    done = run_cli("solve", tasks, "--policy", tmp_path / "nothere.toml", "--out", out)
+    assert_refused(done, ["nothere.toml"], out)
+
+
+def test_check_with_a_broken_solution_file_exits_2(tmp_path: Path) -> None:
+    broken = write(tmp_path / "solution.json", "{not json")
+    done = check("indoor", broken)
+    assert done.returncode == 2
+    assert "solution.json" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# ----------------------------------------------------------------------------- policy
+
+
+def test_policy_file_applies_and_flags_override_it(tmp_path: Path) -> None:
+    policy = write(
+        tmp_path / "policy.toml",
+        'max_suppliers = 3\nmin_hours = 16\nmax_span_hours = "off"\ntravel_minutes = 5\n',
+    )
+    folder = solve(
+        tmp_path, "indoor", "--policy", policy, "--min-hours", "18", "--travel-minutes", "off"
+    )
+    echoed = read_solution(folder)["policy"]
+    assert echoed == {
+        "min_hours": 18,  # the flag beats the file
+        "max_hours": 36,  # the default, untouched
+        "max_suppliers": 3,  # from the file
+        "max_hours_per_day": 8,
+        "min_hours_per_day": None,
+        "max_span_hours": None,  # switched off in the file
+        "travel_minutes": None,  # switched off by the flag
+    }
+    assert check("indoor", folder / "solution.json").returncode == 0
+
+
+def test_policy_table_in_a_section(tmp_path: Path) -> None:
+    policy = write(tmp_path / "policy.toml", "[policy]\nmax_suppliers = 1\n")
+    echoed = read_solution(solve(tmp_path, "outdoor", "--policy", policy))["policy"]
+    assert echoed["max_suppliers"] == 1
+    assert echoed["min_hours"] == 20
+
+
+# ----------------------------------------------------------------------------- output folder
+
+
+def test_out_refuses_a_folder_with_the_users_own_files(tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    own = write(out / "jobs.csv", "my,own,data\n1,2,3\n")
+    done = run_cli("solve", *instance_args("indoor"), "--time-limit", 10, "--out", out)
+    assert done.returncode == 2
+    assert "jobs.csv" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert own.read_text(encoding="utf-8") == "my,own,data\n1,2,3\n"
+    assert sorted(p.name for p in out.iterdir()) == ["jobs.csv"]
+
+
+def test_out_refuses_a_file(tmp_path: Path) -> None:
+    target = write(tmp_path / "notafolder", "x")
+    done = run_cli("solve", *instance_args("indoor"), "--time-limit", 10, "--out", target)
+    assert done.returncode == 2
+    assert "notafolder" in done.stderr
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+# ----------------------------------------------------------------------------- generate, lang
+
+
+def test_generate_then_solve(tmp_path: Path) -> None:
+    data = tmp_path / "campus"
+    done = run_cli("generate", "--tasks", 30, "--seed", 3, "--out", data)
+    assert done.returncode == 0, done.stderr
+    tasks, travel = data / "tasks.csv", data / "travel.csv"
+    assert tasks.is_file() and travel.is_file()
+
+    again = run_cli("generate", "--tasks", 30, "--seed", 3, "--out", tmp_path / "again")
+    assert again.returncode == 0
+    assert (tmp_path / "again" / "tasks.csv").read_bytes() == tasks.read_bytes()
+
+    refused = run_cli("generate", "--tasks", 30, "--seed", 4, "--out", data)
+    assert refused.returncode == 2
+    assert "Traceback" not in refused.stderr
+    assert (tmp_path / "again" / "tasks.csv").read_bytes() == tasks.read_bytes()
+
+    out = tmp_path / "result"
+    solved = run_cli("solve", tasks, "--travel", travel, "--time-limit", 20, "--out", out)
+    assert solved.returncode == 0, solved.stderr
+    document = read_solution(out)
+    assert len(document["jobs"]) + len(document["unassigned"]) >= 1
+    checked = run_cli("check", tasks, out / "solution.json", "--travel", travel)
+    assert checked.returncode == 0, checked.stdout
+
+
+DUTCH = re.compile(r"\b(uur|maar|taken|taak|baan|banen|leveranciers?|minimaal)\b")
+
+
+def test_lang_en_gives_english_reasons(tmp_path: Path) -> None:
+    english = read_solution(solve(tmp_path, "indoor", "--lang", "en", out="en"))
+    dutch = read_solution(solve(tmp_path, "indoor", out="nl"))
+    en = {u["task_id"]: u["reason"] for u in english["unassigned"]}
+    nl = {u["task_id"]: u["reason"] for u in dutch["unassigned"]}
+    assert en.keys() == nl.keys() and en
+    for task_id, reason in en.items():
+        assert reason != nl[task_id]
+        assert not DUTCH.search(reason), reason
+    assert any(DUTCH.search(reason) for reason in nl.values())
+
+
+# ----------------------------------------------------------------------------- Ctrl-C
+
+
+class _Reader(threading.Thread):
+    """Collects a pipe's output while the process runs."""
+
+    def __init__(self, stream) -> None:
+        super().__init__(daemon=True)
+        self.fd = stream.fileno()
+        self.data = b""
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8", errors="replace")
+
+    def run(self) -> None:
+        # os.read returns what is there; a text stream's read(n) would wait for n characters.
+        for chunk in iter(lambda: os.read(self.fd, 4096), b""):
+            self.data += chunk
+
+
+def _interrupt(args: list[str], started: str, env: dict[str, str], after: float) -> tuple:
+    """Start a process, wait for ``started`` on stderr, let it work, then press Ctrl-C."""
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out, err = _Reader(process.stdout), _Reader(process.stderr)
+    out.start()
+    err.start()
+    try:
+        give_up = time.monotonic() + 120
+        while started not in err.text and process.poll() is None and time.monotonic() < give_up:
+            time.sleep(0.1)
+        assert started in err.text, err.text
+        time.sleep(after)
+        assert process.poll() is None, "finished before the interrupt"
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    out.join(10)
+    err.join(10)
+    return process.returncode, out.text, err.text
+
+
+def test_ctrl_c_returns_the_best_solution_so_far(tmp_path: Path) -> None:
+    """SIGINT mid-solve on n300: exit 0 with a checked solution.
+
+    The command shows its progress line only on a terminal; rich's
+    TTY_COMPATIBLE makes the pipe count as one, so the test knows when solving
+    has begun (the imports take seconds on a busy machine).
+    """
+    out = tmp_path / "out"
+    env = {**os.environ, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}
+    args = [combibaan_command(), "solve", *instance_args("generated/n300")]
+    returncode, _, stderr = _interrupt(
+        [*args, "--time-limit", "60", "--out", str(out)], "Solving", env, after=3
+    )
+    assert returncode == 0, stderr
+    assert "Traceback" not in stderr
+    document = read_solution(out)
+    assert document["statistics"]["interrupted"] is True
+    assert document["jobs"]
+    assert document["jobs_bound"] >= len(document["jobs"])
+    done = check("generated/n300", out / "solution.json")
+    assert done.returncode == 0, done.stdout
+
+
+SCRIPT = """
+import json, sys
+import combibaan
+instance = combibaan.read_instance(sys.argv[1], travel=sys.argv[2])
+print("solving", file=sys.stderr, flush=True)
+result = combibaan.solve(instance, time_limit=60, strategy="exact", workers=2)
+print(json.dumps({"solution": result.to_dict(), "check": [str(v) for v in result.check()]}))
+"""
+
+
+def test_ctrl_c_in_the_exact_solver_through_the_api() -> None:
+    """SIGINT while CP-SAT packs (it catches the signal and stops as at a time limit),
+    or on a slow machine while enumerating (Python's KeyboardInterrupt, caught by
+    ``solve``): a sound result either way."""
+    folder = INSTANCES / "generated" / "n300"
+    returncode, stdout, stderr = _interrupt(
+        [sys.executable, "-c", SCRIPT, str(folder / "tasks.csv"), str(folder / "travel.csv")],
+        "solving",
+        {**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        after=3,
+    )
+    assert returncode == 0, stderr
+    report = json.loads(stdout)
+    assert report["check"] == []
+    solution = report["solution"]
+    assert solution["statistics"]["interrupted"] is True
+    assert solution["jobs_bound"] >= len(solution["jobs"]) > 0

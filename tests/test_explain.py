@@ -1,0 +1,182 @@
+"""Why not? Specific reasons for tasks left out, and ``explain`` with its what-ifs."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import INSTANCES, assert_sound, make_instance, make_task, read, run_cli
+
+import combibaan
+from combibaan import Locks, Policy, UnknownTaskError
+
+# Three tasks that fit one after the other; any two make 16 h, all three 24 h.
+THREE = make_instance(
+    make_task("A", "Asito", "ma-do 06:00-08:00", location="Hal"),
+    make_task("B", "Sodexo", "ma-do 08:00-10:00", location="Hal"),
+    make_task("C", "Maas", "ma-do 10:00-12:00", location="Hal"),
+    name="three",
+)
+
+# T1 meets one task per obstacle: overlap, travel, span, and one that is too long alone.
+OBSTACLES = make_instance(
+    make_task("T1", "Asito", "ma-vr 08:00-10:00", location="X"),
+    make_task("T2", "Sodexo", "ma-vr 09:00-11:00", location="X"),
+    make_task("T3", "Maas", "ma-vr 10:05-12:00", location="Y"),
+    make_task("T4", "Securitas", "ma-vr 16:00-19:00", location="X"),
+    make_task("T5", "Asito", "ma 10:00-20:00", location="X"),
+    travel=[("X", "Y", 20)],
+    name="obstacles",
+)
+
+
+def reasons(result: combibaan.Result) -> dict[str, str]:
+    return {u.task_id: u.reason for u in result.solution.unassigned}
+
+
+# ----------------------------------------------------------------------------- reasons
+
+
+def test_isolated_task_counts_why_each_partner_fails() -> None:
+    result = combibaan.solve(OBSTACLES, lang="en")
+    assert_sound(result)
+    why = reasons(result)["T1"]
+    assert "10 h a week (min 20)" in why
+    for fact in ("1 clash in time", "1 too far to travel", "1 stretch a day", "1 are out"):
+        assert fact in why
+
+
+def test_too_long_alone_names_the_rule_and_numbers() -> None:
+    why = reasons(combibaan.solve(OBSTACLES, lang="en"))["T5"]
+    assert "10 h on mon (max 8)" in why
+
+
+def test_one_supplier_rule_is_named() -> None:
+    result = combibaan.solve(THREE, Policy(max_suppliers=1), lang="en")
+    assert "2 of another supplier (max 1)" in reasons(result)["A"]
+
+
+def test_no_job_names_the_reachable_hours_and_the_binding_rule() -> None:
+    why = reasons(combibaan.solve(THREE, lang="en"))["A"]
+    assert "2 task(s) fit beside it" in why
+    assert "at most 16 h (min 20)" in why
+    assert "limit of 2 suppliers" in why
+
+
+def test_taken_names_the_competing_tasks_and_jobs() -> None:
+    result = combibaan.solve(read("indoor"), lang="en")
+    job = next(j.job_id for j in result.solution.jobs if "I15" in j.task_ids)
+    why = reasons(result)["I03"]
+    assert "I15" in why and job in why and "1 job" in why
+
+
+def test_reasons_in_dutch_by_default() -> None:
+    why = reasons(combibaan.solve(THREE))["A"]
+    assert "hooguit 16 uur (minimaal 20)" in why
+
+
+def test_together_partner_that_cannot_join() -> None:
+    locks = Locks.of([("together", ["T1", "T3"])])
+    why = reasons(combibaan.solve(OBSTACLES, locks=locks, lang="en"))["T1"]
+    assert "T3" in why and "travel takes 20 min" in why
+
+
+# ----------------------------------------------------------------------------- explain
+
+
+def test_explain_suggests_a_third_supplier() -> None:
+    story = combibaan.explain(THREE, "A", lang="en")
+    assert story.job is None
+    assert story.compatible == ("B", "C")
+    assert story.feasible_jobs == 0
+    by_key = {r.key: r for r in story.relaxations}
+    third = by_key["max_suppliers"]
+    assert third.policy.max_suppliers == 3
+    assert third.partners == ("B", "C")
+    assert (third.jobs, third.jobs_delta) == (1, 1)
+    assert by_key["min_hours"].policy.min_hours == 16  # what A can reach
+    text = str(story)
+    assert "with max 3 suppliers: it joins job B01 (with B, C); 1 jobs (now 0)" in text
+
+
+def test_explain_groups_the_other_tasks_by_reason() -> None:
+    story = combibaan.explain(OBSTACLES, "T1", lang="en")
+    assert story.compatible == ()
+    assert story.incompatible == {
+        "unavailable": ("T5",),
+        "overlap": ("T2",),
+        "travel": ("T3",),
+        "max_span_hours": ("T4",),
+    }
+    text = str(story)
+    assert "Times: mon-fri 08:00-10:00 · 10 h a week · X" in text
+    assert "1 clash in time: T2" in text
+
+
+def test_explain_a_placed_task_names_its_job() -> None:
+    instance = read("indoor")
+    story = combibaan.explain(instance, "I01", lang="en")
+    assert story.job is not None and "I11" in story.job.task_ids
+    assert story.feasible_jobs >= 1 and story.feasible_complete
+    assert "In the proposal: job" in str(story)
+    assert story.relaxations == ()
+
+
+def test_explain_a_tie_needs_no_change() -> None:
+    story = combibaan.explain(read("indoor"), "I03", lang="en")
+    assert [r.key for r in story.relaxations] == ["none"]
+    assert story.relaxations[0].jobs_delta == 0
+
+
+def test_explain_suggests_dropping_a_lock() -> None:
+    locks = Locks.of([("exclude", ["A"])])
+    story = combibaan.explain(THREE, "A", Policy(max_suppliers=3), locks=locks, lang="en")
+    assert "Excluded by lock exclude A" in (story.reason or "")
+    dropped = [r for r in story.relaxations if r.key == "lock"]
+    assert len(dropped) == 1 and dropped[0].locks is None
+    assert dropped[0].partners == ("B", "C") and dropped[0].jobs_delta == 1
+    assert "without lock exclude A" in str(story)
+
+
+def test_unknown_task_lists_close_matches() -> None:
+    with pytest.raises(UnknownTaskError, match="I13"):
+        combibaan.explain(read("indoor"), "I3")
+    assert combibaan.explain(read("indoor"), "i13").task.id == "I13"
+
+
+@pytest.mark.parametrize("name", ["indoor", "outdoor"])
+def test_explain_answers_in_seconds(name: str) -> None:
+    instance = read(name)
+    result = combibaan.solve(instance, time_limit=10)
+    for item in result.solution.unassigned[:6]:
+        started = time.perf_counter()
+        story = combibaan.explain(instance, item.task_id, time_limit=5)
+        assert time.perf_counter() - started < 5
+        assert story.reason
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def test_cli_explain(tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks.csv"
+    tasks.write_text(
+        "task_id,supplier,days,start,end,location\n"
+        "A,Asito,ma-do,06:00,08:00,Hal\n"
+        "B,Sodexo,ma-do,08:00,10:00,Hal\n"
+        "C,Maas,ma-do,10:00,12:00,Hal\n",
+        encoding="utf-8",
+    )
+    done = run_cli("explain", tasks, "--task", "A", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "with max 3 suppliers" in done.stdout and "(with B, C)" in done.stdout
+    done = run_cli("explain", tasks, "--task", "A", "--max-suppliers", "3", "--lang", "en")
+    assert done.returncode == 0 and "In the proposal: job B01" in done.stdout
+
+
+def test_cli_explain_unknown_task_exits_2() -> None:
+    folder = INSTANCES / "indoor"
+    done = run_cli("explain", folder / "tasks.csv", "--task", "I3")
+    assert done.returncode == 2
+    assert "I03" in done.stderr and "I13" in done.stderr

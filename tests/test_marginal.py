@@ -1,0 +1,131 @@
+"""Sensitivity: on hand-made instances the one change that adds a job is found and ranked."""
+
+from __future__ import annotations
+
+import inspect
+
+import pandas as pd
+import pytest
+
+import combibaan
+from combibaan.analysis.marginal import COLUMNS, longer_shifts
+from combibaan.model import Slot, Task
+
+
+def instance_of(rows: list[tuple[str, str, str, str, str]]) -> combibaan.Instance:
+    """Tasks as (id, supplier, days, start, end), all in one building."""
+    frame = pd.DataFrame(rows, columns=["task_id", "supplier", "days", "start", "end"])
+    return combibaan.read_instance(frame.assign(location="Hoofdgebouw"), name="hand-made")
+
+
+def gains(instance: combibaan.Instance, **options: object) -> pd.DataFrame:
+    return combibaan.marginal(instance, combibaan.Policy(), time_limit=10, workers=1, **options)
+
+
+def test_one_hour_more_on_either_task_makes_a_job() -> None:
+    # 10 h + 7.5 h is short of 20 h; one more hour a day on either task makes 22.5 h.
+    # T1 can only start earlier and T2 only end later: the other way runs into the other task.
+    instance = instance_of(
+        [("T1", "Asito", "ma-vr", "08:00", "10:00"), ("T2", "Sodexo", "ma-vr", "10:15", "11:45")]
+    )
+    table = gains(instance)
+    assert list(table.columns) == list(COLUMNS)
+    assert table["kind"].tolist() == ["task_hour", "task_hour"]
+    assert table["jobs_before"].tolist() == [0, 0]
+    assert table["delta_jobs"].tolist() == [1, 1]
+    assert table["delta_hours"].tolist() == [22.5, 22.5]
+    assert table["new_jobs"].tolist() == ["T1+T2", "T1+T2"]
+    changes = " ".join(table["change"])
+    assert "T1 (Asito): one hour longer per shift, starting earlier" in changes
+    assert "T2 (Sodexo): one hour longer per shift, ending later" in changes
+    assert "min_hours" not in changes  # 19 h would still not be enough
+
+
+def test_a_wider_span_is_the_only_change_that_helps() -> None:
+    # 07:00-09:00 and 15:30-17:30 make 20 h a week but span 10.5 h a day.
+    instance = instance_of(
+        [("T1", "Asito", "ma-vr", "07:00", "09:00"), ("T2", "Sodexo", "ma-vr", "15:30", "17:30")]
+    )
+    table = gains(instance)
+    assert table["change"].tolist() == ["max_span_hours 10 → 11"]
+    assert table.loc[0, "kind"] == "rule"
+    assert (table.loc[0, "delta_jobs"], table.loc[0, "delta_hours"]) == (1, 20.0)
+    assert table.loc[0, "status"] == "optimal"
+
+
+def test_a_third_supplier_names_the_job_that_appears() -> None:
+    # Three 7.5 h tasks of three suppliers back to back: any two make 15 h, all three 22.5 h.
+    instance = instance_of(
+        [
+            ("A", "Asito", "ma-vr", "07:00", "08:30"),
+            ("B", "Sodexo", "ma-vr", "08:30", "10:00"),
+            ("C", "Maas", "ma-vr", "10:00", "11:30"),
+        ]
+    )
+    table = gains(instance)
+    suppliers = table[table["kind"] == "suppliers"]
+    assert len(suppliers) == 1
+    row = suppliers.iloc[0]
+    assert "allow 3 suppliers" in row["change"]
+    assert (row["delta_jobs"], row["new_jobs"]) == (1, "A+B+C")
+    assert table["delta_jobs"].is_monotonic_decreasing
+
+
+def test_keep_all_lists_every_candidate_and_nothing_is_lost_by_default() -> None:
+    instance = instance_of(
+        [("T1", "Asito", "ma-vr", "07:00", "09:00"), ("T2", "Sodexo", "ma-vr", "15:30", "17:30")]
+    )
+    every = gains(instance, keep_all=True)
+    assert set(every["kind"]) == {"rule", "suppliers", "task_hour"}
+    assert len(every[every["kind"] == "task_hour"]) == 2  # the better variant per task
+    ranked = every.sort_values(["delta_jobs", "delta_hours"], ascending=False, kind="stable")
+    assert every["delta_jobs"].tolist() == ranked["delta_jobs"].tolist()
+    assert gains(instance).equals(every[every["delta_jobs"] > 0].reset_index(drop=True))
+
+
+def test_local_processes_give_the_same_table() -> None:
+    instance = instance_of(
+        [("T1", "Asito", "ma-vr", "08:00", "10:00"), ("T2", "Sodexo", "ma-vr", "10:15", "11:45")]
+    )
+    parallel = combibaan.marginal(instance, time_limit=10, workers=2, keep_all=True)
+    pd.testing.assert_frame_equal(parallel, gains(instance, keep_all=True))
+
+
+def test_longer_shifts_stay_in_the_day_and_clear_of_the_task_itself() -> None:
+    task = Task("X", "Asito", (Slot(0, 0, 120), Slot(0, 150, 300)))
+    assert longer_shifts(task) == {}  # earlier leaves the day; later runs into the second slot
+    task = Task("Y", "Asito", (Slot(2, 600, 720),))
+    assert longer_shifts(task) == {
+        "ending later": (Slot(2, 600, 780),),
+        "starting earlier": (Slot(2, 540, 720),),
+    }
+
+
+def test_lifting_a_lock() -> None:
+    from combibaan.solvers import solve
+
+    if "locks" not in inspect.signature(solve).parameters:
+        pytest.skip("solve() does not take locks yet")
+    from combibaan.model.locks import Locks
+
+    instance = instance_of(
+        [("T1", "Asito", "ma-vr", "07:00", "09:00"), ("T2", "Sodexo", "ma-vr", "09:00", "11:00")]
+    )
+    locks = Locks.of([("apart", ["T1", "T2"])])
+    table = gains(instance, locks=locks)
+    row = table[table["kind"] == "lock"].iloc[0]
+    assert "T1|T2" in row["change"]
+    assert (row["jobs_before"], row["delta_jobs"], row["new_jobs"]) == (0, 1, "T1+T2")
+
+
+def test_allowing_a_forbidden_supplier_pair() -> None:
+    from combibaan.solvers import solve
+
+    if "forbid_pairs" not in inspect.signature(solve).parameters:
+        pytest.skip("solve() does not take forbid_pairs yet")
+    instance = instance_of(
+        [("T1", "Asito", "ma-vr", "07:00", "09:00"), ("T2", "Sodexo", "ma-vr", "09:00", "11:00")]
+    )
+    table = gains(instance, forbid_pairs=["Asito|Sodexo"])
+    assert table["change"].tolist() == ["allow supplier pair Asito|Sodexo"]
+    assert (table.loc[0, "kind"], table.loc[0, "new_jobs"]) == ("supplier_pair", "T1+T2")

@@ -1,0 +1,365 @@
+"""The workshop report: job cards, vacancy texts, report.html and proposals.xlsx.
+
+Results are built by hand (``reporting_support``) so every number below can be
+checked with a pocket calculator; one CLI test runs the real solver end to end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from importlib.resources import files
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from openpyxl import load_workbook
+from reporting_support import INDOOR, hostile_result, indoor_result, make_result, task, weekdays
+from typer.testing import CliRunner
+
+from combibaan.cli import app
+from combibaan.model import Instance, Job, Slot, Solution, Supplier
+from combibaan.model.alternative import Alternative
+from combibaan.reporting import (
+    WEEKS_PER_YEAR,
+    alternative_views,
+    job_cards,
+    render_report,
+    supplier_summaries,
+    unknown_suppliers,
+    vacancy_text,
+    write_report,
+    write_workbook,
+)
+from combibaan.reporting.workbook import build_workbook
+from combibaan.result import Result
+
+
+def card_of(result: Result, job_id: str):
+    return next(card for card in job_cards(result) if card.job_id == job_id)
+
+
+# ----------------------------------------------------------------------------- escaping
+
+
+def test_html_escapes_everything_from_the_input():
+    html = render_report(hostile_result())
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;Ramen &amp; deuren" in html
+    assert "Gebouw &lt;b&gt;A&lt;/b&gt;" in html
+    assert "<b>A</b>" not in html
+
+
+def test_html_forbids_loading_anything():
+    html = render_report(indoor_result())
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert "http://" not in html and "https://" not in html
+
+
+@pytest.mark.parametrize("make", [indoor_result, hostile_result])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_references_no_external_resource(make, lang):
+    html = render_report(make(), lang)
+    assert not re.search(r"""(?:src|href|action)\s*=""", html, re.I)
+    assert "@import" not in html
+    assert not re.search(r"url\(\s*['\"]?(?!data:)", html)
+    assert not re.search(r"<(?:script|link|iframe|img|object|embed)\b", html, re.I)
+
+
+def test_workbook_stores_formula_like_text_as_text(tmp_path: Path):
+    path = write_workbook(hostile_result(), tmp_path / "proposals.xlsx")
+    book = load_workbook(path)
+    risky = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
+                if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                    risky.append(cell)
+    assert {c.value for c in risky} >= {"=Schoon+BV", "-Lunch uitserveren", "+1 afwas"}
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in risky)
+    assert "=cmd|' /C calc'!A0" in {c.value for c in risky}
+
+
+# ----------------------------------------------------------------------------- workbook
+
+
+def test_workbook_has_the_sheets_and_rows(tmp_path: Path):
+    result = indoor_result()
+    book = load_workbook(write_workbook(result, tmp_path / "p.xlsx"))
+    assert book.sheetnames == ["Banen", "Taken", "Niet geplaatst", "Leveranciers"]
+    jobs, tasks, left, suppliers = book.worksheets
+    assert jobs.max_row == 1 + 3 and [r[0].value for r in jobs.iter_rows(min_row=2)] == [
+        "B01",
+        "B02",
+        "B03",
+    ]
+    assert tasks.max_row == 1 + len(result.instance.tasks)
+    job_of = {row[0].value: row[-1].value for row in tasks.iter_rows(min_row=2)}
+    assert job_of["I22"] == "B03" and job_of["I03"] is None
+    assert left.max_row == 1 + len(result.solution.unassigned)
+    assert suppliers.max_row == 1 + 6
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert sheet["A1"].font.bold
+        assert all(sheet.column_dimensions[c].width >= 8 for c in "ABC")
+    header = [c.value for c in jobs[1]]
+    vacancy = jobs.cell(row=2, column=header.index("Vacaturetekst") + 1).value
+    assert "maandag t/m vrijdag 06:00–09:00 en 10:30–13:30" in vacancy
+
+
+def test_workbook_in_english_and_with_alternatives():
+    result = with_alternatives(indoor_result())
+    book = build_workbook(result, "en")
+    assert book.sheetnames == ["Jobs", "Tasks", "Unassigned", "Suppliers", "Alternatives"]
+    rows = list(book["Alternatives"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[5], r[9]) for r in rows] == [("#1", "A1", "B01"), ("#1", "A2", None)]
+    assert rows[0][3] == -1  # one job fewer than the best proposal
+
+
+# ----------------------------------------------------------------------------- job cards
+
+
+def test_employer_is_the_supplier_with_most_hours():
+    card = card_of(indoor_result(), "B03")
+    assert card.employer == "Universitaire Diensten"
+    assert card.employer_reason == "hours"
+    assert card.cao == "Nederlandse Universiteiten"
+    assert [(s.supplier, s.hours_per_week) for s in card.shares] == [
+        ("Universitaire Diensten", 30),
+        ("Maas", 4),
+    ]
+    assert card.job_units == pytest.approx(34 / 25.5)
+
+
+def test_equal_hours_and_days_fall_back_to_the_alphabet():
+    card = card_of(indoor_result(), "B01")  # Sodexo 15 h and Asito 15 h, both Monday to Friday
+    assert (card.employer, card.employer_reason) == ("Asito", "alphabetical")
+    assert card.cao == "Schoonmaak- en Glazenwassersbranche"
+
+
+def test_equal_hours_prefer_the_sector_working_more_days():
+    instance = Instance(
+        tasks=(
+            # Alfa: 10 h on Monday and Tuesday; Zeta: 10 h over Monday to Friday.
+            task("A", "Alfa", weekdays(8 * 60, 13 * 60, (0, 1))),
+            task("Z", "Zeta", weekdays(14 * 60, 16 * 60)),
+        ),
+        suppliers=(Supplier("Alfa", "catering", "Horeca"), Supplier("Zeta", "schoonmaak", "SGB")),
+    )
+    card = card_of(make_result(instance, {"B01": ("A", "Z")}), "B01")
+    assert (card.employer, card.employer_reason, card.cao) == ("Zeta", "sector_days", "SGB")
+
+
+def test_sector_days_count_every_supplier_of_the_sector():
+    # Alfa and Beta (both catering) together cover five days; Zeta (cleaning) four.
+    instance = Instance(
+        tasks=(
+            task("A", "Alfa", weekdays(8 * 60, 12 * 60, (0, 1))),
+            task("B", "Beta", weekdays(8 * 60, 9 * 60, (2, 3, 4))),
+            task("Z", "Zeta", weekdays(14 * 60, 16 * 60, (0, 1, 2, 3))),
+        ),
+        suppliers=(
+            Supplier("Alfa", "catering"),
+            Supplier("Beta", "catering"),
+            Supplier("Zeta", "schoonmaak"),
+        ),
+    )
+    card = card_of(make_result(instance, {"B01": ("A", "B", "Z")}), "B01")
+    assert [s.supplier for s in card.shares] == ["Alfa", "Zeta", "Beta"]
+    assert card.employer_reason == "sector_days"
+
+
+def test_without_suppliers_table_everything_is_unknown():
+    result = indoor_result(suppliers=False)
+    card = card_of(result, "B03")
+    assert card.employer == "Universitaire Diensten" and card.cao is None
+    assert unknown_suppliers(result.instance) == ()  # nothing to warn about: no table at all
+    html = render_report(result)
+    assert "onbekend" in html
+    assert "unknown" in render_report(result, "en")
+
+
+# ----------------------------------------------------------------------------- vacancy
+
+
+def test_vacancy_text_in_dutch():
+    result = indoor_result()
+    text = vacancy_text(result.instance, result.policy, card_of(result, "B03"), "nl")
+    assert "34 uur per week" in text
+    assert "- maandag, woensdag en vrijdag 10:30–13:30 en 14:00–17:00" in text
+    assert "- dinsdag en donderdag 08:00–10:00, 10:30–13:30 en 14:00–17:00" in text
+    assert "Educatorium en Kruytgebouw" in text
+    assert "12 minuten" in text  # the shortest path in travel.csv
+    assert "- klantvriendelijk" in text and "- nauwkeurig" in text
+    assert "Facilitaire servicebalie (Educatorium)" in text
+    assert "Universitaire Diensten (cao Nederlandse Universiteiten)" in text
+    for heading in ("## Wat ga je doen?", "## Wanneer werk je?", "## Waar werk je?"):
+        assert heading in text
+    assert "## Wat kun je goed?" in text
+
+
+def test_vacancy_text_in_english():
+    result = indoor_result()
+    text = vacancy_text(result.instance, result.policy, card_of(result, "B01"), "en")
+    assert "30 hours a week" in text
+    assert "- Monday to Friday 06:00–09:00 and 10:30–13:30" in text
+    assert "You work in one place: Educatorium." in text
+    assert "- hygiënisch werken" in text
+    assert "## What you will do" in text and "## What you are good at" in text
+    assert "employed by Asito" in text
+
+
+def test_vacancy_cannot_be_broken_by_line_breaks_in_the_input():
+    instance = Instance(
+        tasks=(task("T", "S", weekdays(9 * 60, 13 * 60), "Ramen\n## Nep kop\n- nep", "Hal"),)
+    )
+    result = make_result(instance, {"B01": ("T",)})
+    text = vacancy_text(result.instance, result.policy, card_of(result, "B01"))
+    assert "- Ramen ## Nep kop - nep" in text
+    assert "\n## Nep" not in text
+
+
+def test_days_and_times_phrases():
+    from combibaan.reporting.vacancy import days_phrase, when_lines
+
+    assert days_phrase((0, 1, 2, 4)) == "maandag t/m woensdag en vrijdag"
+    assert days_phrase((5, 6), "en") == "Saturday and Sunday"
+    night = task("N", "S", (Slot(4, 22 * 60, 26 * 60),))
+    assert when_lines((night,)) == ("vrijdag 22:00–02:00",)
+
+
+# ----------------------------------------------------------------------------- suppliers
+
+
+def test_supplier_summary_numbers():
+    rows = {row.supplier: row for row in supplier_summaries(indoor_result())}
+    sodexo = rows["Sodexo"]  # I01 (B01) and I02 (B02), 15 h each, of 78 h brought
+    assert (sodexo.tasks_placed, sodexo.hours_placed, sodexo.hours_offered) == (2, 30, 78)
+    assert sodexo.jobs == ("B01", "B02") and sodexo.employer_of == ("B02",)
+    assert sodexo.job_units == pytest.approx(30 / 25.5)
+    assert WEEKS_PER_YEAR == 52
+    assert sodexo.hours_per_year == 1560
+    assert sodexo.sroi_progress == pytest.approx(1560 / 2600)
+    maas = rows["Maas"]  # I22: Tuesday and Thursday 08:00-10:00
+    assert (maas.hours_placed, maas.hours_per_year, maas.sroi_progress) == (4, 208, 0.4)
+    assert rows["Asito"].employer_of == ("B01",)
+    assert rows["Securitas"].hours_placed == 0 and rows["Securitas"].sroi_progress == 0
+
+
+def test_suppliers_missing_from_the_table_and_table_only_suppliers():
+    base = indoor_result()
+    kept = [s for s in base.instance.suppliers if s.name != "Maas"]
+    table = (*kept, Supplier("Nieuw BV", "groen"))
+    instance = Instance(base.instance.tasks, base.instance.travel, table, "indoor")
+    result = make_result(instance, {"B03": ("I07", "I15", "I22")})
+    assert unknown_suppliers(instance) == ("Maas",)
+    rows = {row.supplier: row for row in supplier_summaries(result)}
+    assert not rows["Maas"].in_table and rows["Maas"].sector is None
+    assert rows["Nieuw BV"].tasks == 0 and rows["Nieuw BV"].hours_placed == 0
+    html = render_report(result)
+    assert "Niet in de leverancierstabel" in html and "Maas" in html
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def with_alternatives(result: Result, item: object | None = None) -> Result:
+    """The best proposal plus one alternative: B01 kept as A1, and a new job A2."""
+    jobs = result.solution.jobs
+    same = Job("A1", jobs[0].task_ids, jobs[0].suppliers, jobs[0].minutes_per_week, jobs[0].days)
+    other = Job("A2", ("I03", "I12"), ("Sodexo", "Westerveld"), 1500, (0, 1, 2, 3, 4))
+    hours = (same.minutes_per_week + other.minutes_per_week) / 60 - result.hours_placed
+    if item is None:
+        item = Alternative(1, Solution((same, other), ()), "optimal", -1, hours)
+    return dataclasses.replace(result, alternatives=(item,))
+
+
+def test_report_shows_alternatives_side_by_side():
+    html = render_report(with_alternatives(indoor_result()))
+    assert 'id="alternatives"' in html
+    assert "Alternatief #1" in html
+    assert "zelfde als B01" in html and "(nieuw)" in html
+    assert "(-1)" in html
+    assert 'id="alternatives"' not in render_report(indoor_result())
+
+
+def test_alternatives_are_read_defensively():
+    best = indoor_result()
+    job = best.solution.jobs[2]
+    loose = SimpleNamespace(solution=SimpleNamespace(jobs=[job]), label="los")
+    (view,) = alternative_views(with_alternatives(best, loose))
+    assert view.label == "los" and view.delta_jobs == -2
+    assert view.jobs[0].same_as == "B03"
+    assert view.delta_hours == pytest.approx(34 - 91.5)
+
+
+def test_report_has_summary_jobs_and_timetables():
+    result = indoor_result()
+    html = render_report(result)
+    assert html.count('class="timetable"') == 3
+    slots = sum(
+        len(result.instance.task(t).slots) for j in result.solution.jobs for t in j.task_ids
+    )
+    assert html.count('class="block"') == slots
+    assert "Asito" in html and "evenveel uren en dagen" in html
+    assert "3,59" in html  # job units: 91.5 / 25.5
+    assert "Uren per jaar = uren per week × 52 weken" in html
+    english = render_report(result, "en")
+    assert "Weekly timetable" in english and "3.59" in english
+
+
+def test_result_to_html_and_write_report(tmp_path: Path):
+    result = indoor_result()
+    assert result.to_html() == render_report(result)
+    path = write_report(result, tmp_path / "report.html", lang="en")
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(ValueError, match="language"):
+        render_report(indoor_result(), "de")
+
+
+def test_templates_are_package_data():
+    templates = files("combibaan.reporting") / "templates"
+    for name in ("report.html.j2", "report.css", "vacancy_nl.txt.j2", "vacancy_en.txt.j2"):
+        assert (templates / name).is_file()
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def test_solve_writes_report_and_workbook(tmp_path: Path):
+    suppliers = tmp_path / "suppliers.csv"
+    lines = (INDOOR / "suppliers.csv").read_text(encoding="utf-8").splitlines()
+    suppliers.write_text("\n".join(line for line in lines if not line.startswith("Maas")) + "\n")
+    out = tmp_path / "out"
+    run = CliRunner().invoke(
+        app,
+        [
+            "solve",
+            str(INDOOR / "tasks.csv"),
+            "--travel",
+            str(INDOOR / "travel.csv"),
+            "--suppliers",
+            str(suppliers),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            "--time-limit",
+            "20",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert "warning" in run.output and "'Maas'" in run.output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Weekly timetable" in html and "Not in the suppliers table" in html
+    assert load_workbook(out / "proposals.xlsx").sheetnames[:4] == [
+        "Jobs",
+        "Tasks",
+        "Unassigned",
+        "Suppliers",
+    ]
+    assert (out / "solution.json").exists()

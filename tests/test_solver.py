@@ -1,0 +1,254 @@
+"""Solver behaviour on the shipped instances: limits, degraded paths, bounds, determinism."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+import time
+from functools import cache
+
+import pytest
+from conftest import ROOT, assert_sound, groups, minutes_placed, read, solve_checked
+
+import combibaan
+from combibaan.model import Policy
+from combibaan.result import Result
+from combibaan.solvers.compatibility import compatibility_graph
+from combibaan.solvers.greedy import greedy_jobs
+from combibaan.solvers.ortools import solve_packing
+from combibaan.solvers.profile import Limits, profiles
+
+# The module, not the function ``combibaan.solvers.solve`` it exports.
+solve_module = importlib.import_module("combibaan.solvers.solve")
+
+
+@cache
+def optimum(name: str) -> Result:
+    """The proven optimum of a small shipped instance under the default policy."""
+    result = solve_checked(read(name), Policy(), time_limit=60)
+    assert result.status == "optimal"
+    return result
+
+
+def greedy(instance: combibaan.Instance, rules: Policy) -> tuple[int, int]:
+    """Jobs and minutes of the greedy baseline alone."""
+    profs = profiles(instance)
+    jobs = greedy_jobs(compatibility_graph(instance, rules, profs), profs, Limits.of(rules))
+    return len(jobs), sum(profs[t].minutes for job in jobs for t in job)
+
+
+# ----------------------------------------------------------------------------- workshop numbers
+
+
+@pytest.mark.parametrize(
+    ("name", "two", "three"), [("indoor", 3, 4), ("outdoor", 4, 5)], ids=["indoor", "outdoor"]
+)
+def test_workshop_instances(name: str, two: int, three: int) -> None:
+    """The numbers instances/README.md promises: the price of the two-supplier rule."""
+    instance = read(name)
+    result = solve_checked(instance, Policy(), time_limit=30)
+    assert (result.status, result.num_jobs) == ("optimal", two)
+    assert all(len(job.suppliers) <= 2 for job in result.solution.jobs)
+    more = solve_checked(instance, Policy(max_suppliers=3), time_limit=30)
+    assert (more.status, more.num_jobs) == ("optimal", three)
+
+
+# ----------------------------------------------------------------------------- time limits
+
+
+@pytest.mark.parametrize("time_limit", [0.05, 0.5, 3.0])
+def test_small_time_limit_on_n300_gives_a_checked_answer(time_limit: float) -> None:
+    instance = read("generated/n300")
+    result = solve_checked(instance, Policy(), time_limit=time_limit)
+    assert result.status in ("feasible", "optimal")
+    assert result.num_jobs >= result.statistics.greedy_jobs > 0
+    # An honest bound is a real one: never above the hours on the table allow.
+    assert result.jobs_bound <= result.hours_total // Policy().min_hours
+
+
+@pytest.mark.parametrize("name", ["generated/n40", "generated/n80"])
+@pytest.mark.parametrize("time_limit", [0.01, 0.2])
+def test_early_stop_bound_covers_the_optimum(name: str, time_limit: float) -> None:
+    best = optimum(name).num_jobs
+    result = solve_checked(read(name), Policy(), time_limit=time_limit)
+    assert result.num_jobs <= best <= result.jobs_bound
+
+
+def test_longer_search_on_n300_never_falls_below_the_greedy() -> None:
+    """CP-SAT stopped mid-search may hold a packing worse than its hint; the greedy wins then."""
+    instance = read("generated/n300")
+    result = solve_checked(instance, Policy(), time_limit=12, strategy="exact")
+    jobs, minutes = greedy(instance, Policy())
+    assert (result.num_jobs, minutes_placed(result)) >= (jobs, minutes)
+
+
+# ----------------------------------------------------------------------------- degraded paths
+
+
+def test_few_columns_forces_the_degraded_path_on_n300() -> None:
+    result = solve_checked(
+        read("generated/n300"), Policy(), time_limit=20, max_columns=50, strategy="exact"
+    )
+    assert result.status == "feasible"
+    assert result.statistics.method == "partial"
+    assert not result.statistics.enumeration_complete
+    assert result.jobs_bound >= result.num_jobs >= result.statistics.greedy_jobs
+
+
+@pytest.mark.parametrize("name", ["generated/n40", "generated/n80"])
+def test_few_columns_bound_covers_the_optimum(name: str) -> None:
+    best = optimum(name).num_jobs
+    result = solve_checked(read(name), Policy(), time_limit=20, max_columns=50)
+    assert result.status == "feasible"
+    assert result.num_jobs <= best <= result.jobs_bound
+
+
+def test_minimal_columns_count_jobs_exactly() -> None:
+    """When every job does not fit but the minimal ones do, the count is still proven."""
+    instance = read("generated/n80")
+    full = optimum("generated/n80")
+    cap = full.statistics.columns - 1  # too few for every job
+    result = solve_checked(instance, Policy(), time_limit=30, max_columns=cap)
+    if result.statistics.method == "minimal":
+        assert result.num_jobs == result.jobs_bound == full.num_jobs
+        assert result.status == "feasible"  # hours are not proven best
+    else:
+        assert result.num_jobs <= full.num_jobs <= result.jobs_bound
+
+
+# ----------------------------------------------------------------------------- greedy vs exact
+
+
+@pytest.mark.parametrize("name", ["indoor", "outdoor", "generated/n40", "generated/n80"])
+@pytest.mark.parametrize("max_suppliers", [1, 2, None])
+def test_greedy_is_never_better_than_exact(name: str, max_suppliers: int | None) -> None:
+    instance = read(name)
+    rules = Policy(max_suppliers=max_suppliers)
+    result = solve_checked(instance, rules, time_limit=60)
+    assert result.status == "optimal"
+    assert (result.num_jobs, minutes_placed(result)) >= greedy(instance, rules)
+    assert result.statistics.greedy_jobs <= result.num_jobs
+
+
+# ----------------------------------------------------------------------------- determinism
+
+
+@pytest.mark.parametrize("name", ["indoor", "generated/n80"])
+def test_same_seed_one_worker_same_jobs(name: str) -> None:
+    instance = read(name)
+    first = combibaan.solve(instance, Policy(), time_limit=60, seed=7, workers=1)
+    second = combibaan.solve(instance, Policy(), time_limit=60, seed=7, workers=1)
+    assert [j.task_ids for j in first.solution.jobs] == [j.task_ids for j in second.solution.jobs]
+    assert first.solution.unassigned == second.solution.unassigned
+    assert first.status == second.status
+
+
+# ----------------------------------------------------------------------------- interruption
+
+
+def test_ctrl_c_during_enumeration_returns_the_greedy(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(solve_module, "_enumerate", interrupted)
+    result = combibaan.solve(read("generated/n80"), Policy(), time_limit=10)
+    assert_sound(result)
+    assert result.statistics.interrupted
+    assert result.statistics.method == "greedy"
+    assert result.num_jobs == result.statistics.greedy_jobs > 0
+    assert result.status == "feasible"
+
+
+def test_ctrl_c_during_packing_returns_the_greedy(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(solve_module, "solve_packing", interrupted)
+    result = combibaan.solve(read("generated/n40"), Policy(), time_limit=10)
+    assert_sound(result)
+    assert result.statistics.interrupted
+    assert result.num_jobs == result.statistics.greedy_jobs > 0
+
+
+def test_packing_without_a_solution_claims_no_bound() -> None:
+    """CP-SAT stopped before its first solution reports bound 0: that is no proof."""
+    instance = read("generated/n300")
+    rules = Policy()
+    profs = profiles(instance)
+    graph = compatibility_graph(instance, rules, profs)
+    hint = greedy_jobs(graph, profs, Limits.of(rules))
+    columns = [tuple(sorted(edge)) for edge in graph.edges] + hint
+    outcome = solve_packing(
+        columns,
+        [sum(profs[t].minutes for t in c) for c in columns],
+        [1] * len(columns),
+        tasks=len(profs),
+        tasks_minutes=sum(p.minutes for p in profs),
+        deadline=time.perf_counter(),  # no time at all
+        workers=1,
+        hint=range(len(columns) - len(hint), len(columns)),
+    )
+    if outcome.status == "unknown":
+        assert outcome.jobs_bound is None
+        assert len(outcome.selected) == len(hint)
+    else:  # solved within the minimal time after all: the bound must then be real
+        assert outcome.jobs_bound is None or outcome.jobs_bound >= len(outcome.selected)
+
+
+# ----------------------------------------------------------------------------- progress
+
+
+def test_progress_reports_improving_solutions_with_honest_bounds() -> None:
+    reports: list[tuple[int, int | None, float]] = []
+    result = combibaan.solve(
+        read("generated/n40"),
+        Policy(),
+        time_limit=30,
+        progress=lambda jobs, bound, seconds: reports.append((jobs, bound, seconds)),
+    )
+    assert_sound(result)
+    assert reports
+    assert all(bound is None or bound >= jobs for jobs, bound, _ in reports)
+    assert max(jobs for jobs, _, _ in reports) == result.num_jobs
+
+
+def test_jobs_are_numbered_in_input_order() -> None:
+    result = optimum("generated/n40")
+    assert [job.job_id for job in result.solution.jobs] == [
+        f"B{k:02d}" for k in range(1, result.num_jobs + 1)
+    ]
+    order = result.instance.task_index
+    firsts = [min(order[t] for t in job.task_ids) for job in result.solution.jobs]
+    assert firsts == sorted(firsts)
+    assert groups(result)  # n40 has jobs
+
+
+CTRL_C_AFTER_SOLVE = """
+import os, signal, sys, time
+import combibaan
+instance = combibaan.read_instance(sys.argv[1], travel=sys.argv[2])
+combibaan.solve(instance, time_limit=10, strategy="exact")
+try:
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(5)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt")
+"""
+
+
+def test_ctrl_c_after_a_solve_is_still_a_keyboard_interrupt() -> None:
+    """CP-SAT leaves SIGINT at the OS default after its search; the solver puts Python's
+    handler back, so a later Ctrl-C can still be caught instead of killing the process."""
+    folder = ROOT / "instances" / "indoor"
+    done = subprocess.run(
+        [sys.executable, "-c", CTRL_C_AFTER_SOLVE, folder / "tasks.csv", folder / "travel.csv"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "KeyboardInterrupt"

@@ -1,0 +1,279 @@
+"""Scenario sweeps: grid handling, equality with single solves, monotonicity, engines, CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import combibaan
+from combibaan.analysis.kpis import KPI_KEYS
+from combibaan.analysis.sweep import expand_grid
+from combibaan.cli import app
+
+INSTANCES = Path(__file__).resolve().parent.parent / "instances"
+GRID = {"max_suppliers": [1, 2, "off"], "min_hours": [16, 20]}
+TIME_LIMIT = 20.0
+
+
+def load(name: str) -> combibaan.Instance:
+    folder = INSTANCES / name
+    return combibaan.read_instance(folder / "tasks.csv", travel=folder / "travel.csv")
+
+
+@pytest.fixture(scope="module")
+def indoor() -> combibaan.Instance:
+    return load("indoor")
+
+
+@pytest.fixture(scope="module")
+def local_table(indoor: combibaan.Instance) -> pd.DataFrame:
+    return combibaan.sweep(indoor, GRID, time_limit=TIME_LIMIT, seed=0, workers=2)
+
+
+def comparable(table: pd.DataFrame) -> pd.DataFrame:
+    """Everything but the clock."""
+    return table.drop(columns="solve_seconds").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- the grid
+
+
+@pytest.mark.parametrize(
+    ("grid", "words"),
+    [
+        ({"max_supplier": [1, 2]}, ["unknown policy rule 'max_supplier'", "'max_suppliers'"]),
+        ({"colour": [1]}, ["unknown policy rule 'colour'", "known rules"]),
+        ({}, ["grid is empty"]),
+        ({"min_hours": []}, ["no values", "min_hours"]),
+        ({"min_hours": ["many"]}, ["min_hours", "number or 'off'"]),
+        ({"min_hours": [16, 40]}, ["min_hours=40", "above max_hours"]),
+    ],
+)
+def test_bad_grids_are_clear_errors(
+    indoor: combibaan.Instance, grid: dict[str, Any], words: list[str]
+) -> None:
+    with pytest.raises(combibaan.PolicyError) as caught:
+        combibaan.sweep(indoor, grid, time_limit=1, workers=1)
+    assert all(word in str(caught.value) for word in words), str(caught.value)
+
+
+def test_grid_values_are_read_like_policy_values() -> None:
+    combos = expand_grid({"max_suppliers": ["off", "2"], "travel_minutes": 10}, combibaan.Policy())
+    assert [values for values, _ in combos] == [
+        {"max_suppliers": None, "travel_minutes": 10},
+        {"max_suppliers": 2, "travel_minutes": 10},
+    ]
+    assert combos[0][1] == combibaan.Policy(max_suppliers=None, travel_minutes=10)
+
+
+# ----------------------------------------------------------------------------- the rows
+
+
+def test_one_row_per_combination_in_grid_order(local_table: pd.DataFrame) -> None:
+    assert list(local_table.columns) == ["max_suppliers", "min_hours", *KPI_KEYS]
+    assert local_table["max_suppliers"].astype(object).tolist() == [1, 1, 2, 2, pd.NA, pd.NA]
+    assert local_table["min_hours"].tolist() == [16, 20] * 3
+    assert (local_table["status"] == "optimal").all()
+
+
+def test_rows_equal_single_solves(indoor: combibaan.Instance, local_table: pd.DataFrame) -> None:
+    for row in local_table.itertuples(index=False):
+        suppliers = None if pd.isna(row.max_suppliers) else int(row.max_suppliers)
+        policy = combibaan.Policy(max_suppliers=suppliers, min_hours=row.min_hours)
+        single = combibaan.solve(indoor, policy, time_limit=TIME_LIMIT, seed=0, workers=1)
+        expected = single.kpis.drop("solve_seconds")
+        assert {key: getattr(row, key) for key in expected.index} == expected.to_dict()
+
+
+def test_local_processes_and_this_process_agree(
+    indoor: combibaan.Instance, local_table: pd.DataFrame
+) -> None:
+    here = combibaan.sweep(indoor, GRID, time_limit=TIME_LIMIT, seed=0, workers=1)
+    pd.testing.assert_frame_equal(comparable(here), comparable(local_table))
+
+
+def test_progress_is_reported(indoor: combibaan.Instance) -> None:
+    seen: list[tuple[int, int]] = []
+    combibaan.sweep(
+        indoor,
+        {"max_suppliers": [1, 2]},
+        time_limit=5,
+        workers=1,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen == [(1, 2), (2, 2)]
+
+
+def test_more_freedom_never_gives_fewer_jobs() -> None:
+    """More suppliers per job, or a wider hour range, only adds feasible jobs."""
+    instances = {name: load(name) for name in ("indoor", "outdoor")}
+    grid = {"max_suppliers": [1, 2, 3, "off"], "min_hours": [16, 20, 25.5], "max_hours": [30, 36]}
+    table = combibaan.sweep(instances, grid, time_limit=TIME_LIMIT, seed=0)
+    assert list(table["instance"].unique()) == ["indoor", "outdoor"]
+    table = table[table["status"] == "optimal"].copy()
+    table["max_suppliers"] = table["max_suppliers"].astype("Float64").fillna(float("inf"))
+    checked = 0
+    for _, rows in table.groupby("instance"):
+        for a in rows.itertuples():
+            for b in rows.itertuples():
+                wider = (
+                    b.max_suppliers >= a.max_suppliers
+                    and b.min_hours <= a.min_hours
+                    and b.max_hours >= a.max_hours
+                )
+                if wider:
+                    assert b.jobs >= a.jobs, (a, b)
+                    checked += 1
+    assert checked > 100
+
+
+# ----------------------------------------------------------------------------- Dask
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as local:
+        yield local
+
+
+def test_dask_client_gives_the_same_rows(
+    cluster: Any, indoor: combibaan.Instance, local_table: pd.DataFrame
+) -> None:
+    from distributed import Client
+
+    with Client(cluster) as client:
+        table = combibaan.sweep(indoor, GRID, time_limit=TIME_LIMIT, seed=0, scheduler=client)
+        assert client.status == "running"  # a client we were given stays open
+    pd.testing.assert_frame_equal(comparable(table), comparable(local_table))
+
+
+def test_dask_scheduler_address_gives_the_same_rows(
+    cluster: Any, indoor: combibaan.Instance, local_table: pd.DataFrame
+) -> None:
+    table = combibaan.sweep(
+        {"indoor": indoor}, GRID, time_limit=TIME_LIMIT, scheduler=cluster.scheduler_address
+    )
+    assert (table["instance"] == "indoor").all()
+    pd.testing.assert_frame_equal(
+        comparable(table.drop(columns="instance")), comparable(local_table)
+    )
+
+
+def test_without_distributed_the_error_says_what_to_install(
+    indoor: combibaan.Instance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ImportError, match=r"combibaan\[dask\]"):
+        combibaan.sweep(indoor, {"max_suppliers": [2]}, scheduler="tcp://127.0.0.1:1")
+
+
+def test_a_wrong_scheduler_is_a_type_error(indoor: combibaan.Instance) -> None:
+    pytest.importorskip("distributed")
+    with pytest.raises(TypeError, match="scheduler"):
+        combibaan.sweep(indoor, {"max_suppliers": [2]}, scheduler=8786)
+
+
+# ----------------------------------------------------------------------------- the command line
+
+
+def run_cli(*args: str | Path) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_cli_sweep_writes_the_table(tmp_path: Path) -> None:
+    grid = tmp_path / "grid.toml"
+    grid.write_text('max_suppliers = [1, 2, "off"]\nmin_hours = [16, 20]\n', encoding="utf-8")
+    out = tmp_path / "results.csv"
+    args = [
+        "sweep",
+        INSTANCES / "indoor" / "tasks.csv",
+        "--travel",
+        INSTANCES / "indoor" / "travel.csv",
+        "--grid",
+        grid,
+        "--out",
+        out,
+        "--time-limit",
+        "20",
+        "--workers",
+        "1",
+    ]
+    run = run_cli(*args)
+    assert run.exit_code == 0, run.output
+    table = pd.read_csv(out)
+    assert table["max_suppliers"].astype(str).tolist() == ["1", "1", "2", "2", "off", "off"]
+    assert list(table.columns) == ["max_suppliers", "min_hours", *KPI_KEYS]
+    expected = combibaan.sweep(load("indoor"), GRID, time_limit=TIME_LIMIT, workers=1)
+    assert table["jobs"].tolist() == expected["jobs"].tolist()
+    assert "Written to" in run.output
+    again = run_cli(*args)  # a table we wrote may be overwritten
+    assert again.exit_code == 0, again.output
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("max_supplier = [1, 2]\n", ["max_supplier", "did you mean 'max_suppliers'"]),
+        ('min_hours = [16, "lots"]\n', ["min_hours", "'lots'"]),
+        ("min_hours = []\n", ["min_hours", "no values"]),
+        ("min_hours = [40]\n", ["min_hours=40", "above max_hours"]),
+        ("min_hours = [16\n", ["not valid TOML"]),
+    ],
+)
+def test_cli_bad_grid_exits_2_naming_file_and_key(
+    tmp_path: Path, text: str, words: list[str]
+) -> None:
+    grid = tmp_path / "grid.toml"
+    grid.write_text(text, encoding="utf-8")
+    run = run_cli(
+        "sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid, "--out", tmp_path / "r.csv"
+    )
+    assert run.exit_code == 2
+    message = " ".join(run.output.split())
+    assert "grid.toml" in message
+    assert all(word in message for word in words), message
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_cli_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> None:
+    grid = tmp_path / "grid.toml"
+    grid.write_text("max_suppliers = [2]\n", encoding="utf-8")
+    mine = tmp_path / "mine.csv"
+    mine.write_text("my,own\n1,2\n", encoding="utf-8")
+    run = run_cli("sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid, "--out", mine)
+    assert run.exit_code == 2
+    assert "mine.csv" in run.output
+    assert mine.read_text(encoding="utf-8") == "my,own\n1,2\n"
+
+
+def test_cli_sweep_on_a_dask_scheduler(cluster: Any, tmp_path: Path) -> None:
+    grid = tmp_path / "grid.toml"
+    grid.write_text('max_suppliers = [1, 2, "off"]\nmin_hours = [16, 20]\n', encoding="utf-8")
+    out = tmp_path / "results.csv"
+    run = run_cli(
+        "sweep",
+        INSTANCES / "indoor" / "tasks.csv",
+        "--travel",
+        INSTANCES / "indoor" / "travel.csv",
+        "--grid",
+        grid,
+        "--out",
+        out,
+        "--time-limit",
+        "20",
+        "--scheduler",
+        cluster.scheduler_address,
+    )
+    assert run.exit_code == 0, run.output
+    expected = combibaan.sweep(load("indoor"), GRID, time_limit=TIME_LIMIT, workers=1)
+    assert pd.read_csv(out)["jobs"].tolist() == expected["jobs"].tolist()
