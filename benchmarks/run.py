@@ -198,7 +198,17 @@ def main(argv: list[str] | None = None) -> int:
         "--instance-seed", type=int, default=1, help="generator seed for sizes not in instances/"
     )
     parser.add_argument("--out", type=Path, help="also write the report as Markdown here")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="instead: 300, 1000 and 5000 tasks (limits 60/300/1800 s) with memory, see scale.py",
+    )
+    parser.add_argument(
+        "--scale-sizes", type=int, nargs="+", help="with --scale: only these of 300 1000 5000"
+    )
     args = parser.parse_args(argv)
+    if args.scale:
+        return scale_main(args)
     if args.repeats < 1 or any(size < 1 for size in args.sizes) or args.time_limit <= 0:
         parser.error("--sizes and --repeats must be at least 1, --time-limit above 0")
 
@@ -215,6 +225,29 @@ def main(argv: list[str] | None = None) -> int:
         *table(rows),
         "",
         *verdict(rows),
+    ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def scale_main(args: argparse.Namespace) -> int:
+    """The scale report (``--scale``): one run per size, each in its own process."""
+    from scale import growth, scale_rows, scale_table
+
+    rows = scale_rows(args.instance_seed, args.scale_sizes)
+    lines = [
+        "# combibaan scale benchmark",
+        "",
+        *machine(),
+        "- default policy; one run per size (solver seed 0); 300 tasks is "
+        "`instances/generated/n300`, the others `generate(n, seed=1, campuses=c)`",
+        "",
+        *scale_table(rows),
+        "",
+        *growth(rows),
     ]
     text = "\n".join(lines) + "\n"
     print(text)

@@ -371,6 +371,22 @@ def test_ctrl_c_returns_the_best_solution_so_far(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout
 
 
+def test_ctrl_c_right_at_the_start_never_shows_a_traceback(tmp_path: Path) -> None:
+    """Pressed as solving begins: a proposal (exit 0) or, before there is one, exit 130."""
+    out = tmp_path / "out"
+    env = {**os.environ, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}
+    args = [combibaan_command(), "solve", *instance_args("generated/n300")]
+    returncode, _, stderr = _interrupt(
+        [*args, "--time-limit", "60", "--out", str(out)], "Solving", env, after=0
+    )
+    assert "Traceback" not in stderr
+    assert returncode in (0, 130)
+    if returncode == 0:
+        assert check("generated/n300", out / "solution.json").returncode == 0
+    else:
+        assert "interrupted" in stderr
+
+
 SCRIPT = """
 import json, sys
 import combibaan

@@ -132,7 +132,7 @@ def test_explain_a_tie_needs_no_change() -> None:
 def test_explain_suggests_dropping_a_lock() -> None:
     locks = Locks.of([("exclude", ["A"])])
     story = combibaan.explain(THREE, "A", Policy(max_suppliers=3), locks=locks, lang="en")
-    assert "Excluded by lock exclude A" in (story.reason or "")
+    assert "Excluded by a lock (exclude A)" in (story.reason or "")
     dropped = [r for r in story.relaxations if r.key == "lock"]
     assert len(dropped) == 1 and dropped[0].locks is None
     assert dropped[0].partners == ("B", "C") and dropped[0].jobs_delta == 1

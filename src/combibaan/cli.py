@@ -66,6 +66,10 @@ def user_errors(command: F) -> F:
         except (PolicyError, FileExistsError, LockError, UnknownTaskError) as error:
             err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            # Only before the solver has a proposal (it returns that on Ctrl-C itself).
+            err.print("interrupted (Ctrl-C)", highlight=False)
+            raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -8,6 +8,7 @@ API (``read_locks``, ``solve(..., locks=, forbid_pairs=, alternatives=)``,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from combibaan.io.locks import read_locks
-from combibaan.model import Instance, Locks
+from combibaan.model import Instance, Job, Locks
 from combibaan.model.locks import SupplierPair
 from combibaan.result import Result
 from combibaan.solvers.locking import resolve_pairs
@@ -87,7 +88,7 @@ def show_alternatives(console: Console, result: Result) -> None:
     console.print(table)
 
 
-def _jobs_text(jobs, same: set[frozenset[str]] | None = None) -> str:
+def _jobs_text(jobs: Iterable[Job], same: set[frozenset[str]] | None = None) -> str:
     """Jobs as task lists; those also in the best proposal are dimmed."""
     parts = []
     for job in jobs:

@@ -10,8 +10,8 @@ LANGUAGES = ("nl", "en")
 
 REASONS: dict[str, dict[str, str]] = {
     "excluded": {
-        "nl": "Uitgesloten door slot {lock}.",
-        "en": "Excluded by lock {lock}.",
+        "nl": "Uitgesloten door een slot ({lock}).",
+        "en": "Excluded by a lock ({lock}).",
     },
     "too_long": {
         "nl": "Breekt alleen al een regel: {detail}.",

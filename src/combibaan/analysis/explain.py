@@ -18,7 +18,9 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from combibaan.model import Instance, Job, Locks, Policy, Task
+import networkx as nx
+
+from combibaan.model import Instance, Job, Lock, Locks, Policy, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
 from combibaan.model.week import format_days, format_minutes
 from combibaan.result import Result
@@ -26,7 +28,7 @@ from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.obstacles import PAIR_ORDER, reach
-from combibaan.solvers.profile import Limits, profiles
+from combibaan.solvers.profile import Limits, Profile, profiles
 from combibaan.solvers.reasons import classify_pair
 from combibaan.solvers.solve import solve
 from combibaan.texts import explain_text, number, obstacle_count_text
@@ -246,7 +248,7 @@ def explain(
 
 
 def _partners(
-    instance: Instance, policy: Policy, profs: list, plan: LockPlan, v: int, lang: str
+    instance: Instance, policy: Policy, profs: list[Profile], plan: LockPlan, v: int, lang: str
 ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     compatible: list[str] = []
     groups: dict[str, list[str]] = {}
@@ -263,7 +265,7 @@ def _partners(
 
 
 def _feasible_jobs(
-    graph, profs: list, policy: Policy, plan: LockPlan, v: int, time_limit: float
+    graph: nx.Graph, profs: list[Profile], policy: Policy, plan: LockPlan, v: int, time_limit: float
 ) -> tuple[int, bool]:
     """Feasible jobs that hold task ``v``: enumerated over ``v`` and its neighbours only."""
     if any(v in job for job in plan.keep_jobs):
@@ -296,8 +298,8 @@ def _candidates(
     instance: Instance,
     policy: Policy,
     plan: LockPlan,
-    graph,
-    profs: list,
+    graph: nx.Graph,
+    profs: list[Profile],
     v: int,
     lang: str,
 ) -> list[_Candidate]:
@@ -340,8 +342,8 @@ def _candidates(
 
 
 def _nearby_locks(
-    instance: Instance, policy: Policy, profs: list, plan: LockPlan, v: int
-) -> list:
+    instance: Instance, policy: Policy, profs: list[Profile], plan: LockPlan, v: int
+) -> list[Lock]:
     """Locks on the task or on a task it could share a job with if there were no locks:
     only those can keep it out."""
     if not plan.locks:

@@ -55,7 +55,7 @@ def read_locks(source: object, instance: Instance | None = None) -> Locks:
             need = MIN_TASKS[rule]
             problems.append(
                 table.problem(
-                    f"a {rule} lock needs at least {need} task id(s) separated by '|', "
+                    f"the rule {rule} needs at least {need} task id(s) separated by '|', "
                     f"got {len(ids)}",
                     row.number,
                     "task_ids",

@@ -79,7 +79,7 @@ class Lock:
         need = MIN_TASKS[self.rule]
         if len(ids) < need:
             raise LockError(
-                f"a {self.rule} lock needs at least {need} different task id(s), "
+                f"the rule {self.rule} needs at least {need} different task id(s), "
                 f"got {len(ids)}{self._where()}"
             )
 

@@ -39,6 +39,8 @@ from combibaan.texts import binding_text, number, obstacle_count_text, reason_te
 
 #: Competing tasks named in a "taken" reason before the rest is summed up.
 SHOWN_COMPETITORS = 4
+#: Above this many tasks an incomplete search skips the per-task reach search (scale).
+REACH_MAX_TASKS = 500
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,10 @@ def together_near(c: _Context, v: int) -> str:
 
 def _no_job_reason(c: _Context, v: int) -> str:
     """Partners exist but no job does: proven by the enumeration or by the local search."""
+    if not c.complete and c.graph.number_of_nodes() > REACH_MAX_TASKS:
+        # Large instances (local search): the search below costs seconds per task and
+        # rarely finishes within its budget there, so it would say "unexplored" anyway.
+        return reason_text("unexplored", c.lang)
     accept = c.plan.accept if c.plan is not None else None
     found = reach([v], c.graph, c.profiles, c.policy, accept=accept)
     if not c.complete and (found.job_found or not found.complete):

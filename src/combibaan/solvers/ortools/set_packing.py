@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -92,38 +91,60 @@ def solve_packing(
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
     callback = _Reporter(x, w, progress, started) if progress else None
-    status = _solve_keeping_ctrl_c(solver, model, callback)
+    status, interrupted = _solve_interruptibly(solver, model, callback)
     if status == cp_model.INFEASIBLE:
-        return PackingOutcome((), None, "infeasible")
+        return PackingOutcome((), None, "infeasible", interrupted)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         # No solution, so no objective bound either (CP-SAT then reports 0).
-        return PackingOutcome(tuple(hint), None, "unknown", solver.wall_time < remaining * 0.95)
+        return PackingOutcome(tuple(hint), None, "unknown", interrupted)
     bound = solver.best_objective_bound
     jobs_bound = w.jobs_bound(bound) if math.isfinite(bound) else None
     selected = tuple(k for k, v in enumerate(x) if solver.boolean_value(v))
     if status == cp_model.OPTIMAL:
-        return PackingOutcome(selected, len(selected), "optimal")
+        return PackingOutcome(selected, len(selected), "optimal", interrupted)
     # Stopped before CP-SAT reached the hint's quality: keep the hint.
     if sum(w.coefficients[k] for k in hint) > sum(w.coefficients[k] for k in selected):
         selected = tuple(hint)
-    # Stopped early: by the time limit, or by Ctrl-C (which CP-SAT catches itself).
-    return PackingOutcome(selected, jobs_bound, "feasible", solver.wall_time < remaining * 0.95)
+    # Stopped early: by the time limit, or by Ctrl-C.
+    return PackingOutcome(selected, jobs_bound, "feasible", interrupted)
 
 
-def _solve_keeping_ctrl_c(
+def _solve_interruptibly(
     solver: cp_model.CpSolver, model: cp_model.CpModel, callback: _Reporter | None
-) -> int:
-    """``solver.solve``, then Python's Ctrl-C handler back in place.
+) -> tuple[int, bool]:
+    """``solver.solve`` that Ctrl-C stops like a time limit; also says whether it did.
 
-    CP-SAT catches SIGINT during its search (and stops as at a time limit), but
-    afterwards leaves SIGINT at the operating system's default: a Ctrl-C between
-    two solves (local search) or while writing the result would kill Python
-    outright instead of raising ``KeyboardInterrupt``.
+    CP-SAT can catch SIGINT itself, but then nobody learns that it did (a local
+    search would carry on until its deadline), and afterwards SIGINT is left at
+    the operating system's default, so a later Ctrl-C kills Python outright. So
+    Python keeps its own handler: the search runs in a helper thread while the
+    main thread waits, and the ``KeyboardInterrupt`` raised there stops it.
     """
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.getsignal(signal.SIGINT) if main else None
+    solver.parameters.catch_sigint_signal = False
+    if threading.current_thread() is not threading.main_thread():
+        return solver.solve(model, callback), False  # signals only reach the main thread
+    done: dict[str, object] = {}
+    finished = threading.Event()
+
+    def search() -> None:
+        try:
+            done["status"] = solver.solve(model, callback)
+        except BaseException as error:  # handed to the caller below
+            done["error"] = error
+        finally:
+            finished.set()
+
+    # Waiting on an Event, not Thread.join: on Python 3.11 a join interrupted by
+    # Ctrl-C marks the thread finished while it still runs.
+    threading.Thread(target=search, name="cp-sat", daemon=True).start()
+    interrupted = False
     try:
-        return solver.solve(model, callback)
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+        while not finished.wait(0.2):
+            pass
+    except KeyboardInterrupt:
+        interrupted = True
+        solver.stop_search()
+        finished.wait()
+    if "error" in done:
+        raise done["error"]  # type: ignore[misc]
+    return int(done["status"]), interrupted  # type: ignore[call-overload]
