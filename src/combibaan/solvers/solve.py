@@ -85,6 +85,8 @@ def solve(
     columns: list[tuple[int, ...]] = list(greedy)
     outcome = PackingOutcome(tuple(range(len(greedy))), None)
     interrupted = False
+    if strategy not in ("auto", "exact", "lns"):
+        raise ValueError(f"strategy must be auto, exact or lns, got {strategy!r}")
     large = strategy == "lns" or (strategy == "auto" and graph.number_of_nodes() > LARGE_TASKS)
     try:
         if large:
