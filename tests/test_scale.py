@@ -16,7 +16,7 @@ from conftest import random_instance, random_policy, solve_checked
 from combibaan.generate import generate
 from combibaan.io import read_instance
 from combibaan.model import Instance, Policy
-from combibaan.solvers import compatibility
+from combibaan.solvers import background, compatibility
 from combibaan.solvers.colgen import cheapest_jobs, lp_bound
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
@@ -137,3 +137,18 @@ def test_progress_is_fed_by_the_large_path() -> None:
         progress=lambda jobs, bound, seconds: seen.append((jobs, bound)),
     )
     assert seen and all(bound is not None and jobs <= bound for jobs, bound in seen)
+
+
+@pytest.mark.skipif(not background.available(), reason="the bound process needs Linux and 2 cores")
+def test_background_bound_equals_the_inline_bound() -> None:
+    instance = generated(60, 5)
+    rules = Policy()
+    limits, profs = Limits.of(rules), profiles(instance)
+    graph = compatibility_graph(instance, rules, profs)
+    adjacency = {v: set(graph[v]) for v in graph}
+    start = greedy_jobs(graph, profs, limits)
+    inline = lp_bound(adjacency, profs, limits, start, time.perf_counter() + 30)
+    running = background.BackgroundBound(adjacency, profs, limits, start, 30.0)
+    running.close(wait=30.0)
+    assert running.done and running.converged
+    assert running.bound == inline.jobs_bound
