@@ -440,7 +440,8 @@ def write_instance(
     if existing and not overwrite:
         raise FileExistsError(
             f"{' and '.join(existing)} already exist(s); "
-            "choose another folder or pass overwrite=True (--force on the command line) to replace them"
+            "choose another folder, or pass overwrite=True (--force on the command line) "
+            "to replace them"
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     for frame, target in zip((tasks_df, travel_df), targets, strict=True):

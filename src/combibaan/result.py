@@ -62,9 +62,7 @@ def alternative_dict(alternative: Alternative) -> dict[str, Any]:
             "job_units": round(alternative.job_units, 3),
         },
         "jobs": [job_dict(job) for job in alternative.jobs],
-        "unassigned": [
-            {"task_id": u.task_id, "reason": u.reason} for u in alternative.unassigned
-        ],
+        "unassigned": [{"task_id": u.task_id, "reason": u.reason} for u in alternative.unassigned],
     }
 
 

@@ -54,8 +54,7 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "together_no_job": {
         "nl": "Moet samen met {others} ({lock}), maar geen baan met die taken voldoet: {why}.",
-        "en": "Must go with {others} ({lock}), but no job with those tasks meets the rules: "
-        "{why}.",
+        "en": "Must go with {others} ({lock}), but no job with those tasks meets the rules: {why}.",
     },
 }
 
@@ -211,8 +210,7 @@ CONFLICTS: dict[str, dict[str, str]] = {
     "keep_together": {
         "nl": "{other} wil {task} in dezelfde baan als {kept}, maar {keep} bevat precies "
         "{members}.",
-        "en": "{other} wants {task} in the same job as {kept}, but {keep} holds exactly "
-        "{members}.",
+        "en": "{other} wants {task} in the same job as {kept}, but {keep} holds exactly {members}.",
     },
 }
 
@@ -237,6 +235,7 @@ def binding_text(code: str, lang: str = "nl", **values: object) -> str:
 
 def conflict_text(code: str, lang: str = "nl", **values: object) -> str:
     return _text(CONFLICTS, code, lang, values)
+
 
 # --- combibaan explain (analysis/explain.py) --------------------------------------------------
 
