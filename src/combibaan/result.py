@@ -107,11 +107,11 @@ class Result:
 
     @property
     def num_jobs(self) -> int:
-        return len(self.solution.jobs)
+        return self.solution.num_jobs
 
     @property
     def hours_placed(self) -> float:
-        return sum(job.minutes_per_week for job in self.solution.jobs) / 60
+        return self.solution.hours_placed
 
     @property
     def hours_total(self) -> float:
@@ -119,7 +119,7 @@ class Result:
 
     @property
     def job_units(self) -> float:
-        return sum(job.job_units for job in self.solution.jobs)
+        return self.solution.job_units
 
     @property
     def gap(self) -> float | None:

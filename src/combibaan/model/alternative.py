@@ -40,15 +40,15 @@ class Alternative:
 
     @property
     def num_jobs(self) -> int:
-        return len(self.solution.jobs)
+        return self.solution.num_jobs
 
     @property
     def hours_placed(self) -> float:
-        return sum(job.minutes_per_week for job in self.solution.jobs) / 60
+        return self.solution.hours_placed
 
     @property
     def job_units(self) -> float:
-        return sum(job.job_units for job in self.solution.jobs)
+        return self.solution.job_units
 
     @property
     def equally_good(self) -> bool:

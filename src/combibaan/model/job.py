@@ -44,3 +44,15 @@ class Solution:
 
     jobs: tuple[Job, ...]
     unassigned: tuple[Unassigned, ...]
+
+    @property
+    def num_jobs(self) -> int:
+        return len(self.jobs)
+
+    @property
+    def hours_placed(self) -> float:
+        return sum(job.minutes_per_week for job in self.jobs) / 60
+
+    @property
+    def job_units(self) -> float:
+        return sum(job.job_units for job in self.jobs)

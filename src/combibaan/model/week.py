@@ -63,19 +63,24 @@ def format_slot(slot: Slot, lang: str = "nl") -> str:
     return f"{DAY_NAMES[lang][slot.day]} {format_minutes(slot.start)}-{format_minutes(slot.end)}"
 
 
+def day_runs(days: list[int] | tuple[int, ...]) -> list[tuple[int, int]]:
+    """Consecutive days as (first, last) runs: ``[0,1,2,4]`` -> ``[(0, 2), (4, 4)]``."""
+    runs: list[tuple[int, int]] = []
+    for day in sorted(set(days)):
+        if runs and runs[-1][1] == day - 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
 def format_days(days: list[int] | tuple[int, ...], lang: str = "nl") -> str:
     """Days as a compact list with ranges: ``[0,1,2,3,4]`` -> ``"ma-vr"``."""
     names = DAY_NAMES[lang]
-    days = sorted(set(days))
     parts: list[str] = []
-    i = 0
-    while i < len(days):
-        j = i
-        while j + 1 < len(days) and days[j + 1] == days[j] + 1:
-            j += 1
-        if j - i >= 2:
-            parts.append(f"{names[days[i]]}-{names[days[j]]}")
+    for first, last in day_runs(days):
+        if last - first >= 2:
+            parts.append(f"{names[first]}-{names[last]}")
         else:
-            parts.extend(names[d] for d in days[i : j + 1])
-        i = j + 1
+            parts.extend(names[d] for d in range(first, last + 1))
     return ",".join(parts)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from combibaan.model import Instance, Policy, Task
-from combibaan.model.week import DAY_NAMES_LONG, format_minutes
+from combibaan.model.week import DAY_NAMES_LONG, day_runs, format_minutes
 from combibaan.reporting.cards import JobCard
 from combibaan.reporting.environment import text_environment
 from combibaan.reporting.labels import check_lang, fmt
@@ -77,18 +77,12 @@ def join_words(words: list[str] | tuple[str, ...], lang: str) -> str:
 def days_phrase(days: tuple[int, ...] | list[int], lang: str = "nl") -> str:
     """``maandag t/m vrijdag``; runs of three or more days become a range."""
     names = DAY_NAMES_LONG[lang]
-    days = sorted(set(days))
     parts: list[str] = []
-    i = 0
-    while i < len(days):
-        j = i
-        while j + 1 < len(days) and days[j + 1] == days[j] + 1:
-            j += 1
-        if j - i >= 2:
-            parts.append(f"{names[days[i]]} {_WORDS[lang]['through']} {names[days[j]]}")
+    for first, last in day_runs(days):
+        if last - first >= 2:
+            parts.append(f"{names[first]} {_WORDS[lang]['through']} {names[last]}")
         else:
-            parts.extend(names[d] for d in days[i : j + 1])
-        i = j + 1
+            parts.extend(names[d] for d in range(first, last + 1))
     return join_words(parts, lang)
 
 
