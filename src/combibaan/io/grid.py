@@ -11,12 +11,11 @@ policy file; ``"off"`` switches a rule off, as everywhere else.
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
+from combibaan.io.policy import load_toml, unknown_rule
 from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 
 _EXAMPLE = 'e.g. max_suppliers = [1, 2, 3] or min_hours = [16, 20, "off"]'
@@ -32,23 +31,14 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
     from combibaan.analysis.sweep import expand_grid
 
     name = source_name(path)
-    document = _load(Path(path), name)
+    document = load_toml(Path(path), name, "grid", _EXAMPLE)
     if not document:
         raise InputError(Problem(name, f"the grid file names no rules; {_EXAMPLE}"))
     problems: list[Problem] = []
     grid: dict[str, list[Any]] = {}
     for key, values in document.items():
         if key not in POLICY_KEYS:
-            close = difflib.get_close_matches(key, POLICY_KEYS, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            problems.append(
-                Problem(
-                    name,
-                    f"unknown rule {key!r}; {hint}known rules: {', '.join(POLICY_KEYS)}",
-                    None,
-                    key,
-                )
-            )
+            problems.append(unknown_rule(name, key))
             continue
         listed = values if isinstance(values, list) else [values]
         if not listed:
@@ -68,24 +58,3 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
     except PolicyError as error:
         raise InputError(Problem(name, str(error))) from None
     return grid
-
-
-def _load(path: Path, name: str) -> dict[str, Any]:
-    if path.is_dir():
-        raise InputError(Problem(name, "this is a folder, not a file; give the grid .toml file"))
-    try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(Problem(name, "file not found; check the path of the grid file")) from None
-    except OSError as error:
-        raise InputError(
-            Problem(
-                name, f"cannot open the file ({error.strerror or error}); check its permissions"
-            )
-        ) from None
-    except UnicodeDecodeError:
-        raise InputError(Problem(name, "the file is not UTF-8 text; save it as UTF-8")) from None
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(
-            Problem(name, f"this is not valid TOML ({error}); write one rule per line, {_EXAMPLE}")
-        ) from None

@@ -26,16 +26,7 @@ def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key not in POLICY_KEYS:
-            close = difflib.get_close_matches(key, POLICY_KEYS, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            problems.append(
-                Problem(
-                    name,
-                    f"unknown rule {key!r}; {hint}known rules: {', '.join(POLICY_KEYS)}",
-                    None,
-                    key,
-                )
-            )
+            problems.append(unknown_rule(name, key))
             continue
         try:
             changes[key] = parse_policy_value(key, value)
@@ -49,16 +40,18 @@ def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
         raise InputError(_blame(name, changes, error)) from None
 
 
-def _load(path: Path, name: str) -> dict[str, Any]:
-    """The rules in the file, from the top level and the ``[policy]`` table."""
+def load_toml(path: Path, name: str, what: str, example: str) -> dict[str, Any]:
+    """A TOML file of rules, every way it can be unreadable turned into an :class:`InputError`.
+
+    ``what`` names the file in messages (``policy``, ``grid``), ``example`` shows a good line.
+    """
     if path.is_dir():
-        raise InputError(Problem(name, "this is a folder, not a file; give the policy .toml file"))
+        raise InputError(Problem(name, f"this is a folder, not a file; give the {what} .toml file"))
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-        document = tomllib.loads(text)
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(
-            Problem(name, "file not found; check the path of the policy file")
+            Problem(name, f"file not found; check the path of the {what} file")
         ) from None
     except OSError as error:
         raise InputError(
@@ -70,8 +63,22 @@ def _load(path: Path, name: str) -> dict[str, Any]:
         raise InputError(Problem(name, "the file is not UTF-8 text; save it as UTF-8")) from None
     except tomllib.TOMLDecodeError as error:
         raise InputError(
-            Problem(name, f"this is not valid TOML ({error}); write one rule per line, {_EXAMPLE}")
+            Problem(name, f"this is not valid TOML ({error}); write one rule per line, {example}")
         ) from None
+
+
+def unknown_rule(name: str, key: str) -> Problem:
+    """A key that is no policy rule, with the closest rule as a hint."""
+    close = difflib.get_close_matches(key, POLICY_KEYS, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return Problem(
+        name, f"unknown rule {key!r}; {hint}known rules: {', '.join(POLICY_KEYS)}", None, key
+    )
+
+
+def _load(path: Path, name: str) -> dict[str, Any]:
+    """The rules in the file, from the top level and the ``[policy]`` table."""
+    document = load_toml(path, name, "policy", _EXAMPLE)
     values: dict[str, Any] = {}
     table = document.pop("policy", None)
     if table is not None and not isinstance(table, dict):
