@@ -14,21 +14,17 @@ compatibility graph. See benchmarks/README.md for what the columns mean.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import time
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from bench_common import machine, run_greedy
 
 import combibaan
 from combibaan.generate import generate
 from combibaan.model import Instance, Policy
-from combibaan.solvers.compatibility import compatibility_graph
-from combibaan.solvers.greedy import greedy_jobs
-from combibaan.solvers.profile import Limits, profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "instances" / "generated"
@@ -67,17 +63,6 @@ def load(size: int, seed: int) -> Instance:
         )
     tasks, travel = generate(size, seed)
     return combibaan.read_instance(tasks, travel=travel, name=f"generated n{size} seed {seed}")
-
-
-def run_greedy(instance: Instance, policy: Policy) -> tuple[int, float, float]:
-    """Jobs, hours placed and seconds of the greedy baseline (graph included)."""
-    started = time.perf_counter()
-    profs = profiles(instance)
-    graph = compatibility_graph(instance, policy, profs)
-    jobs = greedy_jobs(graph, profs, Limits.of(policy))
-    seconds = time.perf_counter() - started
-    hours = sum(profs[t].minutes for job in jobs for t in job) / 60
-    return len(jobs), hours, seconds
 
 
 def bench(size: int, args: argparse.Namespace, policy: Policy) -> Row:
@@ -155,21 +140,6 @@ def table(rows: list[Row]) -> list[str]:
             f"| {row.greedy_seconds:.3f} | {ratio} |"
         )
     return lines
-
-
-def machine() -> list[str]:
-    try:
-        ortools = version("ortools")
-    except PackageNotFoundError:
-        ortools = "?"
-    try:
-        ours = version("combibaan")
-    except PackageNotFoundError:
-        ours = "?"
-    return [
-        f"- machine: {platform.platform()}, {os.cpu_count()} CPUs ({platform.processor() or '?'})",
-        f"- python {platform.python_version()}, ortools {ortools}, combibaan {ours}",
-    ]
 
 
 def verdict(rows: list[Row]) -> list[str]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from combibaan.check import DAY_CODES, Violation, check_solution, load_solution
 from combibaan.io.errors import InputError
@@ -339,3 +342,165 @@ def test_workshop_jobs_pass(group: str, jobs: list[list[str]]) -> None:
     clash = [jobs[0][0], jobs[1][0]]
     found = check_solution(instance, solution([clash], instance=instance))
     assert "overlap" in rules(found) or "travel" in rules(found)
+
+
+# ----------------------------------------------------------------------------- hostile files
+
+
+def _written(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "solution.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _sound_text(**changes: Any) -> str:
+    sol = solution([["T1", "T2"]], status="optimal", bound=1)
+    sol.update(changes)
+    return json.dumps(sol)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ('"hours_per_week": 30.0', '"hours_per_week": NaN', "NaN"),
+        ('"hours_per_week": 30.0', '"hours_per_week": Infinity', "Infinity"),
+        ('"hours_per_week": 30.0', '"hours_per_week": -Infinity', "-Infinity"),
+        ('"hours_per_week": 30.0', '"hours_per_week": 1e309', "1e309"),
+        ('"jobs_bound": 1', '"jobs_bound": NaN', "NaN"),
+        ('"jobs_bound": 1', '"jobs_bound": 100000000000000000000', "100000000000000000000"),
+        ('"jobs_bound": 1', '"jobs_bound": 1.5', "'jobs_bound' must be a whole number"),
+        ('"jobs_bound": 1', '"jobs_bound": true', "'jobs_bound' must be a whole number"),
+        ('"task_ids": ["T1", "T2"]', '"task_ids": [["T1", "T2"]]', "jobs[0].task_ids[0]"),
+        ('"task_ids": ["T1", "T2"]', '"task_ids": [1, "T2"]', "jobs[0].task_ids[0]"),
+        ('"task_ids": ["T1", "T2"]', '"task_ids": "T1"', "jobs[0].task_ids must be a list"),
+        ('"hours_per_week": 30.0', '"hours_per_week": "30"', "jobs[0].hours_per_week"),
+        ('"job_id": "B01"', '"job_id": ["B01"]', "jobs[0].job_id must be text"),
+        ('"suppliers": ["Asito", "Sodexo"]', '"suppliers": [{"a": 1}]', "jobs[0].suppliers[0]"),
+        ('"days": [', '"dagen": [', "jobs[0] misses key 'days'"),
+        ('"task_id": "T3"', '"task_id": 3', "unassigned[0].task_id must be text"),
+        ('"policy": {', '"policy": 5, "x": {', "'policy' must be an object"),
+        ('"status": "optimal"', '"status": ["optimal"]', "'status' must be text"),
+    ],
+)
+def test_a_malformed_solution_is_unusable_and_says_where(
+    tmp_path: Path, old: str, new: str, fragment: str
+) -> None:
+    text = _sound_text()
+    assert old in text
+    path = _written(tmp_path, text.replace(old, new, 1))
+    with pytest.raises(InputError) as info:
+        load_solution(path)
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "fragment"),
+    [
+        ("locks", [{"rule": "keep", "task_ids": [["T1"]]}], "locks[0].task_ids[0]"),
+        ("locks", "keep T1", "'locks' must be a list"),
+        ("forbidden_pairs", [["Asito"]], "'forbidden_pairs'"),
+        ("alternatives", [{"jobs": [{"job_id": 1}]}], "alternatives[0].jobs[0].job_id"),
+        ("alternatives", [{"jobs": [], "hours_delta": "x"}], "alternatives[0].hours_delta"),
+        ("hours_bound", "lots", "'hours_bound' must be a finite number"),
+    ],
+)
+def test_malformed_optional_parts_are_unusable(
+    tmp_path: Path, key: str, value: Any, fragment: str
+) -> None:
+    path = _written(tmp_path, _sound_text(**{key: value}))
+    with pytest.raises(InputError, match=re.escape(fragment)):
+        load_solution(path)
+
+
+def test_a_deeply_nested_or_odd_file_is_unusable(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"solution\.json"):
+        load_solution(_written(tmp_path, "[" * 100_000 + "]" * 100_000))
+    with pytest.raises(InputError, match="is not a file"):
+        load_solution(tmp_path)  # a folder
+    if Path("/dev/zero").exists():
+        with pytest.raises(InputError, match="is not a file"):
+            load_solution("/dev/zero")  # endless
+    bom = _written(tmp_path, "\ufeff" + _sound_text())
+    assert load_solution(bom)["status"] == "optimal"  # saved again by a Windows editor
+
+
+def test_non_finite_numbers_passed_from_python_are_violations() -> None:
+    nan_hours = solution([["T1", "T2"]])
+    nan_hours["jobs"][0]["hours_per_week"] = float("nan")
+    assert rules(check_solution(INSTANCE, nan_hours)) == {"hours_per_week"}
+    for bound in (float("nan"), float("inf"), 1.5, True, 10**400):
+        odd = solution([["T1", "T2"]], bound=1)
+        odd["jobs_bound"] = bound
+        assert rules(check_solution(INSTANCE, odd)) == {"jobs_bound"}, bound
+
+
+def test_ids_that_are_not_text_are_violations_not_crashes() -> None:
+    sol = solution([["T1", "T2"]])
+    sol["jobs"][0]["task_ids"] = [["T1", "T2"], {"T1": 1}, 7]
+    sol["unassigned"].append({"task_id": ["T3"], "reason": "x"})
+    sol["jobs"][0]["suppliers"] = [["Asito"]]
+    found = check_solution(INSTANCE, sol)
+    assert "structure" in rules(found)
+    assert all(isinstance(v, Violation) for v in found)
+
+
+def test_claims_about_the_proof_are_checked() -> None:
+    proven = solution([["T1", "T2"]], status="feasible", bound=2)
+    proven["jobs_status"] = "optimal"  # one job, but a bound of two
+    assert rules(check_solution(INSTANCE, proven)) == {"jobs_bound"}
+    hours = solution([["T1", "T2"]], bound=1)
+    hours["hours_bound"] = 20  # 30 h placed
+    assert rules(check_solution(INSTANCE, hours)) == {"hours_bound"}
+    hours["hours_bound"] = 30.004
+    assert check_solution(INSTANCE, hours) == []
+    odd = solution([["T1", "T2"]], bound=1)
+    odd["stopped"] = "bored"
+    assert rules(check_solution(INSTANCE, odd)) == {"status"}
+    for stop in ("proven", "time_limit", "interrupted"):
+        odd["stopped"] = stop
+        assert check_solution(INSTANCE, odd) == []
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+    | st.sampled_from(["T1", "T2", "optimal", "mon", "Asito"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            found.extend(_paths(item, (*prefix, n)))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_checker_never_crashes_on_any_json(data: st.DataObject) -> None:
+    """Any value anywhere in a solution: violations or an unusable file, never an exception."""
+    sol = solution([["T1", "T2"], ["T13", "T14"]], bound=2)
+    sol["alternatives"] = [{"rank": 1, "jobs": solution([["T1", "T2"]])["jobs"]}]
+    sol["locks"] = [{"rule": "apart", "task_ids": ["T3", "T4"]}]
+    sol["forbidden_pairs"] = [["Maas", "Sodexo"]]
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_paths(sol)[1:]))
+        target = sol
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = data.draw(JSON_VALUES)
+    found = check_solution(INSTANCE, sol)
+    assert all(isinstance(v, Violation) for v in found)
+    assert all(str(v) for v in found)

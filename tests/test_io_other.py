@@ -10,6 +10,7 @@ import pytest
 
 from combibaan.io import (
     InputError,
+    InputWarning,
     Problem,
     read_instance,
     read_policy,
@@ -180,7 +181,9 @@ def test_read_instance_names_and_contents(tmp_path: Path) -> None:
     tasks = write(tmp_path / "indoor" / "tasks.csv", TASKS)
     travel = write(tmp_path / "indoor" / "travel.csv", "from,to,minutes\nMain,Annex,5\n")
     suppliers = write(tmp_path / "indoor" / "suppliers.csv", "supplier\nAsito\nUU\n")
-    instance = read_instance(tasks, travel, suppliers)
+    warned: list[Problem] = []
+    instance = read_instance(tasks, travel, suppliers, on_warning=warned.append)
+    assert [Path(p.source).name for p in warned] == ["travel.csv"]  # no task is at 'Annex'
     assert instance.name == "indoor"
     assert [t.id for t in instance.tasks] == ["T1"]
     assert instance.travel == (TravelEdge("Main", "Annex", 5.0),)
@@ -191,17 +194,19 @@ def test_read_instance_names_and_contents(tmp_path: Path) -> None:
 
 def test_read_instance_from_dataframes() -> None:
     tasks = pd.DataFrame(
-        {"task_id": ["T1"], "supplier": ["A"], "days": ["ma"], "start": ["7"], "end": ["9"]}
+        {"task_id": ["T1", "T2"], "supplier": ["A", "B"], "days": ["ma", "di"]}
+        | {"start": ["7", "7"], "end": ["9", "9"], "location": ["X", "Y"]}
     )
     travel = pd.DataFrame({"van": ["X"], "naar": ["Y"], "minuten": ["4,5"]})
     instance = read_instance(tasks, travel)
     assert instance.name == "instance" and instance.travel[0].minutes == 4.5
-    assert instance.tasks[0].location is None
+    assert instance.tasks[0].location == "X"
 
 
 def test_read_instance_unknown_location_is_fine(tmp_path: Path) -> None:
-    travel = write(tmp_path / "travel.csv", "from,to,minutes\nElsewhere,Far,5\n")
-    instance = read_instance(write(tmp_path / "t.csv", TASKS), travel)
+    travel = write(tmp_path / "travel.csv", "from,to,minutes\nMain,Far,5\n")
+    with pytest.warns(InputWarning, match="'Far'"):  # a place no task uses: a warning
+        instance = read_instance(write(tmp_path / "t.csv", TASKS), travel)
     assert instance.travel_between("Main", "Nowhere", default=15) == 15
 
 

@@ -108,6 +108,7 @@ def test_xlsx_with_time_cells_and_preferred_sheet(tmp_path: Path) -> None:
     sheet.append(["T2", "Maas", "za", dt.datetime(2024, 1, 6, 22, 0), 0.25, None])
     sheet.append(["T3", "Maas", "zo", "08:00", 1230, None])
     sheet["D2"].number_format = "hh:mm"
+    sheet["D3"].number_format = "hh:mm"  # a date shown as a time is read as the time it shows
     path = tmp_path / "tasks.xlsx"
     workbook.save(path)
     t1, t2, t3 = read_tasks(path)
@@ -136,7 +137,7 @@ def test_dataframe_input() -> None:
             "taak": ["T1", "T1", "T2"],
             "leverancier": ["Asito", None, "Sodexo"],
             "dagen": ["ma", "di", "wo"],
-            "begin": ["07:30", 7.3, dt.time(11)],  # 7.3 is what pandas makes of 07.30
+            "begin": ["07:30", "07.30", dt.time(11)],  # a float 7.3 is refused: 07:18 or 07:30?
             "eind": ["10:00", "10:00", dt.time(14)],
         }
     )
@@ -330,7 +331,7 @@ def test_unreadable_files(
         ("mon-fri", (0, 1, 2, 3, 4)),
         ("Monday to Wednesday", (0, 1, 2)),
         ("mon through wed", (0, 1, 2)),
-        ("vr-ma", (0, 4, 5, 6)),
+        ("vr-zo,ma", (0, 4, 5, 6)),  # through the weekend, written forwards
         ("zo-zo", (6,)),
         ("maandag", (0,)),
         ("ZONDAG", (6,)),
@@ -361,6 +362,7 @@ def test_days_grammar(text: str, days: tuple[int, ...]) -> None:
         ("monday-holiday", "'holiday'"),
         (",", "','"),
         ("8", "'8'"),
+        ("vr-ma", "'vr-ma'"),  # a range that runs backwards: ma-vr, or vr-zo,ma?
     ],
 )
 def test_days_errors_name_the_value(text: str, named: str) -> None:
@@ -384,10 +386,11 @@ def test_days_errors_name_the_value(text: str, named: str) -> None:
         ("07:30:00", 450),
         ("1900-01-01 07:30:00", 450),
         (dt.time(7, 30), 450),
-        (dt.datetime(2024, 5, 1, 13, 15), 795),
+        (dt.datetime(1899, 12, 30, 13, 15), 795),  # Excel's day zero: just a time
+        (dt.timedelta(hours=13, minutes=15), 795),  # a [h]:mm cell
         (0.3125, 450),
-        (7.3, 450),
         (7, 420),
+        (730, 450),
     ],
 )
 def test_times(value: object, minutes: int) -> None:

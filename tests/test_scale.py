@@ -1,7 +1,7 @@
 """The large-instance strategy: honest bounds, sound proposals, same edges, interruptible.
 
 The large path (column-generation bound + large-neighbourhood search) is forced
-with ``strategy="lns"`` on instances small enough to solve exactly, so its
+with ``strategy="large"`` on instances small enough to solve exactly, so its
 bound can be held against the proven optimum.
 """
 
@@ -37,7 +37,7 @@ def test_lns_bound_never_below_the_exact_optimum(n: int, seed: int) -> None:
     instance = generated(n, seed)
     exact = solve_checked(instance, Policy(), strategy="exact")
     assert exact.status == "optimal"
-    large = solve_checked(instance, Policy(), strategy="lns", time_limit=1.5)
+    large = solve_checked(instance, Policy(), strategy="large", time_limit=1.5)
     assert large.statistics.method == "lns"
     assert large.jobs_bound is not None
     assert large.num_jobs <= exact.num_jobs <= large.jobs_bound
@@ -48,7 +48,7 @@ def test_lns_on_random_rules_is_sound_and_bounded(seed: int) -> None:
     rng = random.Random(seed)
     instance, rules = random_instance(rng, rng.randint(6, 12)), random_policy(rng)
     exact = solve_checked(instance, rules, strategy="exact")
-    large = solve_checked(instance, rules, strategy="lns", time_limit=1.0)
+    large = solve_checked(instance, rules, strategy="large", time_limit=1.0)
     assert large.jobs_bound is not None and large.jobs_bound >= exact.num_jobs
     assert exact.jobs_bound is not None and exact.jobs_bound >= exact.num_jobs
 

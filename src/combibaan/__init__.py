@@ -20,27 +20,76 @@ The Python API the command line and the notebooks share::
     print(combibaan.explain(instance, "I13", lang="en"))  # why (not), and what would change it
 """
 
-from combibaan.analysis.explain import Explanation, UnknownTaskError, explain
-from combibaan.analysis.marginal import marginal
-from combibaan.analysis.sweep import sweep
-from combibaan.check import Violation, check_solution
-from combibaan.io import InputError, read_instance, read_policy
-from combibaan.io.locks import read_locks
-from combibaan.model import (
-    Alternative,
-    Instance,
-    Job,
-    Lock,
-    LockError,
-    Locks,
-    Policy,
-    PolicyError,
-    Slot,
-    Task,
-)
-from combibaan.result import Result
-from combibaan.solvers import solve
-from combibaan.solvers.locking import LockConflict
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: Where each public name lives; loaded on first use so that ``import combibaan``
+#: (and the command line's start-up) stays fast: pandas and OR-Tools load only when needed.
+_HOMES = {
+    "Explanation": "combibaan.analysis.explain",
+    "UnknownTaskError": "combibaan.analysis.explain",
+    "explain": "combibaan.analysis.explain",
+    "marginal": "combibaan.analysis.marginal",
+    "sweep": "combibaan.analysis.sweep",
+    "Violation": "combibaan.check",
+    "check_solution": "combibaan.check",
+    "InputError": "combibaan.io",
+    "read_instance": "combibaan.io",
+    "read_policy": "combibaan.io",
+    "read_locks": "combibaan.io.locks",
+    "Alternative": "combibaan.model",
+    "Instance": "combibaan.model",
+    "Job": "combibaan.model",
+    "Lock": "combibaan.model",
+    "LockError": "combibaan.model",
+    "Locks": "combibaan.model",
+    "Policy": "combibaan.model",
+    "PolicyError": "combibaan.model",
+    "Slot": "combibaan.model",
+    "Task": "combibaan.model",
+    "Result": "combibaan.result",
+    "solve": "combibaan.solvers",
+    "LockConflict": "combibaan.solvers.locking",
+}
+
+if TYPE_CHECKING:
+    from combibaan.analysis.explain import Explanation, UnknownTaskError, explain
+    from combibaan.analysis.marginal import marginal
+    from combibaan.analysis.sweep import sweep
+    from combibaan.check import Violation, check_solution
+    from combibaan.io import InputError, read_instance, read_policy
+    from combibaan.io.locks import read_locks
+    from combibaan.model import (
+        Alternative,
+        Instance,
+        Job,
+        Lock,
+        LockError,
+        Locks,
+        Policy,
+        PolicyError,
+        Slot,
+        Task,
+    )
+    from combibaan.result import Result
+    from combibaan.solvers import solve
+    from combibaan.solvers.locking import LockConflict
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'combibaan' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])
+
 
 __all__ = [
     "Alternative",

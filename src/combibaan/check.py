@@ -12,7 +12,12 @@ Rule names (``Violation.rule``):
   ``max_hours_per_day``, ``min_hours_per_day``, ``max_span_hours``;
 * structure: ``structure``, ``policy``, ``unknown_task``, ``duplicate_task``,
   ``duplicate_job_id``, ``suppliers``, ``hours_per_week``, ``days``, ``unassigned``,
-  ``jobs_bound``, ``status``.
+  ``jobs_bound``, ``hours_bound``, ``status``.
+
+A file that cannot be read as a solution at all (not JSON, wrong types, NaN) is
+no violation but an :class:`~combibaan.io.errors.InputError` from
+:func:`load_solution`; :func:`check_solution` given such data from Python
+reports it as ``structure`` violations and never raises.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ WEEK = 7 * 24 * 60
 DAY = 24 * 60
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
+#: How a run may have ended (``stopped``).
+STOPS = ("proven", "time_limit", "interrupted")
 SOLUTION_KEYS = ("status", "jobs_bound", "policy", "jobs", "unassigned")
 JOB_KEYS = ("job_id", "task_ids", "suppliers", "hours_per_week", "days")
 
@@ -69,55 +76,214 @@ class Violation:
 def load_solution(path: str | Path) -> dict[str, Any]:
     """Read ``solution.json``; an :class:`InputError` naming the file when it is unusable.
 
-    Only the shape is checked here (an object with the keys the checker needs);
-    whether the content keeps the rules is :func:`check_solution`'s job.
+    Unusable means it cannot be read as a solution at all: not JSON, not an
+    object, a missing key, a value of the wrong type (a list where a task id
+    belongs, text where hours belong), or a number JSON does not allow (NaN,
+    Infinity) or no solution can hold (1e309). The command line exits 2 on
+    these. Whether well-formed content keeps the rules is
+    :func:`check_solution`'s job (exit 1).
     """
     source = str(path)
+    file = Path(path)
+    if file.exists() and not file.is_file():  # a folder, or /dev/zero: never read without end
+        raise InputError(Problem(source, "is not a file; give the solution.json solve wrote"))
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        if file.exists() and file.stat().st_size > MAX_BYTES:
+            raise InputError(
+                Problem(source, f"is larger than {MAX_BYTES // 10**6} MB; not a solution.json")
+            )
+        # utf-8-sig: a solution saved again by a Windows editor starts with a BOM.
+        text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(source, f"cannot read the solution file: {exc}")) from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise InputError(Problem(source, f"cannot read the solution file: {reason}")) from None
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_sane_int
+        )
+    except _BadNumber as exc:
+        raise InputError(Problem(source, f"holds {exc}")) from None
     except json.JSONDecodeError as exc:
         raise InputError(
             Problem(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
-        ) from exc
+        ) from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError(Problem(source, f"cannot be read as JSON: {exc}")) from None
     if not isinstance(data, dict):
         raise InputError(Problem(source, "a solution must be a JSON object"))
     problems = [Problem(source, f"missing key {key!r}") for key in SOLUTION_KEYS if key not in data]
     if not problems:
-        problems = _shape_problems(data, source)
+        problems = [Problem(source, message) for message in shape_problems(data)]
     if problems:
         raise InputError(problems)
     return data
 
 
-def _shape_problems(data: Mapping[str, Any], source: str) -> list[Problem]:
-    problems: list[Problem] = []
-    if not isinstance(data["policy"], dict):
-        problems.append(Problem(source, "'policy' must be an object"))
-    if not isinstance(data["jobs"], list):
-        problems.append(Problem(source, "'jobs' must be a list"))
-    else:
-        for i, job in enumerate(data["jobs"]):
-            if not isinstance(job, dict):
-                problems.append(Problem(source, f"jobs[{i}] must be an object"))
-                continue
-            problems.extend(
-                Problem(source, f"jobs[{i}] misses key {key!r}")
-                for key in JOB_KEYS
-                if key not in job
-            )
-    if not isinstance(data["unassigned"], list):
-        problems.append(Problem(source, "'unassigned' must be a list"))
-    else:
-        for i, item in enumerate(data["unassigned"]):
-            if not isinstance(item, dict) or "task_id" not in item:
-                problems.append(
-                    Problem(source, f"unassigned[{i}] must be an object with 'task_id'")
-                )
-    return problems
+#: Beyond this no number in a solution is hours, a count or seconds: the file is broken.
+MAX_NUMBER = 1e12
+#: A solution of 5,000 tasks takes a few MB; far beyond that it is something else.
+MAX_BYTES = 200 * 10**6
+
+
+class _BadNumber(ValueError):
+    """A number in the JSON text that no solution can hold."""
+
+
+def _no_constant(name: str) -> float:
+    raise _BadNumber(f"{name}, which JSON does not allow as a number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise _BadNumber(f"{text[:30]}, too large a number for a solution")
+    return value
+
+
+def _sane_int(text: str) -> int:
+    if len(text.lstrip("-")) > 13:
+        raise _BadNumber(f"{text[:30]}, too large a number for a solution")
+    return int(text)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_number(value: Any) -> bool:
+    """A finite number (not a boolean) of a sane size."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    # abs() first: math.isfinite of a 400-digit integer overflows.
+    return abs(value) <= MAX_NUMBER and math.isfinite(value)
+
+
+def _is_count(value: Any) -> bool:
+    return _is_number(value) and value >= 0 and float(value).is_integer()
+
+
+def _is_text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+_EXPECTED = {
+    _is_text: "text",
+    _is_number: "a finite number",
+    _is_count: "a whole number of at least 0",
+    _is_text_list: "a list of texts",
+}
+
+
+def shape_problems(data: Mapping[str, Any]) -> list[str]:
+    """Every way ``data`` is not shaped like a ``solution.json``, each naming where.
+
+    Types only (and numbers that no solution can hold): ``jobs[2].task_ids[0]
+    must be text, got [1, 2]``. Keys that may be missing here are checked
+    by :func:`check_solution`, which reports them as violations.
+    """
+    found: list[str] = []
+
+    def expect(value: Any, where: str, test: Any, *, optional: bool = False) -> None:
+        if optional and value is None:
+            return
+        if not test(value):
+            nothing = " or null" if optional else ""
+            found.append(f"{where} must be {_EXPECTED[test]}{nothing}, got {_shown(value)}")
+
+    expect(data.get("status"), "'status'", _is_text)
+    expect(data.get("jobs_bound"), "'jobs_bound'", _is_count, optional=True)
+    expect(data.get("hours_bound"), "'hours_bound'", _is_number, optional=True)
+    expect(data.get("jobs_status"), "'jobs_status'", _is_text, optional=True)
+    expect(data.get("stopped"), "'stopped'", _is_text, optional=True)
+    if not isinstance(data.get("policy"), dict):
+        found.append(f"'policy' must be an object, got {_shown(data.get('policy'))}")
+    found.extend(_jobs_shape(data.get("jobs"), "jobs", expect))
+    found.extend(_unassigned_shape(data.get("unassigned"), "unassigned"))
+    locks = data.get("locks")
+    if locks is not None:
+        if not isinstance(locks, list):
+            found.append(f"'locks' must be a list, got {_shown(locks)}")
+        else:
+            for i, lock in enumerate(locks):
+                if not isinstance(lock, dict):
+                    found.append(f"locks[{i}] must be an object, got {_shown(lock)}")
+                    continue
+                expect(lock.get("rule"), f"locks[{i}].rule", _is_text)
+                found.extend(_text_list_problems(lock.get("task_ids"), f"locks[{i}].task_ids"))
+    pairs = data.get("forbidden_pairs")
+    if pairs is not None and not (
+        isinstance(pairs, list) and all(_is_text_list(p) and len(p) == 2 for p in pairs)
+    ):
+        found.append(
+            f"'forbidden_pairs' must be a list of [supplier, supplier] pairs, got {_shown(pairs)}"
+        )
+    others = data.get("alternatives")
+    if others is not None:
+        if not isinstance(others, list):
+            found.append(f"'alternatives' must be a list, got {_shown(others)}")
+        else:
+            for i, item in enumerate(others):
+                where = f"alternatives[{i}]"
+                if not isinstance(item, dict):
+                    found.append(f"{where} must be an object, got {_shown(item)}")
+                    continue
+                found.extend(_jobs_shape(item.get("jobs"), f"{where}.jobs", expect))
+                if "unassigned" in item:
+                    found.extend(_unassigned_shape(item["unassigned"], f"{where}.unassigned"))
+                for key, test in (("rank", _is_count), ("hours_delta", _is_number)):
+                    expect(item.get(key), f"{where}.{key}", test, optional=True)
+                delta = item.get("jobs_delta")
+                if delta is not None and not (_is_number(delta) and float(delta).is_integer()):
+                    found.append(f"{where}.jobs_delta must be a whole number, got {_shown(delta)}")
+    return found
+
+
+def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[str]:
+    if not isinstance(jobs, list):
+        return [f"'{where}' must be a list, got {_shown(jobs)}"]
+    found: list[str] = []
+    for i, job in enumerate(jobs):
+        at = f"{where}[{i}]"
+        if not isinstance(job, dict):
+            found.append(f"{at} must be an object, got {_shown(job)}")
+            continue
+        found.extend(f"{at} misses key {key!r}" for key in JOB_KEYS if key not in job)
+        if "job_id" in job:
+            expect(job["job_id"], f"{at}.job_id", _is_text)
+        if "hours_per_week" in job:
+            expect(job["hours_per_week"], f"{at}.hours_per_week", _is_number)
+        for key in ("task_ids", "suppliers", "days", "locations", "competencies"):
+            if key in job:
+                found.extend(_text_list_problems(job[key], f"{at}.{key}"))
+    return found
+
+
+def _text_list_problems(items: Any, where: str) -> list[str]:
+    """A list of texts, or where it is not: ``jobs[0].task_ids[1] must be text, got [1, 2]``."""
+    if not isinstance(items, list):
+        return [f"{where} must be a list of texts, got {_shown(items)}"]
+    return [
+        f"{where}[{n}] must be text, got {_shown(item)}"
+        for n, item in enumerate(items)
+        if not isinstance(item, str)
+    ]
+
+
+def _unassigned_shape(items: Any, where: str) -> list[str]:
+    if not isinstance(items, list):
+        return [f"'{where}' must be a list, got {_shown(items)}"]
+    found = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or "task_id" not in item:
+            found.append(f"{where}[{i}] must be an object with 'task_id', got {_shown(item)}")
+        elif not isinstance(item["task_id"], str):
+            found.append(f"{where}[{i}].task_id must be text, got {_shown(item['task_id'])}")
+    return found
 
 
 # ----------------------------------------------------------------------------- travel
@@ -286,17 +452,13 @@ def _field_violations(job: Mapping[str, Any], job_id: str, tasks: list[Task]) ->
     out: list[Violation] = []
     suppliers = {t.supplier for t in tasks}
     listed = job.get("suppliers")
-    if not isinstance(listed, list) or set(listed) != suppliers or len(listed) != len(suppliers):
+    if not _is_text_list(listed) or set(listed) != suppliers or len(listed) != len(suppliers):
         out.append(
             Violation("suppliers", job_id, f"lists {listed!r}, tasks come from {sorted(suppliers)}")
         )
     minutes = sum(s.end - s.start for t in tasks for s in t.slots)
     hours = job.get("hours_per_week")
-    if (
-        isinstance(hours, bool)
-        or not isinstance(hours, int | float)
-        or abs(hours - minutes / 60) > HOURS_TOLERANCE
-    ):
+    if not _is_number(hours) or abs(hours - minutes / 60) > HOURS_TOLERANCE:
         out.append(
             Violation(
                 "hours_per_week", job_id, f"lists {hours!r} h, tasks sum to {minutes / 60:g} h"
@@ -305,7 +467,7 @@ def _field_violations(job: Mapping[str, Any], job_id: str, tasks: list[Task]) ->
     days = [DAY_CODES[d] for d in sorted({s.day for t in tasks for s in t.slots})]
     listed_days = job.get("days")
     if (
-        not isinstance(listed_days, list)
+        not _is_text_list(listed_days)
         or sorted(listed_days, key=lambda d: DAY_CODES.index(d) if d in DAY_CODES else 99) != days
     ):
         out.append(Violation("days", job_id, f"lists {listed_days!r}, tasks work on {days}"))
@@ -322,7 +484,10 @@ def _policy_of(solution: Mapping[str, Any]) -> Policy:
     missing = [key for key in POLICY_KEYS if key not in values]
     if missing:
         raise PolicyError(f"the solution's policy misses {', '.join(missing)}")
-    return Policy(**{key: values[key] for key in POLICY_KEYS})
+    try:
+        return Policy(**{key: values[key] for key in POLICY_KEYS})
+    except (TypeError, ValueError, OverflowError) as exc:  # PolicyError is a ValueError
+        raise PolicyError(f"the solution's policy cannot be used: {exc}") from None
 
 
 def check_solution(
@@ -368,6 +533,9 @@ def check_solution(
             continue
         tasks: list[Task] = []
         for task_id in task_ids:
+            if not isinstance(task_id, str):
+                out.append(Violation("structure", job_id, f"task id {_shown(task_id)} is not text"))
+                continue
             if task_id not in known:
                 out.append(
                     Violation("unknown_task", job_id, f"task {task_id!r} is not in the instance")
@@ -398,7 +566,8 @@ def check_solution(
         if count > 1
     )
     out.extend(_unassigned_violations(solution, known, assigned))
-    out.extend(_status_violations(solution, len(jobs)))
+    placed = sum(s.end - s.start for task_id in assigned for s in known[task_id].slots) / 60
+    out.extend(_status_violations(solution, len(jobs), placed))
     out.extend(_workshop_violations(instance, solution, policy, jobs, known, locks, forbid_pairs))
     return out
 
@@ -430,7 +599,10 @@ def _workshop_violations(
 
 def _job_task_lists(jobs: list[Any], known: Mapping[str, Task]) -> list[tuple[str, list[str]]]:
     return [
-        (str(job.get("job_id", f"#{n + 1}")), [t for t in job["task_ids"] if t in known])
+        (
+            str(job.get("job_id", f"#{n + 1}")),
+            [t for t in job["task_ids"] if isinstance(t, str) and t in known],
+        )
         for n, job in enumerate(jobs)
         if isinstance(job, Mapping) and isinstance(job.get("task_ids"), list)
     ]
@@ -481,8 +653,11 @@ def _alternative_violations(
         seen.append(sets)
         jobs_delta = len(listed) - len(best_jobs)
         hours_delta = (_minutes_of(listed, known) - best_minutes) / 60
-        if item.get("jobs_delta", jobs_delta) != jobs_delta or (
-            abs(item.get("hours_delta", hours_delta) - hours_delta) > HOURS_TOLERANCE
+        claimed_hours = item.get("hours_delta", hours_delta)
+        if (
+            item.get("jobs_delta", jobs_delta) != jobs_delta
+            or not _is_number(claimed_hours)
+            or abs(claimed_hours - hours_delta) > HOURS_TOLERANCE
         ):
             out.append(
                 Violation(
@@ -524,6 +699,11 @@ def _unassigned_violations(
             out.append(Violation("structure", None, f"unassigned entry {item!r} has no task_id"))
             continue
         task_id = item["task_id"]
+        if not isinstance(task_id, str):
+            out.append(
+                Violation("structure", None, f"unassigned task id {_shown(task_id)} is not text")
+            )
+            continue
         listed[task_id] += 1
         reason = item.get("reason")
         if task_id not in known:
@@ -559,24 +739,60 @@ def _unassigned_violations(
     return out
 
 
-def _status_violations(solution: Mapping[str, Any], n_jobs: int) -> list[Violation]:
+def _status_violations(
+    solution: Mapping[str, Any], n_jobs: int, hours_placed: float
+) -> list[Violation]:
+    """What the solution claims about itself: status, bounds and how it stopped."""
     out: list[Violation] = []
     status = solution.get("status")
     bound = solution.get("jobs_bound")
     if status not in STATUSES:
         out.append(
-            Violation("status", None, f"status {status!r} is not one of {', '.join(STATUSES)}")
+            Violation(
+                "status", None, f"status {_shown(status)} is not one of {', '.join(STATUSES)}"
+            )
         )
-    if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float)):
-        return [*out, Violation("jobs_bound", None, f"jobs_bound {bound!r} is not a number")]
+    jobs_status = solution.get("jobs_status")
+    if "jobs_status" in solution and jobs_status not in STATUSES:
+        out.append(
+            Violation(
+                "status",
+                None,
+                f"jobs_status {_shown(jobs_status)} is not one of {', '.join(STATUSES)}",
+            )
+        )
+    stopped = solution.get("stopped")
+    if "stopped" in solution and stopped not in STOPS:
+        out.append(
+            Violation("status", None, f"stopped {_shown(stopped)} is not one of {', '.join(STOPS)}")
+        )
+    hours_bound = solution.get("hours_bound")
+    if hours_bound is not None:
+        if not _is_number(hours_bound):
+            out.append(
+                Violation("hours_bound", None, f"hours_bound {_shown(hours_bound)} is not a number")
+            )
+        elif hours_placed > hours_bound + HOURS_TOLERANCE:
+            out.append(
+                Violation(
+                    "hours_bound",
+                    None,
+                    f"{hours_placed:g} h placed, more than the proven bound {hours_bound:g} h",
+                )
+            )
+    if bound is not None and not _is_count(bound):
+        return [*out, Violation("jobs_bound", None, f"jobs_bound {_shown(bound)} is not a count")]
     if bound is not None and n_jobs > bound:
         out.append(
             Violation("jobs_bound", None, f"{n_jobs} jobs, more than the proven bound {bound:g}")
         )
-    if status == "optimal" and n_jobs != bound:
-        out.append(
-            Violation(
-                "jobs_bound", None, f"status optimal, but {n_jobs} jobs while the bound is {bound}"
+    for key, claim in (("status", status), ("jobs_status", jobs_status)):
+        if claim == "optimal" and n_jobs != bound:
+            out.append(
+                Violation(
+                    "jobs_bound",
+                    None,
+                    f"{key} optimal, but {n_jobs} jobs while the bound is {bound}",
+                )
             )
-        )
     return out

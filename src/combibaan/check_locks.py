@@ -29,7 +29,7 @@ def echoed_locks(solution: Mapping[str, Any]) -> tuple[Locks | None, list[str]]:
         return None, ["'locks' must be a list of objects with 'rule' and 'task_ids'"]
     try:
         return Locks.from_list(items), []
-    except LockError as exc:
+    except (LockError, TypeError, ValueError) as exc:  # a malformed echo, never a crash
         return None, [f"cannot read the echoed locks: {exc}"]
 
 
@@ -40,9 +40,13 @@ def echoed_pairs(solution: Mapping[str, Any]) -> tuple[tuple[Pair, ...], list[st
         return (), []
     pairs = []
     for item in items if isinstance(items, list) else [items]:
-        if not isinstance(item, list) or len(item) != 2:
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not all(isinstance(n, str) for n in item)
+        ):
             return (), ["'forbidden_pairs' must be a list of [supplier, supplier] pairs"]
-        pairs.append((str(item[0]), str(item[1])))
+        pairs.append((item[0], item[1]))
     return tuple(pairs), []
 
 

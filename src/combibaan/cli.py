@@ -1,8 +1,14 @@
 """The command line: a thin shell over the Python API.
 
 Every command maps its options onto ``read_instance``, ``Policy`` and
-``solve``; errors in the user's input are printed without a traceback and end
-with exit code 2.
+``solve``. Everything is checked before the work starts (numbers by their
+ranges, the output folder by a probe), and errors in the user's input are
+printed without a traceback and end with exit code 2.
+
+Nothing from the user is ever read as terminal markup: both consoles print
+with markup and emoji codes off, and styles are added as :class:`Text` spans.
+The heavy parts (pandas, the solver, the reports) are imported by the commands
+that need them, so that a mistake is reported at once.
 """
 
 from __future__ import annotations
@@ -10,16 +16,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from combibaan.analysis.explain import UnknownTaskError
-from combibaan.analysis.explain import explain as run_explain
-from combibaan.check import check_solution, load_solution
+from combibaan.cli_interrupt import Aborted, Interrupts
 from combibaan.cli_workshop import (
     AlternativesOpt,
     ForbidPairOpt,
@@ -27,18 +32,16 @@ from combibaan.cli_workshop import (
     read_workshop,
     show_alternatives,
 )
-from combibaan.generate import generate as generate_tables
-from combibaan.generate import write_instance
-from combibaan.io import InputError, read_instance, read_policy
-from combibaan.io.output import write_result
-from combibaan.model import Policy, PolicyError
+from combibaan.io.errors import MAX_SHOWN, InputError, Problem
+from combibaan.io.output import SOLUTION_FILES, check_folder, check_output
 from combibaan.model.locks import LockError
-from combibaan.model.policy import POLICY_KEYS, parse_policy_value
+from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 from combibaan.model.week import format_days
-from combibaan.reporting import report_writers, unknown_suppliers
-from combibaan.result import Result
-from combibaan.solvers import solve as run_solve
-from combibaan.texts import number
+from combibaan.texts import cli_text, decimal, number
+
+if TYPE_CHECKING:
+    from combibaan.model import Instance
+    from combibaan.result import Result
 
 app = typer.Typer(
     help="Bundle facility tasks of several suppliers into combination jobs.",
@@ -46,10 +49,33 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: What ``solve --out`` writes besides :data:`SOLUTION_FILES` (combibaan.reporting's names;
+#: a test keeps the two in step), checked before the solve.
+REPORT_FILES = ("report.html", "proposals.xlsx")
+#: The ranges every number on the command line must lie in.
+MAX_SECONDS = 7 * 24 * 3600
+MAX_WORKERS = 256
+SEED_RANGE = (-(2**31), 2**31 - 1)  # CP-SAT's random_seed is a 32-bit integer
+STRATEGIES = ("auto", "exact", "large")
+
+
+def say(console: Console, label: str, style: str, text: str) -> None:
+    """``label: text`` with the label styled and the text printed exactly as it is."""
+    console.print(Text.assemble((label, style), " ", text), soft_wrap=True)
+
+
+def show_problems(error: InputError) -> None:
+    """The first problems (:data:`~combibaan.io.errors.MAX_SHOWN`), then how many in all."""
+    for n, line in enumerate(error.lines()):
+        if n < MAX_SHOWN:
+            say(err, "error:", "bold red", line)
+        else:
+            err.print(line, soft_wrap=True)
 
 
 def user_errors(command: F) -> F:
@@ -60,16 +86,25 @@ def user_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except InputError as error:
-            for problem in error.problems:
-                err.print(f"[bold red]error:[/] {problem}", highlight=False, soft_wrap=True)
+            show_problems(error)
             raise typer.Exit(2) from None
-        except (PolicyError, FileExistsError, LockError, UnknownTaskError) as error:
-            err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        except (PolicyError, FileExistsError, LockError) as error:
+            say(err, "error:", "bold red", str(error))
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            # Only before the solver has a proposal (it returns that on Ctrl-C itself).
-            err.print("interrupted (Ctrl-C)", highlight=False)
+            # While starting or reading, before there is a proposal (a solve returns its
+            # own on Ctrl-C); a command without --lang speaks Dutch.
+            err.print(cli_text("interrupted_early", kwargs.get("lang") or "nl"), soft_wrap=True)
             raise typer.Exit(130) from None
+        except Aborted:
+            raise typer.Exit(130) from None  # the handler has said so
+        except LookupError as error:
+            from combibaan.analysis.explain import UnknownTaskError
+
+            if not isinstance(error, UnknownTaskError):
+                raise
+            say(err, "error:", "bold red", str(error))
+            raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -105,6 +140,29 @@ PolicyOpt = Annotated[
     Path | None,
     typer.Option("--policy", help="TOML file with a workshop's rules; flags override it."),
 ]
+LangOpt = Annotated[str, typer.Option(help="Language of reasons and texts: nl or en.")]
+SeedOpt = Annotated[
+    int,
+    typer.Option(help="Random seed of the solver.", min=SEED_RANGE[0], max=SEED_RANGE[1]),
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace files combibaan wrote here earlier even when they were changed since "
+        "(a file combibaan did not write is never replaced).",
+    ),
+]
+
+
+def _seconds(text: str) -> Any:
+    """A time limit: a finite number of seconds from 0.1 to a week (``inf``/``nan`` fail)."""
+    return Annotated[float, typer.Option(help=text, min=0.1, max=MAX_SECONDS)]
+
+
+SolveSeconds = _seconds("Seconds for the whole solve.")
+ExplainSeconds = _seconds("Seconds for the solve; each what-if gets a share.")
+SweepSeconds = _seconds("Seconds per solve.")
 
 
 def _rule_option(key: str, text: str) -> Any:
@@ -125,18 +183,34 @@ TravelMinutes = _rule_option(
 
 def build_policy(policy_file: Path | None, flags: dict[str, str | None]) -> Policy:
     """Defaults, then the TOML file, then the flags given on the command line."""
+    from combibaan.io import read_policy
+
     policy = read_policy(policy_file) if policy_file else Policy()
     changes = {}
     for key, value in flags.items():
         if value is None:
             continue
-        try:
-            changes[key] = parse_policy_value(key, value)
-        except PolicyError:
-            raise PolicyError(
-                f"--{key.replace('_', '-')} must be a number or 'off', got {value!r}"
-            ) from None
-    return policy.replace(**changes)
+        changes[key] = parse_policy_value(key, value, name=f"--{key.replace('_', '-')}")
+    try:
+        return policy.replace(**changes)
+    except PolicyError as error:
+        given = ", ".join(f"--{key.replace('_', '-')}" for key in changes)
+        raise PolicyError(f"{given}: {error}" if given else str(error)) from None
+
+
+def check_lang(lang: str) -> None:
+    if lang not in ("nl", "en"):
+        raise PolicyError(f"--lang must be nl or en, got {lang!r}")
+
+
+def read_inputs(tasks: Path, travel: Path | None = None, suppliers: Path | None = None) -> Instance:
+    """The task list and its tables, with a note on a terminal while large files load."""
+    from combibaan.io import read_instance
+
+    if not err.is_terminal:
+        return read_instance(tasks, travel, suppliers)
+    with err.status("Reading…"):
+        return read_instance(tasks, travel, suppliers)
 
 
 @app.command()
@@ -156,10 +230,20 @@ def solve(
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
     alternatives: AlternativesOpt = 0,
-    time_limit: Annotated[float, typer.Option(help="Seconds for the whole solve.", min=0.1)] = 60.0,
-    seed: Annotated[int, typer.Option(help="Random seed of the solver.")] = 0,
-    workers: Annotated[int, typer.Option(help="Solver threads; 0 uses every core.", min=0)] = 0,
-    lang: Annotated[str, typer.Option(help="Language of reasons and texts: nl or en.")] = "nl",
+    time_limit: SolveSeconds = 60.0,
+    seed: SeedOpt = 0,
+    workers: Annotated[
+        int, typer.Option(help="Solver threads; 0 uses every core.", min=0, max=MAX_WORKERS)
+    ] = 0,
+    strategy: Annotated[
+        str,
+        typer.Option(
+            help="auto picks by size: exact (every job enumerated, the answer proven) for "
+            "smaller lists, large (a proven bound and local search) above; exact or large "
+            "forces one.",
+        ),
+    ] = "auto",
+    lang: LangOpt = "nl",
     out_dir: Annotated[
         Path | None,
         typer.Option(
@@ -167,44 +251,87 @@ def solve(
             help="Folder for solution.json, the CSV files, report.html and proposals.xlsx.",
         ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Build the most combination jobs from TASKS and show them."""
-    if lang not in ("nl", "en"):
-        raise PolicyError(f"--lang must be nl or en, got {lang!r}")
+    check_lang(lang)
+    if strategy not in STRATEGIES:
+        raise PolicyError(f"--strategy must be {', '.join(STRATEGIES)}, got {strategy!r}")
+    if out_dir is not None:
+        check_output(out_dir, (*SOLUTION_FILES, *REPORT_FILES), force=force)
     flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
     effective = build_policy(policy, flags)
-    instance = read_instance(tasks, travel, suppliers)
-    for name in unknown_suppliers(instance):
-        err.print(
-            f"[yellow]warning:[/] supplier {escape(name)!r} has tasks but no row in "
-            f"{escape(str(suppliers))}; its sector, CAO and target show as unknown",
-            highlight=False,
-            soft_wrap=True,
-        )
+    instance = read_inputs(tasks, travel, suppliers)
+    _warn_unknown_suppliers(instance, suppliers)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
-    result = _solve_with_progress(
-        instance,
-        effective,
-        time_limit,
-        seed,
-        workers,
-        lang,
-        locks=lock_set,
-        forbid_pairs=pairs,
-        alternatives=alternatives,
-    )
-    if out_dir is not None:
-        write_result(result, out_dir, extra=report_writers(result, lang))
+    failure: InputError | None = None
+    with Interrupts(err, lang, saves=out_dir is not None) as interrupts:
+        try:
+            result = _solve_with_progress(
+                instance,
+                effective,
+                time_limit,
+                seed,
+                workers,
+                lang,
+                strategy=strategy,
+                locks=lock_set,
+                forbid_pairs=pairs,
+                alternatives=alternatives,
+            )
+        except LockError as error:
+            source = str(locks) if locks is not None else "--forbid-pair"
+            raise InputError(Problem(source, str(error))) from None
+        if out_dir is not None:
+            with interrupts.writing():
+                failure = _write(result, out_dir, lang, force)
     show_result(result, lang)
     show_alternatives(out, result)
+    if failure is not None:
+        show_problems(failure)
+        raise typer.Exit(2)
     if out_dir is not None:
-        out.print(f"Written to {out_dir}/", highlight=False)
+        out.print(f"Written to {out_dir}/", soft_wrap=True)
+    if stop_of(result) == "interrupted" or interrupts.presses:
+        written = cli_text("written_note", lang, folder=out_dir) if out_dir is not None else ""
+        err.print(cli_text("interrupted_note", lang, written=written), soft_wrap=True)
+        raise typer.Exit(130)
+
+
+def _warn_unknown_suppliers(instance: Instance, suppliers: Path | None) -> None:
+    from combibaan.reporting.cards import unknown_suppliers
+
+    for name in unknown_suppliers(instance):
+        say(
+            err,
+            "warning:",
+            "yellow",
+            f"supplier {name!r} has tasks but no row in {suppliers}; "
+            "its sector, CAO and target show as unknown",
+        )
+
+
+def _write(result: Result, out_dir: Path, lang: str, force: bool) -> InputError | None:
+    """Write the files; a refusal or an OS error comes back as the error to show."""
+    from combibaan.io.output import write_result
+    from combibaan.reporting import report_writers
+
+    try:
+        write_result(result, out_dir, extra=report_writers(result, lang), force=force)
+    except InputError as error:
+        return error
+    except OSError as error:
+        where = error.filename or out_dir
+        return InputError(Problem(str(out_dir), f"cannot write {where}: {error.strerror or error}"))
+    return None
 
 
 def _solve_with_progress(
-    instance, policy, time_limit, seed, workers, lang, **workshop: Any
+    instance, policy, time_limit, seed, workers, lang, **options: Any
 ) -> Result:
-    """Solve, with a spinner on a terminal; ``workshop`` holds locks, pairs and alternatives."""
+    """Solve, with a spinner on a terminal; ``options`` hold the strategy and workshop options."""
+    from combibaan.solvers import solve as run_solve
+
     if not err.is_terminal:
         return run_solve(
             instance,
@@ -213,7 +340,7 @@ def _solve_with_progress(
             seed=seed,
             workers=workers,
             lang=lang,
-            **workshop,
+            **options,
         )
     with err.status("Solving…") as status:
 
@@ -229,8 +356,50 @@ def _solve_with_progress(
             workers=workers,
             lang=lang,
             progress=progress,
-            **workshop,
+            **options,
         )
+
+
+def stop_of(result: Result) -> str:
+    """How the run ended: ``proven``, ``time_limit`` or ``interrupted``.
+
+    ``result.stopped`` as the solver set it, read together with the two older
+    signals of the same facts so that they can never disagree on screen: a
+    result proven ``optimal`` was proven, one whose statistics say interrupted
+    was interrupted.
+    """
+    if result.status == "optimal":
+        return "proven"
+    if result.statistics.interrupted:
+        return "interrupted"
+    return result.stopped
+
+
+def summary_line(result: Result, lang: str = "nl") -> str:
+    """The job count and whether it is proven, hours placed against their bound, how it
+    stopped, seconds: ``12 banen (bewezen maximum) · 301,5 uur geplaatst (ten hoogste 310) ·
+    optimaal · 4,2 s``."""
+    n, bound = result.num_jobs, result.jobs_bound
+    jobs = cli_text("jobs_one", lang) if n == 1 else cli_text("jobs", lang, n=n)
+    if result.jobs_status == "optimal" or (bound is not None and bound == n):
+        jobs += cli_text("jobs_proven", lang)
+    elif bound is not None:
+        jobs += cli_text("jobs_bound", lang, bound=bound)
+    hours = cli_text("hours", lang, hours=decimal(round(result.hours_placed, 2), lang))
+    if result.hours_bound is not None:
+        hours += cli_text("hours_bound", lang, bound=decimal(round(result.hours_bound, 2), lang))
+    stop = stop_of(result)
+    if result.status == "optimal":
+        how = cli_text("optimal", lang)
+    elif result.status == "infeasible":
+        how = cli_text("infeasible", lang)
+    else:
+        how = cli_text(stop, lang)
+    if result.statistics.wall_clock_cut:
+        how += cli_text("wall_clock", lang)
+    shown = f"{result.solve_seconds:.1f}"
+    seconds = cli_text("seconds", lang, seconds=shown.replace(".", ",") if lang == "nl" else shown)
+    return " · ".join((jobs, hours, how, seconds))
 
 
 def show_result(result: Result, lang: str = "nl") -> None:
@@ -258,14 +427,7 @@ def show_result(result: Result, lang: str = "nl") -> None:
             task = result.instance.task(item.task_id)
             left.add_row(task.id, task.supplier, number(round(task.hours_per_week, 2)), item.reason)
         out.print(left)
-    share = result.hours_placed / result.hours_total if result.hours_total else 0.0
-    out.print(
-        f"{result.num_jobs} jobs ({result.job_units:.2f} job units), "
-        f"{number(round(result.hours_placed, 2))} of {number(round(result.hours_total, 2))} "
-        f"hours placed ({share:.0%}), proven bound {result.jobs_bound} jobs, "
-        f"status {result.status}, {result.solve_seconds:.2f} s",
-        highlight=False,
-    )
+    out.print(summary_line(result, lang), soft_wrap=True)
 
 
 @app.command()
@@ -276,29 +438,80 @@ def check(
         Path, typer.Argument(help="A solution.json written by combibaan solve.", metavar="SOLUTION")
     ],
     travel: TravelOpt = None,
+    policy: Annotated[
+        Path | None,
+        typer.Option(
+            "--policy",
+            help="Check against this workshop's rules (flags override it) instead of the "
+            "rules the solution claims.",
+        ),
+    ] = None,
+    min_hours: MinHours = None,
+    max_hours: MaxHours = None,
+    max_suppliers: MaxSuppliers = None,
+    max_hours_per_day: MaxHoursPerDay = None,
+    min_hours_per_day: MinHoursPerDay = None,
+    max_span_hours: MaxSpanHours = None,
+    travel_minutes: TravelMinutes = None,
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
 ) -> None:
     """Verify SOLUTION against every rule, independently of the solver; exit 1 on a violation.
 
-    Locks and forbidden pairs default to those echoed in SOLUTION; --locks and
-    --forbid-pair check against these instead.
+    The rules are those the solution claims, unless --policy or a rule flag is
+    given: then exactly the rules solve would use with the same options. Locks
+    and forbidden pairs default to those echoed in SOLUTION; --locks and
+    --forbid-pair check against these instead. A SOLUTION that cannot be read
+    as one (not JSON, missing keys, wrong types, NaN) exits 2.
     """
-    instance = read_instance(tasks, travel)
+    from combibaan.check import check_solution, load_solution
+
+    flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
+    given = policy is not None or any(value is not None for value in flags.values())
+    rules = build_policy(policy, flags) if given else None
+    problems: list[Problem] = []
+    document: dict[str, Any] = {}
+    instance = None
+    try:
+        document = load_solution(solution)
+    except InputError as error:
+        problems.extend(error.problems)
+    try:
+        instance = read_inputs(tasks, travel)
+    except InputError as error:
+        problems.extend(error.problems)
+    if problems or instance is None:
+        raise InputError(problems)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    if rules is not None:
+        _note_other_rules(document, rules)
     violations = check_solution(
         instance,
-        load_solution(solution),
+        document,
+        rules,
         locks=lock_set,
         forbid_pairs=pairs if forbid_pair else None,
     )
     if violations:
         for violation in violations:
-            shown = escape(str(violation))
-            out.print(f"[red]violation:[/] {shown}", highlight=False, soft_wrap=True)
-        out.print(f"{len(violations)} violation(s) in {solution}", highlight=False)
+            say(out, "violation:", "red", str(violation))
+        out.print(f"{len(violations)} violation(s) in {solution}", soft_wrap=True)
         raise typer.Exit(1)
-    out.print(f"{solution}: every rule holds", highlight=False)
+    out.print(f"{solution}: every rule holds", soft_wrap=True)
+
+
+def _note_other_rules(document: dict[str, Any], rules: Policy) -> None:
+    """Say where the rules checked differ from those the solution claims (no violation)."""
+    claimed = document.get("policy")
+    if not isinstance(claimed, dict):
+        return
+    differ = [
+        f"{key} {claimed.get(key)!r} (checked: {value!r})"
+        for key, value in rules.to_dict().items()
+        if key in claimed and claimed.get(key) != value
+    ]
+    if differ:
+        say(err, "note:", "yellow", "the solution was made under other rules: " + ", ".join(differ))
 
 
 @app.command()
@@ -317,47 +530,89 @@ def explain(
     travel_minutes: TravelMinutes = None,
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
-    time_limit: Annotated[
-        float, typer.Option(help="Seconds for the solve; each what-if gets a share.", min=0.1)
-    ] = 10.0,
+    time_limit: ExplainSeconds = 10.0,
     lang: Annotated[str, typer.Option(help="Language of the story: nl or en.")] = "nl",
 ) -> None:
     """Tell the full story of one task: partners, feasible jobs, its job or why not, what would
     change that."""
-    if lang not in ("nl", "en"):
-        raise PolicyError(f"--lang must be nl or en, got {lang!r}")
+    from combibaan.analysis.explain import explain as run_explain
+
+    check_lang(lang)
     flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
     effective = build_policy(policy, flags)
-    instance = read_instance(tasks, travel)
+    instance = read_inputs(tasks, travel)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
-    story = run_explain(
-        instance,
-        task,
-        effective,
-        locks=lock_set,
-        forbid_pairs=pairs,
-        time_limit=time_limit,
-        lang=lang,
-    )
+    try:
+        story = run_explain(
+            instance,
+            task,
+            effective,
+            locks=lock_set,
+            forbid_pairs=pairs,
+            time_limit=time_limit,
+            lang=lang,
+        )
+    except LockError as error:
+        source = str(locks) if locks is not None else "--forbid-pair"
+        raise InputError(Problem(source, str(error))) from None
     for line in story.lines():
-        out.print(escape(line), highlight=False, soft_wrap=True)
+        out.print(line, soft_wrap=True)
 
 
 @app.command()
 @user_errors
 def generate(
-    tasks: Annotated[int, typer.Option("--tasks", help="Number of tasks.", min=1)],
+    tasks: Annotated[int, typer.Option("--tasks", help="Number of tasks.", min=1, max=100_000)],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for tasks.csv and travel.csv.")],
     seed: Annotated[
-        int, typer.Option(help="Random seed; the same seed gives the same instance.")
+        int,
+        typer.Option(
+            help="Random seed; the same seed gives the same instance.",
+            min=SEED_RANGE[0],
+            max=SEED_RANGE[1],
+        ),
     ] = 0,
-    campuses: Annotated[int, typer.Option(help="Number of campuses.", min=1)] = 1,
+    campuses: Annotated[
+        int | None,
+        typer.Option(
+            help="Number of campuses (default 1); with --family remote the number of sites "
+            "(default 3-6, by the number of tasks).",
+            min=1,
+            max=100,
+            show_default=False,
+        ),
+    ] = None,
+    family: Annotated[
+        str,
+        typer.Option(help="Kind of task list: campus, short, night, remote or many (README)."),
+    ] = "campus",
     force: Annotated[bool, typer.Option(help="Overwrite existing tasks.csv/travel.csv.")] = False,
 ) -> None:
-    """Write a synthetic but plausible campus instance, for tests and benchmarks."""
-    task_table, travel_table = generate_tables(tasks, seed, campuses=campuses)
-    written = write_instance(task_table, travel_table, out_dir, overwrite=force)
-    out.print(f"Written {', '.join(str(p) for p in written)}", highlight=False)
+    """Write a synthetic but plausible task list, for tests and benchmarks."""
+    from combibaan.generate import FAMILIES
+
+    if family not in FAMILIES:
+        raise typer.BadParameter(f"choose one of {', '.join(FAMILIES)}", param_hint="'--family'")
+    check_folder(out_dir)
+    from combibaan.generate import generate as generate_tables
+    from combibaan.generate import write_instance
+
+    task_table, travel_table = generate_tables(tasks, seed, campuses=campuses, family=family)
+    try:
+        written = write_instance(task_table, travel_table, out_dir, overwrite=force)
+    except FileExistsError as error:
+        if error.errno is None:  # write_instance's own refusal, which names the files
+            raise
+        raise InputError(Problem(str(out_dir), _os_message(error))) from None
+    except OSError as error:
+        raise InputError(Problem(str(out_dir), _os_message(error))) from None
+    out.print(f"Written {', '.join(str(p) for p in written)}", soft_wrap=True)
+
+
+def _os_message(error: OSError) -> str:
+    """An OS error as a sentence: ``cannot write out/tasks.csv: Permission denied``."""
+    where = f" {error.filename}" if error.filename else ""
+    return f"cannot write{where}: {error.strerror or error}"
 
 
 @app.command()
@@ -376,15 +631,20 @@ def sweep(
         Path | None,
         typer.Option("--policy", help="TOML file with the rules the grid does not vary."),
     ] = None,
-    time_limit: Annotated[float, typer.Option(help="Seconds per solve.", min=0.1)] = 10.0,
-    seed: Annotated[int, typer.Option(help="Random seed of every solve.")] = 0,
+    time_limit: SweepSeconds = 10.0,
+    seed: Annotated[
+        int,
+        typer.Option(help="Random seed of every solve.", min=SEED_RANGE[0], max=SEED_RANGE[1]),
+    ] = 0,
     workers: Annotated[
-        int | None, typer.Option(help="Local processes; default one per CPU.", min=1)
+        int | None,
+        typer.Option(help="Local processes; default one per CPU.", min=1, max=MAX_WORKERS),
     ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(help="Dask scheduler address (tcp://host:8786) to run on a cluster."),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Solve TASKS for every combination of the grid's rules; one row per combination."""
     from combibaan.cli_sweep import run_sweep
@@ -399,6 +659,7 @@ def sweep(
         seed=seed,
         workers=workers,
         scheduler=scheduler,
+        force=force,
         out=out,
         err=err,
     )

@@ -17,9 +17,10 @@ from rich.table import Table
 
 from combibaan.analysis.kpis import KPI_KEYS
 from combibaan.analysis.sweep import sweep
+from combibaan.cli_interrupt import Interrupts
 from combibaan.io import InputError, Problem, read_instance, read_policy
 from combibaan.io.grid import read_grid
-from combibaan.io.output import write_files
+from combibaan.io.output import check_output, write_csv, write_files
 from combibaan.model import Policy
 from combibaan.texts import number
 
@@ -35,14 +36,15 @@ def run_sweep(
     seed: int = 0,
     workers: int | None = None,
     scheduler: str | None = None,
+    force: bool = False,
     out: Console,
     err: Console,
 ) -> pd.DataFrame:
     """Sweep the grid over the instance, write ``out_file`` atomically and print a summary."""
+    _check_target(out_file, force=force)
     base = read_policy(policy_file) if policy_file else Policy()
     grid = read_grid(grid_file, base)
     instance = read_instance(tasks, travel)
-    _check_target(out_file)
     total = len(pd.MultiIndex.from_product(list(grid.values())))
     with Progress(
         TextColumn("Sweeping"),
@@ -70,13 +72,15 @@ def run_sweep(
                 raise
             raise InputError(Problem("--scheduler", str(error))) from None
     shown = _with_off(table, list(grid))
-    write_files(
-        out_file.parent,
-        {out_file.name: lambda p: shown.to_csv(p, index=False)},
-        replace=True,
-    )
+    with Interrupts(err, saves=True) as interrupts, interrupts.writing():
+        write_files(
+            out_file.parent,
+            {out_file.name: lambda p: write_csv(shown, p)},
+            force=force,
+            legacy=_sweep_table,
+        )
     _show(shown, list(grid), instance.name, out)
-    out.print(f"Written to {out_file}", highlight=False)
+    out.print(f"Written to {out_file}", soft_wrap=True)
     return table
 
 
@@ -90,27 +94,27 @@ def _with_off(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return shown
 
 
-def _check_target(out_file: Path) -> None:
-    """Overwrite only a table an earlier sweep wrote; never a file of the user's."""
+def _check_target(out_file: Path, *, force: bool = False) -> None:
+    """Before any work: the table may be written there, replacing only a table of ours.
+
+    A table combibaan recorded is replaced while unchanged (or with ``force``);
+    one from before the record is recognised by its header.
+    """
     if out_file.is_dir():
         raise InputError(
             Problem(str(out_file), "is a folder; give a file name such as results.csv")
         )
-    if not out_file.exists():
-        return
+    check_output(out_file.parent, [out_file.name], force=force, legacy=_sweep_table)
+
+
+def _sweep_table(path: Path) -> bool:
+    """Whether ``path`` is a table an earlier sweep wrote (it has every KPI column)."""
     try:
-        with out_file.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8", newline="") as handle:
             header = next(csv.reader(handle), [])
-    except (OSError, UnicodeDecodeError):
-        header = []
-    if not set(KPI_KEYS) <= set(header):
-        raise InputError(
-            Problem(
-                str(out_file),
-                "already exists and is not a table written by combibaan sweep; "
-                "choose another name so that nothing of yours is overwritten",
-            )
-        )
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    return set(KPI_KEYS) <= set(header)
 
 
 def _show(table: pd.DataFrame, keys: list[str], name: str, out: Console) -> None:

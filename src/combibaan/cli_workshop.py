@@ -10,19 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from combibaan.io.locks import read_locks
-from combibaan.model import Instance, Job, Locks
-from combibaan.model.locks import SupplierPair
-from combibaan.result import Result
-from combibaan.solvers.locking import resolve_pairs
+from combibaan.io.errors import InputError, Problem
+from combibaan.model.locks import LockError
 from combibaan.texts import number
+
+if TYPE_CHECKING:
+    from combibaan.model import Instance, Job, Locks
+    from combibaan.model.locks import SupplierPair
+    from combibaan.result import Result
+
+#: The most alternatives one solve looks for (each may take another time limit).
+MAX_ALTERNATIVES = 100
 
 LocksOpt = Annotated[
     Path | None,
@@ -46,6 +51,7 @@ AlternativesOpt = Annotated[
         help="Also look for up to this many different proposals (each drops at least a "
         "third of the jobs of every earlier one).",
         min=0,
+        max=MAX_ALTERNATIVES,
     ),
 ]
 
@@ -53,9 +59,18 @@ AlternativesOpt = Annotated[
 def read_workshop(
     instance: Instance, locks_file: Path | None, forbid_pairs: list[str] | None
 ) -> tuple[Locks | None, tuple[SupplierPair, ...]]:
-    """The locks file (checked against the instance) and the forbidden supplier pairs."""
+    """The locks file (checked against the instance) and the forbidden supplier pairs.
+
+    A pair naming an unknown supplier is an :class:`InputError` about ``--forbid-pair``.
+    """
+    from combibaan.io.locks import read_locks
+    from combibaan.solvers.locking import resolve_pairs
+
     locks = read_locks(locks_file, instance) if locks_file is not None else None
-    return locks, resolve_pairs(instance, forbid_pairs or ())
+    try:
+        return locks, resolve_pairs(instance, forbid_pairs or ())
+    except LockError as error:
+        raise InputError(Problem("--forbid-pair", str(error))) from None
 
 
 def show_alternatives(console: Console, result: Result) -> None:
@@ -88,10 +103,12 @@ def show_alternatives(console: Console, result: Result) -> None:
     console.print(table)
 
 
-def _jobs_text(jobs: Iterable[Job], same: set[frozenset[str]] | None = None) -> str:
-    """Jobs as task lists; those also in the best proposal are dimmed."""
-    parts = []
-    for job in jobs:
-        text = escape("+".join(job.task_ids))
-        parts.append(f"[dim]{text}[/]" if same and frozenset(job.task_ids) in same else text)
-    return " ".join(parts)
+def _jobs_text(jobs: Iterable[Job], same: set[frozenset[str]] | None = None) -> Text:
+    """Jobs as task lists; those also in the best proposal are dimmed. Never markup."""
+    text = Text()
+    for n, job in enumerate(jobs):
+        if n:
+            text.append(" ")
+        dim = same is not None and frozenset(job.task_ids) in same
+        text.append("+".join(job.task_ids), style="dim" if dim else "")
+    return text

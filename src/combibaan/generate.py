@@ -1,4 +1,4 @@
-"""Synthetic but plausible campus instances, for tests, benchmarks and demos.
+"""Synthetic but plausible task lists, for tests, benchmarks and demos.
 
 Real task lists are confidential, so benchmarks need stand-ins that look like
 what suppliers bring to the table: cleaning before and after office hours,
@@ -6,6 +6,11 @@ catering around lunch, vending rounds, groundskeeping in daylight, security
 from reception to night shifts, and the client's own services. Each task is too
 small to be a job on its own (mostly 6-15 hours a week), so the solver has to
 combine. Buildings lie on a sparse walking graph, so shortest paths matter.
+
+A benchmark that only measures one kind of list hides what fails on others, so
+:func:`generate` draws several families with the same columns: the campus, a
+workshop list of short rounds, evening and night work, sites far apart, and
+many suppliers with few tasks each (see :data:`FAMILIES`).
 
 Everything is drawn from ``random.Random(seed)``: the same seed gives the same
 instance on every machine.
@@ -17,6 +22,7 @@ import math
 import os
 import random
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -268,6 +274,535 @@ SPLIT_DAYS = (
 )
 
 
+# ----------------------------------------------------------------------------- other families
+
+#: The kinds of task list :func:`generate` draws; ``campus`` is the original one.
+FAMILIES = ("campus", "short", "night", "remote", "many")
+
+
+@dataclass(frozen=True)
+class Family:
+    """How one kind of task list is drawn: its trades, the hours per week of a task
+    and the day patterns of a task split over two rows (the rows never share a day)."""
+
+    trades: tuple[Trade, ...]
+    min_hours: float = MIN_TASK_HOURS
+    max_hours: float = MAX_TASK_HOURS
+    split_days: tuple[tuple[str, str], ...] = SPLIT_DAYS
+
+
+CAMPUS = Family(TRADES)
+
+#: Short tasks come on every kind of day pattern, from one day to six.
+SHORT_DAYS = (
+    "ma-vr",
+    "ma-vr",
+    "ma,wo,vr",
+    "di,do",
+    "ma-za",
+    "ma-do",
+    "di-vr",
+    "ma,do",
+    "wo,vr",
+    "ma",
+    "di",
+    "do",
+    "vr",
+)
+SHORT_LENGTHS = (1.0, 1.0, 1.25, 1.5, 1.5, 1.75, 2.0, 2.0)
+
+#: A workshop list of short rounds: every slot 1-2 h, between 06:00 and 20:00.
+SHORT = Family(
+    (
+        Trade(
+            ("Schoonmaak Noord", "Schoonmaak Zuid"),
+            0.28,
+            (
+                Shift(
+                    ("06:00", "06:30", "07:00", "07:30"),
+                    SHORT_LENGTHS,
+                    SHORT_DAYS,
+                    ("Sanitaire ronde ochtend", "Entree en liften schoonmaken"),
+                ),
+                Shift(
+                    ("10:00", "10:30", "11:00", "13:30", "14:00", "15:00"),
+                    SHORT_LENGTHS,
+                    SHORT_DAYS,
+                    ("Sanitaire ronde overdag", "Pantry's nalopen", "Hygiëneproducten aanvullen"),
+                ),
+                Shift(
+                    ("17:00", "17:30", "18:00"),
+                    SHORT_LENGTHS,
+                    SHORT_DAYS,
+                    ("Sanitaire ronde avond", "Vergaderzalen afnemen"),
+                ),
+            ),
+            ("nauwkeurig", "zelfstandig", "hygiënisch werken", "doorzetter"),
+        ),
+        Trade(
+            ("Catering",),
+            0.18,
+            (
+                Shift(
+                    ("07:00", "07:30", "09:00", "09:30"),
+                    (1.0, 1.5, 2.0),
+                    SHORT_DAYS,
+                    ("Koffiecorner openen", "Koffie en thee in vergaderzalen zetten"),
+                ),
+                Shift(
+                    ("11:30", "12:00", "12:30", "13:00", "13:30"),
+                    (1.5, 1.5, 2.0),
+                    SHORT_DAYS,
+                    ("Lunchafwas", "Kassa lunch", "Vaatwerk ophalen uit vergaderzalen"),
+                ),
+                Shift(
+                    ("15:00", "15:30", "16:00"),
+                    (1.0, 1.5),
+                    SHORT_DAYS,
+                    ("Restaurant afsluiten en koelingen controleren",),
+                ),
+            ),
+            ("klantvriendelijk", "hygiënisch werken", "tempo kunnen maken"),
+        ),
+        Trade(
+            ("Automaten",),
+            0.14,
+            (
+                Shift(
+                    ("06:30", "07:00", "08:00", "10:00", "14:00", "15:30", "18:00"),
+                    (1.0, 1.25, 1.5),
+                    SHORT_DAYS,
+                    (
+                        "Koffieautomaten bijvullen",
+                        "Snoep- en drankautomaten bijvullen",
+                        "Automaten reinigen en storingen melden",
+                    ),
+                ),
+            ),
+            ("nauwkeurig", "zelfstandig", "omgaan met geld"),
+        ),
+        Trade(
+            ("Eigen dienst",),
+            0.22,
+            (
+                Shift(
+                    ("08:30", "09:00", "11:00"),
+                    (1.0, 1.5, 2.0),
+                    SHORT_DAYS,
+                    ("Postronde ochtend", "Post sorteren en frankeren"),
+                ),
+                Shift(
+                    ("13:00", "13:30", "15:30", "16:00"),
+                    (1.0, 1.5, 2.0),
+                    SHORT_DAYS,
+                    ("Postronde middag", "Pakketten rondbrengen", "Vergaderzalen klaarzetten"),
+                ),
+            ),
+            ("nauwkeurig", "klantvriendelijk", "tillen en sjouwen"),
+        ),
+        Trade(
+            ("Beveiliging",),
+            0.18,
+            (
+                Shift(
+                    ("06:00", "07:00", "08:00"),
+                    (1.0, 1.5, 2.0),
+                    SHORT_DAYS,
+                    ("Receptie openen", "Bezoekers ontvangen in de ochtendspits"),
+                ),
+                Shift(
+                    ("12:00", "12:30", "13:00"),
+                    (1.0, 1.5),
+                    SHORT_DAYS,
+                    ("Lunchaflossing receptie",),
+                ),
+                Shift(
+                    ("16:30", "17:00", "18:00"),
+                    (1.5, 2.0),
+                    SHORT_DAYS,
+                    ("Receptie avond en sleuteluitgifte", "Sluitronde"),
+                ),
+            ),
+            ("klantvriendelijk", "alert", "betrouwbaar"),
+        ),
+    ),
+    min_hours=1.0,
+    max_hours=12.0,
+)
+
+EVENING_DAYS = (*WEEKDAYS, "ma-za", "di-za")
+#: Rows of one task never fall on neighbouring days, so a night slot cannot
+#: run into the task's own next slot.
+NIGHT_SPLIT_DAYS = (("ma,wo", "vr"), ("ma", "wo,vr"), ("di", "do"), ("di,do", "za"))
+
+#: Evening, night and early-morning work with some day tasks (hospitals, event venues).
+NIGHT = Family(
+    (
+        Trade(
+            ("Schoonmaak Noord", "Schoonmaak Zuid"),
+            0.28,
+            (
+                Shift(
+                    ("17:30", "18:00", "18:30", "19:00"),
+                    (2.5, 3.0, 3.5, 4.0),
+                    EVENING_DAYS,
+                    (
+                        "Kantoren avondschoonmaak",
+                        "Collegezalen schoonmaken na de laatste les",
+                        "Sanitair en douches reinigen",
+                    ),
+                ),
+                Shift(
+                    ("00:00", "01:00"),
+                    (3.0, 4.0),
+                    ("di-za", "ma-vr", "di,do", "wo,vr", "za,zo"),
+                    ("Operatiekamers nachtschoonmaak", "Keukens ontvetten"),
+                ),
+                Shift(
+                    ("05:00", "05:30", "06:00"),
+                    (2.0, 2.5, 3.0),
+                    WEEKDAYS,
+                    ("Vroege ronde entree en liften", "Afval inzamelen voor opening"),
+                ),
+            ),
+            ("nauwkeurig", "zelfstandig", "hygiënisch werken", "fysiek fit"),
+        ),
+        Trade(
+            ("Beveiliging",),
+            0.25,
+            (
+                Shift(
+                    ("22:00",),
+                    (8.0,),
+                    ("za,zo", "vr,za", "vr-zo", "ma,wo", "di,do"),
+                    ("Nachtdienst meldkamer", "Nachtronde terrein en gebouwen"),
+                ),
+                Shift(
+                    ("23:00", "22:00", "02:00"),
+                    (4.0,),
+                    ("ma-vr", "ma-do", "di-vr", "ma,wo,vr", "vr-zo", "di,do"),
+                    ("Nachtronde met hond", "Alarmopvolging", "Sluitronde parkeergarage"),
+                ),
+                Shift(
+                    ("18:00", "19:00"),
+                    (3.0, 4.0),
+                    EVENING_DAYS,
+                    ("Avonddienst portier", "Avondronde gebouwen"),
+                ),
+            ),
+            ("alert", "betrouwbaar", "stressbestendig", "klantvriendelijk"),
+        ),
+        Trade(
+            ("Catering Evenementen",),
+            0.15,
+            (
+                Shift(
+                    ("19:00", "18:00", "20:00"),
+                    (6.0, 5.0, 4.0),
+                    ("do,vr", "vr,za", "wo-za", "za", "do-za", "di,do"),
+                    (
+                        "Bediening bij avondevenementen",
+                        "Bar in het congrescentrum",
+                        "Opruimen na congressen",
+                    ),
+                ),
+            ),
+            ("klantvriendelijk", "tempo kunnen maken", "samenwerken", "flexibel"),
+        ),
+        Trade(
+            ("Bakkerij",),
+            0.15,
+            (
+                Shift(
+                    ("04:30", "05:00", "05:30", "06:00"),
+                    (3.0, 3.5, 4.0),
+                    ("ma-vr", "ma-za", "di-za", "ma,wo,vr"),
+                    (
+                        "Brood bakken voor het restaurant",
+                        "Ontbijt klaarzetten voor de afdelingen",
+                        "Broodjes beleggen",
+                    ),
+                ),
+            ),
+            ("hygiënisch werken", "nauwkeurig", "vroeg beginnen"),
+        ),
+        Trade(
+            ("Eigen dienst",),
+            0.17,
+            (
+                Shift(
+                    ("08:00", "08:30", "09:00"),
+                    (3.0, 4.0),
+                    WEEKDAYS,
+                    ("Facilitaire servicebalie", "Postkamer: post sorteren"),
+                ),
+                Shift(
+                    ("12:30", "13:00"),
+                    (3.0, 3.5),
+                    FEW_DAYS,
+                    ("Vergaderzalen klaarzetten", "Magazijn en kantoorartikelen uitgeven"),
+                ),
+            ),
+            ("nauwkeurig", "klantvriendelijk", "computervaardig"),
+        ),
+    ),
+    split_days=NIGHT_SPLIT_DAYS,
+)
+
+#: Many suppliers, one trade each; :func:`generate` picks 12 to 20 of them.
+MANY_SUPPLIERS = (
+    Trade(
+        ("Schoonmaakbedrijf Glans",),
+        1.3,
+        (
+            Shift(("06:00", "06:30"), (2.0, 2.5, 3.0), WEEKDAYS, ("Kantoren ochtendschoonmaak",)),
+            Shift(("17:00", "17:30"), (2.5, 3.0), WEEKDAYS, ("Kantoren avondschoonmaak",)),
+        ),
+        ("nauwkeurig", "zelfstandig", "hygiënisch werken"),
+    ),
+    Trade(
+        ("Helder Schoonmaak",),
+        1.2,
+        (
+            Shift(("06:30", "07:00"), (2.0, 3.0), WEEKDAYS, ("Sanitair en pantry's reinigen",)),
+            Shift(("16:00", "18:00"), (2.0, 3.0, 4.0), WEEKDAYS, ("Vloeren machinaal reinigen",)),
+        ),
+        ("fysiek fit", "hygiënisch werken", "doorzetter"),
+    ),
+    Trade(
+        ("Fris Dagschoonmaak",),
+        0.9,
+        (
+            Shift(
+                ("10:00", "11:00", "13:00"),
+                (2.0, 2.5, 3.0),
+                WEEKDAYS,
+                ("Dagschoonmaak sanitair", "Koffiehoeken nalopen"),
+            ),
+        ),
+        ("zelfstandig", "hygiënisch werken", "klantvriendelijk"),
+    ),
+    Trade(
+        ("Catering Smaakvol",),
+        1.2,
+        (
+            Shift(
+                ("10:30", "11:00", "11:30"),
+                (3.0, 3.5),
+                ("ma-vr", "ma-do", "di-vr"),
+                ("Lunch uitserveren", "Afwas en spoelkeuken"),
+            ),
+            Shift(
+                ("07:30",), (3.0,), ("ma-vr", "ma,wo,vr"), ("Ontbijt in het bedrijfsrestaurant",)
+            ),
+        ),
+        ("klantvriendelijk", "hygiënisch werken", "tempo kunnen maken"),
+    ),
+    Trade(
+        ("Koffiebar De Boon",),
+        0.8,
+        (
+            Shift(("07:30", "08:00"), (3.0, 3.5), WEEKDAYS, ("Koffiebar ochtend",)),
+            Shift(("13:00", "14:00"), (2.5, 3.0), FEW_DAYS, ("Koffiebar middag",)),
+        ),
+        ("klantvriendelijk", "omgaan met geld", "hygiënisch werken"),
+    ),
+    Trade(
+        ("Beveiliging Waakzaam",),
+        1.1,
+        (
+            Shift(("07:00",), (3.0, 4.0), WEEKDAYS, ("Toegangscontrole hoofdingang",)),
+            Shift(("18:00",), (3.0, 4.0), ("ma-vr", "ma,wo,vr", "di,do"), ("Avondronde",)),
+            Shift(("22:00",), (8.0,), ("za,zo", "vr,za"), ("Nachtdienst meldkamer",)),
+        ),
+        ("alert", "betrouwbaar", "stressbestendig"),
+    ),
+    Trade(
+        ("Securo Evenementen",),
+        0.6,
+        (
+            Shift(
+                ("17:00", "18:00"),
+                (4.0, 5.0),
+                ("do,vr", "wo-vr", "di,do"),
+                ("Beveiliging bij avondbijeenkomsten",),
+            ),
+        ),
+        ("alert", "klantvriendelijk", "stressbestendig"),
+    ),
+    Trade(
+        ("Receptiediensten Gastvrij",),
+        1.0,
+        (
+            Shift(("08:00", "08:30"), (4.0, 4.5), WEEKDAYS, ("Receptie ochtend",)),
+            Shift(("12:30", "13:00"), (4.0, 4.5), WEEKDAYS, ("Receptie middag",)),
+        ),
+        ("klantvriendelijk", "representatief", "computervaardig"),
+    ),
+    Trade(
+        ("Groenbeheer De Linde",),
+        1.0,
+        (
+            Shift(("07:00", "07:30"), (3.0, 4.0, 5.0), FEW_DAYS, ("Borders schoffelen", "Maaien")),
+            Shift(("12:30",), (3.0,), FEW_DAYS, ("Zwerfafval prikken",)),
+        ),
+        ("fysiek fit", "buiten werken", "veiligheidsbewust"),
+        outdoor=True,
+    ),
+    Trade(
+        ("Hoveniers Veldzicht",),
+        0.7,
+        (Shift(("07:00", "08:00"), (4.0, 5.0), FEW_DAYS, ("Hagen snoeien", "Blad ruimen")),),
+        ("fysiek fit", "buiten werken", "rijbewijs B"),
+        outdoor=True,
+    ),
+    Trade(
+        ("Automaten Vers",),
+        0.7,
+        (
+            Shift(
+                ("07:00", "09:00", "14:00"),
+                (2.0, 2.5),
+                FEW_DAYS,
+                ("Automaten bijvullen", "Automaten reinigen"),
+            ),
+        ),
+        ("nauwkeurig", "rijbewijs B", "omgaan met geld"),
+    ),
+    Trade(
+        ("Glazenwassers Doorzicht",),
+        0.6,
+        (
+            Shift(
+                ("07:00", "08:00", "12:30"),
+                (3.0, 4.0),
+                ("di,do", "ma,wo", "wo", "ma-wo", "do,vr"),
+                ("Ramen wassen met de hoogwerker", "Glazen wanden en deuren reinigen"),
+            ),
+        ),
+        ("hoogtebestendig", "fysiek fit", "veiligheidsbewust"),
+    ),
+    Trade(
+        ("Postservice Snel",),
+        0.8,
+        (
+            Shift(("08:00", "08:30"), (2.0, 2.5), WEEKDAYS, ("Post sorteren",)),
+            Shift(("13:30", "14:00"), (2.0, 2.5), WEEKDAYS, ("Postronde middag",)),
+        ),
+        ("nauwkeurig", "zelfstandig", "fietsen"),
+    ),
+    Trade(
+        ("IT Werkplekservice",),
+        0.8,
+        (
+            Shift(
+                ("08:30", "09:00"),
+                (3.0, 4.0),
+                FEW_DAYS,
+                ("Laptops uitgeven en innemen", "Werkplekken klaarzetten"),
+            ),
+            Shift(("13:00",), (3.0,), FEW_DAYS, ("Printers en schermen controleren",)),
+        ),
+        ("computervaardig", "klantvriendelijk", "nauwkeurig"),
+    ),
+    Trade(
+        ("Eigen dienst Facilitair",),
+        1.2,
+        (
+            Shift(("08:00", "12:00"), (3.0, 4.0), WEEKDAYS, ("Facilitaire servicebalie",)),
+            Shift(
+                ("07:30", "15:00"),
+                (2.0, 2.5, 3.0),
+                FEW_DAYS,
+                ("Vergaderzalen klaarzetten", "Meubilair verplaatsen"),
+            ),
+        ),
+        ("klantvriendelijk", "zelfstandig", "tillen en sjouwen"),
+    ),
+    Trade(
+        ("Eigen dienst Logistiek",),
+        0.8,
+        (
+            Shift(
+                ("07:00", "09:00", "13:00"),
+                (3.0, 3.5),
+                WEEKDAYS,
+                ("Magazijn en kantoorartikelen", "Goederenontvangst"),
+            ),
+        ),
+        ("tillen en sjouwen", "nauwkeurig", "heftruckcertificaat"),
+    ),
+    Trade(
+        ("Afvalservice Rond",),
+        0.6,
+        (
+            Shift(
+                ("06:00", "15:00", "16:00"),
+                (2.0, 2.5),
+                ("ma,wo,vr", "di,do", "ma-vr"),
+                ("Afvalstromen scheiden en containers wisselen",),
+            ),
+        ),
+        ("fysiek fit", "veiligheidsbewust", "zelfstandig"),
+    ),
+    Trade(
+        ("Technisch Onderhoud",),
+        0.7,
+        (
+            Shift(
+                ("07:00", "07:30", "13:00"),
+                (3.0, 4.0),
+                FEW_DAYS,
+                ("Lampen en kleine reparaties", "Storingsronde installaties"),
+            ),
+        ),
+        ("technisch inzicht", "zelfstandig", "veiligheidsbewust"),
+    ),
+    Trade(
+        ("Linnenservice",),
+        0.5,
+        (Shift(("08:00", "09:00"), (3.0, 4.0), FEW_DAYS, ("Linnen sorteren en uitgeven",)),),
+        ("nauwkeurig", "tempo kunnen maken", "hygiënisch werken"),
+    ),
+    Trade(
+        ("Parkeerbeheer",),
+        0.6,
+        (
+            Shift(("07:00",), (3.0,), WEEKDAYS, ("Parkeergarage en slagbomen ochtend",)),
+            Shift(("16:00",), (3.0,), ("ma-vr", "ma-do"), ("Parkeergarage avondspits",)),
+        ),
+        ("alert", "klantvriendelijk", "betrouwbaar"),
+    ),
+    Trade(
+        ("Reprografie",),
+        0.5,
+        (
+            Shift(
+                ("09:00", "10:00", "13:00"),
+                (3.0, 4.0),
+                ("ma-vr", "ma,wo,vr", "di-do"),
+                ("Printwerk en inbinden",),
+            ),
+        ),
+        ("nauwkeurig", "computervaardig", "zelfstandig"),
+    ),
+)
+MANY = Family(MANY_SUPPLIERS, min_hours=3.0, max_hours=12.0)
+
+#: Towns of a regional organisation, 30-60 minutes apart.
+SITE_NAMES = ("Zwolle", "Deventer", "Apeldoorn", "Kampen", "Hardenberg", "Almelo", "Enschede")
+SITE_BUILDINGS = (
+    OUTDOOR_SITE,
+    "Hoofdkantoor",
+    "Steunpunt",
+    "Werkplaats",
+    "Bezoekerscentrum",
+    "Loods",
+    "Archief",
+    "Laboratorium",
+)
+
+
 def _minutes(text: str) -> int:
     hours, minutes = text.split(":")
     return int(hours) * 60 + int(minutes)
@@ -293,8 +828,8 @@ def _day_count(pattern: str) -> int:
 # ----------------------------------------------------------------------------- buildings
 
 
-def _building_names(count: int, campus: str | None) -> list[str]:
-    names = [OUTDOOR_SITE, *BUILDING_NAMES][:count]
+def _building_names(count: int, campus: str | None, outdoor: bool = True) -> list[str]:
+    names = [*([OUTDOOR_SITE] if outdoor else []), *BUILDING_NAMES][:count]
     names += [f"Gebouw {i}" for i in range(len(names) + 1, count + 1)]
     return [f"{name} {campus}" if campus else name for name in names]
 
@@ -326,9 +861,13 @@ def _campus_graph(rng: random.Random, names: list[str]) -> list[tuple[str, str, 
 
 
 def _buildings(
-    rng: random.Random, n_tasks: int, campuses: int
+    rng: random.Random, n_tasks: int, campuses: int, outdoor: bool = True
 ) -> tuple[list[list[str]], list[tuple[str, str, int]]]:
-    """Building names per campus and the walking/driving edges between them."""
+    """Building names per campus and the walking/driving edges between them.
+
+    With ``outdoor`` each campus's first place is its outdoor site; a list with no
+    outdoor trade gets none (a place no task uses only clutters the travel table).
+    """
     per_campus = max(3, min(15, round(n_tasks / 10 / campuses)))
     groups: list[list[str]] = []
     edges: list[tuple[str, str, int]] = []
@@ -336,14 +875,15 @@ def _buildings(
         label = None
         if campuses > 1:
             label = CAMPUS_NAMES[c] if c < len(CAMPUS_NAMES) else f"Campus {c + 1}"
-        names = _building_names(per_campus, label)
+        names = _building_names(per_campus, label, outdoor)
         groups.append(names)
         edges.extend(_campus_graph(rng, names))
     # Campuses: linked from main building to main building, 20-60 minutes by bike or bus.
+    main = 1 if outdoor else 0
     for a in range(campuses):
         for b in range(a + 1, campuses):
             if b == a + 1 or rng.random() < 0.5:
-                edges.append((groups[a][1], groups[b][1], rng.randint(4, 12) * 5))
+                edges.append((groups[a][main], groups[b][main], rng.randint(4, 12) * 5))
     return groups, edges
 
 
@@ -357,9 +897,13 @@ def _slot(rng: random.Random, shift: Shift) -> tuple[str, str, int]:
 
 
 def _task_rows(
-    rng: random.Random, task_id: str, trade: Trade, location: str
+    rng: random.Random, task_id: str, trade: Trade, location: str, family: Family = CAMPUS
 ) -> list[dict[str, str]]:
-    """One task: one row mostly, sometimes two rows on different days, 4-25 h a week."""
+    """One task: one row mostly, sometimes two rows on different days.
+
+    Its hours per week lie within the family's bounds (the campus: 4-25 h), so
+    no task is a job on its own and the solver has to combine.
+    """
     supplier = rng.choice(trade.suppliers)
     competencies = "|".join(rng.sample(trade.competencies, rng.randint(1, 3)))
     while True:
@@ -367,7 +911,7 @@ def _task_rows(
         split = len(trade.shifts) > 1 and rng.random() < 0.15
         if split:
             second = rng.choice([s for s in trade.shifts if s is not first])
-            days = rng.choice(SPLIT_DAYS)
+            days = rng.choice(family.split_days)
             parts = [(first, days[0]), (second, days[1])]
         else:
             parts = [(first, rng.choice(first.days))]
@@ -377,7 +921,7 @@ def _task_rows(
             start, end, length = _slot(rng, shift)
             total += length * _day_count(pattern)
             rows.append({"days": pattern, "start": start, "end": end})
-        if MIN_TASK_HOURS * 60 <= total <= MAX_TASK_HOURS * 60:
+        if family.min_hours * 60 <= total <= family.max_hours * 60:
             break
     description = rng.choice(first.descriptions)
     return [
@@ -393,31 +937,118 @@ def _task_rows(
     ]
 
 
+def _draw_tasks(
+    rng: random.Random,
+    n_tasks: int,
+    family: Family,
+    trade_of: Callable[[int], Trade],
+    place_of: Callable[[int], list[str]],
+    outdoor: bool = True,
+) -> pd.DataFrame:
+    """The tasks table: task ``i`` (from 0) of ``trade_of(i)`` in a building of ``place_of(i)``.
+
+    With ``outdoor`` a group's first place is its outdoor site, where outdoor
+    trades mostly work and nobody else does. The order of the random draws is
+    the campus generator's, so the campus family stays what it always was.
+    """
+    width = max(3, len(str(n_tasks)))
+    rows: list[dict[str, str]] = []
+    for i in range(n_tasks):
+        trade = trade_of(i)
+        group = place_of(i)
+        outside = trade.outdoor and rng.random() < 0.6
+        location = group[0] if outside else rng.choice(group[1:] if outdoor else group)
+        rows.extend(_task_rows(rng, f"T{i + 1:0{width}d}", trade, location, family))
+    return pd.DataFrame(rows, columns=list(TASK_COLUMNS))
+
+
+def _weighted(rng: random.Random, family: Family) -> Callable[[int], Trade]:
+    weights = [t.weight for t in family.trades]
+    return lambda _: rng.choices(family.trades, weights)[0]
+
+
+def _sites(
+    rng: random.Random, n_tasks: int, sites: int
+) -> tuple[list[list[str]], list[tuple[str, str, int]]]:
+    """Sites in different towns: a few buildings each with short walks, 30-60 min apart.
+
+    Every two sites are linked directly (by road, from main building to main
+    building), so travel between sites is 30-60 minutes plus the walks inside.
+    """
+    per_site = max(2, min(len(SITE_BUILDINGS) - 1, round(n_tasks / 12 / sites)))
+    groups: list[list[str]] = []
+    edges: list[tuple[str, str, int]] = []
+    for s in range(sites):
+        town = SITE_NAMES[s] if s < len(SITE_NAMES) else f"Locatie {s + 1}"
+        names = [f"{name} {town}" for name in SITE_BUILDINGS[: per_site + 1]]
+        groups.append(names)
+        edges.extend(_campus_graph(rng, names))
+    for a in range(sites):
+        for b in range(a + 1, sites):
+            edges.append((groups[a][1], groups[b][1], rng.randint(6, 12) * 5))
+    return groups, edges
+
+
+def _spread(rng: random.Random, n_tasks: int, shares: list[float]) -> list[int]:
+    """A group for every task: each group at least one (when there are enough
+    tasks), the rest by each group's share times a random factor, in random order."""
+    sizes = [share * rng.uniform(0.5, 1.5) for share in shares]
+    order = list(range(min(len(shares), n_tasks)))
+    order += rng.choices(range(len(shares)), sizes, k=n_tasks - len(order))
+    rng.shuffle(order)
+    return order
+
+
 def generate(
-    n_tasks: int, seed: int = 0, *, campuses: int = 1
+    n_tasks: int, seed: int = 0, *, campuses: int | None = None, family: str = "campus"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A campus instance of ``n_tasks`` tasks: the tasks table and the travel table.
+    """An instance of ``n_tasks`` tasks of one kind: the tasks table and the travel table.
 
     The tasks table follows the input contract (one row per slot; a task on two
     rows shares its ``task_id``); the travel table lists direct links only, so
-    travel between far buildings goes over a shortest path.
+    travel between far buildings goes over a shortest path. ``family``:
+
+    - ``campus``: cleaning, catering, vending, groundskeeping, security and own
+      services on a campus, tasks of 4-25 h a week in slots of 2-8 h;
+    - ``short``: a workshop list of short rounds (post, coffee, lunch dishes,
+      reception cover, sanitary rounds), every slot 1-2 h between 06:00 and
+      20:00, on one to six days, 1-12 h a week, so a job holds many tasks;
+    - ``night``: evening cleaning, night security (22:00-06:00, 23:00-03:00),
+      event catering to 01:00, an early bakery from 04:30, some day tasks;
+    - ``remote``: the campus trades over 3-6 sites (by size) in towns 30-60
+      minutes apart, each a few buildings with short walks;
+    - ``many``: 12-20 suppliers of many trades, each with few tasks.
+
+    ``campuses`` is the number of campuses (default 1), or for ``remote`` the
+    number of sites.
     """
+    if family not in FAMILIES:
+        raise ValueError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
     if n_tasks < 1:
         raise ValueError(f"n_tasks must be at least 1, got {n_tasks}")
-    if campuses < 1:
+    if campuses is not None and campuses < 1:
         raise ValueError(f"campuses must be at least 1, got {campuses}")
     rng = random.Random(seed)
-    groups, edges = _buildings(rng, n_tasks, campuses)
-    width = max(3, len(str(n_tasks)))
-    weights = [t.weight for t in TRADES]
-    rows: list[dict[str, str]] = []
-    for i in range(1, n_tasks + 1):
-        trade = rng.choices(TRADES, weights)[0]
-        campus = rng.choice(groups)
-        outside = trade.outdoor and rng.random() < 0.6
-        location = campus[0] if outside else rng.choice(campus[1:])
-        rows.extend(_task_rows(rng, f"T{i:0{width}d}", trade, location))
-    tasks = pd.DataFrame(rows, columns=list(TASK_COLUMNS))
+    if family == "remote":
+        sites = campuses or max(3, min(6, round(n_tasks / 50)))
+        groups, edges = _sites(rng, n_tasks, sites)
+        site_of = _spread(rng, n_tasks, [1.0] * sites)
+        tasks = _draw_tasks(
+            rng, n_tasks, CAMPUS, _weighted(rng, CAMPUS), lambda i: groups[site_of[i]]
+        )
+    else:
+        kind = {"campus": CAMPUS, "short": SHORT, "night": NIGHT, "many": MANY}[family]
+        trades = kind.trades
+        if family == "many":
+            trades = tuple(rng.sample(MANY_SUPPLIERS, rng.randint(12, 20)))
+        outdoor = any(t.outdoor for t in trades)
+        groups, edges = _buildings(rng, n_tasks, campuses or 1, outdoor)
+        trade_of = _weighted(rng, kind)
+        if family == "many":
+            trade_of = [
+                trades[s] for s in _spread(rng, n_tasks, [t.weight for t in trades])
+            ].__getitem__
+        tasks = _draw_tasks(rng, n_tasks, kind, trade_of, lambda _: rng.choice(groups), outdoor)
     travel = pd.DataFrame(edges, columns=list(TRAVEL_COLUMNS))
     return tasks, travel
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from combibaan.check import Violation
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
+#: How a run ended: everything proven, the time limit (or search budget) reached, or Ctrl-C.
+STOPS = ("proven", "time_limit", "interrupted")
 
 
 def _version() -> str:
@@ -80,6 +82,11 @@ class Statistics:
     #: What CP-SAT proved over the columns: ``optimal``, ``feasible`` or ``unknown``.
     packing_status: str = "unknown"
     interrupted: bool = False
+    #: Seconds from the start until the number of jobs was proven (None: not proven).
+    jobs_proven_seconds: float | None = None
+    #: Whether the wall-clock ``time_limit`` cut a search short before its
+    #: deterministic budget ran out (then a rerun may differ).
+    wall_clock_cut: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,12 @@ class Result:
     forbid_pairs: tuple[SupplierPair, ...] = ()
     #: Further proposals that differ meaningfully from this one (``solve(alternatives=K)``).
     alternatives: tuple[Alternative, ...] = ()
+    #: ``optimal`` once the number of jobs is proven best (hours and tie-break may not be).
+    jobs_status: str = "unknown"
+    #: A proven upper bound on the hours per week any proposal with this many jobs places.
+    hours_bound: float | None = None
+    #: How the run ended, one of :data:`STOPS`.
+    stopped: str = "time_limit"
 
     @property
     def num_jobs(self) -> int:
@@ -136,7 +149,10 @@ class Result:
             "generator": f"combibaan {_version()}",
             "instance": self.instance.name,
             "status": self.status,
+            "jobs_status": self.jobs_status,
             "jobs_bound": self.jobs_bound,
+            "hours_bound": None if self.hours_bound is None else round(self.hours_bound, 2),
+            "stopped": self.stopped,
             "solve_seconds": round(self.solve_seconds, 3),
             "policy": self.policy.to_dict(),
             "summary": {
@@ -159,6 +175,12 @@ class Result:
                 "packing_status": self.statistics.packing_status,
                 "greedy_jobs": self.statistics.greedy_jobs,
                 "interrupted": self.statistics.interrupted,
+                "jobs_proven_seconds": (
+                    None
+                    if self.statistics.jobs_proven_seconds is None
+                    else round(self.statistics.jobs_proven_seconds, 3)
+                ),
+                "wall_clock_cut": self.statistics.wall_clock_cut,
             },
         }
 

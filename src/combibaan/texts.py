@@ -304,3 +304,54 @@ EXPLAIN: dict[str, dict[str, str]] = {
 
 def explain_text(code: str, lang: str = "nl", **values: object) -> str:
     return _text(EXPLAIN, code, lang, values)
+
+
+# --- the command line: summary line and Ctrl-C (cli.py, cli_interrupt.py) --------------------
+
+CLI: dict[str, dict[str, str]] = {
+    "jobs": {"nl": "{n} banen", "en": "{n} jobs"},
+    "jobs_one": {"nl": "1 baan", "en": "1 job"},
+    "jobs_proven": {"nl": " (bewezen maximum)", "en": " (proven maximum)"},
+    "jobs_bound": {"nl": " (ten hoogste {bound} mogelijk)", "en": " (at most {bound} possible)"},
+    "hours": {"nl": "{hours} uur geplaatst", "en": "{hours} hours placed"},
+    "hours_bound": {"nl": " (ten hoogste {bound})", "en": " (at most {bound})"},
+    "optimal": {"nl": "optimaal", "en": "optimal"},
+    "proven": {"nl": "bewezen", "en": "proven"},
+    "infeasible": {"nl": "onmogelijk", "en": "infeasible"},
+    "time_limit": {"nl": "gestopt: tijdslimiet", "en": "stopped: time limit"},
+    "interrupted": {"nl": "gestopt: onderbroken (Ctrl-C)", "en": "stopped: interrupted (Ctrl-C)"},
+    "wall_clock": {
+        "nl": " (tijdslimiet van de klok; een herhaling kan verschillen)",
+        "en": " (wall-clock limit; a rerun may differ)",
+    },
+    "seconds": {"nl": "{seconds} s", "en": "{seconds} s"},
+    "finishing": {
+        "nl": "Bezig met afronden{saving}… (nog een keer Ctrl-C breekt af zonder op te slaan)",
+        "en": "Finishing{saving}… (press Ctrl-C once more to abort without saving)",
+    },
+    "and_saving": {"nl": " en opslaan", "en": " and saving"},
+    "saving": {"nl": "Bezig met opslaan…", "en": "Saving…"},
+    "aborted": {
+        "nl": "Afgebroken (Ctrl-C): er is niets opgeslagen.",
+        "en": "Aborted (Ctrl-C): nothing was saved.",
+    },
+    "interrupted_note": {
+        "nl": "Onderbroken (Ctrl-C): dit is het beste voorstel tot dan toe{written}.",
+        "en": "Interrupted (Ctrl-C): this is the best proposal found so far{written}.",
+    },
+    "written_note": {"nl": ", opgeslagen in {folder}", "en": ", written to {folder}"},
+    "interrupted_early": {
+        "nl": "Onderbroken (Ctrl-C); er is niets opgeslagen.",
+        "en": "Interrupted (Ctrl-C); nothing was saved.",
+    },
+}
+
+
+def cli_text(code: str, lang: str = "nl", **values: object) -> str:
+    return _text(CLI, code, lang, values)
+
+
+def decimal(value: float, lang: str = "nl") -> str:
+    """A number as :func:`number` writes it, with a decimal comma in Dutch."""
+    text = number(value)
+    return text.replace(".", ",") if lang == "nl" else text

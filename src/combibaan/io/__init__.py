@@ -7,6 +7,7 @@ pandas DataFrame, and report every problem of the user's input in one
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -15,11 +16,12 @@ from combibaan.io.errors import InputError, Problem
 from combibaan.io.policy import read_policy
 from combibaan.io.suppliers import read_suppliers
 from combibaan.io.tasks import read_tasks
-from combibaan.io.travel import read_travel
+from combibaan.io.travel import place_problems, read_travel, read_travel_table
 from combibaan.model.instance import Instance
 
 __all__ = [
     "InputError",
+    "InputWarning",
     "Problem",
     "instance_name",
     "read_instance",
@@ -32,38 +34,61 @@ __all__ = [
 _T = TypeVar("_T")
 
 
+class InputWarning(UserWarning):
+    """Input that is probably a mistake but may be meant; ``problem`` says where."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
 def read_instance(
     tasks: object,
     travel: object | None = None,
     suppliers: object | None = None,
     name: str | None = None,
+    *,
+    on_warning: Callable[[Problem], object] | None = None,
 ) -> Instance:
     """Read tasks, and optionally travel and suppliers, into an :class:`Instance`.
 
     Each input is a path or a DataFrame. Problems of all files come in one
-    :class:`InputError`, so the user can fix everything in one go. A location the
-    travel table does not know is fine: the policy's default travel time applies.
+    :class:`InputError`, so the user can fix everything in one go. A task location
+    the travel table does not know is fine: the policy's default travel time applies.
+    A travel table none of whose places is a task location is an error.
+
+    Warnings (places in the travel table that no task uses) go to ``on_warning``,
+    one :class:`Problem` each; without it they are issued as :class:`InputWarning`
+    through :mod:`warnings`, so that a notebook shows them.
     """
     problems: list[Problem] = []
     task_list = _collect(read_tasks, tasks, problems)
-    edges = _collect(read_travel, travel, problems)
+    travel_table = _collect(read_travel_table, travel, problems)
     supplier_list = _collect(read_suppliers, suppliers, problems)
+    found: list[Problem] = []
+    if travel_table is not None and task_list and not problems:
+        errors, found = place_problems(travel_table, task_list)
+        problems.extend(errors)
     if problems:
         raise InputError(problems)
-    return Instance(task_list, edges, supplier_list, name or instance_name(tasks))
+    for problem in found:
+        if on_warning is not None:
+            on_warning(problem)
+        else:
+            warnings.warn(InputWarning(problem), stacklevel=2)
+    edges = travel_table.edges if travel_table is not None else ()
+    return Instance(task_list or (), edges, supplier_list or (), name or instance_name(tasks))
 
 
-def _collect(
-    reader: Callable[[object], tuple[_T, ...]], source: object, problems: list[Problem]
-) -> tuple[_T, ...]:
+def _collect(reader: Callable[[object], _T], source: object, problems: list[Problem]) -> _T | None:
     """Run one reader, keeping its problems for the joint error instead of stopping."""
     if source is None:
-        return ()
+        return None
     try:
         return reader(source)
     except InputError as error:
         problems.extend(error.problems)
-        return ()
+        return None
 
 
 def instance_name(tasks: object) -> str:

@@ -11,14 +11,17 @@ policy file; ``"off"`` switches a rule off, as everywhere else.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
-from combibaan.io.policy import load_toml, unknown_rule
+from combibaan.io.policy import load_toml, unknown_rule, with_lines
 from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 
 _EXAMPLE = 'e.g. max_suppliers = [1, 2, 3] or min_hours = [16, 20, "off"]'
+#: Each combination is a solve; a grid with more is a typo or a week of computing.
+MAX_COMBINATIONS = 10_000
 
 
 def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[Any]]:
@@ -47,12 +50,25 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
         if any(isinstance(v, list | dict) for v in listed):
             problems.append(Problem(name, f"give a flat list of values; {_EXAMPLE}", None, key))
             continue
-        try:
-            grid[key] = [parse_policy_value(key, value) for value in listed]
-        except PolicyError as error:
-            problems.append(Problem(name, str(error), None, key))
+        parsed = []
+        for position, value in enumerate(listed, start=1):
+            try:
+                parsed.append(parse_policy_value(key, value))
+            except PolicyError as error:
+                where = f" (value {position} of {len(listed)})" if len(listed) > 1 else ""
+                problems.append(Problem(name, f"{error}{where}", None, key))
+        grid[key] = parsed
     if problems:
-        raise InputError(problems)
+        raise InputError(with_lines(problems, Path(path)))
+    combinations = math.prod(len(values) for values in grid.values())
+    if combinations > MAX_COMBINATIONS:
+        raise InputError(
+            Problem(
+                name,
+                f"the grid makes {combinations:,} combinations, each a solve; at most "
+                f"{MAX_COMBINATIONS:,}: give fewer values per rule",
+            )
+        )
     try:
         expand_grid(grid, base or Policy())
     except PolicyError as error:

@@ -26,7 +26,7 @@ LOCK_COLUMNS = (
 def read_locks(source: object, instance: Instance | None = None) -> Locks:
     """Read a locks table (path or DataFrame); with ``instance``, task ids must exist in it."""
     table = read_table(source, LOCK_COLUMNS, what="locks", sheet_names=("locks", "sloten"))
-    problems: list[Problem] = []
+    problems: list[Problem] = list(table.problems)
     locks: list[Lock] = []
     kept_in: dict[str, int] = {}
     known = instance.task_index if instance is not None else None
@@ -34,11 +34,9 @@ def read_locks(source: object, instance: Instance | None = None) -> Locks:
         word = row.text("rule")
         text = row.text("task_ids")
         if word is None:
-            problems.append(
-                table.problem(
-                    f"rule is empty; write one of {', '.join(sorted(RULE_WORDS))}",
-                    row.number,
-                    "rule",
+            problems.extend(
+                table.missing(
+                    row, "rule", f"rule is empty; write one of {', '.join(sorted(RULE_WORDS))}"
                 )
             )
             continue
@@ -53,12 +51,12 @@ def read_locks(source: object, instance: Instance | None = None) -> Locks:
             problems.append(table.problem(message, row.number, "task_ids"))
         if len(ids) < MIN_TASKS[rule]:
             need = MIN_TASKS[rule]
-            problems.append(
-                table.problem(
+            problems.extend(
+                table.missing(
+                    row,
+                    "task_ids",
                     f"the rule {rule} needs at least {need} task id(s) separated by '|', "
                     f"got {len(ids)}",
-                    row.number,
-                    "task_ids",
                 )
             )
             continue
@@ -77,7 +75,7 @@ def read_locks(source: object, instance: Instance | None = None) -> Locks:
         if not bad:
             locks.append(Lock(rule, ids, row=row.number))
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: p.row or 0))
     return Locks(tuple(locks))
 
 

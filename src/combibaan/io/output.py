@@ -1,85 +1,303 @@
-"""Write a result to a folder, all files or none.
+"""Write a result to a folder, all files or none, and never over a file of the user's.
 
 Files are first written to a staging folder beside the target and moved in
 only once all of them are complete, so an error or Ctrl-C never leaves a
-half-written set. Files in the folder that combibaan did not write are never
-touched; a file with one of our names that we did not write stops the run.
+half-written set.
+
+combibaan records what it wrote in ``.combibaan-manifest.json`` in the folder:
+the sha256 of every file. A later run replaces a file only when that record
+says combibaan wrote it and the file is unchanged since; a file changed since
+(say a ``proposals.xlsx`` edited at the table) is replaced only with
+``force=True`` (``--force``). A file with one of our names that combibaan never
+wrote is never replaced, not even with ``force``. A folder from before the
+manifest has no record: there a file counts as combibaan's when the run's
+``legacy`` test says so (for ``solve``: the folder's ``solution.json`` names
+combibaan as its generator), and as unchanged, since there is nothing to
+compare it with; the run then writes the record.
+
+Every argument can be checked before any work starts (:func:`check_output`),
+so a wrong ``--out`` costs no solve time; :func:`write_files` checks again
+when it writes, in case a file was edited meanwhile.
+
+CSV files are written through :func:`write_csv`: a text cell that starts like
+a formula gets a leading apostrophe (:func:`neutral_cell`), the same test the
+workbook uses (:func:`looks_like_formula`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from combibaan.io.errors import InputError, Problem
-from combibaan.result import Result
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from combibaan.result import Result
 
 #: Written by every solve; later features add their own files through ``extra``.
 SOLUTION_FILES = ("solution.json", "jobs.csv", "assignments.csv", "unassigned.csv")
+#: The record of what combibaan wrote in a folder.
+MANIFEST = ".combibaan-manifest.json"
+#: How a cell starts when a spreadsheet would take it for a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Writer = Callable[[Path], None]
+#: Whether an existing file, unknown to the manifest, was written by combibaan before
+#: manifests existed.
+Legacy = Callable[[Path], bool]
+
+
+# ----------------------------------------------------------------------------- cells
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula (or a DDE command)."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def neutral_cell(value: Any) -> Any:
+    """A text that looks like a formula, with a leading apostrophe; anything else as is.
+
+    Numbers are not text and stay numbers (``-3.5`` is written as ``-3.5``).
+    """
+    if isinstance(value, str) and looks_like_formula(value):
+        return "'" + value
+    return value
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """``frame`` as UTF-8 CSV without the index, every formula-like text cell neutralised.
+
+    Lines end in CRLF (RFC 4180): then a cell holding a carriage return is
+    quoted too, where with bare LF line ends it would split its row.
+    """
+    frame.map(neutral_cell).to_csv(path, index=False, lineterminator="\r\n")
+
+
+# ----------------------------------------------------------------------------- writing
 
 
 def write_result(
-    result: Result, out_dir: str | Path, extra: Mapping[str, Writer] | None = None
+    result: Result,
+    out_dir: str | Path,
+    extra: Mapping[str, Writer] | None = None,
+    *,
+    force: bool = False,
 ) -> list[Path]:
     """Write ``solution.json`` and the CSV files (plus ``extra`` files) into ``out_dir``."""
     writers: dict[str, Writer] = {
         "solution.json": lambda p: p.write_text(result.to_json() + "\n", encoding="utf-8"),
-        "jobs.csv": lambda p: result.jobs.to_csv(p, index=False),
-        "assignments.csv": lambda p: result.assignments.to_csv(p, index=False),
-        "unassigned.csv": lambda p: result.unassigned.to_csv(p, index=False),
+        "jobs.csv": lambda p: write_csv(result.jobs, p),
+        "assignments.csv": lambda p: write_csv(result.assignments, p),
+        "unassigned.csv": lambda p: write_csv(result.unassigned, p),
     }
     writers.update(extra or {})
-    return write_files(out_dir, writers)
+    return write_files(out_dir, writers, force=force)
 
 
 def write_files(
-    out_dir: str | Path, writers: Mapping[str, Writer], *, replace: bool = False
+    out_dir: str | Path,
+    writers: Mapping[str, Writer],
+    *,
+    force: bool = False,
+    legacy: Legacy | None = None,
 ) -> list[Path]:
     """Run every writer into a staging folder, then move the files in together.
 
-    ``replace=True`` skips the check for files combibaan did not write, for a
-    caller that has checked ownership itself (``combibaan sweep``'s table).
+    Refuses (:class:`InputError`) as :func:`check_output` does. ``legacy``
+    recognises files of an earlier run without a manifest (default: the
+    folder's ``solution.json`` was written by combibaan). OS errors (a full
+    disk) propagate; nothing is moved in then.
     """
     out = Path(out_dir)
-    if not replace:
-        _refuse_foreign_files(out, writers)
+    check_output(out, writers, force=force, legacy=legacy)
+    created = _missing_folders(out)
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".combibaan-", dir=out))
     try:
+        staging = Path(tempfile.mkdtemp(prefix=".combibaan-", dir=out))
+    except BaseException:
+        _remove_empty(created)
+        raise
+    moved = False
+    try:
+        digests = {}
         for name, write in writers.items():
             write(staging / name)
-        targets = []
-        for name in writers:
             os.chmod(staging / name, 0o644)
+            digests[name] = _sha256(staging / name)
+        record = _record(out, digests)
+        (staging / MANIFEST).write_text(record, encoding="utf-8")
+        os.chmod(staging / MANIFEST, 0o644)
+        targets = []
+        moved = True
+        for name in writers:
             os.replace(staging / name, out / name)
             targets.append(out / name)
+        # The record last: a crash before it leaves files it does not describe, which the
+        # next run refuses (with --force as the way out) rather than trusting them.
+        os.replace(staging / MANIFEST, out / MANIFEST)
         return targets
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if not moved:
+            _remove_empty(created)
 
 
-def _refuse_foreign_files(out: Path, names: Mapping[str, Writer]) -> None:
-    """Stop when ``out`` holds a file with one of our names that an earlier run did not write."""
-    if out.exists() and not out.is_dir():
-        raise InputError(Problem(str(out), "is a file, not a folder; choose a folder for --out"))
-    if not out.exists():
+def check_output(
+    out_dir: str | Path,
+    names: Iterable[str],
+    *,
+    force: bool = False,
+    legacy: Legacy | None = None,
+) -> None:
+    """Whether files ``names`` may be written into ``out_dir``; :class:`InputError` if not.
+
+    Writes nothing: the folder must be (or become) a folder we can write in,
+    and every existing file with one of ``names`` must be combibaan's and
+    unchanged since it was written (changed ones are allowed with ``force``).
+    """
+    out = Path(out_dir)
+    check_folder(out)
+    if not out.is_dir():
         return
-    ours = _written_by_combibaan(out / "solution.json")
-    clashing = [name for name in names if (out / name).exists()]
-    if clashing and not ours:
+    legacy = legacy or _legacy_solution
+    manifest, broken = _read_manifest(out)
+    changed: list[str] = []
+    foreign: list[str] = []
+    for name in names:
+        path = out / name
+        if not path.exists() and not path.is_symlink():
+            continue
+        if not path.is_file():
+            foreign.append(name)
+        elif name in manifest:
+            if _sha256(path) != manifest[name]:
+                changed.append(name)
+        elif (out / MANIFEST).exists() and broken is None:
+            foreign.append(name)  # the record is there and does not list it
+        elif legacy(path):
+            if broken is not None:
+                changed.append(name)  # ours by the old test, but nothing to compare with
+            # else: from before the manifest, ours, and taken as unchanged
+        else:
+            foreign.append(name)
+    if foreign:
         raise InputError(
             Problem(
                 str(out),
-                f"already holds {', '.join(clashing)} not written by combibaan; "
-                "choose an empty or new folder so that nothing of yours is overwritten",
+                f"already holds {', '.join(foreign)}, not written by combibaan; choose an "
+                "empty or new folder so that nothing of yours is overwritten",
             )
         )
+    if changed and not force:
+        them = "it" if len(changed) == 1 else "them"
+        why = (
+            f"cannot be compared with what combibaan wrote: its record {MANIFEST} cannot be "
+            f"read ({broken})"
+            if broken is not None
+            else f"changed since combibaan wrote {them}"
+        )
+        raise InputError(
+            Problem(
+                str(out),
+                f"{', '.join(changed)} {why}; --force replaces {them} (force=True from "
+                "Python), or choose another folder so that nothing is lost",
+            )
+        )
+
+
+def check_folder(folder: str | Path) -> None:
+    """Whether ``folder`` is, or can become, a folder we may write in; writes nothing lasting.
+
+    Creates and removes an empty probe folder in it (or in its nearest
+    existing parent), which is the only test that also holds for read-only
+    file systems and for root.
+    """
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        raise InputError(Problem(str(path), "is a file, not a folder; choose a folder"))
+    existing = path
+    while not existing.exists():
+        if existing.parent == existing:
+            break
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise InputError(
+            Problem(str(path), f"cannot be created: {existing} is a file, not a folder")
+        )
+    try:
+        probe = tempfile.mkdtemp(prefix=".combibaan-probe-", dir=existing)
+    except OSError as error:
+        raise InputError(
+            Problem(str(path), f"cannot write in {existing}: {error.strerror or error}")
+        ) from None
+    os.rmdir(probe)
+
+
+# ----------------------------------------------------------------------------- the record
+
+
+def _read_manifest(out: Path) -> tuple[dict[str, str], str | None]:
+    """The sha256 per file name recorded in ``out``, and why the record is unusable (or None)."""
+    path = out / MANIFEST
+    if not path.exists():
+        return {}, None
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        files = document["files"]
+        return {str(name): str(entry["sha256"]) for name, entry in files.items()}, None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        return {}, type(error).__name__ if not str(error) else str(error)
+
+
+def _record(out: Path, digests: Mapping[str, str]) -> str:
+    """The new manifest: earlier entries of files still present, and the files written now."""
+    recorded, broken = _read_manifest(out)
+    files: dict[str, dict[str, str]] = {}
+    if broken is None:
+        for name, digest in recorded.items():
+            if name not in digests and (out / name).is_file():
+                files[name] = {"sha256": digest}
+    written = datetime.now(UTC).isoformat(timespec="seconds")
+    for name, digest in digests.items():
+        files[name] = {"sha256": digest, "written": written}
+    document = {
+        "generator": f"combibaan {_version()}",
+        "about": "Files combibaan wrote in this folder, with their sha256. It replaces "
+        "only these, and only while unchanged (--force replaces a changed one).",
+        "files": dict(sorted(files.items())),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _version() -> str:
+    try:
+        return version("combibaan")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _legacy_solution(path: Path) -> bool:
+    """A file of a solve from before manifests: the folder's ``solution.json`` is ours."""
+    return _written_by_combibaan(path.parent / "solution.json")
 
 
 def _written_by_combibaan(path: Path) -> bool:
@@ -88,3 +306,21 @@ def _written_by_combibaan(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return isinstance(document, dict) and str(document.get("generator", "")).startswith("combibaan")
+
+
+def _missing_folders(path: Path) -> list[Path]:
+    """The folders ``mkdir(parents=True)`` would create, deepest first."""
+    missing = []
+    while not path.exists() and path.parent != path:
+        missing.append(path)
+        path = path.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Undo ``mkdir`` of folders left empty after a failed write."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return

@@ -12,22 +12,25 @@ import math
 import numbers
 import re
 
-from combibaan.model.week import MINUTES_PER_DAY
+from combibaan.model.policy import Bounds, user_number
+from combibaan.model.week import DAY_NAMES_LONG, MINUTES_PER_DAY, format_days
 
 _DAY_WORDS: dict[str, int] = {}
-for _day, _words in enumerate(
+_ENGLISH_WORDS: set[str] = set()
+for _day, (_dutch, _english) in enumerate(
     (
-        "ma maa maan maandag mon monday",
-        "di din dins dinsdag tue tues tuesday",
-        "wo woe woen woensdag wed weds wednesday",
-        "do don dond donderdag thu thur thurs thursday",
-        "vr vrij vrijdag fri friday",
-        "za zat zaterdag sat saturday",
-        "zo zon zondag sun sunday",
+        ("ma maa maan maandag", "mon monday"),
+        ("di din dins dinsdag", "tue tues tuesday"),
+        ("wo woe woen woensdag", "wed weds wednesday"),
+        ("do don dond donderdag", "thu thur thurs thursday"),
+        ("vr vrij vrijdag", "fri friday"),
+        ("za zat zaterdag", "sat saturday"),
+        ("zo zon zondag", "sun sunday"),
     )
 ):
-    for _word in _words.split():
+    for _word in (*_dutch.split(), *_english.split()):
         _DAY_WORDS[_word] = _day
+    _ENGLISH_WORDS.update(_english.split())
 
 _GROUP_WORDS: dict[str, tuple[int, ...]] = {
     "werkdagen": (0, 1, 2, 3, 4),
@@ -58,32 +61,49 @@ def cell_text(value: object) -> str | None:
     """A cell as stripped text, ``None`` when empty; whole numbers lose their ``.0``."""
     if value is None:
         return None
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        if isinstance(value, float) and math.isnan(value):
-            return None
-        if float(value).is_integer():
+    try:
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
             return str(int(value))
-    text = str(value).strip()
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            number = float(value)
+            if math.isnan(number):
+                return None
+            if number.is_integer():
+                return str(int(number))
+        text = str(value).strip()
+    except (OverflowError, ValueError):  # a number too long to write out
+        return "(a number too long to show)"
     return text or None
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, cut short: a message quotes a cell, it does not copy it."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _day_word(word: str, whole: str) -> int:
     day = _DAY_WORDS.get(word.rstrip("."))
     if day is None:
-        inside = f" in {whole.strip()!r}" if word != whole.strip().lower() else ""
-        raise ValueError(f"unknown day {word!r}{inside}; {DAYS_HINT}")
+        inside = f" in {shown(whole.strip())}" if word != whole.strip().lower() else ""
+        raise ValueError(f"unknown day {shown(word)}{inside}; {DAYS_HINT}")
     return day
 
 
 def parse_days(value: str) -> tuple[int, ...]:
-    """``"ma-vr"`` -> ``(0, 1, 2, 3, 4)``; ranges may wrap the week (``vr-ma``)."""
+    """``"ma-vr"`` -> ``(0, 1, 2, 3, 4)``.
+
+    A range runs forward through the week, Monday to Sunday. One that runs backwards
+    (``do-di``) is an error: it may mean Tuesday to Thursday typed the wrong way
+    round just as well as Thursday past the weekend to Tuesday, and the two differ
+    by three days a week. The message spells out both.
+    """
     text = value.strip().lower()
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     days: set[int] = set()
     items = [item for item in _ITEM_SPLIT.split(text) if item]
     if not items:
-        raise ValueError(f"no day in {value!r}; {DAYS_HINT}")
+        raise ValueError(f"no day in {shown(value)}; {DAYS_HINT}")
     for item in items:
         if item in _GROUP_WORDS:
             days.update(_GROUP_WORDS[item])
@@ -93,50 +113,151 @@ def parse_days(value: str) -> tuple[int, ...]:
             days.add(_day_word(item, value))
         elif len(ends) == 2 and all(ends):
             first, last = (_day_word(end, value) for end in ends)
-            days.update((first + i) % 7 for i in range((last - first) % 7 + 1))
+            if last < first:
+                raise ValueError(_backwards(item, first, last, ends[0].rstrip(".")))
+            days.update(range(first, last + 1))
         else:
-            raise ValueError(f"cannot read the day range {item!r} in {value!r}; {DAYS_HINT}")
+            raise ValueError(
+                f"cannot read the day range {shown(item)} in {shown(value)}; {DAYS_HINT}"
+            )
     return tuple(sorted(days))
 
 
+def _backwards(item: str, first: int, last: int, word: str) -> str:
+    """The message for a range that wraps past Sunday: both readings, spelled out."""
+    lang = "en" if word in _ENGLISH_WORDS else "nl"
+    forward = tuple(range(last, first + 1))
+    wrapped = ",".join(
+        format_days(tuple(days), lang) for days in (range(first, 7), range(last + 1))
+    )
+    count = 7 - first + last + 1
+    names = DAY_NAMES_LONG["en"]
+    return (
+        f"the day range {item!r} runs backwards through the week; write "
+        f"{format_days(forward, lang)!r} ({len(forward)} days) for {names[last]} to "
+        f"{names[first]}, or {wrapped!r} ({count} days) for {names[first]} through to the "
+        f"following {names[last]}"
+    )
+
+
 _TIME = re.compile(
-    r"(?:\d{4}-\d{2}-\d{2}[ T])?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?"
+    r"(?:(?P<date>\d{4}-\d{2}-\d{2})[ T])?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?"
     r"(?:\s*(?:uur|u|h))?"
 )
 _COMPACT_TIME = re.compile(r"(?P<h>\d{1,2})(?P<m>\d{2})")
+_DECIMAL = re.compile(r"(?P<h>\d{1,2})[.,](?P<d>\d+)")
 
 TIME_HINT = "write a time as HH:MM, e.g. 07:30 (hours 0-23, minutes 0-59; 24:00 only as an end)"
 
+#: Dates that spreadsheets and Python put before a bare time: Excel's and LibreOffice's
+#: day zero (1899-12-30/31), the Mac epoch (1904-01-01) and ``strptime``'s default
+#: (1900-01-01). A time cell holding one of these holds just a time.
+_ZERO_DATES = frozenset(
+    {dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1), dt.date(1904, 1, 1)}
+)
+#: Excel keeps a typed ``24:00`` as the serial 1, which reads back as the next midnight.
+_EXCEL_24 = frozenset({dt.datetime(1900, 1, 1), dt.datetime(1904, 1, 2)})
 
-def _minutes_of_day(value: object) -> int:
-    """Minutes from midnight, 1440 for ``24:00``; ``ValueError`` when impossible."""
+
+def _impossible(value: object) -> ValueError:
+    return ValueError(f"impossible time {shown(str(value))}; {TIME_HINT}")
+
+
+def _a_date(value: dt.date | str) -> ValueError:
+    if isinstance(value, str):
+        shown = value
+    elif isinstance(value, dt.datetime) and value.time() != dt.time(0):
+        shown = f"{value:%Y-%m-%d %H:%M}"
+    else:
+        shown = f"{value:%Y-%m-%d}"
+    return ValueError(
+        f"this cell holds a date ({shown}), not a time; type only the time, e.g. 07:30, "
+        "or give the cell a time format (hh:mm)"
+    )
+
+
+def _a_number(shown: str, hours: int, decimals: str) -> ValueError:
+    """A decimal where a time belongs: ``7.5`` may be half past seven or 07:50, so ask."""
+    readings = []
+    as_hours = round(float(f"0.{decimals}") * 60)
+    if hours < 24 and as_hours < 60:
+        readings.append(f"{hours:02d}:{as_hours:02d}")
+    if len(decimals) <= 2 and int(decimals.ljust(2, "0")) < 60 and hours < 24:
+        readings.append(f"{hours:02d}:{decimals.ljust(2, '0')}")
+    readings = list(dict.fromkeys(readings))
+    if not readings:
+        return _impossible(shown)
+    meant = " or ".join(readings)
+    return ValueError(
+        f"{shown!r} is a number, not a time: did you mean {meant}? "
+        "Type the time with a colon, as HH:MM"
+    )
+
+
+def _minutes_of_day(value: object, is_end: bool) -> int:
+    """Minutes from midnight, 1440 for ``24:00``; ``ValueError`` when impossible.
+
+    An Excel time (a ``time``, or a fraction of a day ``0 <= x < 1``) is a time; a
+    whole number is read as typed (``7`` is 07:00, ``730`` is 07:30); a decimal such
+    as ``7.5`` is refused, as is a real date: neither is unambiguously a time.
+    """
     if isinstance(value, dt.datetime):
+        if is_end and value.replace(tzinfo=None) in _EXCEL_24:
+            return MINUTES_PER_DAY
+        if value.date() not in _ZERO_DATES:
+            raise _a_date(value)
         value = value.time()
+    elif isinstance(value, dt.date):
+        raise _a_date(value)
     if isinstance(value, dt.time):
         seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
         return round(seconds / 60)
+    if isinstance(value, dt.timedelta):
+        seconds = value.total_seconds()
+        if not 0 <= seconds <= MINUTES_PER_DAY * 60:
+            raise ValueError(f"{value} is a duration, not a time of day; {TIME_HINT}")
+        return round(seconds / 60)
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        number = float(value)
+        try:
+            number = float(value)
+        except (OverflowError, ValueError):
+            number = math.inf
+        if not math.isfinite(number) or number < 0:
+            raise _impossible(cell_text(value))
         if 0 < number < 1:  # Excel keeps times as fractions of a day.
             return round(number * MINUTES_PER_DAY)
-        # A number cell: 7 is 07:00, 7.3 is what Excel makes of 07.30.
-        text = str(int(number)) if number.is_integer() else f"{number:.2f}"
+        if not number.is_integer():
+            whole, _, decimals = repr(number).partition(".")
+            if "e" in decimals or not whole.isdigit():
+                raise _impossible(value)
+            raise _a_number(repr(number), int(whole), decimals)
+        text = str(int(number))
     else:
         text = str(value).strip().lower()
+    decimal = _DECIMAL.fullmatch(text)
+    if decimal is not None and (len(decimal["d"]) != 2 or "," in text):
+        raise _a_number(str(value).strip(), int(decimal["h"]), decimal["d"])
     match = _TIME.fullmatch(text) or _COMPACT_TIME.fullmatch(text)
     if match is None:
-        raise ValueError(f"impossible time {str(value)!r}; {TIME_HINT}")
+        raise _impossible(value)
     parts = match.groupdict()
+    if parts.get("date"):
+        try:
+            day = dt.date.fromisoformat(parts["date"])
+        except ValueError:
+            raise _impossible(value) from None
+        if day not in _ZERO_DATES:
+            raise _a_date(str(value).strip())
     hours, minutes = int(parts["h"]), int(parts["m"] or 0)
     seconds = int(parts.get("s") or 0)
     if minutes > 59 or seconds > 59 or hours > 24 or (hours == 24 and minutes + seconds > 0):
-        raise ValueError(f"impossible time {str(value)!r}; {TIME_HINT}")
+        raise _impossible(value)
     return hours * 60 + minutes + round(seconds / 60)
 
 
 def parse_time(value: object, *, is_end: bool = False) -> int:
     """A start or end time in minutes from midnight; ``24:00`` is allowed only as an end."""
-    minutes = _minutes_of_day(value)
+    minutes = _minutes_of_day(value, is_end)
     if minutes >= MINUTES_PER_DAY and not is_end:
         raise ValueError(
             "24:00 is only allowed as an end time; a task that starts at midnight starts at 00:00"
@@ -144,21 +265,20 @@ def parse_time(value: object, *, is_end: bool = False) -> int:
     return minutes
 
 
-def parse_number(value: object, *, what: str = "a number") -> float:
-    """A non-negative number; a decimal comma is fine (``7,5``)."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        text = str(value).strip().replace(" ", "")
-        if text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"{str(value)!r} is not {what}; write e.g. 12 or 7,5") from None
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"{str(value)!r} is not {what}; it must be zero or more")
-    return number
+#: Numbers in the tables with no natural limit still have a sane one.
+ANY_AMOUNT = Bounds(1e9)
+
+
+def parse_number(value: object, *, name: str = "the number", bounds: Bounds = ANY_AMOUNT) -> float:
+    """A number in ``bounds`` (default: zero or more); a decimal comma is fine (``7,5``).
+
+    The same check as every rule of the policy (:func:`~combibaan.model.policy.user_number`):
+    ``nan``, ``inf``, ``1e309`` and negative numbers are refused, naming ``name``.
+    """
+    try:
+        return user_number(value, name, bounds)
+    except ValueError as error:
+        raise ValueError(f"{error}; write e.g. 12 or 7,5") from None
 
 
 def split_list(text: str, delimiter: str | None) -> tuple[str, ...]:

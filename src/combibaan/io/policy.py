@@ -7,7 +7,9 @@ hold other sections.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -33,11 +35,32 @@ def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
         except PolicyError as error:
             problems.append(Problem(name, str(error), None, key))
     if problems:
-        raise InputError(problems)
+        raise InputError(with_lines(problems, Path(path)))
     try:
         return (base or Policy()).replace(**changes)
     except PolicyError as error:
-        raise InputError(_blame(name, changes, error)) from None
+        raise InputError(with_lines(_blame(name, changes, error), Path(path))) from None
+
+
+def with_lines(problems: list[Problem], path: Path) -> list[Problem]:
+    """The problems about a key, each with the line where the file sets that key."""
+    try:
+        lines = path.read_bytes().decode("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return problems
+    first: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        found = _TOML_KEY.match(line)
+        if found and not line.lstrip().startswith("["):
+            first.setdefault(_bare(found["key"]), number)
+    return [
+        dataclasses.replace(p, line=first.get(p.column)) if p.column and p.line is None else p
+        for p in problems
+    ]
+
+
+def _bare(key: str) -> str:
+    return key.strip().strip("\"'")
 
 
 def load_toml(path: Path, name: str, what: str, example: str) -> dict[str, Any]:
@@ -47,8 +70,10 @@ def load_toml(path: Path, name: str, what: str, example: str) -> dict[str, Any]:
     """
     if path.is_dir():
         raise InputError(Problem(name, f"this is a folder, not a file; give the {what} .toml file"))
+    text = ""
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        text = path.read_bytes().decode("utf-8-sig")
+        return tomllib.loads(text)
     except FileNotFoundError:
         raise InputError(
             Problem(name, f"file not found; check the path of the {what} file")
@@ -62,9 +87,52 @@ def load_toml(path: Path, name: str, what: str, example: str) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise InputError(Problem(name, "the file is not UTF-8 text; save it as UTF-8")) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(
-            Problem(name, f"this is not valid TOML ({error}); write one rule per line, {example}")
-        ) from None
+        raise InputError(_toml_problem(name, text, str(error), example)) from None
+
+
+_TOML_PLACE = re.compile(
+    r"^(?P<what>.*) \(at (?:line (?P<line>\d+), column \d+|end of document)\)$"
+)
+_TOML_KEY = re.compile(r"""^\s*(?:\[\s*)?(?P<key>[A-Za-z0-9_.\-"' ]+?)\s*(?:=|\])""")
+
+
+def _toml_problem(name: str, text: str, error: str, example: str) -> Problem:
+    """A TOML syntax error as a sentence: the line, what is wrong with it, and what to write.
+
+    tomllib says ``Cannot overwrite a value (at line 3, column 6)``; a workshop needs
+    ``line 3: 'max_hours' is set twice (first on line 1); keep one``.
+    """
+    place = _TOML_PLACE.match(error)
+    what = place["what"] if place else error
+    number = int(place["line"]) if place and place["line"] else None
+    lines = text.splitlines()
+    shown = lines[number - 1].strip() if number and number <= len(lines) else ""
+    if number is not None and what.startswith(("Cannot overwrite", "Cannot declare")):
+        found = _TOML_KEY.match(shown)
+        key = _bare(found["key"]) if found else shown
+        earlier = next(
+            (
+                i
+                for i, line in enumerate(lines[: number - 1], start=1)
+                if (m := _TOML_KEY.match(line)) and _bare(m["key"]) == key
+            ),
+            None,
+        )
+        first = f" (first on line {earlier})" if earlier else ""
+        what = f"the table [{key}]" if shown.startswith("[") else repr(key)
+        return Problem(name, f"{what} is set twice{first}; keep one of them", line=number)
+    quoted = f" ({shown!r})" if shown else ""
+    if number is None:
+        return Problem(
+            name,
+            f"this is not valid TOML: the file ends in the middle of a value ({what.lower()}); "
+            f"close what is open, {example}",
+        )
+    return Problem(
+        name,
+        f"this line{quoted} is not valid TOML ({what.lower()}); write one rule per line, {example}",
+        line=number,
+    )
 
 
 def unknown_rule(name: str, key: str) -> Problem:

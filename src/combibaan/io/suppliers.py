@@ -10,6 +10,10 @@ from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, read_table
 from combibaan.model.instance import Supplier
+from combibaan.model.policy import Bounds
+
+#: Hours per year a supplier owes: ten million is some five thousand full-time jobs.
+SROI_BOUNDS = Bounds(10_000_000, note="hours per year")
 
 SUPPLIER_COLUMNS = (
     Column("supplier", ("leverancier",), required=True),
@@ -25,16 +29,14 @@ def read_suppliers(source: object) -> tuple[Supplier, ...]:
     table = read_table(
         source, SUPPLIER_COLUMNS, what="suppliers", sheet_names=("suppliers", "leveranciers")
     )
-    problems: list[Problem] = []
+    problems: list[Problem] = list(table.problems)
     suppliers: list[Supplier] = []
     first_row: dict[str, int] = {}
     for row in table.rows:
         name = row.text("supplier")
         if name is None:
-            problems.append(
-                table.problem(
-                    "supplier is empty; write the supplier's name", row.number, "supplier"
-                )
+            problems.extend(
+                table.missing(row, "supplier", "supplier is empty; write the supplier's name")
             )
             continue
         if name in first_row:
@@ -51,10 +53,12 @@ def read_suppliers(source: object) -> tuple[Supplier, ...]:
         target: float | None = None
         if row.text("sroi_hours_target") is not None:
             try:
-                target = parse_number(row.cells["sroi_hours_target"], what="a number of hours")
+                target = parse_number(
+                    row.cells["sroi_hours_target"], name="sroi_hours_target", bounds=SROI_BOUNDS
+                )
             except ValueError as error:
                 problems.append(table.problem(str(error), row.number, "sroi_hours_target"))
         suppliers.append(Supplier(name, row.text("sector"), row.text("cao"), target))
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: p.row or 0))
     return tuple(suppliers)

@@ -4,27 +4,45 @@ Every reader of combibaan goes through :func:`read_table`, so every input file
 follows the same rules: header names in English or Dutch, unknown columns
 ignored, rows numbered as a spreadsheet shows them (header = row 1), and every
 way a file can be unreadable turned into an :class:`InputError` that says what
-to fix.
+to fix. A file is never misread quietly: a quote that swallows rows, a header
+and rows split by different delimiters, a formula whose result was never saved
+or a cell merged across columns is named as such, with its row and column.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import warnings
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
-from combibaan.io.parsing import cell_text
+from combibaan.io.parsing import cell_text, shown
 
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 _DELIMITERS = (",", ";", "\t")
+_DELIMITER_NAMES = {",": ",", ";": ";", "\t": "tabs"}
+
+#: The values Excel shows for a formula that failed; never a task id or a place.
+EXCEL_ERRORS = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
+    | {"#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+)
+
+#: A workbook is searched for its header row in at most this many columns. Columns
+#: right of the header's last cell are never read, however far a stray cell sits.
+MAX_COLUMNS = 1024
+#: Merged ranges and unsaved formulas looked at per sheet (a sheet can hold a million).
+_MAX_MARKS = 100_000
 
 
 @dataclass(frozen=True)
@@ -45,16 +63,22 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
-    """One data row: its spreadsheet number and its known cells (``None`` when empty)."""
+    """One data row: its spreadsheet number and its known cells (``None`` when empty).
+
+    ``flagged`` are the columns whose cell holds something unreadable (a formula
+    without a saved value, an Excel error, a cell merged across columns); the
+    table has reported those already, so readers do not call them empty as well.
+    """
 
     number: int
     cells: dict[str, Any]
+    flagged: frozenset[str] = frozenset()
 
     def text(self, column: str) -> str | None:
         return cell_text(self.cells.get(column))
 
     def is_empty(self) -> bool:
-        return all(cell_text(value) is None for value in self.cells.values())
+        return not self.flagged and all(cell_text(v) is None for v in self.cells.values())
 
 
 @dataclass(frozen=True)
@@ -63,15 +87,42 @@ class Table:
 
     ``delimiter`` is the CSV delimiter (``None`` for XLSX and DataFrames), so that
     list cells can be split on the separators the file does not already use.
+    ``problems`` are the unreadable cells found while reading; every reader
+    reports them with its own.
     """
 
     source: str
     rows: tuple[Row, ...]
     columns: tuple[str, ...]
     delimiter: str | None = None
+    problems: tuple[Problem, ...] = ()
 
     def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
         return Problem(self.source, message, row, column)
+
+    def missing(self, row: Row, column: str, message: str) -> list[Problem]:
+        """``message`` for an empty cell, or nothing when the cell was already reported."""
+        if column in row.flagged:
+            return []
+        return [self.problem(message, row.number, column)]
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    """A cell whose value cannot be read, and why; ``key`` reports a merged range once."""
+
+    reason: str
+    key: str | None = None
+
+
+@dataclass
+class _Raw:
+    """A file as rows of values: its header row, and its data rows for the first ``width``
+    columns (a function, so that a workbook is read only as wide as the known columns)."""
+
+    header: tuple[int, list[Any]] | None
+    records: Callable[[int], Iterable[tuple[int, Sequence[Any]]]]
+    delimiter: str | None = None
 
 
 def _normalise_header(name: object) -> str:
@@ -90,29 +141,24 @@ def read_table(
 
     ``what`` names the content in messages (``"tasks"``); ``sheet_names`` are the
     XLSX sheets to prefer over the first one. Raises :class:`InputError` for an
-    unreadable file or missing required columns; cell values are not checked here.
+    unreadable file or missing required columns; cell values are not checked here,
+    except that unreadable cells become the table's ``problems``.
     """
     name = source_name(source)
-    if isinstance(source, str | Path):
-        header, records, delimiter = _read_path(Path(source), name, what, tuple(sheet_names))
-    else:
-        header, records, delimiter = _read_dataframe(source)
-    return _to_table(name, header, records, delimiter, columns, what)
+    if not isinstance(source, str | Path):
+        return _to_table(name, _read_dataframe(source), columns, what)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about features it skips
+        with _open_path(Path(source), name, what, tuple(sheet_names)) as raw:
+            return _to_table(name, raw, columns, what)
 
 
 def _expected(columns: Sequence[Column]) -> str:
     return ", ".join(c.name for c in columns if c.required)
 
 
-def _to_table(
-    name: str,
-    header_and_number: tuple[int, list[Any]] | None,
-    records: Iterable[tuple[int, Sequence[Any]]],
-    delimiter: str | None,
-    columns: Sequence[Column],
-    what: str,
-) -> Table:
-    if header_and_number is None:
+def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: str) -> Table:
+    if raw.header is None:
         raise InputError(
             Problem(
                 name,
@@ -120,12 +166,12 @@ def _to_table(
                 f"{_expected(columns)} and one row per line below it",
             )
         )
-    header_row, header = header_and_number
+    header_row, header = raw.header
     lookup = {_normalise_header(alias): c.name for c in columns for alias in (c.name, *c.aliases)}
     positions: dict[str, int] = {}
     problems: list[Problem] = []
-    for index, raw in enumerate(header):
-        known = lookup.get(_normalise_header(raw))
+    for index, cell in enumerate(header):
+        known = lookup.get(_normalise_header(cell))
         if known is None:
             continue
         if known in positions:
@@ -133,7 +179,7 @@ def _to_table(
             problems.append(
                 Problem(
                     name,
-                    f"the columns {first!r} and {cell_text(raw)!r} both mean {known!r}; "
+                    f"the columns {first!r} and {cell_text(cell)!r} both mean {known!r}; "
                     "remove or rename one of them",
                     header_row,
                     known,
@@ -141,7 +187,10 @@ def _to_table(
             )
             continue
         positions[known] = index
-    found = ", ".join(repr(h) for h in (cell_text(h) for h in header) if h) or "nothing"
+    named = [text for text in (cell_text(h) for h in header) if text]
+    found = ", ".join(shown(text, 40) for text in named[:20]) or "nothing"
+    if len(named) > 20:
+        found += f" and {len(named) - 20} more"
     for column in columns:
         if column.required and column.name not in positions:
             problems.append(
@@ -156,20 +205,39 @@ def _to_table(
     if problems:
         raise InputError(problems)
     rows = []
-    for number, values in records:
-        cells = {col: values[i] if i < len(values) else None for col, i in positions.items()}
-        row = Row(number, cells)
-        if not row.is_empty():
-            rows.append(row)
-    return Table(name, tuple(rows), tuple(positions), delimiter)
+    reported: set[str] = set()
+    width = max(positions.values(), default=-1) + 1
+    for number, values in raw.records(width):
+        cells: dict[str, Any] = {}
+        flagged: dict[str, _Unreadable] = {}
+        for key, index in positions.items():
+            value = values[index] if index < len(values) else None
+            if isinstance(value, str) and "#" in value and value.strip().upper() in EXCEL_ERRORS:
+                value = _Unreadable(
+                    f"the cell shows the Excel error {value.strip().upper()}: a formula failed; "
+                    "correct the formula, or type the value"
+                )
+            if isinstance(value, _Unreadable):
+                flagged[key] = value
+                value = None
+            cells[key] = value
+        row = Row(number, cells, frozenset(flagged))
+        if row.is_empty():
+            continue
+        rows.append(row)
+        for key, mark in flagged.items():
+            if mark.key is None or mark.key not in reported:
+                problems.append(Problem(name, mark.reason, number, key))
+            if mark.key is not None:
+                reported.add(mark.key)
+    return Table(name, tuple(rows), tuple(positions), raw.delimiter, tuple(problems))
 
 
 # --- files ---------------------------------------------------------------------------------
 
 
-def _read_path(
-    path: Path, name: str, what: str, sheet_names: tuple[str, ...]
-) -> tuple[tuple[int, list[Any]] | None, list[tuple[int, Sequence[Any]]], str | None]:
+@contextmanager
+def _open_path(path: Path, name: str, what: str, sheet_names: tuple[str, ...]) -> Iterator[_Raw]:
     def fail(message: str) -> InputError:
         return InputError(Problem(name, message))
 
@@ -184,13 +252,23 @@ def _read_path(
             f"cannot open the file ({error.strerror or error}); check its permissions"
         ) from None
     suffix = path.suffix.lower()
+    if data.startswith(_OLE_MAGIC) and suffix in _XLSX_SUFFIXES:
+        raise fail(
+            "this workbook is protected with a password (or is an old .xls file renamed); "
+            "open it in Excel, remove the password or save it as .xlsx, and try again"
+        )
     if data.startswith(_OLE_MAGIC) or suffix == ".xls":
         raise fail("this is an old Excel .xls file; save it as .xlsx or as CSV and try again")
     if suffix == ".ods":
         raise fail("this is an OpenDocument spreadsheet; save it as .xlsx or as CSV and try again")
     if suffix in _XLSX_SUFFIXES or data.startswith(_ZIP_MAGIC):
-        return (*_read_xlsx(data, name, sheet_names), None)
-    return _read_csv(data, name)
+        with _open_xlsx(data, name, sheet_names) as raw:
+            yield raw
+        return
+    yield _read_csv(data, name)
+
+
+# --- CSV -----------------------------------------------------------------------------------
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -220,8 +298,8 @@ def _decode(data: bytes, name: str) -> str:
     )
 
 
-def _detect_delimiter(line: str) -> str:
-    """The delimiter that occurs most in the header line outside quotes; ``,`` on a tie."""
+def _outside_quotes(line: str) -> dict[str, int]:
+    """How often each delimiter occurs in ``line`` outside double quotes."""
     counts = dict.fromkeys(_DELIMITERS, 0)
     quoted = False
     for char in line:
@@ -229,35 +307,254 @@ def _detect_delimiter(line: str) -> str:
             quoted = not quoted
         elif not quoted and char in counts:
             counts[char] += 1
+    return counts
+
+
+def _detect_delimiter(line: str) -> str:
+    """The delimiter that occurs most in the header line outside quotes; ``,`` on a tie."""
+    counts = _outside_quotes(line)
     return max(_DELIMITERS, key=lambda d: counts[d])  # max keeps the first on a tie
 
 
-def _read_csv(
-    data: bytes, name: str
-) -> tuple[tuple[int, list[Any]] | None, list[tuple[int, Sequence[Any]]], str]:
+def _read_csv(data: bytes, name: str) -> _Raw:
+    """A CSV file as rows; records are numbered as Excel shows them (a quoted cell
+    with line breaks is one row), lines as a text editor does."""
     text = _decode(data, name)
-    lines = text.splitlines()
+    lines = io.StringIO(text, newline="").readlines()  # split exactly as the csv module does
     # Excel honours (and hides) a first line "sep=;"; so do we.
     explicit = re.fullmatch(r"sep=(.)", lines[0].strip()) if lines else None
+    hidden = 0
     if explicit:
-        text = text.split("\n", 1)[1] if "\n" in text else ""
+        lines, hidden = lines[1:], 1
         delimiter = explicit.group(1)
     else:
         first = next((line for line in lines if line.strip()), "")
         delimiter = _detect_delimiter(first)
+    records: list[tuple[int, list[str]]] = []
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
+        spans = _parse_csv(lines, delimiter, records)
+    except _BadQuote as bad:
+        header = _split_header(records)[0]
         raise InputError(
-            Problem(name, f"cannot read this as CSV ({error}); check the quotes in the file")
+            Problem(name, bad.message(hidden), bad.row, _column_of(header, bad.row, bad.index))
         ) from None
-    numbered = [(i, rec) for i, rec in enumerate(records, start=1)]
-    return (*_split_header(numbered), delimiter)
+    header, data_records = _split_header(records)
+    for number, (first_line, last_line) in spans.items():
+        width = len(header[1]) if header else 0
+        found = _row_inside(records[number - 1][1], delimiter, width)
+        if found is not None:
+            index, offset, part = found
+            shown = part if len(part) <= 60 else part[:59] + "…"
+            raise InputError(
+                Problem(
+                    name,
+                    f"the quoted cell that starts here (line {first_line + hidden} of the file) "
+                    f"runs on over {last_line - first_line + 1} lines, and its line {offset} looks "
+                    f"like a row of its own ({shown!r}): is a closing quote missing? Close the "
+                    "quote where the cell should end",
+                    number,
+                    _column_of(header, number, index),
+                )
+            )
+    if header is not None:
+        _check_mixed(name, header, data_records, delimiter)
+    return _Raw(header, lambda width: data_records, delimiter)
+
+
+@dataclass(frozen=True)
+class _Fault:
+    """A quote that opens a cell and does not close properly: where it opens, and how it ends.
+
+    ``index`` is the cell, ``opened`` and ``closed`` are lines counted from the record's
+    first line (``closed`` is ``None`` when it never closes); ``spaces`` when only spaces
+    stand between the closing quote and the next delimiter.
+    """
+
+    index: int
+    opened: int
+    closed: int | None
+    spaces: bool = False
+
+
+class _BadQuote(Exception):
+    """A record the csv module refused, located for the message."""
+
+    def __init__(self, row: int, first: int, fault: _Fault, too_long: bool) -> None:
+        super().__init__(row, first, fault)
+        self.row, self.first, self.fault, self.too_long = row, first, fault, too_long
+        self.index = fault.index
+
+    def message(self, hidden: int) -> str:
+        fault = self.fault
+        line = self.first + fault.opened + hidden
+        closed = None if fault.closed is None else self.first + fault.closed + hidden
+        if self.too_long:
+            what = (
+                f"the cell that starts here (line {line} of the file) is longer than 131,072 "
+                "characters: a quote that opens in it is probably never closed, and swallows "
+                "the rows after it"
+            )
+        elif fault.spaces:
+            return (
+                f"this cell (line {line} of the file) has spaces after its closing quote; "
+                "remove them, so that the quote is followed directly by the delimiter"
+            )
+        elif closed is None:
+            what = (
+                f"a quote opens a cell here (line {line} of the file) and is never closed, so "
+                "the cell runs on to the end of the file and swallows every row after it"
+            )
+        elif closed > line:
+            what = (
+                f"a quote opens a cell here (line {line} of the file) and only closes on line "
+                f"{closed}, in the middle of a cell there, so it swallows the lines in between"
+            )
+        else:
+            what = (
+                f"a quote opens a cell here (line {line} of the file) and closes in the middle "
+                "of it, so the cell cannot be read"
+            )
+        return (
+            f"{what}; close the quote where the cell should end, or remove it (a quote inside "
+            'a quoted cell is written twice: "")'
+        )
+
+
+def _parse_csv(
+    lines: list[str], delimiter: str, records: list[tuple[int, list[str]]]
+) -> dict[int, tuple[int, int]]:
+    """Fill ``records``; return the first and last line of each record that spans lines.
+
+    Strict: a quoted cell must close right before the next delimiter or line end, and
+    the file must not end inside one. Raises :class:`_BadQuote` naming the cell.
+    """
+    reader = csv.reader(lines, delimiter=delimiter, strict=True, skipinitialspace=True)
+    spans: dict[int, tuple[int, int]] = {}
+    while True:
+        first = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return spans
+        except csv.Error as error:
+            fault = _quote_fault("".join(lines[first - 1 :]), delimiter)
+            too_long = "field larger than field limit" in str(error)
+            raise _BadQuote(len(records) + 1, first, fault, too_long) from None
+        records.append((len(records) + 1, record))
+        if reader.line_num > first:
+            spans[len(records)] = (first, reader.line_num)
+
+
+_CLOSE = re.compile(r"[ \t]*(?P<next>.?)", re.DOTALL)
+
+
+def _quote_fault(text: str, delimiter: str) -> _Fault:
+    """In ``text`` (a record and what follows), the cell whose quote does not close
+    properly, read the way the csv module reads it."""
+    index, line, position, at_start = 0, 0, 0, True
+    while position < len(text):
+        char = text[position]
+        if at_start and char == " ":  # skipinitialspace
+            position += 1
+            continue
+        if at_start and char == '"':
+            opened = line
+            position += 1
+            while True:
+                end = text.find('"', position)
+                if end < 0:
+                    return _Fault(index, opened, None)
+                line += text.count("\n", position, end) + text.count("\r", position, end)
+                line -= text.count("\r\n", position, end)
+                after = text[end + 1 : end + 2]
+                if after == '"':
+                    position = end + 2
+                    continue
+                if after in (delimiter, "\n", "\r", ""):
+                    position = end + 1
+                    break
+                following = _CLOSE.match(text, end + 1)
+                spaces = following is not None and following["next"] in (delimiter, "\n", "\r", "")
+                return _Fault(index, opened, line, spaces)
+            at_start = False
+            continue
+        if char == delimiter:
+            index, at_start = index + 1, True
+        elif char in "\r\n":
+            break  # the record ended without a fault in it
+        else:
+            at_start = False
+        position += 1
+    return _Fault(index, 0, None)
+
+
+def _row_inside(
+    record: list[str], delimiter: str, header_width: int
+) -> tuple[int, int, str] | None:
+    """A line inside a (properly closed) quoted cell that looks like a row of its own:
+    it holds more than half as many delimiters as the header. A description over
+    several lines rarely does; rows swallowed by a missing closing quote always do."""
+    threshold = max(1, min(header_width - 1, (header_width - 1) // 2 + 1))
+    for index, cell in enumerate(record):
+        for offset, part in enumerate(re.split(r"\r\n|\r|\n", cell)[1:], start=2):
+            if part.count(delimiter) >= threshold:
+                return index, offset, part
+    return None
+
+
+def _column_of(header: tuple[int, list[Any]] | None, row: int, index: int) -> str | None:
+    """The header text above cell ``index`` of ``row``, as the user wrote it."""
+    if header is None or row <= header[0] or index >= len(header[1]):
+        return None
+    return cell_text(header[1][index])
+
+
+def _check_mixed(
+    name: str,
+    header: tuple[int, list[Any]],
+    records: list[tuple[int, list[str]]],
+    delimiter: str,
+) -> None:
+    """One clear error when the header is split by one delimiter and the rows by another.
+
+    Without it, every row would be one long first cell and every other cell empty:
+    a hundred errors and not a word about the cause.
+    """
+    header_row, header_cells = header
+    if len(header_cells) < 2:
+        return
+    sample = [(n, r) for n, r in records if any(cell.strip() for cell in r)][:100]
+    if not sample:
+        return
+    others = [d for d in _DELIMITERS if d != delimiter]
+    votes: dict[str, list[int]] = {d: [] for d in others}
+    width = len(header_cells)
+    for number, record in sample:
+        if len(record) >= width:
+            continue
+        counts = _outside_quotes(delimiter.join(record))
+        best = max(others, key=lambda d: counts[d])
+        # Split by ``best``, the row would have more cells than it has, and at least half a header.
+        if counts[best] >= max(1, (width - 1) // 2, len(record)):
+            votes[best].append(number)
+    other = max(others, key=lambda d: len(votes[d]))
+    if len(votes[other]) * 2 < len(sample):
+        return
+    used, mixed = _DELIMITER_NAMES[delimiter], _DELIMITER_NAMES[other]
+    raise InputError(
+        Problem(
+            name,
+            f"this file mixes {used} and {mixed} (the header row is split by {used!r}, the "
+            f"rows below it by {mixed!r}, e.g. row {votes[other][0]}); save the file again with "
+            "one delimiter, e.g. from Excel as 'CSV UTF-8', or correct the header row",
+            header_row,
+        )
+    )
 
 
 def _split_header(
-    numbered: list[tuple[int, Sequence[Any]]],
-) -> tuple[tuple[int, list[Any]] | None, list[tuple[int, Sequence[Any]]]]:
+    numbered: list[tuple[int, list[Any]]],
+) -> tuple[tuple[int, list[Any]] | None, list[tuple[int, list[Any]]]]:
     """The first non-empty record is the header; the records after it are data."""
     for index, (number, record) in enumerate(numbered):
         if any(cell_text(value) for value in record):
@@ -265,38 +562,198 @@ def _split_header(
     return None, []
 
 
-def _read_xlsx(
-    data: bytes, name: str, sheet_names: tuple[str, ...]
-) -> tuple[tuple[int, list[Any]] | None, list[tuple[int, Sequence[Any]]]]:
+# --- XLSX ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Marks:
+    """What the values of a sheet do not tell: formulas without a saved value, merged cells."""
+
+    formulas: dict[int, dict[int, str]] = field(default_factory=dict)  # row -> column -> formula
+    merged: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # rows, cols, ref
+
+
+def _damaged(name: str, error: BaseException) -> InputError:
+    return InputError(
+        Problem(
+            name,
+            f"cannot open this as an Excel workbook ({type(error).__name__}); "
+            "is it damaged? Save it again from Excel as .xlsx, or export it as CSV",
+        )
+    )
+
+
+@contextmanager
+def _open_xlsx(data: bytes, name: str, sheet_names: tuple[str, ...]) -> Iterator[_Raw]:
+    """A workbook, streamed: memory and time follow the cells in the file, not the sheet's
+    extent, so a stray cell at XFD1048576 costs nothing."""
     import openpyxl
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise InputError(
-            Problem(
-                name,
-                f"cannot open this as an Excel workbook ({type(error).__name__}); "
-                "is it damaged? Save it again from Excel as .xlsx, or export it as CSV",
-            )
-        ) from None
-    wanted = {s.lower() for s in sheet_names}
-    sheet = next((ws for ws in workbook.worksheets if ws.title.strip().lower() in wanted), None)
-    if sheet is None:
-        sheet = workbook.worksheets[0]
-    numbered = [(i, list(rec)) for i, rec in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    workbook.close()
-    return _split_header(numbered)
+        raise _damaged(name, error) from None
+    try:
+        wanted = {s.lower() for s in sheet_names}
+        sheets = workbook.worksheets
+        sheet = next((ws for ws in sheets if ws.title.strip().lower() in wanted), None)
+        if sheet is None and sheets:
+            sheet = sheets[0]
+        if sheet is None:
+            raise InputError(Problem(name, "the workbook has no sheet; add one with the table"))
+        try:
+            sheet.reset_dimensions()  # a wrong <dimension> would silently cut rows off
+            marks = _sheet_marks(data, getattr(sheet, "_worksheet_path", None))
+            header = _xlsx_header(sheet)
+        except InputError:
+            raise
+        except Exception as error:
+            raise _damaged(name, error) from None
+
+        def records(width: int) -> Iterator[tuple[int, list[Any]]]:
+            if header is None or width == 0:
+                return
+            try:
+                yield from _xlsx_rows(sheet, header[0], width, marks)
+            except Exception as error:
+                raise _damaged(name, error) from None
+
+        yield _Raw(header, records)
+    finally:
+        workbook.close()
+
+
+def _xlsx_header(sheet: Any) -> tuple[int, list[Any]] | None:
+    """The first row with any text in its first :data:`MAX_COLUMNS` columns, trimmed."""
+    gap: object = None
+    for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+        if cells is gap:  # openpyxl fills rows absent from the file with one shared tuple
+            continue
+        values = [cell.value for cell in cells]
+        filled = [i for i, value in enumerate(values) if cell_text(value) is not None]
+        if filled:
+            return number, values[: filled[-1] + 1]
+        gap = cells
+    return None
+
+
+def _xlsx_rows(
+    sheet: Any, header_row: int, width: int, marks: _Marks
+) -> Iterator[tuple[int, list[Any]]]:
+    """The data rows below the header that hold anything in their first ``width`` columns."""
+    fills: dict[str, Any] = {}  # the value of each merged range that runs down one column
+    pending = sorted(m for m in marks.merged if m[2] > header_row and m[1] <= width)
+    active: list[tuple[int, int, int, int, str]] = []
+    gap: object = None
+    rows = sheet.iter_rows(min_row=header_row + 1, max_col=width)
+    for number, cells in enumerate(rows, start=header_row + 1):
+        if cells is gap:
+            continue
+        values = [_value(cell) for cell in cells]
+        for column, formula in marks.formulas.get(number, {}).items():
+            if column <= width and values[column - 1] is None:
+                shown = f" ({formula})" if formula else ""
+                values[column - 1] = _Unreadable(
+                    f"formula without a saved value{shown}: open the file in Excel and save "
+                    "it, so that the results are stored with the formulas"
+                )
+        while pending and pending[0][0] <= number:
+            active.append(pending.pop(0))
+        active = [m for m in active if m[2] >= number]
+        if all(value is None for value in values):
+            if not marks.formulas.get(number):
+                gap = cells
+            continue
+        for top, left, _bottom, right, ref in active:
+            if left == right:  # merged down one column: the value counts for each row
+                if number == top:
+                    fills[ref] = values[left - 1]
+                elif values[left - 1] is None:
+                    values[left - 1] = fills.get(ref)
+                continue
+            for column in range(left, min(right, width) + 1):
+                if (number, column) != (top, left):
+                    values[column - 1] = _Unreadable(
+                        f"this cell is part of the merged cell {ref}, which spans several "
+                        "columns; unmerge it so that each column has its own cell (a heading "
+                        "between the rows: delete it)",
+                        key=ref,
+                    )
+        yield number, values
+
+
+def _value(cell: Any) -> Any:
+    """A cell's value; a date in a cell formatted as a time is the time the cell shows."""
+    value = cell.value
+    if isinstance(value, dt.datetime):
+        try:
+            if _is_time_format(cell.number_format):
+                return value.time()
+        except (AttributeError, IndexError, KeyError, TypeError):
+            pass  # a style the file does not define: keep the date, which the reader refuses
+    return value
+
+
+def _is_time_format(number_format: str) -> bool:
+    """``hh:mm`` and ``h:mm:ss AM/PM`` show a time only; ``dd-mm-yy hh:mm`` shows a date."""
+    text = re.sub(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]', "", str(number_format).lower())
+    letters = set(re.findall(r"[a-z]", text))
+    return bool(letters & {"h", "s"}) and not letters & {"d", "y", "e", "g", "b"}
+
+
+def _sheet_marks(data: bytes, path: str | None) -> _Marks:
+    """Formulas whose result was never saved, and merged ranges: values alone do not show
+    them (openpyxl gives ``None``), yet calling them empty would send the user astray."""
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+    from openpyxl.xml.functions import iterparse
+
+    marks = _Marks()
+    if not path:
+        return marks
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path.lstrip("/")) as source:
+        parent = None
+        for event, element in iterparse(source, events=("start", "end")):
+            tag = element.tag.rpartition("}")[2]
+            if event == "start":
+                if tag == "sheetData":
+                    parent = element
+                continue
+            if tag == "c":
+                formula = _child(element, "f")
+                saved = _child(element, "v")
+                if formula is not None and (saved is None or not saved.text):
+                    reference = element.get("r")
+                    if reference and count < _MAX_MARKS:
+                        row, column = coordinate_to_tuple(reference)
+                        text = f"={formula.text}" if formula.text else ""
+                        marks.formulas.setdefault(row, {})[column] = text
+                        count += 1
+            elif tag == "row" and parent is not None:
+                parent.clear()  # keep memory flat over a million rows
+            elif tag == "mergeCell" and count < _MAX_MARKS:
+                ref = element.get("ref") or ""
+                try:
+                    left, top, right, bottom = range_boundaries(ref)
+                except (TypeError, ValueError):
+                    continue
+                if None not in (left, top, right, bottom) and (left, top) != (right, bottom):
+                    marks.merged.append((top, left, bottom, right, ref))  # type: ignore[arg-type]
+                    count += 1
+    return marks
+
+
+def _child(element: Any, tag: str) -> Any:
+    for child in element:
+        if child.tag.rpartition("}")[2] == tag:
+            return child
+    return None
 
 
 # --- DataFrames ----------------------------------------------------------------------------
 
 
-def _read_dataframe(
-    frame: object,
-) -> tuple[tuple[int, list[Any]] | None, list[tuple[int, Sequence[Any]]], None]:
+def _read_dataframe(frame: object) -> _Raw:
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame):
@@ -306,7 +763,7 @@ def _read_dataframe(
         (number, [None if _is_missing(v) else v for v in values])
         for number, values in enumerate(frame.itertuples(index=False, name=None), start=2)
     ]
-    return (1, header), records, None
+    return _Raw((1, header), lambda width: records)
 
 
 def _is_missing(value: object) -> bool:

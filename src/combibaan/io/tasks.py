@@ -48,6 +48,7 @@ class _Draft:
     set_in: dict[str, int] = field(default_factory=dict)
     description: str = ""
     slots: list[tuple[Slot, int]] = field(default_factory=list)
+    unreadable: frozenset[str] = frozenset()  # columns of its rows the table reported
 
 
 def read_tasks(source: object) -> tuple[Task, ...]:
@@ -57,23 +58,24 @@ def read_tasks(source: object) -> tuple[Task, ...]:
         raise InputError(
             table.problem("no tasks: the file has a header row but no task rows below it")
         )
-    problems: list[Problem] = []
+    problems: list[Problem] = list(table.problems)
     drafts: dict[str, _Draft] = {}
     for row in table.rows:
         task_id = row.text("task_id")
         if task_id is None:
-            problems.append(_empty(table, row, "task_id"))
+            problems.extend(_empty(table, row, "task_id"))
         slots = _row_slots(row, table, problems)
         if task_id is None:
             continue
         draft = drafts.setdefault(task_id, _Draft(task_id))
         draft.rows.append(row.number)
+        draft.unreadable |= row.flagged
         draft.slots.extend((slot, row.number) for slot in slots)
         draft.description = draft.description or row.text("description") or ""
         _merge_shared(draft, row, table, problems)
     tasks = []
     for draft in drafts.values():
-        if "supplier" not in draft.shared:
+        if "supplier" not in draft.shared and "supplier" not in draft.unreadable:
             problems.append(
                 table.problem(
                     f"supplier is empty; fill in the supplier of task {draft.id!r}",
@@ -90,8 +92,8 @@ def read_tasks(source: object) -> tuple[Task, ...]:
     return tuple(tasks)
 
 
-def _empty(table: Table, row: Row, column: str) -> Problem:
-    return table.problem(f"{column} is empty; {_EMPTY_HINTS[column]}", row.number, column)
+def _empty(table: Table, row: Row, column: str) -> list[Problem]:
+    return table.missing(row, column, f"{column} is empty; {_EMPTY_HINTS[column]}")
 
 
 def _row_slots(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
@@ -102,7 +104,7 @@ def _row_slots(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
     for column in ("days", "start", "end"):
         value = row.cells.get(column)
         if row.text(column) is None:
-            problems.append(_empty(table, row, column))
+            problems.extend(_empty(table, row, column))
             ok = False
             continue
         try:

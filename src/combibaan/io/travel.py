@@ -1,11 +1,23 @@
-"""The travel table: minutes between two locations, so that a job's day stays walkable."""
+"""The travel table: minutes between two locations, so that a job's day stays walkable.
+
+A travel table is easy to get silently wrong: a place spelled differently from the
+task list simply never applies, and a pair listed twice leaves one of its times
+unused. So the table is checked against itself (a pair twice with different
+minutes is an error) and, in :func:`~combibaan.io.read_instance`, against the
+tasks' locations (:func:`place_problems`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import parse_number
-from combibaan.io.table import Column, Table, read_table
+from combibaan.io.table import Column, Row, Table, read_table
 from combibaan.model.instance import TravelEdge
+from combibaan.model.policy import RULE_BOUNDS
+from combibaan.model.task import Task
 
 TRAVEL_COLUMNS = (
     Column("from", ("van",), required=True),
@@ -19,9 +31,17 @@ _EMPTY_HINTS = {
     "minutes": "write the travel time in minutes, e.g. 10",
 }
 
+#: Places listed by name in one warning, at most.
+_MAX_LISTED = 20
 
-def _empty(table: Table, row: int, column: str) -> Problem:
-    return table.problem(f"{column} is empty; {_EMPTY_HINTS[column]}", row, column)
+
+@dataclass(frozen=True)
+class TravelTable:
+    """The edges of a travel table with the spreadsheet row each comes from."""
+
+    source: str
+    edges: tuple[TravelEdge, ...]
+    rows: tuple[int, ...]
 
 
 def read_travel(source: object) -> tuple[TravelEdge, ...]:
@@ -29,32 +49,147 @@ def read_travel(source: object) -> tuple[TravelEdge, ...]:
 
     A header without rows is an empty table: travel then falls back to the policy.
     """
+    return read_travel_table(source).edges
+
+
+def read_travel_table(source: object) -> TravelTable:
+    """:func:`read_travel`, keeping each edge's row for messages about places."""
     table = read_table(
         source,
         TRAVEL_COLUMNS,
         what="travel times",
         sheet_names=("travel", "reistijden", "reistijd"),
     )
-    problems: list[Problem] = []
+    problems: list[Problem] = list(table.problems)
     edges: list[TravelEdge] = []
+    rows: list[int] = []
     for row in table.rows:
         places: list[str] = []
         for column in ("from", "to"):
             text = row.text(column)
             if text is None:
-                problems.append(_empty(table, row.number, column))
+                problems.extend(_empty(table, row, column))
             else:
                 places.append(text)
         minutes: float | None = None
         if row.text("minutes") is None:
-            problems.append(_empty(table, row.number, "minutes"))
+            problems.extend(_empty(table, row, "minutes"))
         else:
             try:
-                minutes = parse_number(row.cells["minutes"], what="a number of minutes")
+                minutes = parse_number(
+                    row.cells["minutes"], name="minutes", bounds=RULE_BOUNDS["travel_minutes"]
+                )
             except ValueError as error:
                 problems.append(table.problem(str(error), row.number, "minutes"))
         if len(places) == 2 and minutes is not None:
             edges.append(TravelEdge(places[0], places[1], minutes))
+            rows.append(row.number)
+    problems.extend(_conflicts(table, edges, rows))
     if problems:
-        raise InputError(problems)
-    return tuple(edges)
+        raise InputError(sorted(problems, key=lambda p: p.row or 0))
+    return TravelTable(table.source, tuple(edges), tuple(rows))
+
+
+def _empty(table: Table, row: Row, column: str) -> list[Problem]:
+    return table.missing(row, column, f"{column} is empty; {_EMPTY_HINTS[column]}")
+
+
+def _conflicts(table: Table, edges: list[TravelEdge], rows: list[int]) -> list[Problem]:
+    """A pair listed twice (either way round) with different minutes: which one holds?"""
+    first: dict[frozenset[str], tuple[float, int]] = {}
+    problems = []
+    for edge, row in zip(edges, rows, strict=True):
+        pair = frozenset((edge.origin, edge.destination))
+        if pair not in first:
+            first[pair] = (edge.minutes, row)
+            continue
+        minutes, earlier = first[pair]
+        if minutes != edge.minutes:
+            problems.append(
+                table.problem(
+                    f"{edge.origin} - {edge.destination} is already in row {earlier} with "
+                    f"{minutes:g} minutes, here with {edge.minutes:g}; keep one of rows "
+                    f"{earlier} and {row} (a trip counts both ways, so from-to and to-from "
+                    "are the same pair)",
+                    row,
+                    "minutes",
+                )
+            )
+    return problems
+
+
+def place_problems(
+    travel: TravelTable, tasks: Sequence[Task]
+) -> tuple[list[Problem], list[Problem]]:
+    """Errors and warnings about the travel table's places against the tasks' locations.
+
+    If no place of the table is a task location, the table does nothing at all: an
+    error, as the user surely meant it to apply. Places that no task uses are only
+    a warning: a place may be a stop on the way between two buildings.
+    """
+    if not travel.edges:
+        return [], []
+    locations = list(dict.fromkeys(t.location for t in tasks if t.location))
+    known = set(locations)
+    rows_of: dict[str, list[int]] = {}
+    for edge, row in zip(travel.edges, travel.rows, strict=True):
+        for place in (edge.origin, edge.destination):
+            rows_of.setdefault(place, [])
+            if row not in rows_of[place]:
+                rows_of[place].append(row)
+    unused = [place for place in rows_of if place not in known]
+    if len(unused) < len(rows_of):
+        if not unused:
+            return [], []
+        listed = ", ".join(_place(p, rows_of[p], locations) for p in unused[:_MAX_LISTED])
+        if len(unused) > _MAX_LISTED:
+            listed += f" and {len(unused) - _MAX_LISTED} more"
+        return [], [
+            Problem(
+                travel.source,
+                f"no task has its location at {listed}; that is fine for a place passed on the "
+                "way, otherwise check the spelling against the tasks' locations",
+            )
+        ]
+    if not locations:
+        message = (
+            "no task has a location, so the travel table is never used; fill in the tasks' "
+            "location (locatie) column with the places of this table, or leave the table out"
+        )
+    else:
+        ours = ", ".join(repr(p) for p in list(rows_of)[:5])
+        theirs = ", ".join(repr(p) for p in locations[:5])
+        message = (
+            f"no place in the travel table is a task location; check spelling (this table has "
+            f"{ours}{', …' if len(rows_of) > 5 else ''}; the tasks have {theirs}"
+            f"{', …' if len(locations) > 5 else ''})"
+        )
+    return [Problem(travel.source, message)], []
+
+
+def _place(place: str, rows: list[int], locations: list[str]) -> str:
+    close = [loc for loc in locations if _typo(place, loc)]
+    where = f"row {rows[0]}" if len(rows) == 1 else f"rows {', '.join(map(str, rows[:5]))}"
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{place!r} ({where}{hint})"
+
+
+def _typo(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` mistyped: other capitals, or at most two letters wrong.
+
+    Not a likeness score: 'Buitenterrein Zwolle' is no typo of 'Buitenterrein Deventer'.
+    """
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1] <= 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,96 @@ OFF_WORDS = frozenset({"off", "none", "null", "uit", "geen", "-"})
 
 class PolicyError(ValueError):
     """A policy value that makes no sense (negative hours, min above max, ...)."""
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The sane range of a number the user gives; ``note`` says why the top is where it is."""
+
+    high: float
+    low: float = 0.0
+    whole: bool = False
+    note: str = ""
+
+
+#: The range of each rule. Beyond it a value is a typo (or ``inf``), never a workshop's wish,
+#: and letting it through would overflow when hours become whole minutes.
+RULE_BOUNDS: dict[str, Bounds] = {
+    "min_hours": Bounds(168, note="the hours in a week"),
+    "max_hours": Bounds(168, note="the hours in a week"),
+    "max_suppliers": Bounds(1000, low=1, whole=True),
+    "max_hours_per_day": Bounds(24, note="the hours in a day"),
+    "min_hours_per_day": Bounds(24, note="the hours in a day"),
+    "max_span_hours": Bounds(48, note="two days"),
+    "travel_minutes": Bounds(1440, note="the minutes in a day"),
+}
+
+
+def user_number(
+    value: object,
+    name: str,
+    bounds: Bounds,
+    *,
+    alternatives: str = "",
+) -> float:
+    """The one check every number from the user passes: a number, finite, within ``bounds``.
+
+    Accepts numbers and text (a decimal comma is fine: ``7,5``). ``name`` names the
+    value in the message, ``alternatives`` lists other accepted words (`` or 'off'``).
+    Raises ``ValueError`` with a message that names the value and what to write.
+    """
+    shown = _shown(value)
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"{name} must be a number{alternatives}, got {shown}") from None
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+        if isinstance(value, numbers.Integral) and abs(int(value)) > bounds.high:
+            number = math.copysign(math.inf, int(value))  # no float() of a 400-digit int
+        else:
+            try:
+                number = float(value)
+            except (OverflowError, ValueError):
+                number = math.inf
+    else:
+        raise ValueError(f"{name} must be a number{alternatives}, got {shown}")
+    if math.isnan(number) or (math.isinf(number) and not _written_in_digits(value)):
+        raise ValueError(f"{name} must be a finite number{alternatives}, got {shown}")
+    if bounds.whole and math.isfinite(number) and not number.is_integer():
+        raise ValueError(f"{name} must be a whole number, got {shown}")
+    if number < bounds.low:
+        if bounds.whole:
+            raise ValueError(
+                f"{name} must be a whole number of at least {bounds.low:g}, got {shown}"
+            )
+        if bounds.low == 0:
+            raise ValueError(f"{name} must not be negative, got {shown}")
+        raise ValueError(f"{name} must be at least {bounds.low:g}, got {shown}")
+    if number > bounds.high:
+        note = f" ({bounds.note})" if bounds.note else ""
+        raise ValueError(f"{name} must be at most {bounds.high:g}{note}, got {shown}")
+    return number
+
+
+def _written_in_digits(value: object) -> bool:
+    """Whether a value read as infinite was written as a huge number (``1e309``), not ``inf``."""
+    if isinstance(value, numbers.Integral):
+        return True
+    text = str(value).strip().lstrip("+-")
+    return bool(text) and (text[0].isdigit() or text[0] == ".")
+
+
+def _shown(value: object) -> str:
+    """The value as the user wrote it, cut short when absurdly long."""
+    try:
+        text = repr(value) if isinstance(value, str) else str(value)
+    except ValueError:  # an integer too long to print
+        return "an enormous number"
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 @dataclass(frozen=True)
@@ -63,17 +154,14 @@ class Policy:
             value = getattr(self, key)
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            if isinstance(value, bool) or not isinstance(value, int | float):
                 errors.append(f"{key} must be a number or off, got {value!r}")
-            elif value < 0:
-                errors.append(f"{key} must not be negative, got {value}")
+                continue
+            try:
+                user_number(value, key, RULE_BOUNDS[key], alternatives=" or off")
+            except ValueError as error:
+                errors.append(str(error))
         if not errors:
-            if self.max_suppliers is not None and (
-                self.max_suppliers < 1 or int(self.max_suppliers) != self.max_suppliers
-            ):
-                errors.append(
-                    f"max_suppliers must be a whole number >= 1, got {self.max_suppliers}"
-                )
             for low, high in (
                 ("min_hours", "max_hours"),
                 ("min_hours_per_day", "max_hours_per_day"),
@@ -81,8 +169,6 @@ class Policy:
                 lo, hi = getattr(self, low), getattr(self, high)
                 if lo is not None and hi is not None and lo > hi:
                     errors.append(f"{low} ({lo}) is above {high} ({hi})")
-            if self.max_hours_per_day is not None and self.max_hours_per_day > 24:
-                errors.append(f"max_hours_per_day cannot exceed 24, got {self.max_hours_per_day}")
         if errors:
             raise PolicyError("; ".join(errors))
         if self.max_suppliers is not None:
@@ -123,19 +209,22 @@ class Policy:
         return round(value) if key == "travel_minutes" else round(value * 60)
 
 
-def parse_policy_value(key: str, value: Any) -> float | int | None:
-    """One rule's value from TOML/JSON/CLI text: a number, or an off word."""
+def parse_policy_value(key: str, value: Any, name: str | None = None) -> float | int | None:
+    """One rule's value from TOML/JSON/CLI text: a number in the rule's range, or an off word.
+
+    Flags, policy files, grid files and ``solution.json`` all come through here, so a
+    value is judged the same wherever it is written. ``name`` names the value in the
+    message (``--min-hours``); by default the rule's key.
+    """
     if value is None:
         return None
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if text in OFF_WORDS:
-            return None
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
-            raise PolicyError(f"{key} must be a number or 'off', got {value!r}") from None
-        return int(number) if number.is_integer() and key == "max_suppliers" else number
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise PolicyError(f"{key} must be a number or 'off', got {value!r}")
-    return value
+    if isinstance(value, str) and value.strip().lower() in OFF_WORDS:
+        return None
+    bounds = RULE_BOUNDS.get(key, Bounds(math.inf))
+    try:
+        number = user_number(value, name or key, bounds, alternatives=" or 'off'")
+    except ValueError as error:
+        raise PolicyError(str(error)) from None
+    if bounds.whole or (isinstance(value, int) and not isinstance(value, bool)):
+        return int(number)
+    return number

@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from combibaan.io.output import looks_like_formula
 from combibaan.model.week import format_days
 from combibaan.reporting.alternatives import alternative_views
 from combibaan.reporting.cards import JobCard, job_cards
@@ -29,7 +30,6 @@ from combibaan.reporting.summary import supplier_summaries
 from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines
 from combibaan.result import Result
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = PatternFill("solid", fgColor="1F1F1F")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _MAX_WIDTH = 60
@@ -43,7 +43,7 @@ def set_cell(cell: Cell, value: Value) -> None:
     cell.value = None if value == "" else value
     if isinstance(value, str):
         cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
+        if looks_like_formula(value):
             cell.quotePrefix = True
 
 

@@ -61,9 +61,10 @@ def solve(
 
     ``time_limit`` (seconds) covers the whole run; ``workers=0`` lets CP-SAT use
     every core. Ctrl-C returns the best proposal found so far with its bound.
-    ``strategy``: ``exact`` enumerates jobs (see above), ``lns`` bounds by column
+    ``strategy``: ``exact`` enumerates jobs (see above), ``large`` bounds by column
     generation and improves by local search (:mod:`.large`), ``auto`` picks
-    ``lns`` above ``LARGE_TASKS`` tasks that fit in a job.
+    ``large`` above ``LARGE_TASKS`` tasks that fit in a job (``lns`` is an old
+    name of ``large``).
 
     Workshop options (see :mod:`.locking`): ``locks`` and ``forbid_pairs``
     (``"Securitas|Sodexo"`` or a pair of names) are kept by every proposal;
@@ -85,9 +86,11 @@ def solve(
     columns: list[tuple[int, ...]] = list(greedy)
     outcome = PackingOutcome(tuple(range(len(greedy))), None)
     interrupted = False
-    if strategy not in ("auto", "exact", "lns"):
-        raise ValueError(f"strategy must be auto, exact or lns, got {strategy!r}")
-    large = strategy == "lns" or (strategy == "auto" and graph.number_of_nodes() > LARGE_TASKS)
+    if strategy not in ("auto", "exact", "large", "lns"):
+        raise ValueError(f"strategy must be auto, exact or large, got {strategy!r}")
+    large = strategy in ("large", "lns") or (
+        strategy == "auto" and graph.number_of_nodes() > LARGE_TASKS
+    )
     try:
         if large:
             found = solve_large(
@@ -169,6 +172,13 @@ def solve(
         workers=workers,
         base=require_tasks(columns, required) if required else None,
     )
+    jobs_proven = status == "optimal" or (status == "feasible" and bound == len(solution.jobs))
+    if status == "optimal" or (jobs_proven and bound == 0):
+        stopped = "proven"
+    elif interrupted:
+        stopped = "interrupted"
+    else:
+        stopped = "time_limit"
     method = "lns" if large else "greedy"
     if enumeration.jobs:
         method = "exact" if every_job else "minimal" if enumeration.complete else "partial"
@@ -195,7 +205,22 @@ def solve(
         alternatives=to_alternatives(
             others, solution_of, solution, every_job=every_job, best_optimal=status == "optimal"
         ),
+        jobs_status="optimal" if jobs_proven else status,
+        hours_bound=_hours_bound(graph, profs, solution, status),
+        stopped=stopped,
     )
+
+
+def _hours_bound(
+    graph: nx.Graph, profs: list[Profile], solution: Solution, status: str
+) -> float | None:
+    """Hours per week no proposal can exceed: all hours of tasks that fit in some job,
+    or the hours placed when the whole objective is proven optimal."""
+    if status == "optimal":
+        return solution.hours_placed
+    if status not in ("feasible",):
+        return None
+    return max(sum(profs[t].minutes for t in graph.nodes) / 60, solution.hours_placed)
 
 
 def _required(instance: Instance, plan: LockPlan, require: Collection[str]) -> set[int]:
