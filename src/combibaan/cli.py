@@ -207,10 +207,13 @@ def read_inputs(tasks: Path, travel: Path | None = None, suppliers: Path | None 
     """The task list and its tables, with a note on a terminal while large files load."""
     from combibaan.io import read_instance
 
+    def warn(problem: object) -> None:
+        say(err, "warning:", "yellow", str(problem))
+
     if not err.is_terminal:
-        return read_instance(tasks, travel, suppliers)
+        return read_instance(tasks, travel, suppliers, on_warning=warn)
     with err.status("Reading…"):
-        return read_instance(tasks, travel, suppliers)
+        return read_instance(tasks, travel, suppliers, on_warning=warn)
 
 
 @app.command()

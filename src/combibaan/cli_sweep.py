@@ -44,7 +44,9 @@ def run_sweep(
     _check_target(out_file, force=force)
     base = read_policy(policy_file) if policy_file else Policy()
     grid = read_grid(grid_file, base)
-    instance = read_instance(tasks, travel)
+    instance = read_instance(
+        tasks, travel, on_warning=lambda problem: err.print(f"warning: {problem}", markup=False)
+    )
     total = len(pd.MultiIndex.from_product(list(grid.values())))
     with Progress(
         TextColumn("Sweeping"),
