@@ -203,6 +203,11 @@ def check_lang(lang: str) -> None:
         raise PolicyError(f"--lang must be nl or en, got {lang!r}")
 
 
+def _lock_error(error: LockError, locks: Path | None) -> InputError:
+    """A lock that names an unknown task or supplier, as an input error on its source."""
+    return InputError(Problem(str(locks) if locks is not None else "--forbid-pair", str(error)))
+
+
 def read_inputs(tasks: Path, travel: Path | None = None, suppliers: Path | None = None) -> Instance:
     """The task list and its tables, with a note on a terminal while large files load."""
     from combibaan.io import read_instance
@@ -283,8 +288,7 @@ def solve(
                 alternatives=alternatives,
             )
         except LockError as error:
-            source = str(locks) if locks is not None else "--forbid-pair"
-            raise InputError(Problem(source, str(error))) from None
+            raise _lock_error(error, locks) from None
         if out_dir is not None:
             with interrupts.writing():
                 failure = _write(result, out_dir, lang, force)
@@ -556,8 +560,7 @@ def explain(
             lang=lang,
         )
     except LockError as error:
-        source = str(locks) if locks is not None else "--forbid-pair"
-        raise InputError(Problem(source, str(error))) from None
+        raise _lock_error(error, locks) from None
     for line in story.lines():
         out.print(line, soft_wrap=True)
 
