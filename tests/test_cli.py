@@ -406,7 +406,7 @@ def _interrupt(
 
 
 #: rich's TTY_COMPATIBLE makes the pipe count as a terminal, so the command shows its
-#: "Reading…" and "Solving…" lines and the test knows where it is.
+#: "Inlezen…" (reading) and "Oplossen…" (solving) lines and the test knows where it is.
 TERMINAL = {**os.environ, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}
 
 
@@ -440,7 +440,7 @@ def _assert_interrupted_and_written(stdout: str, stderr: str, out: Path) -> None
 def test_ctrl_c_returns_the_best_solution_so_far(tmp_path: Path) -> None:
     """SIGINT mid-solve on n300: the best proposal so far is shown and written, exit 130."""
     out = tmp_path / "out"
-    returncode, stdout, stderr = _interrupt(_solve_args(out), "Solving", TERMINAL, after=3)
+    returncode, stdout, stderr = _interrupt(_solve_args(out), "Oplossen", TERMINAL, after=3)
     assert returncode == 130, stderr
     _assert_interrupted_and_written(stdout, stderr, out)
 
@@ -449,7 +449,7 @@ def test_ctrl_c_twice_in_quick_succession_keeps_the_proposal(tmp_path: Path) -> 
     """The second press arrives while the solver finishes up: it only says so."""
     out = tmp_path / "out"
     returncode, stdout, stderr = _interrupt(
-        _solve_args(out), "Solving", TERMINAL, after=3, presses=2
+        _solve_args(out), "Oplossen", TERMINAL, after=3, presses=2
     )
     assert returncode == 130, stderr
     _assert_interrupted_and_written(stdout, stderr, out)
@@ -474,7 +474,7 @@ def test_ctrl_c_three_times_aborts_and_says_so_or_keeps_everything(tmp_path: Pat
         assert check("generated/n300", out / "solution.json").returncode == 0
 
 
-@pytest.mark.parametrize("started", ["Reading", "Solving"])
+@pytest.mark.parametrize("started", ["Inlezen", "Oplossen"])
 def test_ctrl_c_right_at_the_start_never_shows_a_traceback(tmp_path: Path, started: str) -> None:
     """Pressed while reading or as solving begins: exit 130 without a traceback, and either
     nothing written or a whole proposal."""

@@ -152,7 +152,7 @@ def test_ctrl_c_during_enumeration_returns_the_greedy(monkeypatch: pytest.Monkey
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(solve_module, "_enumerate", interrupted)
+    monkeypatch.setattr(solve_module, "enumerate_columns", interrupted)
     result = combibaan.solve(read("generated/n80"), Policy(), time_limit=10)
     assert_sound(result)
     assert result.statistics.interrupted
@@ -165,11 +165,43 @@ def test_ctrl_c_during_packing_returns_the_greedy(monkeypatch: pytest.MonkeyPatc
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(solve_module, "solve_packing", interrupted)
+    monkeypatch.setattr(solve_module, "solve_exact", interrupted)
     result = combibaan.solve(read("generated/n40"), Policy(), time_limit=10)
     assert_sound(result)
     assert result.statistics.interrupted
     assert result.num_jobs == result.statistics.greedy_jobs > 0
+
+
+def test_ctrl_c_while_reasons_are_worked_out_keeps_the_proposal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The proposal is finished; only the reasons are cut short, and they say so."""
+    best = combibaan.solve(read("outdoor"), Policy(), time_limit=20)
+    assert best.solution.unassigned
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(solve_module, "unassigned_reasons", interrupted)
+    result = combibaan.solve(read("outdoor"), Policy(), time_limit=20, lang="en")
+    assert_sound(result)
+    assert result.statistics.interrupted
+    assert [j.task_ids for j in result.solution.jobs] == [j.task_ids for j in best.solution.jobs]
+    assert {u.task_id for u in result.solution.unassigned} == {
+        u.task_id for u in best.solution.unassigned
+    }
+    assert all("interrupted" in u.reason for u in result.solution.unassigned)
+
+
+def test_ctrl_c_during_alternatives_keeps_the_best(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(solve_module, "find_alternatives", interrupted)
+    result = combibaan.solve(read("indoor"), Policy(), time_limit=20, alternatives=2)
+    assert_sound(result)
+    assert result.statistics.interrupted and result.num_jobs > 0
+    assert result.alternatives == ()
 
 
 def test_packing_without_a_solution_claims_no_bound() -> None:

@@ -8,6 +8,7 @@ this module free of imports beyond the standard library.
 
 from __future__ import annotations
 
+import itertools
 import signal
 import sys
 
@@ -23,6 +24,14 @@ def _interrupted(error: BaseException) -> bool:
     return False
 
 
+def _english(argv: list[str] | None = None) -> bool:
+    """Whether the command line asks for English (``--lang en``, ``--lang=EN``, any case)."""
+    args = [a.lower() for a in (sys.argv if argv is None else argv)]
+    return "--lang=en" in args or any(
+        a == "--lang" and b == "en" for a, b in itertools.pairwise(args)
+    )
+
+
 def main() -> None:
     """Import and run the command line; Ctrl-C before it takes over exits 130 quietly."""
     try:
@@ -33,10 +42,7 @@ def main() -> None:
         if not _interrupted(error):
             raise
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second press must not add a traceback
-        english = "--lang=en" in sys.argv or any(
-            a == "--lang" and b == "en" for a, b in zip(sys.argv, sys.argv[1:], strict=False)
-        )
-        sys.stderr.write("\ninterrupted (Ctrl-C)\n" if english else "\nonderbroken (Ctrl-C)\n")
+        sys.stderr.write("\ninterrupted (Ctrl-C)\n" if _english() else "\nonderbroken (Ctrl-C)\n")
         sys.exit(130)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -23,6 +24,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperCommand, TyperGroup
 
 from combibaan.cli_interrupt import Aborted, Interrupts
 from combibaan.cli_workshop import (
@@ -37,22 +39,75 @@ from combibaan.io.output import SOLUTION_FILES, check_folder, check_output
 from combibaan.model.locks import LockError
 from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 from combibaan.model.week import format_days
-from combibaan.texts import cli_text, decimal, number
+from combibaan.texts import LANGUAGES, cli_text, decimal, number
 
 if TYPE_CHECKING:
     from combibaan.model import Instance
     from combibaan.result import Result
 
+
+def _flags_take_no_value(params: list[Any]) -> list[Any]:
+    """A flag shows no value type in ``--help`` (Typer 0.2x would print ``<bool>``)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    """A command whose ``--help`` lists flags without a value type."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    """The ``combibaan`` group, listing its flags as :class:`Command` does."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
 app = typer.Typer(
+    cls=Group,
     help="Bundle facility tasks of several suppliers into combination jobs.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def package_version() -> str:
+    """The installed version, from the package metadata (``0+unknown`` from a bare source tree)."""
+    try:
+        return version("combibaan")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _show_version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        out.print(f"combibaan {package_version()}", soft_wrap=True)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version and exit.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Bundle facility tasks of several suppliers into combination jobs."""
+
 
 #: What ``solve --out`` writes besides :data:`SOLUTION_FILES` (combibaan.reporting's names;
 #: a test keeps the two in step), checked before the solve.
@@ -127,23 +182,58 @@ TasksArg = Annotated[
     ),
 ]
 TravelOpt = Annotated[
-    Path | None, typer.Option("--travel", help="Travel table: CSV/XLSX from,to,minutes.")
+    Path | None,
+    typer.Option("--travel", help="Travel table: CSV/XLSX from,to,minutes.", metavar="FILE"),
 ]
 SuppliersOpt = Annotated[
     Path | None,
     typer.Option(
         "--suppliers",
         help="Suppliers table: CSV/XLSX supplier, sector, cao, sroi_hours_target (hours per year).",
+        metavar="FILE",
     ),
 ]
 PolicyOpt = Annotated[
     Path | None,
-    typer.Option("--policy", help="TOML file with a workshop's rules; flags override it."),
+    typer.Option(
+        "--policy", help="TOML file with a workshop's rules; flags override it.", metavar="FILE"
+    ),
 ]
-LangOpt = Annotated[str, typer.Option(help="Language of reasons and texts: nl or en.")]
+
+
+def _lang(ctx: typer.Context, value: str) -> str:
+    """``--lang`` in any case (``EN``, ``Nl``), as the language code the texts use."""
+    if ctx.resilient_parsing:
+        return value
+    lang = value.strip().lower()
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(f"choose {' or '.join(LANGUAGES)}, not {value!r}")
+    return lang
+
+
+def _complete_lang(incomplete: str) -> list[str]:
+    return [lang for lang in LANGUAGES if lang.startswith(incomplete.lower())]
+
+
+def _lang_option(text: str) -> Any:
+    return Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            help=f"{text} nl or en (any case).",
+            metavar="nl|en",
+            callback=_lang,
+            autocompletion=_complete_lang,
+        ),
+    ]
+
+
+LangOpt = _lang_option("Language of reasons and texts:")
 SeedOpt = Annotated[
     int,
-    typer.Option(help="Random seed of the solver.", min=SEED_RANGE[0], max=SEED_RANGE[1]),
+    typer.Option(
+        help="Random seed of the solver.", min=SEED_RANGE[0], max=SEED_RANGE[1], metavar="N"
+    ),
 ]
 ForceOpt = Annotated[
     bool,
@@ -153,11 +243,30 @@ ForceOpt = Annotated[
         "(a file combibaan did not write is never replaced).",
     ),
 ]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print only the summary line (and warnings and errors): no tables, no progress line.",
+    ),
+]
+#: Rows of each table ``solve`` prints by default; the files hold every row.
+SHOWN_ROWS = 25
+RowsOpt = Annotated[
+    str,
+    typer.Option(
+        "--rows",
+        help="Rows of each table to show on screen; 'all' shows every row. The files written "
+        "with --out always hold them all.",
+        metavar="N|all",
+    ),
+]
 
 
 def _seconds(text: str) -> Any:
     """A time limit: a finite number of seconds from 0.1 to a week (``inf``/``nan`` fail)."""
-    return Annotated[float, typer.Option(help=text, min=0.1, max=MAX_SECONDS)]
+    return Annotated[float, typer.Option(help=text, min=0.1, max=MAX_SECONDS, metavar="SECONDS")]
 
 
 SolveSeconds = _seconds("Seconds for the whole solve.")
@@ -165,19 +274,22 @@ ExplainSeconds = _seconds("Seconds for the solve; each what-if gets a share.")
 SweepSeconds = _seconds("Seconds per solve.")
 
 
-def _rule_option(key: str, text: str) -> Any:
+def _rule_option(key: str, text: str, unit: str = "HOURS") -> Any:
     """The type of a policy flag: text, so that ``off`` can switch the rule off."""
-    return Annotated[str | None, typer.Option(help=_rule_help(key, text), show_default=False)]
+    return Annotated[
+        str | None,
+        typer.Option(help=_rule_help(key, text), show_default=False, metavar=f"{unit}|off"),
+    ]
 
 
 MinHours = _rule_option("min_hours", "Least hours per week of a job.")
 MaxHours = _rule_option("max_hours", "Most hours per week of a job.")
-MaxSuppliers = _rule_option("max_suppliers", "Most suppliers contributing to one job.")
+MaxSuppliers = _rule_option("max_suppliers", "Most suppliers contributing to one job.", "N")
 MaxHoursPerDay = _rule_option("max_hours_per_day", "Most hours on any day.")
 MinHoursPerDay = _rule_option("min_hours_per_day", "Least hours on a day the person works.")
 MaxSpanHours = _rule_option("max_span_hours", "Most hours from first start to last end of a day.")
 TravelMinutes = _rule_option(
-    "travel_minutes", "Minutes between two locations the travel table does not link."
+    "travel_minutes", "Minutes between two locations the travel table does not link.", "MINUTES"
 )
 
 
@@ -198,9 +310,17 @@ def build_policy(policy_file: Path | None, flags: dict[str, str | None]) -> Poli
         raise PolicyError(f"{given}: {error}" if given else str(error)) from None
 
 
-def check_lang(lang: str) -> None:
-    if lang not in ("nl", "en"):
-        raise PolicyError(f"--lang must be nl or en, got {lang!r}")
+def parse_rows(text: str) -> int | None:
+    """``--rows``: a whole number of at least 1, or ``all`` (``None``: no limit)."""
+    if text.strip().lower() == "all":
+        return None
+    try:
+        rows = int(text)
+    except ValueError:
+        rows = 0
+    if rows < 1:
+        raise PolicyError(f"--rows must be a whole number of at least 1, or all; got {text!r}")
+    return rows
 
 
 def _lock_error(error: LockError, locks: Path | None) -> InputError:
@@ -208,20 +328,27 @@ def _lock_error(error: LockError, locks: Path | None) -> InputError:
     return InputError(Problem(str(locks) if locks is not None else "--forbid-pair", str(error)))
 
 
-def read_inputs(tasks: Path, travel: Path | None = None, suppliers: Path | None = None) -> Instance:
+def read_inputs(
+    tasks: Path,
+    travel: Path | None = None,
+    suppliers: Path | None = None,
+    *,
+    lang: str = "nl",
+    quiet: bool = False,
+) -> Instance:
     """The task list and its tables, with a note on a terminal while large files load."""
     from combibaan.io import read_instance
 
     def warn(problem: object) -> None:
         say(err, "warning:", "yellow", str(problem))
 
-    if not err.is_terminal:
+    if quiet or not err.is_terminal:
         return read_instance(tasks, travel, suppliers, on_warning=warn)
-    with err.status("Reading…"):
+    with err.status(cli_text("reading", lang)):
         return read_instance(tasks, travel, suppliers, on_warning=warn)
 
 
-@app.command()
+@app.command(cls=Command)
 @user_errors
 def solve(
     tasks: TasksArg,
@@ -241,7 +368,14 @@ def solve(
     time_limit: SolveSeconds = 60.0,
     seed: SeedOpt = 0,
     workers: Annotated[
-        int, typer.Option(help="Solver threads; 0 uses every core.", min=0, max=MAX_WORKERS)
+        int,
+        typer.Option(
+            help="CP-SAT threads: 0 or 1 one worker, N an interleaved search on N; "
+            "either way a rerun gives the same proposal.",
+            min=0,
+            max=MAX_WORKERS,
+            metavar="N",
+        ),
     ] = 0,
     strategy: Annotated[
         str,
@@ -249,6 +383,8 @@ def solve(
             help="auto picks by size: exact (every job enumerated, the answer proven) for "
             "smaller lists, large (a proven bound and local search) above; exact or large "
             "forces one.",
+            metavar="|".join(STRATEGIES),
+            autocompletion=lambda: list(STRATEGIES),
         ),
     ] = "auto",
     lang: LangOpt = "nl",
@@ -257,19 +393,22 @@ def solve(
         typer.Option(
             "--out",
             help="Folder for solution.json, the CSV files, report.html and proposals.xlsx.",
+            metavar="DIR",
         ),
     ] = None,
     force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    rows: RowsOpt = str(SHOWN_ROWS),
 ) -> None:
     """Build the most combination jobs from TASKS and show them."""
-    check_lang(lang)
     if strategy not in STRATEGIES:
         raise PolicyError(f"--strategy must be {', '.join(STRATEGIES)}, got {strategy!r}")
+    shown_rows = parse_rows(rows)
     if out_dir is not None:
         check_output(out_dir, (*SOLUTION_FILES, *REPORT_FILES), force=force)
     flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
     effective = build_policy(policy, flags)
-    instance = read_inputs(tasks, travel, suppliers)
+    instance = read_inputs(tasks, travel, suppliers, lang=lang, quiet=quiet)
     _warn_unknown_suppliers(instance, suppliers)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
     failure: InputError | None = None
@@ -282,6 +421,7 @@ def solve(
                 seed,
                 workers,
                 lang,
+                quiet=quiet,
                 strategy=strategy,
                 locks=lock_set,
                 forbid_pairs=pairs,
@@ -292,12 +432,16 @@ def solve(
         if out_dir is not None:
             with interrupts.writing():
                 failure = _write(result, out_dir, lang, force)
-    show_result(result, lang)
-    show_alternatives(out, result)
+    if quiet:
+        out.print(summary_line(result, lang), soft_wrap=True)
+    else:
+        written = out_dir if out_dir is not None and failure is None else None
+        show_result(result, lang, rows=shown_rows, written=written)
+        show_alternatives(out, result, rows=shown_rows)
     if failure is not None:
         show_problems(failure)
         raise typer.Exit(2)
-    if out_dir is not None:
+    if out_dir is not None and not quiet:
         out.print(f"Written to {out_dir}/", soft_wrap=True)
     if stop_of(result) == "interrupted" or interrupts.presses:
         written = cli_text("written_note", lang, folder=out_dir) if out_dir is not None else ""
@@ -334,12 +478,14 @@ def _write(result: Result, out_dir: Path, lang: str, force: bool) -> InputError 
 
 
 def _solve_with_progress(
-    instance, policy, time_limit, seed, workers, lang, **options: Any
+    instance, policy, time_limit, seed, workers, lang, *, quiet: bool = False, **options: Any
 ) -> Result:
-    """Solve, with a spinner on a terminal; ``options`` hold the strategy and workshop options."""
+    """Solve, with a progress line on a terminal (stderr) unless ``quiet``; ``options`` hold
+    the strategy and workshop options."""
+    from combibaan.cli_progress import SolveProgress
     from combibaan.solvers import solve as run_solve
 
-    if not err.is_terminal:
+    def run(**progress: Any) -> Result:
         return run_solve(
             instance,
             policy,
@@ -347,24 +493,16 @@ def _solve_with_progress(
             seed=seed,
             workers=workers,
             lang=lang,
+            **progress,
             **options,
         )
-    with err.status("Solving…") as status:
 
-        def progress(jobs: int, bound: int | None, seconds: float) -> None:
-            shown = "?" if bound is None else bound
-            status.update(f"Solving… {seconds:.1f} s, {jobs} jobs found, bound {shown}")
-
-        return run_solve(
-            instance,
-            policy,
-            time_limit=time_limit,
-            seed=seed,
-            workers=workers,
-            lang=lang,
-            progress=progress,
-            **options,
-        )
+    if quiet or not err.is_terminal:
+        return run()
+    # With alternatives the search may take another time limit (README, Alternatives).
+    limit = time_limit * (2 if options.get("alternatives") else 1)
+    with SolveProgress(err, limit, lang) as line:
+        return run(progress=line)
 
 
 def stop_of(result: Result) -> str:
@@ -409,12 +547,24 @@ def summary_line(result: Result, lang: str = "nl") -> str:
     return " · ".join((jobs, hours, how, seconds))
 
 
-def show_result(result: Result, lang: str = "nl") -> None:
-    """The jobs as a table, the tasks left out, and one summary line."""
+def show_result(
+    result: Result,
+    lang: str = "nl",
+    *,
+    rows: int | None = SHOWN_ROWS,
+    written: Path | None = None,
+) -> None:
+    """The jobs as a table, the tasks left out, and one summary line.
+
+    Each table shows at most ``rows`` rows (``None``: all) and then says how many
+    more there are and where they are: in ``written`` (the ``--out`` folder), or
+    how to see them. A 1,000-task run would otherwise scroll 900 lines past.
+    """
+    jobs = result.solution.jobs
     table = Table(title=f"Combination jobs — {result.instance.name}", title_justify="left")
     for column in ("job", "tasks", "suppliers", "hours/week", "days", "locations"):
         table.add_column(column, justify="right" if column == "hours/week" else "left")
-    for job in result.solution.jobs:
+    for job in jobs[:rows]:
         table.add_row(
             job.job_id,
             ", ".join(job.task_ids),
@@ -424,25 +574,48 @@ def show_result(result: Result, lang: str = "nl") -> None:
             ", ".join(job.locations),
         )
     out.print(table)
-    if result.solution.unassigned:
+    _more(len(jobs), rows, "more_jobs", lang, written, "jobs.csv")
+    unassigned = result.solution.unassigned
+    if unassigned:
         left = Table(title="Tasks that stay with their supplier", title_justify="left")
         left.add_column("task")
         left.add_column("supplier")
         left.add_column("hours/week", justify="right")
         left.add_column("reason")
-        for item in result.solution.unassigned:
+        for item in unassigned[:rows]:
             task = result.instance.task(item.task_id)
             left.add_row(task.id, task.supplier, number(round(task.hours_per_week, 2)), item.reason)
         out.print(left)
+        _more(len(unassigned), rows, "more_tasks", lang, written, "unassigned.csv")
     out.print(summary_line(result, lang), soft_wrap=True)
 
 
-@app.command()
+def _more(
+    total: int, rows: int | None, code: str, lang: str, written: Path | None, file: str
+) -> None:
+    """Under a table cut short: how many rows more, and the file that holds them all."""
+    if rows is None or total <= rows:
+        return
+    hidden = total - rows
+    where = (
+        cli_text("more_in", lang, file=written / file)
+        if written is not None
+        else cli_text("more_hint", lang)
+    )
+    if hidden == 1:
+        text = cli_text(f"{code}_one", lang, where=where)
+    else:
+        text = cli_text(code, lang, n=hidden, where=where)
+    out.print(Text(text, style="dim"), soft_wrap=True)
+
+
+@app.command(cls=Command)
 @user_errors
 def check(
     tasks: TasksArg,
     solution: Annotated[
-        Path, typer.Argument(help="A solution.json written by combibaan solve.", metavar="SOLUTION")
+        Path,
+        typer.Argument(help="A solution.json written by combibaan solve.", metavar="SOLUTION"),
     ],
     travel: TravelOpt = None,
     policy: Annotated[
@@ -451,6 +624,7 @@ def check(
             "--policy",
             help="Check against this workshop's rules (flags override it) instead of the "
             "rules the solution claims.",
+            metavar="FILE",
         ),
     ] = None,
     min_hours: MinHours = None,
@@ -521,11 +695,13 @@ def _note_other_rules(document: dict[str, Any], rules: Policy) -> None:
         say(err, "note:", "yellow", "the solution was made under other rules: " + ", ".join(differ))
 
 
-@app.command()
+@app.command(cls=Command)
 @user_errors
 def explain(
     tasks: TasksArg,
-    task: Annotated[str, typer.Option("--task", help="The task to explain, e.g. I07.")],
+    task: Annotated[
+        str, typer.Option("--task", help="The task to explain, e.g. I07.", metavar="ID")
+    ],
     travel: TravelOpt = None,
     policy: PolicyOpt = None,
     min_hours: MinHours = None,
@@ -538,16 +714,15 @@ def explain(
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
     time_limit: ExplainSeconds = 10.0,
-    lang: Annotated[str, typer.Option(help="Language of the story: nl or en.")] = "nl",
+    lang: _lang_option("Language of the story:") = "nl",  # type: ignore[valid-type]
 ) -> None:
     """Tell the full story of one task: partners, feasible jobs, its job or why not, what would
     change that."""
     from combibaan.analysis.explain import explain as run_explain
 
-    check_lang(lang)
     flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
     effective = build_policy(policy, flags)
-    instance = read_inputs(tasks, travel)
+    instance = read_inputs(tasks, travel, lang=lang)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
     try:
         story = run_explain(
@@ -565,17 +740,22 @@ def explain(
         out.print(line, soft_wrap=True)
 
 
-@app.command()
+@app.command(cls=Command)
 @user_errors
 def generate(
-    tasks: Annotated[int, typer.Option("--tasks", help="Number of tasks.", min=1, max=100_000)],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for tasks.csv and travel.csv.")],
+    tasks: Annotated[
+        int, typer.Option("--tasks", help="Number of tasks.", min=1, max=100_000, metavar="N")
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for tasks.csv and travel.csv.", metavar="DIR")
+    ],
     seed: Annotated[
         int,
         typer.Option(
             help="Random seed; the same seed gives the same instance.",
             min=SEED_RANGE[0],
             max=SEED_RANGE[1],
+            metavar="N",
         ),
     ] = 0,
     campuses: Annotated[
@@ -586,11 +766,16 @@ def generate(
             min=1,
             max=100,
             show_default=False,
+            metavar="N",
         ),
     ] = None,
     family: Annotated[
         str,
-        typer.Option(help="Kind of task list: campus, short, night, remote or many (README)."),
+        typer.Option(
+            help="Kind of task list: campus, short, night, remote or many (README).",
+            metavar="NAME",
+            autocompletion=lambda: ["campus", "short", "night", "remote", "many"],
+        ),
     ] = "campus",
     force: Annotated[bool, typer.Option(help="Overwrite existing tasks.csv/travel.csv.")] = False,
 ) -> None:
@@ -621,36 +806,60 @@ def _os_message(error: OSError) -> str:
     return f"cannot write{where}: {error.strerror or error}"
 
 
-@app.command()
+@app.command(cls=Command)
 @user_errors
 def sweep(
     tasks: TasksArg,
     grid: Annotated[
         Path,
         typer.Option(
-            "--grid", help="TOML: one rule per line with values to try, e.g. min_hours = [16, 20]."
+            "--grid",
+            help="TOML: one rule per line with values to try, e.g. min_hours = [16, 20].",
+            metavar="FILE",
         ),
     ],
-    results: Annotated[Path, typer.Option("--out", help="CSV file for the table of results.")],
+    results: Annotated[
+        Path, typer.Option("--out", help="CSV file for the table of results.", metavar="FILE")
+    ],
     travel: TravelOpt = None,
     policy: Annotated[
         Path | None,
-        typer.Option("--policy", help="TOML file with the rules the grid does not vary."),
+        typer.Option(
+            "--policy", help="TOML file with the rules the grid does not vary.", metavar="FILE"
+        ),
     ] = None,
     time_limit: SweepSeconds = 10.0,
     seed: Annotated[
         int,
-        typer.Option(help="Random seed of every solve.", min=SEED_RANGE[0], max=SEED_RANGE[1]),
+        typer.Option(
+            help="Random seed of every solve.",
+            min=SEED_RANGE[0],
+            max=SEED_RANGE[1],
+            metavar="N",
+        ),
     ] = 0,
     workers: Annotated[
         int | None,
-        typer.Option(help="Local processes; default one per CPU.", min=1, max=MAX_WORKERS),
+        typer.Option(
+            help="Local processes; default one per CPU.", min=1, max=MAX_WORKERS, metavar="N"
+        ),
     ] = None,
     scheduler: Annotated[
         str | None,
-        typer.Option(help="Dask scheduler address (tcp://host:8786) to run on a cluster."),
+        typer.Option(
+            help="Dask scheduler address (tcp://host:8786) to run on a cluster.",
+            metavar="ADDRESS",
+        ),
     ] = None,
     force: ForceOpt = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only where the table was written: no table, no progress bar.",
+        ),
+    ] = False,
 ) -> None:
     """Solve TASKS for every combination of the grid's rules; one row per combination."""
     from combibaan.cli_sweep import run_sweep
@@ -666,6 +875,7 @@ def sweep(
         workers=workers,
         scheduler=scheduler,
         force=force,
+        quiet=quiet,
         out=out,
         err=err,
     )

@@ -37,10 +37,12 @@ def run_sweep(
     workers: int | None = None,
     scheduler: str | None = None,
     force: bool = False,
+    quiet: bool = False,
     out: Console,
     err: Console,
 ) -> pd.DataFrame:
-    """Sweep the grid over the instance, write ``out_file`` atomically and print a summary."""
+    """Sweep the grid over the instance, write ``out_file`` atomically and print a summary
+    (with ``quiet`` only where it was written)."""
     _check_target(out_file, force=force)
     base = read_policy(policy_file) if policy_file else Policy()
     grid = read_grid(grid_file, base)
@@ -54,7 +56,7 @@ def run_sweep(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=err,
-        disable=not err.is_terminal,
+        disable=quiet or not err.is_terminal,
         transient=True,
     ) as bar:
         task = bar.add_task("sweep", total=total)
@@ -81,7 +83,8 @@ def run_sweep(
             force=force,
             legacy=_sweep_table,
         )
-    _show(shown, list(grid), instance.name, out)
+    if not quiet:
+        _show(shown, list(grid), instance.name, out)
     out.print(f"Written to {out_file}", soft_wrap=True)
     return table
 

@@ -8,7 +8,7 @@ API (``read_locks``, ``solve(..., locks=, forbid_pairs=, alternatives=)``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -35,6 +35,7 @@ LocksOpt = Annotated[
         "--locks",
         help="Workshop locks: CSV/XLSX with columns rule,task_ids (regel,taken); rules "
         "together/apart/exclude/keep (samen/niet_samen/uitsluiten/behouden), ids separated by |.",
+        metavar="FILE",
     ),
 ]
 ForbidPairOpt = Annotated[
@@ -42,6 +43,7 @@ ForbidPairOpt = Annotated[
     typer.Option(
         "--forbid-pair",
         help="Two suppliers that may not share a job, e.g. 'Securitas|Sodexo'; repeatable.",
+        metavar="A|B",
     ),
 ]
 AlternativesOpt = Annotated[
@@ -52,6 +54,7 @@ AlternativesOpt = Annotated[
         "third of the jobs of every earlier one).",
         min=0,
         max=MAX_ALTERNATIVES,
+        metavar="K",
     ),
 ]
 
@@ -73,8 +76,11 @@ def read_workshop(
         raise InputError(Problem("--forbid-pair", str(error))) from None
 
 
-def show_alternatives(console: Console, result: Result) -> None:
-    """A short comparison table: the best proposal and each alternative."""
+def show_alternatives(console: Console, result: Result, *, rows: int | None = None) -> None:
+    """A short comparison table: the best proposal and each alternative.
+
+    Each cell lists at most ``rows`` jobs (``None``: all), then how many more.
+    """
     if not result.alternatives:
         return
     table = Table(title="Alternatives", title_justify="left")
@@ -86,7 +92,7 @@ def show_alternatives(console: Console, result: Result) -> None:
         number(round(result.hours_placed, 2)),
         "",
         result.status,
-        _jobs_text(result.solution.jobs),
+        _jobs_text(result.solution.jobs, rows=rows),
     )
     best = {frozenset(j.task_ids) for j in result.solution.jobs}
     for alt in result.alternatives:
@@ -98,17 +104,29 @@ def show_alternatives(console: Console, result: Result) -> None:
             number(round(alt.hours_placed, 2)),
             "equal" if alt.equally_good else delta,
             status,
-            _jobs_text(alt.jobs, best),
+            _jobs_text(alt.jobs, best, rows=rows),
         )
     console.print(table)
 
 
-def _jobs_text(jobs: Iterable[Job], same: set[frozenset[str]] | None = None) -> Text:
-    """Jobs as task lists; those also in the best proposal are dimmed. Never markup."""
+def _jobs_text(
+    jobs: Sequence[Job], same: set[frozenset[str]] | None = None, *, rows: int | None = None
+) -> Text:
+    """Jobs as task lists; those also in the best proposal are dimmed. Never markup.
+
+    Jobs that differ from the best proposal come first, so that a cell cut
+    short after ``rows`` jobs still shows what changed.
+    """
+
+    def kept(job: Job) -> bool:
+        return same is not None and frozenset(job.task_ids) in same
+
+    ordered = sorted(jobs, key=kept)
     text = Text()
-    for n, job in enumerate(jobs):
+    for n, job in enumerate(ordered[:rows]):
         if n:
             text.append(" ")
-        dim = same is not None and frozenset(job.task_ids) in same
-        text.append("+".join(job.task_ids), style="dim" if dim else "")
+        text.append("+".join(job.task_ids), style="dim" if kept(job) else "")
+    if rows is not None and len(ordered) > rows:
+        text.append(f" … (+{len(ordered) - rows})", style="dim")
     return text

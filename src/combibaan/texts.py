@@ -9,6 +9,10 @@ from __future__ import annotations
 LANGUAGES = ("nl", "en")
 
 REASONS: dict[str, dict[str, str]] = {
+    "not_worked_out": {
+        "nl": "Niet ingedeeld; de reden is niet uitgezocht omdat de berekening werd onderbroken.",
+        "en": "Not placed; the reason was not worked out because the run was interrupted.",
+    },
     "excluded": {
         "nl": "Uitgesloten door een slot ({lock}).",
         "en": "Excluded by a lock ({lock}).",
@@ -343,6 +347,23 @@ CLI: dict[str, dict[str, str]] = {
     "interrupted_early": {
         "nl": "Onderbroken (Ctrl-C); er is niets opgeslagen.",
         "en": "Interrupted (Ctrl-C); nothing was saved.",
+    },
+    # the progress line while reading and solving (cli_progress.py)
+    "reading": {"nl": "Inlezen…", "en": "Reading…"},
+    "solving": {"nl": "Oplossen… {elapsed} van {limit}", "en": "Solving… {elapsed} of {limit}"},
+    "no_proposal_yet": {"nl": "nog geen voorstel", "en": "no proposal yet"},
+    "bound_unknown": {"nl": "grens nog onbekend", "en": "bound not yet known"},
+    "bound": {"nl": "ten hoogste {bound}", "en": "bound {bound}"},
+    "gap": {"nl": "gat {gap}", "en": "gap {gap}"},
+    # tables cut short on screen (cli.py)
+    "more_jobs": {"nl": "… en nog {n} banen{where}", "en": "… and {n} more jobs{where}"},
+    "more_jobs_one": {"nl": "… en nog 1 baan{where}", "en": "… and 1 more job{where}"},
+    "more_tasks": {"nl": "… en nog {n} taken{where}", "en": "… and {n} more tasks{where}"},
+    "more_tasks_one": {"nl": "… en nog 1 taak{where}", "en": "… and 1 more task{where}"},
+    "more_in": {"nl": "; allemaal in {file}", "en": "; all of them are in {file}"},
+    "more_hint": {
+        "nl": " (--rows all toont ze allemaal, --out MAP schrijft ze weg)",
+        "en": " (--rows all shows them all, --out DIR writes them to files)",
     },
 }
 

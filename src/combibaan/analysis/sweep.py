@@ -7,15 +7,22 @@ between our locations.
 
 from __future__ import annotations
 
+import ast
 import difflib
 import itertools
+import multiprocessing
+import sys
+import tokenize
+import warnings
 from collections.abc import Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from combibaan.analysis.kpis import KPI_KEYS
-from combibaan.analysis.runner import ProgressCallback, Run, run_all
+from combibaan.analysis.runner import ProgressCallback, Run, available_cpus, run_all
 from combibaan.model import Instance, Policy, PolicyError
 from combibaan.model.policy import POLICY_KEYS, parse_policy_value
 
@@ -56,19 +63,44 @@ def sweep(
     ...     instance, {"max_suppliers": [1, 2, 3], "min_hours": [16, 20, 25.5]}, time_limit=5
     ... )
     >>> table.pivot(index="min_hours", columns="max_suppliers", values="jobs")  # doctest: +SKIP
+
+    Local worker processes start by running the caller's main script again
+    (``forkserver``/``spawn``). A script that calls ``sweep`` outside an
+    ``if __name__ == "__main__":`` block would sweep again in every worker, so
+    there the solves run one after another in this process, with a
+    ``RuntimeWarning`` that says how to get them in parallel.
     """
+    if _worker_starting():
+        raise RuntimeError(_WORKER_MESSAGE)
     base = base or Policy()
     combos = expand_grid(grid, base)
     instances = dict(instance) if isinstance(instance, Mapping) else {"": instance}
     runs = [Run(inst, policy) for inst in instances.values() for _, policy in combos]
-    outcomes = run_all(
-        runs,
-        time_limit=time_limit,
-        seed=seed,
-        workers=workers,
-        scheduler=scheduler,
-        progress=progress,
-    )
+    if scheduler is None and workers != 1 and len(runs) > 1 and available_cpus() > 1:
+        reason = main_rerun_reason()
+        if reason is not None:
+            warnings.warn(
+                "combibaan.sweep solves one after another in this process: worker processes "
+                f"start by running the main script, and {reason}.",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            workers = 1
+    try:
+        outcomes = run_all(
+            runs,
+            time_limit=time_limit,
+            seed=seed,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+        )
+    except BrokenProcessPool as error:
+        raise RuntimeError(
+            f"a worker process of combibaan.sweep stopped before it could solve ({error}). "
+            "If your script calls sweep at its top level, put the call under "
+            "'if __name__ == \"__main__\":', or pass workers=1."
+        ) from error
     named = isinstance(instance, Mapping)
     rows = []
     results = iter(outcomes)
@@ -79,6 +111,72 @@ def sweep(
     keys = list(combos[0][0]) if combos else []
     columns = [*(["instance"] if named else []), *keys, *KPI_KEYS]
     return _typed(pd.DataFrame(rows, columns=columns), keys)
+
+
+_WORKER_MESSAGE = (
+    "combibaan.sweep was called while a worker process of an earlier sweep was starting: the "
+    "script calls sweep at its top level, and worker processes run the script again. Put the "
+    "call under 'if __name__ == \"__main__\":', or pass workers=1."
+)
+
+
+def _worker_starting() -> bool:
+    """Whether this process is a worker still running the parent's main script."""
+    return multiprocessing.parent_process() is not None and bool(
+        getattr(multiprocessing.current_process(), "_inheriting", False)
+    )
+
+
+def main_rerun_reason() -> str | None:
+    """Why worker processes would run this call again, or ``None`` when they would not.
+
+    ``forkserver`` and ``spawn`` workers first run the parent's main module as
+    ``__mp_main__``. That is harmless for a notebook or ``python -c`` (no file)
+    and for a script whose call lies under ``if __name__ == "__main__":``; it
+    repeats the call when the script makes it at its top level, and fails when
+    the "script" is not a file (``python - < script.py``).
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or not path:
+        return None
+    line = None
+    frame = sys._getframe(1)
+    while frame is not None:  # the outermost line of the main module on the way here
+        if frame.f_globals is vars(main) and frame.f_code.co_name == "<module>":
+            line = frame.f_lineno
+        frame = frame.f_back
+    if line is None:
+        return None  # called after the main module ran (a callback, a thread): not repeated
+    guard = "'if __name__ == \"__main__\":'"
+    if not Path(path).is_file():
+        return f"{path} is no file they can run; run the script from a file to solve in parallel"
+    try:
+        with tokenize.open(path) as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return f"{path} could not be read to see whether line {line} lies under {guard}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _tests_main(node.test) and node.body:
+            last = max(getattr(n, "end_lineno", None) or n.lineno for n in node.body)
+            if node.body[0].lineno <= line <= last:
+                return None
+    return (
+        f"{path} calls sweep at its top level (line {line}), so each would sweep again; "
+        f"put the call under {guard} to solve in parallel"
+    )
+
+
+def _tests_main(test: ast.expr) -> bool:
+    """Whether ``test`` is ``__name__ == "__main__"`` (either way round)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    if not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
+    mains = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
+    return len(names) == 1 and len(mains) == 1
 
 
 def expand_grid(grid: Grid, base: Policy) -> list[tuple[dict[str, Any], Policy]]:

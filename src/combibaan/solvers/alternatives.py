@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from combibaan.model import Alternative, Solution
+from combibaan.solvers.budget import Budget
 from combibaan.solvers.ortools import PackingOutcome, solve_packing
 from combibaan.solvers.ortools.workshop import Constrain, combine, differ_from
 
@@ -37,7 +38,7 @@ def find_alternatives(
     *,
     tasks: int,
     tasks_minutes: int,
-    deadline: float,
+    budget: Budget,
     seed: int = 0,
     workers: int = 0,
     base: Constrain | None = None,
@@ -46,24 +47,24 @@ def find_alternatives(
 
     ``best`` are the chosen columns of the best proposal; ``base`` adds the
     constraints the best proposal was found under (e.g. required tasks).
+    Each search gets an equal share of the budget's deterministic work, so the
+    alternatives, too, are the same on every run.
     """
     found: list[PackingOutcome] = []
     if not best or count <= 0:
         return found  # no job to differ from: nothing but "no jobs" would remain
     earlier: list[tuple[int, ...]] = [tuple(best)]
     differ = required_difference(len(best))
-    while len(found) < count:
-        now = time.perf_counter()
-        if now >= deadline:
-            break
-        share = (deadline - now) / (count - len(found))
+    share = budget.work() / count
+    while len(found) < count and time.perf_counter() < budget.deadline:
         outcome = solve_packing(
             columns,
             minutes,
             burdens,
             tasks=tasks,
             tasks_minutes=tasks_minutes,
-            deadline=now + share,
+            deadline=budget.deadline,
+            work=share,
             seed=seed,
             workers=workers,
             constrain=combine(base, differ_from(tuple(earlier), differ)),

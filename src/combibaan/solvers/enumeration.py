@@ -28,6 +28,8 @@ class Enumeration:
     seconds: float
     #: Whether only minimal jobs were asked for (see :func:`enumerate_jobs`).
     minimal: bool = False
+    #: Whether the wall-clock deadline, not a cap, stopped it (a rerun may differ).
+    wall_clock_cut: bool = False
 
 
 class _Stop(Exception):
@@ -40,6 +42,7 @@ def enumerate_jobs(
     limits: Limits,
     *,
     max_jobs: int = 1_000_000,
+    max_nodes: int | None = None,
     deadline: float | None = None,
     minimal: bool = False,
     accept: Callable[[Sequence[int]], bool] | None = None,
@@ -50,16 +53,22 @@ def enumerate_jobs(
     the most jobs (any job can shrink to such a set), and far fewer columns.
     ``accept`` (workshop together-locks) rejects sets that are feasible but not
     allowed; such a set is still extended, since a larger one may be allowed.
+    ``max_nodes`` caps the search steps: unlike ``deadline`` (a cap for slow
+    machines), it stops at the same place on every machine.
     """
     started = time.perf_counter()
     order = sorted(graph.nodes)
     jobs: list[tuple[int, ...]] = []
     nodes = 0
+    clock = {"cut": False}
 
     def extend(members: list[int], candidates: list[int], load: Load) -> None:
         nonlocal nodes
         nodes += 1
+        if max_nodes is not None and nodes > max_nodes:
+            raise _Stop
         if nodes & 1023 == 0 and deadline is not None and time.perf_counter() > deadline:
+            clock["cut"] = True
             raise _Stop
         if load.is_job(limits) and (accept is None or accept(members)):
             jobs.append(tuple(members))
@@ -85,4 +94,5 @@ def enumerate_jobs(
             extend([v], sorted(u for u in graph[v] if u > v), Load.of(profiles[v]))
     except _Stop:
         complete = False
-    return Enumeration(jobs, complete, nodes, time.perf_counter() - started, minimal)
+    seconds = time.perf_counter() - started
+    return Enumeration(jobs, complete, nodes, seconds, minimal, clock["cut"])

@@ -1,4 +1,4 @@
-"""The lexicographic objective as one weighted sum.
+"""The lexicographic objective, and its weights as one sum.
 
 In order of importance:
 1. as many jobs as possible;
@@ -8,10 +8,12 @@ In order of importance:
    agreements to reconcile, less travel and fewer trips.
 
 The weights make the order exact: a job is worth more than all hours together,
-and an hour-unit more than all tie-breaks together. One solve with these
-weights proved the optimum far faster than three solves with the earlier
-objectives fixed (equalities on weighted sums are hard for CP-SAT), and faster
-than a tie-break that itself ranks suppliers over locations over days.
+and an hour-unit more than all tie-breaks together. Small models (a local
+search step, an alternative) use the whole sum. The full model solves the
+number of jobs on its own first and then hours with the tie-break (see
+``StagedPacking``): in one sum, the tie-break kept even the count unproven on
+lists other than the generator's campus. A tie-break that itself ranks
+suppliers over locations over days proved slower than this plain sum.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Weights:
     per_job: int
     #: Weight of one hour-unit in tie-break units (above any total tie-break).
     per_unit: int
+    #: Minutes per hour-unit (the greatest common divisor of the columns' minutes).
+    unit: int = 1
 
     def jobs_bound(self, objective_bound: float) -> int:
         """The most jobs any solution can have when the objective is at most ``objective_bound``.
@@ -62,4 +66,4 @@ def weights(
     coefficients = tuple(
         (per_job + m // unit) * per_unit - b for m, b in zip(minutes, burdens, strict=True)
     )
-    return Weights(coefficients, per_job, per_unit)
+    return Weights(coefficients, per_job, per_unit, unit)

@@ -1,0 +1,213 @@
+"""The exact strategy: enumerate every feasible job, then pack them in stages.
+
+1. every feasible job is enumerated as a column, within a step budget; when
+   that does not fit, only the minimal jobs (enough to count the most jobs);
+2. stage 1: CP-SAT maximises the number of jobs alone, from the greedy proposal;
+3. stage 2: with that many jobs, the most hours, capped by the LP bound on
+   minutes (:mod:`.ortools.lp_bound`) so that reaching it proves the hours;
+4. stage 3: with those jobs and hours, the least burden (the tie-break).
+
+Each stage runs on what the earlier ones left of the deterministic budget
+(:mod:`.budget`). The number of jobs is proven when stage 1 is, over either
+enumeration; hours and the tie-break only over the full one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from combibaan.solvers.budget import FULL_SHARE, MINIMAL_SHARE, Budget
+from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
+from combibaan.solvers.ortools.lp_bound import minutes_bound
+from combibaan.solvers.ortools.set_packing import Progress, StagedPacking
+from combibaan.solvers.ortools.workshop import Constrain
+from combibaan.solvers.profile import Limits, Profile
+
+#: Columns beyond which enumeration stops (CP-SAT needs about 2 kB per column).
+MAX_COLUMNS = 400_000
+
+
+@dataclass(frozen=True)
+class ExactOutcome:
+    """The columns, the chosen ones, and what each stage proved."""
+
+    enumeration: Enumeration
+    columns: list[tuple[int, ...]]
+    selected: tuple[int, ...]
+    #: The whole objective: ``optimal``, ``feasible``, ``unknown`` or ``infeasible``.
+    status: str
+    #: Proven bound on the number of jobs over the columns (None: none proven).
+    jobs_bound: int | None
+    #: Seconds from the start at which the number of jobs was proven.
+    jobs_proven_seconds: float | None
+    #: Proven bound on the minutes of a packing with this many jobs (full enumeration only).
+    minutes_bound: int | None
+    interrupted: bool
+    wall_clock_cut: bool
+
+    @property
+    def every_job(self) -> bool:
+        """Whether the columns hold every feasible job (then bounds cover all proposals)."""
+        return self.enumeration.complete and not self.enumeration.minimal
+
+
+def enumerate_columns(
+    graph: nx.Graph,
+    profiles: list[Profile],
+    limits: Limits,
+    budget: Budget,
+    *,
+    max_columns: int = MAX_COLUMNS,
+    accept: Callable[[Sequence[int]], bool] | None = None,
+) -> Enumeration:
+    """All feasible jobs if they fit the step budget and the cap; else the minimal ones.
+
+    ``accept`` drops jobs that split a together-lock group (see :mod:`.locking`).
+    The result says whether it is complete; an incomplete one holds the full
+    enumeration's jobs found so far.
+    """
+    full = enumerate_jobs(
+        graph,
+        profiles,
+        limits,
+        max_jobs=max_columns,
+        max_nodes=budget.nodes(FULL_SHARE),
+        deadline=budget.deadline,
+        accept=accept,
+    )
+    if full.complete:
+        return full
+    minimal = enumerate_jobs(
+        graph,
+        profiles,
+        limits,
+        max_jobs=max_columns,
+        max_nodes=budget.nodes(MINIMAL_SHARE),
+        deadline=budget.deadline,
+        minimal=True,
+        accept=accept,
+    )
+    nodes = full.nodes + minimal.nodes
+    if minimal.complete:
+        return Enumeration(minimal.jobs, True, nodes, full.seconds + minimal.seconds, True)
+    cut = full.wall_clock_cut or minimal.wall_clock_cut
+    return Enumeration(full.jobs, False, nodes, full.seconds + minimal.seconds, False, cut)
+
+
+def solve_exact(
+    enumeration: Enumeration,
+    greedy: Sequence[tuple[int, ...]],
+    minutes_of: Callable[[tuple[int, ...]], int],
+    burden_of: Callable[[tuple[int, ...]], int],
+    budget: Budget,
+    *,
+    seed: int = 0,
+    workers: int = 0,
+    progress: Progress | None = None,
+    constrain: Callable[[Sequence[tuple[int, ...]]], Constrain | None] = lambda columns: None,
+) -> ExactOutcome:
+    """Pack the enumerated jobs (and the greedy ones, as the hint) in three stages.
+
+    Stage 2 runs when the count is proven or stage 1 finished its search over
+    the columns; stage 3 when the hours are proven. Each gets the work the
+    earlier ones left.
+
+    ``constrain(columns)`` gives extra constraints over the columns (required
+    tasks); the greedy proposal is then no hint, and the model may be infeasible.
+    """
+    columns = list(dict.fromkeys([*enumeration.jobs, *greedy]))
+    index = {column: k for k, column in enumerate(columns)}
+    extra = constrain(columns)
+    hint = [] if extra is not None else [index[g] for g in greedy]
+    minutes = [minutes_of(c) for c in columns]
+    packing = StagedPacking(columns, minutes, [burden_of(c) for c in columns], constrain=extra)
+    deadline, seed_workers = budget.deadline, {"seed": seed, "workers": workers}
+    work = budget.work(enumeration.nodes)
+    first = packing.most_jobs(hint, deadline=deadline, work=work, progress=progress, **seed_workers)
+    cut = enumeration.wall_clock_cut or first.wall_clock_cut
+    jobs_proven = None
+    if first.proven_after is not None and enumeration.complete:
+        jobs_proven = budget.seconds()
+    if first.interrupted or first.proven_after is None or first.status == "infeasible":
+        # An unfinished search keeps the hint (the greedy proposal) when it found nothing.
+        status = "feasible" if first.selected else first.status
+        return ExactOutcome(
+            enumeration,
+            columns,
+            first.selected,
+            status,
+            first.bound if enumeration.complete else None,
+            jobs_proven,
+            None,
+            first.interrupted,
+            cut,
+        )
+    jobs = len(first.selected)
+    every_job = enumeration.complete and not enumeration.minimal
+    try:
+        cap = minutes_bound(columns, minutes, jobs) if every_job else None
+    except KeyboardInterrupt:
+        return ExactOutcome(
+            enumeration, columns, first.selected, "feasible", jobs, jobs_proven, None, True, cut
+        )
+    left = max(work - first.work, 0.0)
+    second = packing.most_hours(
+        jobs,
+        first.selected,
+        minutes_cap=cap,
+        deadline=deadline,
+        work=left,
+        progress=progress,
+        **seed_workers,
+    )
+    cut = cut or second.wall_clock_cut
+    minutes_proven = second.bound if every_job else None
+    if second.status not in ("optimal", "feasible"):
+        return ExactOutcome(
+            enumeration,
+            columns,
+            first.selected,
+            "feasible",
+            jobs,
+            jobs_proven,
+            minutes_proven,
+            second.interrupted,
+            cut,
+        )
+    best = second.selected
+    hours_done = second.proven_after is not None
+    if second.interrupted or not hours_done:
+        return ExactOutcome(
+            enumeration,
+            columns,
+            best,
+            "feasible",
+            jobs,
+            jobs_proven,
+            minutes_proven,
+            second.interrupted,
+            cut,
+        )
+    third = packing.least_burden(
+        best,
+        deadline=deadline,
+        work=max(left - second.work, 0.0),
+        progress=progress,
+        **seed_workers,
+    )
+    if third.status in ("optimal", "feasible"):
+        best = third.selected
+    return ExactOutcome(
+        enumeration,
+        columns,
+        best,
+        "optimal" if every_job and third.status == "optimal" else "feasible",
+        jobs,
+        jobs_proven,
+        minutes_proven,
+        third.interrupted,
+        cut or third.wall_clock_cut,
+    )
