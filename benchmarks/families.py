@@ -477,7 +477,7 @@ def report(args: argparse.Namespace, records: list[dict], stopped: bool, seconds
         "15 min travel)"
         + (f"; `units`: the same with `min_hours = {UNITS_HOURS:g}`" if units else ""),
         f"- each run: time limit {', '.join(f'{v:g}' for v in limits)} s, solver seed 0, "
-        f"strategy {args.strategy}, workers {args.workers or 'all'}, in its own process; "
+        f"strategy {args.strategy}, CP-SAT workers {max(args.workers, 1)}, in its own process; "
         f"instance {seeds}; measured {time.strftime('%Y-%m-%d')}, {duration} in all",
         "",
         *(f"- `{f}`: {LEGEND[f]}" for f in args.families),
@@ -521,7 +521,12 @@ def parser() -> argparse.ArgumentParser:
         help="seconds per solve (default 60; --large: 300 at 1,000 tasks, 1,800 at 5,000)",
     )
     p.add_argument("--strategy", default="auto", help="passed to combibaan.solve")
-    p.add_argument("--workers", type=int, default=0, help="CP-SAT threads, 0 = every core")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="CP-SAT threads: 0 or 1 one worker, N an interleaved search on N",
+    )
     p.add_argument(
         "--large", action="store_true", help="1,000 and 5,000 tasks, one seed per family"
     )

@@ -170,7 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[40, 80, 150])
     parser.add_argument("--repeats", type=int, default=3, help="solver runs per size (seeds 0..)")
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per solve")
-    parser.add_argument("--workers", type=int, default=0, help="CP-SAT threads, 0 = every core")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="CP-SAT threads: 0 or 1 one worker, N an interleaved search on N",
+    )
     parser.add_argument(
         "--instance-seed", type=int, default=1, help="generator seed for sizes not in instances/"
     )

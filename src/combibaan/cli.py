@@ -39,7 +39,7 @@ from combibaan.io.output import SOLUTION_FILES, check_folder, check_output
 from combibaan.model.locks import LockError
 from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 from combibaan.model.week import format_days
-from combibaan.texts import LANGUAGES, cli_text, decimal, number
+from combibaan.texts import LANGUAGES, cli_text, decimal, hours_note, jobs_note, number
 
 if TYPE_CHECKING:
     from combibaan.model import Instance
@@ -523,16 +523,12 @@ def stop_of(result: Result) -> str:
 def summary_line(result: Result, lang: str = "nl") -> str:
     """The job count and whether it is proven, hours placed against their bound, how it
     stopped, seconds: ``12 banen (bewezen maximum) · 301,5 uur geplaatst (ten hoogste 310) ·
-    optimaal · 4,2 s``."""
+    gestopt: tijdslimiet · 4,2 s``."""
     n, bound = result.num_jobs, result.jobs_bound
     jobs = cli_text("jobs_one", lang) if n == 1 else cli_text("jobs", lang, n=n)
-    if result.jobs_status == "optimal" or (bound is not None and bound == n):
-        jobs += cli_text("jobs_proven", lang)
-    elif bound is not None:
-        jobs += cli_text("jobs_bound", lang, bound=bound)
+    jobs += jobs_note(n, bound, result.jobs_status == "optimal", lang)
     hours = cli_text("hours", lang, hours=decimal(round(result.hours_placed, 2), lang))
-    if result.hours_bound is not None:
-        hours += cli_text("hours_bound", lang, bound=decimal(round(result.hours_bound, 2), lang))
+    hours += hours_note(result.hours_placed, result.hours_bound, lang)
     stop = stop_of(result)
     if result.status == "optimal":
         how = cli_text("optimal", lang)

@@ -372,6 +372,22 @@ def cli_text(code: str, lang: str = "nl", **values: object) -> str:
     return _text(CLI, code, lang, values)
 
 
+def jobs_note(jobs: int, bound: int | None, proven: bool, lang: str = "nl") -> str:
+    """After the job count: " (bewezen maximum)" or " (ten hoogste 14 mogelijk)"."""
+    if proven or (bound is not None and bound == jobs):
+        return cli_text("jobs_proven", lang)
+    return "" if bound is None else cli_text("jobs_bound", lang, bound=bound)
+
+
+def hours_note(hours: float, bound: float | None, lang: str = "nl") -> str:
+    """After the hours placed: " (bewezen maximum)" or " (ten hoogste 310)"."""
+    if bound is None:
+        return ""
+    if round(bound, 2) <= round(hours, 2):
+        return cli_text("jobs_proven", lang)
+    return cli_text("hours_bound", lang, bound=decimal(round(bound, 2), lang))
+
+
 def decimal(value: float, lang: str = "nl") -> str:
     """A number as :func:`number` writes it, with a decimal comma in Dutch."""
     text = number(value)

@@ -21,6 +21,7 @@ from combibaan.reporting.summary import WEEKS_PER_YEAR, supplier_summaries
 from combibaan.reporting.timetable import Timetable, supplier_colours, timetable
 from combibaan.reporting.vacancy import TextBlock, vacancy_blocks, vacancy_text
 from combibaan.result import Result, _version
+from combibaan.texts import hours_note, jobs_note
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
         "result": result,
         "name": result.instance.name,
         "status": words.get(result.status, result.status),
+        "jobs_note": jobs_note(
+            result.num_jobs, result.jobs_bound, result.jobs_status == "optimal", lang
+        ).strip(" ()"),
+        "hours_note": hours_note(result.hours_placed, result.hours_bound, lang).strip(" ()"),
         "share": share,
         "policy_rows": _policy_rows(result, lang),
         "colours": supplier_colours(result.instance.supplier_names),
