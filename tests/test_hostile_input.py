@@ -16,7 +16,15 @@ import openpyxl
 import pytest
 from conftest import run_cli
 
-from combibaan.io import InputError, Problem, read_instance, read_policy, read_tasks, read_travel
+from combibaan.io import (
+    InputError,
+    InputWarning,
+    Problem,
+    read_instance,
+    read_policy,
+    read_tasks,
+    read_travel,
+)
 from combibaan.io.errors import MAX_SHOWN
 from combibaan.io.grid import read_grid
 from combibaan.io.parsing import parse_time
@@ -453,6 +461,258 @@ def test_text_from_the_file_stays_plain(tmp_path: Path) -> None:
     assert "'[link=x]8'" in problem.message  # markup is the printer's business
 
 
+# --- 7. hidden rows, columns and sheets: read, and said so -------------------------------------
+
+
+def task_rows(count: int, first: int = 1) -> list[list[object]]:
+    return [
+        [f"T{i}", "A", "ma", dt.time(7), dt.time(8), "Main"] for i in range(first, first + count)
+    ]
+
+
+def hidden_workbook(
+    path: Path, rows: list[list[object]], hide: list[int], columns: str = "", title: str = "Taken"
+) -> Path:
+    """A one-sheet workbook with ``rows`` from A1 and rows ``hide`` and ``columns`` hidden."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for number in hide:
+        sheet.row_dimensions[number].hidden = True
+    for letter in columns:
+        sheet.column_dimensions[letter].hidden = True
+    book.save(path)
+    return path
+
+
+def read_warned(tasks: Path, **kwargs: object) -> tuple[object, list[Problem]]:
+    warned: list[Problem] = []
+    instance = read_instance(tasks, on_warning=warned.append, **kwargs)  # type: ignore[arg-type]
+    return instance, warned
+
+
+def test_hidden_rows_are_read_and_named_compactly(tmp_path: Path) -> None:
+    rows = [XLSX_HEADER, *task_rows(11), [], []]
+    path = hidden_workbook(tmp_path / "t.xlsx", rows, hide=[5, 6, 7, 12, 14])  # 14 is empty
+    instance, warned = read_warned(path)
+    assert len(instance.tasks) == 11  # data is data: nothing is dropped
+    (warning,) = warned
+    assert warning.source == str(path)
+    assert warning.message.startswith("rows 5–7 and 12 of sheet 'Taken' are hidden")
+    assert "read all the same" in warning.message and "filter" not in warning.message
+    single = hidden_workbook(tmp_path / "one.xlsx", rows, hide=[3])
+    assert read_warned(single)[1][0].message.startswith("row 3 of sheet 'Taken' is hidden")
+
+
+def test_rows_filtered_out_are_read_and_named(tmp_path: Path) -> None:
+    path = hidden_workbook(tmp_path / "t.xlsx", [XLSX_HEADER, *task_rows(6)], hide=[3, 5])
+    book = openpyxl.load_workbook(path)
+    book.active.auto_filter.ref = "A1:F7"
+    book.active.auto_filter.add_filter_column(0, ["T1", "T3", "T5"])
+    book.save(path)
+    instance, (warning,) = read_warned(path)
+    assert len(instance.tasks) == 6
+    assert "rows 3 and 5 of sheet 'Taken' are hidden in the workbook (a filter is on)" in str(
+        warning
+    )
+
+
+def test_many_hidden_rows_are_listed_up_to_a_cap(tmp_path: Path) -> None:
+    hide = list(range(2, 62, 2))  # 30 single rows
+    path = hidden_workbook(tmp_path / "t.xlsx", [XLSX_HEADER, *task_rows(60)], hide=hide)
+    (warning,) = read_warned(path)[1]
+    assert warning.message.startswith("rows 2, 4, 6, 8, 10, 12, 14, 16, 18, 20 and 20 more rows")
+
+
+def test_hidden_columns_that_are_read_are_named(tmp_path: Path) -> None:
+    header = ["taak", "leverancier", "notitie", "dagen", "begin", "eind", "locatie"]
+    rows = [header, ["T1", "A", "x", "ma", dt.time(7), dt.time(8), "Main"]]
+    path = hidden_workbook(tmp_path / "t.xlsx", rows, hide=[], columns="CEG")
+    (warning,) = read_warned(path)[1]  # C (an unknown column) is never read: not named
+    assert warning.message == (
+        "the columns 'begin' (E) and 'locatie' (G) of sheet 'Taken' are hidden in the workbook "
+        "and read all the same; unhide them to check the cells"
+    )
+
+
+def test_an_error_in_a_hidden_row_comes_with_the_warning(tmp_path: Path) -> None:
+    rows = [XLSX_HEADER, *task_rows(2), ["T9", "A", "mx", dt.time(7), dt.time(8), None]]
+    path = hidden_workbook(tmp_path / "t.xlsx", rows, hide=[4])
+    warned: list[Problem] = []
+    with pytest.raises(InputError) as caught:
+        read_instance(path, on_warning=warned.append)
+    assert [(p.row, p.column) for p in caught.value.problems] == [(4, "days")]
+    assert [w.message[:30] for w in warned] == ["row 4 of sheet 'Taken' is hidd"]
+
+
+def test_reader_on_its_own_issues_an_input_warning(tmp_path: Path) -> None:
+    path = hidden_workbook(tmp_path / "t.xlsx", [XLSX_HEADER, *task_rows(3)], hide=[2])
+    with pytest.warns(InputWarning, match="row 2 of sheet 'Taken' is hidden"):
+        assert len(read_tasks(path)) == 3
+
+
+def test_plain_workbooks_warn_nothing(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Blad1"
+    for row in [XLSX_HEADER, *task_rows(3)]:
+        book.active.append(row)
+    book.create_sheet("Blad2")  # the empty sheets old Excel versions add
+    book.create_sheet("Blad3")
+    book.active.row_dimensions[9].hidden = True  # hidden, but empty
+    book.save(tmp_path / "t.xlsx")
+    assert read_warned(tmp_path / "t.xlsx")[1] == []
+
+
+def test_far_stray_cell_in_a_hidden_row_is_named_cheaply(tmp_path: Path) -> None:
+    path = hidden_workbook(tmp_path / "t.xlsx", [XLSX_HEADER, *task_rows(1)], hide=[1048576])
+    book = openpyxl.load_workbook(path)
+    book.active["A1048576"] = "x"
+    book.save(path)
+    started = time.perf_counter()
+    warned: list[Problem] = []
+    with pytest.raises(InputError) as caught:
+        read_instance(path, on_warning=warned.append)
+    assert time.perf_counter() - started < 2.0
+    assert {p.row for p in caught.value.problems} == {1048576}
+    assert warned[0].message.startswith("row 1048576 of sheet 'Taken' is hidden")
+
+
+def sheets_workbook(path: Path, sheets: list[tuple[str, str, list[list[object]]]]) -> Path:
+    """A workbook with one sheet per (title, state, rows)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, state, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.sheet_state = state
+        for row in rows:
+            sheet.append(row)
+    book.active = next(i for i, (_, state, _) in enumerate(sheets) if state == "visible")
+    book.save(path)
+    return path
+
+
+def test_a_hidden_first_sheet_is_passed_over_and_said(tmp_path: Path) -> None:
+    lists = [["leveranciers"], ["Asito"], ["Sodexo"]]  # the lists behind drop-downs
+    path = sheets_workbook(
+        tmp_path / "t.xlsx",
+        [("Lijsten", "hidden", lists), ("Overzicht", "visible", [XLSX_HEADER, *task_rows(2)])],
+    )
+    instance, (warning,) = read_warned(path)
+    assert len(instance.tasks) == 2
+    assert warning.message == (
+        "this workbook has 2 sheets; 'Overzicht', the first visible sheet, is read as the tasks "
+        "table, but 'Lijsten' (hidden) holds something too; to read another sheet, name it "
+        "'tasks' or 'taken' (or move it to the front)"
+    )
+
+
+def test_the_sheet_read_is_named_when_another_holds_something(tmp_path: Path) -> None:
+    path = sheets_workbook(
+        tmp_path / "t.xlsx",
+        [
+            ("Uitleg", "visible", [["Vul de taken in op het tweede blad"]]),
+            ("Week 12", "visible", [XLSX_HEADER, *task_rows(1)]),
+        ],
+    )
+    warned: list[Problem] = []
+    with pytest.raises(InputError) as caught:  # the wrong sheet: a missing column ...
+        read_instance(path, on_warning=warned.append)
+    assert "missing column 'task_id'" in caught.value.problems[0].message
+    (warning,) = warned  # ... and which sheet was read, so the user sees why
+    assert "'Uitleg', the first visible sheet, is read" in warning.message
+    assert "but 'Week 12' holds something too" in warning.message
+
+
+def test_a_hidden_sheet_named_for_the_reader_is_read_and_said(tmp_path: Path) -> None:
+    path = sheets_workbook(
+        tmp_path / "t.xlsx",
+        [("Uitleg", "visible", [["lees mij"]]), ("taken", "hidden", [XLSX_HEADER, *task_rows(1)])],
+    )
+    instance, (warning,) = read_warned(path)
+    assert len(instance.tasks) == 1
+    assert warning.message == (
+        "the sheet 'taken' is hidden in this workbook; it is read all the same, as its name "
+        "marks it as the tasks table"
+    )
+
+
+def test_warnings_name_the_file_they_are_about(tmp_path: Path) -> None:
+    tasks = hidden_workbook(tmp_path / "tasks.xlsx", [XLSX_HEADER, *task_rows(2)], hide=[2])
+    travel = hidden_workbook(
+        tmp_path / "travel.xlsx", [["from", "to", "minutes"], ["Main", "Annex", 5]], [2], "C"
+    )
+    _, warned = read_warned(tasks, travel=travel)
+    assert [(w.source, w.message[:14]) for w in warned] == [
+        (str(tasks), "row 2 of sheet"),
+        (str(travel), "row 2 of sheet"),
+        (str(travel), "the column 'mi"),
+        (str(travel), "no task has it"),  # the place warning comes last, as before
+    ]
+
+
+# --- 8. finding a sheet's part without openpyxl's private attribute ------------------------------
+
+
+def rewrite_parts(path: Path, renames: dict[str, str], replace: dict[bytes, bytes]) -> None:
+    """Rename archive members and replace bytes in every member (a package by another writer)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            for old, new in replace.items():
+                data = data.replace(old, new)
+            target.writestr(renames.get(name, name), data)
+
+
+def formula_workbook(path: Path, hide: list[int]) -> Path:
+    rows = [XLSX_HEADER, ["T1", "A", "ma", dt.time(7), dt.time(8), "=B2"]]
+    return hidden_workbook(path, rows, hide)
+
+
+def test_sheet_parts_are_found_as_the_package_names_them(tmp_path: Path) -> None:
+    import zipfile
+
+    from combibaan.io.table import _Parts
+
+    path = formula_workbook(tmp_path / "t.xlsx", hide=[2])
+    rewrite_parts(  # another part name, and a relative target as other writers store it
+        path,
+        {"xl/worksheets/sheet1.xml": "xl/data/tasklist.xml"},
+        {
+            b'Target="/xl/worksheets/sheet1.xml"': b'Target="./data/tasklist.xml"',
+            b'"/xl/worksheets/sheet1.xml"': b'"/xl/data/tasklist.xml"',  # its content type
+        },
+    )
+    with zipfile.ZipFile(path) as archive:
+        assert _Parts(archive).by_title == {"Taken": "xl/data/tasklist.xml"}
+    warned: list[Problem] = []
+    with pytest.raises(InputError) as caught:
+        read_instance(path, on_warning=warned.append)
+    (problem,) = caught.value.problems  # the formula is still seen, not read as empty
+    assert (problem.row, problem.column) == (2, "location")
+    assert "formula without a saved value" in problem.message
+    assert warned and "row 2" in warned[0].message
+
+
+def test_sheet_part_falls_back_on_openpyxls_path_then_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import combibaan.io.table as table
+
+    path = formula_workbook(tmp_path / "t.xlsx", hide=[])
+    monkeypatch.setattr(table._Parts, "_resolve", lambda self: {})  # a package we cannot follow
+    (problem,) = problems(read_tasks, path)  # openpyxl's path still finds the formula
+    assert "formula without a saved value" in problem.message
+    monkeypatch.setattr(table, "_OPENPYXL_PATH", "_an_attribute_a_later_openpyxl_dropped")
+    (problem,) = problems(read_tasks, path)  # refused, never read without its marks
+    assert problem.source == str(path)
+    assert "cannot find the sheet 'Taken' inside the workbook" in problem.message
+
+
 # --- through the installed command --------------------------------------------------------------
 
 
@@ -469,3 +729,22 @@ def test_command_exits_2_without_traceback(tmp_path: Path, name: str, text: str)
     done = run_cli("solve", path, "--time-limit", 2, timeout=60)
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Traceback" not in done.stderr and name in done.stderr
+
+
+def test_command_warns_of_hidden_rows_before_the_error_in_them(tmp_path: Path) -> None:
+    rows = [XLSX_HEADER, *task_rows(2), ["T9", "A", "mx", dt.time(7), dt.time(8), None]]
+    path = hidden_workbook(tmp_path / "hidden.xlsx", rows, hide=[4])
+    done = run_cli("solve", path, "--time-limit", 2, timeout=60)
+    assert done.returncode == 2, done.stdout + done.stderr
+    warning = done.stderr.index("warning:")
+    assert "row 4 of sheet 'Taken' is hidden" in done.stderr[warning:]
+    assert done.stderr.index("error:") > warning and "Traceback" not in done.stderr
+
+
+def test_command_prints_a_locks_workbook_warning_like_the_others(tmp_path: Path) -> None:
+    tasks = write(tmp_path, HEADER + GOOD + "T2,Sodexo,x,ma-vr,11:00,14:00,Main\n")
+    locks = hidden_workbook(tmp_path / "locks.xlsx", [["rule", "tasks"], ["apart", "T1|T2"]], [2])
+    done = run_cli("solve", tasks, "--locks", locks, "--time-limit", 2, "--quiet", timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"warning: {locks}: row 2 of sheet 'Taken' is hidden" in done.stderr
+    assert "InputWarning" not in done.stderr

@@ -66,10 +66,17 @@ def read_workshop(
 
     A pair naming an unknown supplier is an :class:`InputError` about ``--forbid-pair``.
     """
+    from combibaan.cli import err, say  # at call time: combibaan.cli imports this module
     from combibaan.io.locks import read_locks
+    from combibaan.io.table import collect_warnings
     from combibaan.solvers.locking import resolve_pairs
 
-    locks = read_locks(locks_file, instance) if locks_file is not None else None
+    with collect_warnings() as noticed:  # hidden rows of a locks workbook, printed as for tasks
+        try:
+            locks = read_locks(locks_file, instance) if locks_file is not None else None
+        finally:
+            for problem in noticed:
+                say(err, "warning:", "yellow", str(problem))
     try:
         return locks, resolve_pairs(instance, forbid_pairs or ())
     except LockError as error:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from combibaan.io.errors import InputError, Problem
+from combibaan.io.errors import InputError, InputWarning, Problem
 from combibaan.io.policy import read_policy
 from combibaan.io.suppliers import read_suppliers
+from combibaan.io.table import collect_warnings
 from combibaan.io.tasks import read_tasks
 from combibaan.io.travel import place_problems, read_travel, read_travel_table
 from combibaan.model.instance import Instance
@@ -34,14 +35,6 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-class InputWarning(UserWarning):
-    """Input that is probably a mistake but may be meant; ``problem`` says where."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
-
-
 def read_instance(
     tasks: object,
     travel: object | None = None,
@@ -57,25 +50,33 @@ def read_instance(
     the travel table does not know is fine: the policy's default travel time applies.
     A travel table none of whose places is a task location is an error.
 
-    Warnings (places in the travel table that no task uses) go to ``on_warning``,
+    Warnings (hidden rows and columns of a workbook, the sheet read when others hold
+    something too, places in the travel table that no task uses) go to ``on_warning``,
     one :class:`Problem` each; without it they are issued as :class:`InputWarning`
-    through :mod:`warnings`, so that a notebook shows them.
+    through :mod:`warnings`, so that a notebook shows them. The readers' warnings come
+    also when there are errors: an error in a hidden row is otherwise hard to find.
     """
     problems: list[Problem] = []
-    task_list = _collect(read_tasks, tasks, problems)
-    travel_table = _collect(read_travel_table, travel, problems)
-    supplier_list = _collect(read_suppliers, suppliers, problems)
+    with collect_warnings() as noticed:
+        task_list = _collect(read_tasks, tasks, problems)
+        travel_table = _collect(read_travel_table, travel, problems)
+        supplier_list = _collect(read_suppliers, suppliers, problems)
+
+    def warn(found: list[Problem]) -> None:
+        for problem in found:
+            if on_warning is not None:
+                on_warning(problem)
+            else:
+                warnings.warn(InputWarning(problem), stacklevel=3)
+
+    warn(noticed)
     found: list[Problem] = []
     if travel_table is not None and task_list and not problems:
         errors, found = place_problems(travel_table, task_list)
         problems.extend(errors)
     if problems:
         raise InputError(problems)
-    for problem in found:
-        if on_warning is not None:
-            on_warning(problem)
-        else:
-            warnings.warn(InputWarning(problem), stacklevel=2)
+    warn(found)
     edges = travel_table.edges if travel_table is not None else ()
     return Instance(task_list or (), edges, supplier_list or (), name or instance_name(tasks))
 

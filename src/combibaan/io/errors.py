@@ -36,6 +36,14 @@ class Problem:
         return f"{', '.join(where)}: {self.message}"
 
 
+class InputWarning(UserWarning):
+    """Input that is probably a mistake but may be meant; ``problem`` says where."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
 class InputError(Exception):
     """One or more problems in the user's input; the CLI prints them and exits with code 2.
 

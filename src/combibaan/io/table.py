@@ -6,24 +6,30 @@ ignored, rows numbered as a spreadsheet shows them (header = row 1), and every
 way a file can be unreadable turned into an :class:`InputError` that says what
 to fix. A file is never misread quietly: a quote that swallows rows, a header
 and rows split by different delimiters, a formula whose result was never saved
-or a cell merged across columns is named as such, with its row and column.
+or a cell merged across columns is named as such, with its row and column; rows
+and columns hidden in a workbook are read and named in a warning, and so is the
+sheet read when another sheet holds something too.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import io
+import posixpath
 import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from combibaan.io.errors import InputError, Problem, source_name
+from combibaan.io.errors import InputError, InputWarning, Problem, source_name
 from combibaan.io.parsing import cell_text, shown
 
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
@@ -41,8 +47,16 @@ EXCEL_ERRORS = frozenset(
 #: A workbook is searched for its header row in at most this many columns. Columns
 #: right of the header's last cell are never read, however far a stray cell sits.
 MAX_COLUMNS = 1024
-#: Merged ranges and unsaved formulas looked at per sheet (a sheet can hold a million).
+#: Merged ranges, unsaved formulas and hidden rows and columns kept per sheet (a sheet can
+#: hold a million).
 _MAX_MARKS = 100_000
+#: Other sheets looked into for content when choosing the sheet to read, and the XML
+#: elements read per sheet before it counts as holding something.
+_MAX_SHEETS = 50
+_MAX_PEEK = 10_000
+
+#: Where :func:`read_table` puts its warnings while :func:`collect_warnings` runs.
+_SINK: ContextVar[list[Problem] | None] = ContextVar("combibaan_input_warnings", default=None)
 
 
 @dataclass(frozen=True)
@@ -88,7 +102,8 @@ class Table:
     ``delimiter`` is the CSV delimiter (``None`` for XLSX and DataFrames), so that
     list cells can be split on the separators the file does not already use.
     ``problems`` are the unreadable cells found while reading; every reader
-    reports them with its own.
+    reports them with its own. ``warnings`` are what was read but may not be meant
+    (hidden rows and columns); :func:`read_table` has issued them already.
     """
 
     source: str
@@ -96,6 +111,7 @@ class Table:
     columns: tuple[str, ...]
     delimiter: str | None = None
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
     def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
         return Problem(self.source, message, row, column)
@@ -118,11 +134,18 @@ class _Unreadable:
 @dataclass
 class _Raw:
     """A file as rows of values: its header row, and its data rows for the first ``width``
-    columns (a function, so that a workbook is read only as wide as the known columns)."""
+    columns (a function, so that a workbook is read only as wide as the known columns).
+
+    For a workbook also the ``sheet`` read, ``notes`` on that choice for the user, and
+    the ``marks`` of that sheet (its hidden rows and columns among them).
+    """
 
     header: tuple[int, list[Any]] | None
     records: Callable[[int], Iterable[tuple[int, Sequence[Any]]]]
     delimiter: str | None = None
+    notes: list[Problem] = field(default_factory=list)
+    marks: _Marks | None = None
+    sheet: str | None = None
 
 
 def _normalise_header(name: object) -> str:
@@ -140,17 +163,55 @@ def read_table(
     """Read ``source`` (a path or a DataFrame) and keep the ``columns`` it has.
 
     ``what`` names the content in messages (``"tasks"``); ``sheet_names`` are the
-    XLSX sheets to prefer over the first one. Raises :class:`InputError` for an
-    unreadable file or missing required columns; cell values are not checked here,
+    XLSX sheets to prefer over the first visible one. Raises :class:`InputError` for
+    an unreadable file or missing required columns; cell values are not checked here,
     except that unreadable cells become the table's ``problems``.
+
+    What is read but may not be meant (hidden rows and columns, the sheet chosen among
+    several) is a warning, issued as :func:`collect_warnings` describes, also when
+    reading then fails: a missing column is easier to understand knowing which sheet
+    was read.
     """
     name = source_name(source)
     if not isinstance(source, str | Path):
         return _to_table(name, _read_dataframe(source), columns, what)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about features it skips
-        with _open_path(Path(source), name, what, tuple(sheet_names)) as raw:
-            return _to_table(name, raw, columns, what)
+    notes: list[Problem] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about features it skips
+            with _open_path(Path(source), name, what, tuple(sheet_names)) as raw:
+                notes.extend(raw.notes)
+                table = _to_table(name, raw, columns, what)
+    except InputError:
+        _warn(notes)
+        raise
+    _warn([*notes, *table.warnings])
+    return table
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[Problem]]:
+    """Collect the warnings of the readers run inside it in the list it yields.
+
+    :func:`~combibaan.io.read_instance` hands them to its ``on_warning``. Outside it,
+    a reader issues each as an :class:`InputWarning` through :mod:`warnings`, so that
+    a notebook shows it. A context variable, so that threads do not mix their warnings.
+    """
+    found: list[Problem] = []
+    token = _SINK.set(found)
+    try:
+        yield found
+    finally:
+        _SINK.reset(token)
+
+
+def _warn(notes: list[Problem]) -> None:
+    sink = _SINK.get()
+    if sink is not None:
+        sink.extend(notes)
+        return
+    for note in notes:
+        warnings.warn(InputWarning(note), stacklevel=4)  # the caller of read_tasks & co
 
 
 def _expected(columns: Sequence[Column]) -> str:
@@ -230,7 +291,8 @@ def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: str) -> Tab
                 problems.append(Problem(name, mark.reason, number, key))
             if mark.key is not None:
                 reported.add(mark.key)
-    return Table(name, tuple(rows), tuple(positions), raw.delimiter, tuple(problems))
+    notes = _hidden_notes(name, raw, (header_row, header), positions, [row.number for row in rows])
+    return Table(name, tuple(rows), tuple(positions), raw.delimiter, tuple(problems), tuple(notes))
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -262,7 +324,7 @@ def _open_path(path: Path, name: str, what: str, sheet_names: tuple[str, ...]) -
     if suffix == ".ods":
         raise fail("this is an OpenDocument spreadsheet; save it as .xlsx or as CSV and try again")
     if suffix in _XLSX_SUFFIXES or data.startswith(_ZIP_MAGIC):
-        with _open_xlsx(data, name, sheet_names) as raw:
+        with _open_xlsx(data, name, what, sheet_names) as raw:
             yield raw
         return
     yield _read_csv(data, name)
@@ -567,10 +629,15 @@ def _split_header(
 
 @dataclass
 class _Marks:
-    """What the values of a sheet do not tell: formulas without a saved value, merged cells."""
+    """What the values of a sheet do not tell: formulas without a saved value, merged cells,
+    and the rows and columns Excel hides (by hand, by a filter or in a collapsed outline)."""
 
     formulas: dict[int, dict[int, str]] = field(default_factory=dict)  # row -> column -> formula
     merged: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # rows, cols, ref
+    hidden_rows: list[list[int]] = field(default_factory=list)  # runs [first, last], ascending
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # ranges (first, last)
+    filtered: bool = False  # a filter with criteria is on, so hidden rows may be filtered out
+    incomplete: bool = False  # more than _MAX_MARKS hidden runs: the later ones are not known
 
 
 def _damaged(name: str, error: BaseException) -> InputError:
@@ -584,26 +651,34 @@ def _damaged(name: str, error: BaseException) -> InputError:
 
 
 @contextmanager
-def _open_xlsx(data: bytes, name: str, sheet_names: tuple[str, ...]) -> Iterator[_Raw]:
+def _open_xlsx(data: bytes, name: str, what: str, sheet_names: tuple[str, ...]) -> Iterator[_Raw]:
     """A workbook, streamed: memory and time follow the cells in the file, not the sheet's
     extent, so a stray cell at XFD1048576 costs nothing."""
     import openpyxl
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise _damaged(name, error) from None
     try:
-        wanted = {s.lower() for s in sheet_names}
         sheets = workbook.worksheets
-        sheet = next((ws for ws in sheets if ws.title.strip().lower() in wanted), None)
-        if sheet is None and sheets:
-            sheet = sheets[0]
-        if sheet is None:
+        if not sheets:
             raise InputError(Problem(name, "the workbook has no sheet; add one with the table"))
         try:
+            parts = _Parts(archive)
+            sheet, notes = _choose_sheet(sheets, parts, name, what, sheet_names)
+            part = parts.of(sheet)
+            if part is None:
+                raise InputError(
+                    Problem(
+                        name,
+                        f"cannot find the sheet {sheet.title!r} inside the workbook; is it "
+                        "damaged? Save it again from Excel as .xlsx, or export it as CSV",
+                    )
+                )
             sheet.reset_dimensions()  # a wrong <dimension> would silently cut rows off
-            marks = _sheet_marks(data, getattr(sheet, "_worksheet_path", None))
+            marks = _sheet_marks(archive, part)
             header = _xlsx_header(sheet)
         except InputError:
             raise
@@ -618,9 +693,173 @@ def _open_xlsx(data: bytes, name: str, sheet_names: tuple[str, ...]) -> Iterator
             except Exception as error:
                 raise _damaged(name, error) from None
 
-        yield _Raw(header, records)
+        yield _Raw(header, records, notes=notes, marks=marks, sheet=sheet.title)
     finally:
+        archive.close()
         workbook.close()
+
+
+#: openpyxl's private attribute with a read-only sheet's part (openpyxl 3.1); only a fallback.
+_OPENPYXL_PATH = "_worksheet_path"
+
+
+class _Parts:
+    """Where each worksheet lives inside the archive (its XML part).
+
+    Found as the Open Packaging Conventions prescribe (ECMA-376 part 2): the package's
+    relationships name the workbook part, the workbook's relationships name the sheet
+    parts. openpyxl resolves the same paths but keeps them in a private attribute
+    (``_worksheet_path``, openpyxl 3.1) with no public API, so we do not depend on it,
+    except as the fallback in :meth:`of`.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.members = {member.lower(): member for member in archive.namelist()}
+        try:
+            self.by_title = self._resolve()
+        except (KeyError, OSError, ValueError, SyntaxError, zipfile.BadZipFile):
+            self.by_title = {}  # XML errors are SyntaxError (ParseError) or ValueError
+
+    def of(self, sheet: Any) -> str | None:
+        """The archive member holding ``sheet``, or ``None`` when the package does not say.
+
+        A package that names its parts in a way we do not resolve (all known writers
+        follow the standard) falls back on the path openpyxl found, read through
+        ``getattr`` so that an openpyxl without the private attribute gives ``None``,
+        and the caller refuses the workbook rather than misread it.
+        """
+        part = self.by_title.get(sheet.title)
+        if part is None:
+            private = getattr(sheet, _OPENPYXL_PATH, None)
+            if isinstance(private, str):
+                part = self.members.get(private.lstrip("/").lower())
+        return part
+
+    def _resolve(self) -> dict[str, str]:
+        from openpyxl.xml.functions import iterparse
+
+        workbook = next(
+            (target for kind, _, target in self._relations("") if kind.endswith("/officeDocument")),
+            None,
+        )
+        if workbook is None:
+            return {}
+        targets = {key: target for _, key, target in self._relations(workbook)}
+        found: dict[str, str] = {}
+        with self.archive.open(workbook) as source:
+            for _, element in iterparse(source):
+                tag = element.tag.rpartition("}")[2]
+                if tag == "sheets":
+                    break
+                if tag != "sheet":
+                    continue
+                key = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+                title, target = element.get("name"), targets.get(key or "")
+                if title is not None and target is not None:
+                    found.setdefault(title, target)
+        return found
+
+    def _relations(self, part: str) -> list[tuple[str, str, str]]:
+        """(type, id, archive member) of each relationship of ``part`` (``""``: the package)
+        whose target is in the archive."""
+        from openpyxl.xml.functions import iterparse
+
+        folder, file = posixpath.split(part)
+        rels = self.members.get(posixpath.join(folder, "_rels", f"{file}.rels").lower())
+        if rels is None:
+            return []
+        found = []
+        with self.archive.open(rels) as source:
+            for _, element in iterparse(source):
+                tag = element.tag.rpartition("}")[2]
+                if tag != "Relationship" or element.get("TargetMode") == "External":
+                    continue
+                target = unquote(element.get("Target") or "")
+                if target.startswith("/"):
+                    path = target.lstrip("/")
+                else:
+                    path = posixpath.normpath(posixpath.join(folder, target))
+                member = self.members.get(path.lower())
+                if member is not None:
+                    found.append((element.get("Type") or "", element.get("Id") or "", member))
+        return found
+
+
+def _choose_sheet(
+    sheets: Sequence[Any], parts: _Parts, name: str, what: str, sheet_names: tuple[str, ...]
+) -> tuple[Any, list[Problem]]:
+    """The sheet to read, and notes for the user when the choice may surprise.
+
+    A sheet named as ``sheet_names`` says wins, even when hidden (it is named for this
+    reader). Otherwise the first visible sheet, the first tab the user sees; a hidden
+    sheet before it usually holds the lists behind drop-downs. When another sheet holds
+    something too, the note names the sheet read and how to choose another.
+    """
+    wanted = {s.lower() for s in sheet_names}
+    named = next((ws for ws in sheets if ws.title.strip().lower() in wanted), None)
+    if named is not None:
+        if named.sheet_state == "visible":
+            return named, []
+        return named, [
+            Problem(
+                name,
+                f"the sheet {named.title!r} is hidden in this workbook; it is read all the same, "
+                f"as its name marks it as the {what} table",
+            )
+        ]
+    visible = [ws for ws in sheets if ws.sheet_state == "visible"]
+    sheet = visible[0] if visible else sheets[0]
+    others = []
+    for ws in sheets[:_MAX_SHEETS]:
+        part = parts.of(ws) if ws is not sheet else None
+        if part is not None and _has_values(parts.archive, part):
+            others.append(ws)
+    how = "the first visible sheet" if visible else "the first sheet (every sheet is hidden)"
+    if not others:
+        if visible:
+            return sheet, []
+        return sheet, [
+            Problem(
+                name,
+                f"every sheet of this workbook is hidden; the first, {sheet.title!r}, is read as "
+                f"the {what} table",
+            )
+        ]
+    more = f"{len(others) - 5} more" if len(others) > 5 else ""
+    listed = _joined([_sheet_label(ws) for ws in others[:5]], more)
+    verb = "holds" if len(others) == 1 else "hold"
+    choose = f"name it {' or '.join(repr(s) for s in sheet_names)} (or move it to the front)"
+    return sheet, [
+        Problem(
+            name,
+            f"this workbook has {len(sheets)} sheets; {sheet.title!r}, {how}, is read as the "
+            f"{what} table, but {listed} {verb} something too; to read another sheet, "
+            + (choose if sheet_names else "move it to the front"),
+        )
+    ]
+
+
+def _sheet_label(sheet: Any) -> str:
+    hidden = "" if sheet.sheet_state == "visible" else " (hidden)"
+    return f"{sheet.title!r}{hidden}"
+
+
+def _has_values(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet holds a value or formula; it reads only up to the first one, and a
+    sheet with more than :data:`_MAX_PEEK` XML elements before it counts as holding one."""
+    from openpyxl.xml.functions import iterparse
+
+    try:
+        with archive.open(part) as source:
+            for seen, (_, element) in enumerate(iterparse(source)):
+                if element.tag.rpartition("}")[2] in ("v", "t", "f") and element.text:
+                    return True
+                if seen > _MAX_PEEK:
+                    return True
+    except (KeyError, OSError, ValueError, SyntaxError, zipfile.BadZipFile):
+        return True  # not readable: mention it rather than call it empty
+    return False
 
 
 def _xlsx_header(sheet: Any) -> tuple[int, list[Any]] | None:
@@ -701,23 +940,25 @@ def _is_time_format(number_format: str) -> bool:
     return bool(letters & {"h", "s"}) and not letters & {"d", "y", "e", "g", "b"}
 
 
-def _sheet_marks(data: bytes, path: str | None) -> _Marks:
-    """Formulas whose result was never saved, and merged ranges: values alone do not show
-    them (openpyxl gives ``None``), yet calling them empty would send the user astray."""
+def _sheet_marks(archive: zipfile.ZipFile, part: str) -> _Marks:
+    """Formulas whose result was never saved, merged ranges and hidden rows and columns:
+    values alone do not show them (openpyxl gives ``None`` for the first two, and its
+    read-only mode knows nothing of the others), yet each can send the user astray."""
     from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
     from openpyxl.xml.functions import iterparse
 
     marks = _Marks()
-    if not path:
-        return marks
     count = 0
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path.lstrip("/")) as source:
+    number = 0  # the current row: ``r`` may be left out, then rows follow one another
+    with archive.open(part) as source:
         parent = None
         for event, element in iterparse(source, events=("start", "end")):
             tag = element.tag.rpartition("}")[2]
             if event == "start":
                 if tag == "sheetData":
                     parent = element
+                elif tag == "row":
+                    number = _whole(element.get("r"), number + 1)
                 continue
             if tag == "c":
                 formula = _child(element, "f")
@@ -730,7 +971,22 @@ def _sheet_marks(data: bytes, path: str | None) -> _Marks:
                         marks.formulas.setdefault(row, {})[column] = text
                         count += 1
             elif tag == "row" and parent is not None:
+                if len(element) and _true(element.get("hidden")):  # a hidden row with cells
+                    runs = marks.hidden_rows
+                    if runs and runs[-1][1] == number - 1:
+                        runs[-1][1] = number
+                    elif count < _MAX_MARKS:
+                        runs.append([number, number])
+                        count += 1
+                    else:
+                        marks.incomplete = True
                 parent.clear()  # keep memory flat over a million rows
+            elif tag == "col" and _true(element.get("hidden")) and count < _MAX_MARKS:
+                first = _whole(element.get("min"), 0)
+                marks.hidden_columns.append((first, _whole(element.get("max"), first)))
+                count += 1
+            elif tag == "filterColumn" or (tag == "sheetPr" and _true(element.get("filterMode"))):
+                marks.filtered = True
             elif tag == "mergeCell" and count < _MAX_MARKS:
                 ref = element.get("ref") or ""
                 try:
@@ -740,7 +996,20 @@ def _sheet_marks(data: bytes, path: str | None) -> _Marks:
                 if None not in (left, top, right, bottom) and (left, top) != (right, bottom):
                     marks.merged.append((top, left, bottom, right, ref))  # type: ignore[arg-type]
                     count += 1
+    marks.hidden_rows.sort()  # rows are stored in order, but a writer may not keep to it
     return marks
+
+
+def _whole(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _true(text: str | None) -> bool:
+    """An XML boolean attribute (``1`` or ``true``)."""
+    return text is not None and text.strip().lower() in ("1", "true")
 
 
 def _child(element: Any, tag: str) -> Any:
@@ -748,6 +1017,93 @@ def _child(element: Any, tag: str) -> Any:
         if child.tag.rpartition("}")[2] == tag:
             return child
     return None
+
+
+def _hidden_notes(
+    name: str, raw: _Raw, header: tuple[int, list[Any]], positions: dict[str, int], rows: list[int]
+) -> list[Problem]:
+    """Warnings for hidden rows and columns that were read: a row hidden as "not relevant"
+    or filtered out of view still counts, and the user should know before trusting a result."""
+    marks = raw.marks
+    if marks is None:
+        return []
+    notes = []
+    where = f"of sheet {raw.sheet!r}"
+    runs = _spans(_hidden_among(marks.hidden_rows, [header[0], *rows]))
+    if runs:
+        single = len(runs) == 1 and runs[0][0] == runs[0][1]
+        listed = _listing(runs)
+        subject = f"row {listed} {where} is" if single else f"rows {listed} {where} are"
+        filtered = " (a filter is on)" if marks.filtered else ""
+        more = " (and maybe more further down: the sheet hides too many to list)"
+        notes.append(
+            Problem(
+                name,
+                f"{subject} hidden in the workbook{filtered}{more if marks.incomplete else ''} "
+                "and read all the same: every row counts, hidden or not; delete the rows that "
+                "should not count, or move them to another sheet",
+            )
+        )
+    hidden = sorted(
+        index
+        for index in positions.values()
+        if any(first <= index + 1 <= last for first, last in marks.hidden_columns)
+    )
+    if hidden:
+        from openpyxl.utils.cell import get_column_letter
+
+        names = [f"{cell_text(header[1][i])!r} ({get_column_letter(i + 1)})" for i in hidden]
+        listed = _joined(names)
+        if len(hidden) == 1:
+            subject = f"the column {listed} {where} is"
+        else:
+            subject = f"the columns {listed} {where} are"
+        notes.append(
+            Problem(
+                name,
+                f"{subject} hidden in the workbook and read all the same; unhide "
+                f"{'it' if len(hidden) == 1 else 'them'} to check the cells",
+            )
+        )
+    return notes
+
+
+def _hidden_among(runs: list[list[int]], numbers: list[int]) -> list[int]:
+    """The ``numbers`` (ascending) that lie in one of the ``runs`` (ascending ``[first, last]``)."""
+    starts = [first for first, _ in runs]
+    found = []
+    for number in numbers:
+        at = bisect.bisect_right(starts, number) - 1
+        if at >= 0 and number <= runs[at][1]:
+            found.append(number)
+    return found
+
+
+def _spans(numbers: list[int]) -> list[tuple[int, int]]:
+    """Ascending numbers as runs of consecutive ones: 5, 6, 7, 12 -> (5, 7), (12, 12)."""
+    spans: list[tuple[int, int]] = []
+    for number in numbers:
+        if spans and spans[-1][1] == number - 1:
+            spans[-1] = (spans[-1][0], number)
+        else:
+            spans.append((number, number))
+    return spans
+
+
+def _listing(runs: list[tuple[int, int]], limit: int = 10) -> str:
+    """``5–7, 12 and 20``; beyond ``limit`` runs, how many rows more."""
+    shown = [str(first) if first == last else f"{first}–{last}" for first, last in runs]
+    rest = sum(last - first + 1 for first, last in runs[limit:])
+    return _joined(shown[:limit], f"{rest:,} more rows" if rest else "")
+
+
+def _joined(items: list[str], more: str = "") -> str:
+    """``a, b and c``; with ``more``, ``a, b, c and <more>``."""
+    if more:
+        return f"{', '.join(items)} and {more}"
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # --- DataFrames ----------------------------------------------------------------------------
