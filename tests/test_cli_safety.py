@@ -463,11 +463,14 @@ def _as(result: combibaan.Result, **changes: object) -> combibaan.Result:
 def test_summary_line_leads_with_the_proven_job_count(result: combibaan.Result) -> None:
     proven = _as(result, status="optimal", jobs_status="optimal", hours_bound=91.5)
     assert summary_line(proven) == (
-        "3 banen (bewezen maximum) · 91,5 uur geplaatst (ten hoogste 91,5) · optimaal · 4,2 s"
+        "3 banen (bewezen maximum) · 91,5 uur geplaatst (bewezen maximum) · optimaal · 4,2 s"
     )
     assert summary_line(proven, "en") == (
-        "3 jobs (proven maximum) · 91.5 hours placed (at most 91.5) · optimal · 4.2 s"
+        "3 jobs (proven maximum) · 91.5 hours placed (proven maximum) · optimal · 4.2 s"
     )
+    open_hours = _as(result, status="feasible", jobs_status="optimal", hours_bound=95)
+    assert "91,5 uur geplaatst (ten hoogste 95) · " in summary_line(open_hours)
+    assert "91.5 hours placed (at most 95) · " in summary_line(open_hours, "en")
 
 
 def test_summary_line_when_not_proven(result: combibaan.Result) -> None:
