@@ -148,7 +148,10 @@ def test_background_bound_equals_the_inline_bound() -> None:
     adjacency = {v: set(graph[v]) for v in graph}
     start = greedy_jobs(graph, profs, limits)
     inline = lp_bound(adjacency, profs, limits, start, time.perf_counter() + 30)
-    running = background.BackgroundBound(adjacency, profs, limits, start, 30.0)
-    running.close(wait=30.0)
-    assert running.done and running.converged
-    assert running.bound == inline.jobs_bound
+    running = background.BackgroundBound(
+        adjacency, profs, limits, start, (30.0, 1.0), time.perf_counter() + 60
+    )
+    done = running.result(time.perf_counter() + 60)
+    running.close()
+    assert done is not None and done.converged
+    assert done.jobs_bound == inline.jobs_bound

@@ -48,10 +48,14 @@ class Budget:
         """Enumeration steps for ``share`` of the time limit."""
         return max(1000, int(NODES_PER_SECOND * self.time_limit * share))
 
+    def seconds_left(self, nodes_used: int = 0) -> float:
+        """The time limit less what ``nodes_used`` enumeration steps count for: the same
+        on every machine, unlike the seconds the steps took."""
+        return max(self.time_limit - nodes_used / NODES_PER_SECOND, 0.0)
+
     def work(self, nodes_used: int = 0) -> float:
         """CP-SAT's deterministic time for what the enumeration left of the limit."""
-        seconds = max(self.time_limit - nodes_used / NODES_PER_SECOND, 0.0)
-        return WORK_PER_SECOND * seconds
+        return WORK_PER_SECOND * self.seconds_left(nodes_used)
 
     def seconds(self) -> float:
         """Wall-clock seconds since the start."""

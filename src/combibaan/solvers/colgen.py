@@ -6,15 +6,21 @@ tighter than hours divided by the minimum hours: on the generated 300-task
 instance the hours bound is 169 where the optimum is 136. Enumerating all jobs
 is what does not scale, so the LP is solved over a growing set of columns
 (GLOP), and new jobs are priced by a depth-first search over cliques of the
-compatibility graph that looks for the job with the smallest dual sum.
+compatibility graph that looks for the job with the smallest dual sum; where
+that search gives up (dense graphs of short tasks), CP-SAT prices exactly
+(:mod:`.pricing`).
 
 Why the bound stays honest: whatever dual values ``y >= 0`` the LP returns, if
-the pricing search is *complete* and finds that every feasible job has a dual
-sum of at least ``m > 0``, then ``y / min(1, m)`` is dual feasible, so
-``sum(y) / min(1, m)`` bounds the LP and thus the number of jobs (Farley's
-bound). Nothing relies on the LP solver's optimality or tolerances beyond the
-floating-point sum; a pricing search cut short by the deadline yields no bound
-for that round, and the best bound of any completed round is kept.
+every feasible job is known to have a dual sum of at least ``m > 0`` (a
+complete search, or CP-SAT's objective bound), then ``y / min(1, m)`` is dual
+feasible, so ``sum(y) / min(1, m)`` bounds the LP and thus the number of jobs
+(Farley's bound). Nothing relies on the LP solver's optimality or tolerances
+beyond the floating-point sum; a round without such an ``m`` yields no bound,
+and the best bound of any round is kept.
+
+The rounds, the bound and the columns depend only on the work budget
+(:mod:`.work_meter`), not on the machine's speed: GLOP and a one-worker
+CP-SAT with a deterministic limit are deterministic.
 """
 
 from __future__ import annotations
@@ -26,10 +32,34 @@ from dataclasses import dataclass
 
 from ortools.linear_solver import pywraplp
 
+from combibaan.solvers.pricing import MAX_PAIRS, PricingModel, incompatible_pairs
 from combibaan.solvers.profile import Limits, Load, Profile
+from combibaan.solvers.work_meter import (
+    PRICE_NODES_PER_SECOND,
+    SECONDS_PER_LP_NONZERO,
+    SECONDS_PER_PAIR,
+    SECONDS_PER_PRICING_DETERMINISTIC,
+    Meter,
+)
 
 #: Dual sums below ``1 - PRICE_EPS`` count as improving columns.
 PRICE_EPS = 1e-7
+#: Pricing nodes one task may spend on its own cheapest job before only jobs cheaper
+#: than the cheapest found so far are looked for (see :func:`price`).
+PATIENCE = 1000
+#: Pricing nodes one task may spend in all during column generation's search; a task
+#: that needs more leaves the proof of the minimum to CP-SAT.
+TASK_NODES = 300
+#: The per-task cap grows fourfold after each round whose minimum neither search proved,
+#: up to this, then goes (measured on 600 tasks of ``units``: CP-SAT's model, with its
+#: pairwise constraints, proved nothing there, while a full search takes 0.3 s a round).
+MAX_TASK_NODES = 300_000
+#: CP-SAT deterministic time for one exact pricing, and the unproven pricings in a row
+#: after which it is not tried again.
+PRICING_WORK = 5.0
+CP_MISSES = 2
+#: A round "dries up" when it finds fewer new jobs than this share of the tasks.
+DRY_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -40,13 +70,26 @@ class BoundOutcome:
     lp_value: float
     rounds: int
     columns: int
-    #: Whether the LP over all jobs was solved to optimality (no improving job left).
+    #: Whether no further round could lower the bound: no improving job is left (the
+    #: LP over all jobs is solved), or the bound reached the floor of the LP value.
     converged: bool
     seconds: float
+    #: Every column generated (feasible jobs), in the order found: the restricted master's pool.
+    pool: tuple[tuple[int, ...], ...] = ()
+    #: Pricing nodes spent, the deterministic measure of the work done.
+    nodes: int = 0
+    #: Whether the wall clock (``deadline``), not the work budget, stopped it early.
+    clock_cut: bool = False
+    #: Reference seconds of work spent (see :mod:`.work_meter`).
+    work: float = 0.0
 
 
-class _Deadline(Exception):
-    pass
+class PricingStopped(Exception):
+    """The pricing search ran out of wall-clock time or of nodes."""
+
+
+class _TaskCap(Exception):
+    """One task's search used its nodes (:data:`TASK_NODES`)."""
 
 
 def cheapest_jobs(
@@ -59,75 +102,165 @@ def cheapest_jobs(
 ) -> tuple[float, list[tuple[int, ...]]]:
     """The smallest dual sum over all feasible jobs (capped at ``cap``) and cheap jobs found.
 
-    For every task ``v`` the search finds the cheapest job whose lowest task
-    index is ``v``; together these cover every job. A job is not grown once it
-    is feasible (its prefix is then a feasible subset with no larger dual sum,
-    as ``y >= 0``), and a branch is cut when its dual sum plus the cheapest way
-    to reach the missing minimum hours cannot beat the best so far.
-    Raises :class:`_Deadline` when ``deadline`` (perf_counter) passes.
+    Raises :class:`PricingStopped` when ``deadline`` (perf_counter) passes; see :func:`price`.
+    """
+    minimum, found, _, _ = price(adjacency, profiles, limits, y, deadline, cap)
+    return minimum, found
+
+
+def price(
+    adjacency: Mapping[int, set[int]],
+    profiles: Sequence[Profile],
+    limits: Limits,
+    y: Sequence[float],
+    deadline: float,
+    cap: float = 1.0,
+    max_nodes: int | None = None,
+    task_nodes: int | None = None,
+) -> tuple[float, list[tuple[int, ...]], int, bool]:
+    """The smallest dual sum over all feasible jobs (capped at ``cap``), cheap jobs, nodes
+    used, and whether that smallest sum is exact.
+
+    For every task ``v`` the search looks for the cheapest job whose lowest
+    task index is ``v``; together these cover every job. A job is not grown
+    once it is feasible (its prefix is then a feasible subset with no larger
+    dual sum, as ``y >= 0``), and a branch is cut when its dual sum plus a
+    lower bound on completing it (the cheapest tasks that can reach the
+    missing minimum hours) cannot beat the bar. The bar starts at ``cap`` and,
+    after ``PATIENCE`` nodes for one ``v``, drops to the cheapest job found for
+    any ``v`` so far: ``v`` may then yield no column of its own, but the
+    overall minimum stays exact, and proving it no longer costs a full search
+    per task (on short tasks, where a job holds five or six, that was 6 M
+    nodes a round). With ``task_nodes`` a task whose search needs more nodes
+    is left unfinished: its cheap jobs found so far still count, but the
+    minimum is then not exact. Raises :class:`PricingStopped` when ``deadline``
+    (perf_counter) passes or the search needs more than ``max_nodes`` nodes.
     """
     minimum = cap
     found: list[tuple[int, ...]] = []
     nodes = 0
-
+    most = -1 if max_nodes is None else max(4096, max_nodes - max_nodes % 4096)
     minutes = [max(1, p.minutes) for p in profiles]
+    real = [p.minutes for p in profiles]
     per_minute = [y[t] / minutes[t] for t in range(len(profiles))]
+    supplier = [p.supplier for p in profiles]
+    # Candidates in order of dual value per minute, for the covering bound below.
+    rank = [0] * len(profiles)
+    for k, t in enumerate(sorted(range(len(profiles)), key=lambda t: (per_minute[t], t))):
+        rank[t] = k
+    bar = cap
+    patient_until = 0
+    given_up = 1 << 62
+    best_members: tuple[int, ...] | None = None
 
     def search(members: list[int], cost: float, load: Load, candidates: list[int]) -> None:
         # ``candidates`` are sorted by dual value, so the first too dear one ends the loop.
-        nonlocal best, best_members, nodes
+        nonlocal bar, best_members, nodes
         nodes += 1
-        if nodes & 4095 == 0 and time.perf_counter() > deadline:
-            raise _Deadline
+        if nodes & 4095 == 0 and (nodes == most or time.perf_counter() > deadline):
+            raise PricingStopped
+        if nodes > patient_until and minimum < bar:
+            bar = minimum
+        if nodes > given_up:
+            raise _TaskCap
         if load.is_job(limits):
-            if cost < best:
-                best, best_members = cost, tuple(sorted(members))
+            if cost < bar:
+                bar, best_members = cost, tuple(sorted(members))
             return
         missing = limits.min_minutes - load.minutes
         if missing > 0:
-            if sum(minutes[c] for c in candidates) < missing:
+            # The cheapest way to cover the missing minutes, each candidate at most
+            # once and the last one fractionally: a lower bound on completing the job.
+            need = cost
+            for c in sorted(candidates, key=rank.__getitem__):
+                if minutes[c] >= missing:
+                    need += per_minute[c] * missing
+                    break
+                need += y[c]
+                missing -= minutes[c]
+                if need >= bar:
+                    return
+            else:
+                return  # the candidates' minutes together do not reach the minimum
+            if need >= bar:
                 return
-            if cost + min(per_minute[c] for c in candidates) * missing >= best:
-                return  # even the cheapest minutes cannot make a cheaper job
+        room = limits.max_minutes - load.minutes
+        full = len(load.suppliers) >= limits.max_suppliers
         for k, c in enumerate(candidates):
             child = cost + y[c]
-            if child >= best:
+            if child >= bar:
                 break
             grown = load.add(profiles[c], limits)
             if grown is None:
                 continue
             neighbours = adjacency[c]
             members.append(c)
-            search(members, child, grown, [u for u in candidates[k + 1 :] if u in neighbours])
+            left = room - real[c]
+            if full or len(grown.suppliers) >= limits.max_suppliers:
+                allowed = grown.suppliers
+                rest = [
+                    u
+                    for u in candidates[k + 1 :]
+                    if u in neighbours and real[u] <= left and supplier[u] in allowed
+                ]
+            else:
+                rest = [u for u in candidates[k + 1 :] if u in neighbours and real[u] <= left]
+            search(members, child, grown, rest)
             members.pop()
 
+    exact = True
     for v in sorted(adjacency):
-        # Each v looks for its own cheapest job below the cap, so every v adds a column.
-        best, best_members = cap, None
+        bar, best_members, patient_until = cap, None, nodes + PATIENCE
+        if task_nodes is not None:
+            given_up = nodes + task_nodes
         candidates = sorted((u for u in adjacency[v] if u > v), key=lambda u: (y[u], u))
-        search([v], y[v], Load.of(profiles[v]), candidates)
+        try:
+            search([v], y[v], Load.of(profiles[v]), candidates)
+        except _TaskCap:
+            exact = False
         if best_members is not None:
             found.append(best_members)
-            minimum = min(minimum, best)
-    return minimum, found
+            minimum = min(minimum, bar)
+    return minimum, found, nodes, exact
 
 
-def _solve_lp(
+class MasterLP:
+    """The LP over a growing set of columns, kept between rounds so that GLOP re-solves
+    from its last basis (half the time of a fresh solve at 1,000 tasks and 8,000 columns)."""
+
+    def __init__(self, tasks: Iterable[int]) -> None:
+        self._solver = pywraplp.Solver.CreateSolver("GLOP")
+        infinity = self._solver.infinity()
+        self._rows = {t: self._solver.Constraint(-infinity, 1.0) for t in tasks}
+        self._objective = self._solver.Objective()
+        self._objective.SetMaximization()
+        self.nonzeros = 0
+
+    def add(self, columns: Iterable[tuple[int, ...]]) -> None:
+        for column in columns:
+            x = self._solver.NumVar(0.0, self._solver.infinity(), "")
+            self._objective.SetCoefficient(x, 1.0)
+            for t in column:
+                self._rows[t].SetCoefficient(x, 1.0)
+            self.nonzeros += len(column)
+
+    def solve(self) -> tuple[float, dict[int, float], list[float]]:
+        """The optimum, the tasks' dual values (clipped at zero), the columns' values."""
+        if self._solver.Solve() != pywraplp.Solver.OPTIMAL:
+            raise RuntimeError("GLOP did not solve the restricted master LP")
+        duals = {t: max(0.0, row.dual_value()) for t, row in self._rows.items()}
+        values = [x.solution_value() for x in self._solver.variables()]
+        return self._objective.Value(), duals, values
+
+
+def solve_lp(
     columns: Sequence[tuple[int, ...]], tasks: Iterable[int]
-) -> tuple[float, dict[int, float]]:
-    """LP optimum over these columns and the tasks' dual values (clipped at zero)."""
-    solver = pywraplp.Solver.CreateSolver("GLOP")
-    rows = {t: solver.Constraint(-solver.infinity(), 1.0) for t in tasks}
-    objective = solver.Objective()
-    for k, column in enumerate(columns):
-        x = solver.NumVar(0.0, solver.infinity(), f"x{k}")
-        objective.SetCoefficient(x, 1.0)
-        for t in column:
-            rows[t].SetCoefficient(x, 1.0)
-    objective.SetMaximization()
-    if solver.Solve() != pywraplp.Solver.OPTIMAL:
-        raise RuntimeError("GLOP did not solve the restricted master LP")
-    return objective.Value(), {t: max(0.0, row.dual_value()) for t, row in rows.items()}
+) -> tuple[float, dict[int, float], list[float]]:
+    """LP optimum over these columns, the tasks' dual values (clipped at zero), the columns'
+    values."""
+    lp = MasterLP(tasks)
+    lp.add(columns)
+    return lp.solve()
 
 
 def lp_bound(
@@ -138,42 +271,114 @@ def lp_bound(
     deadline: float,
     *,
     report: Callable[[int], None] | None = None,
+    budget: float | None = None,
+    known_bound: int | None = None,
 ) -> BoundOutcome:
-    """Column generation until no job prices out or the deadline passes.
+    """Column generation until no job prices out, the work budget is spent or the deadline passes.
 
     ``adjacency`` is the compatibility graph (task index -> compatible tasks,
     only tasks that fit alone); ``start`` are known feasible jobs (e.g. the
     greedy proposal). ``report`` is called with each improved bound.
+    ``budget`` (reference seconds, :mod:`.work_meter`) caps the work: with it
+    the rounds, the bound and the pool do not depend on the machine's speed,
+    unless ``deadline`` comes first (then ``clock_cut``). ``known_bound`` is a
+    bound proven otherwise (hours / minimum hours): once the LP over the
+    columns reaches it, no round can prove less, and the rounds stop (on 600
+    short tasks that saved most of 99 s, the LP ending at 127.4 against 127).
     """
     started = time.perf_counter()
+    meter = Meter(math.inf if budget is None else budget)
     columns: dict[tuple[int, ...], None] = dict.fromkeys(start)
     best: int | None = None
-    rounds = 0
+    rounds = nodes = 0
     lp_value = 0.0
-    converged = False
-    while time.perf_counter() < deadline:
+    converged = clock_cut = False
+    pricing: PricingModel | None = None
+    pairs: int | None = None
+    task_nodes: int | None = TASK_NODES
+    misses = 0
+    master, master_columns = MasterLP(adjacency), 0
+    while True:
+        if time.perf_counter() >= deadline:
+            clock_cut = True
+            break
+        if meter.exhausted:
+            break
         rounds += 1
         if columns:
-            lp_value, duals = _solve_lp(list(columns), adjacency)
+            master.add(list(columns)[master_columns:])
+            master_columns = len(columns)
+            lp_value, duals, _ = master.solve()
+            meter.charge(master.nonzeros * SECONDS_PER_LP_NONZERO)
+            if known_bound is not None and known_bound <= math.floor(lp_value + 1e-6):
+                converged = True  # see ``known_bound``: the pricing would prove nothing new
+                break
         else:
             lp_value, duals = 0.0, {}
         y = [duals.get(t, 0.0) for t in range(len(profiles))]
+        left = None if budget is None else max(1, int(meter.left * PRICE_NODES_PER_SECOND))
         try:
-            minimum, found = cheapest_jobs(adjacency, profiles, limits, y, deadline)
-        except _Deadline:
+            minimum, found, used, exact = price(
+                adjacency, profiles, limits, y, deadline, max_nodes=left, task_nodes=task_nodes
+            )
+        except PricingStopped:
+            clock_cut = time.perf_counter() > deadline
+            meter.charge(meter.left)
             break
-        dual_sum = sum(y[t] for t in adjacency)
-        if minimum > 0:
-            bound = math.floor(dual_sum / min(1.0, minimum) + 1e-6)
+        nodes += used
+        meter.charge(used / PRICE_NODES_PER_SECOND)
+        lower = minimum if exact else None
+        proven = exact
+        # While the capped search still finds plenty of new jobs, the LP has a long way
+        # to go and a proof of its minimum would prove little: only look harder once
+        # it dries up (measured on 1,000 short tasks: 2 s a round against 20 s).
+        dry = sum(1 for job in found if job not in columns) < DRY_SHARE * len(adjacency)
+        if pairs is None and not exact and dry:
+            pairs = incompatible_pairs(adjacency)
+        if dry and not exact and pairs is not None and pairs <= MAX_PAIRS and misses < CP_MISSES:
+            if pricing is None:
+                pricing = PricingModel(adjacency, profiles, limits)
+                meter.charge(pairs * SECONDS_PER_PAIR)
+            work = max(0.01, min(PRICING_WORK, meter.left / SECONDS_PER_PRICING_DETERMINISTIC))
+            floor, more, spent, proven = pricing.cheapest(y, work, deadline)
+            meter.charge(spent * SECONDS_PER_PRICING_DETERMINISTIC)
+            if time.perf_counter() > deadline:
+                clock_cut = True
+                break
+            misses = 0 if proven else misses + 1
+            lower = min(floor, 1.0) if floor > 0 else None
+            found += [job for job in more if job not in found]
+        if dry and not proven and task_nodes is not None:
+            # Neither search proved the minimum: let the depth-first one look further.
+            task_nodes = None if task_nodes >= MAX_TASK_NODES else task_nodes * 4
+        if lower is not None and lower > 0:
+            dual_sum = sum(y[t] for t in adjacency)
+            bound = math.floor(dual_sum / min(1.0, lower) + 1e-6)
             if best is None or bound < best:
                 best = bound
                 if report:
                     report(best)
         fresh = [job for job in found if job not in columns]
-        if minimum >= 1.0 - PRICE_EPS or not fresh:
-            converged = minimum >= 1.0 - PRICE_EPS
+        if proven and lower is not None and lower >= 1.0 - PRICE_EPS:
+            converged = True
             break
+        if best is not None and best <= math.floor(lp_value + 1e-6):
+            # The LP over all jobs is at least this one's, so no later round can
+            # prove a smaller whole number of jobs: the bound is as good as it gets.
+            converged = True
+            break
+        if not fresh and proven:
+            break  # only rounding noise is left to price
         columns.update(dict.fromkeys(fresh))
     return BoundOutcome(
-        best, lp_value, rounds, len(columns), converged, time.perf_counter() - started
+        best,
+        lp_value,
+        rounds,
+        len(columns),
+        converged,
+        time.perf_counter() - started,
+        tuple(columns),
+        nodes,
+        clock_cut,
+        meter.spent,
     )

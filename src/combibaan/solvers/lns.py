@@ -8,6 +8,11 @@ lets CP-SAT pack them exactly with the same lexicographic objective as the
 whole model (jobs, then hours, then burden). The current jobs are among the
 columns, so a step never makes things worse; it is kept when it is at least as
 good, which lets the search drift over plateaus of equal value.
+
+Every step is capped by counts, not seconds (enumeration nodes, CP-SAT's
+deterministic time with one worker), and charged to a budget of reference
+seconds (:mod:`.work_meter`), so the same seed gives the same steps on any
+machine; the wall-clock deadline only cuts a run short on a slow one.
 """
 
 from __future__ import annotations
@@ -22,13 +27,23 @@ import networkx as nx
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.ortools import solve_packing
 from combibaan.solvers.profile import Limits, Profile
+from combibaan.solvers.work_meter import (
+    ENUMERATION_NODES_PER_SECOND,
+    SECONDS_PER_COLUMN,
+    SECONDS_PER_DETERMINISTIC,
+    SECONDS_PER_STEP,
+    Meter,
+)
 
 #: Jobs freed per step, and free tasks added to them.
 FREED_JOBS = 6
 FREE_TASKS = 14
-#: Column cap and seconds for one step's enumeration and packing.
+#: Column cap, enumeration nodes and CP-SAT deterministic time of one step.
 STEP_COLUMNS = 20_000
-STEP_SECONDS = 2.0
+STEP_NODES = 200_000
+STEP_WORK = 1.0
+#: Jobs of accepted steps kept for the restricted master (:mod:`.master`).
+SEEN_JOBS = 200_000
 
 Score = tuple[int, int, int]
 
@@ -40,6 +55,10 @@ class SearchOutcome:
     improvements: int
     interrupted: bool
     seconds: float
+    #: Whether the wall clock, not the budget or ``stop``, ended the search.
+    wall_clock_cut: bool = False
+    #: Reference seconds spent (:mod:`.work_meter`).
+    work: float = 0.0
 
 
 def score(jobs: Sequence[tuple[int, ...]], profiles: Sequence[Profile], burden: Callable) -> Score:
@@ -49,6 +68,148 @@ def score(jobs: Sequence[tuple[int, ...]], profiles: Sequence[Profile], burden: 
         sum(profiles[t].minutes for job in jobs for t in job),
         -sum(burden(job) for job in jobs),
     )
+
+
+class LocalSearch:
+    """The search's state between runs, so that other heuristics can take turns with it.
+
+    :meth:`run` steps until its budget is spent; :meth:`offer` hands it a
+    proposal found elsewhere (the restricted master, the dive), which it takes
+    when that scores at least as well.
+    """
+
+    def __init__(
+        self,
+        adjacency: Mapping[int, set[int]],
+        profiles: Sequence[Profile],
+        limits: Limits,
+        start: Sequence[tuple[int, ...]],
+        burden: Callable[[tuple[int, ...]], int],
+        *,
+        seed: int = 0,
+        accept: Callable[[Sequence[int]], bool] | None = None,
+    ) -> None:
+        self._adjacency = adjacency
+        self._profiles = profiles
+        self._limits = limits
+        self._burden = burden
+        self._accept = accept
+        self._rng = random.Random(seed)
+        self._tasks = sorted(v for v in adjacency if adjacency[v])
+        self._jobs: dict[int, tuple[int, ...]] = {}
+        self._owner: dict[int, int] = {}
+        self._next = 0
+        self.steps = self.improvements = 0
+        #: Every job of an accepted step, in the order met (for the restricted master).
+        self.seen: dict[tuple[int, ...], None] = {}
+        self._install(start)
+
+    @property
+    def jobs(self) -> list[tuple[int, ...]]:
+        return list(self._jobs.values())
+
+    @property
+    def profiles(self) -> Sequence[Profile]:
+        return self._profiles
+
+    def burden(self, job: tuple[int, ...]) -> int:
+        return self._burden(job)
+
+    def score(self) -> Score:
+        return score(self.jobs, self._profiles, self._burden)
+
+    def offer(self, jobs: Sequence[tuple[int, ...]]) -> bool:
+        """Continue from ``jobs`` (disjoint feasible jobs) if they score at least as well."""
+        if score(jobs, self._profiles, self._burden) < self.score():
+            return False
+        self._jobs, self._owner, self._next = {}, {}, 0
+        self._install(jobs)
+        return True
+
+    def _install(self, jobs: Sequence[tuple[int, ...]]) -> None:
+        for job in jobs:
+            self._jobs[self._next] = job
+            self._owner.update((t, self._next) for t in job)
+            self._next += 1
+            if len(self.seen) < SEEN_JOBS:
+                self.seen[job] = None
+
+    def run(
+        self,
+        budget: float,
+        deadline: float,
+        *,
+        report: Callable[[int], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> SearchOutcome:
+        """Step until ``budget`` reference seconds are spent, ``stop()`` or ``deadline``.
+
+        ``report`` is called with the number of jobs after each gain in jobs.
+        Ctrl-C ends the search and returns the best jobs so far.
+        """
+        started = time.perf_counter()
+        meter = Meter(budget)
+        steps = self.steps
+        interrupted = cut = False
+        try:
+            while self._tasks and not meter.exhausted and not (stop and stop()):
+                if time.perf_counter() >= deadline:
+                    cut = True
+                    break
+                was_interrupted, step_cut = self._step(meter, deadline, report)
+                if was_interrupted:
+                    interrupted = True
+                    break
+                if step_cut:
+                    cut = True
+                    break
+        except KeyboardInterrupt:
+            interrupted = True
+        return SearchOutcome(
+            self.jobs,
+            self.steps - steps,
+            self.improvements,
+            interrupted,
+            time.perf_counter() - started,
+            cut,
+            meter.spent,
+        )
+
+    def _step(
+        self, meter: Meter, deadline: float, report: Callable[[int], None] | None
+    ) -> tuple[bool, bool]:
+        """One step; whether Ctrl-C stopped it, and whether the wall clock cut it short."""
+        self.steps += 1
+        centre = self._tasks[self._rng.randrange(len(self._tasks))]
+        freed, pool = _neighbourhood(centre, self._adjacency, self._jobs, self._owner, self._rng)
+        old = [self._jobs[k] for k in freed]
+        new, outcome = _repack(
+            pool,
+            old,
+            self._adjacency,
+            self._profiles,
+            self._limits,
+            self._burden,
+            deadline,
+            self._rng.randrange(1 << 30),
+            self._accept,
+        )
+        meter.charge(outcome.seconds)
+        if outcome.interrupted or outcome.cut or new is None:
+            return outcome.interrupted, outcome.cut
+        before = score(old, self._profiles, self._burden)
+        after = score(new, self._profiles, self._burden)
+        if after < before:
+            return False, False
+        for k in freed:
+            for t in self._jobs.pop(k):
+                del self._owner[t]
+        self._install(new)
+        if after > before:
+            self.improvements += 1
+            if report and after[0] > before[0]:
+                report(len(self._jobs))
+        return False, False
 
 
 def improve(
@@ -63,53 +224,17 @@ def improve(
     report: Callable[[int], None] | None = None,
     stop: Callable[[], bool] | None = None,
     accept: Callable[[Sequence[int]], bool] | None = None,
+    budget: float | None = None,
 ) -> SearchOutcome:
-    """Improve ``start`` (disjoint feasible jobs) until ``deadline`` or ``stop()``.
+    """Improve ``start`` (disjoint feasible jobs) until ``budget``, ``deadline`` or ``stop()``.
 
-    ``report`` is called with the number of jobs after each improvement;
-    ``accept`` rejects jobs that workshop locks forbid (as in enumeration).
-    Ctrl-C ends the search and returns the best jobs so far.
+    ``budget`` is in reference seconds (:mod:`.work_meter`); without one the
+    search runs until the deadline. ``accept`` rejects jobs that workshop
+    locks forbid (as in enumeration).
     """
-    started = time.perf_counter()
-    rng = random.Random(seed)
-    jobs: dict[int, tuple[int, ...]] = dict(enumerate(start))
-    owner = {t: k for k, job in jobs.items() for t in job}
-    next_id = len(jobs)
-    tasks = [v for v in adjacency if adjacency[v]]
-    steps = improvements = 0
-    interrupted = False
-    try:
-        while tasks and time.perf_counter() < deadline and not (stop and stop()):
-            steps += 1
-            centre = rng.choice(tasks)
-            freed, pool = _neighbourhood(centre, adjacency, jobs, owner, rng)
-            old = [jobs[k] for k in freed]
-            new, was_interrupted = _repack(
-                pool, old, adjacency, profiles, limits, burden, deadline, rng, accept
-            )
-            if was_interrupted:
-                interrupted = True
-                break
-            if new is None:
-                continue
-            before, after = score(old, profiles, burden), score(new, profiles, burden)
-            if after < before:
-                continue
-            for k in freed:
-                for t in jobs.pop(k):
-                    del owner[t]
-            for job in new:
-                jobs[next_id] = job
-                owner.update((t, next_id) for t in job)
-                next_id += 1
-            if after > before:
-                improvements += 1
-                if report and after[0] > before[0]:
-                    report(len(jobs))
-    except KeyboardInterrupt:
-        interrupted = True
-    return SearchOutcome(
-        list(jobs.values()), steps, improvements, interrupted, time.perf_counter() - started
+    search = LocalSearch(adjacency, profiles, limits, start, burden, seed=seed, accept=accept)
+    return search.run(
+        float("inf") if budget is None else budget, deadline, report=report, stop=stop
     )
 
 
@@ -121,7 +246,7 @@ def _neighbourhood(
     rng: random.Random,
 ) -> tuple[list[int], set[int]]:
     """Jobs to free (ids) and the pool of tasks to repack: around ``centre``."""
-    near = list(adjacency[centre])
+    near = sorted(adjacency[centre])
     rng.shuffle(near)
     freed: list[int] = []
     free: list[int] = []
@@ -144,6 +269,17 @@ def _neighbourhood(
     return freed, pool
 
 
+@dataclass(frozen=True)
+class _Repack:
+    """What one step cost and how it ended."""
+
+    seconds: float
+    interrupted: bool = False
+    cut: bool = False
+    #: The counts the cost is made of (enumeration nodes, columns, CP-SAT's work).
+    counts: tuple[int, int, float] = (0, 0, 0.0)
+
+
 def _repack(
     pool: set[int],
     old: list[tuple[int, ...]],
@@ -152,25 +288,29 @@ def _repack(
     limits: Limits,
     burden: Callable[[tuple[int, ...]], int],
     deadline: float,
-    rng: random.Random,
+    seed: int,
     accept: Callable[[Sequence[int]], bool] | None = None,
-) -> tuple[list[tuple[int, ...]] | None, bool]:
-    """The best packing of jobs among ``pool`` (None if none found), and whether interrupted."""
+) -> tuple[list[tuple[int, ...]] | None, _Repack]:
+    """The best packing of jobs among ``pool`` (None if none found), and its cost in
+    reference seconds."""
     graph = nx.Graph()
     graph.add_nodes_from(pool)
     graph.add_edges_from((u, v) for u in pool for v in adjacency[u] & pool if u < v)
-    step_deadline = min(deadline, time.perf_counter() + STEP_SECONDS)
     found = enumerate_jobs(
         graph,
         list(profiles),
         limits,
         max_jobs=STEP_COLUMNS,
-        deadline=step_deadline,
+        max_nodes=STEP_NODES,
+        deadline=deadline,
         accept=accept,
     )
     columns = list(dict.fromkeys([*found.jobs, *old]))
+    cost = SECONDS_PER_STEP + found.nodes / ENUMERATION_NODES_PER_SECOND
+    if found.wall_clock_cut:
+        return None, _Repack(cost, cut=True)
     if not columns:
-        return None, False
+        return None, _Repack(cost, counts=(found.nodes, 0, 0.0))
     index = {c: k for k, c in enumerate(columns)}
     outcome = solve_packing(
         columns,
@@ -178,11 +318,15 @@ def _repack(
         [burden(c) for c in columns],
         tasks=len(pool),
         tasks_minutes=sum(profiles[t].minutes for t in pool),
-        deadline=max(step_deadline, time.perf_counter() + 0.2),
-        seed=rng.randrange(1 << 30),
+        deadline=deadline,
+        seed=seed,
         workers=1,
         hint=[index[c] for c in old],
+        work=STEP_WORK,
     )
-    if outcome.status == "unknown":
-        return None, outcome.interrupted
-    return [columns[k] for k in outcome.selected], outcome.interrupted
+    cost += len(columns) * SECONDS_PER_COLUMN + outcome.work * SECONDS_PER_DETERMINISTIC
+    counts = (found.nodes, len(columns), outcome.work)
+    spent = _Repack(cost, outcome.interrupted, outcome.wall_clock_cut, counts)
+    if outcome.status == "unknown" or outcome.wall_clock_cut:
+        return None, spent
+    return [columns[k] for k in outcome.selected], spent

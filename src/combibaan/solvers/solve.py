@@ -114,12 +114,14 @@ def solve(
                 seed=seed,
                 progress=progress,
                 accept=plan.accept,
+                # What a tried enumeration left, counted in steps, not in seconds.
+                time_limit=budget.seconds_left(enumeration.nodes),
             )
             # Together-locks are not known to the local search: drop jobs that split a group.
             columns, interrupted = plan.filter(found.jobs), found.interrupted
             selected = tuple(range(len(columns)))
             packing_status, jobs_bound = "feasible", found.jobs_bound
-            cut = getattr(found, "wall_clock_cut", False)
+            cut = found.wall_clock_cut or enumeration.wall_clock_cut
         else:
             exact = solve_exact(
                 enumeration,

@@ -1,0 +1,136 @@
+"""A proposal read off the column-generation LP by diving: fix the jobs it likes most, repeat.
+
+The LP over the generated columns is tight (its floor equalled the optimum on
+every list small enough to prove), but its solution is fractional. Diving
+turns it into jobs: fix the columns the LP uses most, drop the columns that
+clash with them, price new jobs among the tasks still free (one round of
+:func:`~.colgen.price`, so the LP can re-route around what was fixed), solve
+the LP again, and repeat until nothing is left. Measured on 300 short tasks
+(bound 64): the local search reached 58 in 60 s, a restricted master over the
+same columns 57, a dive without pricing 60 in 3 s, and this dive 64 in 11 s
+(fixing a tenth of the LP's value per step; a fiftieth took 26 s for 61).
+
+Every step is counted against a budget of reference seconds
+(:mod:`.work_meter`); when it runs out, the dive goes on without pricing
+(GLOP only, cheap), so it always ends with a complete proposal.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from combibaan.solvers.colgen import TASK_NODES, PricingStopped, price, solve_lp
+from combibaan.solvers.profile import Limits, Profile
+from combibaan.solvers.work_meter import (
+    PRICE_NODES_PER_SECOND,
+    SECONDS_PER_LP_NONZERO,
+    Meter,
+)
+
+#: Share of the LP's value fixed per step (at least one column): fewer LP solves on
+#: large lists, at little cost in quality.
+FIX_SHARE = 0.1
+#: A column the LP uses at least this much is fixed along with the step's others.
+WHOLE = 0.999
+
+
+@dataclass(frozen=True)
+class DiveOutcome:
+    jobs: list[tuple[int, ...]]
+    #: Columns priced on the way (for the restricted master's pool).
+    priced: list[tuple[int, ...]]
+    steps: int
+    #: Reference seconds spent.
+    work: float
+    #: Whether the wall clock stopped the dive (its jobs are then a partial proposal).
+    clock_cut: bool
+
+
+def dive(
+    adjacency: Mapping[int, set[int]],
+    profiles: Sequence[Profile],
+    limits: Limits,
+    pool: Iterable[tuple[int, ...]],
+    budget: float,
+    deadline: float,
+    *,
+    accept: Callable[[Sequence[int]], bool] | None = None,
+) -> DiveOutcome:
+    """Disjoint jobs from the columns ``pool`` (feasible jobs) and those priced on the way.
+
+    ``budget`` caps the pricing (reference seconds); the wall-clock ``deadline``
+    stops the dive outright. ``accept`` (together-locks) drops priced jobs the
+    workshop forbids; ``pool`` should hold only allowed ones.
+    """
+    meter = Meter(budget)
+    active = list(dict.fromkeys(pool))
+    seen = set(active)
+    free = sorted(adjacency)
+    fixed: list[tuple[int, ...]] = []
+    priced: list[tuple[int, ...]] = []
+    steps = 0
+    while active:
+        if time.perf_counter() > deadline:
+            return DiveOutcome(fixed, priced, steps, meter.spent, True)
+        steps += 1
+        value, duals, values = solve_lp(active, free)
+        meter.charge(sum(map(len, active)) * SECONDS_PER_LP_NONZERO)
+        fresh = []
+        if not meter.exhausted:
+            fresh = _reprice(adjacency, profiles, limits, free, duals, meter, deadline)
+            if time.perf_counter() > deadline:
+                return DiveOutcome(fixed, priced, steps, meter.spent, True)
+        fresh = [job for job in fresh if job not in seen and (accept is None or accept(job))]
+        if fresh:
+            seen.update(fresh)
+            priced += fresh
+            active += fresh
+            value, duals, values = solve_lp(active, free)
+            meter.charge(sum(map(len, active)) * SECONDS_PER_LP_NONZERO)
+        if value < 1e-6:
+            break
+        order = sorted(range(len(active)), key=lambda k: (-values[k], k))
+        count = max(1, math.floor(value * FIX_SHARE))
+        taken: set[int] = set()
+        for rank, k in enumerate(order):
+            if rank >= count and values[k] < WHOLE:
+                break
+            if taken.isdisjoint(active[k]):
+                fixed.append(active[k])
+                taken.update(active[k])
+        free = [t for t in free if t not in taken]
+        active = [column for column in active if taken.isdisjoint(column)]
+    return DiveOutcome(fixed, priced, steps, meter.spent, False)
+
+
+def _reprice(
+    adjacency: Mapping[int, set[int]],
+    profiles: Sequence[Profile],
+    limits: Limits,
+    free: list[int],
+    duals: Mapping[int, float],
+    meter: Meter,
+    deadline: float,
+) -> list[tuple[int, ...]]:
+    """One pricing round among the free tasks: jobs the LP would use (dual sum below 1)."""
+    left = set(free)
+    sub = {v: adjacency[v] & left for v in free}
+    y = [duals.get(t, 0.0) for t in range(len(profiles))]
+    try:
+        _, found, nodes, _ = price(
+            sub,
+            profiles,
+            limits,
+            y,
+            deadline,
+            max_nodes=max(1, int(meter.left * PRICE_NODES_PER_SECOND)),
+            task_nodes=TASK_NODES,
+        )
+    except PricingStopped:
+        meter.charge(meter.left)
+        return []
+    meter.charge(nodes / PRICE_NODES_PER_SECOND)
+    return found

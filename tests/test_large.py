@@ -1,0 +1,218 @@
+"""The large path's parts: exact pricing, the dive, the restricted master, reproducible runs.
+
+The parts are checked against brute force (every job enumerated) on lists
+small enough for it, and the whole path is run twice to show that it depends
+on its budget, not on the machine's speed.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import warnings
+
+import pytest
+from conftest import assert_sound
+
+import combibaan
+from combibaan.generate import generate
+from combibaan.model import Instance, Policy
+from combibaan.solvers import background, large
+from combibaan.solvers.colgen import lp_bound, price
+from combibaan.solvers.compatibility import compatibility_graph
+from combibaan.solvers.dive import dive
+from combibaan.solvers.enumeration import enumerate_jobs
+from combibaan.solvers.greedy import greedy_jobs
+from combibaan.solvers.lns import LocalSearch, score
+from combibaan.solvers.master import restricted_master
+from combibaan.solvers.ortools.set_packing import StagedPacking
+from combibaan.solvers.pricing import PricingModel
+from combibaan.solvers.profile import Limits, Load, Profile, profiles
+from combibaan.solvers.solve import _burden
+
+
+def family_instance(family: str, n: int, seed: int) -> Instance:
+    tasks, travel = generate(n, seed, family="campus" if family == "units" else family)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        return combibaan.read_instance(tasks, travel, name=f"{family} n{n}")
+
+
+def setting(family: str, n: int, seed: int, rules: Policy | None = None):  # type: ignore[no-untyped-def]
+    instance = family_instance(family, n, seed)
+    rules = rules or Policy()
+    limits, profs = Limits.of(rules), profiles(instance)
+    graph = compatibility_graph(instance, rules, profs)
+    adjacency = {v: set(graph[v]) for v in graph}
+    return instance, limits, profs, graph, adjacency
+
+
+def is_job(job: tuple[int, ...], profs: list[Profile], limits: Limits, adjacency) -> bool:  # type: ignore[no-untyped-def]
+    load: Load | None = Load.of(profs[job[0]])
+    for t in job[1:]:
+        load = load.add(profs[t], limits) if load else None
+    cliques = all(v in adjacency[u] for k, u in enumerate(job) for v in job[k + 1 :])
+    return load is not None and load.is_job(limits) and cliques
+
+
+def most_jobs(graph, profs: list[Profile], limits: Limits) -> int:  # type: ignore[no-untyped-def]
+    """The most jobs, proven by CP-SAT over every job (brute force for the bounds)."""
+    every = enumerate_jobs(graph, profs, limits).jobs
+    packing = StagedPacking(every, [0] * len(every), [0] * len(every))
+    outcome = packing.most_jobs([], deadline=time.perf_counter() + 60, work=None, workers=1)
+    assert outcome.status == "optimal"
+    return len(outcome.selected)
+
+
+def assert_packing(jobs, profs, limits, adjacency) -> None:  # type: ignore[no-untyped-def]
+    members = [t for job in jobs for t in job]
+    assert len(members) == len(set(members)), "a task in two jobs"
+    assert all(is_job(job, profs, limits, adjacency) for job in jobs)
+
+
+@pytest.mark.parametrize(
+    ("family", "rules"),
+    [("short", Policy()), ("many", Policy()), ("campus", Policy(min_hours_per_day=4))],
+)
+def test_cp_sat_pricing_bounds_the_cheapest_job(family: str, rules: Policy) -> None:
+    """Its lower bound never exceeds the cheapest job of all (brute force), and it finds it."""
+    _, limits, profs, graph, adjacency = setting(family, 24, 3, rules)
+    every = enumerate_jobs(graph, profs, limits).jobs
+    assert every
+    model = PricingModel(adjacency, profs, limits)
+    rng = random.Random(7)
+    for _ in range(4):
+        y = [rng.choice((0.0, 0.05, 0.2, 0.4)) for _ in profs]
+        truth = min(sum(y[t] for t in job) for job in every)
+        lower, jobs, _, proven = model.cheapest(y, 10.0, time.perf_counter() + 60)
+        assert proven
+        assert lower <= truth + 1e-9
+        assert lower == pytest.approx(truth, abs=1e-5)
+        assert all(is_job(job, profs, limits, adjacency) for job in jobs)
+        assert all(sum(y[t] for t in job) < 1.0 for job in jobs)
+
+
+def test_pricing_with_a_node_cap_per_task_still_gives_real_jobs() -> None:
+    """A task cut short leaves the minimum inexact, never a wrong column."""
+    _, limits, profs, graph, adjacency = setting("short", 40, 2)
+    every = enumerate_jobs(graph, profs, limits).jobs
+    y = [0.15] * len(profs)
+    truth = min(sum(y[t] for t in job) for job in every)
+    minimum, _, _, exact = price(adjacency, profs, limits, y, time.perf_counter() + 60)
+    assert exact and minimum == pytest.approx(min(truth, 1.0))
+    deadline = time.perf_counter() + 60
+    _, capped, _, exact = price(adjacency, profs, limits, y, deadline, task_nodes=5)
+    assert not exact
+    assert all(is_job(job, profs, limits, adjacency) for job in capped)
+    _, capped, _, _ = price(adjacency, profs, limits, y, deadline, task_nodes=200)
+    assert capped and all(is_job(job, profs, limits, adjacency) for job in capped)
+
+
+@pytest.mark.parametrize("family", ["short", "units", "night"])
+def test_column_generation_on_a_budget_repeats_and_stays_above_the_optimum(family: str) -> None:
+    rules = Policy(min_hours=25.5) if family == "units" else Policy()
+    _, limits, profs, graph, adjacency = setting(family, 40, 4, rules)
+    start = greedy_jobs(graph, profs, limits)
+    runs = [
+        lp_bound(adjacency, profs, limits, start, time.perf_counter() + 120, budget=budget)
+        for budget in (0.05, 0.05, None)
+    ]
+    assert not any(run.clock_cut for run in runs)
+    assert (runs[0].jobs_bound, runs[0].pool) == (runs[1].jobs_bound, runs[1].pool)
+    assert runs[2].converged
+    most = most_jobs(graph, profs, limits)
+    for run in runs:
+        assert run.jobs_bound is None or run.jobs_bound >= most
+
+
+@pytest.mark.parametrize("family", ["short", "remote"])
+def test_dive_and_master_give_disjoint_jobs_within_the_bound(family: str) -> None:
+    instance, limits, profs, graph, adjacency = setting(family, 60, 5)
+    start = greedy_jobs(graph, profs, limits)
+    bound = lp_bound(adjacency, profs, limits, start, time.perf_counter() + 120)
+    dived = dive(adjacency, profs, limits, bound.pool, 30.0, time.perf_counter() + 120)
+    assert not dived.clock_cut
+    assert_packing(dived.jobs, profs, limits, adjacency)
+    assert bound.jobs_bound is not None and len(dived.jobs) <= bound.jobs_bound
+
+    def cost(job: tuple[int, ...]) -> int:
+        return _burden(job, instance)
+
+    master = restricted_master(
+        [*bound.pool, *dived.priced],
+        start,
+        profs,
+        cost,
+        work=5.0,
+        deadline=time.perf_counter() + 60,
+    )
+    assert_packing(master.jobs, profs, limits, adjacency)
+    assert score(master.jobs, profs, cost) >= score(start, profs, cost)
+    assert len(master.jobs) <= bound.jobs_bound
+
+
+def test_local_search_takes_only_what_scores_at_least_as_well() -> None:
+    instance, limits, profs, graph, adjacency = setting("campus", 60, 1)
+    start = greedy_jobs(graph, profs, limits)
+
+    def cost(job: tuple[int, ...]) -> int:
+        return _burden(job, instance)
+
+    search = LocalSearch(adjacency, profs, limits, start, cost)
+    assert not search.offer(start[:-1])
+    assert search.offer(start)
+    outcome = search.run(0.5, time.perf_counter() + 60)
+    assert outcome.work >= 0.5 and outcome.steps > 0
+    assert score(search.jobs, profs, cost) >= score(start, profs, cost)
+    assert_packing(search.jobs, profs, limits, adjacency)
+
+
+@pytest.mark.parametrize(
+    ("family", "n", "second_process"),
+    [("short", 80, False), ("campus", 150, False), ("short", 80, True)],
+)
+def test_large_path_gives_the_same_jobs_twice(
+    family: str, n: int, second_process: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same instance and seed give the same jobs through the large path, also when
+    the bound runs in a second process (whose bounds arrive at varying moments).
+
+    The budget is a small share of the time limit, so that a busy test machine
+    (whose wall clock would cut the run short) does not decide the outcome.
+    """
+    if second_process and not background.available():
+        pytest.skip("the bound process needs Linux and 2 cores")
+    monkeypatch.setattr(large, "USABLE", 0.15)
+    if second_process:
+        monkeypatch.setattr(large, "BACKGROUND_FROM", 0)
+    instance = family_instance(family, n, 6)
+    runs = [combibaan.solve(instance, time_limit=20, seed=2, strategy="large") for _ in range(2)]
+    for run in runs:
+        assert_sound(run)
+        assert run.statistics.method == "lns"
+        assert not run.statistics.wall_clock_cut
+    first, second = ([job.task_ids for job in run.solution.jobs] for run in runs)
+    assert first == second
+    assert runs[0].jobs_bound == runs[1].jobs_bound
+
+
+def test_a_wall_clock_cut_is_reported() -> None:
+    """A time limit far below what the budget needs: the wall clock decides, and says so."""
+    instance = family_instance("short", 150, 1)
+    found = large.solve_large(
+        *_large_inputs(instance),
+        started=time.perf_counter(),
+        deadline=time.perf_counter() + 0.5,
+        fallback_bound=10**6,
+        time_limit=60.0,
+    )
+    assert found.wall_clock_cut and not found.interrupted
+    assert found.jobs
+
+
+def _large_inputs(instance: Instance):  # type: ignore[no-untyped-def]
+    rules = Policy()
+    limits, profs = Limits.of(rules), profiles(instance)
+    graph = compatibility_graph(instance, rules, profs)
+    start = greedy_jobs(graph, profs, limits)
+    return graph, profs, limits, start, lambda job: _burden(job, instance)
