@@ -26,10 +26,10 @@ import heapq
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from combibaan.check_locks import echoed_locks, echoed_pairs, lock_problems
 from combibaan.io.errors import InputError, Problem
@@ -155,7 +155,7 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str)
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     """A finite number (not a boolean) of a sane size."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
@@ -167,11 +167,11 @@ def _is_count(value: Any) -> bool:
     return _is_number(value) and value >= 0 and float(value).is_integer()
 
 
-def _is_text_list(value: Any) -> bool:
+def _is_text_list(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-_EXPECTED = {
+_EXPECTED: dict[Callable[[Any], bool], str] = {
     _is_text: "text",
     _is_number: "a finite number",
     _is_count: "a whole number of at least 0",

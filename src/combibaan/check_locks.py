@@ -93,15 +93,15 @@ def _one_lock(
     ids = lock.task_ids
     label = lock.label()
     if lock.rule == "together":
-        where = {job_of.get(t) for t in ids}
-        if len(where) > 1:
+        placements = {job_of.get(t) for t in ids}
+        if len(placements) > 1:
             placed = ", ".join(
                 f"{t} in {job_of[t]}" if t in job_of else f"{t} unassigned" for t in ids
             )
             return [("lock_together", None, f"{label} is split: {placed}")]
         return []
     if lock.rule == "apart":
-        out = []
+        out: list[tuple[str, str | None, str]] = []
         for job_id, tasks in members.items():
             inside = [t for t in ids if t in tasks]
             if len(inside) > 1:

@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeAlias, TypeVar
 
 import typer
 from rich.console import Console
@@ -25,6 +25,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
+from typer.models import OptionInfo
 
 from combibaan.cli_interrupt import Aborted, Interrupts
 from combibaan.cli_workshop import (
@@ -77,7 +78,8 @@ app = typer.Typer(
 out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def package_version() -> str:
@@ -133,11 +135,11 @@ def show_problems(error: InputError) -> None:
             err.print(line, soft_wrap=True)
 
 
-def user_errors(command: F) -> F:
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Turn a mistake in the user's input into a message and exit code 2."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except InputError as error:
@@ -149,7 +151,11 @@ def user_errors(command: F) -> F:
         except KeyboardInterrupt:
             # While starting or reading, before there is a proposal (a solve returns its
             # own on Ctrl-C); a command without --lang speaks Dutch.
-            err.print(cli_text("interrupted_early", kwargs.get("lang") or "nl"), soft_wrap=True)
+            lang = kwargs.get("lang")
+            err.print(
+                cli_text("interrupted_early", lang if isinstance(lang, str) else "nl"),
+                soft_wrap=True,
+            )
             raise typer.Exit(130) from None
         except Aborted:
             raise typer.Exit(130) from None  # the handler has said so
@@ -161,7 +167,7 @@ def user_errors(command: F) -> F:
             say(err, "error:", "bold red", str(error))
             raise typer.Exit(2) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 _DEFAULTS = Policy()
@@ -215,20 +221,19 @@ def _complete_lang(incomplete: str) -> list[str]:
     return [lang for lang in LANGUAGES if lang.startswith(incomplete.lower())]
 
 
-def _lang_option(text: str) -> Any:
-    return Annotated[
-        str,
-        typer.Option(
-            "--lang",
-            help=f"{text} nl or en (any case).",
-            metavar="nl|en",
-            callback=_lang,
-            autocompletion=_complete_lang,
-        ),
-    ]
+def _lang_option(text: str) -> OptionInfo:
+    """``--lang``, with the help text of the command that has it."""
+    return typer.Option(
+        "--lang",
+        help=f"{text} nl or en (any case).",
+        metavar="nl|en",
+        callback=_lang,
+        autocompletion=_complete_lang,
+    )
 
 
-LangOpt = _lang_option("Language of reasons and texts:")
+LangOpt: TypeAlias = Annotated[str, _lang_option("Language of reasons and texts:")]
+StoryLangOpt: TypeAlias = Annotated[str, _lang_option("Language of the story:")]
 SeedOpt = Annotated[
     int,
     typer.Option(
@@ -264,33 +269,50 @@ RowsOpt = Annotated[
 ]
 
 
-def _seconds(text: str) -> Any:
+def _seconds(text: str) -> OptionInfo:
     """A time limit: a finite number of seconds from 0.1 to a week (``inf``/``nan`` fail)."""
-    return Annotated[float, typer.Option(help=text, min=0.1, max=MAX_SECONDS, metavar="SECONDS")]
+    return typer.Option(help=text, min=0.1, max=MAX_SECONDS, metavar="SECONDS")
 
 
-SolveSeconds = _seconds("Seconds for the whole solve.")
-ExplainSeconds = _seconds("Seconds for the solve; each what-if gets a share.")
-SweepSeconds = _seconds("Seconds per solve.")
+SolveSeconds: TypeAlias = Annotated[float, _seconds("Seconds for the whole solve.")]
+ExplainSeconds: TypeAlias = Annotated[
+    float, _seconds("Seconds for the solve; each what-if gets a share.")
+]
+SweepSeconds: TypeAlias = Annotated[float, _seconds("Seconds per solve.")]
 
 
-def _rule_option(key: str, text: str, unit: str = "HOURS") -> Any:
-    """The type of a policy flag: text, so that ``off`` can switch the rule off."""
-    return Annotated[
-        str | None,
-        typer.Option(help=_rule_help(key, text), show_default=False, metavar=f"{unit}|off"),
-    ]
+def _rule_option(key: str, text: str, unit: str = "HOURS") -> OptionInfo:
+    """A policy flag; its value is text, so that ``off`` can switch the rule off."""
+    return typer.Option(help=_rule_help(key, text), show_default=False, metavar=f"{unit}|off")
 
 
-MinHours = _rule_option("min_hours", "Least hours per week of a job.")
-MaxHours = _rule_option("max_hours", "Most hours per week of a job.")
-MaxSuppliers = _rule_option("max_suppliers", "Most suppliers contributing to one job.", "N")
-MaxHoursPerDay = _rule_option("max_hours_per_day", "Most hours on any day.")
-MinHoursPerDay = _rule_option("min_hours_per_day", "Least hours on a day the person works.")
-MaxSpanHours = _rule_option("max_span_hours", "Most hours from first start to last end of a day.")
-TravelMinutes = _rule_option(
-    "travel_minutes", "Minutes between two locations the travel table does not link.", "MINUTES"
-)
+MinHours: TypeAlias = Annotated[
+    str | None, _rule_option("min_hours", "Least hours per week of a job.")
+]
+MaxHours: TypeAlias = Annotated[
+    str | None, _rule_option("max_hours", "Most hours per week of a job.")
+]
+MaxSuppliers: TypeAlias = Annotated[
+    str | None, _rule_option("max_suppliers", "Most suppliers contributing to one job.", "N")
+]
+MaxHoursPerDay: TypeAlias = Annotated[
+    str | None, _rule_option("max_hours_per_day", "Most hours on any day.")
+]
+MinHoursPerDay: TypeAlias = Annotated[
+    str | None, _rule_option("min_hours_per_day", "Least hours on a day the person works.")
+]
+MaxSpanHours: TypeAlias = Annotated[
+    str | None,
+    _rule_option("max_span_hours", "Most hours from first start to last end of a day."),
+]
+TravelMinutes: TypeAlias = Annotated[
+    str | None,
+    _rule_option(
+        "travel_minutes",
+        "Minutes between two locations the travel table does not link.",
+        "MINUTES",
+    ),
+]
 
 
 def build_policy(policy_file: Path | None, flags: dict[str, str | None]) -> Policy:
@@ -444,8 +466,8 @@ def solve(
     if out_dir is not None and not quiet:
         out.print(f"Written to {out_dir}/", soft_wrap=True)
     if stop_of(result) == "interrupted" or interrupts.presses:
-        written = cli_text("written_note", lang, folder=out_dir) if out_dir is not None else ""
-        err.print(cli_text("interrupted_note", lang, written=written), soft_wrap=True)
+        note = cli_text("written_note", lang, folder=out_dir) if out_dir is not None else ""
+        err.print(cli_text("interrupted_note", lang, written=note), soft_wrap=True)
         raise typer.Exit(130)
 
 
@@ -710,7 +732,7 @@ def explain(
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
     time_limit: ExplainSeconds = 10.0,
-    lang: _lang_option("Language of the story:") = "nl",  # type: ignore[valid-type]
+    lang: StoryLangOpt = "nl",
 ) -> None:
     """Tell the full story of one task: partners, feasible jobs, its job or why not, what would
     change that."""

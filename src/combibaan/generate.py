@@ -857,7 +857,7 @@ def _campus_graph(rng: random.Random, names: list[str]) -> list[tuple[str, str, 
         for other in others[:2]:
             if rng.random() < 0.5:
                 edges.setdefault(frozenset((name, other)), walk(name, other))
-    return [(*sorted(pair), minutes) for pair, minutes in edges.items()]
+    return [(min(pair), max(pair), minutes) for pair, minutes in edges.items()]
 
 
 def _buildings(

@@ -9,7 +9,7 @@ rather than as a varying set of Series entries.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -48,8 +48,14 @@ def kpis(result: Result) -> pd.Series:
     is known. Only ``solve_seconds`` depends on the machine: leave it out when
     comparing runs.
     """
+    values = kpi_values(result)
+    return pd.Series(values, index=list(KPI_KEYS), name=result.instance.name, dtype=object)
+
+
+def kpi_values(result: Result) -> dict[str, Any]:
+    """The numbers of :func:`kpis` as a plain dict keyed by :data:`KPI_KEYS` (picklable)."""
     total = result.hours_total
-    values = {
+    return {
         "jobs": result.num_jobs,
         "job_units": result.job_units,
         "hours_placed": result.hours_placed,
@@ -60,7 +66,6 @@ def kpis(result: Result) -> pd.Series:
         "status": result.status,
         "solve_seconds": result.solve_seconds,
     }
-    return pd.Series(values, index=list(KPI_KEYS), name=result.instance.name, dtype=object)
 
 
 def supplier_kpis(result: Result) -> pd.DataFrame:

@@ -57,11 +57,12 @@ def solve_one(
     options: dict[str, Any] | None = None,
 ) -> Outcome:
     """Solve with one CP-SAT worker, which makes the answer reproducible for a seed."""
+    from combibaan.analysis.kpis import kpi_values
     from combibaan.solvers import solve
 
     result = solve(instance, policy, time_limit=time_limit, seed=seed, workers=1, **(options or {}))
     return Outcome(
-        kpis=result.kpis.to_dict(), jobs=tuple(job.task_ids for job in result.solution.jobs)
+        kpis=kpi_values(result), jobs=tuple(job.task_ids for job in result.solution.jobs)
     )
 
 

@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pandas as pd
@@ -141,7 +142,7 @@ def main_rerun_reason() -> str | None:
     if main is None or not path:
         return None
     line = None
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:  # the outermost line of the main module on the way here
         if frame.f_globals is vars(main) and frame.f_code.co_name == "<module>":
             line = frame.f_lineno

@@ -51,7 +51,7 @@ MANIFEST = ".combibaan-manifest.json"
 #: How a cell starts when a spreadsheet would take it for a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-Writer = Callable[[Path], None]
+Writer = Callable[[Path], object]
 #: Whether an existing file, unknown to the manifest, was written by combibaan before
 #: manifests existed.
 Legacy = Callable[[Path], bool]

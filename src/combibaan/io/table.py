@@ -993,8 +993,10 @@ def _sheet_marks(archive: zipfile.ZipFile, part: str) -> _Marks:
                     left, top, right, bottom = range_boundaries(ref)
                 except (TypeError, ValueError):
                     continue
-                if None not in (left, top, right, bottom) and (left, top) != (right, bottom):
-                    marks.merged.append((top, left, bottom, right, ref))  # type: ignore[arg-type]
+                if left is None or top is None or right is None or bottom is None:
+                    continue  # whole rows or columns ("A:B"): no cell range
+                if (left, top) != (right, bottom):
+                    marks.merged.append((top, left, bottom, right, ref))
                     count += 1
     marks.hidden_rows.sort()  # rows are stored in order, but a writer may not keep to it
     return marks
@@ -1126,6 +1128,7 @@ def _is_missing(value: object) -> bool:
     import pandas as pd
 
     try:
-        return bool(pd.isna(value))
+        # pd.isna takes any object (a cell may hold one); the stubs list only its scalars
+        return bool(pd.isna(value))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return False

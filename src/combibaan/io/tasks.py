@@ -160,8 +160,8 @@ def _merge_shared(draft: _Draft, row: Row, table: Table, problems: list[Problem]
 
 
 def _differs(column: str, old: object, new: object) -> bool:
-    if column == "competencies":
-        return set(old) != set(new)  # type: ignore[call-overload]
+    if column == "competencies" and isinstance(old, tuple) and isinstance(new, tuple):
+        return set(old) != set(new)  # in any order
     return old != new
 
 

@@ -72,7 +72,7 @@ class Instance:
 
     @cached_property
     def _shortest(self) -> dict[str, dict[str, float]]:
-        graph = nx.Graph()
+        graph: nx.Graph[str] = nx.Graph()
         for edge in self.travel:
             old = graph.get_edge_data(edge.origin, edge.destination)
             if old is None or edge.minutes < old["weight"]:

@@ -9,7 +9,7 @@ during a day are visible at a glance.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
@@ -167,7 +167,9 @@ def plot_jobs(
     return fig
 
 
-def _handles(suppliers: Sequence[str], colours: dict[str, object]) -> list[Patch]:
+def _handles(
+    suppliers: Sequence[str], colours: Mapping[str, tuple[float, float, float, float]]
+) -> list[Patch]:
     return [Patch(facecolor=colours[name], label=name) for name in suppliers]
 
 

@@ -40,10 +40,11 @@ class AlternativeView:
 
 
 def _jobs_of(item: Any) -> tuple[Job, ...]:
-    jobs = getattr(item, "jobs", None)
-    if jobs is None or not isinstance(jobs, list | tuple):
-        jobs = getattr(getattr(item, "solution", None), "jobs", ())
-    return tuple(job for job in jobs if isinstance(job, Job))
+    for holder in (item, getattr(item, "solution", None)):
+        jobs = getattr(holder, "jobs", None)
+        if isinstance(jobs, list | tuple):
+            return tuple(job for job in jobs if isinstance(job, Job))
+    return ()
 
 
 def _label(item: Any, number: int) -> str:

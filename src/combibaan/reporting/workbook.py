@@ -113,7 +113,7 @@ def build_workbook(result: Result, lang: str = "nl") -> Workbook:
     words, names = labels(lang), SHEETS[lang]
     cards = job_cards(result)
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     _sheet(
         book,
         names["jobs"],

@@ -6,7 +6,7 @@ harder as a job grows, so a feasible job is always a clique of this graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import networkx as nx
 
@@ -38,17 +38,18 @@ def compatibility_graph(
     instance: Instance,
     policy: Policy,
     profiles: list[Profile],
-    forbidden: Iterable[tuple[int, int]] = (),
+    forbidden: Iterable[Collection[int]] = (),
 ) -> nx.Graph:
     """Nodes are task indices that fit on their own; edges join tasks that fit together.
 
-    ``forbidden`` pairs of task indices never get an edge (workshop locks).
+    ``forbidden`` pairs of task indices (each two indices, in either order, e.g. the
+    frozensets of :attr:`.LockPlan.forbidden`) never get an edge (workshop locks).
     """
     if len(profiles) >= FAST_FROM:  # same edges, vectorised (see fastgraph)
         return fast_compatibility_graph(instance, policy, profiles, forbidden)
     limits = Limits.of(policy)
     banned = {frozenset(pair) for pair in forbidden}
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     fitting = [p for p in profiles if fits_alone(p, limits)]
     graph.add_nodes_from(p.index for p in fitting)
     tasks = instance.tasks

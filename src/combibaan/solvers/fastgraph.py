@@ -10,7 +10,7 @@ the candidates before the interval test, which is the expensive one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import networkx as nx
 import numpy as np
@@ -34,7 +34,7 @@ def fast_compatibility_graph(
     instance: Instance,
     policy: Policy,
     profiles: list[Profile],
-    forbidden: Iterable[tuple[int, int]] = (),
+    forbidden: Iterable[Collection[int]] = (),
 ) -> nx.Graph:
     """Nodes are task indices that fit on their own; edges join tasks that fit together.
 
@@ -42,7 +42,7 @@ def fast_compatibility_graph(
     """
     limits = Limits.of(policy)
     fitting = [p for p in profiles if fits_alone(p, limits)]
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(p.index for p in fitting)
     if len(fitting) < 2:
         return graph

@@ -276,8 +276,8 @@ def _with_background(run: _Run, background: BackgroundBound, join: float) -> tup
     """
 
     def show_only() -> bool:
-        if background.poll():
-            run.on_shown_bound(background.bound)  # type: ignore[arg-type]
+        if background.poll() and background.bound is not None:
+            run.on_shown_bound(background.bound)
         return False
 
     outcome = run.search.run(join, run.cap(join), report=run.show, stop=show_only)

@@ -293,7 +293,7 @@ def _repack(
 ) -> tuple[list[tuple[int, ...]] | None, _Repack]:
     """The best packing of jobs among ``pool`` (None if none found), and its cost in
     reference seconds."""
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(pool)
     graph.add_edges_from((u, v) for u in pool for v in adjacency[u] & pool if u < v)
     found = enumerate_jobs(

@@ -190,7 +190,7 @@ def _check_task_ids(instance: Instance, locks: Locks) -> None:
 
 def _together_groups(locks: Locks, index: dict[str, int]) -> dict[int, frozenset[int]]:
     """Together locks sharing a task merge: all of them in one job, or none."""
-    graph = nx.Graph()
+    graph: nx.Graph[int] = nx.Graph()
     for lock in locks.of_rule("together"):
         ids = [index[t] for t in lock.task_ids]
         graph.add_nodes_from(ids)

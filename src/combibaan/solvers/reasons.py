@@ -93,15 +93,15 @@ def why_not(c: _Context, v: int) -> str:
         lock = next(lock for lock in c.plan.locks.of_rule("exclude") if task_id in lock.task_ids)
         return reason_text("excluded", lang, lock=lock.label(lang))
     if v not in c.graph:
-        found = alone_obstacle(c.profiles[v], c.policy, lang)
-        detail = found.text(lang) if found else ""
+        alone = alone_obstacle(c.profiles[v], c.policy, lang)
+        detail = alone.text(lang) if alone else ""
         return reason_text("too_long", lang, detail=detail)
     if v in c.options:
         return _taken_reason(c, v)
     if c.plan is not None and v in c.plan.groups:
-        found = _together_reason(c, v)
-        if found is not None:
-            return found
+        together = _together_reason(c, v)
+        if together is not None:
+            return together
     if c.graph.degree(v) == 0:
         return _isolated_reason(c, v)
     return _no_job_reason(c, v)
@@ -260,8 +260,8 @@ def _together_reason(c: _Context, v: int) -> str | None:
             )
     for t in group:
         if t not in c.graph:
-            found = alone_obstacle(c.profiles[t], c.policy, lang)
-            why = f"{tasks[t].id}: {found.text(lang) if found else ''}"
+            alone = alone_obstacle(c.profiles[t], c.policy, lang)
+            why = f"{tasks[t].id}: {alone.text(lang) if alone else ''}"
             return reason_text("together_no_job", lang, others=others, lock=label, why=why)
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
     pairs.sort(key=lambda ab: v not in ab)  # pairs with v first
