@@ -14,6 +14,7 @@ slow one; the caller then takes nothing from it and says a rerun may differ.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from ortools.linear_solver import pywraplp
 #: Branch-and-bound nodes at most (the 80 short tasks above needed 8).
 MAX_NODES = 2000
 #: Without presolve: on these models it cost more time than it saved (see above).
-PARAMETERS = f"presolving/maxrounds = 0\nlimits/totalnodes = {MAX_NODES}"
+#: SCIP must not catch Ctrl-C itself: it would swallow it (see :func:`_solve`).
+PARAMETERS = f"presolving/maxrounds = 0\nlimits/totalnodes = {MAX_NODES}\nmisc/catchctrlc = FALSE"
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,34 @@ def most_jobs_mip(columns: Sequence[tuple[int, ...]], deadline: float) -> MipOut
         if len(variables) > 1:
             solver.Add(solver.Sum(variables) <= 1)
     solver.Maximize(solver.Sum(x))
-    status = solver.Solve()
+    status = _solve(solver)
     if status == pywraplp.Solver.OPTIMAL:
         chosen = tuple(k for k, v in enumerate(x) if v.solution_value() > 0.5)
         return MipOutcome(chosen, True, False)
     # Stopped by the node limit (the same everywhere) or by the clock (a rerun may differ).
     return MipOutcome((), False, time.perf_counter() >= deadline - 0.05)
+
+
+def _solve(solver: pywraplp.Solver) -> int:
+    """``solver.Solve()`` that Ctrl-C stops: SCIP runs in a helper thread while the main
+    thread waits, and a ``KeyboardInterrupt`` there interrupts SCIP and is raised again."""
+    if threading.current_thread() is not threading.main_thread():
+        return int(solver.Solve())  # signals only reach the main thread
+    done: list[int] = []
+    finished = threading.Event()
+
+    def search() -> None:
+        try:
+            done.append(solver.Solve())
+        finally:
+            finished.set()
+
+    threading.Thread(target=search, name="scip", daemon=True).start()
+    try:
+        while not finished.wait(0.2):
+            pass
+    except KeyboardInterrupt:
+        solver.InterruptSolve()
+        finished.wait()
+        raise
+    return done[0] if done else pywraplp.Solver.NOT_SOLVED
