@@ -8,6 +8,9 @@ better packing when one exists.
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import threading
 import time
 
 import pytest
@@ -19,6 +22,7 @@ from test_stages import family_instance
 import combibaan
 from combibaan.solvers import exact
 from combibaan.solvers.count_proof import prices_over, prove_count
+from combibaan.solvers.ortools.interruptible import run_interruptibly
 
 #: The seven lines of the Fano plane: any two meet, so one job at most, while the LP
 #: takes a third of each: 7/3.
@@ -102,3 +106,16 @@ def test_the_proof_repeats_exactly() -> None:
     assert prices is not None
     runs = [prove_count(columns, prices, 2, deadline=time.perf_counter() + 30) for _ in range(2)]
     assert runs[0] == runs[1] and not runs[0].clock_cut
+
+
+def test_ctrl_c_stops_a_native_solve_and_is_reported() -> None:
+    """The mechanism CP-SAT and SCIP run under: SIGINT calls the solver's stop, the solve
+    returns, and the caller learns it was interrupted (SCIP alone swallowed it)."""
+    stopped = threading.Event()
+
+    def solve() -> str:
+        return "stopped" if stopped.wait(10) else "ran out"
+
+    threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    result, interrupted = run_interruptibly(solve, stopped.set, "test")
+    assert (result, interrupted) == ("stopped", True)

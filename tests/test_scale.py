@@ -17,7 +17,7 @@ from combibaan.generate import generate
 from combibaan.io import read_instance
 from combibaan.model import Instance, Policy
 from combibaan.solvers import background, compatibility
-from combibaan.solvers.colgen import cheapest_jobs, lp_bound
+from combibaan.solvers.colgen import lp_bound, price
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.fastgraph import fast_compatibility_graph
@@ -65,7 +65,7 @@ def test_pricing_finds_the_true_cheapest_job(seed: int) -> None:
     every = enumerate_jobs(graph, profs, limits).jobs
     y = [rng.choice((0.0, 0.1, 0.3, 0.5, 0.9)) for _ in profs]
     truth = min((sum(y[t] for t in job) for job in every), default=1.0)
-    found, jobs = cheapest_jobs(adjacency, profs, limits, y, time.perf_counter() + 30)
+    found, jobs, _, _ = price(adjacency, profs, limits, y, time.perf_counter() + 30)
     assert found == pytest.approx(min(truth, 1.0))
     assert all(sum(y[t] for t in job) < 1.0 for job in jobs)
 

@@ -20,6 +20,7 @@ without a ``__main__`` guard.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import os
 import queue
@@ -85,29 +86,11 @@ def bound_and_dive(
     )
 
 
-def _work(
-    adjacency: Mapping[int, set[int]],
-    profiles: Sequence[Profile],
-    limits: Limits,
-    start: Sequence[tuple[int, ...]],
-    budgets: tuple[float, float],
-    deadline: float,
-    accept: Callable[[Sequence[int]], bool] | None,
-    known_bound: int | None,
-    messages: mp.Queue,
-) -> None:
+def _work(task: Callable[..., BoundWork], messages: mp.Queue) -> None:
+    """The child: ``task`` (a :func:`bound_and_dive` with its arguments bound), each
+    improved bound and then the result sent to the parent."""
     try:
-        done = bound_and_dive(
-            adjacency,
-            profiles,
-            limits,
-            start,
-            budgets,
-            deadline,
-            accept,
-            report=lambda bound: messages.put(("bound", bound)),
-            known_bound=known_bound,
-        )
+        done = task(report=lambda bound: messages.put(("bound", bound)))
         messages.put(("done", done))
     except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; the parent decides
         pass
@@ -129,12 +112,19 @@ class BackgroundBound:
     ) -> None:
         context = mp.get_context("fork")
         self._messages: mp.Queue = context.Queue()
-        self._process = context.Process(
-            target=_work,
-            args=(adjacency, profiles, limits, list(start), budgets, deadline, accept, known_bound),
-            kwargs={"messages": self._messages},
-            daemon=True,
+        # A forked child inherits the bound call as it is: nothing is pickled.
+        task = functools.partial(
+            bound_and_dive,
+            adjacency,
+            profiles,
+            limits,
+            list(start),
+            budgets,
+            deadline,
+            accept,
+            known_bound=known_bound,
         )
+        self._process = context.Process(target=_work, args=(task, self._messages), daemon=True)
         self._process.start()
         #: The best bound seen so far (for the progress line only: its timing varies).
         self.bound: int | None = None

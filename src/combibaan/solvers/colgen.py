@@ -92,22 +92,6 @@ class _TaskCap(Exception):
     """One task's search used its nodes (:data:`TASK_NODES`)."""
 
 
-def cheapest_jobs(
-    adjacency: Mapping[int, set[int]],
-    profiles: Sequence[Profile],
-    limits: Limits,
-    y: Sequence[float],
-    deadline: float,
-    cap: float = 1.0,
-) -> tuple[float, list[tuple[int, ...]]]:
-    """The smallest dual sum over all feasible jobs (capped at ``cap``) and cheap jobs found.
-
-    Raises :class:`PricingStopped` when ``deadline`` (perf_counter) passes; see :func:`price`.
-    """
-    minimum, found, _, _ = price(adjacency, profiles, limits, y, deadline, cap)
-    return minimum, found
-
-
 def price(
     adjacency: Mapping[int, set[int]],
     profiles: Sequence[Profile],

@@ -8,7 +8,7 @@ prices add up to at least 1 (the LP's duals, scaled by Farley's factor), and
 
 and both sums are at least 0. So a packing of ``target`` jobs uses only jobs
 with ``y(j) <= 1 + Y - target``. Where ``Y`` is just above the best count
-found, few jobs pass (3,322 of 44k on 80 short tasks), and a MIP over them
+found, few jobs may pass (3,336 of 80k on one list of 80 short tasks), and a MIP over them
 (:mod:`.ortools.mip_packing`) settles whether ``target`` jobs exist: if the
 most over them is ``v >= target``, then ``v`` is the most of all (a packing
 with more would use only those jobs); if ``v < target``, no packing reaches

@@ -165,6 +165,7 @@ def solve_exact(
         )
     jobs = len(first.selected)
     every_job = enumeration.complete and not enumeration.minimal
+    presolve = len(columns) <= BIG_MODEL  # see BIG_MODEL
     try:
         cap = minutes_bound(columns, minutes, jobs) if every_job else None
     except KeyboardInterrupt:
@@ -179,7 +180,7 @@ def solve_exact(
         deadline=deadline,
         work=left,
         progress=progress,
-        presolve=len(columns) <= BIG_MODEL,
+        presolve=presolve,
         **seed_workers,
     )
     cut = cut or second.wall_clock_cut
@@ -215,7 +216,7 @@ def solve_exact(
         deadline=deadline,
         work=max(left - second.work, 0.0),
         progress=progress,
-        presolve=len(columns) <= BIG_MODEL,
+        presolve=presolve,
         **seed_workers,
     )
     if third.status in ("optimal", "feasible"):

@@ -2,10 +2,10 @@
 
 CP-SAT finds the most jobs fast but can be slow to prove it when the LP
 bound sits just above the optimum: on 80 short tasks (LP 15.06, optimum 14)
-it had not proven 14 after 60 s, over all 44k columns or over the 3,322 that
-reduced costs leave (:mod:`..count_proof`). A MIP solver's cuts and
-branching close such a gap: over those 3,322 columns SCIP took 2.8 s and 8
-nodes without presolve (9.7 s with it), CBC 2.3 s and 44 nodes.
+it had not proven 14 after 60 s over all 80k jobs, while SCIP over the 3,336
+that reduced costs leave (:mod:`..count_proof`) proved it in a few seconds
+(``benchmarks/count_proof.py``). Without presolve: on those jobs SCIP took
+2.8 s and 8 nodes without it, 9.7 s with it.
 
 SCIP, because it takes a node limit: single-threaded and stopped by a count,
 it gives the same answer on every machine. The wall clock only caps it on a
@@ -14,17 +14,18 @@ slow one; the caller then takes nothing from it and says a rerun may differ.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ortools.linear_solver import pywraplp
 
+from combibaan.solvers.ortools.interruptible import run_interruptibly
+
 #: Branch-and-bound nodes at most (the 80 short tasks above needed 8).
 MAX_NODES = 2000
 #: Without presolve: on these models it cost more time than it saved (see above).
-#: SCIP must not catch Ctrl-C itself: it would swallow it (see :func:`_solve`).
+#: SCIP must not catch Ctrl-C itself: it would swallow it (see :mod:`.interruptible`).
 PARAMETERS = f"presolving/maxrounds = 0\nlimits/totalnodes = {MAX_NODES}\nmisc/catchctrlc = FALSE"
 
 
@@ -34,7 +35,7 @@ class MipOutcome:
 
     selected: tuple[int, ...]
     optimal: bool
-    #: Whether the wall clock stopped CBC before it finished.
+    #: Whether the wall clock stopped the solver before it finished.
     clock_cut: bool
 
 
@@ -57,34 +58,11 @@ def most_jobs_mip(columns: Sequence[tuple[int, ...]], deadline: float) -> MipOut
         if len(variables) > 1:
             solver.Add(solver.Sum(variables) <= 1)
     solver.Maximize(solver.Sum(x))
-    status = _solve(solver)
+    status, interrupted = run_interruptibly(solver.Solve, solver.InterruptSolve, "scip")
+    if interrupted:
+        raise KeyboardInterrupt
     if status == pywraplp.Solver.OPTIMAL:
         chosen = tuple(k for k, v in enumerate(x) if v.solution_value() > 0.5)
         return MipOutcome(chosen, True, False)
     # Stopped by the node limit (the same everywhere) or by the clock (a rerun may differ).
     return MipOutcome((), False, time.perf_counter() >= deadline - 0.05)
-
-
-def _solve(solver: pywraplp.Solver) -> int:
-    """``solver.Solve()`` that Ctrl-C stops: SCIP runs in a helper thread while the main
-    thread waits, and a ``KeyboardInterrupt`` there interrupts SCIP and is raised again."""
-    if threading.current_thread() is not threading.main_thread():
-        return int(solver.Solve())  # signals only reach the main thread
-    done: list[int] = []
-    finished = threading.Event()
-
-    def search() -> None:
-        try:
-            done.append(solver.Solve())
-        finally:
-            finished.set()
-
-    threading.Thread(target=search, name="scip", daemon=True).start()
-    try:
-        while not finished.wait(0.2):
-            pass
-    except KeyboardInterrupt:
-        solver.InterruptSolve()
-        finished.wait()
-        raise
-    return done[0] if done else pywraplp.Solver.NOT_SOLVED

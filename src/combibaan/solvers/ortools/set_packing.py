@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -11,6 +10,7 @@ from dataclasses import dataclass, replace
 from ortools.sat.python import cp_model
 
 from combibaan.solvers.ortools.constraints import each_task_at_most_once
+from combibaan.solvers.ortools.interruptible import run_interruptibly
 from combibaan.solvers.ortools.objective import weights
 from combibaan.solvers.ortools.variables import job_variables
 
@@ -362,40 +362,7 @@ def _hint(model: cp_model.CpModel, x: list, hint: Sequence[int]) -> None:
 def _solve_interruptibly(
     solver: cp_model.CpSolver, model: cp_model.CpModel, callback: _Reporter | None
 ) -> tuple[cp_model.CpSolverStatus, bool]:
-    """``solver.solve`` that Ctrl-C stops like a time limit; also says whether it did.
-
-    CP-SAT can catch SIGINT itself, but then nobody learns that it did (a local
-    search would carry on until its deadline), and afterwards SIGINT is left at
-    the operating system's default, so a later Ctrl-C kills Python outright. So
-    Python keeps its own handler: the search runs in a helper thread while the
-    main thread waits, and the ``KeyboardInterrupt`` raised there stops it.
-    """
+    """``solver.solve`` that Ctrl-C stops like a time limit; also says whether it did
+    (see :mod:`.interruptible`)."""
     solver.parameters.catch_sigint_signal = False
-    if threading.current_thread() is not threading.main_thread():
-        return solver.solve(model, callback), False  # signals only reach the main thread
-    statuses: list[cp_model.CpSolverStatus] = []
-    errors: list[BaseException] = []
-    finished = threading.Event()
-
-    def search() -> None:
-        try:
-            statuses.append(solver.solve(model, callback))
-        except BaseException as error:  # handed to the caller below
-            errors.append(error)
-        finally:
-            finished.set()
-
-    # Waiting on an Event, not Thread.join: on Python 3.11 a join interrupted by
-    # Ctrl-C marks the thread finished while it still runs.
-    threading.Thread(target=search, name="cp-sat", daemon=True).start()
-    interrupted = False
-    try:
-        while not finished.wait(0.2):
-            pass
-    except KeyboardInterrupt:
-        interrupted = True
-        solver.stop_search()
-        finished.wait()
-    if errors:
-        raise errors[0]
-    return statuses[0], interrupted
+    return run_interruptibly(lambda: solver.solve(model, callback), solver.stop_search, "cp-sat")
