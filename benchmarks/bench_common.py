@@ -15,7 +15,8 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from combibaan.model import Instance, Policy
+    from combibaan.model import Instance
+    from combibaan.rules import Policy
 
 
 def machine() -> list[str]:
@@ -36,9 +37,9 @@ def machine() -> list[str]:
 
 def run_greedy(instance: Instance, policy: Policy) -> tuple[int, float, float]:
     """Jobs, hours placed and seconds of the greedy baseline (graph included)."""
+    from combibaan.rules import Limits, profiles
     from combibaan.solvers.compatibility import compatibility_graph
     from combibaan.solvers.greedy import greedy_jobs
-    from combibaan.solvers.profile import Limits, profiles
 
     started = time.perf_counter()
     profs = profiles(instance)

@@ -25,13 +25,12 @@ from families import FAMILIES, UNITS_HOURS, campuses_for
 
 import combibaan
 from combibaan.generate import generate
-from combibaan.model import Policy
+from combibaan.rules import Limits, Policy, profiles
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.count_proof import prices_over, prove_count
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.ortools.set_packing import StagedPacking
-from combibaan.solvers.profile import Limits, profiles
 
 
 def measure(family: str, size: int, seed: int, cp_sat_limit: float) -> str:

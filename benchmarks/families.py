@@ -108,7 +108,7 @@ def run_one(family: str, size: int, seed: int, limit: float, strategy: str, work
     """Generate, solve, check and run the greedy baseline on one instance (in the child)."""
     import combibaan
     from combibaan.generate import generate
-    from combibaan.model import Policy
+    from combibaan.rules import Policy
 
     started = time.perf_counter()
     kind = "campus" if family == "units" else family

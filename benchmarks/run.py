@@ -24,7 +24,8 @@ from bench_common import machine, run_greedy
 
 import combibaan
 from combibaan.generate import generate
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
+from combibaan.rules import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "instances" / "generated"

@@ -55,10 +55,9 @@ def _instance(size: int, campuses: int, seed: int) -> Instance:
 
 
 def _greedy_one(size: int, campuses: int, seed: int) -> dict:
-    from combibaan.model import Policy
+    from combibaan.rules import Limits, Policy, profiles
     from combibaan.solvers.compatibility import compatibility_graph
     from combibaan.solvers.greedy import greedy_jobs
-    from combibaan.solvers.profile import Limits, profiles
 
     instance = _instance(size, campuses, seed)
     policy = Policy()
@@ -77,7 +76,7 @@ def _greedy_one(size: int, campuses: int, seed: int) -> dict:
 
 def _solve_one(size: int, campuses: int, seconds: float, seed: int) -> dict:
     import combibaan
-    from combibaan.model import Policy
+    from combibaan.rules import Policy
 
     instance = _instance(size, campuses, seed)
     trace: list[tuple[float, int, int | None]] = []

@@ -18,9 +18,10 @@ import pytest
 
 import combibaan
 from combibaan.io.parsing import parse_days, parse_time
-from combibaan.model import MINUTES_PER_DAY, MINUTES_PER_WEEK, Instance, Policy, Slot, Task
+from combibaan.model import MINUTES_PER_DAY, MINUTES_PER_WEEK, Instance, Slot, Task
 from combibaan.model.instance import TravelEdge
 from combibaan.result import Result
+from combibaan.rules import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCES = ROOT / "instances"
@@ -173,6 +174,9 @@ def random_policy(rng: random.Random) -> Policy:
                 min_hours_per_day=rng.choice((None, None, 2, 3)),
                 max_span_hours=rng.choice((None, 6, 8, 10, 12)),
                 travel_minutes=rng.choice((None, 0, 5, 15, 30)),
+                max_gap_hours=rng.choice((None, None, None, 2, 4)),
+                max_days=rng.choice((None, None, None, 3, 5)),
+                max_locations=rng.choice((None, None, None, 1, 2)),
             )
         except combibaan.PolicyError:  # a minimum above its maximum: draw again
             continue

@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from combibaan.io import read_instance
-from combibaan.model import Instance, Job, Policy, Slot, Solution, Supplier, Task, Unassigned
+from combibaan.model import Instance, Job, Slot, Solution, Supplier, Task, Unassigned
 from combibaan.result import Result, Statistics
+from combibaan.rules import Policy
 
 ROOT = Path(__file__).resolve().parents[1]
 INDOOR = ROOT / "instances" / "indoor"

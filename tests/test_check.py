@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from combibaan.check import DAY_CODES, Violation, check_solution, load_solution
 from combibaan.io.errors import InputError
-from combibaan.model import Instance, Policy, Slot, Task, TravelEdge
+from combibaan.model import Instance, Slot, Task, TravelEdge
+from combibaan.rules import Policy
 
 WEEKDAYS = (0, 1, 2, 3, 4)
 

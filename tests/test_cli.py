@@ -276,6 +276,9 @@ def test_policy_file_applies_and_flags_override_it(tmp_path: Path) -> None:
         "min_hours_per_day": None,
         "max_span_hours": None,  # switched off in the file
         "travel_minutes": None,  # switched off by the flag
+        "max_gap_hours": None,  # off by default
+        "max_days": None,
+        "max_locations": None,
     }
     assert check("indoor", folder / "solution.json").returncode == 0
 

@@ -21,7 +21,8 @@ from conftest import ROOT, run_cli
 
 import combibaan
 from combibaan.generate import FAMILIES, generate, write_instance
-from combibaan.model import Instance, Policy, Slot
+from combibaan.model import Instance, Slot
+from combibaan.rules import Policy
 
 OTHERS = [f for f in FAMILIES if f != "campus"]
 DAY_START, DAY_END = 7 * 60, 18 * 60

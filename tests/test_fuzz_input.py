@@ -28,7 +28,8 @@ from combibaan.io.grid import read_grid
 from combibaan.io.suppliers import SUPPLIER_COLUMNS
 from combibaan.io.tasks import TASK_COLUMNS
 from combibaan.io.travel import TRAVEL_COLUMNS
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
+from combibaan.rules import Policy
 
 GOOD_TASKS = "task_id,supplier,days,start,end,location\nT1,Asito,ma-vr,07:00,10:00,Main\n"
 #: Seconds one reading may take, however hostile the file.

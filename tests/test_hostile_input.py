@@ -29,8 +29,8 @@ from combibaan.io.errors import MAX_SHOWN
 from combibaan.io.grid import read_grid
 from combibaan.io.parsing import parse_time
 from combibaan.io.suppliers import read_suppliers
-from combibaan.model import Policy, PolicyError, Slot
-from combibaan.model.policy import parse_policy_value
+from combibaan.model import Slot
+from combibaan.rules import Policy, PolicyError, parse_policy_value
 
 HEADER = "task_id,supplier,description,days,start,end,location\n"
 GOOD = "T1,Asito,Cleaning,ma-vr,07:00,10:00,Main\n"

@@ -18,7 +18,8 @@ from combibaan.io import (
     read_travel,
 )
 from combibaan.io.parsing import parse_number
-from combibaan.model import Policy, Supplier, TravelEdge
+from combibaan.model import Supplier, TravelEdge
+from combibaan.rules import Policy
 
 TASKS = "task_id,supplier,days,start,end,location\nT1,Asito,ma-vr,07:00,10:00,Main\n"
 

@@ -16,7 +16,8 @@ from conftest import assert_sound
 
 import combibaan
 from combibaan.generate import generate
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
+from combibaan.rules import Limits, Load, Policy, Profile, profiles
 from combibaan.solvers import background, large
 from combibaan.solvers.colgen import lp_bound, price
 from combibaan.solvers.compatibility import compatibility_graph
@@ -27,7 +28,6 @@ from combibaan.solvers.lns import LocalSearch, score
 from combibaan.solvers.master import restricted_master
 from combibaan.solvers.ortools.set_packing import StagedPacking
 from combibaan.solvers.pricing import PricingModel
-from combibaan.solvers.profile import Limits, Load, Profile, profiles
 from combibaan.solvers.solve import _burden
 
 

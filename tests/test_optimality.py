@@ -15,7 +15,8 @@ import pytest
 from conftest import minutes_placed, random_instance, random_policy, solve_checked
 
 from combibaan.check import DAY_CODES, check_solution
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
+from combibaan.rules import Policy
 
 
 def is_job(instance: Instance, rules: Policy, members: list[int]) -> bool:

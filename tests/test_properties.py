@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from combibaan import check_solution
-from combibaan.model import POLICY_KEYS
+from combibaan.rules import POLICY_KEYS
 
 FAST = settings(
     max_examples=40,

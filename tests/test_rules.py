@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pytest
 from conftest import groups, make_instance, make_task, policy, solve_checked
 
-from combibaan.model import Policy, Task
+from combibaan.model import Task
+from combibaan.rules import Policy
 
 # Travel: X-Y 10, Y-Z 10, X-Z 60 direct, so X to Z is 20 minutes over two edges.
 # "Elders" is in no table: the policy's default travel time applies there.

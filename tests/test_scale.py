@@ -15,15 +15,14 @@ from conftest import random_instance, random_policy, solve_checked
 
 from combibaan.generate import generate
 from combibaan.io import read_instance
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
+from combibaan.rules import Limits, Policy, profiles
 from combibaan.solvers import background, compatibility
 from combibaan.solvers.colgen import lp_bound, price
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
-from combibaan.solvers.fastgraph import fast_compatibility_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.lns import improve, score
-from combibaan.solvers.profile import Limits, profiles
 from combibaan.solvers.solve import _burden
 
 
@@ -105,6 +104,8 @@ RULES = [
     Policy(),
     Policy(max_suppliers=1, travel_minutes=30, max_span_hours=None),
     Policy(max_hours_per_day=5),
+    Policy(max_days=3, max_locations=1, max_gap_hours=1),
+    Policy(max_locations=2, max_days=5, max_suppliers=3),
 ]
 
 
@@ -114,7 +115,8 @@ def test_vectorised_graph_has_the_same_edges(rules: Policy, monkeypatch) -> None
     profs = profiles(instance)
     monkeypatch.setattr(compatibility, "FAST_FROM", 10**9)  # the pure-Python reference
     slow = compatibility.compatibility_graph(instance, rules, profs)
-    fast = fast_compatibility_graph(instance, rules, profs, forbidden=[(0, 1), (2, 3)])
+    monkeypatch.setattr(compatibility, "FAST_FROM", 0)  # every pair test vectorised
+    fast = compatibility.compatibility_graph(instance, rules, profs, forbidden=[(0, 1), (2, 3)])
     assert set(fast.nodes) == set(slow.nodes)
     expected = {frozenset(e) for e in slow.edges} - {frozenset((0, 1)), frozenset((2, 3))}
     assert {frozenset(e) for e in fast.edges} == expected

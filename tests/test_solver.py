@@ -13,12 +13,11 @@ import pytest
 from conftest import ROOT, assert_sound, groups, minutes_placed, read, solve_checked
 
 import combibaan
-from combibaan.model import Policy
 from combibaan.result import Result
+from combibaan.rules import Limits, Policy, profiles
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.ortools import solve_packing
-from combibaan.solvers.profile import Limits, profiles
 
 # The module, not the function ``combibaan.solvers.solve`` it exports.
 solve_module = importlib.import_module("combibaan.solvers.solve")

@@ -15,7 +15,8 @@ from test_optimality import brute_force
 
 import combibaan
 from combibaan.generate import FAMILIES, generate
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
+from combibaan.rules import Policy
 from combibaan.solvers import budget as budget_module
 from combibaan.solvers import count_proof
 from combibaan.solvers.ortools.set_packing import StagedPacking

@@ -45,10 +45,10 @@ _HOMES = {
     "Lock": "combibaan.model",
     "LockError": "combibaan.model",
     "Locks": "combibaan.model",
-    "Policy": "combibaan.model",
-    "PolicyError": "combibaan.model",
     "Slot": "combibaan.model",
     "Task": "combibaan.model",
+    "Policy": "combibaan.rules",
+    "PolicyError": "combibaan.rules",
     "Result": "combibaan.result",
     "solve": "combibaan.solvers",
     "LockConflict": "combibaan.solvers.locking",
@@ -68,12 +68,11 @@ if TYPE_CHECKING:
         Lock,
         LockError,
         Locks,
-        Policy,
-        PolicyError,
         Slot,
         Task,
     )
     from combibaan.result import Result
+    from combibaan.rules import Policy, PolicyError
     from combibaan.solvers import solve
     from combibaan.solvers.locking import LockConflict
 

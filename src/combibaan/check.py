@@ -9,7 +9,8 @@ cannot hide in the check as well. Every violation is reported, not just the firs
 Rule names (``Violation.rule``):
 
 * per job: ``overlap``, ``travel``, ``min_hours``, ``max_hours``, ``max_suppliers``,
-  ``max_hours_per_day``, ``min_hours_per_day``, ``max_span_hours``;
+  ``max_hours_per_day``, ``min_hours_per_day``, ``max_span_hours``, ``max_gap_hours``,
+  ``max_days``, ``max_locations``;
 * structure: ``structure``, ``policy``, ``unknown_task``, ``duplicate_task``,
   ``duplicate_job_id``, ``suppliers``, ``hours_per_week``, ``days``, ``unassigned``,
   ``jobs_bound``, ``hours_bound``, ``status``.
@@ -35,9 +36,9 @@ from combibaan.check_locks import echoed_locks, echoed_pairs, lock_problems
 from combibaan.io.errors import InputError, Problem
 from combibaan.model.instance import Instance
 from combibaan.model.locks import Locks
-from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError
 from combibaan.model.task import Task
 from combibaan.model.week import Slot
+from combibaan.rules import POLICY_KEYS, Policy, PolicyError
 
 WEEK = 7 * 24 * 60
 DAY = 24 * 60
@@ -47,6 +48,17 @@ STATUSES = ("optimal", "feasible", "infeasible", "unknown")
 STOPS = ("proven", "time_limit", "interrupted")
 SOLUTION_KEYS = ("status", "jobs_bound", "policy", "jobs", "unassigned")
 JOB_KEYS = ("job_id", "task_ids", "suppliers", "hours_per_week", "days")
+
+#: The rules every ``solution.json`` names; rules added later are off when a file lacks them.
+FIRST_KEYS = (
+    "min_hours",
+    "max_hours",
+    "max_suppliers",
+    "max_hours_per_day",
+    "min_hours_per_day",
+    "max_span_hours",
+    "travel_minutes",
+)
 
 #: Tolerance for ``hours_per_week`` as written in the file (it is rounded there).
 HOURS_TOLERANCE = 0.01
@@ -444,6 +456,50 @@ def _job_rule_violations(
                     f"above {policy.max_span_hours:g} h",
                 )
             )
+    out.extend(_week_shape_violations(job_id, tasks, policy))
+    return out
+
+
+def _week_shape_violations(job_id: str, tasks: list[Task], policy: Policy) -> list[Violation]:
+    """The humane-week rules: waits between tasks, working days, locations."""
+    out: list[Violation] = []
+    slots = sorted((s for t in tasks for s in t.slots), key=lambda s: (s.day, s.start))
+    gap_max = _limit(policy.max_gap_hours)
+    if gap_max is not None:
+        for day in range(7):
+            today = [s for s in slots if s.day == day]
+            busy_until = today[0].end if today else 0
+            for s in today[1:]:
+                wait = s.start - busy_until
+                if wait > gap_max:
+                    out.append(
+                        Violation(
+                            "max_gap_hours",
+                            job_id,
+                            f"{wait / 60:g} h waiting before {_fmt(day * DAY + s.start)}, "
+                            f"above {policy.max_gap_hours:g} h",
+                        )
+                    )
+                busy_until = max(busy_until, s.end)
+    days = sorted({s.day for s in slots})
+    if policy.max_days is not None and len(days) > policy.max_days:
+        out.append(
+            Violation(
+                "max_days",
+                job_id,
+                f"{len(days)} working days ({', '.join(DAY_CODES[d] for d in days)}), "
+                f"at most {policy.max_days}",
+            )
+        )
+    places = sorted({t.location for t in tasks if t.location})
+    if policy.max_locations is not None and len(places) > policy.max_locations:
+        out.append(
+            Violation(
+                "max_locations",
+                job_id,
+                f"{len(places)} locations ({', '.join(places)}), at most {policy.max_locations}",
+            )
+        )
     return out
 
 
@@ -481,11 +537,12 @@ def _policy_of(solution: Mapping[str, Any]) -> Policy:
     values = solution.get("policy")
     if not isinstance(values, Mapping):
         raise PolicyError("the solution has no 'policy' object")
-    missing = [key for key in POLICY_KEYS if key not in values]
+    missing = [key for key in FIRST_KEYS if key not in values]
     if missing:
         raise PolicyError(f"the solution's policy misses {', '.join(missing)}")
     try:
-        return Policy(**{key: values[key] for key in POLICY_KEYS})
+        # A rule newer than the file was off when it was made.
+        return Policy(**{key: values.get(key) for key in POLICY_KEYS})
     except (TypeError, ValueError, OverflowError) as exc:  # PolicyError is a ValueError
         raise PolicyError(f"the solution's policy cannot be used: {exc}") from None
 

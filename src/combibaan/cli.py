@@ -14,6 +14,7 @@ that need them, so that a mistake is reported at once.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -38,8 +39,8 @@ from combibaan.cli_workshop import (
 from combibaan.io.errors import MAX_SHOWN, InputError, Problem
 from combibaan.io.output import SOLUTION_FILES, check_folder, check_output
 from combibaan.model.locks import LockError
-from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 from combibaan.model.week import format_days
+from combibaan.rules import RULES, Policy, PolicyError, Rule, parse_policy_value
 from combibaan.texts import LANGUAGES, cli_text, decimal, hours_note, jobs_note, number
 
 if TYPE_CHECKING:
@@ -281,38 +282,51 @@ ExplainSeconds: TypeAlias = Annotated[
 SweepSeconds: TypeAlias = Annotated[float, _seconds("Seconds per solve.")]
 
 
-def _rule_option(key: str, text: str, unit: str = "HOURS") -> OptionInfo:
+def _rule_option(rule: Rule) -> OptionInfo:
     """A policy flag; its value is text, so that ``off`` can switch the rule off."""
-    return typer.Option(help=_rule_help(key, text), show_default=False, metavar=f"{unit}|off")
+    return typer.Option(
+        f"--{rule.key.replace('_', '-')}",
+        help=_rule_help(rule.key, rule.help),
+        show_default=False,
+        metavar=f"{rule.metavar}|off",
+    )
 
 
-MinHours: TypeAlias = Annotated[
-    str | None, _rule_option("min_hours", "Least hours per week of a job.")
-]
-MaxHours: TypeAlias = Annotated[
-    str | None, _rule_option("max_hours", "Most hours per week of a job.")
-]
-MaxSuppliers: TypeAlias = Annotated[
-    str | None, _rule_option("max_suppliers", "Most suppliers contributing to one job.", "N")
-]
-MaxHoursPerDay: TypeAlias = Annotated[
-    str | None, _rule_option("max_hours_per_day", "Most hours on any day.")
-]
-MinHoursPerDay: TypeAlias = Annotated[
-    str | None, _rule_option("min_hours_per_day", "Least hours on a day the person works.")
-]
-MaxSpanHours: TypeAlias = Annotated[
-    str | None,
-    _rule_option("max_span_hours", "Most hours from first start to last end of a day."),
-]
-TravelMinutes: TypeAlias = Annotated[
-    str | None,
-    _rule_option(
-        "travel_minutes",
-        "Minutes between two locations the travel table does not link.",
-        "MINUTES",
-    ),
-]
+def rule_flags(command: Callable[..., R]) -> Callable[..., R]:
+    """Give ``command`` one flag per rule of the registry, where its ``rules`` parameter
+    stands; the command receives them as ``rules``, a dict of key to text (``None``: not
+    given). A new rule module thus gets its flag on every command that takes rules."""
+    signature = inspect.signature(command, eval_str=True)
+    parameters = list(signature.parameters.values())
+    at = [p.name for p in parameters].index("rules")
+    flags = [
+        inspect.Parameter(
+            rule.key,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=Annotated[str | None, _rule_option(rule)],
+        )
+        for rule in RULES
+    ]
+    keyword = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in parameters[at + 1 :]]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> R:
+        given = {rule.key: kwargs.pop(rule.key, None) for rule in RULES}
+        return command(*args, rules=given, **kwargs)
+
+    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*parameters[:at], *flags, *keyword]
+    )
+    wrapper.__annotations__ = {
+        p.name: p.annotation
+        for p in wrapper.__signature__.parameters.values()  # type: ignore[attr-defined]
+    }
+    return wrapper
+
+
+#: Where a command takes one flag per rule (see :func:`rule_flags`).
+RuleFlags: TypeAlias = dict[str, str | None] | None
 
 
 def build_policy(policy_file: Path | None, flags: dict[str, str | None]) -> Policy:
@@ -372,18 +386,13 @@ def read_inputs(
 
 @app.command(cls=Command)
 @user_errors
+@rule_flags
 def solve(
     tasks: TasksArg,
     travel: TravelOpt = None,
     policy: PolicyOpt = None,
     suppliers: SuppliersOpt = None,
-    min_hours: MinHours = None,
-    max_hours: MaxHours = None,
-    max_suppliers: MaxSuppliers = None,
-    max_hours_per_day: MaxHoursPerDay = None,
-    min_hours_per_day: MinHoursPerDay = None,
-    max_span_hours: MaxSpanHours = None,
-    travel_minutes: TravelMinutes = None,
+    rules: RuleFlags = None,
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
     alternatives: AlternativesOpt = 0,
@@ -428,8 +437,7 @@ def solve(
     shown_rows = parse_rows(rows)
     if out_dir is not None:
         check_output(out_dir, (*SOLUTION_FILES, *REPORT_FILES), force=force)
-    flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
-    effective = build_policy(policy, flags)
+    effective = build_policy(policy, rules or {})
     instance = read_inputs(tasks, travel, suppliers, lang=lang, quiet=quiet)
     _warn_unknown_suppliers(instance, suppliers)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
@@ -629,6 +637,7 @@ def _more(
 
 @app.command(cls=Command)
 @user_errors
+@rule_flags
 def check(
     tasks: TasksArg,
     solution: Annotated[
@@ -645,13 +654,7 @@ def check(
             metavar="FILE",
         ),
     ] = None,
-    min_hours: MinHours = None,
-    max_hours: MaxHours = None,
-    max_suppliers: MaxSuppliers = None,
-    max_hours_per_day: MaxHoursPerDay = None,
-    min_hours_per_day: MinHoursPerDay = None,
-    max_span_hours: MaxSpanHours = None,
-    travel_minutes: TravelMinutes = None,
+    rules: RuleFlags = None,
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
 ) -> None:
@@ -665,9 +668,9 @@ def check(
     """
     from combibaan.check import check_solution, load_solution
 
-    flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
+    flags = rules or {}
     given = policy is not None or any(value is not None for value in flags.values())
-    rules = build_policy(policy, flags) if given else None
+    claimed = build_policy(policy, flags) if given else None
     problems: list[Problem] = []
     document: dict[str, Any] = {}
     instance = None
@@ -682,12 +685,12 @@ def check(
     if problems or instance is None:
         raise InputError(problems)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
-    if rules is not None:
-        _note_other_rules(document, rules)
+    if claimed is not None:
+        _note_other_rules(document, claimed)
     violations = check_solution(
         instance,
         document,
-        rules,
+        claimed,
         locks=lock_set,
         forbid_pairs=pairs if forbid_pair else None,
     )
@@ -715,6 +718,7 @@ def _note_other_rules(document: dict[str, Any], rules: Policy) -> None:
 
 @app.command(cls=Command)
 @user_errors
+@rule_flags
 def explain(
     tasks: TasksArg,
     task: Annotated[
@@ -722,13 +726,7 @@ def explain(
     ],
     travel: TravelOpt = None,
     policy: PolicyOpt = None,
-    min_hours: MinHours = None,
-    max_hours: MaxHours = None,
-    max_suppliers: MaxSuppliers = None,
-    max_hours_per_day: MaxHoursPerDay = None,
-    min_hours_per_day: MinHoursPerDay = None,
-    max_span_hours: MaxSpanHours = None,
-    travel_minutes: TravelMinutes = None,
+    rules: RuleFlags = None,
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
     time_limit: ExplainSeconds = 10.0,
@@ -738,8 +736,7 @@ def explain(
     change that."""
     from combibaan.analysis.explain import explain as run_explain
 
-    flags = {key: value for key, value in locals().items() if key in POLICY_KEYS}
-    effective = build_policy(policy, flags)
+    effective = build_policy(policy, rules or {})
     instance = read_inputs(tasks, travel, lang=lang)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair)
     try:

@@ -21,7 +21,7 @@ from combibaan.cli_interrupt import Interrupts
 from combibaan.io import InputError, Problem, read_instance, read_policy
 from combibaan.io.grid import read_grid
 from combibaan.io.output import check_output, write_csv, write_files
-from combibaan.model import Policy
+from combibaan.rules import Policy
 from combibaan.texts import number
 
 

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from combibaan.model import Instance, Job, Policy, Solution
+from combibaan.model import Instance, Job, Solution
 from combibaan.model.alternative import Alternative
 from combibaan.model.locks import Locks, SupplierPair
 from combibaan.model.week import DAY_NAMES
+from combibaan.rules import Policy
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

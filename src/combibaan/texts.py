@@ -62,21 +62,6 @@ REASONS: dict[str, dict[str, str]] = {
     },
 }
 
-LIMIT_DETAILS: dict[str, dict[str, str]] = {
-    "max_hours": {
-        "nl": "{value} uur per week, meer dan het maximum van {limit}",
-        "en": "{value} hours a week, more than the maximum of {limit}",
-    },
-    "max_hours_per_day": {
-        "nl": "{value} uur op één dag, meer dan het maximum van {limit}",
-        "en": "{value} hours on one day, more than the maximum of {limit}",
-    },
-    "max_span_hours": {
-        "nl": "een dag van {value} uur van begin tot eind, meer dan het maximum van {limit}",
-        "en": "a day of {value} hours from start to end, more than the maximum of {limit}",
-    },
-}
-
 
 def number(value: float) -> str:
     """Hours as people write them: ``20`` not ``20.0``, ``25.5`` stays."""
@@ -89,103 +74,7 @@ def reason_text(code: str, lang: str = "nl", **values: object) -> str:
     return REASONS[code][lang].format(**values)
 
 
-def limit_detail(key: str, value: float, limit: float, lang: str = "nl") -> str:
-    return LIMIT_DETAILS[key][lang].format(value=number(value), limit=number(limit))
-
-
-# --- why tasks cannot share a job (solvers/obstacles.py) ------------------------------------
-
-OBSTACLES: dict[str, dict[str, str]] = {
-    "unavailable": {"nl": "doet zelf niet mee", "en": "is out itself"},
-    "suppliers": {
-        "nl": "{count} leveranciers (max {limit})",
-        "en": "{count} suppliers (max {limit})",
-    },
-    "overlap": {"nl": "ze overlappen in tijd op {day}", "en": "they overlap in time on {day}"},
-    "travel": {
-        "nl": "er zit {gap} min tussen, reizen kost {need} min",
-        "en": "{gap} min between them, travel takes {need} min",
-    },
-    "max_hours": {
-        "nl": "{value} uur per week (max {limit})",
-        "en": "{value} h a week (max {limit})",
-    },
-    "max_hours_per_day": {
-        "nl": "{value} uur op {day} (max {limit})",
-        "en": "{value} h on {day} (max {limit})",
-    },
-    "max_span_hours": {
-        "nl": "{day} duurt {value} uur van begin tot eind (max {limit})",
-        "en": "{day} spans {value} h from start to end (max {limit})",
-    },
-    "min_hours": {
-        "nl": "{value} uur per week (minimaal {limit})",
-        "en": "{value} h a week (min {limit})",
-    },
-    "min_hours_per_day": {
-        "nl": "{value} uur op {day} (minimaal {limit})",
-        "en": "{value} h on {day} (min {limit})",
-    },
-    "lock": {"nl": "verboden door {lock}", "en": "forbidden by {lock}"},
-    "overlap_pair": {
-        "nl": "{a} en {b} overlappen in tijd op {day}",
-        "en": "{a} and {b} overlap in time on {day}",
-    },
-    "travel_pair": {
-        "nl": "tussen {a} en {b} zit {gap} min, reizen kost {need} min",
-        "en": "{a} and {b} are {gap} min apart, travel takes {need} min",
-    },
-}
-
-#: How many other tasks fail beside a task for one reason: ``"14 clash in time"``.
-OBSTACLE_COUNTS: dict[str, dict[str, str]] = {
-    "unavailable": {
-        "nl": "{n} doen niet mee (slot of te lang)",
-        "en": "{n} are out (a lock, or too long)",
-    },
-    "suppliers": {
-        "nl": "{n} van een andere leverancier (max 1)",
-        "en": "{n} of another supplier (max 1)",
-    },
-    "overlap": {"nl": "{n} overlappen in tijd", "en": "{n} clash in time"},
-    "travel": {"nl": "{n} te ver om op tijd te reizen", "en": "{n} too far to travel in time"},
-    "max_hours": {"nl": "{n} maken de week te lang", "en": "{n} make the week too long"},
-    "max_hours_per_day": {"nl": "{n} maken een dag te lang", "en": "{n} make a day too long"},
-    "max_span_hours": {
-        "nl": "{n} rekken een dag te ver uit",
-        "en": "{n} stretch a day too far",
-    },
-    "lock": {"nl": "{n} verboden door een slot", "en": "{n} forbidden by a lock"},
-}
-
-#: A rule as the thing that "stands in the way".
-BINDING_RULES: dict[str, dict[str, str]] = {
-    "suppliers": {
-        "nl": "de grens van {max_suppliers} leveranciers",
-        "en": "the limit of {max_suppliers} suppliers",
-    },
-    "max_hours": {
-        "nl": "het maximum van {max_hours} uur per week",
-        "en": "the maximum of {max_hours} h a week",
-    },
-    "max_hours_per_day": {
-        "nl": "het maximum van {max_hours_per_day} uur per dag",
-        "en": "the maximum of {max_hours_per_day} h a day",
-    },
-    "max_span_hours": {
-        "nl": "de dagspanne van {max_span_hours} uur",
-        "en": "the daily span of {max_span_hours} h",
-    },
-    "min_hours": {
-        "nl": "het minimum van {min_hours} uur per week",
-        "en": "the minimum of {min_hours} h a week",
-    },
-    "min_hours_per_day": {
-        "nl": "het minimum van {min_hours_per_day} uur per werkdag",
-        "en": "the minimum of {min_hours_per_day} h a working day",
-    },
-    "together": {"nl": "slot {lock}", "en": "lock {lock}"},
-}
+# --- why tasks cannot share a job: the words of each rule live in its module (rules/) ---------
 
 # --- locks that cannot all hold (solvers/locking.py) -----------------------------------------
 
@@ -223,18 +112,6 @@ def _text(table: dict[str, dict[str, str]], code: str, lang: str, values: dict) 
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
     return table[code][lang].format(**values)
-
-
-def obstacle_text(code: str, lang: str = "nl", **values: object) -> str:
-    return _text(OBSTACLES, code, lang, values)
-
-
-def obstacle_count_text(code: str, count: int, lang: str = "nl") -> str:
-    return _text(OBSTACLE_COUNTS, code, lang, {"n": count})
-
-
-def binding_text(code: str, lang: str = "nl", **values: object) -> str:
-    return _text(BINDING_RULES, code, lang, values)
 
 
 def conflict_text(code: str, lang: str = "nl", **values: object) -> str:
@@ -280,26 +157,6 @@ EXPLAIN: dict[str, dict[str, str]] = {
     "relax_none": {
         "nl": "zonder wijziging (evenveel banen)",
         "en": "without any change (as many jobs)",
-    },
-    "relax_max_suppliers": {
-        "nl": "met max {value} leveranciers",
-        "en": "with max {value} suppliers",
-    },
-    "relax_min_hours": {
-        "nl": "met minimaal {value} uur per week",
-        "en": "with at least {value} h a week",
-    },
-    "relax_max_span_hours": {
-        "nl": "met een dagspanne van {value} uur",
-        "en": "with a daily span of {value} h",
-    },
-    "relax_max_hours_per_day": {
-        "nl": "met max {value} uur per dag",
-        "en": "with max {value} h a day",
-    },
-    "relax_travel_minutes": {
-        "nl": "met {value} min standaardreistijd",
-        "en": "with {value} min default travel",
     },
     "relax_lock": {"nl": "zonder slot {value}", "en": "without lock {value}"},
     "relax_pair": {"nl": "zonder {value}", "en": "without {value}"},

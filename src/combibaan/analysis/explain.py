@@ -13,25 +13,25 @@ when the task then fits without the proposal losing a job.
 from __future__ import annotations
 
 import difflib
-import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
-from combibaan.model import Instance, Job, Lock, Locks, Policy, Task
+from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
 from combibaan.model.week import format_days, format_minutes
 from combibaan.result import Result
+from combibaan.rules import RULES, Limits, Policy, Profile, profiles
+from combibaan.rules.base import count_text, render
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.obstacles import PAIR_ORDER, reach
-from combibaan.solvers.profile import Limits, Profile, profiles
 from combibaan.solvers.reasons import classify_pair
 from combibaan.solvers.solve import solve
-from combibaan.texts import explain_text, number, obstacle_count_text
+from combibaan.texts import explain_text, number
 
 #: Most seconds one what-if solve may take (the explain command stays interactive).
 WHAT_IF_SECONDS = 5.0
@@ -111,7 +111,7 @@ class Explanation:
         if self.incompatible:
             out.append(explain_text("incompatible", lang))
             for code, ids in self.incompatible.items():
-                out.append(f"  {obstacle_count_text(code, len(ids), lang)}: {', '.join(ids)}")
+                out.append(f"  {count_text(code, len(ids), lang)}: {', '.join(ids)}")
         count = str(self.feasible_jobs)
         if not self.feasible_complete:
             count = explain_text("at_least", lang, n=self.feasible_jobs)
@@ -307,27 +307,17 @@ def _candidates(
     locks, pairs = plan.locks or None, plan.forbid_pairs
     out = [_Candidate("none", explain_text("relax_none", lang), policy, locks, pairs)]
 
-    def rule(key: str, value: float) -> None:
-        text = explain_text(f"relax_{key}", lang, value=number(value))
-        out.append(_Candidate(key, text, policy.replace(**{key: value}), locks, pairs, key))
-
-    if policy.max_suppliers is not None:
-        rule("max_suppliers", policy.max_suppliers + 1)
-    if policy.min_hours and v in graph:
+    best: int | None = None
+    if v in graph:
         best = reach([v], graph, profs, policy, accept=plan.accept).best_minutes
-        level = math.floor(best / 30) / 2  # down to the half hour
-        if 0 < level < policy.min_hours:
-            rule("min_hours", level)
-    for key in ("max_span_hours", "max_hours_per_day"):
-        value = getattr(policy, key)
-        if value is not None:
-            for step in (1, 2):
-                if key != "max_hours_per_day" or value + step <= 24:
-                    rule(key, value + step)
-    if policy.travel_minutes:
-        for value in sorted({round(policy.travel_minutes / 2), 0}, reverse=True):
-            if value < policy.travel_minutes:
-                rule("travel_minutes", value)
+    for rule in sorted(RULES, key=lambda rule: rule.explain_rank):
+        value = rule.value(policy)
+        if value is None or rule.relax is None:
+            continue
+        for relaxed in rule.relaxations(value, best):
+            text = render(rule.relax, lang, {"value": relaxed})
+            changed = policy.replace(**{rule.key: relaxed})
+            out.append(_Candidate(rule.key, text, changed, locks, pairs, rule.key))
     task = instance.tasks[v]
     for lock in _nearby_locks(instance, policy, profs, plan, v):
         rest = plan.locks.without(lock)

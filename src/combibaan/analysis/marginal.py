@@ -14,10 +14,9 @@ solved again (briefly) and compared with the proposal as it stands:
   supplier in a job cannot be asked; instead the table names the jobs that
   appear, which shows which suppliers would have to agree;
 * ``supplier_pair``: one forbidden supplier pair (``forbid_pairs``) allowed again;
-* ``rule``: one policy rule relaxed by one step (``min_hours`` −1,
-  ``max_hours`` +1, ``max_span_hours`` +1, ``max_hours_per_day`` +1,
-  ``min_hours_per_day`` −1, ``travel_minutes`` −5); rules that are off are
-  skipped;
+* ``rule``: one policy rule relaxed by the step its module declares
+  (``min_hours`` −1, ``max_hours`` +1, ``max_span_hours`` +1,
+  ``travel_minutes`` −5, ...); rules that are off are skipped;
 * ``lock``: one workshop lock lifted, when locks are given and ``solve``
   accepts them.
 """
@@ -34,18 +33,12 @@ from typing import Any
 import pandas as pd
 
 from combibaan.analysis.runner import Outcome, ProgressCallback, Run, run_all
-from combibaan.model import Instance, Policy, Slot, Task
+from combibaan.model import Instance, Slot, Task
 from combibaan.model.week import MINUTES_PER_DAY
+from combibaan.rules import BY_KEY, RULES, Policy
 
-#: The step by which ``rule`` candidates relax each rule (towards more jobs).
-RULE_STEPS: dict[str, float] = {
-    "min_hours": -1,
-    "max_hours": 1,
-    "max_span_hours": 1,
-    "max_hours_per_day": 1,
-    "min_hours_per_day": -1,
-    "travel_minutes": -5,
-}
+#: The step by which ``rule`` candidates relax each rule (towards more jobs), from the rules.
+RULE_STEPS: dict[str, float] = {rule.key: rule.step for rule in RULES if rule.step is not None}
 
 COLUMNS = (
     "change",
@@ -158,9 +151,8 @@ def _rule_candidates(
         value = getattr(policy, key)
         if value is None:
             continue
-        new = max(0.0, value + step)
-        if key == "max_hours_per_day":
-            new = min(new, 24.0)
+        bounds = BY_KEY[key].bounds
+        new = min(max(bounds.low, value + step), bounds.high)
         if new == value:
             continue
         try:
@@ -227,8 +219,8 @@ def candidate_tasks(instance: Instance, policy: Policy, before: Outcome) -> list
     completed by that task's compatible partners; lengthening a shift keeps the
     slots where they are, so this cheap filter loses little.
     """
+    from combibaan.rules import profiles
     from combibaan.solvers.compatibility import compatibility_graph
-    from combibaan.solvers.profile import profiles
 
     placed = {t for job in before.jobs for t in job}
     free = [i for i, task in enumerate(instance.tasks) if task.id not in placed]

@@ -26,7 +26,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
+from combibaan.rules import Policy
 
 #: Called as ``progress(done, total)`` each time a solve finishes.
 ProgressCallback = Callable[[int, int], None]

@@ -24,8 +24,8 @@ import pandas as pd
 
 from combibaan.analysis.kpis import KPI_KEYS
 from combibaan.analysis.runner import ProgressCallback, Run, available_cpus, run_all
-from combibaan.model import Instance, Policy, PolicyError
-from combibaan.model.policy import POLICY_KEYS, parse_policy_value
+from combibaan.model import Instance
+from combibaan.rules import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 
 #: ``{"max_suppliers": [1, 2, 3], "min_hours": [16, 20]}``; ``"off"``/``None`` switch a rule off.
 Grid = Mapping[str, Any]

@@ -17,7 +17,7 @@ from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
 from combibaan.io.policy import load_toml, unknown_rule, with_lines
-from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
+from combibaan.rules import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 
 _EXAMPLE = 'e.g. max_suppliers = [1, 2, 3] or min_hours = [16, 20, "off"]'
 #: Each combination is a solve; a grid with more is a typo or a week of computing.

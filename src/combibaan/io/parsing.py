@@ -12,7 +12,7 @@ import math
 import numbers
 import re
 
-from combibaan.model.policy import Bounds, user_number
+from combibaan.model.numbers import Bounds, user_number
 from combibaan.model.week import DAY_NAMES_LONG, MINUTES_PER_DAY, format_days
 
 _DAY_WORDS: dict[str, int] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
-from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError, parse_policy_value
+from combibaan.rules import POLICY_KEYS, Policy, PolicyError, parse_policy_value
 
 _EXAMPLE = 'e.g. max_suppliers = 2 or min_hours_per_day = "off"'
 

@@ -10,7 +10,7 @@ from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, read_table
 from combibaan.model.instance import Supplier
-from combibaan.model.policy import Bounds
+from combibaan.model.numbers import Bounds
 
 #: Hours per year a supplier owes: ten million is some five thousand full-time jobs.
 SROI_BOUNDS = Bounds(10_000_000, note="hours per year")

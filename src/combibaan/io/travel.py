@@ -16,8 +16,8 @@ from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, Row, Table, read_table
 from combibaan.model.instance import TravelEdge
-from combibaan.model.policy import RULE_BOUNDS
 from combibaan.model.task import Task
+from combibaan.rules import BY_KEY
 
 TRAVEL_COLUMNS = (
     Column("from", ("van",), required=True),
@@ -77,7 +77,7 @@ def read_travel_table(source: object) -> TravelTable:
         else:
             try:
                 minutes = parse_number(
-                    row.cells["minutes"], name="minutes", bounds=RULE_BOUNDS["travel_minutes"]
+                    row.cells["minutes"], name="minutes", bounds=BY_KEY["travel_minutes"].bounds
                 )
             except ValueError as error:
                 problems.append(table.problem(str(error), row.number, "minutes"))

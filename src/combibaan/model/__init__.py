@@ -1,10 +1,11 @@
-"""The domain model: tasks, slots, suppliers, locations, policy and jobs. No solver here."""
+"""The domain model: tasks, slots, suppliers, locations, locks and jobs. No solver, no rules
+here (the rules and the policy that sets them are :mod:`combibaan.rules`)."""
 
 from combibaan.model.alternative import Alternative
 from combibaan.model.instance import Instance, Supplier, TravelEdge
 from combibaan.model.job import HOURS_PER_JOB_UNIT, Job, Solution, Unassigned
 from combibaan.model.locks import Lock, LockError, Locks
-from combibaan.model.policy import POLICY_KEYS, Policy, PolicyError
+from combibaan.model.numbers import Bounds, user_number
 from combibaan.model.task import Task
 from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot
 
@@ -12,19 +13,18 @@ __all__ = [
     "HOURS_PER_JOB_UNIT",
     "MINUTES_PER_DAY",
     "MINUTES_PER_WEEK",
-    "POLICY_KEYS",
     "Alternative",
+    "Bounds",
     "Instance",
     "Job",
     "Lock",
     "LockError",
     "Locks",
-    "Policy",
-    "PolicyError",
     "Slot",
     "Solution",
     "Supplier",
     "Task",
     "TravelEdge",
     "Unassigned",
+    "user_number",
 ]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from combibaan.model.policy import POLICY_KEYS
 from combibaan.reporting.alternatives import alternative_views
 from combibaan.reporting.cards import JobCard, job_cards, unknown_suppliers
 from combibaan.reporting.environment import html_environment
@@ -21,6 +20,7 @@ from combibaan.reporting.summary import WEEKS_PER_YEAR, supplier_summaries
 from combibaan.reporting.timetable import Timetable, supplier_colours, timetable
 from combibaan.reporting.vacancy import TextBlock, vacancy_blocks, vacancy_text
 from combibaan.result import Result, _version
+from combibaan.rules import POLICY_KEYS
 from combibaan.texts import hours_note, jobs_note
 
 

@@ -7,6 +7,7 @@ sentences of the vacancy text live in the templates instead.
 
 from __future__ import annotations
 
+from combibaan.rules import RULES
 from combibaan.texts import LANGUAGES
 
 LABELS: dict[str, dict[str, str]] = {
@@ -79,13 +80,6 @@ LABELS: dict[str, dict[str, str]] = {
             "jaar door, ook tijdens vakantie)."
         ),
         "generated": "Gemaakt met",
-        "min_hours": "Minimaal uren per week",
-        "max_hours": "Maximaal uren per week",
-        "max_suppliers": "Maximaal leveranciers per baan",
-        "max_hours_per_day": "Maximaal uren per dag",
-        "min_hours_per_day": "Minimaal uren op een werkdag",
-        "max_span_hours": "Maximale dagspanne (uren)",
-        "travel_minutes": "Reistijd zonder reistabel (minuten)",
         "optimal": "optimaal (bewezen)",
         "feasible": "geldig, niet bewezen optimaal",
         "infeasible": "onmogelijk",
@@ -159,13 +153,6 @@ LABELS: dict[str, dict[str, str]] = {
             "year, holidays included)."
         ),
         "generated": "Made with",
-        "min_hours": "Least hours per week",
-        "max_hours": "Most hours per week",
-        "max_suppliers": "Most suppliers per job",
-        "max_hours_per_day": "Most hours per day",
-        "min_hours_per_day": "Least hours on a working day",
-        "max_span_hours": "Longest working day, first start to last end (hours)",
-        "travel_minutes": "Travel time without a travel table (minutes)",
         "optimal": "optimal (proven)",
         "feasible": "valid, not proven optimal",
         "infeasible": "impossible",
@@ -194,7 +181,7 @@ SHEETS: dict[str, dict[str, str]] = {
 def labels(lang: str) -> dict[str, str]:
     """The label table of one language; an unknown language is an error, not a fallback."""
     check_lang(lang)
-    return LABELS[lang]
+    return {**LABELS[lang], **{rule.key: rule.label[lang] for rule in RULES}}
 
 
 def check_lang(lang: str) -> None:

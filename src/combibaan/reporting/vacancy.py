@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from combibaan.model import Instance, Policy, Task
+from combibaan.model import Instance, Task
 from combibaan.model.week import DAY_NAMES_LONG, day_runs, format_minutes
 from combibaan.reporting.cards import JobCard
 from combibaan.reporting.environment import text_environment
 from combibaan.reporting.labels import check_lang, fmt
+from combibaan.rules import Policy
 
 _WORDS = {
     "nl": {"through": "t/m", "and": "en"},

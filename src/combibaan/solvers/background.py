@@ -29,9 +29,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from combibaan.rules import Limits, Profile
 from combibaan.solvers.colgen import lp_bound
 from combibaan.solvers.dive import dive
-from combibaan.solvers.profile import Limits, Profile
 
 
 def available() -> bool:

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 from ortools.linear_solver import pywraplp
 
+from combibaan.rules import Limits, Load, Profile
 from combibaan.solvers.pricing import MAX_PAIRS, PricingModel, incompatible_pairs
-from combibaan.solvers.profile import Limits, Load, Profile
 from combibaan.solvers.work_meter import (
     PRICE_NODES_PER_SECOND,
     SECONDS_PER_LP_NONZERO,

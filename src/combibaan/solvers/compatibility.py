@@ -1,7 +1,8 @@
 """Which pairs of tasks can share a job: the compatibility graph.
 
-Every rule but the lower bounds (minimum hours per week and per day) only gets
-harder as a job grows, so a feasible job is always a clique of this graph.
+Every rule but those judged on a complete job (minimum hours, the longest wait)
+only gets harder as a job grows, so a feasible job is always a clique of this
+graph. The rules are asked through :class:`~combibaan.rules.Limits`.
 """
 
 from __future__ import annotations
@@ -9,29 +10,14 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 import networkx as nx
+import numpy as np
 
-from combibaan.model import Instance, Policy
-from combibaan.solvers.fastgraph import fast_compatibility_graph
-from combibaan.solvers.profile import Limits, Profile, clash, fits_alone
+from combibaan.model import Instance
+from combibaan.rules import Limits, Policy, Profile
+from combibaan.rules.pairs import PairArrays
 
-#: From this many tasks on the pairs are tested with numpy (:mod:`.fastgraph`).
+#: From this many tasks on the pairs are tested with numpy, a row at a time.
 FAST_FROM = 200
-
-
-def compatible(p: Profile, q: Profile, limits: Limits, travel: float) -> bool:
-    """Whether two tasks (each fitting alone) can be in one job together."""
-    if limits.max_suppliers == 1 and p.supplier != q.supplier:
-        return False
-    if p.minutes + q.minutes > limits.max_minutes:
-        return False
-    for d in range(7):
-        if p.day_minutes[d] and q.day_minutes[d]:
-            if p.day_minutes[d] + q.day_minutes[d] > limits.max_day_minutes:
-                return False
-            span = max(p.day_last[d], q.day_last[d]) - min(p.day_first[d], q.day_first[d])
-            if span > limits.max_span_minutes:
-                return False
-    return not clash(p, q, travel)
 
 
 def compatibility_graph(
@@ -45,21 +31,46 @@ def compatibility_graph(
     ``forbidden`` pairs of task indices (each two indices, in either order, e.g. the
     frozensets of :attr:`.LockPlan.forbidden`) never get an edge (workshop locks).
     """
-    if len(profiles) >= FAST_FROM:  # same edges, vectorised (see fastgraph)
-        return fast_compatibility_graph(instance, policy, profiles, forbidden)
     limits = Limits.of(policy)
     banned = {frozenset(pair) for pair in forbidden}
     graph: nx.Graph[int] = nx.Graph()
-    fitting = [p for p in profiles if fits_alone(p, limits)]
+    fitting = [p for p in profiles if limits.fits_alone(p)]
     graph.add_nodes_from(p.index for p in fitting)
-    tasks = instance.tasks
+    if len(fitting) >= FAST_FROM:
+        edges = _fast_edges(instance, limits, fitting)
+    else:
+        edges = _edges(instance, limits, fitting)
+    graph.add_edges_from(e for e in edges if not banned or frozenset(e) not in banned)
+    return graph
+
+
+def _edges(instance: Instance, limits: Limits, fitting: list[Profile]) -> list[tuple[int, int]]:
+    edges = []
     for i, p in enumerate(fitting):
         for q in fitting[i + 1 :]:
-            if banned and frozenset((p.index, q.index)) in banned:
-                continue
-            travel = instance.travel_between(
-                tasks[p.index].location, tasks[q.index].location, policy.travel_minutes
-            )
-            if compatible(p, q, limits, travel):
-                graph.add_edge(p.index, q.index)
-    return graph
+            travel = instance.travel_between(p.location, q.location, limits.default_travel)
+            if limits.compatible(p, q, travel):
+                edges.append((p.index, q.index))
+    return edges
+
+
+def _fast_edges(
+    instance: Instance, limits: Limits, fitting: list[Profile]
+) -> list[tuple[int, int]]:
+    """The same edges, each task against all later ones at once (:meth:`.Limits.keep_pairs`)."""
+    arrays = PairArrays.of(
+        fitting, lambda a, b: instance.travel_between(a, b, limits.default_travel)
+    )
+    index = np.array([p.index for p in fitting])
+    sources: list[np.ndarray] = []
+    targets: list[np.ndarray] = []
+    for i in range(len(fitting) - 1):
+        j = np.arange(i + 1, len(fitting))
+        j = j[limits.keep_pairs(arrays, i, j)]
+        sources.append(np.full(len(j), index[i]))
+        targets.append(index[j])
+    if not sources:
+        return []
+    return list(
+        zip(np.concatenate(sources).tolist(), np.concatenate(targets).tolist(), strict=True)
+    )

@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from combibaan.rules import Limits, Profile
 from combibaan.solvers.colgen import TASK_NODES, PricingStopped, price, solve_lp
-from combibaan.solvers.profile import Limits, Profile
 from combibaan.solvers.work_meter import (
     PRICE_NODES_PER_SECOND,
     SECONDS_PER_LP_NONZERO,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from combibaan.solvers.profile import Limits, Load, Profile
+from combibaan.rules import Limits, Load, Profile
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,10 @@ def enumerate_jobs(
                 raise _Stop
             if minimal:
                 return
-        # No superset can reach the minimum hours: prune.
-        if load.minutes + sum(profiles[c].minutes for c in candidates) < limits.min_minutes:
+        # No superset can keep the lower rules (e.g. reach the minimum hours): prune.
+        if limits.lower and limits.out_of_reach(
+            load.minutes + sum(profiles[c].minutes for c in candidates)
+        ):
             return
         for k, c in enumerate(candidates):
             grown = load.add(profiles[c], limits)

@@ -20,13 +20,13 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
+from combibaan.rules import Limits, Profile
 from combibaan.solvers.budget import FULL_SHARE, MINIMAL_SHARE, Budget
 from combibaan.solvers.count_proof import prices_over, prove_count
 from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
 from combibaan.solvers.ortools.lp_bound import minutes_bound
 from combibaan.solvers.ortools.set_packing import Progress, StagedPacking, StageOutcome
 from combibaan.solvers.ortools.workshop import Constrain
-from combibaan.solvers.profile import Limits, Profile
 
 #: Columns beyond which enumeration stops (CP-SAT needs about 2 kB per column).
 MAX_COLUMNS = 400_000

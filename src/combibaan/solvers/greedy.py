@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from combibaan.solvers.profile import Limits, Load, Profile
+from combibaan.rules import Limits, Load, Profile
 
 
 def greedy_jobs(graph: nx.Graph, profiles: list[Profile], limits: Limits) -> list[tuple[int, ...]]:

@@ -33,13 +33,13 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from combibaan.rules import Limits, Profile
 from combibaan.solvers.background import BackgroundBound, available
 from combibaan.solvers.colgen import lp_bound
 from combibaan.solvers.dive import dive
 from combibaan.solvers.lns import LocalSearch
 from combibaan.solvers.master import restricted_master
 from combibaan.solvers.ortools.set_packing import Progress
-from combibaan.solvers.profile import Limits, Profile
 
 #: Share of the time limit turned into a budget of reference seconds: the rest is
 #: for the graph before, the report after, and a machine a little slower than ours.

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from combibaan.rules import Limits, Profile
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.ortools import solve_packing
-from combibaan.solvers.profile import Limits, Profile
 from combibaan.solvers.work_meter import (
     ENUMERATION_NODES_PER_SECOND,
     SECONDS_PER_COLUMN,

@@ -25,10 +25,10 @@ from functools import cached_property
 
 import networkx as nx
 
-from combibaan.model import Instance, Policy
+from combibaan.model import Instance
 from combibaan.model.locks import Lock, LockError, Locks, SupplierPair, pair_label
+from combibaan.rules import Policy, Profile
 from combibaan.solvers.obstacles import job_obstacle
-from combibaan.solvers.profile import Profile
 from combibaan.texts import conflict_text
 
 #: A lock or a forbidden supplier pair: the items a conflict is made of.
@@ -108,7 +108,7 @@ def plan_locks(
     Raises :class:`LockError` for an unknown task or supplier, and
     :class:`LockConflict` (naming a minimal set of locks) when they cannot all hold.
     """
-    from combibaan.solvers.profile import profiles as make_profiles
+    from combibaan.rules import profiles as make_profiles
 
     locks = locks or Locks()
     pairs = resolve_pairs(instance, forbid_pairs)
@@ -223,7 +223,7 @@ def _infeasibility(
     for keep in keeps:
         label = keep.label(lang)
         members = [index[t] for t in keep.task_ids]
-        found = job_obstacle(instance, policy, profiles, members, lang)
+        found = job_obstacle(instance, policy, profiles, members)
         if found is not None:
             return conflict_text("keep_rule", lang, keep=label, why=found.text(lang))
         kept = set(keep.task_ids)

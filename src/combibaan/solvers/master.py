@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from combibaan.rules import Profile
 from combibaan.solvers.ortools.set_packing import StagedPacking
-from combibaan.solvers.profile import Profile
 from combibaan.solvers.work_meter import SECONDS_PER_COLUMN, SECONDS_PER_DETERMINISTIC
 
 #: Share of a call's work for the count; the hours get the rest.

@@ -6,8 +6,9 @@ campus: a few thousand nodes per round), but on dense ones (short tasks, a
 job of five or six among 200 compatible tasks) proving the minimum near 1
 took minutes per round, while CP-SAT proves it in under a second (measured on
 the ``short`` family at 300 tasks: 0.1-0.6 s against 15-150 s). The model: a
-boolean per task, no two incompatible tasks together, the hours per week and
-per day, the suppliers, and the minimum hours per working day.
+boolean per task, no two incompatible tasks together, and every rule's terms
+(:meth:`.Rule.terms`); a rule without terms leaves the model a relaxation, and
+the jobs it finds are checked against every rule before they are used.
 
 Its objective bound is a valid lower bound on the cheapest job even when the
 solve stops at its work limit: dual values are rounded down to integers, so
@@ -22,7 +23,8 @@ from collections.abc import Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
-from combibaan.solvers.profile import Limits, Load, Profile
+from combibaan.rules import Limits, Load, Profile
+from combibaan.rules.terms import DayMinutes, Term, WeekMinutes
 
 #: Dual values are scaled by this before rounding down to integers.
 SCALE = 10**6
@@ -49,30 +51,8 @@ class PricingModel:
             for v in tasks[k + 1 :]:
                 if v not in adjacency[u]:
                     model.add_bool_or([z[u].Not(), z[v].Not()])
-        minutes = sum(profiles[v].minutes * z[v] for v in tasks)
-        model.add(minutes >= limits.min_minutes)
-        model.add(minutes <= min(limits.max_minutes, sum(profiles[v].minutes for v in tasks)))
-        for d in range(7):
-            working = [v for v in tasks if profiles[v].day_minutes[d]]
-            if not working:
-                continue
-            day = sum(profiles[v].day_minutes[d] * z[v] for v in working)
-            if limits.max_day_minutes < sum(profiles[v].day_minutes[d] for v in working):
-                model.add(day <= limits.max_day_minutes)
-            if limits.min_day_minutes:
-                works = model.new_bool_var(f"w{d}")
-                for v in working:
-                    model.add_implication(z[v], works)
-                model.add(day >= limits.min_day_minutes * works)
-        by_supplier: dict[int, list[int]] = {}
-        for v in tasks:
-            by_supplier.setdefault(profiles[v].supplier, []).append(v)
-        if len(by_supplier) > limits.max_suppliers:
-            used = {s: model.new_bool_var(f"s{s}") for s in by_supplier}
-            for s, members in by_supplier.items():
-                for v in members:
-                    model.add_implication(z[v], used[s])
-            model.add(sum(used.values()) <= limits.max_suppliers)
+        for term in limits.terms():
+            _state(model, term, z, tasks, profiles)
         self._model = model
         self._z = z
         self._profiles = profiles
@@ -111,6 +91,57 @@ class PricingModel:
         for t in job[1:]:
             load = load.add(self._profiles[t], self._limits) if load else None
         return load is not None and load.is_job(self._limits)
+
+
+def _state(
+    model: cp_model.CpModel,
+    term: Term,
+    z: Mapping[int, cp_model.IntVar],
+    tasks: Sequence[int],
+    profiles: Sequence[Profile],
+) -> None:
+    """One rule's term (:mod:`combibaan.rules.terms`) as constraints on the chosen tasks."""
+    if isinstance(term, WeekMinutes):
+        minutes = sum(profiles[v].minutes * z[v] for v in tasks)
+        if term.low is not None:
+            model.add(minutes >= term.low)
+        if term.high is not None and term.high < sum(profiles[v].minutes for v in tasks):
+            model.add(minutes <= term.high)
+    elif isinstance(term, DayMinutes):
+        for d in range(7):
+            working = [v for v in tasks if profiles[v].day_minutes[d]]
+            if not working:
+                continue
+            day = sum(profiles[v].day_minutes[d] * z[v] for v in working)
+            if term.high is not None and term.high < sum(
+                profiles[v].day_minutes[d] for v in working
+            ):
+                model.add(day <= term.high)
+            if term.low:
+                works = model.new_bool_var(f"w{d}")
+                for v in working:
+                    model.add_implication(z[v], works)
+                model.add(day >= term.low * works)
+    else:
+        groups: dict[object, list[int]] = {}
+        for v in tasks:
+            for value in _values(profiles[v], term.attribute):
+                groups.setdefault(value, []).append(v)
+        if len(groups) > term.high:
+            used = {key: model.new_bool_var(f"{term.attribute}{k}") for k, key in enumerate(groups)}
+            for key, members in groups.items():
+                for v in members:
+                    model.add_implication(z[v], used[key])
+            model.add(sum(used.values()) <= term.high)
+
+
+def _values(p: Profile, attribute: str) -> tuple[object, ...]:
+    """The values a task has of an attribute a :class:`Distinct` term counts."""
+    if attribute == "supplier":
+        return (p.supplier,)
+    if attribute == "location":
+        return () if p.location is None else (p.location,)
+    return p.days
 
 
 class _Collector(cp_model.CpSolverSolutionCallback):

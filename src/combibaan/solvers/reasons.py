@@ -23,19 +23,17 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from combibaan.model import Instance, Policy, Unassigned
+from combibaan.model import Instance, Unassigned
+from combibaan.rules import BY_CODE, Limits, Load, Obstacle, Policy, Profile
+from combibaan.rules.base import BINDING_TEXTS, count_text, render
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.obstacles import (
     PAIR_ORDER,
-    Obstacle,
-    alone_obstacle,
     job_obstacle,
-    lower_obstacle,
     pair_obstacle,
     reach,
 )
-from combibaan.solvers.profile import Limits, Load, Profile, fits_alone
-from combibaan.texts import binding_text, number, obstacle_count_text, reason_text
+from combibaan.texts import number, reason_text
 
 #: Competing tasks named in a "taken" reason before the rest is summed up.
 SHOWN_COMPETITORS = 4
@@ -93,7 +91,7 @@ def why_not(c: _Context, v: int) -> str:
         lock = next(lock for lock in c.plan.locks.of_rule("exclude") if task_id in lock.task_ids)
         return reason_text("excluded", lang, lock=lock.label(lang))
     if v not in c.graph:
-        alone = alone_obstacle(c.profiles[v], c.policy, lang)
+        alone = Limits.of(c.policy).alone_obstacle(c.profiles[v])
         detail = alone.text(lang) if alone else ""
         return reason_text("too_long", lang, detail=detail)
     if v in c.options:
@@ -155,10 +153,10 @@ def classify_pair(
     """
     if plan is not None and u in plan.removed:
         return Obstacle("unavailable")
-    if not fits_alone(profiles[u], Limits.of(policy)):
+    if not Limits.of(policy).fits_alone(profiles[u]):
         return Obstacle("unavailable")
     lock = separating_lock(plan, instance, v, u, lang)
-    return pair_obstacle(instance, policy, profiles[v], profiles[u], lang=lang, lock=lock)
+    return pair_obstacle(instance, policy, profiles[v], profiles[u], lock=lock)
 
 
 def pair_reason(c: _Context, v: int, u: int) -> Obstacle:
@@ -171,19 +169,10 @@ def _isolated_reason(c: _Context, v: int) -> str:
     counts: Counter[str] = Counter(
         pair_reason(c, v, p.index).code for p in c.profiles if p.index != v
     )
-    why = ", ".join(
-        obstacle_count_text(code, counts[code], c.lang) for code in PAIR_ORDER if counts[code]
-    )
-    low = lower_obstacle(Load.of(c.profiles[v]), c.policy, c.lang)
+    why = ", ".join(count_text(code, counts[code], c.lang) for code in PAIR_ORDER if counts[code])
+    low = Limits.of(c.policy).lower_obstacle(Load.of(c.profiles[v]))
     detail = low.text(c.lang) if low else ""
     return reason_text("isolated", c.lang, detail=detail, why=why)
-
-
-def _rule_values(policy: Policy) -> dict[str, str]:
-    return {
-        key: number(value) if isinstance(value, int | float) else "-"
-        for key, value in policy.to_dict().items()
-    }
 
 
 def binding_tail(
@@ -196,7 +185,9 @@ def binding_tail(
     ranked = [code for code, _ in blockers.most_common() if code != skip]
     if not ranked:
         return ""
-    rule = binding_text(ranked[0], lang, lock=lock, **_rule_values(policy))
+    code = ranked[0]
+    value = BY_CODE[code].value(policy) if code in BY_CODE else None
+    rule = render(BINDING_TEXTS[code], lang, {"value": value, "lock": lock})
     return reason_text("binding", lang, rule=rule)
 
 
@@ -260,7 +251,7 @@ def _together_reason(c: _Context, v: int) -> str | None:
             )
     for t in group:
         if t not in c.graph:
-            alone = alone_obstacle(c.profiles[t], c.policy, lang)
+            alone = Limits.of(c.policy).alone_obstacle(c.profiles[t])
             why = f"{tasks[t].id}: {alone.text(lang) if alone else ''}"
             return reason_text("together_no_job", lang, others=others, lock=label, why=why)
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
@@ -277,7 +268,7 @@ def _together_reason(c: _Context, v: int) -> str | None:
                 b=tasks[b].id,
                 why=why,
             )
-    upper = job_obstacle(c.instance, c.policy, c.profiles, group, lang)
+    upper = job_obstacle(c.instance, c.policy, c.profiles, group)
     if upper is not None and not upper.code.startswith("min_"):
         return reason_text("together_no_job", lang, others=others, lock=label, why=upper.text(lang))
     found = reach(group, c.graph, c.profiles, c.policy, accept=c.plan.accept)

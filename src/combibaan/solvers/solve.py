@@ -17,9 +17,10 @@ from collections.abc import Collection, Iterable
 
 import networkx as nx
 
-from combibaan.model import Instance, Job, Locks, Policy, Solution, Unassigned
+from combibaan.model import Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair
 from combibaan.result import Result, Statistics
+from combibaan.rules import Limits, Policy, Profile, profiles
 from combibaan.solvers.alternatives import find_alternatives, to_alternatives
 from combibaan.solvers.budget import Budget
 from combibaan.solvers.compatibility import compatibility_graph
@@ -31,7 +32,6 @@ from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.ortools.objective import burden
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
-from combibaan.solvers.profile import Limits, Profile, profiles
 from combibaan.solvers.reasons import unassigned_reasons
 from combibaan.texts import reason_text
 

@@ -1,0 +1,157 @@
+"""The facts a rule judges: one task as numbers, and the running totals of a growing job.
+
+Everything is whole minutes and small tuples, so that the pair test and the
+enumeration of jobs stay fast in pure Python. The facts know no rule: a rule
+module reads the facts it needs (minutes, per-day loads, suppliers, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from combibaan.model import MINUTES_PER_WEEK, Instance
+
+if TYPE_CHECKING:
+    from combibaan.rules.limits import Limits
+
+#: A bound that never binds (a rule that is off, a day without work).
+NO_LIMIT = 10**9
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One task as numbers: its week intervals and its load per day."""
+
+    index: int
+    supplier: int
+    location: str | None
+    minutes: int
+    intervals: tuple[tuple[int, int], ...]
+    day_minutes: tuple[int, ...]
+    #: Per day the first start and last end (minutes from that day's midnight);
+    #: ``NO_LIMIT`` / ``-1`` on days without a slot.
+    day_first: tuple[int, ...]
+    day_last: tuple[int, ...]
+    #: The days the task starts a slot on, in order.
+    days: tuple[int, ...] = ()
+    #: The slots as (day, start, end), minutes from that day's midnight, in order.
+    slots: tuple[tuple[int, int, int], ...] = ()
+
+
+def profiles(instance: Instance) -> list[Profile]:
+    """Every task of ``instance`` as a :class:`Profile`, in task order."""
+    supplier_ids = {name: i for i, name in enumerate(instance.supplier_names)}
+    result = []
+    for index, task in enumerate(instance.tasks):
+        day_minutes = [0] * 7
+        first = [NO_LIMIT] * 7
+        last = [-1] * 7
+        for slot in task.slots:
+            day_minutes[slot.day] += slot.minutes
+            first[slot.day] = min(first[slot.day], slot.start)
+            last[slot.day] = max(last[slot.day], slot.end)
+        result.append(
+            Profile(
+                index=index,
+                supplier=supplier_ids[task.supplier],
+                location=task.location,
+                minutes=task.minutes_per_week,
+                intervals=tuple(sorted((s.week_start, s.week_end) for s in task.slots)),
+                day_minutes=tuple(day_minutes),
+                day_first=tuple(first),
+                day_last=tuple(last),
+                days=tuple(d for d in range(7) if day_minutes[d]),
+                slots=tuple(sorted((s.day, s.start, s.end) for s in task.slots)),
+            )
+        )
+    return result
+
+
+def clash(p: Profile, q: Profile, travel: float) -> bool:
+    """Whether two tasks overlap in time or leave less than ``travel`` minutes between them.
+
+    Intervals live on a weekly circle: a Sunday-night slot meets Monday morning.
+    """
+    for a, b in p.intervals:
+        for c, d in q.intervals:
+            for shift in (-MINUTES_PER_WEEK, 0, MINUTES_PER_WEEK):
+                if b + travel > c + shift and d + shift + travel > a:
+                    return True
+    return False
+
+
+class Load(NamedTuple):
+    """The running totals of a job under construction: what its tasks add up to.
+
+    A named tuple, not a dataclass: the enumeration makes millions of these.
+    """
+
+    minutes: int
+    day_minutes: tuple[int, ...]
+    day_first: tuple[int, ...]
+    day_last: tuple[int, ...]
+    suppliers: frozenset[int]
+    locations: frozenset[str] = frozenset()
+    #: The slots of every task so far, as (day, start, end); unordered.
+    slots: tuple[tuple[int, int, int], ...] = ()
+
+    @classmethod
+    def of(cls, p: Profile) -> Load:
+        return cls(
+            p.minutes,
+            p.day_minutes,
+            p.day_first,
+            p.day_last,
+            frozenset((p.supplier,)),
+            frozenset(() if p.location is None else (p.location,)),
+            p.slots,
+        )
+
+    def grow(self, q: Profile) -> Load:
+        """The totals with task ``q`` added (whether any rule allows it is not asked here)."""
+        day_minutes = list(self.day_minutes)
+        first = list(self.day_first)
+        last = list(self.day_last)
+        for d in q.days:
+            day_minutes[d] += q.day_minutes[d]
+            if q.day_first[d] < first[d]:
+                first[d] = q.day_first[d]
+            if q.day_last[d] > last[d]:
+                last[d] = q.day_last[d]
+        suppliers = self.suppliers
+        if q.supplier not in suppliers:
+            suppliers = suppliers | {q.supplier}
+        locations = self.locations
+        if q.location is not None and q.location not in locations:
+            locations = locations | {q.location}
+        return Load(
+            self.minutes + q.minutes,
+            tuple(day_minutes),
+            tuple(first),
+            tuple(last),
+            suppliers,
+            locations,
+            self.slots + q.slots,
+        )
+
+    def add(self, q: Profile, limits: Limits) -> Load | None:
+        """The load with ``q`` added, or ``None`` when a rule that only gets worse breaks.
+
+        Time clashes are pairwise and live in the compatibility graph, not here.
+        """
+        for rule, limit in limits.upper:
+            if rule.over(self, q, limit):
+                return None
+        return self.grow(q)
+
+    def is_job(self, limits: Limits) -> bool:
+        """Whether the rules judged on a complete job hold too (e.g. enough hours)."""
+        for rule, limit in limits.lower:  # noqa: SIM110 (a loop is faster; hot path)
+            if not rule.meets(self, limit):
+                return False
+        return True
+
+
+#: A job without tasks, to grow from.
+EMPTY = Load(0, (0,) * 7, (NO_LIMIT,) * 7, (-1,) * 7, frozenset())

@@ -1,0 +1,57 @@
+"""``max_hours``: a job has at most this many hours a week."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from combibaan.model.numbers import Bounds
+from combibaan.rules.base import Obstacle, Rule, hours
+from combibaan.rules.terms import Term, WeekMinutes
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from combibaan.rules.facts import Load, Profile
+    from combibaan.rules.pairs import PairArrays
+
+
+class MaxHours(Rule):
+    key = "max_hours"
+    default = 36.0
+    bounds = Bounds(168, note="the hours in a week")
+    help = "Most hours per week of a job."
+    label = {"nl": "Maximaal uren per week", "en": "Most hours per week"}
+    codes = ("max_hours",)
+    precedence = 30
+    step = 1
+    texts = {
+        "max_hours": {
+            "nl": "{value} uur per week (max {limit})",
+            "en": "{value} h a week (max {limit})",
+        }
+    }
+    count_texts = {
+        "max_hours": {"nl": "{n} maken de week te lang", "en": "{n} make the week too long"}
+    }
+    binding = {
+        "nl": "het maximum van {value} uur per week",
+        "en": "the maximum of {value} h a week",
+    }
+
+    def over(self, before: Load, q: Profile, limit: int) -> bool:
+        return before.minutes + q.minutes > limit
+
+    def obstacle(self, before: Load, q: Profile, limit: int) -> Obstacle | None:
+        total = before.minutes + q.minutes
+        if total <= limit:
+            return None
+        return Obstacle("max_hours", {"value": hours(total), "limit": hours(limit)})
+
+    def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray, limit: int) -> np.ndarray:
+        return arrays.minutes[i] + arrays.minutes[j] <= limit
+
+    def terms(self, limit: int) -> tuple[Term, ...]:
+        return (WeekMinutes(high=limit),)
+
+
+RULE = MaxHours()

@@ -1,0 +1,145 @@
+"""The policy: the setting of every rule that keeps a combination job humane.
+
+The rules themselves live in :mod:`combibaan.rules` (one module each); the policy
+is their settings, with each rule's default, range and validation taken from its
+module, so that a new rule needs no change here. A rule whose value is ``None``
+is switched off. Values are in hours (as people at the table speak of them)
+except minutes and counts; the solver converts them to whole minutes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+from combibaan.model.numbers import Bounds, user_number
+from combibaan.rules.registry import BY_KEY, POLICY_KEYS, RULES
+
+#: Words that switch a rule off, in a TOML file or on the command line.
+OFF_WORDS = frozenset({"off", "none", "null", "uit", "geen", "-"})
+
+
+class PolicyError(ValueError):
+    """A policy value that makes no sense (negative hours, min above max, ...)."""
+
+
+class Policy:
+    """The setting of every rule a job must satisfy; ``None`` switches a rule off.
+
+    Immutable; read a rule as an attribute (``policy.max_suppliers``).
+
+    >>> Policy().max_suppliers
+    2
+    >>> Policy().replace(max_suppliers=3).max_suppliers
+    3
+    """
+
+    __slots__ = ("_values",)
+    _values: dict[str, float | int | None]
+
+    def __init__(self, **values: Any) -> None:
+        unknown = set(values) - set(POLICY_KEYS)
+        if unknown:
+            raise PolicyError(f"unknown policy rule(s): {', '.join(sorted(unknown))}")
+        settled = {rule.key: values.get(rule.key, rule.default) for rule in RULES}
+        errors: list[str] = []
+        for rule in RULES:
+            value = settled[rule.key]
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                errors.append(f"{rule.key} must be a number or off, got {value!r}")
+                continue
+            try:
+                user_number(value, rule.key, rule.bounds, alternatives=" or off")
+            except ValueError as error:
+                errors.append(str(error))
+        if not errors:
+            for rule in RULES:
+                low, high = settled[rule.key], settled.get(rule.at_most or "")
+                if low is not None and high is not None and low > high:
+                    errors.append(f"{rule.key} ({low}) is above {rule.at_most} ({high})")
+        if errors:
+            raise PolicyError("; ".join(errors))
+        for rule in RULES:
+            value = settled[rule.key]
+            if value is not None and rule.bounds.whole:
+                settled[rule.key] = int(value)
+            if rule.zero_is_off and value == 0:
+                settled[rule.key] = None
+        object.__setattr__(self, "_values", settled)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except (KeyError, AttributeError):
+            raise AttributeError(f"a policy has no rule {name!r}") from None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError("a policy cannot be changed; use policy.replace(...)")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Policy) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values.items()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{key}={value!r}" for key, value in self._values.items())
+        return f"Policy({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (dict(self._values),))
+
+    def replace(self, **changes: Any) -> Policy:
+        """A copy with some rules changed; unknown names are an error."""
+        unknown = set(changes) - set(POLICY_KEYS)
+        if unknown:
+            raise PolicyError(f"unknown policy rule(s): {', '.join(sorted(unknown))}")
+        return Policy(**{**self._values, **changes})
+
+    def to_dict(self) -> dict[str, float | int | None]:
+        """Every rule's effective value; ``None`` where the rule is off."""
+        return dict(self._values)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any], base: Policy | None = None) -> Policy:
+        """Build from plain values, as read from TOML or JSON; ``"off"`` switches a rule off."""
+        changes: dict[str, Any] = {}
+        for key, value in values.items():
+            if key not in POLICY_KEYS:
+                raise PolicyError(
+                    f"unknown policy rule {key!r}; known rules: {', '.join(POLICY_KEYS)}"
+                )
+            changes[key] = parse_policy_value(key, value)
+        return (base or cls()).replace(**changes)
+
+    def minutes(self, key: str) -> int | None:
+        """A rule's value in the solver's units: whole minutes for hours, else as is."""
+        return BY_KEY[key].limit(self) if self._values[key] is not None else None
+
+
+def _rebuild(values: dict[str, Any]) -> Policy:
+    return Policy(**values)
+
+
+def parse_policy_value(key: str, value: Any, name: str | None = None) -> float | int | None:
+    """One rule's value from TOML/JSON/CLI text: a number in the rule's range, or an off word.
+
+    Flags, policy files, grid files and ``solution.json`` all come through here, so a
+    value is judged the same wherever it is written. ``name`` names the value in the
+    message (``--min-hours``); by default the rule's key.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in OFF_WORDS:
+        return None
+    bounds = BY_KEY[key].bounds if key in BY_KEY else Bounds(math.inf)
+    try:
+        number = user_number(value, name or key, bounds, alternatives=" or 'off'")
+    except ValueError as error:
+        raise PolicyError(str(error)) from None
+    if bounds.whole or (isinstance(value, int) and not isinstance(value, bool)):
+        return int(number)
+    return number
