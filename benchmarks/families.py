@@ -122,7 +122,7 @@ def run_one(family: str, size: int, seed: int, limit: float, strategy: str, work
     )
     seconds = time.perf_counter() - started
     memory = peak_mb()  # the solve's peak, before the checker and the greedy add their own
-    violations = result.check()
+    violations = combibaan.check_result(result)
     greedy_jobs, greedy_hours, greedy_seconds = run_greedy(instance, policy)
     stats = result.statistics
     return {

@@ -83,7 +83,7 @@ def bench(size: int, args: argparse.Namespace, policy: Policy) -> Row:
                 result.status,
                 result.hours_placed,
                 seconds,
-                len(result.check()),
+                len(combibaan.check_result(result)),
             )
         )
         print(

@@ -98,7 +98,7 @@ def _solve_one(size: int, campuses: int, seconds: float, seed: int) -> dict:
         "seconds": result.solve_seconds,
         "first_progress": trace[0][0] if trace else None,
         "seconds_to_95": reached,
-        "violations": len(result.check()),
+        "violations": len(combibaan.check_result(result)),
         "peak_mb": (own + children) / 1024,
     }
 

@@ -22,6 +22,7 @@ from combibaan.model import MINUTES_PER_DAY, MINUTES_PER_WEEK, Instance, Slot, T
 from combibaan.model.instance import TravelEdge
 from combibaan.result import Result
 from combibaan.rules import Policy
+from combibaan.texts import render
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCES = ROOT / "instances"
@@ -82,13 +83,13 @@ def read(name: str) -> Instance:
 
 def assert_sound(result: Result) -> None:
     """What every result must satisfy, whatever the instance, policy or time limit."""
-    assert result.check() == []
+    assert combibaan.check_result(result) == []
     assert combibaan.check_solution(result.instance, result.to_dict()) == []
     placed = [t for job in result.solution.jobs for t in job.task_ids]
     left = [u.task_id for u in result.solution.unassigned]
     assert len(placed) == len(set(placed)), "a task is in two jobs"
     assert sorted(placed + left) == sorted(t.id for t in result.instance.tasks)
-    assert all(u.reason.strip() for u in result.solution.unassigned)
+    assert all(render(u.reason, "nl").strip() for u in result.solution.unassigned)
     assert result.jobs_bound is not None and result.jobs_bound >= result.num_jobs
     if result.status == "optimal":
         assert result.jobs_bound == result.num_jobs
@@ -207,3 +208,8 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+def reasons(result: Result, lang: str = "nl") -> dict[str, str]:
+    """Why each task left out stayed out, in ``lang``."""
+    return {u.task_id: render(u.reason, lang) for u in result.solution.unassigned}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from combibaan.io import read_instance
 from combibaan.model import Instance, Job, Slot, Solution, Supplier, Task, Unassigned
+from combibaan.model.phrase import Phrase
 from combibaan.result import Result, Statistics
 from combibaan.rules import Policy
 
@@ -20,10 +21,11 @@ INDOOR_JOBS = {"B01": ("I01", "I11"), "B02": ("I02", "I12"), "B03": ("I07", "I15
 def make_result(
     instance: Instance,
     jobs: Mapping[str, Sequence[str]],
-    reasons: Mapping[str, str] | None = None,
+    reasons: Mapping[str, Phrase] | None = None,
     policy: Policy | None = None,
 ) -> Result:
-    """A result holding exactly ``jobs``; every other task is unassigned with a reason."""
+    """A result holding exactly ``jobs``; every other task is unassigned, with the reason
+    ``reasons`` gives it or "not examined"."""
     built = []
     for job_id, task_ids in jobs.items():
         tasks = [instance.task(t) for t in task_ids]
@@ -39,9 +41,9 @@ def make_result(
             )
         )
     placed = {t for task_ids in jobs.values() for t in task_ids}
-    reasons = reasons or {}
+    said = reasons or {}
     unassigned = tuple(
-        Unassigned(t.id, reasons.get(t.id, "no partner"))
+        Unassigned(t.id, said.get(t.id, Phrase("unexplored")))
         for t in instance.tasks
         if t.id not in placed
     )
@@ -99,4 +101,6 @@ def hostile_result() -> Result:
         suppliers=(Supplier("Kantine", "catering", '=HYPERLINK("http://x")', 1000.0),),
         name="hostile",
     )
-    return make_result(instance, {"B01": ("T1", "T2")}, {"T3": "=cmd|' /C calc'!A0"})
+    # A reason that starts like a formula: it names a task whose id does.
+    risky = Phrase("task_obstacle", {"task": "=cmd|' /C calc'!A0", "why": "?"})
+    return make_result(instance, {"B01": ("T1", "T2")}, {"T3": risky})

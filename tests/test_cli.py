@@ -512,7 +512,8 @@ import combibaan
 instance = combibaan.read_instance(sys.argv[1], travel=sys.argv[2])
 print("solving", file=sys.stderr, flush=True)
 result = combibaan.solve(instance, time_limit=60, strategy="exact", workers=2)
-print(json.dumps({"solution": result.to_dict(), "check": [str(v) for v in result.check()]}))
+violations = [str(v) for v in combibaan.check_result(result)]
+print(json.dumps({"solution": result.to_dict(), "check": violations}))
 """
 
 

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import INSTANCES, assert_sound, make_instance, make_task, read, run_cli
+from conftest import INSTANCES, assert_sound, make_instance, make_task, read, reasons, run_cli
 
 import combibaan
 from combibaan import Locks, Policy, UnknownTaskError
@@ -31,43 +31,39 @@ OBSTACLES = make_instance(
 )
 
 
-def reasons(result: combibaan.Result) -> dict[str, str]:
-    return {u.task_id: u.reason for u in result.solution.unassigned}
-
-
 # ----------------------------------------------------------------------------- reasons
 
 
 def test_isolated_task_counts_why_each_partner_fails() -> None:
-    result = combibaan.solve(OBSTACLES, lang="en")
+    result = combibaan.solve(OBSTACLES)
     assert_sound(result)
-    why = reasons(result)["T1"]
+    why = reasons(result, "en")["T1"]
     assert "10 h a week (min 20)" in why
     for fact in ("1 clash in time", "1 too far to travel", "1 stretch a day", "1 are out"):
         assert fact in why
 
 
 def test_too_long_alone_names_the_rule_and_numbers() -> None:
-    why = reasons(combibaan.solve(OBSTACLES, lang="en"))["T5"]
+    why = reasons(combibaan.solve(OBSTACLES), "en")["T5"]
     assert "10 h on mon (max 8)" in why
 
 
 def test_one_supplier_rule_is_named() -> None:
-    result = combibaan.solve(THREE, Policy(max_suppliers=1), lang="en")
-    assert "2 of another supplier (max 1)" in reasons(result)["A"]
+    result = combibaan.solve(THREE, Policy(max_suppliers=1))
+    assert "2 of another supplier (max 1)" in reasons(result, "en")["A"]
 
 
 def test_no_job_names_the_reachable_hours_and_the_binding_rule() -> None:
-    why = reasons(combibaan.solve(THREE, lang="en"))["A"]
+    why = reasons(combibaan.solve(THREE), "en")["A"]
     assert "2 task(s) fit beside it" in why
     assert "at most 16 h (min 20)" in why
     assert "limit of 2 suppliers" in why
 
 
 def test_taken_names_the_competing_tasks_and_jobs() -> None:
-    result = combibaan.solve(read("indoor"), lang="en")
+    result = combibaan.solve(read("indoor"))
     job = next(j.job_id for j in result.solution.jobs if "I15" in j.task_ids)
-    why = reasons(result)["I03"]
+    why = reasons(result, "en")["I03"]
     assert "I15" in why and job in why and "1 job" in why
 
 
@@ -78,7 +74,7 @@ def test_reasons_in_dutch_by_default() -> None:
 
 def test_together_partner_that_cannot_join() -> None:
     locks = Locks.of([("together", ["T1", "T3"])])
-    why = reasons(combibaan.solve(OBSTACLES, locks=locks, lang="en"))["T1"]
+    why = reasons(combibaan.solve(OBSTACLES, locks=locks), "en")["T1"]
     assert "T3" in why and "travel takes 20 min" in why
 
 

@@ -150,7 +150,7 @@ def test_every_family_gives_checked_jobs(family: str) -> None:
     policy = Policy(min_hours=25.5) if family == "units" else Policy()
     instance = instance_of(kind, 40, 1)
     result = combibaan.solve(instance, policy, time_limit=5, seed=0, workers=1)
-    assert result.check() == []
+    assert combibaan.check_result(result) == []
     assert result.num_jobs >= 3
     assert result.jobs_bound is not None and result.num_jobs <= result.jobs_bound
     # not trivial: some hours stay with the suppliers, or some jobs need three tasks or more

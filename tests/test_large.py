@@ -28,7 +28,7 @@ from combibaan.solvers.lns import LocalSearch, score
 from combibaan.solvers.master import restricted_master
 from combibaan.solvers.ortools.set_packing import StagedPacking
 from combibaan.solvers.pricing import PricingModel
-from combibaan.solvers.solve import _burden
+from combibaan.solvers.strategies.base import job_burden
 
 
 def family_instance(family: str, n: int, seed: int) -> Instance:
@@ -136,7 +136,7 @@ def test_dive_and_master_give_disjoint_jobs_within_the_bound(family: str) -> Non
     assert bound.jobs_bound is not None and len(dived.jobs) <= bound.jobs_bound
 
     def cost(job: tuple[int, ...]) -> int:
-        return _burden(job, instance)
+        return job_burden(instance, job)
 
     master = restricted_master(
         [*bound.pool, *dived.priced],
@@ -156,7 +156,7 @@ def test_local_search_takes_only_what_scores_at_least_as_well() -> None:
     start = greedy_jobs(graph, profs, limits)
 
     def cost(job: tuple[int, ...]) -> int:
-        return _burden(job, instance)
+        return job_burden(instance, job)
 
     search = LocalSearch(adjacency, profs, limits, start, cost)
     assert not search.offer(start[:-1])
@@ -215,4 +215,4 @@ def _large_inputs(instance: Instance):  # type: ignore[no-untyped-def]
     limits, profs = Limits.of(rules), profiles(instance)
     graph = compatibility_graph(instance, rules, profs)
     start = greedy_jobs(graph, profs, limits)
-    return graph, profs, limits, start, lambda job: _burden(job, instance)
+    return graph, profs, limits, start, lambda job: job_burden(instance, job)

@@ -38,7 +38,7 @@ def blocks(ax: plt.Axes) -> list[Rectangle]:
 
 def test_plot_week_draws_every_slot_in_its_suppliers_colour(result: combibaan.Result) -> None:
     job = result.solution.jobs[0]
-    ax = result.plot_week(job.job_id)
+    ax = combibaan.plot_week(result, job.job_id)
     tasks = [result.instance.task(t) for t in job.task_ids]
     drawn = blocks(ax)
     assert len(drawn) == sum(len(t.slots) for t in tasks)
@@ -58,7 +58,7 @@ def test_plot_week_draws_every_slot_in_its_suppliers_colour(result: combibaan.Re
 def test_plot_week_in_english_on_given_axes(result: combibaan.Result) -> None:
     _, ax = plt.subplots()
     job_id = result.solution.jobs[-1].job_id
-    assert result.plot_week(job_id, ax=ax, lang="en") is ax
+    assert combibaan.plot_week(result, job_id, ax=ax, lang="en") is ax
     assert ax.get_xticklabels()[0].get_text() == "mon"
     assert "hours per week" in ax.get_title()
     assert ax.get_legend().get_title().get_text() == "Supplier"
@@ -67,7 +67,7 @@ def test_plot_week_in_english_on_given_axes(result: combibaan.Result) -> None:
 def test_colours_are_the_same_in_every_plot_of_an_instance(result: combibaan.Result) -> None:
     seen: dict[tuple[float, ...], str] = {}
     for job in result.solution.jobs:
-        ax = result.plot_week(job.job_id)
+        ax = combibaan.plot_week(result, job.job_id)
         for patch, text in zip(
             ax.get_legend().get_patches(), ax.get_legend().get_texts(), strict=True
         ):
@@ -77,9 +77,9 @@ def test_colours_are_the_same_in_every_plot_of_an_instance(result: combibaan.Res
 
 def test_unknown_job_and_language_are_clear_errors(result: combibaan.Result) -> None:
     with pytest.raises(KeyError, match=r"B99.*B01"):
-        result.plot_week("B99")
+        combibaan.plot_week(result, "B99")
     with pytest.raises(ValueError, match="lang"):
-        result.plot_week("B01", lang="de")
+        combibaan.plot_week(result, "B01", lang="de")
 
 
 def test_weekend_and_night_slots_are_shown() -> None:
@@ -98,14 +98,14 @@ def test_weekend_and_night_slots_are_shown() -> None:
         instance, combibaan.Policy(min_hours=20, max_hours_per_day=None), time_limit=10, workers=1
     )
     assert result.num_jobs == 1
-    ax = result.plot_week("B01", lang="en")
+    ax = combibaan.plot_week(result, "B01", lang="en")
     assert [t.get_text() for t in ax.get_xticklabels()][-2:] == ["sat", "sun"]
     assert max(ax.get_ylim()) >= 30  # 06:00 the next morning is hour 30 of the day it started
     assert len(blocks(ax)) == 2 + 5
 
 
 def test_plot_jobs_draws_all_jobs_with_one_legend(result: combibaan.Result) -> None:
-    fig = result.plot_jobs(ncols=2, lang="en")
+    fig = combibaan.plot_jobs(result, ncols=2, lang="en")
     drawn = [ax for ax in fig.axes if ax.axison]
     assert len(drawn) == result.num_jobs
     assert all(ax.get_legend() is None for ax in drawn)
@@ -115,9 +115,9 @@ def test_plot_jobs_draws_all_jobs_with_one_legend(result: combibaan.Result) -> N
 
 
 def test_plot_jobs_a_subset_and_none(result: combibaan.Result) -> None:
-    fig = result.plot_jobs(["B02"])
+    fig = combibaan.plot_jobs(result, ["B02"])
     assert len([ax for ax in fig.axes if ax.axison]) == 1
-    empty = result.plot_jobs([])
+    empty = combibaan.plot_jobs(result, [])
     assert "geen banen" in [t.get_text() for ax in empty.axes for t in ax.texts]
     with pytest.raises(ValueError, match="ncols"):
-        result.plot_jobs(ncols=0)
+        combibaan.plot_jobs(result, ncols=0)

@@ -43,11 +43,9 @@ def test_every_solution_is_sound(
 ) -> None:
     instance = random_instance(rng, size)
     rules = random_policy(rng)
-    result = solve_checked(
-        instance, rules, time_limit=5, workers=1, lang=lang, max_columns=max_columns
-    )
+    result = solve_checked(instance, rules, time_limit=5, workers=1, max_columns=max_columns)
     # What lands in solution.json, read back as the command line's check does.
-    document = json.loads(result.to_json())
+    document = json.loads(result.to_json(lang=lang))
     assert check_solution(instance, document) == []
     assert document["policy"] == rules.to_dict()
     if max_columns == 400_000:

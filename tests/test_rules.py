@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from conftest import groups, make_instance, make_task, policy, solve_checked
+from conftest import groups, make_instance, make_task, policy, reasons, solve_checked
 
 from combibaan.model import Task
 from combibaan.rules import Policy
@@ -305,6 +305,6 @@ def test_two_jobs_when_the_tasks_allow_two() -> None:
 
 def test_unassigned_reason_names_the_rule_that_a_task_breaks_alone() -> None:
     instance = make_instance(t("A", "ma-vr 07:00-14:00"), t("B", "ma-vr 14:00-16:00"))
-    result = solve_checked(instance, policy(max_hours=30), lang="en")
-    reasons = {u.task_id: u.reason for u in result.solution.unassigned}
-    assert "A" in reasons and "35" in reasons["A"] and "30" in reasons["A"]
+    result = solve_checked(instance, policy(max_hours=30))
+    said = reasons(result, "en")
+    assert "A" in said and "35" in said["A"] and "30" in said["A"]

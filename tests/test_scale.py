@@ -23,7 +23,7 @@ from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.lns import improve, score
-from combibaan.solvers.solve import _burden
+from combibaan.solvers.strategies.base import job_burden
 
 
 def generated(n: int, seed: int, campuses: int = 1) -> Instance:
@@ -92,7 +92,7 @@ def test_search_never_worsens_the_greedy_start() -> None:
     start = greedy_jobs(graph, profs, limits)
 
     def cost(column: tuple[int, ...]) -> int:
-        return _burden(column, instance)
+        return job_burden(instance, column)
 
     found = improve(adjacency, profs, limits, start, cost, time.perf_counter() + 2.0)
     assert score(found.jobs, profs, cost) >= score(start, profs, cost)

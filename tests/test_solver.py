@@ -10,7 +10,7 @@ import time
 from functools import cache
 
 import pytest
-from conftest import ROOT, assert_sound, groups, minutes_placed, read, solve_checked
+from conftest import ROOT, assert_sound, groups, minutes_placed, read, reasons, solve_checked
 
 import combibaan
 from combibaan.result import Result
@@ -19,8 +19,10 @@ from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.ortools import solve_packing
 
-# The module, not the function ``combibaan.solvers.solve`` it exports.
+# The modules, not the function ``combibaan.solvers.solve`` the package exports.
 solve_module = importlib.import_module("combibaan.solvers.solve")
+auto_module = importlib.import_module("combibaan.solvers.strategies.auto")
+exact_module = importlib.import_module("combibaan.solvers.strategies.exact")
 
 
 @cache
@@ -151,7 +153,7 @@ def test_ctrl_c_during_enumeration_returns_the_greedy(monkeypatch: pytest.Monkey
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(solve_module, "enumerate_columns", interrupted)
+    monkeypatch.setattr(auto_module, "enumerate_columns", interrupted)
     result = combibaan.solve(read("generated/n80"), Policy(), time_limit=10)
     assert_sound(result)
     assert result.statistics.interrupted
@@ -164,7 +166,7 @@ def test_ctrl_c_during_packing_returns_the_greedy(monkeypatch: pytest.MonkeyPatc
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(solve_module, "solve_exact", interrupted)
+    monkeypatch.setattr(exact_module, "solve_exact", interrupted)
     result = combibaan.solve(read("generated/n40"), Policy(), time_limit=10)
     assert_sound(result)
     assert result.statistics.interrupted
@@ -182,14 +184,14 @@ def test_ctrl_c_while_reasons_are_worked_out_keeps_the_proposal(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(solve_module, "unassigned_reasons", interrupted)
-    result = combibaan.solve(read("outdoor"), Policy(), time_limit=20, lang="en")
+    result = combibaan.solve(read("outdoor"), Policy(), time_limit=20)
     assert_sound(result)
     assert result.statistics.interrupted
     assert [j.task_ids for j in result.solution.jobs] == [j.task_ids for j in best.solution.jobs]
     assert {u.task_id for u in result.solution.unassigned} == {
         u.task_id for u in best.solution.unassigned
     }
-    assert all("interrupted" in u.reason for u in result.solution.unassigned)
+    assert all("interrupted" in why for why in reasons(result, "en").values())
 
 
 def test_ctrl_c_during_alternatives_keeps_the_best(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import groups, make_instance, make_task, policy, run_cli, solve_checked
+from conftest import groups, make_instance, make_task, policy, reasons, run_cli, solve_checked
 
 import combibaan
 from combibaan.check import DAY_CODES, check_solution
@@ -182,9 +182,9 @@ def test_reasons_name_the_rule_in_both_languages(rules: dict, nl: str, en: str) 
     }[next(iter(rules))]
     instance = instance_of(tasks)
     for lang, word in (("nl", nl), ("en", en)):
-        result = solve_checked(instance, policy(min_hours=20, **rules), lang=lang)
-        reasons = " ".join(u.reason for u in result.solution.unassigned)
-        assert word in reasons, reasons
+        result = solve_checked(instance, policy(min_hours=20, **rules))
+        said = " ".join(reasons(result, lang).values())
+        assert word in said, said
 
 
 def test_every_rule_has_words_in_both_languages() -> None:

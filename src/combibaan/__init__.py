@@ -7,8 +7,9 @@ The Python API the command line and the notebooks share::
                                        travel="instances/indoor/travel.csv")
     result = combibaan.solve(instance, combibaan.Policy(max_suppliers=2), time_limit=30)
     result.jobs          # a DataFrame, one row per job
-    result.check()       # [] when every rule holds
-    result.kpis          # a Series: jobs, hours placed, bound, status, ...
+    combibaan.check_result(result)  # [] when every rule holds
+    combibaan.kpis(result)          # a Series: jobs, hours placed, bound, status, ...
+    combibaan.plot_jobs(result)     # every job's week (matplotlib, loaded only here)
 
     combibaan.sweep(instance, {"max_suppliers": [1, 2, 3]})  # one row per policy
     combibaan.marginal(instance)                             # single changes that add a job
@@ -31,8 +32,11 @@ _HOMES = {
     "Explanation": "combibaan.analysis.explain",
     "UnknownTaskError": "combibaan.analysis.explain",
     "explain": "combibaan.analysis.explain",
+    "kpis": "combibaan.analysis.kpis",
+    "supplier_kpis": "combibaan.analysis.kpis",
     "marginal": "combibaan.analysis.marginal",
     "sweep": "combibaan.analysis.sweep",
+    "check_result": "combibaan.analysis.verify",
     "Violation": "combibaan.check",
     "check_solution": "combibaan.check",
     "InputError": "combibaan.io",
@@ -47,6 +51,8 @@ _HOMES = {
     "Locks": "combibaan.model",
     "Slot": "combibaan.model",
     "Task": "combibaan.model",
+    "plot_jobs": "combibaan.plotting",
+    "plot_week": "combibaan.plotting",
     "Policy": "combibaan.rules",
     "PolicyError": "combibaan.rules",
     "Result": "combibaan.result",
@@ -56,8 +62,10 @@ _HOMES = {
 
 if TYPE_CHECKING:
     from combibaan.analysis.explain import Explanation, UnknownTaskError, explain
+    from combibaan.analysis.kpis import kpis, supplier_kpis
     from combibaan.analysis.marginal import marginal
     from combibaan.analysis.sweep import sweep
+    from combibaan.analysis.verify import check_result
     from combibaan.check import Violation, check_solution
     from combibaan.io import InputError, read_instance, read_policy
     from combibaan.io.locks import read_locks
@@ -71,6 +79,7 @@ if TYPE_CHECKING:
         Slot,
         Task,
     )
+    from combibaan.plotting import plot_jobs, plot_week
     from combibaan.result import Result
     from combibaan.rules import Policy, PolicyError
     from combibaan.solvers import solve
@@ -107,12 +116,17 @@ __all__ = [
     "Task",
     "UnknownTaskError",
     "Violation",
+    "check_result",
     "check_solution",
     "explain",
+    "kpis",
     "marginal",
+    "plot_jobs",
+    "plot_week",
     "read_instance",
     "read_locks",
     "read_policy",
     "solve",
+    "supplier_kpis",
     "sweep",
 ]

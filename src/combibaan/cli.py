@@ -41,7 +41,7 @@ from combibaan.io.output import SOLUTION_FILES, check_folder, check_output
 from combibaan.model.locks import LockError
 from combibaan.model.week import format_days
 from combibaan.rules import RULES, Policy, PolicyError, Rule, parse_policy_value
-from combibaan.texts import LANGUAGES, cli_text, decimal, hours_note, jobs_note, number
+from combibaan.texts import LANGUAGES, cli_text, decimal, hours_note, jobs_note, number, render
 
 if TYPE_CHECKING:
     from combibaan.model import Instance
@@ -125,6 +125,11 @@ STRATEGIES = ("auto", "exact", "large")
 def say(console: Console, label: str, style: str, text: str) -> None:
     """``label: text`` with the label styled and the text printed exactly as it is."""
     console.print(Text.assemble((label, style), " ", text), soft_wrap=True)
+
+
+def warn(problem: object) -> None:
+    """A warning about the user's input on stderr; the run goes on."""
+    say(err, "warning:", "yellow", str(problem))
 
 
 def show_problems(error: InputError) -> None:
@@ -359,9 +364,13 @@ def parse_rows(text: str) -> int | None:
     return rows
 
 
-def _lock_error(error: LockError, locks: Path | None) -> InputError:
-    """A lock that names an unknown task or supplier, as an input error on its source."""
-    return InputError(Problem(str(locks) if locks is not None else "--forbid-pair", str(error)))
+def _lock_error(error: LockError, locks: Path | None, lang: str = "nl") -> InputError:
+    """Locks that name an unknown task or supplier, or that cannot all hold, as an input
+    error on their source (a conflict worded in ``lang``)."""
+    from combibaan.solvers.locking import LockConflict
+
+    text = error.text(lang) if isinstance(error, LockConflict) else str(error)
+    return InputError(Problem(str(locks) if locks is not None else "--forbid-pair", text))
 
 
 def read_inputs(
@@ -374,9 +383,6 @@ def read_inputs(
 ) -> Instance:
     """The task list and its tables, with a note on a terminal while large files load."""
     from combibaan.io import read_instance
-
-    def warn(problem: object) -> None:
-        say(err, "warning:", "yellow", str(problem))
 
     if quiet or not err.is_terminal:
         return read_instance(tasks, travel, suppliers, on_warning=warn)
@@ -440,7 +446,7 @@ def solve(
     effective = build_policy(policy, rules or {})
     instance = read_inputs(tasks, travel, suppliers, lang=lang, quiet=quiet)
     _warn_unknown_suppliers(instance, suppliers)
-    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair, warn)
     failure: InputError | None = None
     with Interrupts(err, lang, saves=out_dir is not None) as interrupts:
         try:
@@ -458,7 +464,7 @@ def solve(
                 alternatives=alternatives,
             )
         except LockError as error:
-            raise _lock_error(error, locks) from None
+            raise _lock_error(error, locks, lang) from None
         if out_dir is not None:
             with interrupts.writing():
                 failure = _write(result, out_dir, lang, force)
@@ -494,11 +500,11 @@ def _warn_unknown_suppliers(instance: Instance, suppliers: Path | None) -> None:
 
 def _write(result: Result, out_dir: Path, lang: str, force: bool) -> InputError | None:
     """Write the files; a refusal or an OS error comes back as the error to show."""
-    from combibaan.io.output import write_result
     from combibaan.reporting import report_writers
+    from combibaan.result import write_result
 
     try:
-        write_result(result, out_dir, extra=report_writers(result, lang), force=force)
+        write_result(result, out_dir, extra=report_writers(result, lang), force=force, lang=lang)
     except InputError as error:
         return error
     except OSError as error:
@@ -522,7 +528,6 @@ def _solve_with_progress(
             time_limit=time_limit,
             seed=seed,
             workers=workers,
-            lang=lang,
             **progress,
             **options,
         )
@@ -610,7 +615,12 @@ def show_result(
         left.add_column("reason")
         for item in unassigned[:rows]:
             task = result.instance.task(item.task_id)
-            left.add_row(task.id, task.supplier, number(round(task.hours_per_week, 2)), item.reason)
+            left.add_row(
+                task.id,
+                task.supplier,
+                number(round(task.hours_per_week, 2)),
+                render(item.reason, lang),
+            )
         out.print(left)
         _more(len(unassigned), rows, "more_tasks", lang, written, "unassigned.csv")
     out.print(summary_line(result, lang), soft_wrap=True)
@@ -684,7 +694,7 @@ def check(
         problems.extend(error.problems)
     if problems or instance is None:
         raise InputError(problems)
-    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair, warn)
     if claimed is not None:
         _note_other_rules(document, claimed)
     violations = check_solution(
@@ -738,7 +748,7 @@ def explain(
 
     effective = build_policy(policy, rules or {})
     instance = read_inputs(tasks, travel, lang=lang)
-    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair, warn)
     try:
         story = run_explain(
             instance,
@@ -750,7 +760,7 @@ def explain(
             lang=lang,
         )
     except LockError as error:
-        raise _lock_error(error, locks) from None
+        raise _lock_error(error, locks, lang) from None
     for line in story.lines():
         out.print(line, soft_wrap=True)
 

@@ -8,7 +8,7 @@ API (``read_locks``, ``solve(..., locks=, forbid_pairs=, alternatives=)``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -60,13 +60,17 @@ AlternativesOpt = Annotated[
 
 
 def read_workshop(
-    instance: Instance, locks_file: Path | None, forbid_pairs: list[str] | None
+    instance: Instance,
+    locks_file: Path | None,
+    forbid_pairs: list[str] | None,
+    warn: Callable[[object], None],
 ) -> tuple[Locks | None, tuple[SupplierPair, ...]]:
     """The locks file (checked against the instance) and the forbidden supplier pairs.
 
     A pair naming an unknown supplier is an :class:`InputError` about ``--forbid-pair``.
+    Hidden rows of a locks workbook go to ``warn``, as for the tasks: the command line
+    passes its own, since this module sits below :mod:`combibaan.cli`.
     """
-    from combibaan.cli import err, say  # at call time: combibaan.cli imports this module
     from combibaan.io.locks import read_locks
     from combibaan.io.table import collect_warnings
     from combibaan.solvers.locking import resolve_pairs
@@ -76,7 +80,7 @@ def read_workshop(
             locks = read_locks(locks_file, instance) if locks_file is not None else None
         finally:
             for problem in noticed:
-                say(err, "warning:", "yellow", str(problem))
+                warn(problem)
     try:
         return locks, resolve_pairs(instance, forbid_pairs or ())
     except LockError as error:

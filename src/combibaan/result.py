@@ -1,4 +1,10 @@
-"""The result of a solve: the proposal, what was proven about it, and views for people."""
+"""The result of a solve: the proposal, what was proven about it, and its tables.
+
+:class:`Result` is data plus DataFrame views, and sits below everything that reads
+it: reports (:mod:`combibaan.reporting`), plots (:mod:`combibaan.plotting`), KPIs
+(:mod:`combibaan.analysis.kpis`) and the check (:func:`combibaan.check_result`) are
+functions that take a result, so that no layer has to reach back up.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from combibaan.model import Instance, Job, Solution
+from combibaan.model import Instance, Job, Solution, Unassigned
 from combibaan.model.alternative import Alternative
 from combibaan.model.locks import Locks, SupplierPair
 from combibaan.model.week import DAY_NAMES
 from combibaan.rules import Policy
+from combibaan.texts import render
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping
+    from pathlib import Path
 
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-    from combibaan.check import Violation
+    from combibaan.io.output import Writer
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
 #: How a run ended: everything proven, the time limit (or search budget) reached, or Ctrl-C.
@@ -50,7 +55,16 @@ def job_dict(job: Job) -> dict[str, Any]:
     }
 
 
-def alternative_dict(alternative: Alternative) -> dict[str, Any]:
+def unassigned_dict(item: Unassigned, lang: str) -> dict[str, Any]:
+    """A task left out as ``solution.json`` writes it: the reason in words and its code."""
+    return {
+        "task_id": item.task_id,
+        "reason": render(item.reason, lang),
+        "reason_code": item.reason.code,
+    }
+
+
+def alternative_dict(alternative: Alternative, lang: str = "nl") -> dict[str, Any]:
     """An alternative proposal: its jobs in the same shape, and how it compares with the best."""
     return {
         "rank": alternative.rank,
@@ -65,7 +79,7 @@ def alternative_dict(alternative: Alternative) -> dict[str, Any]:
             "job_units": round(alternative.job_units, 3),
         },
         "jobs": [job_dict(job) for job in alternative.jobs],
-        "unassigned": [{"task_id": u.task_id, "reason": u.reason} for u in alternative.unassigned],
+        "unassigned": [unassigned_dict(u, lang) for u in alternative.unassigned],
     }
 
 
@@ -144,8 +158,8 @@ class Result:
             return 0.0
         return (self.jobs_bound - self.num_jobs) / self.jobs_bound
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``solution.json`` document."""
+    def to_dict(self, lang: str = "nl") -> dict[str, Any]:
+        """The ``solution.json`` document, with the reasons worded in ``lang``."""
         return {
             "generator": f"combibaan {_version()}",
             "instance": self.instance.name,
@@ -163,12 +177,10 @@ class Result:
                 "job_units": round(self.job_units, 3),
             },
             "jobs": [job_dict(job) for job in self.solution.jobs],
-            "unassigned": [
-                {"task_id": u.task_id, "reason": u.reason} for u in self.solution.unassigned
-            ],
+            "unassigned": [unassigned_dict(u, lang) for u in self.solution.unassigned],
             "locks": self.locks.to_list() if self.locks else [],
             "forbidden_pairs": [list(pair) for pair in self.forbid_pairs],
-            "alternatives": [alternative_dict(a) for a in self.alternatives],
+            "alternatives": [alternative_dict(a, lang) for a in self.alternatives],
             "statistics": {
                 "method": self.statistics.method,
                 "columns": self.statistics.columns,
@@ -185,20 +197,8 @@ class Result:
             },
         }
 
-    def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-    def to_html(self, lang: str = "nl") -> str:
-        """The workshop report (``report.html``): one self-contained page, input escaped."""
-        from combibaan.reporting import render_report
-
-        return render_report(self, lang)
-
-    def check(self) -> list[Violation]:
-        """Verify this result with the independent checker; an empty list means valid."""
-        from combibaan.check import check_solution
-
-        return check_solution(self.instance, self.to_dict(), self.policy)
+    def to_json(self, indent: int | None = 2, lang: str = "nl") -> str:
+        return json.dumps(self.to_dict(lang), indent=indent, ensure_ascii=False)
 
     @cached_property
     def jobs(self) -> pd.DataFrame:
@@ -251,56 +251,44 @@ class Result:
 
     @cached_property
     def unassigned(self) -> pd.DataFrame:
-        """One row per task left out, with the reason."""
+        """One row per task left out, with the reason in Dutch (see :meth:`unassigned_in`)."""
+        return self.unassigned_in("nl")
+
+    def unassigned_in(self, lang: str) -> pd.DataFrame:
+        """One row per task left out, with the reason in ``lang`` and its code."""
         return pd.DataFrame(
             [
                 {
                     "task_id": u.task_id,
                     "supplier": self.instance.task(u.task_id).supplier,
                     "hours_per_week": round(self.instance.task(u.task_id).hours_per_week, 2),
-                    "reason": u.reason,
+                    "reason": render(u.reason, lang),
+                    "reason_code": u.reason.code,
                 }
                 for u in self.solution.unassigned
             ],
-            columns=["task_id", "supplier", "hours_per_week", "reason"],
+            columns=["task_id", "supplier", "hours_per_week", "reason", "reason_code"],
         )
 
-    # Analysts' views: the code lives in analysis/ and plotting/, loaded on first use.
 
-    @property
-    def kpis(self) -> pd.Series:
-        """Headline numbers as a Series: jobs, job_units, hours_placed, hours_total,
-        share_hours_placed, jobs_bound, gap, status, solve_seconds.
+def write_result(
+    result: Result,
+    out_dir: str | Path,
+    extra: Mapping[str, Writer] | None = None,
+    *,
+    force: bool = False,
+    lang: str = "nl",
+) -> list[Path]:
+    """Write ``solution.json`` and the CSV files (plus ``extra`` files) into ``out_dir``,
+    the reasons worded in ``lang``; all or none, as :func:`~combibaan.io.output.write_files`."""
+    # Loaded here: a solve (in a sweep's worker, say) needs no readers and writers.
+    from combibaan.io.output import write_csv, write_files
 
-        Hours per supplier are in :attr:`supplier_kpis`. Example::
-
-            result.kpis["jobs"], result.kpis["share_hours_placed"]
-        """
-        from combibaan.analysis.kpis import kpis
-
-        return kpis(self)
-
-    @property
-    def supplier_kpis(self) -> pd.DataFrame:
-        """One row per supplier: tasks, tasks_placed, hours_total, hours_placed,
-        share_hours_placed and the number of jobs it contributes to."""
-        from combibaan.analysis.kpis import supplier_kpis
-
-        return supplier_kpis(self)
-
-    def plot_week(self, job_id: str, ax: Axes | None = None, lang: str = "nl") -> Axes:
-        """Draw the weekly timetable of one job (needs matplotlib); returns the axes.
-
-        Example: ``result.plot_week("B01", lang="en")``.
-        """
-        from combibaan.plotting import plot_week
-
-        return plot_week(self, job_id, ax=ax, lang=lang)
-
-    def plot_jobs(
-        self, job_ids: Sequence[str] | None = None, *, ncols: int = 3, lang: str = "nl"
-    ) -> Figure:
-        """Draw the weeks of several jobs (default: all) in one figure (needs matplotlib)."""
-        from combibaan.plotting import plot_jobs
-
-        return plot_jobs(self, job_ids, ncols=ncols, lang=lang)
+    writers: dict[str, Writer] = {
+        "solution.json": lambda p: p.write_text(result.to_json(lang=lang) + "\n", encoding="utf-8"),
+        "jobs.csv": lambda p: write_csv(result.jobs, p),
+        "assignments.csv": lambda p: write_csv(result.assignments, p),
+        "unassigned.csv": lambda p: write_csv(result.unassigned_in(lang), p),
+    }
+    writers.update(extra or {})
+    return write_files(out_dir, writers, force=force)

@@ -6,6 +6,9 @@ into words, so that a translation or a rewording touches one file.
 
 from __future__ import annotations
 
+from combibaan.model.phrase import Labelled, Phrase
+from combibaan.model.week import DAY_NAMES
+
 LANGUAGES = ("nl", "en")
 
 REASONS: dict[str, dict[str, str]] = {
@@ -39,6 +42,10 @@ REASONS: dict[str, dict[str, str]] = {
         "nl": "; vooral {rule} staat in de weg",
         "en": "; mostly {rule} stands in the way",
     },
+    "binding_alone": {
+        "nl": "vooral {rule} staat in de weg",
+        "en": "mostly {rule} stands in the way",
+    },
     "taken": {
         "nl": "Kan in {options} baan/banen, maar elk daarvan vraagt een taak die al is "
         "ingedeeld: {competing}.",
@@ -56,6 +63,7 @@ REASONS: dict[str, dict[str, str]] = {
         "nl": "Moet samen met {others} ({lock}), maar {a} en {b} passen niet in één baan: {why}.",
         "en": "Must go with {others} ({lock}), but {a} and {b} cannot share a job: {why}.",
     },
+    "task_obstacle": {"nl": "{task}: {why}", "en": "{task}: {why}"},
     "together_no_job": {
         "nl": "Moet samen met {others} ({lock}), maar geen baan met die taken voldoet: {why}.",
         "en": "Must go with {others} ({lock}), but no job with those tasks meets the rules: {why}.",
@@ -68,13 +76,25 @@ def number(value: float) -> str:
     return f"{value:g}" if value == round(value, 2) else f"{value:.2f}"
 
 
-def reason_text(code: str, lang: str = "nl", **values: object) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
-    return REASONS[code][lang].format(**values)
+# --- why tasks cannot share a job: each rule adds its words from its module (rules/) ---------
 
-
-# --- why tasks cannot share a job: the words of each rule live in its module (rules/) ---------
+#: An obstacle between tasks, by code.
+OBSTACLES: dict[str, dict[str, str]] = {
+    "unavailable": {"nl": "doet zelf niet mee", "en": "is out itself"},
+    "lock": {"nl": "verboden door {lock}", "en": "forbidden by {lock}"},
+}
+#: How many other tasks fail beside a task for one reason: ``"14 clash in time"``.
+COUNTS: dict[str, dict[str, str]] = {
+    "unavailable": {
+        "nl": "{n} doen niet mee (slot of te lang)",
+        "en": "{n} are out (a lock, or too long)",
+    },
+    "lock": {"nl": "{n} verboden door een slot", "en": "{n} forbidden by a lock"},
+}
+#: A rule as the thing that "stands in the way" (``{value}``: its setting).
+BINDING: dict[str, dict[str, str]] = {"together": {"nl": "slot {lock}", "en": "lock {lock}"}}
+#: A relaxation of a rule, as ``explain`` tries it (``{value}``: the relaxed setting).
+RELAXATIONS: dict[str, dict[str, str]] = {}
 
 # --- locks that cannot all hold (solvers/locking.py) -----------------------------------------
 
@@ -114,8 +134,30 @@ def _text(table: dict[str, dict[str, str]], code: str, lang: str, values: dict) 
     return table[code][lang].format(**values)
 
 
-def conflict_text(code: str, lang: str = "nl", **values: object) -> str:
-    return _text(CONFLICTS, code, lang, values)
+def render(phrase: Phrase, lang: str = "nl") -> str:
+    """A :class:`~combibaan.model.phrase.Phrase` in words: numbers as people write them, a
+    ``day`` index as the day's short name, nested phrases and lists rendered in turn."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    template = TABLES[phrase.table][phrase.code][lang]
+    return template.format(**{key: _said(key, value, lang) for key, value in phrase.values.items()})
+
+
+def _said(key: str, value: object, lang: str) -> str:
+    if isinstance(value, Phrase):
+        return render(value, lang)
+    if isinstance(value, tuple | list):
+        return ", ".join(_said(key, item, lang) for item in value)
+    if isinstance(value, str):
+        return value
+    if key == "day" and isinstance(value, int):
+        return DAY_NAMES[lang][value]
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return number(value)
+    if hasattr(value, "label"):
+        labelled: Labelled = value
+        return labelled.label(lang)
+    return str(value)
 
 
 # --- combibaan explain (analysis/explain.py) --------------------------------------------------
@@ -249,3 +291,15 @@ def decimal(value: float, lang: str = "nl") -> str:
     """A number as :func:`number` writes it, with a decimal comma in Dutch."""
     text = number(value)
     return text.replace(".", ",") if lang == "nl" else text
+
+
+#: Every table a :class:`~combibaan.model.phrase.Phrase` can name.
+TABLES: dict[str, dict[str, dict[str, str]]] = {
+    "reason": REASONS,
+    "obstacle": OBSTACLES,
+    "count": COUNTS,
+    "binding": BINDING,
+    "relax": RELAXATIONS,
+    "conflict": CONFLICTS,
+    "explain": EXPLAIN,
+}

@@ -21,17 +21,17 @@ import networkx as nx
 
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
+from combibaan.model.phrase import Phrase
 from combibaan.model.week import format_days, format_minutes
 from combibaan.result import Result
 from combibaan.rules import RULES, Limits, Policy, Profile, profiles
-from combibaan.rules.base import count_text, render
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.obstacles import PAIR_ORDER, reach
 from combibaan.solvers.reasons import classify_pair
 from combibaan.solvers.solve import solve
-from combibaan.texts import explain_text, number
+from combibaan.texts import explain_text, number, render
 
 #: Most seconds one what-if solve may take (the explain command stays interactive).
 WHAT_IF_SECONDS = 5.0
@@ -84,8 +84,9 @@ class Explanation:
 
     @property
     def reason(self) -> str | None:
+        """Why the task is in no job, in the explanation's language (``None``: it is in one)."""
         found = (u for u in self.result.solution.unassigned if u.task_id == self.task.id)
-        return next((u.reason for u in found), None)
+        return next((render(u.reason, self.lang) for u in found), None)
 
     def lines(self) -> list[str]:
         """The story as plain lines of text, in the explanation's language."""
@@ -111,7 +112,8 @@ class Explanation:
         if self.incompatible:
             out.append(explain_text("incompatible", lang))
             for code, ids in self.incompatible.items():
-                out.append(f"  {count_text(code, len(ids), lang)}: {', '.join(ids)}")
+                count = render(Phrase(code, {"n": len(ids)}, "count"), lang)
+                out.append(f"  {count}: {', '.join(ids)}")
         count = str(self.feasible_jobs)
         if not self.feasible_complete:
             count = explain_text("at_least", lang, n=self.feasible_jobs)
@@ -213,13 +215,12 @@ def explain(
         time_limit=time_limit,
         seed=seed,
         workers=workers,
-        lang=lang,
     )
     profs = profiles(instance)
-    plan = plan_locks(instance, policy, locks, pairs, profs, lang)
+    plan = plan_locks(instance, policy, locks, pairs, profs)
     graph = compatibility_graph(instance, policy, plan.searchable(profs), plan.forbidden)
     v = instance.task_index[task.id]
-    compatible, incompatible = _partners(instance, policy, profs, plan, v, lang)
+    compatible, incompatible = _partners(instance, policy, profs, plan, v)
     feasible, complete = _feasible_jobs(graph, profs, policy, plan, v, time_limit)
     explanation = Explanation(
         task=task,
@@ -248,14 +249,14 @@ def explain(
 
 
 def _partners(
-    instance: Instance, policy: Policy, profs: list[Profile], plan: LockPlan, v: int, lang: str
+    instance: Instance, policy: Policy, profs: list[Profile], plan: LockPlan, v: int
 ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     compatible: list[str] = []
     groups: dict[str, list[str]] = {}
     for p in profs:
         if p.index == v:
             continue
-        found = classify_pair(instance, policy, profs, plan, v, p.index, lang)
+        found = classify_pair(instance, policy, profs, plan, v, p.index)
         if found is None:
             compatible.append(instance.tasks[p.index].id)
         else:
@@ -315,7 +316,7 @@ def _candidates(
         if value is None or rule.relax is None:
             continue
         for relaxed in rule.relaxations(value, best):
-            text = render(rule.relax, lang, {"value": relaxed})
+            text = render(Phrase(rule.key, {"value": relaxed}, "relax"), lang)
             changed = policy.replace(**{rule.key: relaxed})
             out.append(_Candidate(rule.key, text, changed, locks, pairs, rule.key))
     task = instance.tasks[v]
@@ -375,7 +376,6 @@ def _what_ifs(
                 time_limit=per,
                 seed=seed,
                 workers=workers,
-                lang=lang,
             )
         except LockError:  # e.g. a kept job no longer valid under the changed rules
             continue

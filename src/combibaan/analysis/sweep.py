@@ -8,8 +8,6 @@ between our locations.
 from __future__ import annotations
 
 import ast
-import difflib
-import itertools
 import multiprocessing
 import sys
 import tokenize
@@ -25,10 +23,7 @@ import pandas as pd
 from combibaan.analysis.kpis import KPI_KEYS
 from combibaan.analysis.runner import ProgressCallback, Run, available_cpus, run_all
 from combibaan.model import Instance
-from combibaan.rules import POLICY_KEYS, Policy, PolicyError, parse_policy_value
-
-#: ``{"max_suppliers": [1, 2, 3], "min_hours": [16, 20]}``; ``"off"``/``None`` switch a rule off.
-Grid = Mapping[str, Any]
+from combibaan.rules import Grid, Policy, expand_grid
 
 
 def sweep(
@@ -46,7 +41,7 @@ def sweep(
 
     Returns one row per combination, in the order of the grid (the last key
     varies fastest): the grid's rule values (``None``/``<NA>`` where a rule is
-    off), then the KPIs of :attr:`Result.kpis <combibaan.result.Result.kpis>`
+    off), then the KPIs of :func:`~combibaan.analysis.kpis.kpis`
     (jobs, job_units, hours_placed, hours_total, share_hours_placed,
     jobs_bound, gap, status, solve_seconds).
 
@@ -178,45 +173,6 @@ def _tests_main(test: ast.expr) -> bool:
     names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
     mains = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
     return len(names) == 1 and len(mains) == 1
-
-
-def expand_grid(grid: Grid, base: Policy) -> list[tuple[dict[str, Any], Policy]]:
-    """Every combination of the grid as (rule values, policy); wrong keys or values raise.
-
-    A single value (not a list) counts as a one-value list. Each value is read as
-    in a policy file, so ``"off"`` switches a rule off.
-    """
-    if not grid:
-        raise PolicyError("the grid is empty; give at least one rule with a list of values")
-    choices: dict[str, list[Any]] = {}
-    for key, values in grid.items():
-        if key not in POLICY_KEYS:
-            close = difflib.get_close_matches(str(key), POLICY_KEYS, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise PolicyError(
-                f"unknown policy rule {key!r} in the grid; {hint}known rules: "
-                + ", ".join(POLICY_KEYS)
-            )
-        listed = list(values) if _is_list(values) else [values]
-        if not listed:
-            raise PolicyError(f"the grid gives no values for {key!r}; give a list such as [1, 2]")
-        choices[key] = [parse_policy_value(key, value) for value in listed]
-    combos = []
-    for picked in itertools.product(*choices.values()):
-        changes = dict(zip(choices, picked, strict=True))
-        try:
-            policy = base.replace(**changes)
-        except PolicyError as error:
-            shown = ", ".join(f"{k}={'off' if v is None else v}" for k, v in changes.items())
-            raise PolicyError(
-                f"the grid combination {shown} is not a valid policy: {error}"
-            ) from None
-        combos.append(({key: getattr(policy, key) for key in changes}, policy))
-    return combos
-
-
-def _is_list(values: Any) -> bool:
-    return isinstance(values, Sequence | set | frozenset) and not isinstance(values, str | bytes)
 
 
 def _typed(table: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:

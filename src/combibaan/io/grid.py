@@ -17,7 +17,7 @@ from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
 from combibaan.io.policy import load_toml, unknown_rule, with_lines
-from combibaan.rules import POLICY_KEYS, Policy, PolicyError, parse_policy_value
+from combibaan.rules import POLICY_KEYS, Policy, PolicyError, expand_grid, parse_policy_value
 
 _EXAMPLE = 'e.g. max_suppliers = [1, 2, 3] or min_hours = [16, 20, "off"]'
 #: Each combination is a solve; a grid with more is a typo or a week of computing.
@@ -31,8 +31,6 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
     missing or malformed file, an unknown rule, a value that is not a number or
     ``"off"``, an empty list, or a combination that is no valid policy.
     """
-    from combibaan.analysis.sweep import expand_grid
-
     name = source_name(path)
     document = load_toml(Path(path), name, "grid", _EXAMPLE)
     if not document:

@@ -1,4 +1,8 @@
-"""Write a result to a folder, all files or none, and never over a file of the user's.
+"""Write a run's files to a folder, all files or none, and never over a file of the user's.
+
+This module knows files, not results: :func:`combibaan.result.write_result` and
+the reports pass their writers to :func:`write_files`, so that ``io`` stays below
+the layers that know a :class:`~combibaan.result.Result`.
 
 Files are first written to a staging folder beside the target and moved in
 only once all of them are complete, so an error or Ctrl-C never leaves a
@@ -42,8 +46,6 @@ from combibaan.io.errors import InputError, Problem
 if TYPE_CHECKING:
     import pandas as pd
 
-    from combibaan.result import Result
-
 #: Written by every solve; later features add their own files through ``extra``.
 SOLUTION_FILES = ("solution.json", "jobs.csv", "assignments.csv", "unassigned.csv")
 #: The record of what combibaan wrote in a folder.
@@ -85,24 +87,6 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- writing
-
-
-def write_result(
-    result: Result,
-    out_dir: str | Path,
-    extra: Mapping[str, Writer] | None = None,
-    *,
-    force: bool = False,
-) -> list[Path]:
-    """Write ``solution.json`` and the CSV files (plus ``extra`` files) into ``out_dir``."""
-    writers: dict[str, Writer] = {
-        "solution.json": lambda p: p.write_text(result.to_json() + "\n", encoding="utf-8"),
-        "jobs.csv": lambda p: write_csv(result.jobs, p),
-        "assignments.csv": lambda p: write_csv(result.assignments, p),
-        "unassigned.csv": lambda p: write_csv(result.unassigned, p),
-    }
-    writers.update(extra or {})
-    return write_files(out_dir, writers, force=force)
 
 
 def write_files(

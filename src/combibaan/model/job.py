@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from combibaan.model.phrase import Phrase
+
 #: Paid hours per week that count as one job in the Dutch job agreement.
 HOURS_PER_JOB_UNIT = 25.5
 
@@ -32,10 +34,11 @@ class Job:
 
 @dataclass(frozen=True)
 class Unassigned:
-    """A task that stays with the supplier's regular staff, and why."""
+    """A task that stays with the supplier's regular staff, and why: the reason as data,
+    worded at the edge (:func:`combibaan.texts.render`)."""
 
     task_id: str
-    reason: str
+    reason: Phrase
 
 
 @dataclass(frozen=True)

@@ -213,3 +213,13 @@ def parse_supplier_pair(text: str) -> SupplierPair:
 def pair_label(pair: SupplierPair, lang: str = "en") -> str:
     word = "verboden paar" if lang == "nl" else "forbidden pair"
     return f"{word} {pair[0]}|{pair[1]}"
+
+
+@dataclass(frozen=True)
+class PairName:
+    """A forbidden supplier pair as a reason names it, in the language it is said in."""
+
+    pair: SupplierPair
+
+    def label(self, lang: str = "en") -> str:
+        return pair_label(self.pair, lang)

@@ -1,7 +1,8 @@
 """Timetable plots of combination jobs, for notebooks and reports.
 
-Needs matplotlib; :class:`~combibaan.result.Result` imports this package only
-when a plot is asked for, so solving never pays for loading matplotlib.
+Needs matplotlib, and nothing below this package imports it: ``combibaan.plot_week``
+and ``combibaan.plot_jobs`` load it when a plot is asked for, so solving never pays
+for loading matplotlib.
 """
 
 from combibaan.plotting.timetable import plot_jobs, plot_week, supplier_colours

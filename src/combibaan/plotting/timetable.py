@@ -50,7 +50,7 @@ def plot_week(result: Result, job_id: str, ax: Axes | None = None, lang: str = "
     Monday to Friday are always shown, the weekend only when the job works then.
     ``lang`` (``"nl"`` or ``"en"``) sets day names and labels.
 
-    >>> ax = result.plot_week("B01")             # doctest: +SKIP
+    >>> ax = combibaan.plot_week(result, "B01")  # doctest: +SKIP
     >>> ax.figure.savefig("B01.png")             # doctest: +SKIP
     """
     words = _words(lang)
@@ -133,7 +133,7 @@ def plot_jobs(
 
     ``size`` is the width and height of one panel in inches.
 
-    >>> fig = result.plot_jobs(lang="en")        # doctest: +SKIP
+    >>> fig = combibaan.plot_jobs(result, lang="en")  # doctest: +SKIP
     """
     words = _words(lang)
     if ncols < 1:

@@ -44,7 +44,8 @@ __all__ = [
 
 
 def report_writers(result: Result, lang: str = "nl") -> dict[str, Writer]:
-    """The report files for ``write_result(..., extra=...)``, so they land with the rest at once."""
+    """The report files for :func:`~combibaan.result.write_result` (``extra=``), so they land
+    with the rest at once."""
 
     def report(path: Path) -> None:
         write_report(result, path, lang)

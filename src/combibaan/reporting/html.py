@@ -21,7 +21,7 @@ from combibaan.reporting.timetable import Timetable, supplier_colours, timetable
 from combibaan.reporting.vacancy import TextBlock, vacancy_blocks, vacancy_text
 from combibaan.result import Result, _version
 from combibaan.rules import POLICY_KEYS
-from combibaan.texts import hours_note, jobs_note
+from combibaan.texts import hours_note, jobs_note, render
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
     unassigned = []
     for item in result.solution.unassigned:
         task = result.instance.task(item.task_id)
-        unassigned.append({"task": task, "reason": item.reason})
+        unassigned.append({"task": task, "reason": render(item.reason, lang)})
     share = result.hours_placed / result.hours_total if result.hours_total else 0.0
     return {
         "lang": lang,

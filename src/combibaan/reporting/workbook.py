@@ -29,6 +29,7 @@ from combibaan.reporting.labels import SHEETS, check_lang, labels
 from combibaan.reporting.summary import supplier_summaries
 from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines
 from combibaan.result import Result
+from combibaan.texts import render
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F1F1F")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -179,7 +180,7 @@ def build_workbook(result: Result, lang: str = "nl") -> Workbook:
                 result.instance.task(item.task_id).supplier,
                 result.instance.task(item.task_id).description,
                 _hours(result.instance.task(item.task_id).hours_per_week),
-                item.reason,
+                render(item.reason, lang),
             ]
             for item in result.solution.unassigned
         ],

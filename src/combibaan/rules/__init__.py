@@ -7,7 +7,14 @@ policy as the solver applies it. See ``docs/adding-a-rule.md``.
 from combibaan.rules.base import Obstacle, Rule
 from combibaan.rules.facts import EMPTY, NO_LIMIT, Load, Profile, clash, profiles
 from combibaan.rules.limits import Limits
-from combibaan.rules.policy import OFF_WORDS, Policy, PolicyError, parse_policy_value
+from combibaan.rules.policy import (
+    OFF_WORDS,
+    Grid,
+    Policy,
+    PolicyError,
+    expand_grid,
+    parse_policy_value,
+)
 from combibaan.rules.registry import BY_CODE, BY_KEY, POLICY_KEYS, RULES
 
 __all__ = [
@@ -18,6 +25,7 @@ __all__ = [
     "OFF_WORDS",
     "POLICY_KEYS",
     "RULES",
+    "Grid",
     "Limits",
     "Load",
     "Obstacle",
@@ -26,6 +34,7 @@ __all__ = [
     "Profile",
     "Rule",
     "clash",
+    "expand_grid",
     "parse_policy_value",
     "profiles",
 ]

@@ -12,13 +12,13 @@ iterate over :data:`combibaan.rules.RULES` instead of naming rules. The checker
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from combibaan.model.numbers import Bounds
-from combibaan.model.week import DAY_NAMES
+from combibaan.model.phrase import Phrase
 from combibaan.rules.facts import Load
-from combibaan.texts import LANGUAGES, number
+from combibaan.texts import BINDING, COUNTS, OBSTACLES, RELAXATIONS, render
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,60 +28,19 @@ if TYPE_CHECKING:
     from combibaan.rules.policy import Policy
     from combibaan.rules.terms import Term
 
-#: Words of every obstacle code, by language: filled by the rule classes as they are defined,
-#: plus the codes that are not a rule of the policy.
-OBSTACLE_TEXTS: dict[str, dict[str, str]] = {
-    "unavailable": {"nl": "doet zelf niet mee", "en": "is out itself"},
-    "lock": {"nl": "verboden door {lock}", "en": "forbidden by {lock}"},
-}
-#: How many other tasks fail beside a task for one reason: ``"14 clash in time"``.
-COUNT_TEXTS: dict[str, dict[str, str]] = {
-    "unavailable": {
-        "nl": "{n} doen niet mee (slot of te lang)",
-        "en": "{n} are out (a lock, or too long)",
-    },
-    "lock": {"nl": "{n} verboden door een slot", "en": "{n} forbidden by a lock"},
-}
-#: A rule as the thing that "stands in the way", by obstacle code (``{value}``: its setting).
-BINDING_TEXTS: dict[str, dict[str, str]] = {
-    "together": {"nl": "slot {lock}", "en": "lock {lock}"},
-}
-
 
 @dataclass(frozen=True)
-class Obstacle:
+class Obstacle(Phrase):
     """A rule that stops a pair or set of tasks from being a job, with its numbers.
 
     Values are data: hours as numbers, ``day`` as a day index (0 is Monday); the
-    words come from :meth:`text` in the language asked for.
+    words come from :meth:`text` (or :func:`combibaan.texts.render`) at the edge.
     """
 
-    code: str
-    values: dict[str, object] = field(default_factory=dict, compare=False)
+    table: str = "obstacle"
 
     def text(self, lang: str = "nl") -> str:
-        return render(OBSTACLE_TEXTS[self.code], lang, self.values)
-
-
-def render(template: dict[str, str], lang: str, values: dict[str, object]) -> str:
-    """A template in ``lang`` filled with ``values``: numbers as people write them, a
-    ``day`` index as the day's short name."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
-    shown: dict[str, object] = {}
-    for key, value in values.items():
-        if key == "day" and isinstance(value, int):
-            shown[key] = DAY_NAMES[lang][value]
-        elif isinstance(value, float | int) and not isinstance(value, bool):
-            shown[key] = number(value)
-        else:
-            shown[key] = value
-    return template[lang].format(**shown)
-
-
-def count_text(code: str, count: int, lang: str = "nl") -> str:
-    """How many tasks one obstacle keeps out: ``"14 clash in time"``."""
-    return render(COUNT_TEXTS[code], lang, {"n": count})
+        return render(self, lang)
 
 
 def hours(minutes: int) -> float:
@@ -139,11 +98,13 @@ class Rule:
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
-        OBSTACLE_TEXTS.update(cls.texts)
-        COUNT_TEXTS.update(cls.count_texts)
+        OBSTACLES.update(cls.texts)
+        COUNTS.update(cls.count_texts)
         if cls.binding is not None:
             for code in cls.codes:
-                BINDING_TEXTS[code] = cls.binding
+                BINDING[code] = cls.binding
+        if cls.relax is not None:
+            RELAXATIONS[cls.key] = cls.relax
 
     # --- the policy ---------------------------------------------------------------------------
 

@@ -10,7 +10,10 @@ except minutes and counts; the solver converts them to whole minutes.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import itertools
 import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from combibaan.model.numbers import Bounds, user_number
@@ -18,6 +21,8 @@ from combibaan.rules.registry import BY_KEY, POLICY_KEYS, RULES
 
 #: Words that switch a rule off, in a TOML file or on the command line.
 OFF_WORDS = frozenset({"off", "none", "null", "uit", "geen", "-"})
+#: ``{"max_suppliers": [1, 2, 3], "min_hours": [16, 20]}``; ``"off"``/``None`` switch a rule off.
+Grid = Mapping[str, Any]
 
 
 class PolicyError(ValueError):
@@ -143,3 +148,42 @@ def parse_policy_value(key: str, value: Any, name: str | None = None) -> float |
     if bounds.whole or (isinstance(value, int) and not isinstance(value, bool)):
         return int(number)
     return number
+
+
+def expand_grid(grid: Grid, base: Policy) -> list[tuple[dict[str, Any], Policy]]:
+    """Every combination of the grid as (rule values, policy); wrong keys or values raise.
+
+    A single value (not a list) counts as a one-value list. Each value is read as
+    in a policy file, so ``"off"`` switches a rule off.
+    """
+    if not grid:
+        raise PolicyError("the grid is empty; give at least one rule with a list of values")
+    choices: dict[str, list[Any]] = {}
+    for key, values in grid.items():
+        if key not in POLICY_KEYS:
+            close = difflib.get_close_matches(str(key), POLICY_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise PolicyError(
+                f"unknown policy rule {key!r} in the grid; {hint}known rules: "
+                + ", ".join(POLICY_KEYS)
+            )
+        listed = list(values) if _is_list(values) else [values]
+        if not listed:
+            raise PolicyError(f"the grid gives no values for {key!r}; give a list such as [1, 2]")
+        choices[key] = [parse_policy_value(key, value) for value in listed]
+    combos = []
+    for picked in itertools.product(*choices.values()):
+        changes = dict(zip(choices, picked, strict=True))
+        try:
+            policy = base.replace(**changes)
+        except PolicyError as error:
+            shown = ", ".join(f"{k}={'off' if v is None else v}" for k, v in changes.items())
+            raise PolicyError(
+                f"the grid combination {shown} is not a valid policy: {error}"
+            ) from None
+        combos.append(({key: getattr(policy, key) for key in changes}, policy))
+    return combos
+
+
+def _is_list(values: Any) -> bool:
+    return isinstance(values, Sequence | set | frozenset) and not isinstance(values, str | bytes)

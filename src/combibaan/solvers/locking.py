@@ -26,10 +26,11 @@ from functools import cached_property
 import networkx as nx
 
 from combibaan.model import Instance
-from combibaan.model.locks import Lock, LockError, Locks, SupplierPair, pair_label
+from combibaan.model.locks import Lock, LockError, Locks, PairName, SupplierPair
+from combibaan.model.phrase import Phrase
 from combibaan.rules import Policy, Profile
 from combibaan.solvers.obstacles import job_obstacle
-from combibaan.texts import conflict_text
+from combibaan.texts import render
 
 #: A lock or a forbidden supplier pair: the items a conflict is made of.
 Item = Lock | SupplierPair
@@ -43,14 +44,20 @@ class LockConflict(LockError):
     workshop can fix them all in one go; ``items`` is the first of them.
     """
 
-    def __init__(self, message: str, conflicts: Sequence[Sequence[Item]]) -> None:
-        super().__init__(message)
+    def __init__(self, phrases: Sequence[Phrase], conflicts: Sequence[Sequence[Item]]) -> None:
+        self.phrases = tuple(phrases)
+        super().__init__(self.text("nl"))
         self.conflicts = tuple(tuple(c) for c in conflicts)
         self.items = self.conflicts[0]
 
+    def text(self, lang: str = "nl") -> str:
+        """Every conflict in words, one per line."""
+        return "\n".join(render(phrase, lang) for phrase in self.phrases)
 
-def item_label(item: Item, lang: str = "en") -> str:
-    return item.label(lang) if isinstance(item, Lock) else pair_label(item, lang)
+
+def item_name(item: Item) -> Lock | PairName:
+    """A lock or forbidden pair as a phrase names it."""
+    return item if isinstance(item, Lock) else PairName(item)
 
 
 @dataclass(frozen=True)
@@ -87,11 +94,11 @@ class LockPlan:
         """The columns that keep every lock (graph edges already handle apart and pairs)."""
         return [c for c in columns if self.accept(c) and not (self.removed & set(c))]
 
-    def lock_of_pair(self, a: str, b: str, lang: str = "nl") -> str | None:
-        """The label of a lock or forbidden pair that separates tasks ``a`` and ``b``."""
+    def lock_of_pair(self, a: str, b: str) -> Lock | None:
+        """The apart lock that separates tasks ``a`` and ``b``, if any."""
         for lock in self.locks.of_rule("apart"):
             if a in lock.task_ids and b in lock.task_ids:
-                return lock.label(lang)
+                return lock
         return None
 
 
@@ -101,7 +108,6 @@ def plan_locks(
     locks: Locks | None = None,
     forbid_pairs: Iterable[SupplierPair | str] = (),
     profiles: Sequence[Profile] | None = None,
-    lang: str = "nl",
 ) -> LockPlan:
     """Check the locks against the instance and the policy and translate them.
 
@@ -116,17 +122,17 @@ def plan_locks(
     profs = list(profiles) if profiles is not None else make_profiles(instance)
     items: list[Item] = [*locks, *pairs]
     conflicts: list[list[Item]] = []
-    messages: list[str] = []
-    while _infeasibility(instance, policy, profs, items, lang) is not None:
-        minimal = _deletion_filter(instance, policy, profs, items, lang)
-        why = _infeasibility(instance, policy, profs, minimal, lang) or ""
-        labels = ", ".join(item_label(item, lang) for item in minimal)
+    messages: list[Phrase] = []
+    while _infeasibility(instance, policy, profs, items) is not None:
+        minimal = _deletion_filter(instance, policy, profs, items)
+        why = _infeasibility(instance, policy, profs, minimal) or ""
+        labels = tuple(item_name(item) for item in minimal)
         header = "header" if len(minimal) > 1 else "header_one"
         conflicts.append(minimal)
-        messages.append(conflict_text(header, lang, locks=labels, why=why))
+        messages.append(Phrase(header, {"locks": labels, "why": why}, "conflict"))
         items = [item for item in items if not any(item is m for m in minimal)]
     if conflicts:
-        raise LockConflict("\n".join(messages), conflicts)
+        raise LockConflict(messages, conflicts)
     index = instance.task_index
     forbidden: set[frozenset[int]] = set()
     for lock in locks.of_rule("apart"):
@@ -210,8 +216,7 @@ def _infeasibility(
     policy: Policy,
     profiles: Sequence[Profile],
     items: Sequence[Item],
-    lang: str,
-) -> str | None:
+) -> Phrase | None:
     """Why these locks cannot all hold, or ``None`` when they can.
 
     Exact, given the module's argument: every conflict runs through a kept job.
@@ -221,64 +226,61 @@ def _infeasibility(
     index = instance.task_index
     keeps = [lock for lock in locks if lock.rule == "keep"]
     for keep in keeps:
-        label = keep.label(lang)
         members = [index[t] for t in keep.task_ids]
         found = job_obstacle(instance, policy, profiles, members)
         if found is not None:
-            return conflict_text("keep_rule", lang, keep=label, why=found.text(lang))
+            return Phrase("keep_rule", {"keep": keep, "why": found}, "conflict")
         kept = set(keep.task_ids)
         suppliers = {instance.tasks[i].supplier for i in members}
         for other in locks:
             if other.rule == "exclude" and kept & set(other.task_ids):
                 task = sorted(kept & set(other.task_ids))[0]
-                return conflict_text(
-                    "keep_excluded", lang, task=task, keep=label, other=other.label(lang)
+                return Phrase(
+                    "keep_excluded", {"task": task, "keep": keep, "other": other}, "conflict"
                 )
             if other.rule == "apart":
                 inside = [t for t in other.task_ids if t in kept]
                 if len(inside) >= 2:
-                    return conflict_text(
+                    return Phrase(
                         "keep_apart",
-                        lang,
-                        a=inside[0],
-                        b=inside[1],
-                        keep=label,
-                        other=other.label(lang),
+                        {"a": inside[0], "b": inside[1], "keep": keep, "other": other},
+                        "conflict",
                     )
             if other.rule == "together" and kept & set(other.task_ids):
                 outside = [t for t in other.task_ids if t not in kept]
                 if outside:
-                    return conflict_text(
+                    return Phrase(
                         "keep_together",
-                        lang,
-                        other=other.label(lang),
-                        task=outside[0],
-                        kept=sorted(kept & set(other.task_ids))[0],
-                        keep=label,
-                        members=", ".join(keep.task_ids),
+                        {
+                            "other": other,
+                            "task": outside[0],
+                            "kept": sorted(kept & set(other.task_ids))[0],
+                            "keep": keep,
+                            "members": keep.task_ids,
+                        },
+                        "conflict",
                     )
         for pair in pairs:
             if pair[0] in suppliers and pair[1] in suppliers:
-                return conflict_text(
+                return Phrase(
                     "keep_pair",
-                    lang,
-                    keep=label,
-                    first=pair[0],
-                    second=pair[1],
-                    other=pair_label(pair, lang),
+                    {"keep": keep, "first": pair[0], "second": pair[1], "other": PairName(pair)},
+                    "conflict",
                 )
     for i, keep in enumerate(keeps):
         for other in keeps[i + 1 :]:
             shared = sorted(set(keep.task_ids) & set(other.task_ids))
             if shared:
-                return conflict_text(
+                return Phrase(
                     "keep_together",
-                    lang,
-                    other=other.label(lang),
-                    task=shared[0],
-                    kept=shared[0],
-                    keep=keep.label(lang),
-                    members=", ".join(keep.task_ids),
+                    {
+                        "other": other,
+                        "task": shared[0],
+                        "kept": shared[0],
+                        "keep": keep,
+                        "members": keep.task_ids,
+                    },
+                    "conflict",
                 )
     return None
 
@@ -288,7 +290,6 @@ def _deletion_filter(
     policy: Policy,
     profiles: Sequence[Profile],
     items: Sequence[Item],
-    lang: str,
 ) -> list[Item]:
     """A minimal infeasible subset: drop each item whose absence keeps the rest infeasible.
 
@@ -298,6 +299,6 @@ def _deletion_filter(
     current = list(items)
     for item in list(items):
         trial = [other for other in current if other is not item]
-        if _infeasibility(instance, policy, profiles, trial, lang) is not None:
+        if _infeasibility(instance, policy, profiles, trial) is not None:
             current = trial
     return current

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from combibaan.model import Instance
+from combibaan.model.phrase import Labelled
 from combibaan.rules import EMPTY, RULES, Limits, Load, Obstacle, Policy, Profile
 
 #: Order in which pair obstacles are named: the rules by precedence (the supplier rule
@@ -33,7 +34,7 @@ PAIR_ORDER: tuple[str, ...] = (
 
 
 def pair_obstacle(
-    instance: Instance, policy: Policy, p: Profile, q: Profile, *, lock: str | None = None
+    instance: Instance, policy: Policy, p: Profile, q: Profile, *, lock: Labelled | None = None
 ) -> Obstacle | None:
     """Why tasks ``p`` and ``q`` (each fitting alone) cannot share a job; ``None`` if they can.
 

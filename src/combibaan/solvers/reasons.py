@@ -23,9 +23,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from combibaan.model import Instance, Unassigned
+from combibaan.model import Instance, Lock, Unassigned
+from combibaan.model.locks import PairName
+from combibaan.model.phrase import Phrase
 from combibaan.rules import BY_CODE, Limits, Load, Obstacle, Policy, Profile
-from combibaan.rules.base import BINDING_TEXTS, count_text, render
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.obstacles import (
     PAIR_ORDER,
@@ -33,7 +34,6 @@ from combibaan.solvers.obstacles import (
     pair_obstacle,
     reach,
 )
-from combibaan.texts import number, reason_text
 
 #: Competing tasks named in a "taken" reason before the rest is summed up.
 SHOWN_COMPETITORS = 4
@@ -51,7 +51,6 @@ class _Context:
     complete: bool
     chosen: dict[int, str]
     plan: LockPlan | None
-    lang: str
 
 
 def unassigned_reasons(
@@ -62,10 +61,9 @@ def unassigned_reasons(
     columns: Sequence[tuple[int, ...]],
     complete: bool,
     chosen: dict[int, str],
-    lang: str = "nl",
     plan: LockPlan | None = None,
 ) -> tuple[Unassigned, ...]:
-    """A reason for every task not in a chosen job.
+    """A reason for every task not in a chosen job, as data (worded at the edge).
 
     ``chosen`` maps the task index of every assigned task to its job id;
     ``complete`` says whether ``columns`` holds every feasible job; ``plan``
@@ -75,7 +73,7 @@ def unassigned_reasons(
     for column in columns:
         for task in column:
             options.setdefault(task, []).append(column)
-    context = _Context(instance, policy, profiles, graph, options, complete, chosen, plan, lang)
+    context = _Context(instance, policy, profiles, graph, options, complete, chosen, plan)
     return tuple(
         Unassigned(instance.tasks[p.index].id, why_not(context, p.index))
         for p in profiles
@@ -83,17 +81,15 @@ def unassigned_reasons(
     )
 
 
-def why_not(c: _Context, v: int) -> str:
+def why_not(c: _Context, v: int) -> Phrase:
     """The reason task ``v`` is in no chosen job."""
-    lang = c.lang
     task_id = c.instance.tasks[v].id
     if c.plan is not None and v in c.plan.excluded:
         lock = next(lock for lock in c.plan.locks.of_rule("exclude") if task_id in lock.task_ids)
-        return reason_text("excluded", lang, lock=lock.label(lang))
+        return Phrase("excluded", {"lock": lock})
     if v not in c.graph:
         alone = Limits.of(c.policy).alone_obstacle(c.profiles[v])
-        detail = alone.text(lang) if alone else ""
-        return reason_text("too_long", lang, detail=detail)
+        return Phrase("too_long", {"detail": alone or ""})
     if v in c.options:
         return _taken_reason(c, v)
     if c.plan is not None and v in c.plan.groups:
@@ -105,36 +101,34 @@ def why_not(c: _Context, v: int) -> str:
     return _no_job_reason(c, v)
 
 
-def _taken_reason(c: _Context, v: int) -> str:
+def _taken_reason(c: _Context, v: int) -> Phrase:
     columns = c.options[v]
     competing: Counter[int] = Counter()
     for column in columns:
         used = [t for t in column if t in c.chosen]
         if not used:  # a job of free tasks only: the search stopped before it saw it
-            return reason_text("unexplored", c.lang)
+            return Phrase("unexplored")
         competing.update(used)
     ids = c.instance.tasks
     names = [f"{ids[t].id} ({c.chosen[t]})" for t, _ in competing.most_common(SHOWN_COMPETITORS)]
     if len(competing) > SHOWN_COMPETITORS:
         names.append(f"+{len(competing) - SHOWN_COMPETITORS}")
-    return reason_text("taken", c.lang, options=len(columns), competing=", ".join(names))
+    return Phrase("taken", {"options": len(columns), "competing": tuple(names)})
 
 
 def separating_lock(
-    plan: LockPlan | None, instance: Instance, a: int, b: int, lang: str
-) -> str | None:
-    """The label of the apart lock or forbidden supplier pair that separates two tasks."""
+    plan: LockPlan | None, instance: Instance, a: int, b: int
+) -> Lock | PairName | None:
+    """The apart lock or forbidden supplier pair that separates two tasks."""
     if plan is None or frozenset((a, b)) not in plan.forbidden:
         return None
     ta, tb = instance.tasks[a], instance.tasks[b]
-    label = plan.lock_of_pair(ta.id, tb.id, lang)
-    if label is not None:
-        return label
-    from combibaan.model.locks import pair_label
-
+    lock = plan.lock_of_pair(ta.id, tb.id)
+    if lock is not None:
+        return lock
     for pair in plan.forbid_pairs:
         if {ta.supplier, tb.supplier} == set(pair):
-            return pair_label(pair, lang)
+            return PairName(pair)
     return None
 
 
@@ -145,7 +139,6 @@ def classify_pair(
     plan: LockPlan | None,
     v: int,
     u: int,
-    lang: str = "nl",
 ) -> Obstacle | None:
     """Why ``u`` cannot join ``v`` in a job; ``None`` when the two are compatible.
 
@@ -155,135 +148,144 @@ def classify_pair(
         return Obstacle("unavailable")
     if not Limits.of(policy).fits_alone(profiles[u]):
         return Obstacle("unavailable")
-    lock = separating_lock(plan, instance, v, u, lang)
+    lock = separating_lock(plan, instance, v, u)
     return pair_obstacle(instance, policy, profiles[v], profiles[u], lock=lock)
 
 
 def pair_reason(c: _Context, v: int, u: int) -> Obstacle:
     """Why ``v`` and ``u`` share no edge of the graph."""
-    found = classify_pair(c.instance, c.policy, c.profiles, c.plan, v, u, c.lang)
+    found = classify_pair(c.instance, c.policy, c.profiles, c.plan, v, u)
     return found or Obstacle("unavailable")
 
 
-def _isolated_reason(c: _Context, v: int) -> str:
+def _isolated_reason(c: _Context, v: int) -> Phrase:
     counts: Counter[str] = Counter(
         pair_reason(c, v, p.index).code for p in c.profiles if p.index != v
     )
-    why = ", ".join(count_text(code, counts[code], c.lang) for code in PAIR_ORDER if counts[code])
+    why = tuple(Phrase(code, {"n": counts[code]}, "count") for code in PAIR_ORDER if counts[code])
     low = Limits.of(c.policy).lower_obstacle(Load.of(c.profiles[v]))
-    detail = low.text(c.lang) if low else ""
-    return reason_text("isolated", c.lang, detail=detail, why=why)
+    return Phrase("isolated", {"detail": low or "", "why": why})
 
 
-def binding_tail(
-    blockers: Counter[str], policy: Policy, lang: str, skip: str = "", lock: str = ""
-) -> str:
-    """``; mostly <rule> stands in the way`` for the most frequent blocker, or ``""``.
+def binding_rule(
+    blockers: Counter[str], policy: Policy, skip: str = "", lock: Lock | None = None
+) -> Phrase | None:
+    """The most frequent blocker as the rule that stands in the way, or ``None``.
 
-    ``lock`` names the together lock meant when that is the blocker.
+    ``lock`` is the together lock meant when that is the blocker.
     """
     ranked = [code for code, _ in blockers.most_common() if code != skip]
     if not ranked:
-        return ""
+        return None
     code = ranked[0]
     value = BY_CODE[code].value(policy) if code in BY_CODE else None
-    rule = render(BINDING_TEXTS[code], lang, {"value": value, "lock": lock})
-    return reason_text("binding", lang, rule=rule)
+    return Phrase(code, {"value": value, "lock": lock or ""}, "binding")
 
 
-def together_near(c: _Context, v: int) -> str:
-    """The label of a together lock that holds a task compatible with ``v``."""
+def binding_tail(
+    blockers: Counter[str], policy: Policy, skip: str = "", lock: Lock | None = None
+) -> Phrase | str:
+    """``; mostly <rule> stands in the way`` for the most frequent blocker, or ``""``."""
+    rule = binding_rule(blockers, policy, skip, lock)
+    return "" if rule is None else Phrase("binding", {"rule": rule})
+
+
+def together_near(c: _Context, v: int) -> Lock | None:
+    """A together lock that holds a task compatible with ``v``."""
     if c.plan is None:
-        return ""
+        return None
     near = {c.instance.tasks[u].id for u in c.graph[v]} if v in c.graph else set()
     for lock in c.plan.locks.of_rule("together"):
         if near & set(lock.task_ids):
-            return lock.label(c.lang)
-    return ""
+            return lock
+    return None
 
 
-def _no_job_reason(c: _Context, v: int) -> str:
+def _no_job_reason(c: _Context, v: int) -> Phrase:
     """Partners exist but no job does: proven by the enumeration or by the local search."""
     if not c.complete and c.graph.number_of_nodes() > REACH_MAX_TASKS:
         # Large instances (local search): the search below costs seconds per task and
         # rarely finishes within its budget there, so it would say "unexplored" anyway.
-        return reason_text("unexplored", c.lang)
+        return Phrase("unexplored")
     accept = c.plan.accept if c.plan is not None else None
     found = reach([v], c.graph, c.profiles, c.policy, accept=accept)
     if not c.complete and (found.job_found or not found.complete):
-        return reason_text("unexplored", c.lang)  # a job may exist that the search did not see
+        return Phrase("unexplored")  # a job may exist that the search did not see
     limits = Limits.of(c.policy)
     partners = c.graph.degree(v)
     if found.best_minutes < limits.min_minutes:
-        return reason_text(
+        return Phrase(
             "no_job",
-            c.lang,
-            partners=partners,
-            best=number(round(found.best_minutes / 60, 2)),
-            min_hours=number(c.policy.min_hours or 0),
-            tail=binding_tail(
-                found.blockers, c.policy, c.lang, skip="min_hours", lock=together_near(c, v)
-            ),
+            {
+                "partners": partners,
+                "best": round(found.best_minutes / 60, 2),
+                "min_hours": c.policy.min_hours or 0,
+                "tail": binding_tail(
+                    found.blockers, c.policy, skip="min_hours", lock=together_near(c, v)
+                ),
+            },
         )
-    return reason_text(
+    return Phrase(
         "no_job_rule",
-        c.lang,
-        partners=partners,
-        tail=binding_tail(found.blockers, c.policy, c.lang, lock=together_near(c, v)),
+        {
+            "partners": partners,
+            "tail": binding_tail(found.blockers, c.policy, lock=together_near(c, v)),
+        },
     )
 
 
-def _together_reason(c: _Context, v: int) -> str | None:
+def _together_reason(c: _Context, v: int) -> Phrase | None:
     """Why the together group of ``v`` can never be one job; ``None`` if it might."""
     assert c.plan is not None
-    lang = c.lang
     tasks = c.instance.tasks
     task_id = tasks[v].id
     group = sorted(c.plan.groups[v])
-    own = [lock for lock in c.plan.locks.of_rule("together") if task_id in lock.task_ids]
-    label = own[0].label(lang)
-    others = ", ".join(tasks[t].id for t in group if t != v)
+    lock = next(lk for lk in c.plan.locks.of_rule("together") if task_id in lk.task_ids)
+    others = tuple(tasks[t].id for t in group if t != v)
+
+    def no_job(why: object) -> Phrase:
+        return Phrase("together_no_job", {"others": others, "lock": lock, "why": why})
+
     for t in group:
         if t in c.plan.excluded:
             by = next(lk for lk in c.plan.locks.of_rule("exclude") if tasks[t].id in lk.task_ids)
-            return reason_text(
-                "together_excluded", lang, other=tasks[t].id, lock=label, by=by.label(lang)
-            )
+            return Phrase("together_excluded", {"other": tasks[t].id, "lock": lock, "by": by})
     for t in group:
         if t not in c.graph:
             alone = Limits.of(c.policy).alone_obstacle(c.profiles[t])
-            why = f"{tasks[t].id}: {alone.text(lang) if alone else ''}"
-            return reason_text("together_no_job", lang, others=others, lock=label, why=why)
+            return no_job(Phrase("task_obstacle", {"task": tasks[t].id, "why": alone or ""}))
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
     pairs.sort(key=lambda ab: v not in ab)  # pairs with v first
     for a, b in pairs:
         if not c.graph.has_edge(a, b):
-            why = pair_reason(c, a, b).text(lang)
-            return reason_text(
+            return Phrase(
                 "together_pair",
-                lang,
-                others=others,
-                lock=label,
-                a=tasks[a].id,
-                b=tasks[b].id,
-                why=why,
+                {
+                    "others": others,
+                    "lock": lock,
+                    "a": tasks[a].id,
+                    "b": tasks[b].id,
+                    "why": pair_reason(c, a, b),
+                },
             )
     upper = job_obstacle(c.instance, c.policy, c.profiles, group)
     if upper is not None and not upper.code.startswith("min_"):
-        return reason_text("together_no_job", lang, others=others, lock=label, why=upper.text(lang))
+        return no_job(upper)
     found = reach(group, c.graph, c.profiles, c.policy, accept=c.plan.accept)
     if found.job_found or (not c.complete and not found.complete):
         return None
     limits = Limits.of(c.policy)
     if found.best_minutes < limits.min_minutes:
-        why = Obstacle(
-            "min_hours",
-            {
-                "value": number(round(found.best_minutes / 60, 2)),
-                "limit": number(c.policy.min_hours or 0),
-            },
-        ).text(lang)
-    else:
-        tail = binding_tail(found.blockers, c.policy, lang, lock=label)
-        why = tail.lstrip("; ") or (upper.text(lang) if upper else "")
-    return reason_text("together_no_job", lang, others=others, lock=label, why=why)
+        return no_job(
+            Obstacle(
+                "min_hours",
+                {
+                    "value": round(found.best_minutes / 60, 2),
+                    "limit": c.policy.min_hours or 0,
+                },
+            )
+        )
+    rule = binding_rule(found.blockers, c.policy, lock=lock)
+    if rule is not None:
+        return no_job(Phrase("binding_alone", {"rule": rule}))
+    return no_job(upper or "")

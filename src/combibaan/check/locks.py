@@ -1,8 +1,8 @@
 """The checker's view of workshop locks: plain set arithmetic on the jobs in ``solution.json``.
 
-Like :mod:`combibaan.check` this shares no code with the solvers: it reads the
-job lists as written and verifies each lock and forbidden supplier pair
-directly, so a bug in the solver's lock handling cannot hide here too.
+Like the rest of :mod:`combibaan.check` this shares no code with the solvers: it
+reads the job lists as written and verifies each lock and forbidden supplier
+pair directly, so a bug in the solver's lock handling cannot hide here too.
 
 Rule names (``Violation.rule``): ``lock_together``, ``lock_apart``,
 ``lock_exclude``, ``lock_keep``, ``forbidden_pair`` and ``locks`` (an echo

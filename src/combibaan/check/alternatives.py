@@ -1,0 +1,94 @@
+"""Alternative proposals: each keeps every rule, is new, and says honestly how it compares.
+
+The rules of a proposal are checked by the caller's check (passed in), so that
+this module does not import the entry point that imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from combibaan.check.base import Violation
+from combibaan.check.claims import HOURS_TOLERANCE
+from combibaan.check.document import is_number, job_task_lists
+from combibaan.model.instance import Instance
+from combibaan.model.task import Task
+
+#: Every violation of one proposal (a document with ``jobs`` and ``unassigned``).
+ProposalCheck = Callable[[Mapping[str, Any]], list[Violation]]
+
+
+def alternative_violations(
+    instance: Instance,
+    solution: Mapping[str, Any],
+    best_jobs: list[tuple[str, list[str]]],
+    check: ProposalCheck,
+) -> list[Violation]:
+    """Each alternative keeps every rule, differs from all before it and is no better than
+    the best when that is proven optimal; its deltas match its jobs."""
+    items = solution.get("alternatives")
+    if not isinstance(items, list):
+        return [Violation("structure", None, "'alternatives' must be a list")]
+    out: list[Violation] = []
+    known = {t.id: t for t in instance.tasks}
+    seen = [frozenset(frozenset(ids) for _, ids in best_jobs)]
+    best_minutes = _minutes_of(best_jobs, known)
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, Mapping) or not isinstance(item.get("jobs"), list):
+            out.append(Violation("structure", None, f"alternatives[{n - 1}] has no 'jobs' list"))
+            continue
+        rank = item.get("rank", n)
+        own = {
+            "policy": solution.get("policy"),
+            "status": "feasible",
+            "jobs_bound": solution.get("jobs_bound"),
+            "jobs": item["jobs"],
+            "unassigned": item.get("unassigned", []),
+        }
+        out.extend(Violation(v.rule, v.job_id, v.message, rank) for v in check(own))
+        listed = job_task_lists(item["jobs"], known)
+        sets = frozenset(frozenset(ids) for _, ids in listed)
+        if sets in seen:
+            out.append(
+                Violation(
+                    "alternative_duplicate",
+                    None,
+                    "has the same jobs as the best proposal or an earlier alternative",
+                    rank,
+                )
+            )
+        seen.append(sets)
+        jobs_delta = len(listed) - len(best_jobs)
+        hours_delta = (_minutes_of(listed, known) - best_minutes) / 60
+        claimed_hours = item.get("hours_delta", hours_delta)
+        if (
+            item.get("jobs_delta", jobs_delta) != jobs_delta
+            or not is_number(claimed_hours)
+            or abs(claimed_hours - hours_delta) > HOURS_TOLERANCE
+        ):
+            out.append(
+                Violation(
+                    "alternative_delta",
+                    None,
+                    f"lists jobs_delta {item.get('jobs_delta')!r} and hours_delta "
+                    f"{item.get('hours_delta')!r}; its jobs give {jobs_delta} and "
+                    f"{hours_delta:g}",
+                    rank,
+                )
+            )
+        if solution.get("status") == "optimal" and (jobs_delta, hours_delta) > (0, 1e-9):
+            out.append(
+                Violation(
+                    "alternative_better",
+                    None,
+                    f"{jobs_delta:+d} jobs and {hours_delta:+g} h against a best proposal "
+                    "claimed optimal",
+                    rank,
+                )
+            )
+    return out
+
+
+def _minutes_of(jobs: list[tuple[str, list[str]]], known: Mapping[str, Task]) -> int:
+    return sum(s.end - s.start for _, ids in jobs for t in ids for s in known[t].slots)

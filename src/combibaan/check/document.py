@@ -1,0 +1,244 @@
+"""Reading ``solution.json`` and the shape of its content: keys, types, sane numbers.
+
+A file that fails here is no solution at all (exit 2), which is a different
+answer from a solution that breaks a rule (exit 1).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from combibaan.io.errors import InputError, Problem
+from combibaan.model.task import Task
+
+SOLUTION_KEYS = ("status", "jobs_bound", "policy", "jobs", "unassigned")
+JOB_KEYS = ("job_id", "task_ids", "suppliers", "hours_per_week", "days")
+
+#: Beyond this no number in a solution is hours, a count or seconds: the file is broken.
+MAX_NUMBER = 1e12
+#: A solution of 5,000 tasks takes a few MB; far beyond that it is something else.
+MAX_BYTES = 200 * 10**6
+
+
+def load_solution(path: str | Path) -> dict[str, Any]:
+    """Read ``solution.json``; an :class:`InputError` naming the file when it is unusable.
+
+    Unusable means it cannot be read as a solution at all: not JSON, not an
+    object, a missing key, a value of the wrong type (a list where a task id
+    belongs, text where hours belong), or a number JSON does not allow (NaN,
+    Infinity) or no solution can hold (1e309). The command line exits 2 on
+    these. Whether well-formed content keeps the rules is
+    :func:`~combibaan.check.check_solution`'s job (exit 1).
+    """
+    source = str(path)
+    file = Path(path)
+    if file.exists() and not file.is_file():  # a folder, or /dev/zero: never read without end
+        raise InputError(Problem(source, "is not a file; give the solution.json solve wrote"))
+    try:
+        if file.exists() and file.stat().st_size > MAX_BYTES:
+            raise InputError(
+                Problem(source, f"is larger than {MAX_BYTES // 10**6} MB; not a solution.json")
+            )
+        # utf-8-sig: a solution saved again by a Windows editor starts with a BOM.
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise InputError(Problem(source, f"cannot read the solution file: {reason}")) from None
+    try:
+        data = json.loads(
+            text, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_sane_int
+        )
+    except _BadNumber as exc:
+        raise InputError(Problem(source, f"holds {exc}")) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            Problem(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
+        ) from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError(Problem(source, f"cannot be read as JSON: {exc}")) from None
+    if not isinstance(data, dict):
+        raise InputError(Problem(source, "a solution must be a JSON object"))
+    problems = [Problem(source, f"missing key {key!r}") for key in SOLUTION_KEYS if key not in data]
+    if not problems:
+        problems = [Problem(source, message) for message in shape_problems(data)]
+    if problems:
+        raise InputError(problems)
+    return data
+
+
+class _BadNumber(ValueError):
+    """A number in the JSON text that no solution can hold."""
+
+
+def _no_constant(name: str) -> float:
+    raise _BadNumber(f"{name}, which JSON does not allow as a number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise _BadNumber(f"{text[:30]}, too large a number for a solution")
+    return value
+
+
+def _sane_int(text: str) -> int:
+    if len(text.lstrip("-")) > 13:
+        raise _BadNumber(f"{text[:30]}, too large a number for a solution")
+    return int(text)
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def is_number(value: object) -> TypeGuard[int | float]:
+    """A finite number (not a boolean) of a sane size."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    # abs() first: math.isfinite of a 400-digit integer overflows.
+    return abs(value) <= MAX_NUMBER and math.isfinite(value)
+
+
+def is_count(value: Any) -> bool:
+    return is_number(value) and value >= 0 and float(value).is_integer()
+
+
+def is_text_list(value: object) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+_EXPECTED: dict[Callable[[Any], bool], str] = {
+    is_text: "text",
+    is_number: "a finite number",
+    is_count: "a whole number of at least 0",
+    is_text_list: "a list of texts",
+}
+
+
+def shape_problems(data: Mapping[str, Any]) -> list[str]:
+    """Every way ``data`` is not shaped like a ``solution.json``, each naming where.
+
+    Types only (and numbers that no solution can hold): ``jobs[2].task_ids[0]
+    must be text, got [1, 2]``. Keys that may be missing here are checked
+    by :func:`~combibaan.check.check_solution`, which reports them as violations.
+    """
+    found: list[str] = []
+
+    def expect(value: Any, where: str, test: Any, *, optional: bool = False) -> None:
+        if optional and value is None:
+            return
+        if not test(value):
+            nothing = " or null" if optional else ""
+            found.append(f"{where} must be {_EXPECTED[test]}{nothing}, got {shown(value)}")
+
+    expect(data.get("status"), "'status'", is_text)
+    expect(data.get("jobs_bound"), "'jobs_bound'", is_count, optional=True)
+    expect(data.get("hours_bound"), "'hours_bound'", is_number, optional=True)
+    expect(data.get("jobs_status"), "'jobs_status'", is_text, optional=True)
+    expect(data.get("stopped"), "'stopped'", is_text, optional=True)
+    if not isinstance(data.get("policy"), dict):
+        found.append(f"'policy' must be an object, got {shown(data.get('policy'))}")
+    found.extend(_jobs_shape(data.get("jobs"), "jobs", expect))
+    found.extend(_unassigned_shape(data.get("unassigned"), "unassigned"))
+    locks = data.get("locks")
+    if locks is not None:
+        if not isinstance(locks, list):
+            found.append(f"'locks' must be a list, got {shown(locks)}")
+        else:
+            for i, lock in enumerate(locks):
+                if not isinstance(lock, dict):
+                    found.append(f"locks[{i}] must be an object, got {shown(lock)}")
+                    continue
+                expect(lock.get("rule"), f"locks[{i}].rule", is_text)
+                found.extend(_text_list_problems(lock.get("task_ids"), f"locks[{i}].task_ids"))
+    pairs = data.get("forbidden_pairs")
+    if pairs is not None and not (
+        isinstance(pairs, list) and all(is_text_list(p) and len(p) == 2 for p in pairs)
+    ):
+        found.append(
+            f"'forbidden_pairs' must be a list of [supplier, supplier] pairs, got {shown(pairs)}"
+        )
+    others = data.get("alternatives")
+    if others is not None:
+        if not isinstance(others, list):
+            found.append(f"'alternatives' must be a list, got {shown(others)}")
+        else:
+            for i, item in enumerate(others):
+                where = f"alternatives[{i}]"
+                if not isinstance(item, dict):
+                    found.append(f"{where} must be an object, got {shown(item)}")
+                    continue
+                found.extend(_jobs_shape(item.get("jobs"), f"{where}.jobs", expect))
+                if "unassigned" in item:
+                    found.extend(_unassigned_shape(item["unassigned"], f"{where}.unassigned"))
+                for key, test in (("rank", is_count), ("hours_delta", is_number)):
+                    expect(item.get(key), f"{where}.{key}", test, optional=True)
+                delta = item.get("jobs_delta")
+                if delta is not None and not (is_number(delta) and float(delta).is_integer()):
+                    found.append(f"{where}.jobs_delta must be a whole number, got {shown(delta)}")
+    return found
+
+
+def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[str]:
+    if not isinstance(jobs, list):
+        return [f"'{where}' must be a list, got {shown(jobs)}"]
+    found: list[str] = []
+    for i, job in enumerate(jobs):
+        at = f"{where}[{i}]"
+        if not isinstance(job, dict):
+            found.append(f"{at} must be an object, got {shown(job)}")
+            continue
+        found.extend(f"{at} misses key {key!r}" for key in JOB_KEYS if key not in job)
+        if "job_id" in job:
+            expect(job["job_id"], f"{at}.job_id", is_text)
+        if "hours_per_week" in job:
+            expect(job["hours_per_week"], f"{at}.hours_per_week", is_number)
+        for key in ("task_ids", "suppliers", "days", "locations", "competencies"):
+            if key in job:
+                found.extend(_text_list_problems(job[key], f"{at}.{key}"))
+    return found
+
+
+def _text_list_problems(items: Any, where: str) -> list[str]:
+    """A list of texts, or where it is not: ``jobs[0].task_ids[1] must be text, got [1, 2]``."""
+    if not isinstance(items, list):
+        return [f"{where} must be a list of texts, got {shown(items)}"]
+    return [
+        f"{where}[{n}] must be text, got {shown(item)}"
+        for n, item in enumerate(items)
+        if not isinstance(item, str)
+    ]
+
+
+def _unassigned_shape(items: Any, where: str) -> list[str]:
+    if not isinstance(items, list):
+        return [f"'{where}' must be a list, got {shown(items)}"]
+    found = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or "task_id" not in item:
+            found.append(f"{where}[{i}] must be an object with 'task_id', got {shown(item)}")
+        elif not isinstance(item["task_id"], str):
+            found.append(f"{where}[{i}].task_id must be text, got {shown(item['task_id'])}")
+    return found
+
+
+def job_task_lists(jobs: list[Any], known: Mapping[str, Task]) -> list[tuple[str, list[str]]]:
+    """Each readable job as ``(job_id, known task ids)``: what locks and alternatives compare."""
+    return [
+        (
+            str(job.get("job_id", f"#{n + 1}")),
+            [t for t in job["task_ids"] if isinstance(t, str) and t in known],
+        )
+        for n, job in enumerate(jobs)
+        if isinstance(job, Mapping) and isinstance(job.get("task_ids"), list)
+    ]

@@ -1,0 +1,50 @@
+"""``travel_minutes`` (with ``overlap``): no two tasks of a job at once, and time to walk between.
+
+Judged on the weekly circle, so that Sunday night meets Monday morning, with the
+checker's own walking times (:mod:`combibaan.check.travel`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from combibaan.check.base import WEEK, CheckedJob, Violation, fmt, interval
+from combibaan.check.travel import Travel
+from combibaan.model.task import Task
+
+
+def violations(job: CheckedJob) -> list[Violation]:
+    """Every overlap and every too short walk between two tasks of the job."""
+    out: list[Violation] = []
+    for i, a in enumerate(job.tasks):
+        for b in job.tasks[i + 1 :]:
+            out.extend(_pair(job.job_id, a, b, job.travel))
+    return out
+
+
+def _pair(job_id: str, a: Task, b: Task, travel: Travel) -> Iterator[Violation]:
+    need = travel.minutes(a.location, b.location)
+    for sa in a.slots:
+        a0, a1 = interval(sa)
+        for sb in b.slots:
+            for shift in (-WEEK, 0, WEEK):  # the week repeats: Sunday night meets Monday
+                b0, b1 = (m + shift for m in interval(sb))
+                if a0 < b1 and b0 < a1:
+                    yield Violation(
+                        "overlap",
+                        job_id,
+                        f"{a.id} ({fmt(a0)}-{fmt(a1)}) overlaps {b.id} ({fmt(b0)}-{fmt(b1)})",
+                    )
+                    continue
+                if b0 >= a1:
+                    first, second, end, start = a, b, a1, b0
+                else:
+                    first, second, end, start = b, a, b1, a0
+                if start - end < need - 1e-9:
+                    yield Violation(
+                        "travel",
+                        job_id,
+                        f"{first.id} at {first.location} ends {fmt(end)}, {second.id} at "
+                        f"{second.location} starts {fmt(start)}: {start - end} min, "
+                        f"travel needs {need:g} min",
+                    )

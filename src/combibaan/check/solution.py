@@ -1,0 +1,164 @@
+"""The walk over one ``solution.json``: each job through every rule, then the document's claims.
+
+This is where the checker's parts meet; each rule and each kind of claim is
+judged in its own module, so that the walk stays short and the order is plain.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from combibaan.check.alternatives import alternative_violations
+from combibaan.check.base import CheckedJob, Violation
+from combibaan.check.claims import field_violations, status_violations, unassigned_violations
+from combibaan.check.document import job_task_lists, shown
+from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems
+from combibaan.check.rules import RULES
+from combibaan.check.travel import Travel
+from combibaan.model.instance import Instance
+from combibaan.model.locks import Locks
+from combibaan.model.task import Task
+from combibaan.rules import POLICY_KEYS, Policy, PolicyError
+
+#: The rules every ``solution.json`` names; rules added later are off when a file lacks them.
+FIRST_KEYS = (
+    "min_hours",
+    "max_hours",
+    "max_suppliers",
+    "max_hours_per_day",
+    "min_hours_per_day",
+    "max_span_hours",
+    "travel_minutes",
+)
+
+
+def _policy_of(solution: Mapping[str, Any]) -> Policy:
+    values = solution.get("policy")
+    if not isinstance(values, Mapping):
+        raise PolicyError("the solution has no 'policy' object")
+    missing = [key for key in FIRST_KEYS if key not in values]
+    if missing:
+        raise PolicyError(f"the solution's policy misses {', '.join(missing)}")
+    try:
+        # A rule newer than the file was off when it was made.
+        return Policy(**{key: values.get(key) for key in POLICY_KEYS})
+    except (TypeError, ValueError, OverflowError) as exc:  # PolicyError is a ValueError
+        raise PolicyError(f"the solution's policy cannot be used: {exc}") from None
+
+
+def check_solution(
+    instance: Instance,
+    solution: Mapping[str, Any],
+    policy: Policy | None = None,
+    *,
+    locks: Locks | None = None,
+    forbid_pairs: Iterable[tuple[str, str]] | None = None,
+) -> list[Violation]:
+    """Every way ``solution`` breaks the rules for ``instance``; empty when it is sound.
+
+    With ``policy`` ``None`` the policy echoed in the solution is checked against,
+    so a solution is judged by the rules it claims to keep; likewise ``locks``
+    and ``forbid_pairs`` default to the solution's ``locks`` and
+    ``forbidden_pairs`` echo (see :mod:`combibaan.check.locks`). Alternative
+    proposals, if any, are checked by the same rules.
+
+    A job's rule violations come in the order of the checker's registry
+    (:data:`combibaan.check.rules.RULES`), then its echoed fields.
+    """
+    out: list[Violation] = []
+    if policy is None:
+        try:
+            policy = _policy_of(solution)
+        except PolicyError as exc:
+            return [Violation("policy", None, str(exc))]
+    travel = Travel(instance, policy.travel_minutes)
+    known = {t.id: t for t in instance.tasks}
+
+    jobs = solution.get("jobs")
+    if not isinstance(jobs, list):
+        out.append(Violation("structure", None, "'jobs' is missing or not a list"))
+        jobs = []
+    job_ids: Counter[str] = Counter()
+    assigned: dict[str, str] = {}
+    for n, job in enumerate(jobs):
+        if not isinstance(job, Mapping):
+            out.append(Violation("structure", None, f"jobs[{n}] is not an object"))
+            continue
+        job_id = str(job.get("job_id", f"#{n + 1}"))
+        job_ids[job_id] += 1
+        task_ids = job.get("task_ids")
+        if not isinstance(task_ids, list) or not task_ids:
+            out.append(Violation("structure", job_id, "has no list of task_ids"))
+            continue
+        tasks: list[Task] = []
+        for task_id in task_ids:
+            if not isinstance(task_id, str):
+                out.append(Violation("structure", job_id, f"task id {shown(task_id)} is not text"))
+                continue
+            if task_id not in known:
+                out.append(
+                    Violation("unknown_task", job_id, f"task {task_id!r} is not in the instance")
+                )
+                continue
+            if task_id in assigned:
+                where = assigned[task_id]
+                out.append(
+                    Violation(
+                        "duplicate_task",
+                        job_id,
+                        f"task {task_id} is already in job {where}"
+                        if where != job_id
+                        else f"task {task_id} is listed twice",
+                    )
+                )
+                continue
+            assigned[task_id] = job_id
+            tasks.append(known[task_id])
+        if not tasks:
+            continue
+        checked = CheckedJob(job_id, tuple(tasks), policy, travel)
+        for rule in RULES:
+            out.extend(rule(checked))
+        out.extend(field_violations(job, job_id, tasks))
+
+    out.extend(
+        Violation("duplicate_job_id", job_id, f"job id used {count} times")
+        for job_id, count in job_ids.items()
+        if count > 1
+    )
+    out.extend(unassigned_violations(solution, known, assigned))
+    placed = sum(s.end - s.start for task_id in assigned for s in known[task_id].slots) / 60
+    out.extend(status_violations(solution, len(jobs), placed))
+    out.extend(_workshop_violations(instance, solution, policy, jobs, known, locks, forbid_pairs))
+    return out
+
+
+def _workshop_violations(
+    instance: Instance,
+    solution: Mapping[str, Any],
+    policy: Policy,
+    jobs: list[Any],
+    known: Mapping[str, Task],
+    locks: Locks | None,
+    forbid_pairs: Iterable[tuple[str, str]] | None,
+) -> list[Violation]:
+    """Locks, forbidden supplier pairs and alternative proposals."""
+    out: list[Violation] = []
+    if locks is None:
+        locks, problems = echoed_locks(solution)
+        out.extend(Violation("locks", None, p) for p in problems)
+    if forbid_pairs is None:
+        forbid_pairs, problems = echoed_pairs(solution)
+        out.extend(Violation("locks", None, p) for p in problems)
+    pairs = tuple(forbid_pairs)
+    listed = job_task_lists(jobs, known)
+    out.extend(Violation(*p) for p in lock_problems(instance, listed, locks, pairs))
+    if "alternatives" in solution:
+
+        def proposal(document: Mapping[str, Any]) -> list[Violation]:
+            return check_solution(instance, document, policy, locks=locks, forbid_pairs=pairs)
+
+        out.extend(alternative_violations(instance, solution, listed, proposal))
+    return out

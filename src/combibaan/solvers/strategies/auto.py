@@ -1,0 +1,41 @@
+"""``auto``: the exact path where its enumeration fits, the large path elsewhere.
+
+Chosen by measurement (``benchmarks/families.py``): up to :data:`LARGE_TASKS`
+tasks that fit in a job, every family's count is proven by the exact path; above
+it, or when the jobs do not fit the enumeration's budget, the large path does better.
+"""
+
+from __future__ import annotations
+
+from combibaan.solvers.exact import enumerate_columns
+from combibaan.solvers.strategies.base import NOTHING, Outcome, Problem
+from combibaan.solvers.strategies.exact import Exact
+from combibaan.solvers.strategies.large import Large
+
+#: Above this many tasks that fit in a job, ``auto`` skips the enumeration.
+LARGE_TASKS = 250
+
+
+class Auto:
+    """Exact when the enumeration fits, else large."""
+
+    name = "auto"
+
+    def solve(self, problem: Problem) -> Outcome:
+        if problem.graph.number_of_nodes() > LARGE_TASKS:
+            return Large().solve(problem)
+        try:
+            enumeration = enumerate_columns(
+                problem.graph,
+                problem.profiles,
+                problem.limits,
+                problem.budget,
+                max_columns=problem.max_columns,
+                accept=problem.plan.accept,
+            )
+        except KeyboardInterrupt:
+            return Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
+        # Neither every job nor the minimal ones fit: the large path does better.
+        if not enumeration.complete and not problem.required:
+            return Large().solve(problem, after=enumeration)
+        return Exact().pack(problem, enumeration)

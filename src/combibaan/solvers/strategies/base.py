@@ -1,0 +1,129 @@
+"""What every strategy gets and gives: one :class:`Problem` in, one :class:`Outcome` out.
+
+The pipeline builds the problem once (graph, greedy proposal, locks, budget);
+a strategy only decides how to find the jobs, so that a new one (more exact
+methods, a cover mode) is one class beside the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import networkx as nx
+
+from combibaan.model import Instance
+from combibaan.rules import Limits, Policy, Profile
+from combibaan.solvers.budget import Budget
+from combibaan.solvers.enumeration import Enumeration
+from combibaan.solvers.locking import LockPlan
+from combibaan.solvers.ortools.objective import burden
+from combibaan.solvers.ortools.set_packing import Progress
+
+#: Nothing enumerated (the large path from the start).
+NOTHING = Enumeration([], False, 0, 0.0)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One solve's input as the strategies see it, built once by :func:`.solve`."""
+
+    instance: Instance
+    policy: Policy
+    limits: Limits
+    profiles: list[Profile]
+    graph: nx.Graph
+    #: The greedy proposal (locks kept): always an answer, and the first hint.
+    greedy: list[tuple[int, ...]]
+    plan: LockPlan
+    #: Task indices that must be placed (``explain``'s what-ifs).
+    required: set[int]
+    budget: Budget
+    seed: int
+    workers: int
+    max_columns: int
+    progress: Progress | None
+
+    def minutes(self, column: Sequence[int]) -> int:
+        return sum(self.profiles[t].minutes for t in column)
+
+    def burden(self, column: Sequence[int]) -> int:
+        return job_burden(self.instance, column)
+
+    def hours_bound(self) -> int:
+        """A bound on jobs that needs no enumeration: per group of tasks that could ever
+        meet, their minutes divided by the least minutes of a job."""
+        least = self.limits.min_minutes
+        bound = 0
+        for component in nx.connected_components(self.graph):
+            minutes = sum(self.profiles[t].minutes for t in component)
+            bound += len(component) if least == 0 else minutes // least
+        return bound
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a strategy found and what it proved, the same for every strategy."""
+
+    #: Candidate jobs (task indices) and the chosen ones among them.
+    columns: list[tuple[int, ...]]
+    selected: tuple[int, ...]
+    #: The packing's own status: ``optimal``, ``feasible``, ``unknown`` or ``infeasible``.
+    packing_status: str
+    #: Proven bound on the number of jobs (``None``: none proven).
+    jobs_bound: int | None
+    #: Seconds from the start at which the number of jobs was proven.
+    jobs_proven_seconds: float | None
+    #: Proven bound on the minutes of a proposal with this many jobs.
+    minutes_bound: int | None
+    interrupted: bool
+    #: Whether the wall clock, not the deterministic budget, cut a phase short.
+    wall_clock_cut: bool
+    enumeration: Enumeration
+    #: Whether the columns hold every feasible job (then the bounds cover all proposals).
+    every_job: bool
+    #: How it was found, for the statistics (``exact``, ``minimal``, ``partial``, ``lns``,
+    #: ``greedy``).
+    method: str
+
+    @classmethod
+    def greedy(
+        cls, problem: Problem, enumeration: Enumeration, method: str, *, interrupted: bool
+    ) -> Outcome:
+        """The greedy proposal and nothing proven (Ctrl-C before anything better)."""
+        return cls(
+            columns=list(problem.greedy),
+            selected=tuple(range(len(problem.greedy))),
+            packing_status="unknown",
+            jobs_bound=None,
+            jobs_proven_seconds=None,
+            minutes_bound=None,
+            interrupted=interrupted,
+            wall_clock_cut=False,
+            enumeration=enumeration,
+            every_job=False,
+            method=method,
+        )
+
+
+def job_burden(instance: Instance, column: Sequence[int]) -> int:
+    """The tie-break of "best": suppliers + locations + working days of a job."""
+    tasks = [instance.tasks[t] for t in column]
+    return burden(
+        len({t.supplier for t in tasks}),
+        len({t.location for t in tasks if t.location}),
+        len({d for t in tasks for d in t.days}),
+    )
+
+
+class Strategy(Protocol):
+    """A way to a proposal."""
+
+    #: The name ``solve(strategy=...)`` and ``--strategy`` use.
+    name: str
+
+    def solve(self, problem: Problem) -> Outcome:
+        """The best jobs this strategy finds within the problem's budget; Ctrl-C returns
+        the best so far (``interrupted``)."""
+        ...

@@ -1,0 +1,68 @@
+"""``exact``: enumerate every feasible job, then pack them in stages (:mod:`..exact`)."""
+
+from __future__ import annotations
+
+from combibaan.solvers.enumeration import Enumeration
+from combibaan.solvers.exact import enumerate_columns, solve_exact
+from combibaan.solvers.ortools.workshop import require_tasks
+from combibaan.solvers.strategies.base import NOTHING, Outcome, Problem
+
+
+class Exact:
+    """Every job enumerated, the count proven first (the answer is proven when it fits)."""
+
+    name = "exact"
+
+    def solve(self, problem: Problem) -> Outcome:
+        try:
+            enumeration = enumerate_columns(
+                problem.graph,
+                problem.profiles,
+                problem.limits,
+                problem.budget,
+                max_columns=problem.max_columns,
+                accept=problem.plan.accept,
+            )
+        except KeyboardInterrupt:
+            return Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
+        return self.pack(problem, enumeration)
+
+    def pack(self, problem: Problem, enumeration: Enumeration) -> Outcome:
+        """Pack the jobs ``enumeration`` found (the greedy ones as the hint)."""
+        required = problem.required
+        try:
+            found = solve_exact(
+                enumeration,
+                problem.greedy,
+                problem.minutes,
+                problem.burden,
+                problem.budget,
+                seed=problem.seed,
+                workers=problem.workers,
+                progress=problem.progress,
+                constrain=lambda cols: require_tasks(cols, required) if required else None,
+            )
+        except KeyboardInterrupt:
+            return Outcome.greedy(
+                problem, enumeration, _method(enumeration, False), interrupted=True
+            )
+        return Outcome(
+            columns=found.columns,
+            selected=found.selected,
+            packing_status=found.status,
+            jobs_bound=found.jobs_bound,
+            jobs_proven_seconds=found.jobs_proven_seconds,
+            minutes_bound=found.minutes_bound,
+            interrupted=found.interrupted,
+            wall_clock_cut=found.wall_clock_cut,
+            enumeration=enumeration,
+            every_job=found.every_job,
+            method=_method(enumeration, found.every_job),
+        )
+
+
+def _method(enumeration: Enumeration, every_job: bool) -> str:
+    """``exact`` over every job, ``minimal`` over the minimal ones, ``partial`` over some."""
+    if not enumeration.jobs:
+        return "greedy"
+    return "exact" if every_job else "minimal" if enumeration.complete else "partial"
