@@ -7,6 +7,7 @@ nothing here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,35 +36,22 @@ class Limits:
     #: Minutes between locations the travel table does not link.
     default_travel: float
 
+    # --- what the solver needs of the totals (computed once: the searches read them per step)
+
+    #: Every rule that is on, as terms of an integer model (:mod:`.terms`).
+    terms: tuple[Term, ...]
+    #: The fewest minutes a job may have (0 when nothing asks for more).
+    min_minutes: int
+    #: The most minutes a job may have (:data:`NO_LIMIT` when nothing bounds it).
+    max_minutes: int
+    #: The most suppliers of one job (:data:`NO_LIMIT` when nothing bounds it).
+    max_suppliers: int
+    #: Every rule that can keep two tasks apart, in the order reasons name them.
+    pairs: Active
+
     @classmethod
     def of(cls, policy: Policy) -> Limits:
         return _limits(policy)
-
-    # --- what the solver needs of the totals ----------------------------------------------------
-
-    def terms(self) -> list[Term]:
-        """Every rule that is on, as terms of an integer model (:mod:`.terms`)."""
-        return [term for rule, limit in self.upper + self.lower for term in rule.terms(limit)]
-
-    @property
-    def min_minutes(self) -> int:
-        """The fewest minutes a job may have (0 when nothing asks for more)."""
-        lows = [t.low for t in self.terms() if isinstance(t, WeekMinutes) and t.low is not None]
-        return max(lows, default=0)
-
-    @property
-    def max_minutes(self) -> int:
-        """The most minutes a job may have (:data:`NO_LIMIT` when nothing bounds it)."""
-        highs = [t.high for t in self.terms() if isinstance(t, WeekMinutes) and t.high is not None]
-        return min(highs, default=NO_LIMIT)
-
-    @property
-    def max_suppliers(self) -> int:
-        """The most suppliers of one job (:data:`NO_LIMIT` when nothing bounds it)."""
-        highs = [
-            t.high for t in self.terms() if isinstance(t, Distinct) and t.attribute == "supplier"
-        ]
-        return min(highs, default=NO_LIMIT)
 
     def out_of_reach(self, most_minutes: int) -> bool:
         """Whether no job of at most ``most_minutes`` can keep every lower rule."""
@@ -80,11 +68,6 @@ class Limits:
         return Load.of(p).add(q, self) is not None and all(
             rule.pair(p, q, limit, travel) is None for rule, limit in self.travel
         )
-
-    @property
-    def pairs(self) -> Active:
-        """Every rule that can keep two tasks apart, in the order reasons name them."""
-        return tuple(sorted(self.upper + self.travel, key=lambda a: a[0].precedence))
 
     def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray) -> np.ndarray:
         """Which of the tasks ``j`` can share a job with task ``i`` (rows of ``arrays``)."""
@@ -104,11 +87,11 @@ class Limits:
 
     def pair_obstacle(self, p: Profile, q: Profile, travel: float) -> Obstacle | None:
         """Why two tasks (each fitting alone) cannot share a job; ``None`` if they can."""
-        return first([rule.pair(p, q, limit, travel) for rule, limit in self.pairs], self.pairs)
+        return first(self.pairs, lambda rule, limit: rule.pair(p, q, limit, travel))
 
     def add_obstacle(self, load: Load, q: Profile) -> Obstacle | None:
         """Which upper rule breaks when ``q`` joins a job with this load (as :meth:`Load.add`)."""
-        return first([rule.obstacle(load, q, limit) for rule, limit in self.upper], self.upper)
+        return first(self.upper, lambda rule, limit: rule.obstacle(load, q, limit))
 
     def lower_obstacle(self, load: Load) -> Obstacle | None:
         """Which lower rule a complete set of tasks misses."""
@@ -119,15 +102,19 @@ class Limits:
         return None
 
 
-def first(found: list[Obstacle | None], rules: Active) -> Obstacle | None:
-    """The obstacle a reason names: of the lowest precedence; among rules of one tier
-    (precedence 40-49: the per-day limits), the one on the earliest day."""
-    ranked = [
-        ((rule.precedence // 10, _day(obstacle), rule.precedence), obstacle)
-        for (rule, _), obstacle in zip(rules, found, strict=True)
-        if obstacle is not None
-    ]
-    return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
+def first(rules: Active, judge: Callable[[Rule, int], Obstacle | None]) -> Obstacle | None:
+    """The obstacle a reason names: that of the first rule by precedence that breaks;
+    among rules of one tier (precedence 40-49: the per-day limits), the one on the
+    earliest day. Rules after the first one's tier are not asked."""
+    found: list[tuple[tuple[int, int, int], Obstacle]] = []
+    for rule, limit in rules:
+        tier = rule.precedence // 10
+        if found and tier != found[0][0][0]:
+            break
+        obstacle = judge(rule, limit)
+        if obstacle is not None:
+            found.append(((tier, _day(obstacle), rule.precedence), obstacle))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _day(obstacle: Obstacle) -> int:
@@ -141,10 +128,21 @@ def _limits(policy: Policy) -> Limits:
         ((rule, limit) for rule in RULES if (limit := rule.limit(policy)) is not None),
         key=lambda active: active[0].precedence,
     )
+    upper = tuple(a for a in on if not a[0].lower and not a[0].travel)
+    lower = tuple(a for a in on if a[0].lower)
     travel = tuple(a for a in on if a[0].travel)
+    terms = tuple(term for rule, limit in upper + lower for term in rule.terms(limit))
+    lows = [t.low for t in terms if isinstance(t, WeekMinutes) and t.low is not None]
+    highs = [t.high for t in terms if isinstance(t, WeekMinutes) and t.high is not None]
+    suppliers = [t.high for t in terms if isinstance(t, Distinct) and t.attribute == "supplier"]
     return Limits(
-        upper=tuple(a for a in on if not a[0].lower and not a[0].travel),
-        lower=tuple(a for a in on if a[0].lower),
+        upper=upper,
+        lower=lower,
         travel=travel,
         default_travel=float(travel[0][1]) if travel else 0.0,
+        terms=terms,
+        min_minutes=max(lows, default=0),
+        max_minutes=min(highs, default=NO_LIMIT),
+        max_suppliers=min(suppliers, default=NO_LIMIT),
+        pairs=tuple(sorted(upper + travel, key=lambda a: a[0].precedence)),
     )

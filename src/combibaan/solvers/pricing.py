@@ -51,7 +51,7 @@ class PricingModel:
             for v in tasks[k + 1 :]:
                 if v not in adjacency[u]:
                     model.add_bool_or([z[u].Not(), z[v].Not()])
-        for term in limits.terms():
+        for term in limits.terms:
             _state(model, term, z, tasks, profiles)
         self._model = model
         self._z = z
