@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from combibaan.rules.base import Obstacle, Rule
 from combibaan.rules.facts import EMPTY, NO_LIMIT, Load, Profile
-from combibaan.rules.pairs import PairArrays
 from combibaan.rules.policy import Policy
 from combibaan.rules.registry import RULES
 from combibaan.rules.terms import Distinct, Term, WeekMinutes
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from combibaan.rules.pairs import PairArrays
 
 Active = tuple[tuple[Rule, int], ...]
 
@@ -71,6 +74,8 @@ class Limits:
 
     def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray) -> np.ndarray:
         """Which of the tasks ``j`` can share a job with task ``i`` (rows of ``arrays``)."""
+        import numpy as np
+
         keep = np.ones(len(j), dtype=bool)
         for rule, limit in self.upper + self.travel:  # the costly interval test last
             left = np.flatnonzero(keep)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from combibaan.model.numbers import Bounds
 from combibaan.rules.base import Obstacle, Rule
 from combibaan.rules.terms import Distinct, Term
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from combibaan.rules.facts import Load, Profile
     from combibaan.rules.pairs import PairArrays
 

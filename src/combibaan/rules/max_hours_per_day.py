@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from combibaan.model.numbers import Bounds
 from combibaan.rules.base import Obstacle, Rule, hours
 from combibaan.rules.terms import DayMinutes, Term
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from combibaan.rules.facts import Load, Profile
     from combibaan.rules.pairs import PairArrays
 
@@ -57,6 +57,8 @@ class MaxHoursPerDay(Rule):
         return None
 
     def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray, limit: int) -> np.ndarray:
+        import numpy as np
+
         both = arrays.works[i] & arrays.works[j]
         load = np.where(both, arrays.day[i] + arrays.day[j], 0)
         return load.max(axis=1) <= limit

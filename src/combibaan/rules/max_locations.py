@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from combibaan.model.numbers import Bounds
 from combibaan.rules.base import Obstacle, Rule
 from combibaan.rules.terms import Distinct, Term
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from combibaan.rules.facts import Load, Profile
     from combibaan.rules.pairs import PairArrays
 
@@ -62,6 +62,8 @@ class MaxLocations(Rule):
         return Obstacle("max_locations", {"value": len(places), "limit": limit})
 
     def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray, limit: int) -> np.ndarray:
+        import numpy as np
+
         if limit >= 2:
             return np.ones(len(j), dtype=bool)
         nowhere = np.array([place is None for place in arrays.locations])

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from combibaan.model.numbers import Bounds
 from combibaan.rules.base import Obstacle, Rule, hours
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from combibaan.rules.facts import Load, Profile
     from combibaan.rules.pairs import PairArrays
 
@@ -65,6 +65,8 @@ class MaxSpanHours(Rule):
         return None
 
     def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray, limit: int) -> np.ndarray:
+        import numpy as np
+
         both = arrays.works[i] & arrays.works[j]
         span = np.where(
             both,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from combibaan.model.numbers import Bounds
 from combibaan.rules.base import Obstacle, Rule
 from combibaan.rules.terms import Distinct, Term
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from combibaan.rules.facts import Load, Profile
     from combibaan.rules.pairs import PairArrays
 
@@ -54,6 +54,8 @@ class MaxSuppliers(Rule):
         return Obstacle("suppliers", {"limit": limit, "count": count})
 
     def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray, limit: int) -> np.ndarray:
+        import numpy as np
+
         if limit >= 2:
             return np.ones(len(j), dtype=bool)
         return arrays.supplier[j] == arrays.supplier[i]

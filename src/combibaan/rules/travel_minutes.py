@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from combibaan.model import MINUTES_PER_WEEK
 from combibaan.model.numbers import Bounds
 from combibaan.rules.base import Obstacle, Rule
 from combibaan.rules.facts import clash
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from combibaan.rules.facts import Profile
     from combibaan.rules.pairs import PairArrays
     from combibaan.rules.policy import Policy
@@ -72,6 +72,8 @@ class TravelMinutes(Rule):
         return None
 
     def keep_pairs(self, arrays: PairArrays, i: int, j: np.ndarray, limit: int) -> np.ndarray:
+        import numpy as np
+
         gap = arrays.travel[arrays.location[i], arrays.location[j]][:, None]
         hit = np.zeros(len(j), dtype=bool)
         for s in range(arrays.starts.shape[1]):
