@@ -21,7 +21,6 @@ from combibaan.solvers.ortools import solve_packing
 
 # The modules, not the function ``combibaan.solvers.solve`` the package exports.
 solve_module = importlib.import_module("combibaan.solvers.solve")
-auto_module = importlib.import_module("combibaan.solvers.strategies.auto")
 exact_module = importlib.import_module("combibaan.solvers.strategies.exact")
 
 
@@ -153,7 +152,7 @@ def test_ctrl_c_during_enumeration_returns_the_greedy(monkeypatch: pytest.Monkey
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(auto_module, "enumerate_columns", interrupted)
+    monkeypatch.setattr(exact_module, "enumerate_columns", interrupted)
     result = combibaan.solve(read("generated/n80"), Policy(), time_limit=10)
     assert_sound(result)
     assert result.statistics.interrupted

@@ -7,7 +7,6 @@ it, or when the jobs do not fit the enumeration's budget, the large path does be
 
 from __future__ import annotations
 
-from combibaan.solvers.exact import enumerate_columns
 from combibaan.solvers.strategies.base import NOTHING, Outcome, Problem
 from combibaan.solvers.strategies.exact import Exact
 from combibaan.solvers.strategies.large import Large
@@ -25,14 +24,7 @@ class Auto:
         if problem.graph.number_of_nodes() > LARGE_TASKS:
             return Large().solve(problem)
         try:
-            enumeration = enumerate_columns(
-                problem.graph,
-                problem.profiles,
-                problem.limits,
-                problem.budget,
-                max_columns=problem.max_columns,
-                accept=problem.plan.accept,
-            )
+            enumeration = Exact().enumerate(problem)
         except KeyboardInterrupt:
             return Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
         # Neither every job nor the minimal ones fit: the large path does better.

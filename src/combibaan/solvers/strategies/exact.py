@@ -15,17 +15,21 @@ class Exact:
 
     def solve(self, problem: Problem) -> Outcome:
         try:
-            enumeration = enumerate_columns(
-                problem.graph,
-                problem.profiles,
-                problem.limits,
-                problem.budget,
-                max_columns=problem.max_columns,
-                accept=problem.plan.accept,
-            )
+            enumeration = self.enumerate(problem)
         except KeyboardInterrupt:
             return Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
         return self.pack(problem, enumeration)
+
+    def enumerate(self, problem: Problem) -> Enumeration:
+        """Every feasible job within the budget (or the minimal ones, or as many as fit)."""
+        return enumerate_columns(
+            problem.graph,
+            problem.profiles,
+            problem.limits,
+            problem.budget,
+            max_columns=problem.max_columns,
+            accept=problem.plan.accept,
+        )
 
     def pack(self, problem: Problem, enumeration: Enumeration) -> Outcome:
         """Pack the jobs ``enumeration`` found (the greedy ones as the hint)."""
