@@ -15,7 +15,8 @@ Reproducible: the time limit is turned into a budget of reference seconds
 (:mod:`.work_meter`) that every phase draws on by counting its work, so the
 same instance, policy and seed give the same jobs however fast the machine
 is. The wall clock only cuts a phase short on a slow or busy machine
-(``wall_clock_cut``); a phase may take ``CAP_FACTOR`` times its budget first.
+(``wall_clock_cut``); a phase may take ``CAP_FACTOR`` times its budget, or its
+share of the wall-clock time left if that is more, first.
 
 Order: up to ``BACKGROUND_FROM`` tasks column generation first (capped at
 ``BOUND_SHARE`` of the budget; the progress line then shows a meaningful gap
@@ -120,8 +121,16 @@ class _Run:
         self.show()
 
     def cap(self, budget: float) -> float:
-        """The wall-clock cap of a phase with this budget."""
-        return min(self.deadline, time.perf_counter() + CAP_FACTOR * budget + 1.0)
+        """The wall-clock cap of a phase with this budget: ``CAP_FACTOR`` times the
+        budget, or the phase's share of the wall-clock time left if that is more.
+
+        The share matters when the budget is a small part of the time limit (or
+        the machine is slow): a phase is then not cut while the deadline is far.
+        """
+        now = time.perf_counter()
+        left = max(self.total - self.spent, budget, 1e-9)
+        share = budget / left * (self.deadline - now)
+        return min(self.deadline, now + max(CAP_FACTOR * budget + 1.0, share))
 
     def enough(self) -> bool:
         """Stop when the jobs reached the (deterministic) bound and hours had their steps."""
