@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import INSTANCES, ROOT, combibaan_command, run_cli
 
+import combibaan
+from combibaan.io import InputWarning
+
 SOLUTION_FILES = ("solution.json", "jobs.csv", "assignments.csv", "unassigned.csv")
 GOOD_TASKS = "task_id,supplier,days,start,end\nT1,Asito,ma-vr,07:00,10:00\n"
 
@@ -534,3 +537,26 @@ def test_ctrl_c_in_the_exact_solver_through_the_api() -> None:
     solution = report["solution"]
     assert solution["statistics"]["interrupted"] is True
     assert solution["jobs_bound"] >= len(solution["jobs"]) > 0
+
+
+def test_strategy_names_on_the_command_line_are_the_solvers() -> None:
+    """The command line lists the strategies without loading OR-Tools; the names agree."""
+    from combibaan.cli.options import STRATEGIES
+    from combibaan.solvers.strategies import NAMES
+
+    assert STRATEGIES == NAMES
+
+
+def test_a_supplier_missing_from_the_suppliers_table_is_warned_about(tmp_path: Path) -> None:
+    """A supplier with tasks but no row in --suppliers: a warning naming both, from the
+    command line and from Python alike; the run goes on."""
+    table = tmp_path / "suppliers.csv"
+    rows = INSTANCES.joinpath("indoor", "suppliers.csv").read_text(encoding="utf-8").splitlines()
+    table.write_text("\n".join(r for r in rows if not r.startswith("Asito,")) + "\n")
+    tasks, travel = INSTANCES / "indoor" / "tasks.csv", INSTANCES / "indoor" / "travel.csv"
+    done = run_cli("solve", tasks, "--travel", travel, "--suppliers", table, "--time-limit", 5)
+    assert done.returncode == 0
+    assert f"warning: {table}: supplier 'Asito' has tasks but no row here" in done.stderr
+    with pytest.warns(InputWarning, match="'Asito' has tasks but no row"):
+        instance = combibaan.read_instance(tasks, travel, table)
+    assert instance.unknown_suppliers == ("Asito",)

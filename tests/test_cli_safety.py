@@ -21,11 +21,12 @@ from conftest import INSTANCES, make_instance, make_task, run_cli
 from rich.console import Console
 
 import combibaan
-from combibaan.cli import REPORT_FILES, summary_line
-from combibaan.cli_interrupt import Aborted, Interrupts
+from combibaan.cli.interrupt import Aborted, Interrupts
+from combibaan.cli.show import summary_line
 from combibaan.io.output import (
     FORMULA_STARTS,
     MANIFEST,
+    OUTPUT_FILES,
     SOLUTION_FILES,
     check_output,
     looks_like_formula,
@@ -34,7 +35,7 @@ from combibaan.io.output import (
     write_files,
 )
 
-OUTPUTS = (*SOLUTION_FILES, *REPORT_FILES)
+OUTPUTS = OUTPUT_FILES
 
 # Ids, suppliers and texts a spreadsheet or a terminal could take for commands.
 HOSTILE = (
@@ -240,7 +241,7 @@ def test_solve_checks_every_name_it_writes() -> None:
     from combibaan.reporting import report_writers
 
     result = combibaan.solve(make_instance(make_task("T1", "A", "ma 07:00-08:00")), time_limit=5)
-    assert set(report_writers(result)) == set(REPORT_FILES)
+    assert {*SOLUTION_FILES, *report_writers(result)} == set(OUTPUT_FILES)
 
 
 # ----------------------------------------------------------------------------- CSV formulas (9)

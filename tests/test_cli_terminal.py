@@ -22,8 +22,9 @@ from typer.testing import CliRunner
 import combibaan
 from combibaan.__main__ import _english
 from combibaan.analysis.runner import available_cpus
-from combibaan.cli import SHOWN_ROWS, app
-from combibaan.cli_progress import SolveProgress, duration, progress_text
+from combibaan.cli import app
+from combibaan.cli.progress import SolveProgress, duration, progress_text
+from combibaan.cli.show import SHOWN_ROWS
 
 COMMANDS = ("solve", "check", "explain", "generate", "sweep")
 
@@ -360,10 +361,10 @@ def test_an_alternatives_cell_shows_what_changed_first() -> None:
     """A cell of the alternatives table cut short after ``rows`` jobs keeps the new ones."""
     from types import SimpleNamespace
 
-    from combibaan.cli_workshop import _jobs_text
+    from combibaan.cli.show import jobs_text
 
     jobs = [SimpleNamespace(task_ids=ids) for ids in (("A",), ("B", "C"), ("D",), ("E", "F"))]
     best = {frozenset(("A",)), frozenset(("D",))}
-    assert _jobs_text(jobs, best, rows=2).plain == "B+C E+F … (+2)"  # type: ignore[arg-type]
-    assert _jobs_text(jobs, best).plain == "B+C E+F A D"  # type: ignore[arg-type]
-    assert _jobs_text(jobs[:1], rows=2).plain == "A"  # type: ignore[arg-type]
+    assert jobs_text(jobs, best, rows=2).plain == "B+C E+F … (+2)"  # type: ignore[arg-type]
+    assert jobs_text(jobs, best).plain == "B+C E+F A D"  # type: ignore[arg-type]
+    assert jobs_text(jobs[:1], rows=2).plain == "A"  # type: ignore[arg-type]

@@ -278,3 +278,24 @@ def test_cli_sweep_on_a_dask_scheduler(cluster: Any, tmp_path: Path) -> None:
     assert run.exit_code == 0, run.output
     expected = combibaan.sweep(load("indoor"), GRID, time_limit=TIME_LIMIT, workers=1)
     assert pd.read_csv(out)["jobs"].tolist() == expected["jobs"].tolist()
+
+
+def test_a_whole_number_rule_stays_whole_where_it_is_off(
+    indoor: combibaan.Instance, tmp_path: Path
+) -> None:
+    """Every rule with whole values (days, locations, suppliers) keeps whole numbers in the
+    table and the file, whatever rule it is; decimal rules stay decimal."""
+    table = combibaan.sweep(
+        indoor, {"max_days": ["off", 4], "max_gap_hours": ["off", 2.5]}, time_limit=5, workers=1
+    )
+    assert str(table["max_days"].dtype) == "Int64"
+    assert str(table["max_gap_hours"].dtype) == "Float64"
+    shown = combibaan.write_sweep(table, tmp_path / "results.csv")
+    assert shown["max_days"].astype(str).tolist() == ["off", "off", "4", "4"]
+    lines = (tmp_path / "results.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[:2] for line in lines[1:]] == [
+        ["off", "off"],
+        ["off", "2.5"],
+        ["4", "off"],
+        ["4", "2.5"],
+    ]

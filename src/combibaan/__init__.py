@@ -36,12 +36,19 @@ _HOMES = {
     "supplier_kpis": "combibaan.analysis.kpis",
     "marginal": "combibaan.analysis.marginal",
     "sweep": "combibaan.analysis.sweep",
+    "check_sweep_file": "combibaan.analysis.sweep_file",
+    "write_sweep": "combibaan.analysis.sweep_file",
     "check_result": "combibaan.analysis.verify",
     "Violation": "combibaan.check",
     "check_solution": "combibaan.check",
+    "load_solution": "combibaan.check",
     "InputError": "combibaan.io",
+    "Problem": "combibaan.io",
     "read_instance": "combibaan.io",
     "read_policy": "combibaan.io",
+    "read_grid": "combibaan.io.grid",
+    "check_folder": "combibaan.io.output",
+    "check_output_folder": "combibaan.io.output",
     "read_locks": "combibaan.io.locks",
     "Alternative": "combibaan.model",
     "Instance": "combibaan.model",
@@ -51,11 +58,16 @@ _HOMES = {
     "Locks": "combibaan.model",
     "Slot": "combibaan.model",
     "Task": "combibaan.model",
+    "resolve_pairs": "combibaan.model.locks",
     "plot_jobs": "combibaan.plotting",
     "plot_week": "combibaan.plotting",
+    "write_result": "combibaan.reporting",
+    "Result": "combibaan.result",
     "Policy": "combibaan.rules",
     "PolicyError": "combibaan.rules",
-    "Result": "combibaan.result",
+    "RULES": "combibaan.rules",
+    "Rule": "combibaan.rules",
+    "parse_policy_value": "combibaan.rules",
     "solve": "combibaan.solvers",
     "LockConflict": "combibaan.solvers.locking",
 }
@@ -65,23 +77,19 @@ if TYPE_CHECKING:
     from combibaan.analysis.kpis import kpis, supplier_kpis
     from combibaan.analysis.marginal import marginal
     from combibaan.analysis.sweep import sweep
+    from combibaan.analysis.sweep_file import check_sweep_file, write_sweep
     from combibaan.analysis.verify import check_result
-    from combibaan.check import Violation, check_solution
-    from combibaan.io import InputError, read_instance, read_policy
+    from combibaan.check import Violation, check_solution, load_solution
+    from combibaan.io import InputError, Problem, read_instance, read_policy
+    from combibaan.io.grid import read_grid
     from combibaan.io.locks import read_locks
-    from combibaan.model import (
-        Alternative,
-        Instance,
-        Job,
-        Lock,
-        LockError,
-        Locks,
-        Slot,
-        Task,
-    )
+    from combibaan.io.output import check_folder, check_output_folder
+    from combibaan.model import Alternative, Instance, Job, Lock, LockError, Locks, Slot, Task
+    from combibaan.model.locks import resolve_pairs
     from combibaan.plotting import plot_jobs, plot_week
+    from combibaan.reporting import write_result
     from combibaan.result import Result
-    from combibaan.rules import Policy, PolicyError
+    from combibaan.rules import RULES, Policy, PolicyError, Rule, parse_policy_value
     from combibaan.solvers import solve
     from combibaan.solvers.locking import LockConflict
 
@@ -100,6 +108,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "RULES",
     "Alternative",
     "Explanation",
     "InputError",
@@ -111,22 +120,33 @@ __all__ = [
     "Locks",
     "Policy",
     "PolicyError",
+    "Problem",
     "Result",
+    "Rule",
     "Slot",
     "Task",
     "UnknownTaskError",
     "Violation",
+    "check_folder",
+    "check_output_folder",
     "check_result",
     "check_solution",
+    "check_sweep_file",
     "explain",
     "kpis",
+    "load_solution",
     "marginal",
+    "parse_policy_value",
     "plot_jobs",
     "plot_week",
+    "read_grid",
     "read_instance",
     "read_locks",
     "read_policy",
+    "resolve_pairs",
     "solve",
     "supplier_kpis",
     "sweep",
+    "write_result",
+    "write_sweep",
 ]

@@ -271,7 +271,7 @@ class Result:
         )
 
 
-def write_result(
+def write_solution_files(
     result: Result,
     out_dir: str | Path,
     extra: Mapping[str, Writer] | None = None,
@@ -280,7 +280,9 @@ def write_result(
     lang: str = "nl",
 ) -> list[Path]:
     """Write ``solution.json`` and the CSV files (plus ``extra`` files) into ``out_dir``,
-    the reasons worded in ``lang``; all or none, as :func:`~combibaan.io.output.write_files`."""
+    the reasons worded in ``lang``; all or none, as :func:`~combibaan.io.output.write_files`.
+
+    :func:`combibaan.write_result` adds the report and the workbook."""
     # Loaded here: a solve (in a sweep's worker, say) needs no readers and writers.
     from combibaan.io.output import write_csv, write_files
 

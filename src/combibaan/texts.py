@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from combibaan.model.phrase import Labelled, Phrase
 from combibaan.model.week import DAY_NAMES
+from combibaan.model.week import format_days as format_days  # days in words, for the edge
 
 LANGUAGES = ("nl", "en")
 
@@ -209,7 +210,7 @@ def explain_text(code: str, lang: str = "nl", **values: object) -> str:
     return _text(EXPLAIN, code, lang, values)
 
 
-# --- the command line: summary line and Ctrl-C (cli.py, cli_interrupt.py) --------------------
+# --- the command line: summary line and Ctrl-C (cli/show.py, cli/interrupt.py) -------------
 
 CLI: dict[str, dict[str, str]] = {
     "jobs": {"nl": "{n} banen", "en": "{n} jobs"},
@@ -247,14 +248,14 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "Onderbroken (Ctrl-C); er is niets opgeslagen.",
         "en": "Interrupted (Ctrl-C); nothing was saved.",
     },
-    # the progress line while reading and solving (cli_progress.py)
+    # the progress line while reading and solving (cli/progress.py)
     "reading": {"nl": "Inlezen…", "en": "Reading…"},
     "solving": {"nl": "Oplossen… {elapsed} van {limit}", "en": "Solving… {elapsed} of {limit}"},
     "no_proposal_yet": {"nl": "nog geen voorstel", "en": "no proposal yet"},
     "bound_unknown": {"nl": "grens nog onbekend", "en": "bound not yet known"},
     "bound": {"nl": "ten hoogste {bound}", "en": "bound {bound}"},
     "gap": {"nl": "gat {gap}", "en": "gap {gap}"},
-    # tables cut short on screen (cli.py)
+    # tables cut short on screen (cli/show.py)
     "more_jobs": {"nl": "… en nog {n} banen{where}", "en": "… and {n} more jobs{where}"},
     "more_jobs_one": {"nl": "… en nog 1 baan{where}", "en": "… and 1 more job{where}"},
     "more_tasks": {"nl": "… en nog {n} taken{where}", "en": "… and {n} more tasks{where}"},

@@ -23,7 +23,7 @@ import pandas as pd
 from combibaan.analysis.kpis import KPI_KEYS
 from combibaan.analysis.runner import ProgressCallback, Run, available_cpus, run_all
 from combibaan.model import Instance
-from combibaan.rules import Grid, Policy, expand_grid
+from combibaan.rules import BY_KEY, Grid, Policy, expand_grid
 
 
 def sweep(
@@ -179,7 +179,8 @@ def _typed(table: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     """Whole-number columns stay whole numbers even where a rule is off or no bound is known."""
     for key in keys:
         if table[key].isna().any():
-            table[key] = table[key].astype("Int64" if key == "max_suppliers" else "Float64")
+            whole = key in BY_KEY and BY_KEY[key].bounds.whole
+            table[key] = table[key].astype("Int64" if whole else "Float64")
     table["jobs"] = table["jobs"].astype("int64")
     table["jobs_bound"] = table["jobs_bound"].astype("Int64")
     table["gap"] = table["gap"].astype("float64")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from combibaan.io.errors import InputError, InputWarning, Problem
+from combibaan.io.errors import InputError, InputWarning, Problem, source_name
 from combibaan.io.policy import read_policy
 from combibaan.io.suppliers import read_suppliers
 from combibaan.io.table import collect_warnings
@@ -51,9 +51,10 @@ def read_instance(
     A travel table none of whose places is a task location is an error.
 
     Warnings (hidden rows and columns of a workbook, the sheet read when others hold
-    something too, places in the travel table that no task uses) go to ``on_warning``,
-    one :class:`Problem` each; without it they are issued as :class:`InputWarning`
-    through :mod:`warnings`, so that a notebook shows them. The readers' warnings come
+    something too, places in the travel table that no task uses, suppliers with tasks
+    but no row in the suppliers table) go to ``on_warning``, one :class:`Problem`
+    each; without it they are issued as :class:`InputWarning` through
+    :mod:`warnings`, so that a notebook shows them. The readers' warnings come
     also when there are errors: an error in a hidden row is otherwise hard to find.
     """
     problems: list[Problem] = []
@@ -76,9 +77,18 @@ def read_instance(
         problems.extend(errors)
     if problems:
         raise InputError(problems)
-    warn(found)
     edges = travel_table.edges if travel_table is not None else ()
-    return Instance(task_list or (), edges, supplier_list or (), name or instance_name(tasks))
+    instance = Instance(task_list or (), edges, supplier_list or (), name or instance_name(tasks))
+    found += [
+        Problem(
+            source_name(suppliers),
+            f"supplier {name!r} has tasks but no row here; "
+            "its sector, CAO and target show as unknown",
+        )
+        for name in instance.unknown_suppliers
+    ]
+    warn(found)
+    return instance
 
 
 def _collect(reader: Callable[[object], _T], source: object, problems: list[Problem]) -> _T | None:

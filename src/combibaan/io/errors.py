@@ -56,12 +56,16 @@ class InputError(Exception):
         self.total = len(self.problems)
         super().__init__("\n".join(self.lines()))
 
+    def shown(self, limit: int = MAX_SHOWN) -> tuple[list[str], str | None]:
+        """The first ``limit`` problems as text, and a line counting the rest (None: none)."""
+        rest = self.total - limit
+        count = f"… and {rest:,} more: {self.total:,} problems in all" if rest > 0 else None
+        return [str(p) for p in self.problems[:limit]], count
+
     def lines(self, limit: int = MAX_SHOWN) -> list[str]:
         """The first ``limit`` problems as text, and a last line counting the rest."""
-        shown = [str(p) for p in self.problems[:limit]]
-        if self.total > limit:
-            shown.append(f"… and {self.total - limit:,} more: {self.total:,} problems in all")
-        return shown
+        shown, rest = self.shown(limit)
+        return shown if rest is None else [*shown, rest]
 
 
 def source_name(source: object) -> str:

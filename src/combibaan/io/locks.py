@@ -10,10 +10,11 @@ that a workshop can fix the file in one go.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 
 from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import split_list
-from combibaan.io.table import Column, read_table
+from combibaan.io.table import Column, collect_warnings, read_table
 from combibaan.model.instance import Instance
 from combibaan.model.locks import MIN_TASKS, RULE_WORDS, Lock, LockError, Locks, rule_of
 
@@ -23,8 +24,29 @@ LOCK_COLUMNS = (
 )
 
 
-def read_locks(source: object, instance: Instance | None = None) -> Locks:
-    """Read a locks table (path or DataFrame); with ``instance``, task ids must exist in it."""
+def read_locks(
+    source: object,
+    instance: Instance | None = None,
+    *,
+    on_warning: Callable[[Problem], object] | None = None,
+) -> Locks:
+    """Read a locks table (path or DataFrame); with ``instance``, task ids must exist in it.
+
+    Warnings (hidden rows of a workbook) go to ``on_warning``, one :class:`Problem`
+    each, also when there are errors; without it they are issued as
+    :class:`~combibaan.io.errors.InputWarning`, as :func:`~combibaan.io.read_instance` does.
+    """
+    if on_warning is None:
+        return _read_locks(source, instance)
+    with collect_warnings() as noticed:
+        try:
+            return _read_locks(source, instance)
+        finally:
+            for problem in noticed:
+                on_warning(problem)
+
+
+def _read_locks(source: object, instance: Instance | None) -> Locks:
     table = read_table(source, LOCK_COLUMNS, what="locks", sheet_names=("locks", "sloten"))
     problems: list[Problem] = list(table.problems)
     locks: list[Lock] = []

@@ -1,6 +1,6 @@
 """Write a run's files to a folder, all files or none, and never over a file of the user's.
 
-This module knows files, not results: :func:`combibaan.result.write_result` and
+This module knows files, not results: :func:`combibaan.result.write_solution_files` and
 the reports pass their writers to :func:`write_files`, so that ``io`` stays below
 the layers that know a :class:`~combibaan.result.Result`.
 
@@ -48,6 +48,11 @@ if TYPE_CHECKING:
 
 #: Written by every solve; later features add their own files through ``extra``.
 SOLUTION_FILES = ("solution.json", "jobs.csv", "assignments.csv", "unassigned.csv")
+#: The report and the workbook :func:`combibaan.write_result` adds (``combibaan.reporting``
+#: writes them; named here so that a folder is checked without loading the reports).
+REPORT_FILES = ("report.html", "proposals.xlsx")
+#: Every file :func:`combibaan.write_result` writes.
+OUTPUT_FILES = (*SOLUTION_FILES, *REPORT_FILES)
 #: The record of what combibaan wrote in a folder.
 MANIFEST = ".combibaan-manifest.json"
 #: How a cell starts when a spreadsheet would take it for a formula (OWASP's list).
@@ -198,6 +203,17 @@ def check_output(
                 "Python), or choose another folder so that nothing is lost",
             )
         )
+
+
+def check_output_folder(folder: str | Path, *, force: bool = False) -> None:
+    """Whether :func:`combibaan.write_result` may write into ``folder``; :class:`InputError`
+    if not.
+
+    Writes nothing: called before a long solve, so that a wrong folder costs no
+    solve time (a file there that combibaan did not write, one changed since
+    without ``force``, a folder that cannot be made).
+    """
+    check_output(folder, OUTPUT_FILES, force=force)
 
 
 def check_folder(folder: str | Path) -> None:

@@ -67,6 +67,18 @@ class Instance:
         return tuple(names)
 
     @cached_property
+    def unknown_suppliers(self) -> tuple[str, ...]:
+        """Suppliers with tasks but no row in the suppliers table (none without a table).
+
+        Without any table everything is simply unknown and there is nothing to warn
+        about; with a table, a missing row is most likely a typo worth a warning.
+        """
+        if not self.suppliers:
+            return ()
+        known = {s.name for s in self.suppliers}
+        return tuple(n for n in dict.fromkeys(t.supplier for t in self.tasks) if n not in known)
+
+    @cached_property
     def locations(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t.location for t in self.tasks if t.location))
 

@@ -16,8 +16,13 @@ Rules (Dutch names accepted):
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from combibaan.model.instance import Instance
 
 #: The rules in the order they are documented and echoed.
 RULES = ("together", "apart", "exclude", "keep")
@@ -223,3 +228,32 @@ class PairName:
 
     def label(self, lang: str = "en") -> str:
         return pair_label(self.pair, lang)
+
+
+def resolve_pairs(
+    instance: Instance, forbid_pairs: Iterable[SupplierPair | str]
+) -> tuple[SupplierPair, ...]:
+    """Supplier pairs with the instance's spelling (case-insensitive); unknown names fail."""
+    names = {name.lower(): name for name in instance.supplier_names}
+    out: list[SupplierPair] = []
+    for raw in forbid_pairs:
+        pair = parse_supplier_pair(raw) if isinstance(raw, str) else tuple(raw)
+        if len(pair) != 2:
+            raise LockError(f"a forbidden pair needs two suppliers, got {raw!r}")
+        resolved = []
+        for name in pair:
+            found = names.get(str(name).strip().lower())
+            if found is None:
+                close = difflib.get_close_matches(str(name), list(instance.supplier_names), n=3)
+                hint = f"did you mean {', '.join(close)}? " if close else ""
+                raise LockError(
+                    f"forbidden pair {'|'.join(pair)}: supplier {name!r} is not in the task "
+                    f"list; {hint}suppliers: {', '.join(instance.supplier_names)}"
+                )
+            resolved.append(found)
+        if resolved[0] == resolved[1]:
+            raise LockError(f"a forbidden pair needs two different suppliers, got {raw!r}")
+        key = (resolved[0], resolved[1])
+        if key not in out and key[::-1] not in out:
+            out.append(key)
+    return tuple(out)

@@ -7,18 +7,17 @@ personal names.
 
 from pathlib import Path
 
-from combibaan.io.output import Writer
+from combibaan.io.output import REPORT_FILES, Writer
 from combibaan.reporting.alternatives import AlternativeView, alternative_views
-from combibaan.reporting.cards import JobCard, SupplierShare, job_card, job_cards, unknown_suppliers
+from combibaan.reporting.cards import JobCard, SupplierShare, job_card, job_cards
 from combibaan.reporting.html import render_report, report_context, write_report
 from combibaan.reporting.summary import WEEKS_PER_YEAR, SupplierSummary, supplier_summaries
 from combibaan.reporting.vacancy import vacancy_text
 from combibaan.reporting.workbook import build_workbook, write_workbook
-from combibaan.result import Result
+from combibaan.result import Result, write_solution_files
 
-#: File names that ``combibaan solve --out`` adds to the solution files.
-REPORT_FILE = "report.html"
-WORKBOOK_FILE = "proposals.xlsx"
+#: File names that :func:`write_result` adds to the solution files.
+REPORT_FILE, WORKBOOK_FILE = REPORT_FILES
 
 __all__ = [
     "REPORT_FILE",
@@ -36,16 +35,27 @@ __all__ = [
     "report_context",
     "report_writers",
     "supplier_summaries",
-    "unknown_suppliers",
     "vacancy_text",
     "write_report",
+    "write_result",
     "write_workbook",
 ]
 
 
+def write_result(
+    result: Result, folder: str | Path, *, lang: str = "nl", force: bool = False
+) -> list[Path]:
+    """Write ``solution.json``, the CSV files, ``report.html`` and ``proposals.xlsx`` into
+    ``folder``, worded in ``lang``: all of them or none, never over a file of the user's
+    (a file combibaan wrote and the user changed since only with ``force``)."""
+    return write_solution_files(
+        result, folder, extra=report_writers(result, lang), force=force, lang=lang
+    )
+
+
 def report_writers(result: Result, lang: str = "nl") -> dict[str, Writer]:
-    """The report files for :func:`~combibaan.result.write_result` (``extra=``), so they land
-    with the rest at once."""
+    """The report files for :func:`~combibaan.result.write_solution_files` (``extra=``), so
+    they land with the rest at once."""
 
     def report(path: Path) -> None:
         write_report(result, path, lang)

@@ -80,20 +80,6 @@ def supplier_table(instance: Instance) -> dict[str, Supplier]:
     return {supplier.name: supplier for supplier in instance.suppliers}
 
 
-def unknown_suppliers(instance: Instance) -> tuple[str, ...]:
-    """Suppliers with tasks but no row in the suppliers table (none when there is no table).
-
-    Without any table everything is simply unknown and there is nothing to warn
-    about; with a table, a missing row is most likely a typo worth a warning.
-    """
-    if not instance.suppliers:
-        return ()
-    known = supplier_table(instance)
-    return tuple(
-        name for name in dict.fromkeys(t.supplier for t in instance.tasks) if name not in known
-    )
-
-
 def job_tasks(instance: Instance, job: Job) -> tuple[Task, ...]:
     return tuple(instance.task(task_id) for task_id in job.task_ids)
 

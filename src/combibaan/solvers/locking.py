@@ -26,7 +26,7 @@ from functools import cached_property
 import networkx as nx
 
 from combibaan.model import Instance
-from combibaan.model.locks import Lock, LockError, Locks, PairName, SupplierPair
+from combibaan.model.locks import Lock, LockError, Locks, PairName, SupplierPair, resolve_pairs
 from combibaan.model.phrase import Phrase
 from combibaan.rules import Policy, Profile
 from combibaan.solvers.obstacles import job_obstacle
@@ -149,37 +149,6 @@ def plan_locks(
         forbidden=frozenset(forbidden),
         groups=_together_groups(locks, index),
     )
-
-
-def resolve_pairs(
-    instance: Instance, forbid_pairs: Iterable[SupplierPair | str]
-) -> tuple[SupplierPair, ...]:
-    """Supplier pairs with the instance's spelling (case-insensitive); unknown names fail."""
-    from combibaan.model.locks import parse_supplier_pair
-
-    names = {name.lower(): name for name in instance.supplier_names}
-    out: list[SupplierPair] = []
-    for raw in forbid_pairs:
-        pair = parse_supplier_pair(raw) if isinstance(raw, str) else tuple(raw)
-        if len(pair) != 2:
-            raise LockError(f"a forbidden pair needs two suppliers, got {raw!r}")
-        resolved = []
-        for name in pair:
-            found = names.get(str(name).strip().lower())
-            if found is None:
-                close = difflib.get_close_matches(str(name), list(instance.supplier_names), n=3)
-                hint = f"did you mean {', '.join(close)}? " if close else ""
-                raise LockError(
-                    f"forbidden pair {'|'.join(pair)}: supplier {name!r} is not in the task "
-                    f"list; {hint}suppliers: {', '.join(instance.supplier_names)}"
-                )
-            resolved.append(found)
-        if resolved[0] == resolved[1]:
-            raise LockError(f"a forbidden pair needs two different suppliers, got {raw!r}")
-        key = (resolved[0], resolved[1])
-        if key not in out and key[::-1] not in out:
-            out.append(key)
-    return tuple(out)
 
 
 def _check_task_ids(instance: Instance, locks: Locks) -> None:

@@ -1,0 +1,137 @@
+"""The ``combibaan`` group, its consoles, and how a mistake in the user's input ends a command.
+
+Nothing from the user is ever read as terminal markup: both consoles print
+with markup and emoji codes off, and styles are added as :class:`Text` spans.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.text import Text
+from typer.core import TyperCommand, TyperGroup
+
+import combibaan
+from combibaan.cli.interrupt import Aborted
+from combibaan.texts import cli_text
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _flags_take_no_value(params: list[Any]) -> list[Any]:
+    """A flag shows no value type in ``--help`` (Typer 0.2x would print ``<bool>``)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    """A command whose ``--help`` lists flags without a value type."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    """The ``combibaan`` group, listing its flags as :class:`Command` does."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+app = typer.Typer(
+    cls=Group,
+    help="Bundle facility tasks of several suppliers into combination jobs.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
+
+
+def package_version() -> str:
+    """The installed version, from the package metadata (``0+unknown`` from a bare source tree)."""
+    try:
+        return version("combibaan")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _show_version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        out.print(f"combibaan {package_version()}", soft_wrap=True)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version and exit.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Bundle facility tasks of several suppliers into combination jobs."""
+
+
+def say(console: Console, label: str, style: str, text: str) -> None:
+    """``label: text`` with the label styled and the text printed exactly as it is."""
+    console.print(Text.assemble((label, style), " ", text), soft_wrap=True)
+
+
+def warn(problem: object) -> None:
+    """A warning about the user's input on stderr; the run goes on."""
+    say(err, "warning:", "yellow", str(problem))
+
+
+def show_problems(error: combibaan.InputError) -> None:
+    """The first problems, then how many there are in all."""
+    shown, rest = error.shown()
+    for line in shown:
+        say(err, "error:", "bold red", line)
+    if rest is not None:
+        err.print(rest, soft_wrap=True)
+
+
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a mistake in the user's input into a message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except combibaan.InputError as error:
+            show_problems(error)
+            raise typer.Exit(2) from None
+        except (combibaan.PolicyError, FileExistsError, combibaan.LockError) as error:
+            say(err, "error:", "bold red", str(error))
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            # While starting or reading, before there is a proposal (a solve returns its
+            # own on Ctrl-C); a command without --lang speaks Dutch.
+            lang = kwargs.get("lang")
+            err.print(
+                cli_text("interrupted_early", lang if isinstance(lang, str) else "nl"),
+                soft_wrap=True,
+            )
+            raise typer.Exit(130) from None
+        except Aborted:
+            raise typer.Exit(130) from None  # the handler has said so
+        except LookupError as error:
+            if not isinstance(error, combibaan.UnknownTaskError):
+                raise
+            say(err, "error:", "bold red", str(error))
+            raise typer.Exit(2) from None
+
+    return wrapper

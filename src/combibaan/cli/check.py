@@ -1,0 +1,94 @@
+"""``combibaan check``: verify a solution against every rule, independently of the solver."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+import combibaan
+from combibaan.cli.app import Command, app, err, out, say, user_errors
+from combibaan.cli.options import (
+    CheckPolicyOpt,
+    ForbidPairOpt,
+    LocksOpt,
+    RuleFlags,
+    TasksArg,
+    TravelOpt,
+    build_policy,
+    read_inputs,
+    read_workshop,
+    rule_flags,
+)
+
+
+@app.command(cls=Command)
+@user_errors
+@rule_flags
+def check(
+    tasks: TasksArg,
+    solution: Annotated[
+        Path,
+        typer.Argument(help="A solution.json written by combibaan solve.", metavar="SOLUTION"),
+    ],
+    travel: TravelOpt = None,
+    policy: CheckPolicyOpt = None,
+    rules: RuleFlags = None,
+    locks: LocksOpt = None,
+    forbid_pair: ForbidPairOpt = None,
+) -> None:
+    """Verify SOLUTION against every rule, independently of the solver; exit 1 on a violation.
+
+    The rules are those the solution claims, unless --policy or a rule flag is
+    given: then exactly the rules solve would use with the same options. Locks
+    and forbidden pairs default to those echoed in SOLUTION; --locks and
+    --forbid-pair check against these instead. A SOLUTION that cannot be read
+    as one (not JSON, missing keys, wrong types, NaN) exits 2.
+    """
+    flags = rules or {}
+    given = policy is not None or any(value is not None for value in flags.values())
+    claimed = build_policy(policy, flags) if given else None
+    problems: list[combibaan.Problem] = []
+    document: dict[str, Any] = {}
+    instance = None
+    try:
+        document = combibaan.load_solution(solution)
+    except combibaan.InputError as error:
+        problems.extend(error.problems)
+    try:
+        instance = read_inputs(tasks, travel)
+    except combibaan.InputError as error:
+        problems.extend(error.problems)
+    if problems or instance is None:
+        raise combibaan.InputError(problems)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    if claimed is not None:
+        _note_other_rules(document, claimed)
+    violations = combibaan.check_solution(
+        instance,
+        document,
+        claimed,
+        locks=lock_set,
+        forbid_pairs=pairs if forbid_pair else None,
+    )
+    if violations:
+        for violation in violations:
+            say(out, "violation:", "red", str(violation))
+        out.print(f"{len(violations)} violation(s) in {solution}", soft_wrap=True)
+        raise typer.Exit(1)
+    out.print(f"{solution}: every rule holds", soft_wrap=True)
+
+
+def _note_other_rules(document: dict[str, Any], rules: combibaan.Policy) -> None:
+    """Say where the rules checked differ from those the solution claims (no violation)."""
+    claimed = document.get("policy")
+    if not isinstance(claimed, dict):
+        return
+    differ = [
+        f"{key} {claimed.get(key)!r} (checked: {value!r})"
+        for key, value in rules.to_dict().items()
+        if key in claimed and claimed.get(key) != value
+    ]
+    if differ:
+        say(err, "note:", "yellow", "the solution was made under other rules: " + ", ".join(differ))

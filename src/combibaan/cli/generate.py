@@ -1,0 +1,69 @@
+"""``combibaan generate``: a synthetic but plausible task list, for tests and benchmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+import combibaan
+from combibaan.cli.app import Command, app, out, user_errors
+from combibaan.cli.options import GenerateSeedOpt
+
+
+@app.command(cls=Command)
+@user_errors
+def generate(
+    tasks: Annotated[
+        int, typer.Option("--tasks", help="Number of tasks.", min=1, max=100_000, metavar="N")
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for tasks.csv and travel.csv.", metavar="DIR")
+    ],
+    seed: GenerateSeedOpt = 0,
+    campuses: Annotated[
+        int | None,
+        typer.Option(
+            help="Number of campuses (default 1); with --family remote the number of sites "
+            "(default 3-6, by the number of tasks).",
+            min=1,
+            max=100,
+            show_default=False,
+            metavar="N",
+        ),
+    ] = None,
+    family: Annotated[
+        str,
+        typer.Option(
+            help="Kind of task list: campus, short, night, remote or many (README).",
+            metavar="NAME",
+            autocompletion=lambda: ["campus", "short", "night", "remote", "many"],
+        ),
+    ] = "campus",
+    force: Annotated[bool, typer.Option(help="Overwrite existing tasks.csv/travel.csv.")] = False,
+) -> None:
+    """Write a synthetic but plausible task list, for tests and benchmarks."""
+    from combibaan.generate import FAMILIES, write_instance
+    from combibaan.generate import generate as generate_tables
+
+    if family not in FAMILIES:
+        raise typer.BadParameter(f"choose one of {', '.join(FAMILIES)}", param_hint="'--family'")
+    combibaan.check_folder(out_dir)
+    task_table, travel_table = generate_tables(tasks, seed, campuses=campuses, family=family)
+    try:
+        written = write_instance(task_table, travel_table, out_dir, overwrite=force)
+    except FileExistsError as error:
+        if error.errno is None:  # write_instance's own refusal, which names the files
+            raise
+        raise _cannot_write(out_dir, error) from None
+    except OSError as error:
+        raise _cannot_write(out_dir, error) from None
+    out.print(f"Written {', '.join(str(p) for p in written)}", soft_wrap=True)
+
+
+def _cannot_write(out_dir: Path, error: OSError) -> combibaan.InputError:
+    """An OS error as an input error: ``out: cannot write out/tasks.csv: Permission denied``."""
+    where = f" {error.filename}" if error.filename else ""
+    text = f"cannot write{where}: {error.strerror or error}"
+    return combibaan.InputError(combibaan.Problem(str(out_dir), text))

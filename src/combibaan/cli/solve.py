@@ -1,0 +1,151 @@
+"""``combibaan solve``: read, solve with a progress line, write the files, show the jobs.
+
+Everything is checked before the work starts (numbers by their ranges, the
+output folder by a probe), so that a mistake costs no solve time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+import combibaan
+from combibaan.cli.app import Command, app, err, out, show_problems, user_errors
+from combibaan.cli.interrupt import Interrupts
+from combibaan.cli.options import (
+    STRATEGIES,
+    AlternativesOpt,
+    ForbidPairOpt,
+    ForceOpt,
+    LangOpt,
+    LocksOpt,
+    PolicyOpt,
+    QuietOpt,
+    RowsOpt,
+    RuleFlags,
+    SeedOpt,
+    SolveSeconds,
+    StrategyOpt,
+    SuppliersOpt,
+    TasksArg,
+    TravelOpt,
+    WorkersOpt,
+    build_policy,
+    lock_error,
+    parse_rows,
+    read_inputs,
+    read_workshop,
+    rule_flags,
+)
+from combibaan.cli.progress import SolveProgress
+from combibaan.cli.show import SHOWN_ROWS, show_alternatives, show_result, stop_of, summary_line
+from combibaan.texts import cli_text
+
+if TYPE_CHECKING:
+    from combibaan import Instance, Policy, Result
+
+
+@app.command(cls=Command)
+@user_errors
+@rule_flags
+def solve(
+    tasks: TasksArg,
+    travel: TravelOpt = None,
+    policy: PolicyOpt = None,
+    suppliers: SuppliersOpt = None,
+    rules: RuleFlags = None,
+    locks: LocksOpt = None,
+    forbid_pair: ForbidPairOpt = None,
+    alternatives: AlternativesOpt = 0,
+    time_limit: SolveSeconds = 60.0,
+    seed: SeedOpt = 0,
+    workers: WorkersOpt = 0,
+    strategy: StrategyOpt = "auto",
+    lang: LangOpt = "nl",
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Folder for solution.json, the CSV files, report.html and proposals.xlsx.",
+            metavar="DIR",
+        ),
+    ] = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    rows: RowsOpt = str(SHOWN_ROWS),
+) -> None:
+    """Build the most combination jobs from TASKS and show them."""
+    if strategy not in STRATEGIES:
+        raise combibaan.PolicyError(f"--strategy must be {', '.join(STRATEGIES)}, got {strategy!r}")
+    shown_rows = parse_rows(rows)
+    if out_dir is not None:
+        combibaan.check_output_folder(out_dir, force=force)
+    effective = build_policy(policy, rules or {})
+    instance = read_inputs(tasks, travel, suppliers, lang=lang, quiet=quiet)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    failure: combibaan.InputError | None = None
+    with Interrupts(err, lang, saves=out_dir is not None) as interrupts:
+        try:
+            result = _solve_with_progress(
+                instance,
+                effective,
+                lang,
+                quiet=quiet,
+                time_limit=time_limit,
+                seed=seed,
+                workers=workers,
+                strategy=strategy,
+                locks=lock_set,
+                forbid_pairs=pairs,
+                alternatives=alternatives,
+            )
+        except combibaan.LockError as error:
+            raise lock_error(error, locks, lang) from None
+        if out_dir is not None:
+            with interrupts.writing():
+                failure = _write(result, out_dir, lang, force)
+    if quiet:
+        out.print(summary_line(result, lang), soft_wrap=True)
+    else:
+        written = out_dir if out_dir is not None and failure is None else None
+        show_result(result, lang, rows=shown_rows, written=written)
+        show_alternatives(result, rows=shown_rows)
+    if failure is not None:
+        show_problems(failure)
+        raise typer.Exit(2)
+    if out_dir is not None and not quiet:
+        out.print(f"Written to {out_dir}/", soft_wrap=True)
+    if stop_of(result) == "interrupted" or interrupts.presses:
+        note = cli_text("written_note", lang, folder=out_dir) if out_dir is not None else ""
+        err.print(cli_text("interrupted_note", lang, written=note), soft_wrap=True)
+        raise typer.Exit(130)
+
+
+def _write(result: Result, out_dir: Path, lang: str, force: bool) -> combibaan.InputError | None:
+    """Write the files; a refusal or an OS error comes back as the error to show."""
+    try:
+        combibaan.write_result(result, out_dir, lang=lang, force=force)
+    except combibaan.InputError as error:
+        return error
+    except OSError as error:
+        where = error.filename or out_dir
+        problem = combibaan.Problem(
+            str(out_dir), f"cannot write {where}: {error.strerror or error}"
+        )
+        return combibaan.InputError(problem)
+    return None
+
+
+def _solve_with_progress(
+    instance: Instance, policy: Policy, lang: str, *, quiet: bool, **options: Any
+) -> Result:
+    """Solve, with a progress line on a terminal (stderr) unless ``quiet``; ``options`` are
+    :func:`combibaan.solve`'s."""
+    if quiet or not err.is_terminal:
+        return combibaan.solve(instance, policy, **options)
+    # With alternatives the search may take another time limit (README, Alternatives).
+    limit = options["time_limit"] * (2 if options.get("alternatives") else 1)
+    with SolveProgress(err, limit, lang) as line:
+        return combibaan.solve(instance, policy, progress=line, **options)

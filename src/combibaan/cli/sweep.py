@@ -1,0 +1,118 @@
+"""``combibaan sweep``: solve every combination of a grid of rules, one row per combination."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import combibaan
+from combibaan.cli.app import Command, app, err, out, user_errors
+from combibaan.cli.interrupt import Interrupts
+from combibaan.cli.options import (
+    ForceOpt,
+    ProcessesOpt,
+    SchedulerOpt,
+    SweepPolicyOpt,
+    SweepQuietOpt,
+    SweepSeconds,
+    SweepSeedOpt,
+    TasksArg,
+    TravelOpt,
+    read_inputs,
+)
+from combibaan.texts import number
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@app.command(cls=Command)
+@user_errors
+def sweep(
+    tasks: TasksArg,
+    grid: Annotated[
+        Path,
+        typer.Option(
+            "--grid",
+            help="TOML: one rule per line with values to try, e.g. min_hours = [16, 20].",
+            metavar="FILE",
+        ),
+    ],
+    results: Annotated[
+        Path, typer.Option("--out", help="CSV file for the table of results.", metavar="FILE")
+    ],
+    travel: TravelOpt = None,
+    policy: SweepPolicyOpt = None,
+    time_limit: SweepSeconds = 10.0,
+    seed: SweepSeedOpt = 0,
+    workers: ProcessesOpt = None,
+    scheduler: SchedulerOpt = None,
+    force: ForceOpt = False,
+    quiet: SweepQuietOpt = False,
+) -> None:
+    """Solve TASKS for every combination of the grid's rules; one row per combination."""
+    combibaan.check_sweep_file(results, force=force)
+    base = combibaan.read_policy(policy) if policy else combibaan.Policy()
+    values = combibaan.read_grid(grid, base)
+    instance = read_inputs(tasks, travel, quiet=True)
+    total = 1
+    for options in values.values():
+        total *= len(options)
+    with Progress(
+        TextColumn("Sweeping"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("sweep", total=total)
+        try:
+            table = combibaan.sweep(
+                instance,
+                values,
+                base,
+                time_limit=time_limit,
+                seed=seed,
+                workers=workers,
+                scheduler=scheduler,
+                progress=lambda done, _total: bar.update(task, completed=done),
+            )
+        except (ConnectionError, ImportError) as error:
+            if scheduler is None:
+                raise
+            raise combibaan.InputError(combibaan.Problem("--scheduler", str(error))) from None
+    with Interrupts(err, saves=True) as interrupts, interrupts.writing():
+        shown = combibaan.write_sweep(table, results, force=force)
+    if not quiet:
+        _show(shown, list(values), instance.name)
+    out.print(f"Written to {results}", soft_wrap=True)
+
+
+def _show(table: pd.DataFrame, keys: list[str], name: str) -> None:
+    import pandas as pd
+
+    view = Table(title=f"Sweep — {name}", title_justify="left")
+    columns = [*keys, "jobs", "jobs_bound", "hours_placed", "share_hours_placed", "status"]
+    headers = {"jobs_bound": "bound", "hours_placed": "hours", "share_hours_placed": "share"}
+    for column in columns:
+        view.add_column(
+            headers.get(column, column), justify="left" if column == "status" else "right"
+        )
+    for row in table.itertuples(index=False):
+        cells: list[Any] = []
+        for column in columns:
+            value = getattr(row, column)
+            if column == "share_hours_placed":
+                cells.append(f"{value:.0%}")
+            elif isinstance(value, float):
+                cells.append(number(round(value, 2)))
+            else:
+                cells.append("?" if pd.isna(value) else str(value))
+        view.add_row(*cells)
+    out.print(view)
