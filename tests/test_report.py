@@ -13,6 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from markupsafe import escape
 from openpyxl import load_workbook
 from reporting_support import INDOOR, hostile_result, indoor_result, make_result, task, weekdays
 from typer.testing import CliRunner
@@ -20,19 +21,21 @@ from typer.testing import CliRunner
 from combibaan.cli import app
 from combibaan.model import Instance, Job, Slot, Solution, Supplier
 from combibaan.model.alternative import Alternative
+from combibaan.model.locks import Locks
+from combibaan.palette import supplier_styles
 from combibaan.reporting import (
     WEEKS_PER_YEAR,
     alternative_views,
     job_cards,
     render_report,
     supplier_summaries,
-    unknown_suppliers,
     vacancy_text,
     write_report,
     write_workbook,
 )
 from combibaan.reporting.workbook import build_workbook
 from combibaan.result import Result
+from combibaan.rules import Policy
 
 
 def card_of(result: Result, job_id: str):
@@ -60,7 +63,10 @@ def test_html_forbids_loading_anything():
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_html_references_no_external_resource(make, lang):
     html = render_report(make(), lang)
-    assert not re.search(r"""(?:src|href|action)\s*=""", html, re.I)
+    assert not re.search(r"""(?:src|action)\s*=""", html, re.I)
+    # Links stay on the page: the overview jumps to a job's section.
+    targets = re.findall(r"""href\s*=\s*["']?([^"'\s>]*)""", html, re.I)
+    assert targets and all(target.startswith("#job-") for target in targets)
     assert "@import" not in html
     assert not re.search(r"url\(\s*['\"]?(?!data:)", html)
     assert not re.search(r"<(?:script|link|iframe|img|object|embed)\b", html, re.I)
@@ -174,7 +180,7 @@ def test_without_suppliers_table_everything_is_unknown():
     result = indoor_result(suppliers=False)
     card = card_of(result, "B03")
     assert card.employer == "Universitaire Diensten" and card.cao is None
-    assert unknown_suppliers(result.instance) == ()  # nothing to warn about: no table at all
+    assert result.instance.unknown_suppliers == ()  # nothing to warn about: no table at all
     html = render_report(result)
     assert "onbekend" in html
     assert "unknown" in render_report(result, "en")
@@ -253,7 +259,7 @@ def test_suppliers_missing_from_the_table_and_table_only_suppliers():
     table = (*kept, Supplier("Nieuw BV", "groen"))
     instance = Instance(base.instance.tasks, base.instance.travel, table, "indoor")
     result = make_result(instance, {"B03": ("I07", "I15", "I22")})
-    assert unknown_suppliers(instance) == ("Maas",)
+    assert instance.unknown_suppliers == ("Maas",)
     rows = {row.supplier: row for row in supplier_summaries(result)}
     assert not rows["Maas"].in_table and rows["Maas"].sector is None
     assert rows["Nieuw BV"].tasks == 0 and rows["Nieuw BV"].hours_placed == 0
@@ -281,6 +287,14 @@ def test_report_shows_alternatives_side_by_side():
     assert "Alternatief #1" in html
     assert "zelfde als B01" in html and "(nieuw)" in html
     assert "(-1)" in html
+    # With suppliers and hours, and what the alternative gives up against the proposal.
+    alternative = html[html.index("Alternatief #1") :]
+    assert re.search(
+        r"A2</strong>: I03 \+ I12 .*?Sodexo.*?Westerveld.*?25 uur per week", alternative, re.S
+    )
+    assert (
+        "Banen uit het voorstel die hier niet in zitten: <strong>B02, B03</strong>" in alternative
+    )
     assert 'id="alternatives"' not in render_report(indoor_result())
 
 
@@ -291,6 +305,7 @@ def test_alternatives_are_read_defensively():
     (view,) = alternative_views(with_alternatives(best, loose))
     assert view.label == "los" and view.delta_jobs == -2
     assert view.jobs[0].same_as == "B03"
+    assert view.dropped == ("B01", "B02")
     assert view.delta_hours == pytest.approx(34 - 91.5)
 
 
@@ -301,12 +316,133 @@ def test_report_has_summary_jobs_and_timetables():
     slots = sum(
         len(result.instance.task(t).slots) for j in result.solution.jobs for t in j.task_ids
     )
-    assert html.count('class="block"') == slots
+    assert len(re.findall(r'class="block (?:short|long) pattern-', html)) == slots
     assert "Asito" in html and "evenveel uren en dagen" in html
     assert "3,59" in html  # job units: 91.5 / 25.5
     assert "Uren per jaar = uren per week × 52 weken" in html
     english = render_report(result, "en")
     assert "Weekly timetable" in english and "3.59" in english
+
+
+def section(html: str, name: str) -> str:
+    start = html.index(f'<section id="{name}">')
+    return html[start : html.index("</section>", start)]
+
+
+def test_report_opens_on_an_overview_of_the_jobs():
+    html = render_report(indoor_result())
+    order = [html.index(f'id="{name}"') for name in ("overview", "decisions", "jobs")]
+    assert order == sorted(order)
+    overview = section(html, "overview")
+    rows = re.findall(r'<tr data-job="(B\d\d)">(.*?)</tr>', overview, re.S)
+    assert [job for job, _ in rows] == ["B01", "B02", "B03"]
+    b03 = dict(rows)["B03"]
+    for fact in ("Universitaire Diensten", "Maas", ">34<", "maandag t/m vrijdag", "08:00–17:00"):
+        assert fact in b03
+    assert "<strong>Universitaire Diensten</strong>" in b03  # the employer suggestion
+    assert '<a href="#job-3">B03</a>' in b03
+    assert 'id="job-3" data-job="B03"' in html
+
+
+def test_task_descriptions_are_shown_beside_the_timetable():
+    result = indoor_result()
+    html = render_report(result)
+    for job_number, job in enumerate(result.solution.jobs, start=1):
+        article = html[html.index(f'id="job-{job_number}"') :]
+        tasks = article[article.index('<ol class="task-list">') : article.index("</ol>")]
+        for task_id in job.task_ids:
+            assert str(escape(result.instance.task(task_id).description)) in tasks
+    # In time order: B01's cleaning at 06:00 before its lunch at 10:30.
+    b01 = html[html.index('id="job-1"') : html.index('id="job-2"')]
+    assert b01.index('<li data-task="I11">') < b01.index('<li data-task="I01">')
+
+
+def test_a_block_under_an_hour_still_names_its_task_and_supplier():
+    instance = Instance(
+        tasks=(
+            task("K", "Koffiebar Noord", weekdays(7 * 60, 7 * 60 + 30)),
+            task("L", "Schoonmaak BV", weekdays(8 * 60, 14 * 60)),
+        )
+    )
+    html = render_report(make_result(instance, {"B01": ("K", "L")}))
+    short = re.findall(r'class="block short[^"]*" data-task="K".*?</div>', html, re.S)
+    assert len(short) == 5
+    label = supplier_styles(instance.supplier_names)["Koffiebar Noord"].label
+    assert all(f'<span class="abbr">{label}</span>' in block for block in short)
+    assert f"Koffiebar Noord ({label})" in html  # the key to the label
+
+
+def test_a_long_day_still_fits_the_projector_and_the_page():
+    from combibaan.reporting.timetable import timetable
+
+    def grid(start: int, end: int):
+        instance = Instance(tasks=(task("T", "S", weekdays(start * 60, end * 60)),))
+        return timetable(card_of(make_result(instance, {"B01": ("T",)}), "B01"))
+
+    long, short = grid(6, 22), grid(9, 12)
+    assert len(long.hours) * long.hour_height <= 720 and long.hour_height >= 44
+    assert short.hour_height == 72
+    assert len(long.hours) * long.print_hour_height <= 90
+    (block, *_) = long.blocks
+    assert long.description_lines(block)[0] > 0  # 16 hours of block have room for the text
+
+
+def test_supplier_colours_follow_the_name_not_the_order_of_the_task_file():
+    base = indoor_result()
+    shuffled = Instance(
+        tuple(reversed(base.instance.tasks)),
+        base.instance.travel,
+        tuple(reversed(base.instance.suppliers)),
+        "indoor",
+    )
+    looks = []
+    for instance in (base.instance, shuffled):
+        html = render_report(make_result(instance, {"B01": ("I01", "I11")}))
+        looks.append(set(re.findall(r'data-task="(I\d+)"\s+style="[^"]*(--bg: #\w+)', html)))
+    assert looks[0] == looks[1] and len(looks[0]) == 2
+
+
+def test_decisions_show_locks_forbidden_pairs_and_changed_rules():
+    base = indoor_result()
+    locks = Locks.of(
+        [("behouden", ["I01", "I11"]), ("apart", ["I02", "I12"]), ("exclude", ["I21"])]
+    )
+    result = dataclasses.replace(
+        base,
+        policy=Policy(min_hours=16, max_suppliers=3),
+        locks=locks,
+        forbid_pairs=(("Securitas", "Sodexo"), ("<b>Nep</b>", "Maas")),
+    )
+    decisions = section(render_report(result), "decisions")
+    assert "Behouden" in decisions and "precies deze taken vormen samen één baan" in decisions
+    assert "Niet samen" in decisions and "Uitsluiten" in decisions
+    assert "Lunch uitserveren in de mensa" in decisions  # what I01 is, not only its id
+    assert decisions.count("in baan B01") == 2 and "in baan B02" in decisions
+    assert "niet geplaatst" in decisions  # I21 stays out
+    assert "Securitas" in decisions and "&lt;b&gt;Nep&lt;/b&gt;" in decisions
+    assert "<b>Nep" not in decisions
+    changed = decisions[decisions.index('id="policy-changes"') : decisions.index('id="locks"')]
+    assert "Minimaal uren per week: <strong>16</strong>" in changed
+    assert "(standaard 20)" in changed and "(standaard 2)" in changed
+    assert "Maximaal uren per week" not in changed  # unchanged rules stay in the full table
+    english = section(render_report(result, "en"), "decisions")
+    assert "Keep" in english and "Suppliers never together in one job" in english
+    assert "(default 20)" in english and "not placed" in english
+
+
+def test_no_decisions_is_said_in_so_many_words():
+    decisions = section(render_report(indoor_result()), "decisions")
+    assert "Geen besluiten vastgelegd" in decisions
+    assert 'id="locks"' not in decisions and 'class="changed"' not in decisions
+
+
+def test_print_stylesheet_is_a4_with_one_job_per_page():
+    css = (files("combibaan.reporting") / "templates" / "report.css").read_text(encoding="utf-8")
+    assert re.search(r"@page\s*{\s*size:\s*A4;\s*margin:", css)
+    printed = css[css.index("@media print") :]
+    assert re.search(r"\.job, [^{]*{ break-before: page;", printed)
+    assert re.search(r"\.card, \.vacancy,[^{]*{\s*break-inside: avoid;", printed)
+    assert "h1, h2, h3, h4 { break-after: avoid;" in printed
 
 
 def test_write_report_writes_the_rendered_page(tmp_path: Path):

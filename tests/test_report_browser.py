@@ -1,15 +1,18 @@
 """report.html in a real browser: Debian's headless Chromium driven by Playwright.
 
-Checks what a person at the projector sees: a visible timetable per job with
-a block per slot, input text shown as text (never run), and a page that asks
-the network for nothing. Skipped locally when Chromium or Playwright is
-missing; with ``CI=true`` that is a failure instead, so a missing install step
-in ``.ci/run`` is noticed.
+Checks what a person at the projector sees: the overview of the jobs on the
+first screen, type large enough for the back of the room, a visible timetable
+per job with a block per slot and the task descriptions beside it, input text
+shown as text (never run), and a page that asks the network for nothing; and
+what the printer makes of it: A4, each job on a page of its own. Skipped
+locally when Chromium or Playwright is missing; with ``CI=true`` that is a
+failure instead, so a missing install step in ``.ci/run`` is noticed.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +35,10 @@ ARGS = [
 ]
 #: A common projector resolution.
 VIEWPORT = {"width": 1280, "height": 800}
+#: The full-HD projector: body, block and hour text at least 20 px there, nothing below 16 px.
+FULL_HD = {"width": 1920, "height": 1080}
+#: The width and height A4 leaves for content within the margins of report.css, in CSS px.
+A4_CONTENT = {"width": round((210 - 24) / 25.4 * 96), "height": round((297 - 26) / 25.4 * 96)}
 #: Records Content-Security-Policy violations: a blocked load is still an attempt.
 WATCH_VIOLATIONS = """
 window.__violations = [];
@@ -59,9 +66,11 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def _open(browser: Any, path: Path, **context_options: Any) -> tuple[Any, Any, list[str]]:
+def _open(
+    browser: Any, path: Path, viewport: dict[str, int] = VIEWPORT, **context_options: Any
+) -> tuple[Any, Any, list[str]]:
     """A page showing ``path`` whose every request is recorded, and any but the file refused."""
-    context = browser.new_context(viewport=VIEWPORT, **context_options)
+    context = browser.new_context(viewport=viewport, **context_options)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
 
@@ -128,11 +137,96 @@ def test_input_text_is_shown_and_never_run(browser: Any, tmp_path: Path):
     context, page, requests = _open(browser, path, bypass_csp=True)
     try:
         assert page.evaluate("typeof window.__xss") == "undefined"
-        shown = page.locator("td.description", has_text="<script>window.__xss = 1</script>")
+        shown = page.locator(".description", has_text="<script>window.__xss = 1</script>")
         assert shown.count() >= 1 and shown.first.is_visible()
         assert page.locator("text=Gebouw <b>A</b>").count() >= 1
         assert page.locator("main b").count() == 0
         assert requests == [path.as_uri()]
         page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
+    finally:
+        context.close()
+
+
+#: Font sizes (px) of every visible element that holds text of its own.
+TEXT_SIZES = """
+() => [...document.querySelectorAll('body *')].filter(e =>
+    [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+    && e.getClientRects().length > 0
+  ).map(e => [e.tagName + '.' + e.className, parseFloat(getComputedStyle(e).fontSize)])
+"""
+
+
+def _font(locator: Any) -> float:
+    return float(locator.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+
+
+def test_first_screen_is_the_overview_in_projector_type(browser: Any, tmp_path: Path):
+    result = indoor_result()
+    path = write_report(result, tmp_path / "report.html")
+    context, page, requests = _open(browser, path, viewport=FULL_HD)
+    try:
+        overview = page.locator("#overview table")
+        box = overview.bounding_box()
+        assert box and box["y"] + box["height"] <= FULL_HD["height"], "overview below the fold"
+        rows = overview.locator("tbody tr")
+        assert rows.count() == len(result.solution.jobs)
+        first = rows.first.inner_text()
+        for fact in ("B01", "Asito", "Sodexo", "30", "maandag t/m vrijdag", "06:00–13:30"):
+            assert fact in first
+        assert page.locator("#jobs").bounding_box()["y"] > box["y"]  # the details come after
+        # Projector type: body, overview, block text and hour labels 20 px; nothing below 16.
+        assert _font(page.locator("body")) >= 20
+        assert _font(overview.locator("td").first) >= 20
+        assert _font(page.locator(".block .line").first) >= 20
+        assert _font(page.locator(".tt-hour").first) >= 20
+        small = [(name, size) for name, size in page.evaluate(TEXT_SIZES) if size < 16]
+        assert small == [], f"text below 16 px: {small[:5]}"
+        # Each description is readable beside its timetable, not only as a tooltip.
+        for index, job in enumerate(result.solution.jobs, start=1):
+            article = page.locator(f"#job-{index}")
+            article.scroll_into_view_if_needed()
+            table = article.locator(".timetable").bounding_box()
+            for task_id in job.task_ids:
+                item = article.locator(f'.task-list li[data-task="{task_id}"] .description')
+                assert item.is_visible()
+                assert item.inner_text() == result.instance.task(task_id).description
+                beside = item.bounding_box()
+                assert beside["x"] >= table["x"] + table["width"]
+                assert beside["y"] < table["y"] + table["height"]
+        # The overview's links lead to the jobs.
+        page.locator('#overview a[href="#job-2"]').click()
+        assert page.locator("#job-2").bounding_box()["y"] < 5
+        assert page.evaluate("document.documentElement.scrollWidth") <= FULL_HD["width"]
+        assert requests == [path.as_uri()]
+    finally:
+        context.close()
+
+
+def test_print_is_a4_with_each_job_on_a_page_of_its_own(browser: Any, tmp_path: Path):
+    result = indoor_result()
+    path = write_report(result, tmp_path / "report.html")
+    context, page, _ = _open(browser, path, viewport=A4_CONTENT)
+    try:
+        page.emulate_media(media="print")
+        jobs = page.locator(".job")
+        assert jobs.count() == len(result.solution.jobs)
+        for index in range(jobs.count()):
+            job = jobs.nth(index)
+            assert job.evaluate("e => getComputedStyle(e).breakBefore") == "page"
+            height = job.bounding_box()["height"]
+            assert height <= A4_CONTENT["height"], f"job {index + 1} needs more than a page"
+            for part in (".card", ".vacancy", ".timetable"):
+                style = job.locator(part).evaluate("e => getComputedStyle(e).breakInside")
+                assert style == "avoid", part
+        assert page.locator("h2").first.evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        (tmp_path / "report.pdf").write_bytes(pdf)
+        sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+        assert sizes and all(
+            abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in sizes
+        ), f"not A4: {set(sizes)}"
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+        # Overview and decisions, one page per job, then the tasks left out and the suppliers.
+        assert pages == 1 + len(result.solution.jobs) + 2, pages
     finally:
         context.close()

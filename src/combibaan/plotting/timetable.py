@@ -3,7 +3,8 @@
 "The person comes first": the first question about a proposed job is what the
 person's week looks like. One column per day, one block per task slot,
 coloured by supplier, so that gaps, early starts and changes of employer
-during a day are visible at a glance.
+during a day are visible at a glance. Colours, hatches and short labels come
+from :mod:`combibaan.palette`, so a supplier looks the same as in report.html.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
-from matplotlib import colormaps
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Patch, Rectangle
 
 from combibaan.model.week import DAY_NAMES, format_minutes
+from combibaan.palette import SupplierStyle, supplier_styles
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -38,10 +40,19 @@ LABELS = {
 
 
 def supplier_colours(instance: Instance) -> dict[str, tuple[float, float, float, float]]:
-    """One colour per supplier of the instance, the same in every plot of it."""
-    names = instance.supplier_names
-    cmap = colormaps["tab10" if len(names) <= 10 else "tab20"]
-    return {name: cmap(i % cmap.N) for i, name in enumerate(names)}
+    """One colour per supplier of the instance (RGBA), the same as in report.html."""
+    return {
+        name: to_rgba(style.background)
+        for name, style in supplier_styles(instance.supplier_names).items()
+    }
+
+
+def _edge(style: SupplierStyle) -> tuple[float, float, float, float]:
+    """The edge colour of a block, which matplotlib also draws the hatch in: white around a
+    plain block, the text colour (half transparent) across a hatched one."""
+    if style.pattern.hatch is None:
+        return to_rgba("white")
+    return to_rgba(style.text, 0.55)
 
 
 def plot_week(result: Result, job_id: str, ax: Axes | None = None, lang: str = "nl") -> Axes:
@@ -59,7 +70,7 @@ def plot_week(result: Result, job_id: str, ax: Axes | None = None, lang: str = "
         _, ax = plt.subplots(figsize=(7, 4.5))
     _draw(result, job, ax, words, lang, times=True)
     ax.legend(
-        handles=_handles(job.suppliers, supplier_colours(result.instance)),
+        handles=_handles(job.suppliers, supplier_styles(result.instance.supplier_names)),
         title=words["supplier"],
         loc="upper left",
         bbox_to_anchor=(1.01, 1.0),
@@ -74,36 +85,41 @@ def _draw(
     result: Result, job: Job, ax: Axes, words: dict[str, str], lang: str, *, times: bool
 ) -> None:
     """The blocks, axes and title of one job's week; ``times`` writes clock times in the blocks."""
-    colours = supplier_colours(result.instance)
+    styles = supplier_styles(result.instance.supplier_names)
     tasks = [result.instance.task(t) for t in job.task_ids]
     slots = [(task, slot) for task in tasks for slot in task.slots]
     days = range(max(5, max(s.day for _, s in slots) + 1))
     first = math.floor(min(s.start for _, s in slots) / 60)
     last = math.ceil(max(s.end for _, s in slots) / 60)
     for task, slot in slots:
+        style = styles[task.supplier]
         height = slot.minutes / 60
         ax.add_patch(
             Rectangle(
                 (slot.day - 0.42, slot.start / 60),
                 0.84,
                 height,
-                facecolor=colours[task.supplier],
-                edgecolor="white",
+                facecolor=to_rgba(style.background),
+                edgecolor=_edge(style),
+                hatch=style.pattern.hatch,
                 linewidth=1,
             )
         )
-        label = task.id
+        # The supplier's short label too, so that colour is never the only cue.
+        label = f"{task.id} {style.label}"
         if times and height >= 1:
             label += f"\n{format_minutes(slot.start)}–{format_minutes(slot.end)}"
-        ax.text(
+        text = ax.text(
             slot.day,
             (slot.start + slot.end) / 120,
             label,
             ha="center",
             va="center",
             fontsize=7,
-            color="white",
+            color=style.text,
         )
+        if style.pattern.hatch is not None:
+            text.set_bbox({"facecolor": style.background, "edgecolor": "none", "pad": 1})
     ax.set_xlim(-0.5, len(days) - 0.5)
     ax.set_xticks(list(days), [DAY_NAMES[lang][d] for d in days])
     ax.xaxis.tick_top()
@@ -157,7 +173,7 @@ def plot_jobs(
         ax.set_axis_off()
     shown = list(dict.fromkeys(s for job in jobs for s in job.suppliers))
     fig.legend(
-        handles=_handles(shown, supplier_colours(result.instance)),
+        handles=_handles(shown, supplier_styles(result.instance.supplier_names)),
         title=words["supplier"],
         loc="outside right upper",
         fontsize=8,
@@ -167,10 +183,16 @@ def plot_jobs(
     return fig
 
 
-def _handles(
-    suppliers: Sequence[str], colours: Mapping[str, tuple[float, float, float, float]]
-) -> list[Patch]:
-    return [Patch(facecolor=colours[name], label=name) for name in suppliers]
+def _handles(suppliers: Sequence[str], styles: Mapping[str, SupplierStyle]) -> list[Patch]:
+    return [
+        Patch(
+            facecolor=to_rgba(styles[name].background),
+            edgecolor=_edge(styles[name]),
+            hatch=styles[name].pattern.hatch,
+            label=name,
+        )
+        for name in suppliers
+    ]
 
 
 def _words(lang: str) -> dict[str, str]:

@@ -33,6 +33,8 @@ class AlternativeView:
     note: str = ""
     #: The solver's word on it (``optimal``/``feasible``), when it gives one.
     status: str | None = None
+    #: Jobs of the best proposal that this alternative does not have: what it gives up.
+    dropped: tuple[str, ...] = ()
 
     @property
     def equally_good(self) -> bool:
@@ -77,6 +79,7 @@ def alternative_views(result: Result) -> tuple[AlternativeView, ...]:
     for number, item in enumerate(getattr(result, "alternatives", ()) or (), start=1):
         jobs = _jobs_of(item)
         hours = sum(job.minutes_per_week for job in jobs) / 60
+        kept = {frozenset(job.task_ids) for job in jobs}
         views.append(
             AlternativeView(
                 label=_label(item, number),
@@ -86,6 +89,7 @@ def alternative_views(result: Result) -> tuple[AlternativeView, ...]:
                 delta_hours=hours - best_hours,
                 note=_note(item),
                 status=_status(item),
+                dropped=tuple(job_id for tasks, job_id in best.items() if tasks not in kept),
             )
         )
     return tuple(views)

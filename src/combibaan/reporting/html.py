@@ -1,9 +1,10 @@
-"""``report.html``: one self-contained page for the workshop's projector.
+"""``report.html``: one self-contained page for the workshop's projector and for paper.
 
 No network at all: the CSS is inline, there is no script, and a
 Content-Security-Policy forbids loading anything, so the file opens the same
 on an offline laptop. Every value from the input goes through jinja2's
-autoescaping.
+autoescaping. The page opens on an overview of all jobs and the workshop's
+decisions; each job follows on a page of its own when printed (A4).
 """
 
 from __future__ import annotations
@@ -12,35 +13,137 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from combibaan.model import Task
+from combibaan.model.week import format_minutes
+from combibaan.palette import PATTERNS, supplier_styles
 from combibaan.reporting.alternatives import alternative_views
-from combibaan.reporting.cards import JobCard, job_cards, unknown_suppliers
+from combibaan.reporting.cards import JobCard, job_cards
 from combibaan.reporting.environment import html_environment
 from combibaan.reporting.labels import check_lang, fmt, labels
 from combibaan.reporting.summary import WEEKS_PER_YEAR, supplier_summaries
-from combibaan.reporting.timetable import Timetable, supplier_colours, timetable
-from combibaan.reporting.vacancy import TextBlock, vacancy_blocks, vacancy_text
+from combibaan.reporting.timetable import Timetable, timetable
+from combibaan.reporting.vacancy import (
+    TextBlock,
+    days_phrase,
+    vacancy_blocks,
+    vacancy_text,
+    when_lines,
+)
 from combibaan.result import Result, _version
-from combibaan.rules import POLICY_KEYS
+from combibaan.rules import POLICY_KEYS, Policy
 from combibaan.texts import hours_note, jobs_note, render
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """A task as the list beside the timetable shows it: what, who, where and when."""
+
+    task: Task
+    when: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class JobView:
     """What the template needs of one job."""
 
+    number: int
     card: JobCard
     timetable: Timetable
+    tasks: tuple[TaskLine, ...]
     vacancy: tuple[TextBlock, ...]
     employer_reason: str
+    days: str
+    times: str
 
 
-def _policy_rows(result: Result, lang: str) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class PolicyRow:
+    label: str
+    value: str
+    default: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class LockedTask:
+    """A task named by a lock, and the job it ended up in (``None``: not placed)."""
+
+    task_id: str
+    task: Task | None
+    job_id: str | None
+
+
+@dataclass(frozen=True)
+class LockView:
+    rule: str
+    meaning: str
+    tasks: tuple[LockedTask, ...]
+
+
+def _value(value: float | None, lang: str) -> str:
+    return labels(lang)["off"] if value is None else fmt(value, lang)
+
+
+def _policy_rows(policy: Policy, lang: str) -> list[PolicyRow]:
     words = labels(lang)
-    rows = []
-    for key in POLICY_KEYS:
-        value = getattr(result.policy, key)
-        rows.append((words[key], words["off"] if value is None else fmt(value, lang)))
-    return rows
+    default = Policy()
+    return [
+        PolicyRow(
+            label=words[key],
+            value=_value(getattr(policy, key), lang),
+            default=_value(getattr(default, key), lang),
+            changed=getattr(policy, key) != getattr(default, key),
+        )
+        for key in POLICY_KEYS
+    ]
+
+
+def _lock_views(result: Result, lang: str) -> list[LockView]:
+    words = labels(lang)
+    job_of = {t: job.job_id for job in result.solution.jobs for t in job.task_ids}
+    known = {task.id: task for task in result.instance.tasks}
+    return [
+        LockView(
+            rule=words[f"lock_{lock.rule}"],
+            meaning=words[f"lock_{lock.rule}_means"],
+            tasks=tuple(LockedTask(t, known.get(t), job_of.get(t)) for t in lock.task_ids),
+        )
+        for lock in result.locks or ()
+    ]
+
+
+def _in_time_order(tasks: tuple[Task, ...]) -> tuple[Task, ...]:
+    """Tasks as the day runs: earliest start first, then the first day they work."""
+    return tuple(
+        sorted(
+            tasks,
+            key=lambda t: (min((s.start for s in t.slots), default=0), min(t.days, default=0)),
+        )
+    )
+
+
+def _times(card: JobCard) -> str:
+    """Earliest start to latest end over the week (``06:00–13:30``)."""
+    slots = [slot for task in card.tasks for slot in task.slots]
+    if not slots:
+        return ""
+    start = min(slot.start for slot in slots)
+    end = max(slot.end for slot in slots)
+    return f"{format_minutes(start)}–{format_minutes(end)}"
+
+
+def _job_view(result: Result, number: int, card: JobCard, lang: str) -> JobView:
+    words = labels(lang)
+    return JobView(
+        number=number,
+        card=card,
+        timetable=timetable(card, lang),
+        tasks=tuple(TaskLine(t, when_lines((t,), lang)) for t in _in_time_order(card.tasks)),
+        vacancy=vacancy_blocks(vacancy_text(result.instance, result.policy, card, lang)),
+        employer_reason=words[f"why_{card.employer_reason}"],
+        days=days_phrase(card.job.days, lang),
+        times=_times(card),
+    )
 
 
 def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
@@ -48,20 +151,13 @@ def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
     check_lang(lang)
     words = labels(lang)
     cards = job_cards(result)
-    jobs = [
-        JobView(
-            card=card,
-            timetable=timetable(card, lang),
-            vacancy=vacancy_blocks(vacancy_text(result.instance, result.policy, card, lang)),
-            employer_reason=words[f"why_{card.employer_reason}"],
-        )
-        for card in cards
-    ]
+    jobs = [_job_view(result, number, card, lang) for number, card in enumerate(cards, start=1)]
     unassigned = []
     for item in result.solution.unassigned:
         task = result.instance.task(item.task_id)
         unassigned.append({"task": task, "reason": render(item.reason, lang)})
     share = result.hours_placed / result.hours_total if result.hours_total else 0.0
+    policy_rows = _policy_rows(result.policy, lang)
     return {
         "lang": lang,
         "L": words,
@@ -73,12 +169,16 @@ def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
         ).strip(" ()"),
         "hours_note": hours_note(result.hours_placed, result.hours_bound, lang).strip(" ()"),
         "share": share,
-        "policy_rows": _policy_rows(result, lang),
-        "colours": supplier_colours(result.instance.supplier_names),
+        "policy_rows": policy_rows,
+        "policy_changes": [row for row in policy_rows if row.changed],
+        "locks": _lock_views(result, lang),
+        "forbid_pairs": list(result.forbid_pairs),
+        "styles": supplier_styles(result.instance.supplier_names),
+        "patterns": PATTERNS,
         "jobs": jobs,
         "unassigned": unassigned,
         "suppliers": supplier_summaries(result, cards),
-        "unknown_suppliers": unknown_suppliers(result.instance),
+        "unknown_suppliers": result.instance.unknown_suppliers,
         "alternatives": alternative_views(result),
         "weeks_per_year": WEEKS_PER_YEAR,
         "generator": f"combibaan {_version()}",

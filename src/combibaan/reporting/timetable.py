@@ -1,8 +1,7 @@
 """The weekly timetable of a job as geometry: day columns, hour rows, one block per slot.
 
 Positions are percentages of the day column, so the HTML grid scales with
-the screen; the colours are the Okabe–Ito palette, which stays apart for
-colour-blind viewers and on washed-out projectors.
+the screen; colours, patterns and short labels come from :mod:`combibaan.palette`.
 """
 
 from __future__ import annotations
@@ -12,30 +11,10 @@ from dataclasses import dataclass
 from combibaan.model.week import DAY_NAMES, DAY_NAMES_LONG, format_minutes
 from combibaan.reporting.cards import JobCard
 
-#: (background, text) pairs with at least 4.5:1 contrast; beyond eight they repeat.
-PALETTE = (
-    ("#E69F00", "#000000"),  # orange
-    ("#56B4E9", "#000000"),  # sky blue
-    ("#009E73", "#000000"),  # bluish green
-    ("#F0E442", "#000000"),  # yellow
-    ("#0072B2", "#FFFFFF"),  # blue
-    ("#D55E00", "#000000"),  # vermillion
-    ("#CC79A7", "#000000"),  # reddish purple
-    ("#BBBBBB", "#000000"),  # grey
-)
-
-
-@dataclass(frozen=True)
-class Colour:
-    background: str
-    text: str
-
-
-def supplier_colours(suppliers: tuple[str, ...]) -> dict[str, Colour]:
-    """A fixed colour per supplier for the whole report, in the instance's supplier order."""
-    return {
-        name: Colour(*PALETTE[i % len(PALETTE)]) for i, name in enumerate(dict.fromkeys(suppliers))
-    }
+#: Line heights of block text in report.css: 20 px × 1.2 on screen, 9 pt × 1.15 on paper.
+SCREEN_LINE_PX = 24.0
+PRINT_LINE_PX = 9 * 96 / 72 * 1.15
+PX_PER_MM = 96 / 25.4
 
 
 @dataclass(frozen=True)
@@ -56,6 +35,20 @@ class Block:
     def times(self) -> str:
         return f"{format_minutes(self.start)}–{format_minutes(self.end)}"
 
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def size(self) -> str:
+        """``short`` under an hour (one line: task and supplier label), else ``long``."""
+        return "short" if self.minutes < 60 else "long"
+
+    def lines(self, hour: float, line: float, frame: float) -> int:
+        """Whole lines of text that fit in the block (``hour`` and ``line`` high, ``frame`` of
+        border and padding), so that the description shows whole lines, never half of one."""
+        return max(0, int((self.minutes / 60 * hour - frame) // line))
+
 
 @dataclass(frozen=True)
 class Timetable:
@@ -74,6 +67,26 @@ class Timetable:
 
     def hour_label(self, hour: int) -> str:
         return f"{hour % 24:02d}:00"
+
+    @property
+    def hour_height(self) -> int:
+        """Pixels per hour on screen: a long day still fits the projector's height, a short
+        one does not blow up; never so small that an hour label does not fit."""
+        return max(44, min(72, 640 // max(len(self.hours), 1)))
+
+    @property
+    def print_hour_height(self) -> float:
+        """Millimetres per hour on A4, so that a job still fits one page however long its day."""
+        return round(min(6.0, 90 / max(len(self.hours), 1)), 2)
+
+    def description_lines(self, block: Block) -> tuple[int, int]:
+        """Lines left for the description under the task/time and supplier lines of a block:
+        on screen (20 px text) and on paper (9 pt), matching report.css."""
+        # Six or seven day columns are too narrow for task and times on one line on screen.
+        above = 3 if len(self.days) > 5 else 2
+        screen = block.lines(self.hour_height, SCREEN_LINE_PX, 6)
+        paper = block.lines(self.print_hour_height * PX_PER_MM, PRINT_LINE_PX, 2)
+        return max(0, screen - above), max(0, paper - 2)
 
 
 def timetable(card: JobCard, lang: str = "nl") -> Timetable:
