@@ -284,3 +284,31 @@ def test_ctrl_c_after_a_solve_is_still_a_keyboard_interrupt() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "KeyboardInterrupt"
+
+
+@pytest.mark.parametrize("strategy", ["exact", "large"])
+def test_reasons_without_time_for_their_searches(
+    strategy: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The searches behind the reasons share an allowance. With none left, a task whose reason
+    needs a search says no job exists without the numbers where the enumeration proved it
+    (exact), or that not every combination was examined (large); every other reason and
+    every job stays as it is."""
+    from combibaan.solvers.reasons import Allowance
+
+    instance = read("indoor")
+    full = solve_checked(instance, Policy(), time_limit=10, strategy=strategy)
+    monkeypatch.setattr(solve_module, "_reasons_allowance", lambda budget: Allowance(nodes=0))
+    short = solve_checked(instance, Policy(), time_limit=10, strategy=strategy)
+    assert groups(short) == groups(full)
+    before = {u.task_id: u.reason for u in full.solution.unassigned}
+    after = {u.task_id: u.reason for u in short.solution.unassigned}
+    searched = {t for t, why in before.items() if why.code == "no_job"}
+    assert searched  # I13 and I14: partners, but together too few hours
+    for task, why in after.items():
+        if task not in searched:
+            assert why == before[task]
+        elif strategy == "exact":
+            assert why.code == "no_job_rule" and why.values["tail"] == ""
+        else:
+            assert why.code == "unexplored"

@@ -9,6 +9,7 @@ instead of a generic sentence.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ import networkx as nx
 from combibaan.model import Instance
 from combibaan.model.phrase import Labelled
 from combibaan.rules import EMPTY, RULES, Limits, Load, Obstacle, Policy, Profile
+
+#: Sets one search around a task looks at, at most.
+REACH_NODES = 20_000
 
 #: Order in which pair obstacles are named: the rules by precedence (the supplier rule
 #: first: it decides which tasks are allowed at all, then time, then the limits), then locks.
@@ -92,6 +96,8 @@ class Reach:
     complete: bool
     #: Whether some set it looked at is a job (all rules, together-locks included).
     job_found: bool = False
+    #: Sets looked at: the work done, the same on every machine.
+    nodes: int = 0
 
 
 def reach(
@@ -101,13 +107,16 @@ def reach(
     policy: Policy,
     *,
     accept: Callable[[Sequence[int]], bool] | None = None,
-    budget: int = 20_000,
+    budget: int = REACH_NODES,
+    deadline: float | None = None,
 ) -> Reach:
     """Search the sets of tasks around ``start`` (a clique of ``graph``) for the best job.
 
     Counts which rule stops each set: an upper limit when a compatible task
     cannot join, a lower limit or a together-lock when a set cannot grow and is
-    still no job. The most frequent one is the rule that "binds most".
+    still no job. The most frequent one is the rule that "binds most". The
+    search stops after ``budget`` sets, or at the wall-clock ``deadline``
+    (``time.perf_counter()``), and then says it is not complete.
     """
     limits = Limits.of(policy)
     base = list(start)
@@ -130,6 +139,8 @@ def reach(
         nonlocal best, nodes, job_found
         nodes += 1
         if nodes > budget:
+            raise _Budget
+        if deadline is not None and nodes % 512 == 0 and time.perf_counter() > deadline:
             raise _Budget
         if current.minutes > best[0]:
             best = (current.minutes, tuple(members))
@@ -157,7 +168,7 @@ def reach(
         grow(base, candidates, load)
     except _Budget:
         complete = False
-    return Reach(best[0], best[1], blockers, complete, job_found)
+    return Reach(best[0], best[1], blockers, complete, job_found, min(nodes, budget))
 
 
 class _Budget(Exception):

@@ -13,13 +13,20 @@ Checked in this order, so that each task gets the most basic reason that holds:
 Reasons 1, 2, 4 and 5 hold whatever the search did; 6 needs either the full
 enumeration or a complete local search around the task (:func:`reach`), so even
 the large-instance path gets specific reasons where they are proven.
+
+The searches around tasks share an :class:`Allowance`: a number of sets (the
+same on every machine, so a rerun gives the same reasons) and the run's
+wall-clock deadline (so that the reasons never take the run past its time
+limit). A task whose search no longer fits says so (reason 7), or, where the
+enumeration proved that no job exists, says that without the numbers.
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -30,6 +37,8 @@ from combibaan.rules import BY_CODE, Limits, Load, Obstacle, Policy, Profile
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.obstacles import (
     PAIR_ORDER,
+    REACH_NODES,
+    Reach,
     job_obstacle,
     pair_obstacle,
     reach,
@@ -39,6 +48,28 @@ from combibaan.solvers.obstacles import (
 SHOWN_COMPETITORS = 4
 #: Above this many tasks an incomplete search skips the per-task reach search (scale).
 REACH_MAX_TASKS = 500
+
+
+@dataclass
+class Allowance:
+    """What the searches around tasks may still spend: sets to look at, and until when."""
+
+    #: Sets all searches together may look at (None: each search its own budget only).
+    nodes: int | None = None
+    #: The wall-clock moment (``time.perf_counter()``) after which no search starts.
+    deadline: float | None = None
+    spent: int = 0
+
+    def budget(self) -> int:
+        """Sets the next search may look at (0: none)."""
+        if self.deadline is not None and time.perf_counter() >= self.deadline:
+            return 0
+        if self.nodes is None:
+            return REACH_NODES
+        return max(min(REACH_NODES, self.nodes - self.spent), 0)
+
+    def charge(self, nodes: int) -> None:
+        self.spent += nodes
 
 
 @dataclass(frozen=True)
@@ -51,6 +82,25 @@ class _Context:
     complete: bool
     chosen: dict[int, str]
     plan: LockPlan | None
+    allowance: Allowance = field(default_factory=Allowance)
+
+    def reach(self, start: Sequence[int]) -> Reach | None:
+        """The search around ``start`` within the allowance; None when none is left."""
+        budget = self.allowance.budget()
+        if budget == 0:
+            return None
+        accept = self.plan.accept if self.plan is not None else None
+        found = reach(
+            start,
+            self.graph,
+            self.profiles,
+            self.policy,
+            accept=accept,
+            budget=budget,
+            deadline=self.allowance.deadline,
+        )
+        self.allowance.charge(found.nodes)
+        return found
 
 
 def unassigned_reasons(
@@ -62,18 +112,22 @@ def unassigned_reasons(
     complete: bool,
     chosen: dict[int, str],
     plan: LockPlan | None = None,
+    allowance: Allowance | None = None,
 ) -> tuple[Unassigned, ...]:
     """A reason for every task not in a chosen job, as data (worded at the edge).
 
     ``chosen`` maps the task index of every assigned task to its job id;
     ``complete`` says whether ``columns`` holds every feasible job; ``plan``
-    holds the workshop locks, if any.
+    holds the workshop locks, if any; ``allowance`` bounds the searches around
+    tasks (default: each search its own budget, no deadline).
     """
     options: dict[int, list[tuple[int, ...]]] = {}
     for column in columns:
         for task in column:
             options.setdefault(task, []).append(column)
-    context = _Context(instance, policy, profiles, graph, options, complete, chosen, plan)
+    context = _Context(
+        instance, policy, profiles, graph, options, complete, chosen, plan, allowance or Allowance()
+    )
     return tuple(
         Unassigned(instance.tasks[p.index].id, why_not(context, p.index))
         for p in profiles
@@ -207,13 +261,14 @@ def _no_job_reason(c: _Context, v: int) -> Phrase:
         # Large instances (local search): the search below costs seconds per task and
         # rarely finishes within its budget there, so it would say "unexplored" anyway.
         return Phrase("unexplored")
-    accept = c.plan.accept if c.plan is not None else None
-    found = reach([v], c.graph, c.profiles, c.policy, accept=accept)
-    if not c.complete and (found.job_found or not found.complete):
-        return Phrase("unexplored")  # a job may exist that the search did not see
-    limits = Limits.of(c.policy)
+    found = c.reach([v])
     partners = c.graph.degree(v)
-    if found.best_minutes < limits.min_minutes:
+    if not c.complete and (found is None or found.job_found or not found.complete):
+        return Phrase("unexplored")  # a job may exist that the search did not see
+    if found is None:  # the enumeration proved that no job exists; no time for the numbers
+        return Phrase("no_job_rule", {"partners": partners, "tail": ""})
+    limits = Limits.of(c.policy)
+    if found.complete and found.best_minutes < limits.min_minutes:
         return Phrase(
             "no_job",
             {
@@ -271,11 +326,11 @@ def _together_reason(c: _Context, v: int) -> Phrase | None:
     upper = job_obstacle(c.instance, c.policy, c.profiles, group)
     if upper is not None and not upper.code.startswith("min_"):
         return no_job(upper)
-    found = reach(group, c.graph, c.profiles, c.policy, accept=c.plan.accept)
-    if found.job_found or (not c.complete and not found.complete):
+    found = c.reach(group)
+    if found is None or found.job_found or (not c.complete and not found.complete):
         return None
     limits = Limits.of(c.policy)
-    if found.best_minutes < limits.min_minutes:
+    if found.complete and found.best_minutes < limits.min_minutes:
         return no_job(
             Obstacle(
                 "min_hours",

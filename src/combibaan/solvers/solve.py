@@ -31,9 +31,17 @@ from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
-from combibaan.solvers.reasons import unassigned_reasons
+from combibaan.solvers.reasons import Allowance, unassigned_reasons
 from combibaan.solvers.strategies import Outcome, Problem, strategy_named
 from combibaan.solvers.strategies.base import NOTHING
+
+#: Share of the time limit the searches behind the reasons may take, counted in sets
+#: (:class:`~combibaan.solvers.reasons.Allowance`): within what the strategies leave.
+REASONS_SHARE = 0.1
+#: Wall-clock time kept after the reasons to build the result: a share of the time limit,
+#: at most this many seconds.
+REASONS_MARGIN_SHARE = 0.02
+REASONS_MARGIN_SECONDS = 0.5
 
 
 def solve(
@@ -214,10 +222,18 @@ def _proposal(problem: Problem, outcome: Outcome, chosen: tuple[int, ...]) -> tu
             outcome.every_job,
             placed,
             plan,
+            _reasons_allowance(problem.budget),
         )
     except KeyboardInterrupt:
         return _without_reasons(jobs, instance), True
     return Solution(jobs, unassigned), outcome.interrupted
+
+
+def _reasons_allowance(budget: Budget) -> Allowance:
+    """The searches behind the reasons: a share of the time limit in sets (the same on
+    every machine), and never past the time limit, less a moment to build the result."""
+    margin = min(REASONS_MARGIN_SHARE * budget.time_limit, REASONS_MARGIN_SECONDS)
+    return Allowance(nodes=budget.nodes(REASONS_SHARE), deadline=budget.deadline - margin)
 
 
 def _statistics(
