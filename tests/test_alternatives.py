@@ -157,7 +157,7 @@ def test_cli_prints_a_comparison(tmp_path: Path) -> None:
         10,
     )
     assert done.returncode == 0, done.stderr
-    assert "Alternatives" in done.stdout and "#2" in done.stdout
+    assert "Alternatieven" in done.stdout and "#2" in done.stdout
     document = json.loads((tmp_path / "solution.json").read_text(encoding="utf-8"))
     assert len(document["alternatives"]) == 2
     checked = run_cli(

@@ -61,7 +61,7 @@ def test_solve_writes_the_files_and_check_accepts_them(
     assert len(jobs_csv) == jobs + 1  # header plus one row per job
     done = check(name, folder / "solution.json")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "every rule holds" in done.stdout
+    assert "voldoet aan alle regels" in done.stdout
 
 
 def test_solving_again_into_our_own_folder_is_fine(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_check_against_the_workshops_own_rules(tmp_path: Path) -> None:
     strict = run_cli("check", tasks, solution, "--travel", travel, "--max-suppliers", "2")
     assert strict.returncode == 1, strict.stdout + strict.stderr
     assert "[max_suppliers]" in strict.stdout
-    assert "max_suppliers 3 (checked: 2)" in strict.stderr
+    assert "max_suppliers 3 (gecontroleerd: 2)" in strict.stderr
 
     policy = write(tmp_path / "workshop.toml", "max_suppliers = 3\n")
     kept = run_cli("check", tasks, solution, "--travel", travel, "--policy", policy)
@@ -150,14 +150,14 @@ def test_check_against_the_workshops_own_rules(tmp_path: Path) -> None:
 def test_check_refuses_a_malformed_solution(
     tmp_path: Path, old: str, new: str, fragment: str
 ) -> None:
-    """Never "every rule holds", never a traceback: exit 2 naming the file and the place."""
+    """Never "voldoet aan alle regels", never a traceback: exit 2 naming the file and the place."""
     folder = solve(tmp_path, "indoor")
     text = (folder / "solution.json").read_text(encoding="utf-8")
     assert old in text
     broken = write(tmp_path / "broken.json", text.replace(old, new, 1))
     done = check("indoor", broken)
     assert done.returncode == 2, done.stdout
-    assert "every rule holds" not in done.stdout
+    assert "voldoet aan alle regels" not in done.stdout
     assert "Traceback" not in done.stderr
     assert "broken.json" in done.stderr and fragment in done.stderr
 

@@ -74,7 +74,7 @@ def test_markup_from_the_input_is_printed_as_text(tmp_path: Path) -> None:
     for text in ("[bold]T1[/]", "T2[/]", ":smile:", "[policy]", "tasks[1]"):
         assert text in done.stdout, text
     assert "😄" not in done.stdout
-    assert f"Written to {out}/" in done.stdout
+    assert f"Opgeslagen in {out}/" in done.stdout
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(OUTPUTS)
 
 
@@ -247,9 +247,10 @@ def test_solve_checks_every_name_it_writes() -> None:
 # ----------------------------------------------------------------------------- CSV formulas (9)
 
 
-def _cells(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+def _cells(path: Path, delimiter: str = ";") -> list[str]:
+    """The cells below the header of a solution CSV file (by default in the Dutch dialect)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=delimiter))
     return [cell for row in rows[1:] for cell in row]
 
 
@@ -266,7 +267,7 @@ def test_csv_outputs_neutralise_formulas(tmp_path: Path) -> None:
     assert "'+cmd|' /C calc'!A0" in assignments and "'@SUM(A1)" in assignments
     assert "'-2+3" in assignments
     assert "'-T4" in assignments
-    assert "15.0" in assignments  # numbers stay numbers
+    assert "15,0" in assignments  # numbers stay numbers (a decimal comma in Dutch)
 
 
 def test_write_csv_neutralises_text_but_not_numbers(tmp_path: Path) -> None:
@@ -300,6 +301,54 @@ def test_the_workbook_uses_the_same_test() -> None:
     from combibaan.reporting import workbook
 
     assert workbook.looks_like_formula is looks_like_formula
+
+
+def test_write_csv_in_the_dutch_dialect_still_neutralises(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"text": ["=1+1", "-1", "a;b", "plain"], "number": [-3.5, 0.25, 2, 1]})
+    path = tmp_path / "t.csv"
+    write_csv(frame, path, sep=";", decimal=",", bom=True)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbftext;number\r\n")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[1:] == [["'=1+1", "-3,5"], ["'-1", "0,25"], ["a;b", "2,0"], ["plain", "1,0"]]
+    back = pd.read_csv(path, sep=";", decimal=",")
+    assert back["number"].tolist() == [-3.5, 0.25, 2, 1]
+    assert back["text"].tolist() == ["'=1+1", "'-1", "a;b", "plain"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sep", "decimal", "days"),
+    [("nl", ";", ",", "ma,di,wo,do,vr"), ("en", ",", ".", "mon,tue,wed,thu,fri")],
+)
+def test_solution_csv_files_are_in_the_dialect_of_the_language(
+    tmp_path: Path, lang: str, sep: str, decimal: str, days: str
+) -> None:
+    """What a spreadsheet program in that language opens with a double-click, and what
+    pandas and the csv module read when told the dialect."""
+    from reporting_support import indoor_result
+
+    from combibaan.result import write_solution_files
+
+    result = indoor_result()
+    write_solution_files(result, tmp_path, lang=lang)
+    for name, frame in [
+        ("jobs.csv", result.jobs_in(lang)),
+        ("assignments.csv", result.assignments),
+        ("unassigned.csv", result.unassigned_in(lang)),
+    ]:
+        raw = (tmp_path / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf" + sep.join(frame.columns).encode() + b"\r\n"), name
+        back = pd.read_csv(tmp_path / name, sep=sep, decimal=decimal, keep_default_na=False)
+        assert list(back.columns) == list(frame.columns), name
+        assert back["hours_per_week"].tolist() == frame["hours_per_week"].tolist(), name
+        assert len(back) == len(frame) > 0, name
+    jobs = pd.read_csv(tmp_path / "jobs.csv", sep=sep, decimal=decimal)
+    assert set(jobs["days"]) == {days}
+    assert jobs["job_units"].dtype == float
+    with (tmp_path / "unassigned.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header, first, *_ = csv.reader(handle, delimiter=sep)
+    assert header == ["task_id", "supplier", "hours_per_week", "reason", "reason_code"]
+    assert first[2] == f"{result.unassigned_in(lang)['hours_per_week'][0]}".replace(".", decimal)
 
 
 # ----------------------------------------------------------------------------- manifest (10)

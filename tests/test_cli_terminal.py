@@ -212,7 +212,7 @@ def test_sweep_quiet_prints_only_where_it_wrote(tmp_path: Path) -> None:
     args = [*instance_args("indoor"), "--grid", grid, "--out", results, "--workers", 1]
     done = CliRunner().invoke(app, ["sweep", *map(str, args), "--time-limit", "10", "--quiet"])
     assert done.exit_code == 0, done.output
-    assert done.output.strip() == f"Written to {results}"
+    assert done.output.strip() == f"Opgeslagen in {results}"
     assert len(results.read_text(encoding="utf-8").splitlines()) == 3
 
 

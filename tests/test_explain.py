@@ -39,7 +39,7 @@ def test_isolated_task_counts_why_each_partner_fails() -> None:
     assert_sound(result)
     why = reasons(result, "en")["T1"]
     assert "10 h a week (min 20)" in why
-    for fact in ("1 clash in time", "1 too far to travel", "1 stretch a day", "1 are out"):
+    for fact in ("1 clashes in time", "1 too far to travel", "1 stretches a day", "1 is out"):
         assert fact in why
 
 
@@ -55,7 +55,7 @@ def test_one_supplier_rule_is_named() -> None:
 
 def test_no_job_names_the_reachable_hours_and_the_binding_rule() -> None:
     why = reasons(combibaan.solve(THREE), "en")["A"]
-    assert "2 task(s) fit beside it" in why
+    assert "2 tasks fit beside it" in why
     assert "at most 16 h (min 20)" in why
     assert "limit of 2 suppliers" in why
 
@@ -93,7 +93,7 @@ def test_explain_suggests_a_third_supplier() -> None:
     assert (third.jobs, third.jobs_delta) == (1, 1)
     assert by_key["min_hours"].policy.min_hours == 16  # what A can reach
     text = str(story)
-    assert "with max 3 suppliers: it joins job B01 (with B, C); 1 jobs (now 0)" in text
+    assert "with max 3 suppliers: it joins job B01 (with B, C); 1 job (now 0)" in text
 
 
 def test_explain_groups_the_other_tasks_by_reason() -> None:
@@ -107,7 +107,7 @@ def test_explain_groups_the_other_tasks_by_reason() -> None:
     }
     text = str(story)
     assert "Times: mon-fri 08:00-10:00 · 10 h a week · X" in text
-    assert "1 clash in time: T2" in text
+    assert "1 clashes in time: T2" in text
 
 
 def test_explain_a_placed_task_names_its_job() -> None:

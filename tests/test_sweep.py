@@ -214,7 +214,7 @@ def test_cli_sweep_writes_the_table(tmp_path: Path) -> None:
     assert list(table.columns) == ["max_suppliers", "min_hours", *KPI_KEYS]
     expected = combibaan.sweep(load("indoor"), GRID, time_limit=TIME_LIMIT, workers=1)
     assert table["jobs"].tolist() == expected["jobs"].tolist()
-    assert "Written to" in run.output
+    assert "Opgeslagen in" in run.output
     again = run_cli(*args)  # a table we wrote may be overwritten
     assert again.exit_code == 0, again.output
     hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]

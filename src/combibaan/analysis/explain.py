@@ -31,7 +31,7 @@ from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.obstacles import PAIR_ORDER, reach
 from combibaan.solvers.reasons import classify_pair
 from combibaan.solvers.solve import solve
-from combibaan.texts import explain_text, number, render
+from combibaan.texts import explain_text, render
 
 #: Most seconds one what-if solve may take (the explain command stays interactive).
 WHAT_IF_SECONDS = 5.0
@@ -97,9 +97,7 @@ class Explanation:
         slots = _slots_text(task, lang)
         location = f" · {task.location}" if task.location else ""
         out.append(
-            explain_text(
-                "times", lang, slots=slots, hours=number(task.hours_per_week), location=location
-            )
+            explain_text("times", lang, slots=slots, hours=task.hours_per_week, location=location)
         )
         if self.compatible:
             out.append(
@@ -127,7 +125,7 @@ class Explanation:
                     lang,
                     job=job.job_id,
                     partners=_with(partners, lang),
-                    hours=number(round(job.hours_per_week, 2)),
+                    hours=round(job.hours_per_week, 2),
                 )
             )
             return out
@@ -136,7 +134,7 @@ class Explanation:
         for r in self.relaxations:
             delta = explain_text("now", lang, n=r.jobs - r.jobs_delta) if r.jobs_delta else ""
             if r.hours_delta:
-                delta += explain_text("hours_delta", lang, hours=f"{r.hours_delta:+g}")
+                delta += explain_text("hours_delta", lang, hours=r.hours_delta)
             out.append(
                 explain_text(
                     "change",

@@ -21,6 +21,7 @@ from combibaan.cli.options import (
     read_workshop,
     rule_flags,
 )
+from combibaan.texts import cli_text, decimal
 
 
 @app.command(cls=Command)
@@ -75,9 +76,9 @@ def check(
     if violations:
         for violation in violations:
             say(out, "violation:", "red", str(violation))
-        out.print(f"{len(violations)} violation(s) in {solution}", soft_wrap=True)
+        out.print(cli_text("violations", n=len(violations), solution=solution), soft_wrap=True)
         raise typer.Exit(1)
-    out.print(f"{solution}: every rule holds", soft_wrap=True)
+    out.print(cli_text("every_rule_holds", solution=solution), soft_wrap=True)
 
 
 def _note_other_rules(document: dict[str, Any], rules: combibaan.Policy) -> None:
@@ -86,9 +87,18 @@ def _note_other_rules(document: dict[str, Any], rules: combibaan.Policy) -> None
     if not isinstance(claimed, dict):
         return
     differ = [
-        f"{key} {claimed.get(key)!r} (checked: {value!r})"
+        cli_text("other_rule", key=key, claimed=_setting(claimed.get(key)), checked=_setting(value))
         for key, value in rules.to_dict().items()
         if key in claimed and claimed.get(key) != value
     ]
     if differ:
-        say(err, "note:", "yellow", "the solution was made under other rules: " + ", ".join(differ))
+        say(err, "note:", "yellow", cli_text("other_rules", rules=", ".join(differ)))
+
+
+def _setting(value: object) -> str:
+    """A rule's setting as the note says it: a number in Dutch, or off."""
+    if value is None:
+        return cli_text("off")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return decimal(value)
+    return repr(value)

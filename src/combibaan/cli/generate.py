@@ -10,6 +10,7 @@ import typer
 import combibaan
 from combibaan.cli.app import Command, app, out, user_errors
 from combibaan.cli.options import GenerateSeedOpt
+from combibaan.texts import cli_text
 
 
 @app.command(cls=Command)
@@ -59,7 +60,8 @@ def generate(
         raise _cannot_write(out_dir, error) from None
     except OSError as error:
         raise _cannot_write(out_dir, error) from None
-    out.print(f"Written {', '.join(str(p) for p in written)}", soft_wrap=True)
+    files = ", ".join(str(p) for p in written)
+    out.print(cli_text("written_files", "nl", files=files), soft_wrap=True)
 
 
 def _cannot_write(out_dir: Path, error: OSError) -> combibaan.InputError:

@@ -52,7 +52,7 @@ def progress_text(
     if jobs is None:
         parts.append(cli_text("no_proposal_yet", lang))
         return " · ".join(parts)
-    parts.append(cli_text("jobs_one", lang) if jobs == 1 else cli_text("jobs", lang, n=jobs))
+    parts.append(cli_text("jobs", lang, n=jobs))
     if bound is None:
         parts.append(cli_text("bound_unknown", lang))
     else:

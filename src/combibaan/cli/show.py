@@ -10,13 +10,32 @@ from rich.table import Table
 from rich.text import Text
 
 from combibaan.cli.app import out
-from combibaan.texts import cli_text, decimal, format_days, hours_note, jobs_note, number, render
+from combibaan.texts import cli_text, decimal, format_days, hours_note, jobs_note, render
 
 if TYPE_CHECKING:
     from combibaan import Job, Result
 
 #: Rows of each table ``solve`` prints by default; the files hold every row.
 SHOWN_ROWS = 25
+#: The columns of the tables, by their codes in ``texts.CLI``; those in ``NUMBERS`` align right.
+JOB_COLUMNS = (
+    "col_job",
+    "col_tasks",
+    "col_suppliers",
+    "col_hours_week",
+    "col_days",
+    "col_locations",
+)
+TASK_COLUMNS = ("col_task", "col_supplier", "col_hours_week", "col_reason")
+ALTERNATIVE_COLUMNS = (
+    "col_proposal",
+    "col_jobs",
+    "col_hours",
+    "col_vs_best",
+    "col_status",
+    "col_jobs_tasks",
+)
+NUMBERS = ("col_hours_week", "col_jobs", "col_hours")
 
 
 def stop_of(result: Result) -> str:
@@ -39,20 +58,16 @@ def summary_line(result: Result, lang: str = "nl") -> str:
     stopped, seconds: ``12 banen (bewezen maximum) · 301,5 uur geplaatst (ten hoogste 310) ·
     gestopt: tijdslimiet · 4,2 s``."""
     n, bound = result.num_jobs, result.jobs_bound
-    jobs = cli_text("jobs_one", lang) if n == 1 else cli_text("jobs", lang, n=n)
-    jobs += jobs_note(n, bound, result.jobs_status == "optimal", lang)
-    hours = cli_text("hours", lang, hours=decimal(round(result.hours_placed, 2), lang))
+    jobs = cli_text("jobs", lang, n=n) + jobs_note(n, bound, result.jobs_status == "optimal", lang)
+    hours = cli_text("hours", lang, hours=round(result.hours_placed, 2))
     hours += hours_note(result.hours_placed, result.hours_bound, lang)
-    if result.status == "optimal":
-        how = cli_text("optimal", lang)
-    elif result.status == "infeasible":
-        how = cli_text("infeasible", lang)
+    if result.status in ("optimal", "infeasible"):
+        how = cli_text(result.status, lang)
     else:
         how = cli_text(stop_of(result), lang)
     if result.statistics.wall_clock_cut:
         how += cli_text("wall_clock", lang)
-    shown = f"{result.solve_seconds:.1f}"
-    seconds = cli_text("seconds", lang, seconds=shown.replace(".", ",") if lang == "nl" else shown)
+    seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     return " · ".join((jobs, hours, how, seconds))
 
 
@@ -70,15 +85,15 @@ def show_result(
     how to see them. A 1,000-task run would otherwise scroll 900 lines past.
     """
     jobs = result.solution.jobs
-    table = Table(title=f"Combination jobs — {result.instance.name}", title_justify="left")
-    for column in ("job", "tasks", "suppliers", "hours/week", "days", "locations"):
-        table.add_column(column, justify="right" if column == "hours/week" else "left")
+    title = cli_text("jobs_title", lang, name=result.instance.name)
+    table = Table(title=title, title_justify="left")
+    _columns(table, JOB_COLUMNS, lang)
     for job in jobs[:rows]:
         table.add_row(
             job.job_id,
             ", ".join(job.task_ids),
             ", ".join(job.suppliers),
-            number(round(job.hours_per_week, 2)),
+            decimal(round(job.hours_per_week, 2), lang),
             format_days(job.days, lang),
             ", ".join(job.locations),
         )
@@ -86,22 +101,24 @@ def show_result(
     _more(len(jobs), rows, "more_jobs", lang, written, "jobs.csv")
     unassigned = result.solution.unassigned
     if unassigned:
-        left = Table(title="Tasks that stay with their supplier", title_justify="left")
-        left.add_column("task")
-        left.add_column("supplier")
-        left.add_column("hours/week", justify="right")
-        left.add_column("reason")
+        left = Table(title=cli_text("unassigned_title", lang), title_justify="left")
+        _columns(left, TASK_COLUMNS, lang)
         for item in unassigned[:rows]:
             task = result.instance.task(item.task_id)
             left.add_row(
                 task.id,
                 task.supplier,
-                number(round(task.hours_per_week, 2)),
+                decimal(round(task.hours_per_week, 2), lang),
                 render(item.reason, lang),
             )
         out.print(left)
         _more(len(unassigned), rows, "more_tasks", lang, written, "unassigned.csv")
     out.print(summary_line(result, lang), soft_wrap=True)
+
+
+def _columns(table: Table, codes: Sequence[str], lang: str) -> None:
+    for code in codes:
+        table.add_column(cli_text(code, lang), justify="right" if code in NUMBERS else "left")
 
 
 def _more(
@@ -110,47 +127,42 @@ def _more(
     """Under a table cut short: how many rows more, and the file that holds them all."""
     if rows is None or total <= rows:
         return
-    hidden = total - rows
     where = (
         cli_text("more_in", lang, file=written / file)
         if written is not None
         else cli_text("more_hint", lang)
     )
-    if hidden == 1:
-        text = cli_text(f"{code}_one", lang, where=where)
-    else:
-        text = cli_text(code, lang, n=hidden, where=where)
+    text = cli_text(code, lang, n=total - rows, where=where)
     out.print(Text(text, style="dim"), soft_wrap=True)
 
 
-def show_alternatives(result: Result, *, rows: int | None = None) -> None:
+def show_alternatives(result: Result, lang: str = "nl", *, rows: int | None = None) -> None:
     """A short comparison table: the best proposal and each alternative.
 
     Each cell lists at most ``rows`` jobs (``None``: all), then how many more.
     """
     if not result.alternatives:
         return
-    table = Table(title="Alternatives", title_justify="left")
-    for column in ("proposal", "jobs", "hours", "vs best", "status", "jobs (tasks)"):
-        table.add_column(column, justify="right" if column in ("jobs", "hours") else "left")
+    table = Table(title=cli_text("alternatives_title", lang), title_justify="left")
+    _columns(table, ALTERNATIVE_COLUMNS, lang)
     table.add_row(
-        "best",
+        cli_text("best", lang),
         str(result.num_jobs),
-        number(round(result.hours_placed, 2)),
+        decimal(round(result.hours_placed, 2), lang),
         "",
-        result.status,
+        cli_text(result.status, lang),
         jobs_text(result.solution.jobs, rows=rows),
     )
     best = {frozenset(j.task_ids) for j in result.solution.jobs}
     for alt in result.alternatives:
-        delta = f"{alt.jobs_delta:+d} jobs, {alt.hours_delta:+g} h"
+        delta = cli_text("vs_best", lang, jobs=alt.jobs_delta, hours=round(alt.hours_delta, 2))
         status = "optimal" if alt.proven_optimal else alt.status
         table.add_row(
             f"#{alt.rank}",
             str(alt.num_jobs),
-            number(round(alt.hours_placed, 2)),
-            "equal" if alt.equally_good else delta,
-            status,
+            decimal(round(alt.hours_placed, 2), lang),
+            cli_text("equal", lang) if alt.equally_good else delta,
+            cli_text(status, lang),
             jobs_text(alt.jobs, best, rows=rows),
         )
     out.print(table)

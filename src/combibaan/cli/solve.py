@@ -111,12 +111,12 @@ def solve(
     else:
         written = out_dir if out_dir is not None and failure is None else None
         show_result(result, lang, rows=shown_rows, written=written)
-        show_alternatives(result, rows=shown_rows)
+        show_alternatives(result, lang, rows=shown_rows)
     if failure is not None:
         show_problems(failure)
         raise typer.Exit(2)
     if out_dir is not None and not quiet:
-        out.print(f"Written to {out_dir}/", soft_wrap=True)
+        out.print(cli_text("written", lang, folder=f"{out_dir}/"), soft_wrap=True)
     if stop_of(result) == "interrupted" or interrupts.presses:
         note = cli_text("written_note", lang, folder=out_dir) if out_dir is not None else ""
         err.print(cli_text("interrupted_note", lang, written=note), soft_wrap=True)

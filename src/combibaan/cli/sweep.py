@@ -24,10 +24,20 @@ from combibaan.cli.options import (
     TravelOpt,
     read_inputs,
 )
-from combibaan.texts import number
+from combibaan.texts import cli_text, decimal
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+#: The result columns the table shows after the rules, with their headers' codes in texts.CLI.
+HEADERS = {
+    "jobs": "col_jobs",
+    "jobs_bound": "col_bound",
+    "hours_placed": "col_hours",
+    "share_hours_placed": "col_share",
+    "status": "col_status",
+}
 
 
 @app.command(cls=Command)
@@ -63,7 +73,7 @@ def sweep(
     for options in values.values():
         total *= len(options)
     with Progress(
-        TextColumn("Sweeping"),
+        TextColumn(cli_text("sweeping")),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -91,27 +101,27 @@ def sweep(
         shown = combibaan.write_sweep(table, results, force=force)
     if not quiet:
         _show(shown, list(values), instance.name)
-    out.print(f"Written to {results}", soft_wrap=True)
+    out.print(cli_text("written", folder=results), soft_wrap=True)
 
 
 def _show(table: pd.DataFrame, keys: list[str], name: str) -> None:
     import pandas as pd
 
-    view = Table(title=f"Sweep — {name}", title_justify="left")
-    columns = [*keys, "jobs", "jobs_bound", "hours_placed", "share_hours_placed", "status"]
-    headers = {"jobs_bound": "bound", "hours_placed": "hours", "share_hours_placed": "share"}
+    view = Table(title=cli_text("sweep_title", name=name), title_justify="left")
+    columns = [*keys, *HEADERS]
     for column in columns:
-        view.add_column(
-            headers.get(column, column), justify="left" if column == "status" else "right"
-        )
+        header = cli_text(HEADERS[column]) if column in HEADERS else column
+        view.add_column(header, justify="left" if column == "status" else "right")
     for row in table.itertuples(index=False):
         cells: list[Any] = []
         for column in columns:
             value = getattr(row, column)
             if column == "share_hours_placed":
                 cells.append(f"{value:.0%}")
+            elif column == "status" or value == "off":
+                cells.append(cli_text(value))  # a status, or a rule that is off
             elif isinstance(value, float):
-                cells.append(number(round(value, 2)))
+                cells.append(decimal(round(value, 2)))
             else:
                 cells.append("?" if pd.isna(value) else str(value))
         view.add_row(*cells)

@@ -32,21 +32,24 @@ class MaxDays(Rule):
     step = 1
     texts = {
         "max_days": {
-            "nl": "{value} werkdagen per week (max {limit})",
-            "en": "{value} working days a week (max {limit})",
+            "nl": "{value} {value:werkdag|werkdagen} per week (max {limit})",
+            "en": "{value} working {value:day|days} a week (max {limit})",
         }
     }
     count_texts = {
         "max_days": {
-            "nl": "{n} brengen de week op te veel werkdagen",
-            "en": "{n} add too many working days",
+            "nl": "{n} {n:brengt|brengen} de week op te veel werkdagen",
+            "en": "{n} {n:adds|add} too many working days",
         }
     }
     binding = {
-        "nl": "het maximum van {value} werkdagen per week",
-        "en": "the maximum of {value} working days a week",
+        "nl": "het maximum van {value} {value:werkdag|werkdagen} per week",
+        "en": "the maximum of {value} working {value:day|days} a week",
     }
-    relax = {"nl": "met max {value} werkdagen per week", "en": "with max {value} working days"}
+    relax = {
+        "nl": "met max {value} {value:werkdag|werkdagen} per week",
+        "en": "with max {value} working {value:day|days}",
+    }
 
     def over(self, before: Load, q: Profile, limit: int) -> bool:
         new = sum(1 for d in q.days if not before.day_minutes[d])

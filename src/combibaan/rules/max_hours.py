@@ -31,7 +31,10 @@ class MaxHours(Rule):
         }
     }
     count_texts = {
-        "max_hours": {"nl": "{n} maken de week te lang", "en": "{n} make the week too long"}
+        "max_hours": {
+            "nl": "{n} {n:maakt|maken} de week te lang",
+            "en": "{n} {n:makes|make} the week too long",
+        }
     }
     binding = {
         "nl": "het maximum van {value} uur per week",

@@ -32,7 +32,10 @@ class MaxHoursPerDay(Rule):
         }
     }
     count_texts = {
-        "max_hours_per_day": {"nl": "{n} maken een dag te lang", "en": "{n} make a day too long"}
+        "max_hours_per_day": {
+            "nl": "{n} {n:maakt|maken} een dag te lang",
+            "en": "{n} {n:makes|make} a day too long",
+        }
     }
     binding = {
         "nl": "het maximum van {value} uur per dag",

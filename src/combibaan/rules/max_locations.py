@@ -32,8 +32,8 @@ class MaxLocations(Rule):
     step = 1
     texts = {
         "max_locations": {
-            "nl": "{value} locaties (max {limit})",
-            "en": "{value} locations (max {limit})",
+            "nl": "{value} {value:locatie|locaties} (max {limit})",
+            "en": "{value} {value:location|locations} (max {limit})",
         }
     }
     count_texts = {
@@ -43,10 +43,13 @@ class MaxLocations(Rule):
         }
     }
     binding = {
-        "nl": "de grens van {value} locaties per baan",
-        "en": "the limit of {value} locations a job",
+        "nl": "de grens van {value} {value:locatie|locaties} per baan",
+        "en": "the limit of {value} {value:location|locations} a job",
     }
-    relax = {"nl": "met max {value} locaties", "en": "with max {value} locations"}
+    relax = {
+        "nl": "met max {value} {value:locatie|locaties}",
+        "en": "with max {value} {value:location|locations}",
+    }
 
     def over(self, before: Load, q: Profile, limit: int) -> bool:
         return (

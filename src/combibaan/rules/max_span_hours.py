@@ -39,8 +39,8 @@ class MaxSpanHours(Rule):
     }
     count_texts = {
         "max_span_hours": {
-            "nl": "{n} rekken een dag te ver uit",
-            "en": "{n} stretch a day too far",
+            "nl": "{n} {n:rekt|rekken} een dag te ver uit",
+            "en": "{n} {n:stretches|stretch} a day too far",
         }
     }
     binding = {"nl": "de dagspanne van {value} uur", "en": "the daily span of {value} h"}

@@ -28,8 +28,8 @@ class MaxSuppliers(Rule):
     explain_rank = 10
     texts = {
         "suppliers": {
-            "nl": "{count} leveranciers (max {limit})",
-            "en": "{count} suppliers (max {limit})",
+            "nl": "{count} {count:leverancier|leveranciers} (max {limit})",
+            "en": "{count} {count:supplier|suppliers} (max {limit})",
         }
     }
     count_texts = {
@@ -39,10 +39,13 @@ class MaxSuppliers(Rule):
         }
     }
     binding = {
-        "nl": "de grens van {value} leveranciers",
-        "en": "the limit of {value} suppliers",
+        "nl": "de grens van {value} {value:leverancier|leveranciers}",
+        "en": "the limit of {value} {value:supplier|suppliers}",
     }
-    relax = {"nl": "met max {value} leveranciers", "en": "with max {value} suppliers"}
+    relax = {
+        "nl": "met max {value} {value:leverancier|leveranciers}",
+        "en": "with max {value} {value:supplier|suppliers}",
+    }
 
     def over(self, before: Load, q: Profile, limit: int) -> bool:
         return q.supplier not in before.suppliers and len(before.suppliers) >= limit

@@ -55,7 +55,10 @@ class TravelMinutes(Rule):
         },
     }
     count_texts = {
-        "overlap": {"nl": "{n} overlappen in tijd", "en": "{n} clash in time"},
+        "overlap": {
+            "nl": "{n} {n:overlapt|overlappen} in tijd",
+            "en": "{n} {n:clashes|clash} in time",
+        },
         "travel": {"nl": "{n} te ver om op tijd te reizen", "en": "{n} too far to travel in time"},
     }
     relax = {"nl": "met {value} min standaardreistijd", "en": "with {value} min default travel"}
