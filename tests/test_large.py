@@ -216,3 +216,50 @@ def _large_inputs(instance: Instance):  # type: ignore[no-untyped-def]
     graph = compatibility_graph(instance, rules, profs)
     start = greedy_jobs(graph, profs, limits)
     return graph, profs, limits, start, lambda job: job_burden(instance, job)
+
+
+@pytest.mark.parametrize(("family", "seed"), [("short", 2), ("campus", 1), ("many", 3)])
+def test_enumeration_under_a_price_limit_is_the_cheap_part_of_all(family: str, seed: int) -> None:
+    """With task prices, exactly the minimal jobs whose prices stay under the limit."""
+    _, limits, profs, graph, _ = setting(family, 30, seed)
+    rng = random.Random(seed)
+    prices = [rng.choice([0.0, 0.1, 0.25, 0.5]) for _ in profs]
+    every = enumerate_jobs(graph, profs, limits, minimal=True).jobs
+    for limit in (0.0, 0.5, 1.0):
+        cheap = enumerate_jobs(
+            graph, profs, limits, minimal=True, prices=prices, price_limit=limit + 1e-9
+        )
+        assert cheap.complete
+        expected = [job for job in every if sum(prices[t] for t in job) <= limit + 1e-9]
+        assert sorted(cheap.jobs) == sorted(expected)
+
+
+def test_the_count_is_settled_where_the_search_stops_one_short() -> None:
+    """Column generation's bound sits one job above a packing: the jobs under the LP's
+    threshold hold a packing that reaches the bound, and settling finds it."""
+    instance, limits, profs, graph, adjacency = setting("short", 60, 2)
+    start = greedy_jobs(graph, profs, limits)
+    bound = lp_bound(adjacency, profs, limits, start, time.perf_counter() + 120)
+    best = most_jobs(graph, profs, limits)
+    assert bound.jobs_bound == best  # tight on this list; the search must reach it
+    short_of_it = restricted_master(
+        bound.pool,
+        start,
+        profs,
+        lambda job: job_burden(instance, job),
+        work=60.0,
+        deadline=time.perf_counter() + 120,
+    ).jobs[: best - 1]
+
+    def cost(job: tuple[int, ...]) -> int:
+        return job_burden(instance, job)
+
+    search = LocalSearch(adjacency, profs, limits, short_of_it, cost)
+    run = large._Run(search, best, 60.0, time.perf_counter(), time.perf_counter() + 120, None)
+    run.pool = list(bound.pool)
+    run.proven = bound.jobs_bound
+    proven = large.Prices(bound.prices, sum(bound.prices.values()))
+    run.settle_count(graph, limits, proven)
+    assert len(search.jobs) == best
+    assert_packing(search.jobs, profs, limits, adjacency)
+    assert run.spent > 0

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.linear_solver import pywraplp
 
@@ -82,6 +82,10 @@ class BoundOutcome:
     clock_cut: bool = False
     #: Reference seconds of work spent (see :mod:`.work_meter`).
     work: float = 0.0
+    #: The tightest task prices proven: every feasible job's prices add up to at least 1
+    #: (a round's duals, scaled by the proven cheapest job), so their sum is a bound (the
+    #: lowest sum met); what the count's proof (:mod:`.count_proof`) starts from.
+    prices: Mapping[int, float] = field(default_factory=dict)
 
 
 class PricingStopped(Exception):
@@ -281,6 +285,8 @@ def lp_bound(
     pairs: int | None = None
     task_nodes: int | None = TASK_NODES
     misses = 0
+    prices: dict[int, float] = {}
+    price_total = math.inf
     master, master_columns = MasterLP(adjacency), 0
     while True:
         if time.perf_counter() >= deadline:
@@ -337,7 +343,11 @@ def lp_bound(
             task_nodes = None if task_nodes >= MAX_TASK_NODES else task_nodes * 4
         if lower is not None and lower > 0:
             dual_sum = sum(y[t] for t in adjacency)
-            bound = math.floor(dual_sum / min(1.0, lower) + 1e-6)
+            total = dual_sum / min(1.0, lower)
+            bound = math.floor(total + 1e-6)
+            if total < price_total:  # the tightest prices, for the count's proof
+                price_total = total
+                prices = {t: y[t] / min(1.0, lower) for t in adjacency if y[t] > 0}
             if best is None or bound < best:
                 best = bound
                 if report:
@@ -365,4 +375,5 @@ def lp_bound(
         nodes,
         clock_cut,
         meter.spent,
+        prices,
     )

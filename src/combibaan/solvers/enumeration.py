@@ -9,6 +9,7 @@ column cap or a deadline, and says so, so that callers never hang.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ def enumerate_jobs(
     deadline: float | None = None,
     minimal: bool = False,
     accept: Callable[[Sequence[int]], bool] | None = None,
+    prices: Sequence[float] | None = None,
+    price_limit: float = math.inf,
 ) -> Enumeration:
     """All feasible jobs among the nodes of ``graph``.
 
@@ -54,15 +57,18 @@ def enumerate_jobs(
     ``accept`` (workshop together-locks) rejects sets that are feasible but not
     allowed; such a set is still extended, since a larger one may be allowed.
     ``max_nodes`` caps the search steps: unlike ``deadline`` (a cap for slow
-    machines), it stops at the same place on every machine.
+    machines), it stops at the same place on every machine. With ``prices``
+    (one per task, at least 0) only sets whose prices add up to at most
+    ``price_limit`` are visited: a set's price only grows as it grows.
     """
     started = time.perf_counter()
     order = sorted(graph.nodes)
     jobs: list[tuple[int, ...]] = []
     nodes = 0
     clock = {"cut": False}
+    price = list(prices) if prices is not None else [0.0] * len(profiles)
 
-    def extend(members: list[int], candidates: list[int], load: Load) -> None:
+    def extend(members: list[int], candidates: list[int], load: Load, room: float) -> None:
         nonlocal nodes
         nodes += 1
         if max_nodes is not None and nodes > max_nodes:
@@ -82,18 +88,24 @@ def enumerate_jobs(
         ):
             return
         for k, c in enumerate(candidates):
+            if price[c] > room:
+                continue
             grown = load.add(profiles[c], limits)
             if grown is None:
                 continue
             neighbours = graph[c]
             members.append(c)
-            extend(members, [u for u in candidates[k + 1 :] if u in neighbours], grown)
+            later = [u for u in candidates[k + 1 :] if u in neighbours]
+            extend(members, later, grown, room - price[c])
             members.pop()
 
     complete = True
     try:
         for v in order:
-            extend([v], sorted(u for u in graph[v] if u > v), Load.of(profiles[v]))
+            if price[v] > price_limit:
+                continue
+            later = sorted(u for u in graph[v] if u > v)
+            extend([v], later, Load.of(profiles[v]), price_limit - price[v])
     except _Stop:
         complete = False
     seconds = time.perf_counter() - started
