@@ -7,6 +7,7 @@ checked with a pocket calculator; one CLI test runs the real solver end to end.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -90,37 +91,162 @@ def test_workbook_stores_formula_like_text_as_text(tmp_path: Path):
 # ----------------------------------------------------------------------------- workbook
 
 
+def column(sheet, header: str) -> list:
+    """The cells below ``header`` on ``sheet``."""
+    names = [cell.value for cell in sheet[1]]
+    return [row[names.index(header)] for row in sheet.iter_rows(min_row=2)]
+
+
 def test_workbook_has_the_sheets_and_rows(tmp_path: Path):
     result = indoor_result()
     book = load_workbook(write_workbook(result, tmp_path / "p.xlsx"))
-    assert book.sheetnames == ["Banen", "Taken", "Niet geplaatst", "Leveranciers"]
-    jobs, tasks, left, suppliers = book.worksheets
-    assert jobs.max_row == 1 + 3 and [r[0].value for r in jobs.iter_rows(min_row=2)] == [
-        "B01",
-        "B02",
-        "B03",
+    assert book.sheetnames == [
+        "Banen",
+        "Vacatures",
+        "Rooster",
+        "Taken",
+        "Niet geplaatst",
+        "Leveranciers",
     ]
+    jobs, vacancies, timetable, tasks, left, suppliers = book.worksheets
+    assert [c.value for c in column(jobs, "Baan")] == ["B01", "B02", "B03"]
     assert tasks.max_row == 1 + len(result.instance.tasks)
     job_of = {row[0].value: row[-1].value for row in tasks.iter_rows(min_row=2)}
     assert job_of["I22"] == "B03" and job_of["I03"] is None
     assert left.max_row == 1 + len(result.solution.unassigned)
     assert suppliers.max_row == 1 + 6
+    assert timetable.max_row == 1 + sum(len(t.slots) for t in result.instance.tasks)
     for sheet in book.worksheets:
-        assert sheet.freeze_panes == "A2"
+        assert sheet.freeze_panes == "B2"
         assert sheet["A1"].font.bold
-        assert all(sheet.column_dimensions[c].width >= 8 for c in "ABC")
-    header = [c.value for c in jobs[1]]
-    vacancy = jobs.cell(row=2, column=header.index("Vacaturetekst") + 1).value
-    assert "maandag t/m vrijdag 06:00–09:00 en 10:30–13:30" in vacancy
+        assert all(sheet.column_dimensions[c].width >= 7 for c in "ABC")
+    vacancy = column(vacancies, "Vacaturetekst")[0]
+    assert "maandag t/m vrijdag 06:00–09:00 en 10:30–13:30" in vacancy.value
+
+
+def test_workbook_numbers_and_times_are_cells_to_compute_with(tmp_path: Path):
+    book = load_workbook(write_workbook(indoor_result(), tmp_path / "p.xlsx"))
+    jobs = book["Banen"]
+    hours = column(jobs, "Uren per week")
+    assert [c.value for c in hours] == [30, 27.5, 34]
+    assert all(c.data_type == "n" and c.number_format == "0.00" for c in hours)
+    start, end = column(jobs, "Vroegste begin")[0], column(jobs, "Laatste einde")[0]
+    assert start.is_date and start.number_format == "hh:mm" and start.value == dt.time(6)
+    assert end.is_date and end.value == dt.time(13, 30)
+    assert column(jobs, "Dagen per week")[0].value == 5
+    # Hours per supplier: a number column per supplier in a job, empty where it has none.
+    assert [c.value for c in column(jobs, "Uren Sodexo")] == [15, 15, None]
+    assert [c.value for c in column(jobs, "Uren Westerveld")] == [None, 12.5, None]
+    assert all(c.number_format == "0.00" for c in column(jobs, "Uren Maas"))
+    assert "Uren Securitas" not in [c.value for c in jobs[1]]  # in no job
+    timetable = book["Rooster"]
+    first = next(timetable.iter_rows(min_row=2, max_row=2))
+    assert [c.value for c in first[:6]] == ["B01", 1, "maandag", dt.time(6), dt.time(9), 3]
+    assert first[3].is_date and first[4].is_date
+    per_job: dict[str, float] = {}
+    for row in timetable.iter_rows(min_row=2, values_only=True):
+        if row[0]:
+            per_job[row[0]] = per_job.get(row[0], 0) + row[5]
+    assert per_job == {"B01": 30, "B02": 27.5, "B03": 34}
+    sodexo = next(r for r in book["Leveranciers"].iter_rows(min_row=2) if r[0].value == "Sodexo")
+    progress = column(book["Leveranciers"], "Social return: voortgang")[0]
+    assert sodexo[0].row == progress.row
+    assert progress.value == pytest.approx(30 * WEEKS_PER_YEAR / 2600)
+    assert progress.number_format == "0%"
+    assert column(book["Leveranciers"], "Social return: doel (uren per jaar)")[0].value == 2600
+
+
+def test_workbook_leaves_unknown_numbers_empty():
+    book = build_workbook(indoor_result(suppliers=False), "nl")
+    sheet = book["Leveranciers"]
+    for header in ("Social return: doel (uren per jaar)", "Social return: voortgang"):
+        cells = column(sheet, header)
+        assert cells and all(c.value is None for c in cells)
+        assert all(c.number_format != "General" for c in cells)  # a number typed in fits
+    assert {c.value for c in column(sheet, "Cao")} == {"onbekend"}  # text may say so
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.number_format != "General":
+                    assert cell.value is None or isinstance(cell.value, int | float | dt.time)
+
+
+def test_workbook_time_past_midnight_sorts_after_the_evening():
+    night = task("N1", "Securitas", weekdays(22 * 60, 26 * 60, (4,)), "Nachtronde")
+    evening = task("N2", "Securitas", weekdays(18 * 60, 21 * 60, (4,)), "Avondronde")
+    result = make_result(Instance(tasks=(night, evening), name="nacht"), {"B01": ("N2", "N1")})
+    sheet = build_workbook(result, "nl")["Rooster"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[3:6] for r in rows] == [(18 / 24, 21 / 24, 3), (22 / 24, 26 / 24, 4)]
+    assert sheet.cell(row=3, column=5).number_format == "hh:mm"  # shows 02:00
+    jobs = build_workbook(result, "nl")["Banen"]
+    assert column(jobs, "Laatste einde")[0].value == 26 / 24
+
+
+def test_workbook_headers_are_consistent():
+    from combibaan.reporting.labels import COLUMNS
+
+    for lang in ("nl", "en"):
+        book = build_workbook(with_alternatives(indoor_result()), lang)
+        names = set(COLUMNS[lang].values())
+        for sheet in book.worksheets:
+            header = [c.value for c in sheet[1]]
+            assert len(header) == len(set(header)), sheet.title
+            prefix = COLUMNS[lang]["hours_of"].format(supplier="")
+            assert all(h in names or h.startswith(prefix) for h in header), sheet.title
+        assert [c.value for c in book.worksheets[0][1]][:2] == [
+            COLUMNS[lang]["job"],
+            COLUMNS[lang]["hours_week"],
+        ]
+
+
+def test_workbook_prints_on_a4_landscape_fitted_to_the_width(tmp_path: Path):
+    book = load_workbook(write_workbook(with_alternatives(indoor_result()), tmp_path / "p.xlsx"))
+    assert len(book.worksheets) == 7
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize == 9  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.print_options.gridLines
+        assert 0.25 <= sheet.page_margins.left <= 0.75 and 0.25 <= sheet.page_margins.top <= 1
+        assert sheet.oddFooter.right.text == "&P / &N"
+
+
+def test_workbook_text_wraps_and_rows_grow(tmp_path: Path):
+    book = load_workbook(write_workbook(indoor_result(), tmp_path / "p.xlsx"))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert cell.alignment.wrap_text, f"{sheet.title}!{cell.coordinate}"
+    vacancies = book["Vacatures"]
+    for cell in column(vacancies, "Vacaturetekst"):
+        lines = cell.value.count("\n") + 1
+        assert vacancies.row_dimensions[cell.row].height >= 15 * lines
+    width = vacancies.column_dimensions[column(vacancies, "Vacaturetekst")[0].column_letter].width
+    assert 60 <= width <= 80
 
 
 def test_workbook_in_english_and_with_alternatives():
     result = with_alternatives(indoor_result())
     book = build_workbook(result, "en")
-    assert book.sheetnames == ["Jobs", "Tasks", "Unassigned", "Suppliers", "Alternatives"]
-    rows = list(book["Alternatives"].iter_rows(min_row=2, values_only=True))
+    assert book.sheetnames == [
+        "Jobs",
+        "Vacancies",
+        "Timetable",
+        "Tasks",
+        "Unassigned",
+        "Suppliers",
+        "Alternatives",
+    ]
+    sheet = book["Alternatives"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[5], r[9]) for r in rows] == [("#1", "A1", "B01"), ("#1", "A2", None)]
     assert rows[0][3] == -1  # one job fewer than the best proposal
+    assert column(sheet, "Difference in jobs")[0].number_format == "+0;-0;0"
+    assert [c.value for c in book["Timetable"][2][:3]] == ["B01", 1, "Monday"]
 
 
 # ----------------------------------------------------------------------------- job cards
@@ -493,8 +619,10 @@ def test_solve_writes_report_and_workbook(tmp_path: Path):
     assert "warning" in run.output and "'Maas'" in run.output
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Weekly timetable" in html and "Not in the suppliers table" in html
-    assert load_workbook(out / "proposals.xlsx").sheetnames[:4] == [
+    assert load_workbook(out / "proposals.xlsx").sheetnames[:6] == [
         "Jobs",
+        "Vacancies",
+        "Timetable",
         "Tasks",
         "Unassigned",
         "Suppliers",

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import pandas as pd
 
@@ -202,8 +202,12 @@ class Result:
 
     @cached_property
     def jobs(self) -> pd.DataFrame:
-        """One row per job."""
-        days = DAY_NAMES["en"]
+        """One row per job, the days in English (see :meth:`jobs_in`)."""
+        return self.jobs_in("en")
+
+    def jobs_in(self, lang: str) -> pd.DataFrame:
+        """One row per job, the days named in ``lang`` (``ma,di`` or ``mon,tue``)."""
+        days = DAY_NAMES[lang]
         return pd.DataFrame(
             [
                 {
@@ -271,6 +275,24 @@ class Result:
         )
 
 
+class CsvDialect(TypedDict):
+    """The keyword arguments of :func:`~combibaan.io.output.write_csv` that spell a CSV file."""
+
+    sep: str
+    decimal: str
+    bom: bool
+
+
+#: How the CSV files of a solve are spelled, per ``lang``: as a spreadsheet program set to
+#: that language splits a double-clicked file into columns and numbers (Dutch: ``;`` between
+#: fields, a decimal comma; English: RFC 4180), with the byte order mark by which Excel
+#: recognises UTF-8. ``solution.json`` is the language-neutral record for programs.
+CSV_DIALECTS: dict[str, CsvDialect] = {
+    "nl": {"sep": ";", "decimal": ",", "bom": True},
+    "en": {"sep": ",", "decimal": ".", "bom": True},
+}
+
+
 def write_solution_files(
     result: Result,
     out_dir: str | Path,
@@ -280,17 +302,21 @@ def write_solution_files(
     lang: str = "nl",
 ) -> list[Path]:
     """Write ``solution.json`` and the CSV files (plus ``extra`` files) into ``out_dir``,
-    the reasons worded in ``lang``; all or none, as :func:`~combibaan.io.output.write_files`.
+    the reasons and days worded in ``lang`` and the CSV files in its dialect
+    (:data:`CSV_DIALECTS`); all or none, as :func:`~combibaan.io.output.write_files`.
 
     :func:`combibaan.write_result` adds the report and the workbook."""
     # Loaded here: a solve (in a sweep's worker, say) needs no readers and writers.
     from combibaan.io.output import write_csv, write_files
 
+    if lang not in CSV_DIALECTS:
+        raise ValueError(f"language must be one of {', '.join(CSV_DIALECTS)}, got {lang!r}")
+    dialect = CSV_DIALECTS[lang]
     writers: dict[str, Writer] = {
         "solution.json": lambda p: p.write_text(result.to_json(lang=lang) + "\n", encoding="utf-8"),
-        "jobs.csv": lambda p: write_csv(result.jobs, p),
-        "assignments.csv": lambda p: write_csv(result.assignments, p),
-        "unassigned.csv": lambda p: write_csv(result.unassigned_in(lang), p),
+        "jobs.csv": lambda p: write_csv(result.jobs_in(lang), p, **dialect),
+        "assignments.csv": lambda p: write_csv(result.assignments, p, **dialect),
+        "unassigned.csv": lambda p: write_csv(result.unassigned_in(lang), p, **dialect),
     }
     writers.update(extra or {})
     return write_files(out_dir, writers, force=force)

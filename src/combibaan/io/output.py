@@ -82,13 +82,26 @@ def neutral_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(
+    frame: pd.DataFrame, path: Path, *, sep: str = ",", decimal: str = ".", bom: bool = False
+) -> None:
     """``frame`` as UTF-8 CSV without the index, every formula-like text cell neutralised.
 
     Lines end in CRLF (RFC 4180): then a cell holding a carriage return is
-    quoted too, where with bare LF line ends it would split its row.
+    quoted too, where with bare LF line ends it would split its row. The
+    defaults are RFC 4180; ``sep=";", decimal=","`` is what a spreadsheet
+    program set to Dutch splits into columns and numbers when the file is
+    double-clicked, and ``bom`` starts the file with the UTF-8 byte order mark
+    by which Excel recognises UTF-8 (without it, ``é`` shows as ``Ã©``).
     """
-    frame.map(neutral_cell).to_csv(path, index=False, lineterminator="\r\n")
+    frame.map(neutral_cell).to_csv(
+        path,
+        index=False,
+        sep=sep,
+        decimal=decimal,
+        lineterminator="\r\n",
+        encoding="utf-8-sig" if bom else "utf-8",
+    )
 
 
 # ----------------------------------------------------------------------------- writing

@@ -1,8 +1,16 @@
 """``proposals.xlsx``: the proposal to take home, change and discuss in Excel.
 
-Sheets (Dutch / English): ``Banen``/``Jobs``, ``Taken``/``Tasks``,
-``Niet geplaatst``/``Unassigned``, ``Leveranciers``/``Suppliers`` and, when the
-result has alternatives, ``Alternatieven``/``Alternatives``.
+Sheets (Dutch / English): ``Banen``/``Jobs``, ``Vacatures``/``Vacancies``,
+``Rooster``/``Timetable``, ``Taken``/``Tasks``, ``Niet geplaatst``/``Unassigned``,
+``Leveranciers``/``Suppliers`` and, when the result has alternatives,
+``Alternatieven``/``Alternatives``.
+
+A planner sorts, filters and sums here, so every number is a number cell with a
+number format (hours ``0.00``, social-return progress ``0%``) and every time a
+time cell (``hh:mm``); an end past midnight counts on from 24:00, so that it
+sorts after 23:00 and ``end - start`` is the duration. A number that is unknown
+(no suppliers table) is an empty cell, never a word. Each sheet prints on A4
+landscape, fitted to the page width, with the header row on every page.
 
 Text from the input is always stored as a plain string; a text that starts
 like a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) also gets
@@ -12,31 +20,75 @@ the cell is edited.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from combibaan.io.output import looks_like_formula
-from combibaan.model.week import format_days
+from combibaan.model import Task
+from combibaan.model.week import DAY_NAMES_LONG, MINUTES_PER_DAY, format_days
 from combibaan.reporting.alternatives import alternative_views
 from combibaan.reporting.cards import JobCard, job_cards
-from combibaan.reporting.labels import SHEETS, check_lang, labels
+from combibaan.reporting.labels import COLUMNS, SHEETS, check_lang, labels
 from combibaan.reporting.summary import supplier_summaries
 from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines
 from combibaan.result import Result
 from combibaan.texts import render
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F1F1F")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_MAX_WIDTH = 60
-_MIN_WIDTH = 8
+_HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
+_MIN_WIDTH = 4
+#: Points per line of 11-point text: row heights are set from the wrapped line count,
+#: so a long cell grows downwards instead of spilling over its neighbours.
+_LINE_HEIGHT = 15
+#: Inches; narrow enough to leave room for the table, wide enough for any printer.
+_MARGINS = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
 
 Value = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How the cells of a column look: number format (``None`` for text) and widest width."""
+
+    number_format: str | None
+    max_width: int
+
+
+#: Widths are kept narrow (long text wraps, headers wrap at spaces) so that a sheet
+#: fitted to the width of an A4 page still prints at a readable size.
+TEXT = Kind(None, 24)
+#: For a sheet narrow enough to spare the room: a description on one line keeps a long
+#: list of rows short.
+WIDE_TEXT = Kind(None, 40)
+REASON = Kind(None, 60)
+VACANCY = Kind(None, 80)
+HOURS = Kind("0.00", 10)
+UNITS = Kind("0.00", 12)
+COUNT = Kind("0", 10)
+TIME = Kind("hh:mm", 9)
+YEARLY = Kind("#,##0", 12)
+PERCENT = Kind("0%", 12)
+DELTA = Kind("+0;-0;0", 10)
+DELTA_HOURS = Kind("+0.00;-0.00;0.00", 12)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet: its header and how its cells look."""
+
+    header: str
+    kind: Kind = TEXT
 
 
 def set_cell(cell: Cell, value: Value) -> None:
@@ -48,106 +100,239 @@ def set_cell(cell: Cell, value: Value) -> None:
             cell.quotePrefix = True
 
 
+def _lines(text: str, width: float, *, bold: bool = False) -> int:
+    """Lines ``text`` takes when wrapped at spaces in a column ``width`` wide: a width
+    counts the ``0`` of the font, and an average letter of Calibri is about a fifth
+    narrower (a bold one about a tenth); the estimate errs to a line too many, since a
+    row too low would hide the end of its text."""
+    per_line = max(int(width) if bold else int(width * 1.1) - 1, 1)
+    return sum(max(1, len(textwrap.wrap(line, per_line))) for line in text.splitlines() or [""])
+
+
+def _width(column: Column, values: list[Value]) -> float:
+    """As wide as the content up to the kind's widest, and never narrower than the longest
+    word of the header (which wraps at spaces, in bold)."""
+    if column.kind.number_format is not None:
+        widest = max((len(f"{v:,.2f}") for v in values if isinstance(v, int | float)), default=0)
+        widest += 1  # the indent that keeps a number off the next column's text
+    else:
+        widest = max(
+            (len(line) for v in values if isinstance(v, str) for line in v.splitlines()),
+            default=0,
+        )
+    longest_word = max((len(word) for word in column.header.split()), default=0)
+    return max(min(max(widest, _MIN_WIDTH) + 2, column.kind.max_width), longest_word + 3)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """A4 landscape, as wide as the page, the header row on every page, the sheet name and
+    page number in the footer."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.page_margins = _MARGINS
+    sheet.print_options.gridLines = True
+    footer = HeaderFooterItem()
+    footer.left.text = "&A"
+    footer.right.text = "&P / &N"
+    sheet.HeaderFooter.oddFooter = footer
+
+
 def _sheet(
-    book: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+    book: Workbook, title: str, columns: Sequence[Column], rows: Iterable[Sequence[Value]]
 ) -> Worksheet:
     sheet = book.create_sheet(title)
-    widths = [len(name) for name in header]
-    for column, name in enumerate(header, start=1):
-        cell = sheet.cell(row=1, column=column)
-        set_cell(cell, name)
+    table = [list(row) for row in rows]
+    widths = [_width(column, [row[i] for row in table]) for i, column in enumerate(columns)]
+    for number, (column, width) in enumerate(zip(columns, widths, strict=True), start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = width
+        cell = sheet.cell(row=1, column=number)
+        set_cell(cell, column.header)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for row_number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column)
+    header_lines = max(_lines(c.header, w, bold=True) for c, w in zip(columns, widths, strict=True))
+    sheet.row_dimensions[1].height = _LINE_HEIGHT * header_lines + 3
+    for row_number, row in enumerate(table, start=2):
+        lines = 1
+        for number, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
+            cell = sheet.cell(row=row_number, column=number)
             set_cell(cell, value)
-            cell.alignment = Alignment(
-                vertical="top", wrap_text=isinstance(value, str) and "\n" in value
-            )
-            longest = max(
-                (len(line) for line in str(value if value is not None else "").splitlines()),
-                default=0,
-            )
-            widths[column - 1] = max(widths[column - 1], longest)
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = min(
-            max(width + 2, _MIN_WIDTH), _MAX_WIDTH
-        )
-    sheet.freeze_panes = "A2"
+            number_format = column.kind.number_format
+            if number_format is None:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+            else:  # an empty cell too: a number typed in later looks like the rest
+                cell.number_format = number_format
+                cell.alignment = Alignment(vertical="top", horizontal="right", indent=1)
+            if isinstance(value, str):
+                lines = max(lines, _lines(value, widths[number - 1]))
+        if lines > 1:
+            sheet.row_dimensions[row_number].height = _LINE_HEIGHT * lines + 3
+    sheet.freeze_panes = "B2"  # the header and the first column (which job, task, supplier)
     if sheet.max_row > 1:
         sheet.auto_filter.ref = sheet.dimensions
+    _print_setup(sheet)
     return sheet
 
 
-def _hours(value: float) -> float:
-    return round(value, 2)
+def _hours(minutes: float) -> float:
+    return round(minutes / 60, 2)
 
 
-def _job_rows(result: Result, cards: tuple[JobCard, ...], lang: str) -> list[list[Value]]:
-    words = labels(lang)
-    rows: list[list[Value]] = []
+def _time(minutes: int) -> float:
+    """Minutes from midnight as a spreadsheet time (a fraction of a day; past 1 after midnight)."""
+    return minutes / MINUTES_PER_DAY
+
+
+def _span(tasks: Sequence[Task]) -> tuple[float, float]:
+    """The earliest start and the latest end on any day, as spreadsheet times."""
+    slots = [slot for task in tasks for slot in task.slots]
+    return _time(min(s.start for s in slots)), _time(max(s.end for s in slots))
+
+
+def _jobs_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
+    words, unknown = COLUMNS[lang], labels(lang)["unknown"]
+    in_jobs = {share.supplier for card in cards for share in card.shares}
+    suppliers = [name for name in result.instance.supplier_names if name in in_jobs]
+    columns = [
+        Column(words["job"]),
+        Column(words["hours_week"], HOURS),
+        Column(words["job_units"], UNITS),
+        Column(words["days_count"], COUNT),
+        Column(words["days"]),
+        Column(words["first_start"], TIME),
+        Column(words["last_end"], TIME),
+        Column(words["times"]),
+        *(Column(words["hours_of"].format(supplier=name), HOURS) for name in suppliers),
+        Column(words["employer"]),
+        Column(words["cao"]),
+        Column(words["locations"]),
+        Column(words["tasks"]),
+    ]
+    rows = []
     for card in cards:
+        minutes = {share.supplier: share.minutes_per_week for share in card.shares}
         rows.append(
             [
                 card.job_id,
-                _hours(card.hours_per_week),
+                _hours(card.job.minutes_per_week),
                 round(card.job_units, 3),
+                len({slot.day for task in card.tasks for slot in task.slots}),
                 format_days(card.job.days, lang),
+                *_span(card.tasks),
                 "\n".join(when_lines(card.tasks, lang)),
-                ", ".join(card.locations),
-                "; ".join(f"{s.supplier} {_hours(s.hours_per_week):g}" for s in card.shares),
+                *(_hours(minutes[name]) if name in minutes else None for name in suppliers),
                 card.employer,
-                card.cao or words["unknown"],
-                ", ".join(card.competencies),
+                card.cao or unknown,
+                ", ".join(card.locations),
                 ", ".join(card.job.task_ids),
-                plain_text(vacancy_text(result.instance, result.policy, card, lang)).strip(),
             ]
         )
-    return rows
+    _sheet(book, SHEETS[lang]["jobs"], columns, rows)
 
 
-def build_workbook(result: Result, lang: str = "nl") -> Workbook:
-    """The workbook in memory; :func:`write_workbook` saves it."""
-    check_lang(lang)
-    words, names = labels(lang), SHEETS[lang]
-    cards = job_cards(result)
-    book = Workbook()
-    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
+def _vacancies_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
+    """The vacancy texts on a sheet of their own: a text runs to twenty lines, which would
+    make every row of the jobs table a screen high."""
+    words = COLUMNS[lang]
     _sheet(
         book,
-        names["jobs"],
+        SHEETS[lang]["vacancies"],
         [
-            words["job"],
-            words["hours_week"],
-            words["job_units_short"],
-            words["days"],
-            words["times"],
-            words["locations"],
-            words["hours_per_supplier"],
-            words["employer"],
-            words["cao"],
-            words["competencies"],
-            words["tasks"],
-            words["vacancy"],
+            Column(words["job"]),
+            Column(words["hours_week"], HOURS),
+            Column(words["employer"]),
+            Column(words["competencies"]),
+            Column(words["vacancy"], VACANCY),
         ],
-        _job_rows(result, cards, lang),
+        [
+            [
+                card.job_id,
+                _hours(card.job.minutes_per_week),
+                card.employer,
+                ", ".join(card.competencies),
+                plain_text(vacancy_text(result.instance, result.policy, card, lang)).strip(),
+            ]
+            for card in cards
+        ],
     )
+
+
+def _timetable_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
+    """One row per weekly slot of every task, the jobs' first: what a planner sorts by day
+    and start, filters by supplier and sums into hours per day."""
+    words, day_names = COLUMNS[lang], DAY_NAMES_LONG[lang]
+    placed = [(card.job_id, task) for card in cards for task in card.tasks]
+    in_jobs = {task.id for _, task in placed}
+    left = [("", task) for task in result.instance.tasks if task.id not in in_jobs]
+    rows: list[list[Value]] = []
+    for job_id, tasks in _grouped([*placed, *left]):
+        slots = sorted(
+            ((slot, task) for task in tasks for slot in task.slots), key=lambda pair: pair[0]
+        )
+        rows.extend(
+            [
+                job_id,
+                slot.day + 1,
+                day_names[slot.day],
+                _time(slot.start),
+                _time(slot.end),
+                _hours(slot.minutes),
+                task.id,
+                task.supplier,
+                task.description,
+                task.location or "",
+            ]
+            for slot, task in slots
+        )
+    _sheet(
+        book,
+        SHEETS[lang]["timetable"],
+        [
+            Column(words["job"]),
+            Column(words["day_number"], COUNT),
+            Column(words["day"]),
+            Column(words["start"], TIME),
+            Column(words["end"], TIME),
+            Column(words["hours"], HOURS),
+            Column(words["task"]),
+            Column(words["supplier"]),
+            Column(words["description"], WIDE_TEXT),
+            Column(words["location"]),
+        ],
+        rows,
+    )
+
+
+def _grouped(items: list[tuple[str, Task]]) -> list[tuple[str, list[Task]]]:
+    """Tasks per job id in order of first appearance (the tasks left out under ``""``)."""
+    groups: dict[str, list[Task]] = {}
+    for job_id, task in items:
+        groups.setdefault(job_id, []).append(task)
+    return list(groups.items())
+
+
+def _tasks_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
+    words = COLUMNS[lang]
     job_of = {task_id: card.job_id for card in cards for task_id in card.job.task_ids}
     _sheet(
         book,
-        names["tasks"],
+        SHEETS[lang]["tasks"],
         [
-            words["task"],
-            words["supplier"],
-            words["description"],
-            words["location"],
-            words["days"],
-            words["times"],
-            words["hours_week"],
-            words["competencies"],
-            words["job"],
+            Column(words["task"]),
+            Column(words["supplier"]),
+            Column(words["description"]),
+            Column(words["location"]),
+            Column(words["hours_week"], HOURS),
+            Column(words["days"]),
+            Column(words["first_start"], TIME),
+            Column(words["last_end"], TIME),
+            Column(words["times"]),
+            Column(words["competencies"]),
+            Column(words["job"]),
         ],
         [
             [
@@ -155,54 +340,65 @@ def build_workbook(result: Result, lang: str = "nl") -> Workbook:
                 task.supplier,
                 task.description,
                 task.location or "",
+                _hours(task.minutes_per_week),
                 format_days(task.days, lang),
+                *_span((task,)),
                 "\n".join(when_lines((task,), lang)),
-                _hours(task.hours_per_week),
                 ", ".join(task.competencies),
                 job_of.get(task.id, ""),
             ]
             for task in result.instance.tasks
         ],
     )
-    _sheet(
-        book,
-        names["unassigned"],
-        [
-            words["task"],
-            words["supplier"],
-            words["description"],
-            words["hours_week"],
-            words["reason"],
-        ],
-        [
+
+
+def _unassigned_sheet(book: Workbook, result: Result, lang: str) -> None:
+    words = COLUMNS[lang]
+    rows: list[list[Value]] = []
+    for item in result.solution.unassigned:
+        task = result.instance.task(item.task_id)
+        rows.append(
             [
-                item.task_id,
-                result.instance.task(item.task_id).supplier,
-                result.instance.task(item.task_id).description,
-                _hours(result.instance.task(item.task_id).hours_per_week),
+                task.id,
+                task.supplier,
+                task.description,
+                _hours(task.minutes_per_week),
                 render(item.reason, lang),
             ]
-            for item in result.solution.unassigned
-        ],
-    )
-    unknown = words["unknown"]
+        )
     _sheet(
         book,
-        names["suppliers"],
+        SHEETS[lang]["unassigned"],
         [
-            words["supplier"],
-            words["sector"],
-            words["cao"],
-            words["tasks_offered"],
-            words["tasks_placed"],
-            words["hours_offered"],
-            words["hours_in_jobs"],
-            words["job_units_short"],
-            words["jobs"],
-            words["employer_of"],
-            words["hours_year"],
-            words["sroi_target"],
-            words["sroi_progress"],
+            Column(words["task"]),
+            Column(words["supplier"]),
+            Column(words["description"]),
+            Column(words["hours_week"], HOURS),
+            Column(words["reason"], REASON),
+        ],
+        rows,
+    )
+
+
+def _suppliers_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
+    words, unknown = COLUMNS[lang], labels(lang)["unknown"]
+    _sheet(
+        book,
+        SHEETS[lang]["suppliers"],
+        [
+            Column(words["supplier"]),
+            Column(words["sector"]),
+            Column(words["cao"]),
+            Column(words["tasks_offered"], COUNT),
+            Column(words["tasks_placed"], COUNT),
+            Column(words["hours_offered"], HOURS),
+            Column(words["hours_placed"], HOURS),
+            Column(words["job_units"], UNITS),
+            Column(words["jobs"]),
+            Column(words["employer_of"]),
+            Column(words["hours_year"], YEARLY),
+            Column(words["sroi_target"], YEARLY),
+            Column(words["sroi_progress"], PERCENT),
         ],
         [
             [
@@ -211,52 +407,72 @@ def build_workbook(result: Result, lang: str = "nl") -> Workbook:
                 row.cao or unknown,
                 row.tasks,
                 row.tasks_placed,
-                _hours(row.hours_offered),
-                _hours(row.hours_placed),
+                round(row.hours_offered, 2),
+                round(row.hours_placed, 2),
                 round(row.job_units, 3),
                 ", ".join(row.jobs),
                 ", ".join(row.employer_of),
                 round(row.hours_per_year, 1),
-                row.sroi_hours_target if row.sroi_hours_target is not None else unknown,
-                round(row.sroi_progress, 3) if row.sroi_progress is not None else unknown,
+                row.sroi_hours_target,
+                None if row.sroi_progress is None else round(row.sroi_progress, 4),
             ]
             for row in supplier_summaries(result, cards)
         ],
     )
+
+
+def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
     alternatives = alternative_views(result)
-    if alternatives:
-        _sheet(
-            book,
-            names["alternatives"],
+    if not alternatives:
+        return
+    words = COLUMNS[lang]
+    _sheet(
+        book,
+        SHEETS[lang]["alternatives"],
+        [
+            Column(words["alternative"]),
+            Column(words["alt_jobs"], COUNT),
+            Column(words["alt_hours"], HOURS),
+            Column(words["delta_jobs"], DELTA),
+            Column(words["delta_hours"], DELTA_HOURS),
+            Column(words["job"]),
+            Column(words["tasks"]),
+            Column(words["suppliers"]),
+            Column(words["hours_week"], HOURS),
+            Column(words["same_as"]),
+        ],
+        [
             [
-                words["alternative"],
-                words["jobs"],
-                words["hours_week"],
-                words["delta_jobs"],
-                words["delta_hours"],
-                words["job"],
-                words["tasks"],
-                words["suppliers"],
-                words["hours_week"],
-                words["same_as"],
-            ],
-            [
-                [
-                    alt.label,
-                    len(alt.jobs),
-                    _hours(alt.hours),
-                    alt.delta_jobs,
-                    _hours(alt.delta_hours),
-                    item.job.job_id,
-                    ", ".join(item.job.task_ids),
-                    ", ".join(item.job.suppliers),
-                    _hours(item.job.hours_per_week),
-                    item.same_as or "",
-                ]
-                for alt in alternatives
-                for item in alt.jobs
-            ],
-        )
+                alt.label,
+                len(alt.jobs),
+                round(alt.hours, 2),
+                alt.delta_jobs,
+                round(alt.delta_hours, 2),
+                item.job.job_id,
+                ", ".join(item.job.task_ids),
+                ", ".join(item.job.suppliers),
+                _hours(item.job.minutes_per_week),
+                item.same_as or "",
+            ]
+            for alt in alternatives
+            for item in alt.jobs
+        ],
+    )
+
+
+def build_workbook(result: Result, lang: str = "nl") -> Workbook:
+    """The workbook in memory; :func:`write_workbook` saves it."""
+    check_lang(lang)
+    cards = job_cards(result)
+    book = Workbook()
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
+    _jobs_sheet(book, result, cards, lang)
+    _vacancies_sheet(book, result, cards, lang)
+    _timetable_sheet(book, result, cards, lang)
+    _tasks_sheet(book, result, cards, lang)
+    _unassigned_sheet(book, result, lang)
+    _suppliers_sheet(book, result, cards, lang)
+    _alternatives_sheet(book, result, lang)
     return book
 
 
