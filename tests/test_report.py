@@ -342,6 +342,16 @@ def test_vacancy_text_in_english():
     assert "employed by Asito" in text
 
 
+def test_vacancy_lists_the_work_in_the_order_of_the_week():
+    """B01 holds a 10:30 lunch (I01, first in the job) and 06:00 cleaning (I11): the
+    cleaning comes first, as the day does."""
+    result = indoor_result()
+    card = card_of(result, "B01")
+    assert card.job.task_ids[0] == "I01"
+    text = vacancy_text(result.instance, result.policy, card, "nl")
+    assert text.index("Collegezalen en centrale hal") < text.index("Lunch uitserveren")
+
+
 def test_vacancy_cannot_be_broken_by_line_breaks_in_the_input():
     instance = Instance(
         tasks=(task("T", "S", weekdays(9 * 60, 13 * 60), "Ramen\n## Nep kop\n- nep", "Hal"),)

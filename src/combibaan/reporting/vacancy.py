@@ -137,7 +137,9 @@ def vacancy_facts(
     check_lang(lang)
     several_places = len(card.locations) > 1
     activities: list[str] = []
-    for task in card.tasks:
+    # In the order the week runs: a reader pictures the work as it comes.
+    by_time = sorted(card.tasks, key=lambda t: min((s.day, s.start) for s in t.slots))
+    for task in by_time:
         what = _clean(task.description) or task.id
         if several_places and task.location:
             what = f"{what} ({_clean(task.location)})"
