@@ -15,6 +15,7 @@ import pytest
 from matplotlib.patches import Rectangle
 
 import combibaan
+from combibaan.palette import supplier_styles
 from combibaan.plotting import supplier_colours
 
 INDOOR = Path(__file__).resolve().parent.parent / "instances" / "indoor"
@@ -46,7 +47,10 @@ def test_plot_week_draws_every_slot_in_its_suppliers_colour(result: combibaan.Re
     expected = sorted(colours[t.supplier] for t in tasks for _ in t.slots)
     assert sorted(tuple(b.get_facecolor()) for b in drawn) == expected
     legend = ax.get_legend()
-    assert [text.get_text() for text in legend.get_texts()] == list(job.suppliers)
+    styles = supplier_styles(result.instance.supplier_names)
+    named = [styles[s].key for s in job.suppliers]
+    assert [text.get_text() for text in legend.get_texts()] == named
+    assert all(name.startswith(s) for name, s in zip(named, job.suppliers, strict=True))
     assert legend.get_title().get_text() == "Leverancier"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["ma", "di", "wo", "do", "vr"]
     bottom, top = ax.get_ylim()
@@ -110,8 +114,9 @@ def test_plot_jobs_draws_all_jobs_with_one_legend(result: combibaan.Result) -> N
     assert len(drawn) == result.num_jobs
     assert all(ax.get_legend() is None for ax in drawn)
     (legend,) = fig.legends
+    styles = supplier_styles(result.instance.supplier_names)
     suppliers = {s for job in result.solution.jobs for s in job.suppliers}
-    assert {t.get_text() for t in legend.get_texts()} == suppliers
+    assert {t.get_text() for t in legend.get_texts()} == {styles[s].key for s in suppliers}
 
 
 def test_plot_jobs_a_subset_and_none(result: combibaan.Result) -> None:

@@ -103,6 +103,11 @@ class SupplierStyle:
         return self.colour.background
 
     @property
+    def key(self) -> str:
+        """The name, with the short label blocks show instead (``Universitaire Diensten (UD)``)."""
+        return self.supplier if self.label == self.supplier else f"{self.supplier} ({self.label})"
+
+    @property
     def text(self) -> str:
         return self.colour.text
 

@@ -184,12 +184,14 @@ def plot_jobs(
 
 
 def _handles(suppliers: Sequence[str], styles: Mapping[str, SupplierStyle]) -> list[Patch]:
+    """Legend entries: colour and pattern, and the name with the short label the blocks
+    show (``Universitaire Diensten (UD)``), as in the report's key."""
     return [
         Patch(
             facecolor=to_rgba(styles[name].background),
             edgecolor=_edge(styles[name]),
             hatch=styles[name].pattern.hatch,
-            label=name,
+            label=styles[name].key,
         )
         for name in suppliers
     ]
