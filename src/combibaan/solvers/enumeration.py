@@ -87,16 +87,19 @@ def enumerate_jobs(
             load.minutes + sum(profiles[c].minutes for c in candidates)
         ):
             return
+        # Candidates are kept under the price limit as they are listed (none with no prices).
         for k, c in enumerate(candidates):
-            if price[c] > room:
-                continue
             grown = load.add(profiles[c], limits)
             if grown is None:
                 continue
             neighbours = graph[c]
             members.append(c)
-            later = [u for u in candidates[k + 1 :] if u in neighbours]
-            extend(members, later, grown, room - price[c])
+            if prices is None:
+                extend(members, [u for u in candidates[k + 1 :] if u in neighbours], grown, room)
+            else:
+                left = room - price[c]
+                later = [u for u in candidates[k + 1 :] if u in neighbours and price[u] <= left]
+                extend(members, later, grown, left)
             members.pop()
 
     complete = True
@@ -104,8 +107,9 @@ def enumerate_jobs(
         for v in order:
             if price[v] > price_limit:
                 continue
-            later = sorted(u for u in graph[v] if u > v)
-            extend([v], later, Load.of(profiles[v]), price_limit - price[v])
+            left = price_limit - price[v]
+            later = sorted(u for u in graph[v] if u > v and price[u] <= left)
+            extend([v], later, Load.of(profiles[v]), left)
     except _Stop:
         complete = False
     seconds = time.perf_counter() - started
