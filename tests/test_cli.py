@@ -547,6 +547,29 @@ def test_strategy_names_on_the_command_line_are_the_solvers() -> None:
     assert STRATEGIES == NAMES
 
 
+def test_sroi_credit_on_the_command_line(tmp_path: Path) -> None:
+    """--sroi-credit hours reaches the report and the workbook; a wrong value is refused
+    before any solving, naming the choices; the choices are the reporting module's."""
+    from openpyxl import load_workbook
+
+    from combibaan.cli.options import SROI_CREDITS
+    from combibaan.reporting import DEFAULT_SROI_CREDIT
+    from combibaan.reporting import SROI_CREDITS as REPORTING_CREDITS
+
+    assert SROI_CREDITS == REPORTING_CREDITS and DEFAULT_SROI_CREDIT == "employer"
+    suppliers = str(INSTANCES / "indoor" / "suppliers.csv")
+    folder = solve(tmp_path, "indoor", "--suppliers", suppliers, "--sroi-credit", "hours")
+    report = (folder / "report.html").read_text(encoding="utf-8")
+    assert 'data-sroi-credit="hours"' in report and "elke leverancier naar eigen uren" in report
+    book = load_workbook(folder / "proposals.xlsx")
+    headers = [cell.value for cell in book["Leveranciers"][1]]
+    assert "Social return: telt (uren per jaar, naar eigen uren)" in headers
+
+    out = tmp_path / "refused"
+    done = run_cli("solve", *instance_args("indoor"), "--sroi-credit", "payroll", "--out", out)
+    assert_refused(done, ["--sroi-credit must be employer or hours, got 'payroll'"], out)
+
+
 def test_a_supplier_missing_from_the_suppliers_table_is_warned_about(tmp_path: Path) -> None:
     """A supplier with tasks but no row in --suppliers: a warning naming both, from the
     command line and from Python alike; the run goes on."""

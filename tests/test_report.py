@@ -28,10 +28,12 @@ from combibaan.reporting import (
     WEEKS_PER_YEAR,
     alternative_views,
     job_cards,
+    job_credit,
     render_report,
     supplier_summaries,
     vacancy_text,
     write_report,
+    write_result,
     write_workbook,
 )
 from combibaan.reporting.workbook import build_workbook
@@ -151,7 +153,8 @@ def test_workbook_numbers_and_times_are_cells_to_compute_with(tmp_path: Path):
     sodexo = next(r for r in book["Leveranciers"].iter_rows(min_row=2) if r[0].value == "Sodexo")
     progress = column(book["Leveranciers"], "Social return: voortgang")[0]
     assert sodexo[0].row == progress.row
-    assert progress.value == pytest.approx(30 * WEEKS_PER_YEAR / 2600)
+    # Credited to the employer (the default): Sodexo employs B02 (27.5 h), not B01 (Asito).
+    assert progress.value == pytest.approx(27.5 * WEEKS_PER_YEAR / 2600)
     assert progress.number_format == "0%"
     assert column(book["Leveranciers"], "Social return: doel (uren per jaar)")[0].value == 2600
 
@@ -192,8 +195,12 @@ def test_workbook_headers_are_consistent():
         for sheet in book.worksheets:
             header = [c.value for c in sheet[1]]
             assert len(header) == len(set(header)), sheet.title
-            prefix = COLUMNS[lang]["hours_of"].format(supplier="")
-            assert all(h in names or h.startswith(prefix) for h in header), sheet.title
+            # Headers naming a supplier or the social-return setting come from a template.
+            prefixes = tuple(
+                COLUMNS[lang][key].split("{")[0]
+                for key in ("hours_of", "counts_for", "sroi_credited")
+            )
+            assert all(h in names or h.startswith(prefixes) for h in header), sheet.title
         assert [c.value for c in book.worksheets[0][1]][:2] == [
             COLUMNS[lang]["job"],
             COLUMNS[lang]["hours_week"],
@@ -382,11 +389,138 @@ def test_supplier_summary_numbers():
     assert sodexo.job_units == pytest.approx(30 / 25.5)
     assert WEEKS_PER_YEAR == 52
     assert sodexo.hours_per_year == 1560
-    assert sodexo.sroi_progress == pytest.approx(1560 / 2600)
-    maas = rows["Maas"]  # I22: Tuesday and Thursday 08:00-10:00
-    assert (maas.hours_placed, maas.hours_per_year, maas.sroi_progress) == (4, 208, 0.4)
+    # Social return counts for the employer by default: all of B02's 27.5 h, none of B01.
+    assert sodexo.sroi_credit == "employer" and sodexo.hours_credited == 27.5
+    assert sodexo.sroi_hours_per_year == 1430
+    assert sodexo.sroi_progress == pytest.approx(1430 / 2600)
+    maas = rows["Maas"]  # I22: Tuesday and Thursday 08:00-10:00, in B03 (employer UD)
+    assert (maas.hours_placed, maas.hours_per_year, maas.sroi_progress) == (4, 208, 0)
     assert rows["Asito"].employer_of == ("B01",)
+    assert rows["Asito"].sroi_hours_per_year == 30 * 52  # all of B01
     assert rows["Securitas"].hours_placed == 0 and rows["Securitas"].sroi_progress == 0
+
+
+def test_supplier_summary_split_by_hours():
+    rows = {r.supplier: r for r in supplier_summaries(indoor_result(), sroi_credit="hours")}
+    sodexo, maas = rows["Sodexo"], rows["Maas"]
+    assert sodexo.sroi_credit == "hours" and sodexo.hours_credited == 30  # 15 h in B01 and B02
+    assert sodexo.sroi_progress == pytest.approx(1560 / 2600)
+    assert (maas.sroi_hours_per_year, maas.sroi_progress) == (208, 0.4)
+    assert rows["Asito"].sroi_hours_per_year == 15 * 52
+
+
+def test_social_return_credit_of_a_hand_made_job():
+    """A job of 3 h Asito (employer: most hours) and 2 h Sodexo a day, five days a week."""
+    instance = Instance(
+        tasks=(
+            task("A", "Asito", weekdays(6 * 60, 9 * 60)),
+            task("S", "Sodexo", weekdays(10 * 60, 12 * 60)),
+        ),
+        suppliers=(
+            Supplier("Asito", sroi_hours_target=1300),
+            Supplier("Sodexo", sroi_hours_target=520),
+        ),
+        name="credit",
+    )
+    result = make_result(instance, {"B01": ("A", "S")})
+    card = card_of(result, "B01")
+    assert card.employer == "Asito"
+    assert job_credit(card) == {"Asito": 25}
+    assert job_credit(card, "hours") == {"Asito": 15, "Sodexo": 10}
+    employer = {r.supplier: r for r in supplier_summaries(result)}
+    split = {r.supplier: r for r in supplier_summaries(result, sroi_credit="hours")}
+    assert (employer["Asito"].sroi_hours_per_year, employer["Asito"].sroi_progress) == (1300, 1)
+    assert (employer["Sodexo"].sroi_hours_per_year, employer["Sodexo"].sroi_progress) == (0, 0)
+    assert (split["Asito"].sroi_hours_per_year, split["Asito"].sroi_progress) == (780, 0.6)
+    assert (split["Sodexo"].sroi_hours_per_year, split["Sodexo"].sroi_progress) == (520, 1)
+    # What the job brings does not depend on the setting; only whose target it fills.
+    assert employer["Sodexo"].hours_placed == split["Sodexo"].hours_placed == 10
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda r: supplier_summaries(r, sroi_credit="payroll"),
+        lambda r: render_report(r, sroi_credit="payroll"),
+        lambda r: build_workbook(r, sroi_credit="payroll"),
+        lambda r: write_result(r, "/nonexistent/never-written", sroi_credit="payroll"),
+    ],
+)
+def test_sroi_credit_is_checked(call):
+    with pytest.raises(ValueError, match="sroi_credit must be one of employer, hours"):
+        call(indoor_result())
+
+
+def test_report_names_the_setting_and_the_credit_per_job():
+    result = indoor_result()
+    html = render_report(result)
+    decision = section(html, "decisions")
+    assert 'data-sroi-credit="employer"' in decision and "Social return telt voor" in decision
+    assert "de werkgever" in decision and "(standaard" not in decision
+    assert "Geen besluiten vastgelegd" in decision  # the default is no decision
+    job = html[html.index('id="job-2"') : html.index('id="job-3"')]
+    assert "Telt voor social return van" in job
+    credit = job[job.index('class="counts-for"') :]
+    credit = credit[: credit.index("</dd>")]
+    assert "Sodexo</span>: 1430 uur per jaar" in credit and "Westerveld" not in credit
+    suppliers = section(html, "suppliers")
+    assert "Social return: telt (uren per jaar)" in suppliers
+    sodexo = suppliers[suppliers.index('data-supplier="Sodexo"') :]
+    assert '<td class="num sroi-credited">1430</td>' in sodexo[: sodexo.index("</tr>")]
+
+    split = render_report(result, "en", sroi_credit="hours")
+    decision = section(split, "decisions")
+    assert 'data-sroi-credit="hours"' in decision and "Social return counts for" in decision
+    assert "each supplier by its own hours" in decision and "(default the employer)" in decision
+    assert "No decisions recorded" not in decision
+    job = split[split.index('id="job-2"') : split.index('id="job-3"')]
+    assert "Counts for the social return of" in job
+    assert "Sodexo</span>: 780 hours a year" in job and "Westerveld</span>: 650 hours a year" in job
+    suppliers = section(split, "suppliers")
+    assert "Social return: credited (hours per year)" in suppliers
+    sodexo = suppliers[suppliers.index('data-supplier="Sodexo"') :]
+    assert '<td class="num sroi-credited">1560</td>' in sodexo[: sodexo.index("</tr>")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "credit", "header", "counts_for", "expected"),
+    [
+        (
+            "nl",
+            "employer",
+            "Social return: telt (uren per jaar, naar werkgever)",
+            "Telt voor {} (uren per jaar)",
+            {"Asito": [1560, None, None], "Sodexo": [None, 1430, None]},
+        ),
+        (
+            "en",
+            "hours",
+            "Social return: credited (hours per year, by own hours)",
+            "Counts for {} (hours per year)",
+            {
+                "Asito": [780, None, None],
+                "Sodexo": [780, 780, None],
+                "Westerveld": [None, 650, None],
+            },
+        ),
+    ],
+)
+def test_workbook_shows_the_setting_and_the_credit_per_job(
+    lang, credit, header, counts_for, expected
+):
+    book = build_workbook(indoor_result(), lang, sroi_credit=credit)
+    jobs, suppliers = book.worksheets[0], book.worksheets[5]
+    for name, values in expected.items():
+        cells = column(jobs, counts_for.format(name))
+        assert [c.value for c in cells] == values
+        assert all(c.number_format == "#,##0" for c in cells)
+    credited = {row[0].value: row for row in suppliers.iter_rows(min_row=2)}
+    names = [cell.value for cell in suppliers[1]]
+    assert header in names
+    sodexo = credited["Sodexo"][names.index(header)].value
+    assert sodexo == (1430 if credit == "employer" else 1560)
+    if credit == "employer":  # only employers get a column
+        assert counts_for.format("Westerveld") not in [c.value for c in jobs[1]]
 
 
 def test_suppliers_missing_from_the_table_and_table_only_suppliers():

@@ -35,6 +35,9 @@ SEED_RANGE = (-(2**31), 2**31 - 1)  # CP-SAT's random_seed is a 32-bit integer
 #: The strategies ``--strategy`` offers (``combibaan.solvers.strategies.NAMES``, which a
 #: test keeps in step: importing it would load OR-Tools before ``--help`` could answer).
 STRATEGIES = ("auto", "exact", "large")
+#: What ``--sroi-credit`` offers (``combibaan.reporting.SROI_CREDITS``, which a test keeps
+#: in step: the command line imports only combibaan's public names).
+SROI_CREDITS = ("employer", "hours")
 #: The most alternatives one solve looks for (each may take another time limit).
 MAX_ALTERNATIVES = 100
 
@@ -205,6 +208,19 @@ ForceOpt = Annotated[
         "--force",
         help="Replace files combibaan wrote here earlier even when they were changed since "
         "(a file combibaan did not write is never replaced).",
+    ),
+]
+
+
+SroiCreditOpt = Annotated[
+    str,
+    typer.Option(
+        "--sroi-credit",
+        help="Whose social return a job's hours count for in report.html and proposals.xlsx: "
+        "employer (all hours for the supplier who employs the person) or hours (each "
+        "supplier its own task hours).",
+        metavar="|".join(SROI_CREDITS),
+        autocompletion=lambda: list(SROI_CREDITS),
     ),
 ]
 

@@ -15,6 +15,7 @@ import combibaan
 from combibaan.cli.app import Command, app, err, out, show_problems, user_errors
 from combibaan.cli.interrupt import Interrupts
 from combibaan.cli.options import (
+    SROI_CREDITS,
     STRATEGIES,
     AlternativesOpt,
     ForbidPairOpt,
@@ -27,6 +28,7 @@ from combibaan.cli.options import (
     RuleFlags,
     SeedOpt,
     SolveSeconds,
+    SroiCreditOpt,
     StrategyOpt,
     SuppliersOpt,
     TasksArg,
@@ -75,10 +77,15 @@ def solve(
     force: ForceOpt = False,
     quiet: QuietOpt = False,
     rows: RowsOpt = str(SHOWN_ROWS),
+    sroi_credit: SroiCreditOpt = "employer",
 ) -> None:
     """Build the most combination jobs from TASKS and show them."""
     if strategy not in STRATEGIES:
         raise combibaan.PolicyError(f"--strategy must be {', '.join(STRATEGIES)}, got {strategy!r}")
+    if sroi_credit not in SROI_CREDITS:
+        raise combibaan.PolicyError(
+            f"--sroi-credit must be {' or '.join(SROI_CREDITS)}, got {sroi_credit!r}"
+        )
     shown_rows = parse_rows(rows)
     if out_dir is not None:
         combibaan.check_output_folder(out_dir, force=force)
@@ -105,7 +112,7 @@ def solve(
             raise lock_error(error, locks, lang) from None
         if out_dir is not None:
             with interrupts.writing():
-                failure = _write(result, out_dir, lang, force)
+                failure = _write(result, out_dir, lang, force, sroi_credit)
     if quiet:
         out.print(summary_line(result, lang), soft_wrap=True)
     else:
@@ -123,10 +130,12 @@ def solve(
         raise typer.Exit(130)
 
 
-def _write(result: Result, out_dir: Path, lang: str, force: bool) -> combibaan.InputError | None:
+def _write(
+    result: Result, out_dir: Path, lang: str, force: bool, sroi_credit: str
+) -> combibaan.InputError | None:
     """Write the files; a refusal or an OS error comes back as the error to show."""
     try:
-        combibaan.write_result(result, out_dir, lang=lang, force=force)
+        combibaan.write_result(result, out_dir, lang=lang, force=force, sroi_credit=sroi_credit)
     except combibaan.InputError as error:
         return error
     except OSError as error:

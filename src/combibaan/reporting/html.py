@@ -20,7 +20,13 @@ from combibaan.reporting.alternatives import alternative_views
 from combibaan.reporting.cards import JobCard, job_cards
 from combibaan.reporting.environment import html_environment
 from combibaan.reporting.labels import check_lang, fmt, labels
-from combibaan.reporting.summary import WEEKS_PER_YEAR, supplier_summaries
+from combibaan.reporting.summary import (
+    DEFAULT_SROI_CREDIT,
+    WEEKS_PER_YEAR,
+    check_sroi_credit,
+    job_credit,
+    supplier_summaries,
+)
 from combibaan.reporting.timetable import Timetable, timetable
 from combibaan.reporting.vacancy import (
     TextBlock,
@@ -54,6 +60,8 @@ class JobView:
     employer_reason: str
     days: str
     times: str
+    #: Hours per week each supplier may count for its social return (employer first).
+    credit: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True)
@@ -132,7 +140,7 @@ def _times(card: JobCard) -> str:
     return f"{format_minutes(start)}–{format_minutes(end)}"
 
 
-def _job_view(result: Result, number: int, card: JobCard, lang: str) -> JobView:
+def _job_view(result: Result, number: int, card: JobCard, lang: str, sroi_credit: str) -> JobView:
     words = labels(lang)
     return JobView(
         number=number,
@@ -143,15 +151,23 @@ def _job_view(result: Result, number: int, card: JobCard, lang: str) -> JobView:
         employer_reason=words[f"why_{card.employer_reason}"],
         days=days_phrase(card.job.days, lang),
         times=_times(card),
+        credit=tuple(job_credit(card, sroi_credit).items()),
     )
 
 
-def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
-    """Everything the report template shows, as plain values (handy for tests, too)."""
+def report_context(
+    result: Result, lang: str = "nl", *, sroi_credit: str = DEFAULT_SROI_CREDIT
+) -> dict[str, Any]:
+    """Everything the report template shows, as plain values (handy for tests, too);
+    ``sroi_credit`` as in :func:`~combibaan.reporting.summary.supplier_summaries`."""
     check_lang(lang)
+    check_sroi_credit(sroi_credit)
     words = labels(lang)
     cards = job_cards(result)
-    jobs = [_job_view(result, number, card, lang) for number, card in enumerate(cards, start=1)]
+    jobs = [
+        _job_view(result, number, card, lang, sroi_credit)
+        for number, card in enumerate(cards, start=1)
+    ]
     unassigned = []
     for item in result.solution.unassigned:
         task = result.instance.task(item.task_id)
@@ -177,7 +193,14 @@ def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
         "patterns": PATTERNS,
         "jobs": jobs,
         "unassigned": unassigned,
-        "suppliers": supplier_summaries(result, cards),
+        "suppliers": supplier_summaries(result, cards, sroi_credit=sroi_credit),
+        "sroi_credit": {
+            "key": sroi_credit,
+            "value": words[f"sroi_credit_{sroi_credit}"],
+            "means": words[f"sroi_credit_{sroi_credit}_means"],
+            "default": words[f"sroi_credit_{DEFAULT_SROI_CREDIT}"],
+            "changed": sroi_credit != DEFAULT_SROI_CREDIT,
+        },
         "unknown_suppliers": result.instance.unknown_suppliers,
         "alternatives": alternative_views(result),
         "weeks_per_year": WEEKS_PER_YEAR,
@@ -185,15 +208,20 @@ def report_context(result: Result, lang: str = "nl") -> dict[str, Any]:
     }
 
 
-def render_report(result: Result, lang: str = "nl") -> str:
-    """The whole report as one HTML string."""
-    context = report_context(result, lang)
+def render_report(
+    result: Result, lang: str = "nl", *, sroi_credit: str = DEFAULT_SROI_CREDIT
+) -> str:
+    """The whole report as one HTML string; ``sroi_credit`` says whose social return a
+    job's hours count for (``employer`` or ``hours``)."""
+    context = report_context(result, lang, sroi_credit=sroi_credit)
     template = html_environment().get_template("report.html.j2")
     return template.render(num=lambda value, digits=2: fmt(value, lang, digits), **context)
 
 
-def write_report(result: Result, path: str | Path, lang: str = "nl") -> Path:
+def write_report(
+    result: Result, path: str | Path, lang: str = "nl", *, sroi_credit: str = DEFAULT_SROI_CREDIT
+) -> Path:
     """Write ``report.html`` (or any path) in UTF-8."""
     target = Path(path)
-    target.write_text(render_report(result, lang), encoding="utf-8")
+    target.write_text(render_report(result, lang, sroi_credit=sroi_credit), encoding="utf-8")
     return target

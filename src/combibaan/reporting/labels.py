@@ -76,9 +76,22 @@ LABELS: dict[str, dict[str, str]] = {
         "tasks_placed": "Taken in een baan",
         "hours_in_jobs": "Uren in banen per week",
         "employer_of": "Werkgever (voorstel) van",
-        "hours_year": "Uren per jaar",
         "sroi_target": "Social return: doel uren per jaar",
         "sroi_progress": "Voortgang social return",
+        "sroi_credit": "Social return telt voor",
+        "sroi_credit_employer": "de werkgever",
+        "sroi_credit_employer_means": (
+            "alle uren van een baan tellen voor de leverancier die de persoon in dienst "
+            "neemt (de voorgestelde werkgever)"
+        ),
+        "sroi_credit_hours": "elke leverancier naar eigen uren",
+        "sroi_credit_hours_means": (
+            "elke leverancier telt de uren van zijn eigen taken in de baan, ook als een "
+            "andere leverancier de persoon in dienst neemt"
+        ),
+        "counts_for": "Telt voor social return van",
+        "hours_year_unit": "uur per jaar",
+        "sroi_credited": "Social return: telt (uren per jaar)",
         "alternatives": "Alternatieven",
         "alternative": "Alternatief",
         "best": "Voorstel",
@@ -172,9 +185,22 @@ LABELS: dict[str, dict[str, str]] = {
         "tasks_placed": "Tasks in a job",
         "hours_in_jobs": "Hours in jobs per week",
         "employer_of": "Suggested employer of",
-        "hours_year": "Hours per year",
         "sroi_target": "Social return: target hours per year",
         "sroi_progress": "Social-return progress",
+        "sroi_credit": "Social return counts for",
+        "sroi_credit_employer": "the employer",
+        "sroi_credit_employer_means": (
+            "all of a job's hours count for the supplier who employs the person (the "
+            "suggested employer)"
+        ),
+        "sroi_credit_hours": "each supplier by its own hours",
+        "sroi_credit_hours_means": (
+            "each supplier counts the hours of its own tasks in the job, even when another "
+            "supplier employs the person"
+        ),
+        "counts_for": "Counts for the social return of",
+        "hours_year_unit": "hours a year",
+        "sroi_credited": "Social return: credited (hours per year)",
         "alternatives": "Alternatives",
         "alternative": "Alternative",
         "best": "Proposal",
@@ -266,6 +292,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "employer_of": "Voorgestelde werkgever van",
         "hours_year": "Uren per jaar in banen",
         "sroi_target": "Social return: doel (uren per jaar)",
+        "sroi_credited": "Social return: telt (uren per jaar, {credit})",
+        "counts_for": "Telt voor {supplier} (uren per jaar)",
         "sroi_progress": "Social return: voortgang",
         "alternative": "Alternatief",
         "alt_jobs": "Banen in alternatief",
@@ -273,6 +301,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "delta_jobs": "Verschil banen",
         "delta_hours": "Verschil uren per week",
         "same_as": "Zelfde als baan",
+        "credit_employer": "naar werkgever",
+        "credit_hours": "naar eigen uren",
     },
     "en": {
         "job": "Job",
@@ -310,6 +340,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "employer_of": "Suggested employer of",
         "hours_year": "Hours per year in jobs",
         "sroi_target": "Social return: target (hours per year)",
+        "sroi_credited": "Social return: credited (hours per year, {credit})",
+        "counts_for": "Counts for {supplier} (hours per year)",
         "sroi_progress": "Social return: progress",
         "alternative": "Alternative",
         "alt_jobs": "Jobs in alternative",
@@ -317,6 +349,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "delta_jobs": "Difference in jobs",
         "delta_hours": "Difference in hours per week",
         "same_as": "Same as job",
+        "credit_employer": "to the employer",
+        "credit_hours": "by own hours",
     },
 }
 

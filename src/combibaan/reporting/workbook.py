@@ -40,7 +40,13 @@ from combibaan.model.week import DAY_NAMES_LONG, MINUTES_PER_DAY, format_days
 from combibaan.reporting.alternatives import alternative_views
 from combibaan.reporting.cards import JobCard, job_cards
 from combibaan.reporting.labels import COLUMNS, SHEETS, check_lang, labels
-from combibaan.reporting.summary import supplier_summaries
+from combibaan.reporting.summary import (
+    DEFAULT_SROI_CREDIT,
+    WEEKS_PER_YEAR,
+    check_sroi_credit,
+    job_credit,
+    supplier_summaries,
+)
 from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines
 from combibaan.result import Result
 from combibaan.texts import render
@@ -182,6 +188,10 @@ def _hours(minutes: float) -> float:
     return round(minutes / 60, 2)
 
 
+def _yearly(hours_per_week: float) -> float:
+    return round(hours_per_week * WEEKS_PER_YEAR, 1)
+
+
 def _time(minutes: int) -> float:
     """Minutes from midnight as a spreadsheet time (a fraction of a day; past 1 after midnight)."""
     return minutes / MINUTES_PER_DAY
@@ -193,10 +203,17 @@ def _span(tasks: Sequence[Task]) -> tuple[float, float]:
     return _time(min(s.start for s in slots)), _time(max(s.end for s in slots))
 
 
-def _jobs_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
+def _jobs_sheet(
+    book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str, sroi_credit: str
+) -> None:
+    """A row per job; besides each supplier's hours per week, the hours per year the job
+    counts for each supplier's social return (under ``sroi_credit``)."""
     words, unknown = COLUMNS[lang], labels(lang)["unknown"]
     in_jobs = {share.supplier for card in cards for share in card.shares}
     suppliers = [name for name in result.instance.supplier_names if name in in_jobs]
+    credits = [job_credit(card, sroi_credit) for card in cards]
+    credited = {name for credit in credits for name in credit}
+    counted = [name for name in suppliers if name in credited]
     columns = [
         Column(words["job"]),
         Column(words["hours_week"], HOURS),
@@ -208,12 +225,13 @@ def _jobs_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang
         Column(words["times"]),
         *(Column(words["hours_of"].format(supplier=name), HOURS) for name in suppliers),
         Column(words["employer"]),
+        *(Column(words["counts_for"].format(supplier=name), YEARLY) for name in counted),
         Column(words["cao"]),
         Column(words["locations"]),
         Column(words["tasks"]),
     ]
     rows = []
-    for card in cards:
+    for card, credit in zip(cards, credits, strict=True):
         minutes = {share.supplier: share.minutes_per_week for share in card.shares}
         rows.append(
             [
@@ -226,6 +244,7 @@ def _jobs_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang
                 "\n".join(when_lines(card.tasks, lang)),
                 *(_hours(minutes[name]) if name in minutes else None for name in suppliers),
                 card.employer,
+                *(_yearly(credit[name]) if name in credit else None for name in counted),
                 card.cao or unknown,
                 ", ".join(card.locations),
                 ", ".join(card.job.task_ids),
@@ -380,8 +399,13 @@ def _unassigned_sheet(book: Workbook, result: Result, lang: str) -> None:
     )
 
 
-def _suppliers_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
+def _suppliers_sheet(
+    book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str, sroi_credit: str
+) -> None:
+    """A row per supplier; the credited hours' header names the ``sroi_credit`` setting, so
+    the sheet says how its progress was counted wherever it is copied."""
     words, unknown = COLUMNS[lang], labels(lang)["unknown"]
+    credit = words[f"credit_{sroi_credit}"]
     _sheet(
         book,
         SHEETS[lang]["suppliers"],
@@ -397,6 +421,7 @@ def _suppliers_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...],
             Column(words["jobs"]),
             Column(words["employer_of"]),
             Column(words["hours_year"], YEARLY),
+            Column(words["sroi_credited"].format(credit=credit), YEARLY),
             Column(words["sroi_target"], YEARLY),
             Column(words["sroi_progress"], PERCENT),
         ],
@@ -413,10 +438,11 @@ def _suppliers_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...],
                 ", ".join(row.jobs),
                 ", ".join(row.employer_of),
                 round(row.hours_per_year, 1),
+                round(row.sroi_hours_per_year, 1),
                 row.sroi_hours_target,
                 None if row.sroi_progress is None else round(row.sroi_progress, 4),
             ]
-            for row in supplier_summaries(result, cards)
+            for row in supplier_summaries(result, cards, sroi_credit=sroi_credit)
         ],
     )
 
@@ -460,24 +486,30 @@ def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
     )
 
 
-def build_workbook(result: Result, lang: str = "nl") -> Workbook:
-    """The workbook in memory; :func:`write_workbook` saves it."""
+def build_workbook(
+    result: Result, lang: str = "nl", *, sroi_credit: str = DEFAULT_SROI_CREDIT
+) -> Workbook:
+    """The workbook in memory; :func:`write_workbook` saves it. ``sroi_credit`` says whose
+    social return a job's hours count for (``employer`` or ``hours``)."""
     check_lang(lang)
+    check_sroi_credit(sroi_credit)
     cards = job_cards(result)
     book = Workbook()
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
-    _jobs_sheet(book, result, cards, lang)
+    _jobs_sheet(book, result, cards, lang, sroi_credit)
     _vacancies_sheet(book, result, cards, lang)
     _timetable_sheet(book, result, cards, lang)
     _tasks_sheet(book, result, cards, lang)
     _unassigned_sheet(book, result, lang)
-    _suppliers_sheet(book, result, cards, lang)
+    _suppliers_sheet(book, result, cards, lang, sroi_credit)
     _alternatives_sheet(book, result, lang)
     return book
 
 
-def write_workbook(result: Result, path: str | Path, lang: str = "nl") -> Path:
+def write_workbook(
+    result: Result, path: str | Path, lang: str = "nl", *, sroi_credit: str = DEFAULT_SROI_CREDIT
+) -> Path:
     """Write ``proposals.xlsx`` (or any path)."""
     target = Path(path)
-    build_workbook(result, lang).save(target)
+    build_workbook(result, lang, sroi_credit=sroi_credit).save(target)
     return target
