@@ -548,8 +548,9 @@ def test_strategy_names_on_the_command_line_are_the_solvers() -> None:
 
 
 def test_sroi_credit_on_the_command_line(tmp_path: Path) -> None:
-    """--sroi-credit hours reaches the report and the workbook; a wrong value is refused
-    before any solving, naming the choices; the choices are the reporting module's."""
+    """--sroi-credit hours (in any case) reaches the report and the workbook; a wrong value
+    is refused before any solving, naming the choices; the choices are the reporting
+    module's."""
     from openpyxl import load_workbook
 
     from combibaan.cli.options import SROI_CREDITS
@@ -558,7 +559,7 @@ def test_sroi_credit_on_the_command_line(tmp_path: Path) -> None:
 
     assert SROI_CREDITS == REPORTING_CREDITS and DEFAULT_SROI_CREDIT == "employer"
     suppliers = str(INSTANCES / "indoor" / "suppliers.csv")
-    folder = solve(tmp_path, "indoor", "--suppliers", suppliers, "--sroi-credit", "hours")
+    folder = solve(tmp_path, "indoor", "--suppliers", suppliers, "--sroi-credit", "Hours")
     report = (folder / "report.html").read_text(encoding="utf-8")
     assert 'data-sroi-credit="hours"' in report and "elke leverancier naar eigen uren" in report
     book = load_workbook(folder / "proposals.xlsx")

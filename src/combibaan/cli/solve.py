@@ -80,6 +80,8 @@ def solve(
     sroi_credit: SroiCreditOpt = "employer",
 ) -> None:
     """Build the most combination jobs from TASKS and show them."""
+    # Choices in any case, as --lang: EXACT and Hours mean exact and hours.
+    strategy, sroi_credit = strategy.strip().lower(), sroi_credit.strip().lower()
     if strategy not in STRATEGIES:
         raise combibaan.PolicyError(f"--strategy must be {', '.join(STRATEGIES)}, got {strategy!r}")
     if sroi_credit not in SROI_CREDITS:
