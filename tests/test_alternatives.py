@@ -92,7 +92,9 @@ def test_checker_catches_bad_alternatives(solved: combibaan.Result) -> None:
     job["task_ids"] = job["task_ids"][:1]
     found = combibaan.check_solution(solved.instance, broken)
     assert any(v.rule == "min_hours" and v.alternative == 1 for v in found)
-    assert "alternative 1, job" in str(next(v for v in found if v.rule == "min_hours"))
+    too_short = next(v for v in found if v.rule == "min_hours")
+    assert "alternative 1, job" in too_short.text("en")
+    assert "alternatief 1, baan" in str(too_short)
 
 
 def test_checker_catches_an_alternative_better_than_an_optimal_best() -> None:

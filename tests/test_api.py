@@ -68,21 +68,38 @@ def test_policy_is_immutable_and_replace_gives_a_copy() -> None:
 
 
 @pytest.mark.parametrize(
-    ("changes", "words"),
+    ("changes", "words", "english"),
     [
-        ({"min_hours": -1}, ["min_hours", "negative"]),
-        ({"min_hours": 40}, ["min_hours", "above", "max_hours"]),
-        ({"max_suppliers": 0}, ["max_suppliers", "whole number"]),
-        ({"max_hours_per_day": 25}, ["max_hours_per_day", "24"]),
-        ({"travel_minutes": "ten"}, ["travel_minutes", "number"]),
-        ({"max_supplier": 3}, ["unknown", "max_supplier"]),
+        ({"min_hours": -1}, ["min_hours", "negatief"], ["negative"]),
+        ({"min_hours": 40}, ["min_hours", "hoger dan", "max_hours"], ["above"]),
+        ({"max_suppliers": 0}, ["max_suppliers", "geheel getal"], ["whole number"]),
+        ({"max_hours_per_day": 25}, ["max_hours_per_day", "24", "uren van een dag"], ["24"]),
+        ({"travel_minutes": "ten"}, ["travel_minutes", "getal"], ["number"]),
+        ({"max_supplier": 3}, ["max_supplier", "onbekende"], ["unknown"]),
     ],
 )
-def test_policy_errors_name_the_rule(changes: dict[str, object], words: list[str]) -> None:
+def test_policy_errors_name_the_rule(
+    changes: dict[str, object], words: list[str], english: list[str]
+) -> None:
+    """Dutch by default (``str``), English with ``text("en")``; the rule named in both."""
     with pytest.raises(combibaan.PolicyError) as caught:
         combibaan.Policy().replace(**changes)
     assert all(word in str(caught.value) for word in words), str(caught.value)
+    assert all(word in caught.value.text("en") for word in english), caught.value.text("en")
+    assert words[0] in caught.value.text("en")
     assert isinstance(caught.value, ValueError)
+
+
+def test_an_input_error_in_english_from_python(tmp_path: Path) -> None:
+    """The readers raise as before; ``lines(lang="en")`` gives the English."""
+    tasks = tmp_path / "tasks.csv"
+    tasks.write_text("task_id,supplier,days,start,end\nT1,A,xx,07:00,09:00\n", encoding="utf-8")
+    with pytest.raises(combibaan.InputError) as caught:
+        combibaan.read_instance(tasks)
+    (dutch,) = caught.value.lines()
+    (english,) = caught.value.lines(lang="en")
+    assert dutch == str(caught.value) and "rij 2, kolom 'days': onbekende dag 'xx'" in dutch
+    assert "row 2, column 'days': unknown day 'xx'" in english
 
 
 def test_result_tables(result: combibaan.Result, instance: combibaan.Instance) -> None:

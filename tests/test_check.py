@@ -1,20 +1,25 @@
-"""The independent checker: each rule caught on its own, and sound solutions pass."""
+"""The independent checker: each rule caught on its own, sound solutions pass, and every
+violation is said in one language (Dutch by default, English on request)."""
 
 from __future__ import annotations
 
 import json
 import re
+import string
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from combibaan.check import DAY_CODES, Violation, check_solution, load_solution
 from combibaan.io.errors import InputError
 from combibaan.model import Instance, Slot, Task, TravelEdge
+from combibaan.model.phrase import Phrase
 from combibaan.rules import Policy
+from combibaan.texts import LANGUAGES, VIOLATIONS, render
 
 WEEKDAYS = (0, 1, 2, 3, 4)
 
@@ -169,7 +174,8 @@ def test_travel_in_either_order() -> None:
 
 def test_sunday_wrap_overlap_names_monday() -> None:
     found = check_solution(INSTANCE, solution([["T9", "T10"]], OPEN))
-    assert "mon 05:00" in found[0].message or "mon 06:00" in found[0].message
+    assert "zo 22:00-ma 06:00" in str(found[0]) and "ma 05:00" in str(found[0])
+    assert "sun 22:00-mon 06:00" in found[0].text("en") and "mon 05:00" in found[0].text("en")
 
 
 def test_policy_argument_overrides_the_echoed_policy() -> None:
@@ -244,7 +250,7 @@ def test_missing_from_unassigned() -> None:
     sol["unassigned"] = [u for u in sol["unassigned"] if u["task_id"] != "T3"]
     found = check_solution(INSTANCE, sol)
     assert rules(found) == {"unassigned"}
-    assert "T3" in found[0].message
+    assert "T3" in str(found[0])
 
 
 def test_unassigned_twice_or_assigned_or_without_reason() -> None:
@@ -275,8 +281,21 @@ def test_jobs_bound_and_status() -> None:
 
 
 def test_violation_reads_well() -> None:
-    assert str(Violation("max_hours", "B01", "40 h")) == "[max_hours] job B01: 40 h"
-    assert str(Violation("status", None, "bad")) == "[status] bad"
+    too_long = Phrase("max_hours", {"hours": 40.5, "most": 36}, table="violation")
+    assert str(Violation("max_hours", "B01", too_long)) == (
+        "[max_hours] baan B01: 40,5 uur per week, meer dan 36 uur"
+    )
+    assert Violation("max_hours", "B01", too_long).text("en") == (
+        "[max_hours] job B01: 40.5 h per week, above 36 h"
+    )
+    bad = Phrase("not_a_number", {"key": "hours_bound", "value": "'x'"}, table="violation")
+    assert str(Violation("hours_bound", None, bad)) == "[hours_bound] hours_bound 'x' is geen getal"
+    assert Violation("hours_bound", None, bad, 2).text("en") == (
+        "[hours_bound] alternative 2: hours_bound 'x' is not a number"
+    )
+    assert Violation("max_hours", "B01", too_long, 2).text("nl") == (
+        "[max_hours] alternatief 2, baan B01: 40,5 uur per week, meer dan 36 uur"
+    )
 
 
 # ----------------------------------------------------------------------------- loading
@@ -306,10 +325,28 @@ def test_load_solution_roundtrip(tmp_path: Path) -> None:
 def test_load_solution_errors_name_the_file(tmp_path: Path, text: str, fragment: str) -> None:
     path = tmp_path / "broken.json"
     path.write_text(text, encoding="utf-8")
+    assert f"{path}: " in unusable(path)
+    assert fragment in unusable(path)
+
+
+def unusable(path: str | Path, lang: str = "en") -> str:
+    """Why ``path`` is no solution, each problem as ``file: message`` in ``lang``."""
     with pytest.raises(InputError) as info:
         load_solution(path)
-    assert str(path) in str(info.value)
-    assert fragment in str(info.value)
+    return "\n".join(f"{p.source}: {render(p.message, lang)}" for p in info.value.problems)
+
+
+def test_a_file_that_is_no_solution_is_said_in_dutch_too(tmp_path: Path) -> None:
+    path = _written(tmp_path, _sound_text().replace('"jobs_bound": 1', '"jobs_bound": 1.5', 1))
+    assert unusable(path, "nl") == (
+        f"{path}: 'jobs_bound' moet een geheel getal van 0 of meer of null zijn, maar is 1.5"
+    )
+    assert unusable(_written(tmp_path, "{not json"), "nl").startswith(
+        f"{tmp_path / 'solution.json'}: geen geldige JSON (regel 1, kolom 2): "
+    )
+    assert unusable(tmp_path, "nl").endswith(
+        "is geen bestand; geef de solution.json die solve schreef"
+    )
 
 
 def test_load_solution_missing_file(tmp_path: Path) -> None:
@@ -389,10 +426,8 @@ def test_a_malformed_solution_is_unusable_and_says_where(
     text = _sound_text()
     assert old in text
     path = _written(tmp_path, text.replace(old, new, 1))
-    with pytest.raises(InputError) as info:
-        load_solution(path)
-    assert fragment in str(info.value)
-    assert str(path) in str(info.value)
+    assert fragment in unusable(path)
+    assert f"{path}: " in unusable(path)
 
 
 @pytest.mark.parametrize(
@@ -410,18 +445,15 @@ def test_malformed_optional_parts_are_unusable(
     tmp_path: Path, key: str, value: Any, fragment: str
 ) -> None:
     path = _written(tmp_path, _sound_text(**{key: value}))
-    with pytest.raises(InputError, match=re.escape(fragment)):
-        load_solution(path)
+    assert fragment in unusable(path)
 
 
 def test_a_deeply_nested_or_odd_file_is_unusable(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"solution\.json"):
         load_solution(_written(tmp_path, "[" * 100_000 + "]" * 100_000))
-    with pytest.raises(InputError, match="is not a file"):
-        load_solution(tmp_path)  # a folder
+    assert "is not a file" in unusable(tmp_path)  # a folder
     if Path("/dev/zero").exists():
-        with pytest.raises(InputError, match="is not a file"):
-            load_solution("/dev/zero")  # endless
+        assert "is not a file" in unusable("/dev/zero")  # endless
     bom = _written(tmp_path, "\ufeff" + _sound_text())
     assert load_solution(bom)["status"] == "optimal"  # saved again by a Windows editor
 
@@ -505,3 +537,136 @@ def test_the_checker_never_crashes_on_any_json(data: st.DataObject) -> None:
     found = check_solution(INSTANCE, sol)
     assert all(isinstance(v, Violation) for v in found)
     assert all(str(v) for v in found)
+
+
+# ----------------------------------------------------------------------------- language
+
+#: English words a Dutch violation must not contain (ids, names and the rule in brackets aside).
+ENGLISH = {
+    "above", "and", "apart", "at", "below", "ends", "exclude", "excluded", "fri", "h",
+    "holds", "hours", "instance", "job", "jobs", "keep", "kept", "lock", "locks", "mon",
+    "most", "needs", "not", "of", "overlaps", "sat", "split", "starts", "sun", "supplier",
+    "suppliers", "task", "tasks", "the", "thu", "together", "travel", "tue", "wed",
+}  # fmt: skip
+
+
+def _broken(case: str) -> list[Violation]:
+    """A typical break of each kind a workshop meets."""
+    if case == "overlap":
+        return check_solution(INSTANCE, solution([["T1", "T3"]]))
+    if case == "travel":
+        return check_solution(INSTANCE, solution([["T1", "T4"]]))
+    if case == "max_hours":
+        return check_solution(INSTANCE, solution([["T1", "T2"]], Policy(max_hours=25)))
+    if case == "max_suppliers":
+        return check_solution(INSTANCE, solution([["T1", "T2", "T6"]]))
+    sol = solution([["T1", "T2"], ["T13", "T14"]])
+    if case == "unknown_task":
+        sol["jobs"][0]["task_ids"].append("T99")
+        sol["unassigned"].append({"task_id": "X", "reason": "?"})
+    else:  # every kind of lock broken, and a forbidden pair
+        sol["locks"] = [
+            {"rule": "together", "task_ids": ["T1", "T3"]},
+            {"rule": "apart", "task_ids": ["T1", "T2"]},
+            {"rule": "exclude", "task_ids": ["T13"]},
+            {"rule": "keep", "task_ids": ["T13", "T1"]},
+            {"rule": "keep", "task_ids": ["T2", "T99"]},
+        ]
+        sol["forbidden_pairs"] = [["Asito", "Sodexo"]]
+    return check_solution(INSTANCE, sol)
+
+
+@pytest.mark.parametrize(
+    ("case", "found"),
+    [
+        ("overlap", {"overlap"}),
+        ("travel", {"travel"}),
+        ("max_hours", {"max_hours"}),
+        ("max_suppliers", {"max_suppliers"}),
+        ("unknown_task", {"unknown_task"}),
+        (
+            "locks",
+            {"lock_together", "lock_apart", "lock_exclude", "lock_keep", "locks", "forbidden_pair"},
+        ),
+    ],
+)
+def test_a_dutch_violation_has_no_english_word(case: str, found: set[str]) -> None:
+    violations = _broken(case)
+    assert rules(violations) == found
+    for violation in violations:
+        dutch = str(violation)
+        assert dutch == violation.text("nl") != violation.text("en")
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", dutch.split("] ", 1)[1])}
+        assert not words & ENGLISH, (dutch, words & ENGLISH)
+
+
+def test_dutch_says_days_and_numbers_as_dutch_does() -> None:
+    travel = _broken("travel")[0]
+    assert str(travel) == (
+        "[travel] baan B01: T1 (A) eindigt ma 09:00, T4 (C) begint ma 09:05: "
+        "5 min ertussen, de reistijd is 10 min"
+    )
+    assert travel.text("en") == (
+        "[travel] job B01: T1 at A ends mon 09:00, T4 at C starts mon 09:05: "
+        "5 min, travel needs 10 min"
+    )
+    half = check_solution(INSTANCE, solution([["T1", "T2"]], Policy(max_hours=29.5)))
+    assert [str(v) for v in half] == ["[max_hours] baan B01: 30 uur per week, meer dan 29,5 uur"]
+    one = check_solution(INSTANCE, solution([["T1", "T2", "T6"]], Policy(max_days=5)))
+    assert "6 werkdagen (ma, di, wo, do, vr, za), ten hoogste 5" in str(
+        next(v for v in one if v.rule == "max_days")
+    )
+
+
+def _fields(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+def test_every_violation_is_worded_in_both_languages_alike() -> None:
+    for code, words in VIOLATIONS.items():
+        assert set(words) == set(LANGUAGES), code
+        assert _fields(words["nl"]) == _fields(words["en"]), code
+
+
+def test_every_violation_found_is_a_phrase_of_the_table() -> None:
+    found = [v for case in ("overlap", "travel", "unknown_task", "locks") for v in _broken(case)]
+    assert all(isinstance(v.message, Phrase) and v.message.table == "violation" for v in found)
+    assert all(v.message.code in VIOLATIONS for v in found)
+    assert all(render(v.message, "nl") in str(v) for v in found)
+
+
+def test_check_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    """The same broken solution: Dutch without --lang, English with --lang EN."""
+    tasks = tmp_path / "tasks.csv"
+    tasks.write_text(
+        "task_id,supplier,days,start,end,location\n"
+        "T1,Asito,ma-vr,06:00,09:00,A\n"
+        "T3,Maas,ma-vr,08:00,10:00,A\n"
+        "T2,Sodexo,ma-vr,09:10,12:10,A\n",
+        encoding="utf-8",
+    )
+    from combibaan.io import read_instance
+
+    instance = read_instance(tasks)
+    path = _written(tmp_path, json.dumps(solution([["T1", "T3"]], instance=instance)))
+    dutch = run_cli("check", tasks, path)
+    english = run_cli("check", tasks, path, "--lang", "EN")
+    assert dutch.returncode == english.returncode == 1, dutch.stderr + english.stderr
+    assert "overtreding: [overlap] baan B01: T1 (ma 06:00-ma 09:00) overlapt met T3" in dutch.stdout
+    assert f"5 overtredingen in {path}" in dutch.stdout  # one overlap each weekday
+    assert "violation" not in dutch.stdout and "overlaps" not in dutch.stdout
+    assert "violation: [overlap] job B01: T1 (mon 06:00-mon 09:00) overlaps T3" in english.stdout
+    assert f"5 violations in {path}" in english.stdout
+    assert "overtreding" not in english.stdout and "baan" not in english.stdout
+
+    sound = _written(tmp_path, json.dumps(solution([["T1", "T2"]], instance=instance)))
+    assert run_cli("check", tasks, sound).stdout.strip() == f"{sound}: voldoet aan alle regels"
+    stricter = run_cli("check", tasks, sound, "--max-hours", "29.5", "--lang", "en")
+    assert stricter.returncode == 1
+    assert "[max_hours] job B01: 30 h per week, above 29.5 h" in stricter.stdout
+    assert "note: the solution was made under other rules: " in stricter.stderr
+    assert "max_hours 36 (checked: 29.5)" in stricter.stderr
+    dutch = run_cli("check", tasks, sound, "--max-hours", "29.5")
+    assert "[max_hours] baan B01: 30 uur per week, meer dan 29,5 uur" in dutch.stdout
+    assert "let op: de oplossing is gemaakt onder andere regels: " in dutch.stderr
+    assert "max_hours 36 (gecontroleerd: 29,5)" in dutch.stderr

@@ -174,25 +174,25 @@ BROKEN = {
     "unknown day": (
         "task_id,supplier,days,start,end\nT1,Asito,ma-vr,07:00,10:00\nT2,Asito,xx,07:00,10:00\n",
         [],
-        ["tasks.csv", "row 3", "'days'", "'xx'"],
+        ["fout:", "tasks.csv", "rij 3", "'days'", "onbekende dag 'xx'"],
     ),
     "impossible time": (
         "task_id,supplier,days,start,end\nT1,Asito,ma,25:00,10:00\n",
         [],
-        ["tasks.csv", "row 2", "'start'", "25:00"],
+        ["tasks.csv", "rij 2", "'start'", "onmogelijke tijd '25:00'"],
     ),
     "missing column": (
         "task_id,supplier,days,start\nT1,Asito,ma,07:00\n",
         [],
-        ["tasks.csv", "'end'"],
+        ["tasks.csv", "kolom 'end'", "ontbreekt"],
     ),
     "empty file": ("", [], ["tasks.csv"]),
     "two mistakes at once": (
         "task_id,supplier,days,start,end\nT1,Asito,xx,07:00,10:00\nT2,Asito,ma,07:00,99:00\n",
         [],
-        ["row 2", "'days'", "row 3", "'end'"],
+        ["rij 2", "'days'", "rij 3", "'end'"],
     ),
-    "bad flag value": (GOOD_TASKS, ["--max-hours", "abc"], ["--max-hours", "abc"]),
+    "bad flag value": (GOOD_TASKS, ["--max-hours", "abc"], ["--max-hours moet een getal", "abc"]),
     "bad language": (GOOD_TASKS, ["--lang", "fr"], ["fr"]),
 }
 
@@ -213,6 +213,66 @@ def test_broken_input_is_refused_with_a_located_message(tmp_path: Path, case: st
     assert_refused(run_cli("solve", tasks, "--out", out, *extra), fragments, out)
 
 
+def test_the_same_bad_file_in_dutch_by_default_and_in_english_with_lang_en(
+    tmp_path: Path,
+) -> None:
+    """One language per run, errors included: ``fout:`` and Dutch words without --lang,
+    ``error:`` and English with ``--lang en`` in any case; the same file, row and column."""
+    tasks = write(tmp_path / "tasks.csv", BROKEN["two mistakes at once"][0])
+    dutch = run_cli("solve", tasks)
+    assert dutch.returncode == 2, dutch.stdout + dutch.stderr
+    assert dutch.stderr.splitlines() == [
+        f"fout: {tasks}, rij 2, kolom 'days': onbekende dag 'xx'; schrijf dagen als ma-vr, "
+        "ma t/m vr, ma,wo,vr, mon-fri, werkdagen of weekend",
+        f"fout: {tasks}, rij 3, kolom 'end': onmogelijke tijd '99:00'; schrijf een tijd als "
+        "UU:MM, bijv. 07:30 (uren 0-23, minuten 0-59; 24:00 alleen als eindtijd)",
+    ]
+    for lang in ("en", "EN"):
+        english = run_cli("solve", tasks, "--lang", lang)
+        assert english.returncode == 2, english.stdout + english.stderr
+        assert english.stderr.splitlines() == [
+            f"error: {tasks}, row 2, column 'days': unknown day 'xx'; write days like ma-vr, "
+            "ma t/m vr, ma,wo,vr, mon-fri, werkdagen or weekend",
+            f"error: {tasks}, row 3, column 'end': impossible time '99:00'; write a time as "
+            "HH:MM, e.g. 07:30 (hours 0-23, minutes 0-59; 24:00 only as an end)",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("explain", ["--task", "T1"]),
+        ("sweep", ["--grid", "grid.toml", "--out", "results.csv"]),
+    ],
+)
+def test_every_command_reports_input_errors_in_its_language(
+    tmp_path: Path, command: str, options: list[str]
+) -> None:
+    tasks = write(tmp_path / "tasks.csv", BROKEN["unknown day"][0])
+    write(tmp_path / "grid.toml", "max_suppliers = [1, 2]\n")
+    dutch = run_cli(command, tasks, *options, cwd=tmp_path)
+    english = run_cli(command, tasks, *options, "--lang", "en", cwd=tmp_path)
+    assert dutch.returncode == english.returncode == 2, dutch.stderr + english.stderr
+    assert "fout:" in dutch.stderr and "rij 3, kolom 'days': onbekende dag 'xx'" in dutch.stderr
+    assert "error:" in english.stderr and "row 3, column 'days': unknown day" in english.stderr
+
+
+def test_generate_speaks_the_language_of_its_lang(tmp_path: Path) -> None:
+    out = tmp_path / "gen"
+    assert run_cli("generate", "--tasks", 5, "--out", out).returncode == 0
+    dutch = run_cli("generate", "--tasks", 5, "--out", out)
+    english = run_cli("generate", "--tasks", 5, "--out", out, "--lang", "en")
+    assert dutch.returncode == english.returncode == 2
+    assert "fout:" in dutch.stderr and "tasks.csv en travel.csv bestaan al" in dutch.stderr
+    assert "error:" in english.stderr and "tasks.csv and travel.csv already exist" in (
+        english.stderr
+    )
+    family = run_cli("generate", "--tasks", 5, "--out", out, "--family", "Huge")
+    assert "fout: --family moet campus, short, night, remote of many zijn, niet 'Huge'" in (
+        family.stderr
+    )
+
+
 def test_nonexistent_file_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = run_cli("solve", tmp_path / "nothere.csv", "--out", out)
@@ -224,7 +284,7 @@ def test_broken_travel_table_is_refused(tmp_path: Path) -> None:
     travel = write(tmp_path / "travel.csv", "from,to,minutes\nA,B,5\nA,C,abc\n")
     out = tmp_path / "out"
     done = run_cli("solve", tasks, "--travel", travel, "--out", out)
-    assert_refused(done, ["travel.csv", "row 3", "'minutes'"], out)
+    assert_refused(done, ["travel.csv", "rij 3", "'minutes'", "moet een getal zijn"], out)
 
 
 @pytest.mark.parametrize(
@@ -568,7 +628,11 @@ def test_sroi_credit_on_the_command_line(tmp_path: Path) -> None:
 
     out = tmp_path / "refused"
     done = run_cli("solve", *instance_args("indoor"), "--sroi-credit", "payroll", "--out", out)
-    assert_refused(done, ["--sroi-credit must be employer or hours, got 'payroll'"], out)
+    assert_refused(done, ["fout: --sroi-credit moet employer of hours zijn, niet 'payroll'"], out)
+    done = run_cli(
+        "solve", *instance_args("indoor"), "--sroi-credit", "payroll", "--out", out, "--lang", "en"
+    )
+    assert_refused(done, ["error: --sroi-credit must be employer or hours, got 'payroll'"], out)
 
 
 def test_a_supplier_missing_from_the_suppliers_table_is_warned_about(tmp_path: Path) -> None:
@@ -580,7 +644,7 @@ def test_a_supplier_missing_from_the_suppliers_table_is_warned_about(tmp_path: P
     tasks, travel = INSTANCES / "indoor" / "tasks.csv", INSTANCES / "indoor" / "travel.csv"
     done = run_cli("solve", tasks, "--travel", travel, "--suppliers", table, "--time-limit", 5)
     assert done.returncode == 0
-    assert f"warning: {table}: supplier 'Asito' has tasks but no row here" in done.stderr
-    with pytest.warns(InputWarning, match="'Asito' has tasks but no row"):
+    assert f"waarschuwing: {table}: leverancier 'Asito' heeft taken maar geen rij" in done.stderr
+    with pytest.warns(InputWarning, match="'Asito' heeft taken maar geen rij"):
         instance = combibaan.read_instance(tasks, travel, table)
     assert instance.unknown_suppliers == ("Asito",)

@@ -413,7 +413,7 @@ def test_a_file_combibaan_never_wrote_is_refused_even_with_force(tmp_path: Path)
     done = _solve_into(folder, "--force")
     no_traceback(done)
     assert done.returncode == 2
-    assert "assignments.csv" in done.stderr and "not written by combibaan" in done.stderr
+    assert "assignments.csv" in done.stderr and "niet door combibaan geschreven" in done.stderr
     assert (folder / "assignments.csv").read_text(encoding="utf-8") == "my own list\n"
 
 
@@ -481,7 +481,7 @@ def test_generate_into_a_file_reads_well(tmp_path: Path) -> None:
     target = write(tmp_path / "campus", "mine")
     done = run_cli("generate", "--tasks", 10, "--out", target)
     assert done.returncode == 2
-    assert "Errno" not in done.stderr and "is a file" in done.stderr
+    assert "Errno" not in done.stderr and "is een bestand, geen map" in done.stderr
     assert target.read_text(encoding="utf-8") == "mine"
 
 

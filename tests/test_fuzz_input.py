@@ -29,6 +29,7 @@ from combibaan.io.suppliers import SUPPLIER_COLUMNS
 from combibaan.io.tasks import TASK_COLUMNS
 from combibaan.io.travel import TRAVEL_COLUMNS
 from combibaan.model import Instance
+from combibaan.model.phrase import say
 from combibaan.rules import Policy
 
 GOOD_TASKS = "task_id,supplier,days,start,end,location\nT1,Asito,ma-vr,07:00,10:00,Main\n"
@@ -201,8 +202,10 @@ def read(role: str, path: Path) -> None:
         instance = read_instance(*sources[role], on_warning=warned.append)
     except InputError as error:
         assert error.problems and all(isinstance(p, Problem) for p in error.problems)
-        assert all(isinstance(p.message, str) and p.message for p in error.problems)
+        # every message says itself in both languages (a phrase, or a library's own text)
+        assert all(say(p.message, lang) for p in error.problems for lang in ("nl", "en"))
         assert len(str(error).splitlines()) <= 51
+        assert len(error.lines(lang="en")) <= 51
     else:
         assert isinstance(instance, Instance)
     assert time.perf_counter() - started < READ_SECONDS

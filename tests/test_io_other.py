@@ -19,6 +19,7 @@ from combibaan.io import (
 )
 from combibaan.io.parsing import parse_number
 from combibaan.model import Supplier, TravelEdge
+from combibaan.model.phrase import say
 from combibaan.rules import Policy
 
 TASKS = "task_id,supplier,days,start,end,location\nT1,Asito,ma-vr,07:00,10:00,Main\n"
@@ -37,6 +38,11 @@ def problems_of(reader: object, source: object, **kwargs: object) -> list[Proble
     with pytest.raises(InputError) as caught:
         reader(source, **kwargs)  # type: ignore[operator]
     return caught.value.problems
+
+
+def said(problem: Problem, lang: str = "nl") -> str:
+    """What is wrong, without where: Dutch by default, as the command line says it."""
+    return say(problem.message, lang)
 
 
 # --- travel ------------------------------------------------------------------------------------
@@ -79,13 +85,15 @@ def test_travel_errors(tmp_path: Path) -> None:
         (4, "from"),
         (4, "minutes"),
     ]
-    assert "'-5'" in found[0].message and "'abc'" in found[2].message
+    assert "'-5'" in said(found[0]) and "'abc'" in said(found[2])
+    assert "minutes mag niet negatief zijn" in said(found[0])
+    assert "minutes must not be negative" in said(found[0], "en")
 
 
 def test_travel_missing_column(tmp_path: Path) -> None:
     (problem,) = problems_of(read_travel, write(tmp_path / "t.csv", "from,to,time\nA,B,3\n"))
     assert (problem.row, problem.column) == (None, "minutes")
-    assert "minuten" in problem.message
+    assert "'minuten'" in said(problem) and "ontbreekt" in said(problem)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +128,8 @@ def test_suppliers_errors(tmp_path: Path) -> None:
         (4, "supplier"),
         (5, "supplier"),
     ]
-    assert "row 2" in found[1].message
+    assert "al in rij 2" in said(found[1])
+    assert "already in row 2" in said(found[1], "en")
 
 
 # --- policy --------------------------------------------------------------------------------
@@ -143,15 +152,17 @@ def test_policy_key_problems_collected(tmp_path: Path) -> None:
     text = 'max_supplier = 3\nmax_hours = "lots"\nmin_hours = true\n'
     found = problems_of(read_policy, write(tmp_path / "p.toml", text))
     assert [p.column for p in found] == ["max_supplier", "max_hours", "min_hours"]
-    assert "did you mean 'max_suppliers'" in found[0].message
+    assert "misschien 'max_suppliers'?" in said(found[0])
+    assert "did you mean 'max_suppliers'" in said(found[0], "en")
     assert all(p.source == str(tmp_path / "p.toml") for p in found)
 
 
 def test_policy_value_problems(tmp_path: Path) -> None:
     (negative,) = problems_of(read_policy, write(tmp_path / "n.toml", "max_span_hours = -2\n"))
-    assert negative.column == "max_span_hours" and "negative" in negative.message
+    assert negative.column == "max_span_hours" and "negatief" in said(negative)
+    assert "negative" in said(negative, "en")
     (crossed,) = problems_of(read_policy, write(tmp_path / "c.toml", "min_hours = 40\n"))
-    assert crossed.column is None and "min_hours" in crossed.message
+    assert crossed.column is None and "min_hours (40) is hoger dan max_hours" in said(crossed)
     assert (
         read_policy(write(tmp_path / "ok.toml", "min_hours = 40\nmax_hours = 48\n")).min_hours == 40
     )
@@ -160,10 +171,10 @@ def test_policy_value_problems(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "phrase"),
     [
-        (None, "not found"),
-        ("max_hours = \n", "not valid TOML"),
-        ("max_hours = 3\n[policy]\nmax_hours = 4\n", "both"),
-        ("policy = 3\n", "[policy] table"),
+        (None, "niet gevonden"),
+        ("max_hours = \n", "geen geldige TOML"),
+        ("max_hours = 3\n[policy]\nmax_hours = 4\n", "zowel bovenaan als in [policy]"),
+        ("policy = 3\n", "tabel [policy]"),
         (b"max_hours = '\xff'\n", "UTF-8"),
     ],
 )
@@ -172,7 +183,7 @@ def test_policy_unreadable(tmp_path: Path, content: str | bytes | None, phrase: 
     if content is not None:
         write(path, content)
     (problem,) = problems_of(read_policy, path)
-    assert phrase in problem.message and problem.source == str(path)
+    assert phrase in said(problem) and problem.source == str(path)
 
 
 # --- read_instance -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 
 from combibaan.io import InputError, Problem, read_tasks
 from combibaan.io.parsing import parse_days, parse_time, split_list
+from combibaan.model.phrase import BadValue, say
 from combibaan.model.week import Slot
 
 HEADER = "task_id,supplier,description,days,start,end,location,competencies\n"
@@ -34,6 +35,11 @@ def problems(source: object) -> list[Problem]:
 
 def where(found: list[Problem]) -> list[tuple[int | None, str | None]]:
     return [(p.row, p.column) for p in found]
+
+
+def said(problem: Problem, lang: str = "nl") -> str:
+    """What is wrong, without where: Dutch by default, as the command line says it."""
+    return say(problem.message, lang)
 
 
 # --- formats and encodings -----------------------------------------------------------------
@@ -204,7 +210,8 @@ def test_repeated_task_id_inconsistent(tmp_path: Path, second: str, column: str,
     text = HEADER + "T1,Asito,,ma,7,8,Main,lift\nT0,X,,ma,7,8,,\n" + second + "\n"
     (problem,) = problems(write(tmp_path, text))
     assert (problem.row, problem.column) == (4, column)
-    assert "row 2" in problem.message and old in problem.message
+    assert "in rij 2" in said(problem) and old in said(problem)
+    assert "in row 2" in said(problem, "en") and old in said(problem, "en")
 
 
 def test_competencies_agree_in_any_order(tmp_path: Path) -> None:
@@ -224,8 +231,10 @@ def test_overlapping_slots_of_one_task(tmp_path: Path) -> None:
     )
     found = problems(write(tmp_path, text))
     assert where(found) == [(3, None), (5, None)]
-    assert "row 2" in found[0].message and "'T1'" in found[0].message
-    assert "row 4" in found[1].message and "'N1'" in found[1].message
+    assert "uit rij 2" in said(found[0]) and "'T1'" in said(found[0])
+    assert "uit rij 4" in said(found[1]) and "'N1'" in said(found[1])
+    assert "wo 09:00-11:00 overlapt met tijdvak wo 07:00-10:00" in said(found[0])
+    assert "wed 09:00-11:00 overlaps slot wed 07:00-10:00" in said(found[0], "en")
 
 
 # --- errors ----------------------------------------------------------------------------------
@@ -234,9 +243,10 @@ def test_overlapping_slots_of_one_task(tmp_path: Path) -> None:
 def test_missing_columns(tmp_path: Path) -> None:
     found = problems(write(tmp_path, "taak;omschrijving;begin\nT1;x;7\n"))
     assert where(found) == [(None, "supplier"), (None, "days"), (None, "end")]
-    assert "leverancier" in found[0].message
-    assert "'dagen'" in found[1].message and "'dag'" in found[1].message
-    assert "'omschrijving'" in found[0].message  # says what the header does have
+    assert "kolom 'supplier' (of 'leverancier') ontbreekt" in said(found[0])
+    assert "'dagen'" in said(found[1]) and "'dag'" in said(found[1])
+    assert "'omschrijving'" in said(found[0])  # says what the header does have
+    assert "missing column 'supplier' (or 'leverancier')" in said(found[0], "en")
 
 
 def test_duplicate_header_meaning(tmp_path: Path) -> None:
@@ -273,28 +283,31 @@ def test_all_problems_collected_in_one_run(tmp_path: Path) -> None:
         (5, "supplier"),
         (6, "start"),
     ]
-    assert "'mo'" in found[0].message
-    assert "impossible time '7:61'" in found[1].message
-    assert "24:00" in found[2].message and "end" in found[2].message
-    assert "the same" in found[3].message
-    assert str(found[0]).startswith(f"{tmp_path / 'tasks.csv'}, row 3, column 'days': ")
+    assert "onbekende dag 'mo'" in said(found[0])
+    assert "onmogelijke tijd '7:61'" in said(found[1])
+    assert "24:00" in said(found[2]) and "eindtijd" in said(found[2])
+    assert "begin en eind zijn gelijk" in said(found[3])
+    assert str(found[0]).startswith(f"{tmp_path / 'tasks.csv'}, rij 3, kolom 'days': ")
+    assert found[0].text("en").startswith(f"{tmp_path / 'tasks.csv'}, row 3, column 'days': ")
+    assert "impossible time '7:61'" in said(found[1], "en")
+    assert "the same" in said(found[3], "en")
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", HEADER, HEADER + ",,,,,,,\n"])
 def test_no_tasks(tmp_path: Path, text: str) -> None:
     (problem,) = problems(write(tmp_path, text))
-    assert "no tasks" in problem.message and problem.row is None
+    assert "geen taken" in said(problem) and problem.row is None
 
 
 @pytest.mark.parametrize(
     ("name", "content", "phrase"),
     [
-        ("missing.csv", None, "not found"),
-        ("folder", "dir", "folder"),
+        ("missing.csv", None, "niet gevonden"),
+        ("folder", "dir", "map"),
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, ".xls"),
-        ("broken.xlsx", b"PK\x03\x04 this is not really a zip", "damaged"),
-        ("fake.xlsx", b"task_id,supplier\n", "damaged"),
-        ("image.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV"),
+        ("broken.xlsx", b"PK\x03\x04 this is not really a zip", "beschadigd"),
+        ("fake.xlsx", b"task_id,supplier\n", "beschadigd"),
+        ("image.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "geen CSV"),
         ("weird.csv", b"task_id,supplier\n\x81\x8d\x8f\x90\x9d,x\n", "UTF-8"),
         ("sheet.ods", b"PK\x03\x04", "OpenDocument"),
     ],
@@ -308,7 +321,7 @@ def test_unreadable_files(
     elif isinstance(content, bytes):
         path.write_bytes(content)
     (problem,) = problems(path)
-    assert phrase in problem.message
+    assert phrase in said(problem)
     assert problem.source == str(path)
 
 
@@ -366,9 +379,17 @@ def test_days_grammar(text: str, days: tuple[int, ...]) -> None:
     ],
 )
 def test_days_errors_name_the_value(text: str, named: str) -> None:
-    with pytest.raises(ValueError, match="day") as caught:
+    with pytest.raises(ValueError, match="dag") as caught:
         parse_days(text)
     assert named in str(caught.value)
+
+
+def test_a_backwards_range_spells_out_both_readings_in_the_run_language() -> None:
+    with pytest.raises(BadValue) as caught:
+        parse_days("do-di")
+    assert "'di-do' (3 dagen) voor dinsdag tot en met donderdag" in caught.value.text("nl")
+    assert "(6 dagen) voor donderdag tot en met de dinsdag erna" in caught.value.text("nl")
+    assert "'di-do' (3 days) for Tuesday to Thursday" in caught.value.text("en")
 
 
 @pytest.mark.parametrize(
@@ -399,15 +420,17 @@ def test_times(value: object, minutes: int) -> None:
 
 @pytest.mark.parametrize("value", ["24:00", "25:00", "7:60", "7:5", "99", "abc", "7:30pm", "-1"])
 def test_impossible_start_times(value: str) -> None:
-    with pytest.raises(ValueError, match=r"impossible time|24:00"):
+    with pytest.raises(ValueError, match=r"onmogelijke tijd|24:00"):
         parse_time(value)
 
 
 def test_midnight_as_end_only() -> None:
     assert parse_time("24:00", is_end=True) == 1440
     assert parse_time("2400", is_end=True) == 1440
-    with pytest.raises(ValueError, match="impossible"):
+    with pytest.raises(ValueError, match="onmogelijke tijd") as caught:
         parse_time("24:30", is_end=True)
+    assert isinstance(caught.value, BadValue)
+    assert caught.value.text("en").startswith("impossible time '24:30'")
 
 
 @pytest.mark.parametrize(

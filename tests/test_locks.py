@@ -15,6 +15,7 @@ import combibaan
 from combibaan import InputError, Lock, LockConflict, LockError, Locks
 from combibaan.io.locks import read_locks
 from combibaan.model.locks import parse_supplier_pair
+from combibaan.model.phrase import say
 
 INDOOR = INSTANCES / "indoor"
 INDOOR_ARGS = (INDOOR / "tasks.csv", "--travel", INDOOR / "travel.csv")
@@ -55,12 +56,16 @@ def test_rule_words_in_both_languages() -> None:
     assert Lock("Niet samen", ("A", "B")).rule == "apart"
     assert Lock("uitsluiten", ("A",)).rule == "exclude"
     assert Lock("BEHOUDEN", ("A",)).rule == "keep"
-    with pytest.raises(LockError, match="unknown lock rule"):
+    with pytest.raises(LockError, match="onbekende regel 'maybe' voor een afspraak") as caught:
         Lock("maybe", ("A", "B"))
-    with pytest.raises(LockError, match="at least 2"):
+    assert caught.value.text("en").startswith("unknown lock rule 'maybe'")
+    with pytest.raises(LockError, match="de regel samen vraagt minstens 2") as caught:
         Lock("together", ("A", "A"))
-    with pytest.raises(LockError, match="two keep locks"):
+    assert "the rule together needs at least 2" in caught.value.text("en")
+    with pytest.raises(LockError, match="twee afspraken 'behouden'") as caught:
         Locks.of([("keep", ["A", "B"]), ("keep", ["B", "C"])])
+    assert "is in two keep locks: keep A|B and keep B|C" in caught.value.text("en")
+    assert "behouden A|B en behouden B|C" in str(caught.value)
 
 
 def test_lock_labels_name_the_row() -> None:
@@ -120,7 +125,7 @@ def test_reader_reports_every_problem_with_row_and_column(
     )
     with pytest.raises(InputError) as caught:
         read_locks(path, indoor)
-    found = {(p.row, p.column): p.message for p in caught.value.problems}
+    found = {(p.row, p.column): say(p.message) for p in caught.value.problems}
     assert set(found) == {
         (2, "task_ids"),
         (3, "rule"),
@@ -128,10 +133,12 @@ def test_reader_reports_every_problem_with_row_and_column(
         (6, "task_ids"),
         (7, "rule"),
     }
-    assert "at least 2" in found[2, "task_ids"]
+    assert "minstens 2" in found[2, "task_ids"]
     assert "sometimes" in found[3, "rule"] and "samen" in found[3, "rule"]
     assert "I99" in found[4, "task_ids"] and "I09" in found[4, "task_ids"]  # a close match
-    assert "row 5" in found[6, "task_ids"]
+    assert "rij 5" in found[6, "task_ids"]
+    english = [p.text("en") for p in caught.value.problems]
+    assert "row 6, column 'task_ids': task I11 is already kept in row 5" in english[3]
 
 
 def test_empty_locks_file_is_no_locks(tmp_path: Path, indoor: combibaan.Instance) -> None:
@@ -365,6 +372,8 @@ def test_cli_bad_locks_file_and_pair_exit_2(tmp_path: Path) -> None:
     path = write(tmp_path / "l.csv", "rule,task_ids\nsamen,I01|I0l\n")
     done = run_cli("solve", *INDOOR_ARGS, "--locks", path)
     assert done.returncode == 2
-    assert "row 2" in done.stderr and "I0l" in done.stderr
+    assert "fout:" in done.stderr and "rij 2" in done.stderr and "I0l" in done.stderr
     done = run_cli("solve", *INDOOR_ARGS, "--forbid-pair", "Securitas")
-    assert done.returncode == 2 and "forbidden pair" in done.stderr
+    assert done.returncode == 2 and "fout: --forbid-pair: een verboden paar" in done.stderr
+    done = run_cli("solve", *INDOOR_ARGS, "--forbid-pair", "Securitas", "--lang", "en")
+    assert done.returncode == 2 and "error: --forbid-pair: a forbidden pair" in done.stderr

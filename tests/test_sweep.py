@@ -45,22 +45,27 @@ def comparable(table: pd.DataFrame) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize(
-    ("grid", "words"),
+    ("grid", "words", "english"),
     [
-        ({"max_supplier": [1, 2]}, ["unknown policy rule 'max_supplier'", "'max_suppliers'"]),
-        ({"colour": [1]}, ["unknown policy rule 'colour'", "known rules"]),
-        ({}, ["grid is empty"]),
-        ({"min_hours": []}, ["no values", "min_hours"]),
-        ({"min_hours": ["many"]}, ["min_hours", "number or 'off'"]),
-        ({"min_hours": [16, 40]}, ["min_hours=40", "above max_hours"]),
+        (
+            {"max_supplier": [1, 2]},
+            ["onbekende regel 'max_supplier' in het raster", "'max_suppliers'"],
+            ["unknown policy rule 'max_supplier'"],
+        ),
+        ({"colour": [1]}, ["onbekende regel 'colour'", "bekende regels"], ["known rules"]),
+        ({}, ["raster is leeg"], ["grid is empty"]),
+        ({"min_hours": []}, ["geen waarden", "min_hours"], ["no values"]),
+        ({"min_hours": ["many"]}, ["min_hours", "getal zijn of 'uit'"], ["number or 'off'"]),
+        ({"min_hours": [16, 40]}, ["min_hours=40", "hoger dan max_hours"], ["above max_hours"]),
     ],
 )
 def test_bad_grids_are_clear_errors(
-    indoor: combibaan.Instance, grid: dict[str, Any], words: list[str]
+    indoor: combibaan.Instance, grid: dict[str, Any], words: list[str], english: list[str]
 ) -> None:
     with pytest.raises(combibaan.PolicyError) as caught:
         combibaan.sweep(indoor, grid, time_limit=1, workers=1)
     assert all(word in str(caught.value) for word in words), str(caught.value)
+    assert all(word in caught.value.text("en") for word in english), caught.value.text("en")
 
 
 def test_grid_values_are_read_like_policy_values() -> None:
@@ -224,11 +229,11 @@ def test_cli_sweep_writes_the_table(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("max_supplier = [1, 2]\n", ["max_supplier", "did you mean 'max_suppliers'"]),
+        ("max_supplier = [1, 2]\n", ["max_supplier", "misschien 'max_suppliers'?"]),
         ('min_hours = [16, "lots"]\n', ["min_hours", "'lots'"]),
-        ("min_hours = []\n", ["min_hours", "no values"]),
-        ("min_hours = [40]\n", ["min_hours=40", "above max_hours"]),
-        ("min_hours = [16\n", ["not valid TOML"]),
+        ("min_hours = []\n", ["min_hours", "geen waarden"]),
+        ("min_hours = [40]\n", ["min_hours=40", "hoger dan max_hours"]),
+        ("min_hours = [16\n", ["geen geldige TOML"]),
     ],
 )
 def test_cli_bad_grid_exits_2_naming_file_and_key(
@@ -241,7 +246,7 @@ def test_cli_bad_grid_exits_2_naming_file_and_key(
     )
     assert run.exit_code == 2
     message = " ".join(run.output.split())
-    assert "grid.toml" in message
+    assert "fout:" in message and "grid.toml" in message
     assert all(word in message for word in words), message
     assert not (tmp_path / "r.csv").exists()
 

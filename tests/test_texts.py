@@ -169,6 +169,43 @@ def test_changes_carry_their_sign() -> None:
     assert explain_text("hours_delta", "nl", hours=56.5) == ", +56,5 uur ingedeeld"
 
 
+@pytest.mark.parametrize(
+    ("value", "nl", "en"),
+    [
+        (9999, "9999", "9999"),  # four digits stay together
+        (1234.5, "1234,5", "1234.5"),
+        (10000, "10.000", "10,000"),
+        (12345.5, "12.345,5", "12,345.5"),
+        (-12345.25, "-12.345,25", "-12,345.25"),
+        (1234567.0, "1.234.567", "1,234,567"),
+        (0.5, "0,5", "0.5"),
+    ],
+)
+def test_five_digits_and_more_are_grouped_by_thousands(value: float, nl: str, en: str) -> None:
+    assert (decimal(value, "nl"), decimal(value, "en")) == (nl, en)
+
+
+def test_thousands_in_sentences_signs_and_counts() -> None:
+    assert signed(12345.5, "nl") == "+12.345,5"
+    assert signed(-20000, "en") == "-20,000"
+    assert cli_text("hours", "nl", hours=12345.5) == "12.345,5 uur geplaatst"
+    assert cli_text("jobs", "en", n=12000) == "12,000 jobs"
+    assert cli_text("more_tasks", "nl", n=5000, where="") == "… en nog 5000 taken"
+    assert cli_text("more_tasks", "nl", n=50000, where="") == "… en nog 50.000 taken"
+    assert cli_text("vs_best", "en", jobs=-1, hours=10500.0) == "-1 job, +10,500 h"
+
+
+def test_the_plain_number_a_user_types_back_has_no_separator() -> None:
+    # ``number`` is what --help shows as a default: typed back, it must parse.
+    assert number(12345.5) == "12345.5"
+    assert float(number(1234567.0)) == 1234567
+
+
+def test_what_rounds_to_nothing_has_no_sign() -> None:
+    assert number(-0.001) == "0"
+    assert signed(-0.004, "nl") == "0"
+
+
 def test_a_python_number_format_keeps_the_languages_decimal_mark() -> None:
     assert cli_text("seconds", "nl", seconds=4.24) == "4,2 s"
     assert cli_text("seconds", "en", seconds=4.24) == "4.2 s"

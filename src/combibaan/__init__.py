@@ -26,6 +26,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# The words: loaded with the package (it is light), so that an error raised in any layer,
+# even from ``combibaan.model`` alone, is worded rather than shown as a code.
+import combibaan.texts as _texts  # noqa: F401
+
 #: Where each public name lives; loaded on first use so that ``import combibaan``
 #: (and the command line's start-up) stays fast: pandas and OR-Tools load only when needed.
 _HOMES = {

@@ -8,13 +8,22 @@ the language (``19,5`` in Dutch, ``19.5`` in English); ``{n:taak|taken}`` says t
 first word when ``n`` is one and the second otherwise (Dutch and English share that
 rule), so that a sentence agrees with its number: ``{n} {n:taak past|taken passen}``.
 ``{hours:+}`` writes a number with its sign (``+2,5``).
+
+One rule for thousands in both languages: a number of five digits or more before the
+decimal mark is grouped by three (``12.345,5`` in Dutch, ``12,345.5`` in English); one
+of four stays together (``2500``, ``1234,5``), as Dutch style guides allow, and English
+follows the same rule so that both languages read alike. That is for prose only
+(:func:`decimal`, :func:`signed` and the templates); :func:`number` keeps the plain form
+a user types back (a default in ``--help``), and machine-readable output (CSV, JSON,
+workbook cells) is written without this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from combibaan.model.phrase import Labelled, Phrase
+from combibaan.model.phrase import Labelled, Phrase, PhraseError, use_renderer
+from combibaan.model.phrase import mistake as mistake  # an input error's phrase, for the edge
 from combibaan.model.week import DAY_NAMES
 from combibaan.model.week import format_days as format_days  # days in words, for the edge
 
@@ -85,16 +94,28 @@ REASONS: dict[str, dict[str, str]] = {
 
 def number(value: float) -> str:
     """Hours as people write them, at most two decimals: ``20`` not ``20.0``, ``25.5``
-    stays, ``1/3`` is ``0.33``; whole numbers in full (``1234567``, never ``1.23e+06``)."""
+    stays, ``1/3`` is ``0.33``; whole numbers in full (``1234567``, never ``1.23e+06``),
+    with a point and no thousands separator: the form a user types back. What rounds to
+    nothing is ``0``, never ``-0``."""
     if isinstance(value, int):
         return str(value)
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+#: Digits before the decimal mark from which :func:`decimal` groups them by thousands.
+GROUP_FROM_DIGITS = 5
 
 
 def decimal(value: float, lang: str = "nl") -> str:
-    """A number as :func:`number` writes it, with a decimal comma in Dutch."""
-    text = number(value)
-    return text.replace(".", ",") if lang == "nl" else text
+    """A number as :func:`number` writes it, in the marks of the language: ``1234,5`` and
+    ``12.345,5`` in Dutch, ``1234.5`` and ``12,345.5`` in English (see the module's rule)."""
+    whole, point, fraction = number(value).partition(".")
+    digits = whole.lstrip("-")
+    if digits.isdigit() and len(digits) >= GROUP_FROM_DIGITS:
+        whole = whole.removesuffix(digits) + f"{int(digits):,}"
+    text = whole + point + fraction
+    return text.translate(_DUTCH_MARKS) if lang == "nl" else text
 
 
 def signed(value: float, lang: str = "nl") -> str:
@@ -174,6 +195,9 @@ def render(phrase: Phrase, lang: str = "nl") -> str:
     return _text(TABLES[phrase.table], phrase.code, lang, phrase.values)
 
 
+use_renderer(render)  # errors raised below this layer (a lock, a number) speak through it
+
+
 def plural(count: object, one: str, other: str) -> str:
     """``one`` when ``count`` is one (or minus one), else ``other``: the rule Dutch and English
     share. Anything but a number (a list of ids, "minstens 5") takes ``other``."""
@@ -210,6 +234,8 @@ class _Said:
 def _said(key: str, value: object, lang: str) -> str:
     if isinstance(value, Phrase):
         return render(value, lang)
+    if isinstance(value, PhraseError):
+        return value.text(lang)
     if isinstance(value, tuple | list):
         return ", ".join(_said(key, item, lang) for item in value)
     if isinstance(value, str):
@@ -365,7 +391,10 @@ CLI: dict[str, dict[str, str]] = {
         "nl": " (--rows all toont ze allemaal, --out MAP schrijft ze weg)",
         "en": " (--rows all shows them all, --out DIR writes them to files)",
     },
-    # combibaan check (cli/check.py), which speaks Dutch (it has no --lang)
+    # combibaan check (cli/check.py), in the language of its --lang; the violations
+    # themselves are VIOLATIONS
+    "violation_label": {"nl": "overtreding:", "en": "violation:"},
+    "note_label": {"nl": "let op:", "en": "note:"},
     "violations": {
         "nl": "{n} {n:overtreding|overtredingen} in {solution}",
         "en": "{n} {n:violation|violations} in {solution}",
@@ -383,7 +412,7 @@ CLI: dict[str, dict[str, str]] = {
         "en": "{key} {claimed} (checked: {checked})",
     },
     "off": {"nl": "uit", "en": "off"},
-    # combibaan sweep (cli/sweep.py), which speaks Dutch (it has no --lang)
+    # combibaan sweep (cli/sweep.py), in the language of its --lang
     "sweeping": {"nl": "Doorrekenen", "en": "Sweeping"},
     "sweep_title": {"nl": "Doorrekening — {name}", "en": "Sweep — {name}"},
     "col_bound": {"nl": "ten hoogste", "en": "bound"},
@@ -411,6 +440,956 @@ def hours_note(hours: float, bound: float | None, lang: str = "nl") -> str:
     return cli_text("hours_bound", lang, bound=decimal(round(bound, 2), lang))
 
 
+# --- combibaan check: what the independent checker finds (check/**) ------------------------
+# The checker's own words, apart from the rules' (rules/*.py) as its arithmetic is: a
+# Violation's message is a Phrase of this table. Values quoted from the file (a listed
+# field, an id that is no text) arrive as their repr; a time of the week is a "moment".
+
+VIOLATIONS: dict[str, dict[str, str]] = {
+    # where a violation is (Violation.text); {message} is the violation's own phrase
+    "in_job": {"nl": "baan {job}: {message}", "en": "job {job}: {message}"},
+    "in_alternative": {
+        "nl": "alternatief {rank}: {message}",
+        "en": "alternative {rank}: {message}",
+    },
+    "in_alternative_job": {
+        "nl": "alternatief {rank}, baan {job}: {message}",
+        "en": "alternative {rank}, job {job}: {message}",
+    },
+    "moment": {"nl": "{day} {time}", "en": "{day} {time}"},
+    "day": {"nl": "{day}", "en": "{day}"},
+    # the rules of a job (check/rules/*.py)
+    "overlap": {
+        "nl": "{a} ({a_start}-{a_end}) overlapt met {b} ({b_start}-{b_end})",
+        "en": "{a} ({a_start}-{a_end}) overlaps {b} ({b_start}-{b_end})",
+    },
+    "travel": {
+        "nl": "{first} ({first_place}) eindigt {end}, {second} ({second_place}) begint {start}: "
+        "{gap} min ertussen, de reistijd is {need} min",
+        "en": "{first} at {first_place} ends {end}, {second} at {second_place} starts {start}: "
+        "{gap} min, travel needs {need} min",
+    },
+    "min_hours": {
+        "nl": "{hours} uur per week, minder dan {least} uur",
+        "en": "{hours} h per week, below {least} h",
+    },
+    "max_hours": {
+        "nl": "{hours} uur per week, meer dan {most} uur",
+        "en": "{hours} h per week, above {most} h",
+    },
+    "max_suppliers": {
+        "nl": "{n} {n:leverancier|leveranciers} ({names}), ten hoogste {most}",
+        "en": "{n} {n:supplier|suppliers} ({names}), at most {most}",
+    },
+    "max_hours_per_day": {
+        "nl": "{hours} uur op {day}, meer dan {most} uur",
+        "en": "{hours} h on {day}, above {most} h",
+    },
+    "min_hours_per_day": {
+        "nl": "{hours} uur op {day}, minder dan {least} uur",
+        "en": "{hours} h on {day}, below {least} h",
+    },
+    "max_span_hours": {
+        "nl": "{hours} uur van het eerste begin tot het laatste einde op {day}, "
+        "meer dan {most} uur",
+        "en": "{hours} h from first start to last end on {day}, above {most} h",
+    },
+    "max_gap_hours": {
+        "nl": "{hours} uur wachten vóór {at}, meer dan {most} uur",
+        "en": "{hours} h waiting before {at}, above {most} h",
+    },
+    "max_days": {
+        "nl": "{n} {n:werkdag|werkdagen} ({days}), ten hoogste {most}",
+        "en": "{n} working {n:day|days} ({days}), at most {most}",
+    },
+    "max_locations": {
+        "nl": "{n} {n:locatie|locaties} ({places}), ten hoogste {most}",
+        "en": "{n} {n:location|locations} ({places}), at most {most}",
+    },
+    # the rules the solution claims (check/solution.py)
+    "no_policy": {
+        "nl": "de oplossing heeft geen object 'policy' met de regels",
+        "en": "the solution has no 'policy' object",
+    },
+    "policy_misses": {
+        "nl": "in de regels van de oplossing ('policy') {n:ontbreekt|ontbreken} {keys}",
+        "en": "the solution's policy misses {n:the key|the keys} {keys}",
+    },
+    "policy_unusable": {
+        "nl": "de regels van de oplossing ('policy') zijn onbruikbaar: {error}",
+        "en": "the solution's policy cannot be used: {error}",
+    },
+    # the document's structure (check/solution.py, claims.py, alternatives.py)
+    "not_a_list": {
+        "nl": "'{key}' ontbreekt of is geen lijst",
+        "en": "'{key}' is missing or not a list",
+    },
+    "job_not_object": {"nl": "{where} is geen object", "en": "{where} is not an object"},
+    "no_task_ids": {"nl": "heeft geen lijst task_ids", "en": "has no list of task_ids"},
+    "task_id_not_text": {"nl": "taak-id {id} is geen tekst", "en": "task id {id} is not text"},
+    "unknown_task": {
+        "nl": "taak {task} staat niet in de takenlijst",
+        "en": "task {task} is not in the instance",
+    },
+    "task_in_other_job": {
+        "nl": "taak {task} zit al in baan {job}",
+        "en": "task {task} is already in job {job}",
+    },
+    "task_twice": {
+        "nl": "taak {task} staat twee keer in deze baan",
+        "en": "task {task} is listed twice",
+    },
+    "job_id_reused": {
+        "nl": "dit baannummer komt {n} keer voor",
+        "en": "job id used {n} times",
+    },
+    # a job's echoed fields (check/claims.py)
+    "suppliers_differ": {
+        "nl": "vermeldt als leveranciers {listed}, maar de taken komen van {actual}",
+        "en": "lists {listed}, tasks come from {actual}",
+    },
+    "hours_differ": {
+        "nl": "vermeldt {listed} uur per week, maar de taken tellen op tot {hours} uur",
+        "en": "lists {listed} h, tasks sum to {hours} h",
+    },
+    "days_differ": {
+        "nl": "vermeldt als dagen {listed}, maar de taken werken op {actual}",
+        "en": "lists {listed}, tasks work on {actual}",
+    },
+    # the tasks left out (check/claims.py)
+    "unassigned_no_id": {
+        "nl": "onderdeel {item} van 'unassigned' heeft geen task_id",
+        "en": "unassigned entry {item} has no task_id",
+    },
+    "unassigned_id_not_text": {
+        "nl": "taak-id {id} in 'unassigned' is geen tekst",
+        "en": "unassigned task id {id} is not text",
+    },
+    "unknown_unassigned": {
+        "nl": "niet-ingedeelde taak {task} staat niet in de takenlijst",
+        "en": "unassigned task {task} is not in the instance",
+    },
+    "unassigned_but_placed": {
+        "nl": "taak {task} staat bij de niet-ingedeelde taken, maar zit in baan {job}",
+        "en": "task {task} is listed as unassigned but is in job {job}",
+    },
+    "no_reason": {
+        "nl": "niet-ingedeelde taak {task} heeft geen reden",
+        "en": "unassigned task {task} has no reason",
+    },
+    "unassigned_repeated": {
+        "nl": "taak {task} staat {n} keer bij de niet-ingedeelde taken",
+        "en": "task {task} is listed as unassigned {n} times",
+    },
+    "nowhere": {
+        "nl": "taak {task} zit in geen enkele baan en staat niet bij de niet-ingedeelde taken",
+        "en": "task {task} is in no job and not listed as unassigned",
+    },
+    # status, bounds and how the run stopped (check/claims.py)
+    "not_one_of": {
+        "nl": "{key} {value} is niet één van {choices}",
+        "en": "{key} {value} is not one of {choices}",
+    },
+    "not_a_number": {"nl": "{key} {value} is geen getal", "en": "{key} {value} is not a number"},
+    "not_a_count": {
+        "nl": "{key} {value} is geen geheel getal van 0 of meer",
+        "en": "{key} {value} is not a count",
+    },
+    "hours_above_bound": {
+        "nl": "{hours} uur ingedeeld, meer dan de bewezen bovengrens van {bound} uur",
+        "en": "{hours} h placed, more than the proven bound {bound} h",
+    },
+    "jobs_above_bound": {
+        "nl": "{n} {n:baan|banen}, meer dan de bewezen bovengrens van {bound}",
+        "en": "{n} {n:job|jobs}, more than the proven bound {bound}",
+    },
+    "optimal_below_bound": {
+        "nl": "{key} optimal, maar {n} {n:baan|banen} terwijl de bovengrens {bound} is",
+        "en": "{key} optimal, but {n} {n:job|jobs} while the bound is {bound}",
+    },
+    "optimal_without_bound": {
+        "nl": "{key} optimal, maar {n} {n:baan|banen} en geen jobs_bound",
+        "en": "{key} optimal, but {n} {n:job|jobs} and no jobs_bound",
+    },
+    # workshop locks and forbidden pairs (check/locks.py)
+    "locks_unreadable": {
+        "nl": "'locks' moet een lijst van objecten met 'rule' en 'task_ids' zijn",
+        "en": "'locks' must be a list of objects with 'rule' and 'task_ids'",
+    },
+    "locks_error": {
+        "nl": "de afspraken in de oplossing ('locks') zijn niet te lezen: {error}",
+        "en": "cannot read the echoed locks: {error}",
+    },
+    "pairs_unreadable": {
+        "nl": "'forbidden_pairs' moet een lijst van paren [leverancier, leverancier] zijn",
+        "en": "'forbidden_pairs' must be a list of [supplier, supplier] pairs",
+    },
+    "lock_unknown_tasks": {
+        "nl": "afspraak {lock} noemt {n:een onbekende taak|onbekende taken}: {tasks}",
+        "en": "lock {lock} names {n:an unknown task|unknown tasks}: {tasks}",
+    },
+    "forbidden_pair": {
+        "nl": "combineert {first} en {second}, een verboden paar",
+        "en": "combines {first} and {second}, a forbidden pair",
+    },
+    "lock_split": {
+        "nl": "afspraak {lock} is gesplitst: {placed}",
+        "en": "{lock} is split: {placed}",
+    },
+    "task_in_job": {"nl": "{task} in {job}", "en": "{task} in {job}"},
+    "task_unplaced": {"nl": "{task} niet ingedeeld", "en": "{task} unassigned"},
+    "lock_apart": {
+        "nl": "bevat {tasks}, uit elkaar gehouden door afspraak {lock}",
+        "en": "holds {tasks}, kept apart by {lock}",
+    },
+    "lock_exclude": {
+        "nl": "bevat {task}, uitgesloten door afspraak {lock}",
+        "en": "holds {task}, excluded by {lock}",
+    },
+    "lock_keep": {
+        "nl": "afspraak {lock} is niet één baan ({found})",
+        "en": "{lock} is not one job ({found})",
+    },
+    "in_no_job": {"nl": "in geen enkele baan", "en": "in no job"},
+    # alternative proposals (check/alternatives.py)
+    "alternatives_not_list": {
+        "nl": "'alternatives' moet een lijst zijn",
+        "en": "'alternatives' must be a list",
+    },
+    "alternative_no_jobs": {
+        "nl": "{where} heeft geen lijst 'jobs'",
+        "en": "{where} has no 'jobs' list",
+    },
+    "alternative_duplicate": {
+        "nl": "heeft dezelfde banen als het beste voorstel of een eerder alternatief",
+        "en": "has the same jobs as the best proposal or an earlier alternative",
+    },
+    "alternative_delta": {
+        "nl": "vermeldt jobs_delta {listed_jobs} en hours_delta {listed_hours}; "
+        "de banen geven {jobs} en {hours}",
+        "en": "lists jobs_delta {listed_jobs} and hours_delta {listed_hours}; "
+        "its jobs give {jobs} and {hours}",
+    },
+    "alternative_better": {
+        "nl": "{jobs:+} {jobs:baan|banen} en {hours:+} uur tegenover een beste voorstel dat "
+        "optimaal heet",
+        "en": "{jobs:+} {jobs:job|jobs} and {hours:+} h against a best proposal claimed optimal",
+    },
+    # a file that is no solution at all (check/document.py): input problems, exit 2
+    "not_a_file": {
+        "nl": "is geen bestand; geef de solution.json die solve schreef",
+        "en": "is not a file; give the solution.json solve wrote",
+    },
+    "too_large": {
+        "nl": "is groter dan {mb} MB; dat is geen solution.json",
+        "en": "is larger than {mb} MB; not a solution.json",
+    },
+    "unreadable": {
+        "nl": "het oplossingsbestand is niet te lezen: {error}",
+        "en": "cannot read the solution file: {error}",
+    },
+    "not_json_number": {
+        "nl": "bevat {value}, dat JSON niet als getal toestaat",
+        "en": "holds {value}, which JSON does not allow as a number",
+    },
+    "too_large_number": {
+        "nl": "bevat {value}, een te groot getal voor een oplossing",
+        "en": "holds {value}, too large a number for a solution",
+    },
+    "not_json": {
+        "nl": "geen geldige JSON (regel {line}, kolom {column}): {error}",
+        "en": "not valid JSON (line {line}, column {column}): {error}",
+    },
+    "json_unreadable": {
+        "nl": "is niet als JSON te lezen: {error}",
+        "en": "cannot be read as JSON: {error}",
+    },
+    "not_an_object": {
+        "nl": "een oplossing moet een JSON-object zijn",
+        "en": "a solution must be a JSON object",
+    },
+    "missing_key": {"nl": "de sleutel {key} ontbreekt", "en": "missing key {key}"},
+    "misses_key": {"nl": "{where} mist de sleutel {key}", "en": "{where} misses key {key}"},
+    "must_be": {
+        "nl": "{where} moet {expected}{nothing} zijn, maar is {value}",
+        "en": "{where} must be {expected}{nothing}, got {value}",
+    },
+    "or_null": {"nl": " of null", "en": " or null"},
+    "a_text": {"nl": "tekst", "en": "text"},
+    "a_number": {"nl": "een eindig getal", "en": "a finite number"},
+    "a_count": {"nl": "een geheel getal van 0 of meer", "en": "a whole number of at least 0"},
+    "a_whole_number": {"nl": "een geheel getal", "en": "a whole number"},
+    "a_text_list": {"nl": "een lijst van teksten", "en": "a list of texts"},
+    "a_list": {"nl": "een lijst", "en": "a list"},
+    "an_object": {"nl": "een object", "en": "an object"},
+    "an_object_with_task_id": {"nl": "een object met 'task_id'", "en": "an object with 'task_id'"},
+    "a_pair_list": {
+        "nl": "een lijst van paren [leverancier, leverancier]",
+        "en": "a list of [supplier, supplier] pairs",
+    },
+}
+
+
+# --- mistakes in the user's input: readers, policy, locks, command line (io/, rules/, cli/) ---
+# A Problem's or an error's message is a Phrase of this table (model.phrase.mistake). Values
+# from the user's file arrive as they are (quoted where the sentence quotes them); row and
+# line numbers arrive as text, so that they are never grouped by thousands.
+
+ERRORS: dict[str, dict[str, str]] = {
+    # where a problem is (io/errors.py), and what the command line puts before it (cli/app.py)
+    "at_row": {"nl": "rij {row}", "en": "row {row}"},
+    "at_line": {"nl": "regel {line}", "en": "line {line}"},
+    "at_column": {"nl": "kolom '{column}'", "en": "column '{column}'"},
+    "more_problems": {
+        "nl": "… en nog {rest}: {total} problemen in totaal",
+        "en": "… and {rest} more: {total} problems in all",
+    },
+    "label_error": {"nl": "fout:", "en": "error:"},
+    "label_warning": {"nl": "waarschuwing:", "en": "warning:"},
+    # pieces of sentences: lists, hints
+    "and": {"nl": "{a} en {b}", "en": "{a} and {b}"},
+    "either": {"nl": "{a} of {b}", "en": "{a} or {b}"},
+    "more": {"nl": "nog {n}", "en": "{n} more"},
+    "more_rows": {"nl": "nog {n} {n:rij|rijen}", "en": "{n} more {n:row|rows}"},
+    "nothing": {"nl": "niets", "en": "nothing"},
+    "maybe": {"nl": "; misschien {names}?", "en": "; did you mean {names}?"},
+    "mean": {"nl": "misschien {names}? ", "en": "did you mean {names}? "},
+    # a number from the user (model/numbers.py); {name} is the rule, flag or column
+    "not_a_number": {
+        "nl": "{name} moet een getal zijn{off}, niet {shown}",
+        "en": "{name} must be a number{off}, got {shown}",
+    },
+    "not_finite": {
+        "nl": "{name} moet een eindig getal zijn{off}, niet {shown}",
+        "en": "{name} must be a finite number{off}, got {shown}",
+    },
+    "not_whole": {
+        "nl": "{name} moet een geheel getal zijn, niet {shown}",
+        "en": "{name} must be a whole number, got {shown}",
+    },
+    "whole_at_least": {
+        "nl": "{name} moet een geheel getal van minstens {low} zijn, niet {shown}",
+        "en": "{name} must be a whole number of at least {low}, got {shown}",
+    },
+    "negative": {
+        "nl": "{name} mag niet negatief zijn, niet {shown}",
+        "en": "{name} must not be negative, got {shown}",
+    },
+    "at_least": {
+        "nl": "{name} moet minstens {low} zijn, niet {shown}",
+        "en": "{name} must be at least {low}, got {shown}",
+    },
+    "at_most": {
+        "nl": "{name} mag hoogstens {high} zijn{note}, niet {shown}",
+        "en": "{name} must be at most {high}{note}, got {shown}",
+    },
+    "bound_note": {"nl": " ({why})", "en": " ({why})"},
+    "week_hours": {"nl": "de uren van een week", "en": "the hours in a week"},
+    "day_hours": {"nl": "de uren van een dag", "en": "the hours in a day"},
+    "day_minutes": {"nl": "de minuten van een dag", "en": "the minutes in a day"},
+    "week_days": {"nl": "de dagen van een week", "en": "the days in a week"},
+    "two_days": {"nl": "twee dagen", "en": "two days"},
+    "year_hours": {"nl": "uren per jaar", "en": "hours per year"},
+    "or_off": {"nl": " of 'uit'", "en": " or 'off'"},
+    "enormous_number": {"nl": "een gigantisch getal", "en": "an enormous number"},
+    "the_number": {"nl": "het getal", "en": "the number"},
+    "number_hint": {
+        "nl": "{error}; schrijf bijv. 12 of 7,5",
+        "en": "{error}; write e.g. 12 or 7,5",
+    },
+    # the rules of a job (rules/policy.py) and the flags that set them
+    "unknown_rules": {
+        "nl": "onbekende {n:regel|regels}: {names}",
+        "en": "unknown policy {n:rule|rules}: {names}",
+    },
+    "above": {
+        "nl": "{key} ({low}) is hoger dan {other} ({high})",
+        "en": "{key} ({low}) is above {other} ({high})",
+    },
+    "unknown_rule": {
+        "nl": "onbekende regel {key}; {hint}bekende regels: {known}",
+        "en": "unknown rule {key}; {hint}known rules: {known}",
+    },
+    "flags_given": {"nl": "{flags}: {error}", "en": "{flags}: {error}"},
+    # the policy and grid files (io/policy.py, io/grid.py, rules/policy.py)
+    "policy_file": {"nl": "met de regels", "en": "policy"},
+    "grid_file": {"nl": "met het raster", "en": "grid"},
+    "toml_folder": {
+        "nl": "dit is een map, geen bestand; geef het .toml-bestand {what}",
+        "en": "this is a folder, not a file; give the {what} .toml file",
+    },
+    "toml_not_found": {
+        "nl": "bestand niet gevonden; controleer het pad van het bestand {what}",
+        "en": "file not found; check the path of the {what} file",
+    },
+    "not_utf8": {
+        "nl": "het bestand is geen UTF-8-tekst; sla het op als UTF-8",
+        "en": "the file is not UTF-8 text; save it as UTF-8",
+    },
+    "first_on_line": {"nl": " (eerst op regel {line})", "en": " (first on line {line})"},
+    "toml_table": {"nl": "de tabel [{key}]", "en": "the table [{key}]"},
+    "toml_twice": {
+        "nl": "{what} staat er twee keer in{first}; houd er één over",
+        "en": "{what} is set twice{first}; keep one of them",
+    },
+    "toml_ends": {
+        "nl": "dit is geen geldige TOML: het bestand houdt op midden in een waarde ({what}); "
+        "sluit af wat open staat, {example}",
+        "en": "this is not valid TOML: the file ends in the middle of a value ({what}); "
+        "close what is open, {example}",
+    },
+    "toml_line": {
+        "nl": "deze regel{quoted} is geen geldige TOML ({what}); zet elke instelling op een "
+        "eigen regel, {example}",
+        "en": "this line{quoted} is not valid TOML ({what}); write one rule per line, {example}",
+    },
+    "policy_example": {
+        "nl": 'bijv. max_suppliers = 2 of min_hours_per_day = "off"',
+        "en": 'e.g. max_suppliers = 2 or min_hours_per_day = "off"',
+    },
+    "policy_not_table": {
+        "nl": "'policy' moet een tabel [policy] met regels zijn, {example}",
+        "en": "'policy' must be a [policy] table of rules, {example}",
+    },
+    "policy_twice": {
+        "nl": "{key} staat zowel bovenaan als in [policy]; houd er één over",
+        "en": "{key} is set both at the top and in [policy]; keep one",
+    },
+    "policy_invalid": {
+        "nl": "{error}; pas de waarden in het bestand aan",
+        "en": "{error}; change the values in the file",
+    },
+    "grid_example": {
+        "nl": 'bijv. max_suppliers = [1, 2, 3] of min_hours = [16, 20, "off"]',
+        "en": 'e.g. max_suppliers = [1, 2, 3] or min_hours = [16, 20, "off"]',
+    },
+    "grid_no_rules": {
+        "nl": "het rasterbestand noemt geen regels; {example}",
+        "en": "the grid file names no rules; {example}",
+    },
+    "no_values": {
+        "nl": "geen waarden om te proberen; {example}",
+        "en": "no values to try; {example}",
+    },
+    "flat_list": {
+        "nl": "geef een gewone lijst waarden, zonder lijsten erin; {example}",
+        "en": "give a flat list of values; {example}",
+    },
+    "grid_value": {"nl": "{error}{where}", "en": "{error}{where}"},
+    "value_of": {
+        "nl": " (waarde {position} van {count})",
+        "en": " (value {position} of {count})",
+    },
+    "grid_too_big": {
+        "nl": "het raster geeft {n} combinaties, elk een berekening; ten hoogste {most}: "
+        "geef minder waarden per regel",
+        "en": "the grid makes {n} combinations, each a solve; at most {most}: give fewer "
+        "values per rule",
+    },
+    "grid_empty": {
+        "nl": "het raster is leeg; geef minstens één regel met een lijst waarden",
+        "en": "the grid is empty; give at least one rule with a list of values",
+    },
+    "grid_unknown_rule": {
+        "nl": "onbekende regel {key} in het raster; {hint}bekende regels: {known}",
+        "en": "unknown policy rule {key} in the grid; {hint}known rules: {known}",
+    },
+    "grid_no_values": {
+        "nl": "het raster geeft geen waarden voor {key}; geef een lijst zoals [1, 2]",
+        "en": "the grid gives no values for {key}; give a list such as [1, 2]",
+    },
+    "grid_invalid": {
+        "nl": "de combinatie {combination} uit het raster is geen geldige set regels: {error}",
+        "en": "the grid combination {combination} is not a valid policy: {error}",
+    },
+    # any table (io/table.py); {what} is one of the nouns
+    "noun_tasks": {"nl": "taken", "en": "tasks"},
+    "noun_locks": {"nl": "afspraken", "en": "locks"},
+    "noun_suppliers": {"nl": "leveranciers", "en": "suppliers"},
+    "noun_travel": {"nl": "reistijden", "en": "travel times"},
+    "table_folder": {
+        "nl": "dit is een map, geen bestand; geef het bestand met de {what} (CSV of XLSX) in "
+        "die map",
+        "en": "this is a folder, not a file; give the {what} file (CSV or XLSX) inside it",
+    },
+    "table_not_found": {
+        "nl": "bestand niet gevonden; controleer het pad en de naam van het bestand met de {what}",
+        "en": "file not found; check the path and the file name of the {what} file",
+    },
+    "cannot_open": {
+        "nl": "kan het bestand niet openen ({reason}); controleer de rechten",
+        "en": "cannot open the file ({reason}); check its permissions",
+    },
+    "password": {
+        "nl": "deze werkmap is beveiligd met een wachtwoord (of is een oud .xls-bestand met een "
+        "nieuwe naam); open hem in Excel, haal het wachtwoord weg of sla hem op als .xlsx, en "
+        "probeer het opnieuw",
+        "en": "this workbook is protected with a password (or is an old .xls file renamed); "
+        "open it in Excel, remove the password or save it as .xlsx, and try again",
+    },
+    "old_xls": {
+        "nl": "dit is een oud Excel-bestand (.xls); sla het op als .xlsx of als CSV en probeer "
+        "het opnieuw",
+        "en": "this is an old Excel .xls file; save it as .xlsx or as CSV and try again",
+    },
+    "ods": {
+        "nl": "dit is een OpenDocument-rekenblad; sla het op als .xlsx of als CSV en probeer het "
+        "opnieuw",
+        "en": "this is an OpenDocument spreadsheet; save it as .xlsx or as CSV and try again",
+    },
+    "binary": {
+        "nl": "dit is geen CSV- of XLSX-bestand (het bevat binaire gegevens); sla het op als CSV "
+        "of XLSX",
+        "en": "this is not a CSV or XLSX file (it holds binary data); save it as CSV or XLSX",
+    },
+    "encoding": {
+        "nl": "de tekst is niet te lezen: hij is UTF-8 noch Windows-1252; sla het bestand vanuit "
+        "Excel op als 'CSV UTF-8' en probeer het opnieuw",
+        "en": "cannot read the text: it is neither UTF-8 nor Windows-1252; save it from Excel "
+        "as 'CSV UTF-8' and try again",
+    },
+    "file_empty": {
+        "nl": "geen {what}: het bestand is leeg; het heeft een koprij nodig met de kolommen "
+        "{columns}, met daaronder de rijen",
+        "en": "no {what}: the file is empty; it needs a header row with the columns {columns} "
+        "and one row per line below it",
+    },
+    "column_or": {"nl": "{name} (of {aliases})", "en": "{name} (or {aliases})"},
+    "same_meaning": {
+        "nl": "de kolommen {first} en {second} betekenen allebei {known}; verwijder of hernoem "
+        "er één",
+        "en": "the columns {first} and {second} both mean {known}; remove or rename one of them",
+    },
+    "missing_column": {
+        "nl": "kolom {column} ontbreekt; voeg hem toe aan de koprij (de koprij heeft: {found})",
+        "en": "missing column {column}; add it to the header row (the header row has: {found})",
+    },
+    "empty": {"nl": "{column} is leeg; {hint}", "en": "{column} is empty; {hint}"},
+    "excel_error": {
+        "nl": "de cel toont de Excel-fout {error}: een formule is mislukt; verbeter de formule, "
+        "of typ de waarde in",
+        "en": "the cell shows the Excel error {error}: a formula failed; correct the formula, "
+        "or type the value",
+    },
+    # CSV files (io/table.py)
+    "quote_swallows": {
+        "nl": "de cel tussen aanhalingstekens die hier begint (regel {line} van het bestand) "
+        "loopt door over {lines} regels, en regel {offset} ervan lijkt een eigen rij ({part}): "
+        "ontbreekt er een sluitend aanhalingsteken? Sluit het aanhalingsteken waar de cel moet "
+        "eindigen",
+        "en": "the quoted cell that starts here (line {line} of the file) runs on over {lines} "
+        "lines, and its line {offset} looks like a row of its own ({part}): is a closing quote "
+        "missing? Close the quote where the cell should end",
+    },
+    "quote_too_long": {
+        "nl": "de cel die hier begint (regel {line} van het bestand) is langer dan 131.072 "
+        "tekens: een aanhalingsteken dat erin opent, sluit waarschijnlijk nooit en slokt de "
+        "rijen erna op",
+        "en": "the cell that starts here (line {line} of the file) is longer than 131,072 "
+        "characters: a quote that opens in it is probably never closed, and swallows the rows "
+        "after it",
+    },
+    "quote_spaces": {
+        "nl": "deze cel (regel {line} van het bestand) heeft spaties na het sluitende "
+        "aanhalingsteken; haal ze weg, zodat het scheidingsteken direct na het aanhalingsteken "
+        "komt",
+        "en": "this cell (line {line} of the file) has spaces after its closing quote; remove "
+        "them, so that the quote is followed directly by the delimiter",
+    },
+    "quote_open": {
+        "nl": "hier opent een aanhalingsteken een cel (regel {line} van het bestand) en het "
+        "sluit nooit, zodat de cel doorloopt tot het eind van het bestand en elke rij erna "
+        "opslokt",
+        "en": "a quote opens a cell here (line {line} of the file) and is never closed, so the "
+        "cell runs on to the end of the file and swallows every row after it",
+    },
+    "quote_closes_later": {
+        "nl": "hier opent een aanhalingsteken een cel (regel {line} van het bestand) en het "
+        "sluit pas op regel {closed}, midden in een cel daar, zodat het de regels ertussen "
+        "opslokt",
+        "en": "a quote opens a cell here (line {line} of the file) and only closes on line "
+        "{closed}, in the middle of a cell there, so it swallows the lines in between",
+    },
+    "quote_closes_inside": {
+        "nl": "hier opent een aanhalingsteken een cel (regel {line} van het bestand) en het "
+        "sluit midden in die cel, zodat de cel niet te lezen is",
+        "en": "a quote opens a cell here (line {line} of the file) and closes in the middle of "
+        "it, so the cell cannot be read",
+    },
+    "quote_fix": {
+        "nl": "{what}; sluit het aanhalingsteken waar de cel moet eindigen, of haal het weg (een "
+        'aanhalingsteken in een cel tussen aanhalingstekens wordt dubbel geschreven: "")',
+        "en": "{what}; close the quote where the cell should end, or remove it (a quote inside "
+        'a quoted cell is written twice: "")',
+    },
+    "mixed_delimiters": {
+        "nl": "dit bestand gebruikt zowel {used} als {mixed} als scheidingsteken (de koprij is "
+        "gesplitst op '{used}', de rijen eronder op '{mixed}', bijv. rij {row}); sla het "
+        "bestand opnieuw op met één scheidingsteken, bijv. vanuit Excel als 'CSV UTF-8', of "
+        "verbeter de koprij",
+        "en": "this file mixes {used} and {mixed} (the header row is split by '{used}', the "
+        "rows below it by '{mixed}', e.g. row {row}); save the file again with one delimiter, "
+        "e.g. from Excel as 'CSV UTF-8', or correct the header row",
+    },
+    # workbooks (io/table.py)
+    "damaged": {
+        "nl": "kan dit niet openen als Excel-werkmap ({error}); is het bestand beschadigd? Sla "
+        "het opnieuw op vanuit Excel als .xlsx, of exporteer het als CSV",
+        "en": "cannot open this as an Excel workbook ({error}); is it damaged? Save it again "
+        "from Excel as .xlsx, or export it as CSV",
+    },
+    "no_sheet": {
+        "nl": "de werkmap heeft geen blad; voeg er een toe met de tabel",
+        "en": "the workbook has no sheet; add one with the table",
+    },
+    "sheet_missing": {
+        "nl": "kan het blad {sheet} niet vinden in de werkmap; is het bestand beschadigd? Sla "
+        "het opnieuw op vanuit Excel als .xlsx, of exporteer het als CSV",
+        "en": "cannot find the sheet {sheet} inside the workbook; is it damaged? Save it again "
+        "from Excel as .xlsx, or export it as CSV",
+    },
+    "named_sheet_hidden": {
+        "nl": "het blad {sheet} is verborgen in deze werkmap; het wordt toch gelezen, omdat de "
+        "naam het aanwijst als de tabel met {what}",
+        "en": "the sheet {sheet} is hidden in this workbook; it is read all the same, as its "
+        "name marks it as the {what} table",
+    },
+    "all_hidden": {
+        "nl": "alle bladen van deze werkmap zijn verborgen; het eerste, {sheet}, wordt gelezen "
+        "als de tabel met {what}",
+        "en": "every sheet of this workbook is hidden; the first, {sheet}, is read as the "
+        "{what} table",
+    },
+    "first_visible": {"nl": "het eerste zichtbare blad", "en": "the first visible sheet"},
+    "first_of_hidden": {
+        "nl": "het eerste blad (alle bladen zijn verborgen)",
+        "en": "the first sheet (every sheet is hidden)",
+    },
+    "other_sheets": {
+        "nl": "deze werkmap heeft {n} bladen; {sheet}, {how}, wordt gelezen als de tabel met "
+        "{what}, maar {others} {m:bevat|bevatten} ook iets; om een ander blad te lezen: {choose}",
+        "en": "this workbook has {n} sheets; {sheet}, {how}, is read as the {what} table, but "
+        "{others} {m:holds|hold} something too; to read another sheet, {choose}",
+    },
+    "hidden_sheet": {"nl": "{sheet} (verborgen)", "en": "{sheet} (hidden)"},
+    "move_front": {"nl": "zet het vooraan", "en": "move it to the front"},
+    "name_sheet": {
+        "nl": "noem het {names} (of zet het vooraan)",
+        "en": "name it {names} (or move it to the front)",
+    },
+    "unsaved_formula": {
+        "nl": "formule zonder opgeslagen waarde{formula}: open het bestand in Excel en sla het "
+        "op, zodat de uitkomsten bij de formules worden bewaard",
+        "en": "formula without a saved value{formula}: open the file in Excel and save it, so "
+        "that the results are stored with the formulas",
+    },
+    "merged": {
+        "nl": "deze cel hoort bij de samengevoegde cel {ref}, die over meer kolommen loopt; "
+        "maak de samenvoeging ongedaan zodat elke kolom een eigen cel heeft (een tussenkop "
+        "tussen de rijen: verwijder die)",
+        "en": "this cell is part of the merged cell {ref}, which spans several columns; unmerge "
+        "it so that each column has its own cell (a heading between the rows: delete it)",
+    },
+    "hidden_rows": {
+        "nl": "{n:rij|rijen} {rows} van blad {sheet} {n:is|zijn} verborgen in de werkmap"
+        "{filtered}{more} en {n:wordt|worden} toch gelezen: elke rij telt mee, verborgen of "
+        "niet; verwijder de rijen die niet mogen meetellen, of zet ze op een ander blad",
+        "en": "{n:row|rows} {rows} of sheet {sheet} {n:is|are} hidden in the workbook"
+        "{filtered}{more} and read all the same: every row counts, hidden or not; delete the "
+        "rows that should not count, or move them to another sheet",
+    },
+    "filter_on": {"nl": " (er staat een filter aan)", "en": " (a filter is on)"},
+    "maybe_more_rows": {
+        "nl": " (en misschien meer verderop: het blad verbergt er te veel om op te noemen)",
+        "en": " (and maybe more further down: the sheet hides too many to list)",
+    },
+    "hidden_columns": {
+        "nl": "{n:kolom|kolommen} {columns} van blad {sheet} {n:is|zijn} verborgen in de "
+        "werkmap en {n:wordt|worden} toch gelezen; maak {n:hem|ze} zichtbaar om de cellen te "
+        "controleren",
+        "en": "{n:the column|the columns} {columns} of sheet {sheet} {n:is|are} hidden in the "
+        "workbook and read all the same; unhide {n:it|them} to check the cells",
+    },
+    # the tasks file (io/tasks.py, io/parsing.py)
+    "no_tasks": {
+        "nl": "geen taken: het bestand heeft een koprij maar geen rijen met taken eronder",
+        "en": "no tasks: the file has a header row but no task rows below it",
+    },
+    "fill_task_id": {
+        "nl": "geef elke rij het id van zijn taak (rijen met hetzelfde id zijn tijdvakken van "
+        "één taak)",
+        "en": "give every row the id of its task (rows with the same id are slots of one task)",
+    },
+    "fill_days": {
+        "nl": "schrijf de dagen van dit tijdvak, bijv. ma-vr",
+        "en": "write the days of this slot, e.g. ma-vr",
+    },
+    "fill_start": {
+        "nl": "schrijf de begintijd, bijv. 07:30",
+        "en": "write the start time, e.g. 07:30",
+    },
+    "fill_end": {"nl": "schrijf de eindtijd, bijv. 11:00", "en": "write the end time, e.g. 11:00"},
+    "supplier_empty": {
+        "nl": "de leverancier ontbreekt; vul de leverancier van taak {task} in",
+        "en": "supplier is empty; fill in the supplier of task {task}",
+    },
+    "same_start_end": {
+        "nl": "begin en eind zijn gelijk ({time}); een tijdvak eindigt na zijn begin (een eind "
+        "vóór het begin betekent dat het tijdvak over middernacht loopt)",
+        "en": "start and end are the same ({time}); a slot ends after it starts (an end before "
+        "the start means the slot runs past midnight)",
+    },
+    "rows_disagree": {
+        "nl": "taak {task} heeft hier {here} in kolom {column}, maar {there} in rij {row}; "
+        "rijen met dezelfde task_id zijn tijdvakken van één taak en moeten overeenkomen (laat "
+        "de cel leeg om de eerdere waarde te herhalen)",
+        "en": "task {task} has {column} {here} here but {there} in row {row}; rows with the "
+        "same task_id are slots of one task and must agree (leave the cell empty to repeat "
+        "the earlier value)",
+    },
+    "same_row": {"nl": "in dezelfde rij", "en": "in the same row"},
+    "from_row": {"nl": "uit rij {row}", "en": "from row {row}"},
+    "slots_overlap": {
+        "nl": "taak {task}: tijdvak {this} overlapt met tijdvak {other} {where}; de tijdvakken "
+        "van één taak mogen niet overlappen, dus verbeter de dagen of tijden of geef een van de "
+        "rijen een eigen task_id",
+        "en": "task {task}: slot {this} overlaps slot {other} {where}; the slots of one task "
+        "cannot overlap, so correct the days or times or give one of the rows its own task_id",
+    },
+    "days_hint": {
+        "nl": "schrijf dagen als ma-vr, ma t/m vr, ma,wo,vr, mon-fri, werkdagen of weekend",
+        "en": "write days like ma-vr, ma t/m vr, ma,wo,vr, mon-fri, werkdagen or weekend",
+    },
+    "in_value": {"nl": " in {value}", "en": " in {value}"},
+    "unknown_day": {
+        "nl": "onbekende dag {word}{inside}; {hint}",
+        "en": "unknown day {word}{inside}; {hint}",
+    },
+    "no_day": {"nl": "geen dag in {value}; {hint}", "en": "no day in {value}; {hint}"},
+    "day_range": {
+        "nl": "de reeks dagen {item} in {value} is niet te lezen; {hint}",
+        "en": "cannot read the day range {item} in {value}; {hint}",
+    },
+    "days_backwards": {
+        "nl": "de reeks dagen {item} loopt achteruit door de week; schrijf {forward} ({n} "
+        "dagen) voor {last} tot en met {first}, of {wrapped} ({count} dagen) voor {first} tot "
+        "en met de {last} erna",
+        "en": "the day range {item} runs backwards through the week; write {forward} ({n} "
+        "days) for {last} to {first}, or {wrapped} ({count} days) for {first} through to the "
+        "following {last}",
+    },
+    "time_hint": {
+        "nl": "schrijf een tijd als UU:MM, bijv. 07:30 (uren 0-23, minuten 0-59; 24:00 alleen "
+        "als eindtijd)",
+        "en": "write a time as HH:MM, e.g. 07:30 (hours 0-23, minutes 0-59; 24:00 only as an end)",
+    },
+    "impossible_time": {
+        "nl": "onmogelijke tijd {value}; {hint}",
+        "en": "impossible time {value}; {hint}",
+    },
+    "date_not_time": {
+        "nl": "deze cel bevat een datum ({date}), geen tijd; typ alleen de tijd, bijv. 07:30, "
+        "of geef de cel een tijdnotatie (uu:mm)",
+        "en": "this cell holds a date ({date}), not a time; type only the time, e.g. 07:30, or "
+        "give the cell a time format (hh:mm)",
+    },
+    "decimal_time": {
+        "nl": "{value} is een getal, geen tijd: is {meant} bedoeld? Typ de tijd met een dubbele "
+        "punt, als UU:MM",
+        "en": "{value} is a number, not a time: did you mean {meant}? Type the time with a "
+        "colon, as HH:MM",
+    },
+    "duration": {
+        "nl": "{value} is een tijdsduur, geen tijdstip; {hint}",
+        "en": "{value} is a duration, not a time of day; {hint}",
+    },
+    "midnight_start": {
+        "nl": "24:00 mag alleen als eindtijd; een taak die om middernacht begint, begint om 00:00",
+        "en": "24:00 is only allowed as an end time; a task that starts at midnight starts at "
+        "00:00",
+    },
+    # the suppliers and travel tables (io/suppliers.py, io/travel.py, io/__init__.py)
+    "fill_supplier": {
+        "nl": "schrijf de naam van de leverancier",
+        "en": "write the supplier's name",
+    },
+    "supplier_twice": {
+        "nl": "leverancier {name} staat al in rij {row}; geef elke leverancier één rij",
+        "en": "supplier {name} is already in row {row}; give each supplier one row",
+    },
+    "supplier_unlisted": {
+        "nl": "leverancier {name} heeft taken maar geen rij in deze tabel; sector, cao en "
+        "SROI-doel staan daarom op onbekend",
+        "en": "supplier {name} has tasks but no row here; its sector, CAO and target show as "
+        "unknown",
+    },
+    "fill_from": {
+        "nl": "schrijf de locatie waar de reis begint",
+        "en": "write the location the trip starts from",
+    },
+    "fill_to": {
+        "nl": "schrijf de locatie waar de reis heen gaat",
+        "en": "write the location the trip goes to",
+    },
+    "fill_minutes": {
+        "nl": "schrijf de reistijd in minuten, bijv. 10",
+        "en": "write the travel time in minutes, e.g. 10",
+    },
+    "trip_twice": {
+        "nl": "{origin} - {destination} staat al in rij {row} met {minutes} minuten, hier met "
+        "{here}; houd één van de rijen {row} en {this} over (een reis telt in beide "
+        "richtingen, dus van-naar en naar-van zijn hetzelfde paar)",
+        "en": "{origin} - {destination} is already in row {row} with {minutes} minutes, here "
+        "with {here}; keep one of rows {row} and {this} (a trip counts both ways, so from-to "
+        "and to-from are the same pair)",
+    },
+    "place_rows": {
+        "nl": "{place} ({n:rij|rijen} {rows}{hint})",
+        "en": "{place} ({n:row|rows} {rows}{hint})",
+    },
+    "places_unused": {
+        "nl": "geen taak heeft als locatie {places}; dat is goed voor een plek onderweg, "
+        "controleer anders de spelling tegen de locaties van de taken",
+        "en": "no task has its location at {places}; that is fine for a place passed on the "
+        "way, otherwise check the spelling against the tasks' locations",
+    },
+    "no_locations": {
+        "nl": "geen taak heeft een locatie, dus de reistijdentabel wordt nooit gebruikt; vul "
+        "de kolom locatie (location) van de taken met de plaatsen uit deze tabel, of laat de "
+        "tabel weg",
+        "en": "no task has a location, so the travel table is never used; fill in the tasks' "
+        "location (locatie) column with the places of this table, or leave the table out",
+    },
+    "no_place_used": {
+        "nl": "geen plaats in de reistijdentabel is een locatie van een taak; controleer de "
+        "spelling (deze tabel heeft {ours}; de taken hebben {theirs})",
+        "en": "no place in the travel table is a task location; check spelling (this table "
+        "has {ours}; the tasks have {theirs})",
+    },
+    # workshop locks and forbidden pairs (model/locks.py, io/locks.py, solvers/locking.py)
+    "unknown_lock_rule": {
+        "nl": "onbekende regel {word} voor een afspraak; kies uit: {known}",
+        "en": "unknown lock rule {word}; use one of: {known}",
+    },
+    "fill_rule": {"nl": "schrijf een van {known}", "en": "write one of {known}"},
+    "lock_row": {"nl": " (rij {row})", "en": " (row {row})"},
+    "lock_too_few": {
+        "nl": "de regel {rule} vraagt minstens {need} verschillende {need:taak|taken}, niet "
+        "{n}{where}",
+        "en": "the rule {rule} needs at least {need} different task {need:id|ids}, got {n}{where}",
+    },
+    "lock_needs": {
+        "nl": "de regel {rule} vraagt minstens {need} {need:taak|taken}, gescheiden door '|', "
+        "niet {n}",
+        "en": "the rule {rule} needs at least {need} task {need:id|ids} separated by '|', got {n}",
+    },
+    "kept_twice": {
+        "nl": "taak {task} zit in twee afspraken 'behouden': {first} en {second}; een taak kan "
+        "maar in één vaste baan zitten",
+        "en": "task {task} is in two keep locks: {first} and {second}; a task can be in one "
+        "kept job only",
+    },
+    "kept_already": {
+        "nl": "taak {task} zit al in de vaste baan van rij {row}; een taak kan maar in één "
+        "vaste baan zitten",
+        "en": "task {task} is already kept in row {row}; a task can be in one kept job only",
+    },
+    "lock_without_ids": {
+        "nl": "afspraak {lock} heeft een lijst task_ids nodig",
+        "en": "lock {lock} needs a list of task_ids",
+    },
+    "unknown_task": {
+        "nl": "taak {task} staat niet in de takenlijst{hint}",
+        "en": "task {task} is not in the task list{hint}",
+    },
+    "lock_unknown_task": {
+        "nl": "afspraak {lock}: taak {task} staat niet in de takenlijst{hint}",
+        "en": "lock {lock}: task {task} is not in the list{hint}",
+    },
+    "pair_unreadable": {
+        "nl": "een verboden paar is twee verschillende leveranciers met '|' ertussen, bijv. "
+        "'Securitas|Sodexo'; niet {given}",
+        "en": "a forbidden pair is two different suppliers separated by '|', e.g. "
+        "'Securitas|Sodexo'; got {given}",
+    },
+    "pair_not_two": {
+        "nl": "een verboden paar bestaat uit twee leveranciers, niet {given}",
+        "en": "a forbidden pair needs two suppliers, got {given}",
+    },
+    "pair_same": {
+        "nl": "een verboden paar bestaat uit twee verschillende leveranciers, niet {given}",
+        "en": "a forbidden pair needs two different suppliers, got {given}",
+    },
+    "pair_unknown_supplier": {
+        "nl": "verboden paar {pair}: leverancier {name} staat niet in de takenlijst "
+        "(leveranciers: {names}){hint}",
+        "en": "forbidden pair {pair}: supplier {name} is not in the task list "
+        "(suppliers: {names}){hint}",
+    },
+    # output folders and files (io/output.py, analysis/sweep_file.py, cli/*.py)
+    "foreign_files": {
+        "nl": "bevat al {files}, niet door combibaan geschreven; kies een lege of nieuwe map, "
+        "zodat er niets wordt overschreven dat niet van combibaan is",
+        "en": "already holds {files}, not written by combibaan; choose an empty or new folder "
+        "so that nothing of yours is overwritten",
+    },
+    "changed_files": {
+        "nl": "{files} {n:is|zijn} veranderd sinds combibaan {n:het|ze} schreef; --force "
+        "vervangt {n:het|ze} (force=True vanuit Python), of kies een andere map zodat er niets "
+        "verloren gaat",
+        "en": "{files} changed since combibaan wrote {n:it|them}; --force replaces {n:it|them} "
+        "(force=True from Python), or choose another folder so that nothing is lost",
+    },
+    "unknown_files": {
+        "nl": "{files} {n:is|zijn} niet te vergelijken met wat combibaan schreef: het register "
+        "{record} is niet te lezen ({why}); --force vervangt {n:het|ze} (force=True vanuit "
+        "Python), of kies een andere map zodat er niets verloren gaat",
+        "en": "{files} cannot be compared with what combibaan wrote: its record {record} "
+        "cannot be read ({why}); --force replaces {n:it|them} (force=True from Python), or "
+        "choose another folder so that nothing is lost",
+    },
+    "not_a_folder": {
+        "nl": "is een bestand, geen map; kies een map",
+        "en": "is a file, not a folder; choose a folder",
+    },
+    "folder_blocked": {
+        "nl": "kan niet worden gemaakt: {file} is een bestand, geen map",
+        "en": "cannot be created: {file} is a file, not a folder",
+    },
+    "cannot_write_in": {
+        "nl": "kan niet schrijven in {folder}: {reason}",
+        "en": "cannot write in {folder}: {reason}",
+    },
+    "cannot_write": {
+        "nl": "kan {file} niet schrijven: {reason}",
+        "en": "cannot write {file}: {reason}",
+    },
+    "sweep_file_folder": {
+        "nl": "is een map; geef een bestandsnaam zoals results.csv",
+        "en": "is a folder; give a file name such as results.csv",
+    },
+    "files_exist": {
+        "nl": "{files} {n:bestaat|bestaan} al in deze map; kies een andere map, of vervang "
+        "{n:het|ze} met --force",
+        "en": "{files} already {n:exists|exist} here; choose another folder, or pass --force "
+        "to replace {n:it|them}",
+    },
+    # the command line's own choices (cli/*.py)
+    "rows_flag": {
+        "nl": "--rows moet een geheel getal van minstens 1 zijn, of all; niet {given}",
+        "en": "--rows must be a whole number of at least 1, or all; got {given}",
+    },
+    "choice_flag": {
+        "nl": "{flag} moet {choices} zijn, niet {given}",
+        "en": "{flag} must be {choices}, got {given}",
+    },
+}
+
+
+def error_text(code: str, lang: str = "nl", **values: object) -> str:
+    return _text(ERRORS, code, lang, values)
+
+
 #: Every table a :class:`~combibaan.model.phrase.Phrase` can name.
 TABLES: dict[str, dict[str, dict[str, str]]] = {
     "reason": REASONS,
@@ -420,4 +1399,6 @@ TABLES: dict[str, dict[str, dict[str, str]]] = {
     "relax": RELAXATIONS,
     "conflict": CONFLICTS,
     "explain": EXPLAIN,
+    "violation": VIOLATIONS,
+    "error": ERRORS,
 }

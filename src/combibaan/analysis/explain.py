@@ -21,7 +21,7 @@ import networkx as nx
 
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
-from combibaan.model.phrase import Phrase
+from combibaan.model.phrase import Phrase, PhraseError, maybe, mistake
 from combibaan.model.week import format_days, format_minutes
 from combibaan.result import Result
 from combibaan.rules import RULES, Limits, Policy, Profile, profiles
@@ -37,8 +37,9 @@ from combibaan.texts import explain_text, render
 WHAT_IF_SECONDS = 5.0
 
 
-class UnknownTaskError(LookupError):
-    """A task id that is not in the instance; the message lists close matches."""
+class UnknownTaskError(PhraseError, LookupError):
+    """A task id that is not in the instance; the message lists close matches (worded with
+    :meth:`text`, ``str()``: Dutch)."""
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,7 @@ def find_task(instance: Instance, task_id: str) -> Task:
     if task_id.lower() in by_case:
         return instance.task(by_case[task_id.lower()])
     close = difflib.get_close_matches(task_id, list(instance.task_index), n=5, cutoff=0.4)
-    hint = f"; close matches: {', '.join(close)}" if close else ""
-    raise UnknownTaskError(f"task {task_id!r} is not in the task list{hint}")
+    raise UnknownTaskError(mistake("unknown_task", task=repr(task_id), hint=maybe(close)))
 
 
 def explain(

@@ -11,6 +11,7 @@ import pandas as pd
 from combibaan.analysis.kpis import KPI_KEYS
 from combibaan.io import InputError, Problem
 from combibaan.io.output import check_output, write_csv, write_files
+from combibaan.model.phrase import mistake
 from combibaan.rules import POLICY_KEYS
 
 
@@ -23,7 +24,7 @@ def check_sweep_file(path: str | Path, *, force: bool = False) -> None:
     """
     target = Path(path)
     if target.is_dir():
-        raise InputError(Problem(str(target), "is a folder; give a file name such as results.csv"))
+        raise InputError(Problem(str(target), mistake("sweep_file_folder")))
     check_output(target.parent, [target.name], force=force, legacy=_sweep_table)
 
 

@@ -8,6 +8,10 @@ arithmetic from the :class:`~combibaan.model.week.Slot` values and computes
 travel with its own Dijkstra, so that a bug in the solver's shortcuts or in a
 rule cannot hide in the check as well. Every violation is reported, not just the first.
 
+Its words are its own as well: a violation's message is a phrase of
+:data:`combibaan.texts.VIOLATIONS`; ``str(violation)`` says it in Dutch,
+``violation.text("en")`` in English.
+
 It is laid out like :mod:`combibaan.rules`, so that a new rule finds its check in
 the same place: one module per rule of a job in ``check/rules/``, in order in
 ``check/rules/__init__.py``.

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from combibaan.check.base import Violation
-from combibaan.check.claims import HOURS_TOLERANCE
+from combibaan.check.base import Violation, said
+from combibaan.check.claims import HOURS_TOLERANCE, quoted
 from combibaan.check.document import is_number, job_task_lists
 from combibaan.model.instance import Instance
 from combibaan.model.task import Task
@@ -29,14 +29,18 @@ def alternative_violations(
     the best when that is proven optimal; its deltas match its jobs."""
     items = solution.get("alternatives")
     if not isinstance(items, list):
-        return [Violation("structure", None, "'alternatives' must be a list")]
+        return [Violation("structure", None, said("alternatives_not_list"))]
     out: list[Violation] = []
     known = {t.id: t for t in instance.tasks}
     seen = [frozenset(frozenset(ids) for _, ids in best_jobs)]
     best_minutes = _minutes_of(best_jobs, known)
     for n, item in enumerate(items, start=1):
         if not isinstance(item, Mapping) or not isinstance(item.get("jobs"), list):
-            out.append(Violation("structure", None, f"alternatives[{n - 1}] has no 'jobs' list"))
+            out.append(
+                Violation(
+                    "structure", None, said("alternative_no_jobs", where=f"alternatives[{n - 1}]")
+                )
+            )
             continue
         rank = item.get("rank", n)
         own = {
@@ -51,12 +55,7 @@ def alternative_violations(
         sets = frozenset(frozenset(ids) for _, ids in listed)
         if sets in seen:
             out.append(
-                Violation(
-                    "alternative_duplicate",
-                    None,
-                    "has the same jobs as the best proposal or an earlier alternative",
-                    rank,
-                )
+                Violation("alternative_duplicate", None, said("alternative_duplicate"), rank)
             )
         seen.append(sets)
         jobs_delta = len(listed) - len(best_jobs)
@@ -67,26 +66,17 @@ def alternative_violations(
             or not is_number(claimed_hours)
             or abs(claimed_hours - hours_delta) > HOURS_TOLERANCE
         ):
-            out.append(
-                Violation(
-                    "alternative_delta",
-                    None,
-                    f"lists jobs_delta {item.get('jobs_delta')!r} and hours_delta "
-                    f"{item.get('hours_delta')!r}; its jobs give {jobs_delta} and "
-                    f"{hours_delta:g}",
-                    rank,
-                )
+            message = said(
+                "alternative_delta",
+                listed_jobs=quoted(item.get("jobs_delta")),
+                listed_hours=quoted(item.get("hours_delta")),
+                jobs=jobs_delta,
+                hours=hours_delta,
             )
+            out.append(Violation("alternative_delta", None, message, rank))
         if solution.get("status") == "optimal" and (jobs_delta, hours_delta) > (0, 1e-9):
-            out.append(
-                Violation(
-                    "alternative_better",
-                    None,
-                    f"{jobs_delta:+d} jobs and {hours_delta:+g} h against a best proposal "
-                    "claimed optimal",
-                    rank,
-                )
-            )
+            message = said("alternative_better", jobs=jobs_delta, hours=hours_delta)
+            out.append(Violation("alternative_better", None, message, rank))
     return out
 
 

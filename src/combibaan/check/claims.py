@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from combibaan.check.base import DAY_CODES, Violation
+from combibaan.check.base import DAY_CODES, Violation, said
 from combibaan.check.document import is_count, is_number, is_text_list, shown
 from combibaan.model.task import Task
 
@@ -26,24 +26,21 @@ def field_violations(job: Mapping[str, Any], job_id: str, tasks: list[Task]) -> 
     suppliers = {t.supplier for t in tasks}
     listed = job.get("suppliers")
     if not is_text_list(listed) or set(listed) != suppliers or len(listed) != len(suppliers):
-        out.append(
-            Violation("suppliers", job_id, f"lists {listed!r}, tasks come from {sorted(suppliers)}")
-        )
+        message = said("suppliers_differ", listed=repr(listed), actual=repr(sorted(suppliers)))
+        out.append(Violation("suppliers", job_id, message))
     minutes = sum(s.end - s.start for t in tasks for s in t.slots)
     hours = job.get("hours_per_week")
     if not is_number(hours) or abs(hours - minutes / 60) > HOURS_TOLERANCE:
-        out.append(
-            Violation(
-                "hours_per_week", job_id, f"lists {hours!r} h, tasks sum to {minutes / 60:g} h"
-            )
-        )
+        message = said("hours_differ", listed=quoted(hours), hours=minutes / 60)
+        out.append(Violation("hours_per_week", job_id, message))
     days = [DAY_CODES[d] for d in sorted({s.day for t in tasks for s in t.slots})]
     listed_days = job.get("days")
     if (
         not is_text_list(listed_days)
         or sorted(listed_days, key=lambda d: DAY_CODES.index(d) if d in DAY_CODES else 99) != days
     ):
-        out.append(Violation("days", job_id, f"lists {listed_days!r}, tasks work on {days}"))
+        message = said("days_differ", listed=repr(listed_days), actual=repr(days))
+        out.append(Violation("days", job_id, message))
     return out
 
 
@@ -54,50 +51,35 @@ def unassigned_violations(
     out: list[Violation] = []
     items = solution.get("unassigned")
     if not isinstance(items, list):
-        return [Violation("structure", None, "'unassigned' is missing or not a list")]
+        return [Violation("structure", None, said("not_a_list", key="unassigned"))]
     listed: Counter[str] = Counter()
     for item in items:
         if not isinstance(item, Mapping) or "task_id" not in item:
-            out.append(Violation("structure", None, f"unassigned entry {item!r} has no task_id"))
+            out.append(Violation("structure", None, said("unassigned_no_id", item=repr(item))))
             continue
         task_id = item["task_id"]
         if not isinstance(task_id, str):
-            out.append(
-                Violation("structure", None, f"unassigned task id {shown(task_id)} is not text")
-            )
+            message = said("unassigned_id_not_text", id=shown(task_id))
+            out.append(Violation("structure", None, message))
             continue
         listed[task_id] += 1
         reason = item.get("reason")
         if task_id not in known:
             out.append(
-                Violation(
-                    "unknown_task", None, f"unassigned task {task_id!r} is not in the instance"
-                )
+                Violation("unknown_task", None, said("unknown_unassigned", task=repr(task_id)))
             )
         elif task_id in assigned:
-            out.append(
-                Violation(
-                    "unassigned",
-                    None,
-                    f"task {task_id} is listed as unassigned but is in job {assigned[task_id]}",
-                )
-            )
+            message = said("unassigned_but_placed", task=task_id, job=assigned[task_id])
+            out.append(Violation("unassigned", None, message))
         if not isinstance(reason, str) or not reason.strip():
-            out.append(Violation("unassigned", None, f"unassigned task {task_id} has no reason"))
+            out.append(Violation("unassigned", None, said("no_reason", task=task_id)))
     for task_id, count in listed.items():
         if count > 1:
-            out.append(
-                Violation(
-                    "unassigned", None, f"task {task_id} is listed as unassigned {count} times"
-                )
-            )
+            message = said("unassigned_repeated", task=task_id, n=count)
+            out.append(Violation("unassigned", None, message))
     for task_id in known:
         if task_id not in assigned and task_id not in listed:
-            out.append(
-                Violation(
-                    "unassigned", None, f"task {task_id} is in no job and not listed as unassigned"
-                )
-            )
+            out.append(Violation("unassigned", None, said("nowhere", task=task_id)))
     return out
 
 
@@ -106,53 +88,37 @@ def status_violations(
 ) -> list[Violation]:
     """What the solution claims about itself: status, bounds and how it stopped."""
     out: list[Violation] = []
-    status = solution.get("status")
     bound = solution.get("jobs_bound")
-    if status not in STATUSES:
-        out.append(
-            Violation("status", None, f"status {shown(status)} is not one of {', '.join(STATUSES)}")
-        )
-    jobs_status = solution.get("jobs_status")
-    if "jobs_status" in solution and jobs_status not in STATUSES:
-        out.append(
-            Violation(
-                "status",
-                None,
-                f"jobs_status {shown(jobs_status)} is not one of {', '.join(STATUSES)}",
-            )
-        )
-    stopped = solution.get("stopped")
-    if "stopped" in solution and stopped not in STOPS:
-        out.append(
-            Violation("status", None, f"stopped {shown(stopped)} is not one of {', '.join(STOPS)}")
-        )
+    for key, allowed in (("status", STATUSES), ("jobs_status", STATUSES), ("stopped", STOPS)):
+        value = solution.get(key)
+        if (key == "status" or key in solution) and value not in allowed:
+            message = said("not_one_of", key=key, value=shown(value), choices=allowed)
+            out.append(Violation("status", None, message))
     hours_bound = solution.get("hours_bound")
     if hours_bound is not None:
         if not is_number(hours_bound):
-            out.append(
-                Violation("hours_bound", None, f"hours_bound {shown(hours_bound)} is not a number")
-            )
+            message = said("not_a_number", key="hours_bound", value=shown(hours_bound))
+            out.append(Violation("hours_bound", None, message))
         elif hours_placed > hours_bound + HOURS_TOLERANCE:
-            out.append(
-                Violation(
-                    "hours_bound",
-                    None,
-                    f"{hours_placed:g} h placed, more than the proven bound {hours_bound:g} h",
-                )
-            )
+            message = said("hours_above_bound", hours=hours_placed, bound=hours_bound)
+            out.append(Violation("hours_bound", None, message))
     if bound is not None and not is_count(bound):
-        return [*out, Violation("jobs_bound", None, f"jobs_bound {shown(bound)} is not a count")]
+        message = said("not_a_count", key="jobs_bound", value=shown(bound))
+        return [*out, Violation("jobs_bound", None, message)]
     if bound is not None and n_jobs > bound:
-        out.append(
-            Violation("jobs_bound", None, f"{n_jobs} jobs, more than the proven bound {bound:g}")
-        )
-    for key, claim in (("status", status), ("jobs_status", jobs_status)):
-        if claim == "optimal" and n_jobs != bound:
-            out.append(
-                Violation(
-                    "jobs_bound",
-                    None,
-                    f"{key} optimal, but {n_jobs} jobs while the bound is {bound}",
-                )
+        out.append(Violation("jobs_bound", None, said("jobs_above_bound", n=n_jobs, bound=bound)))
+    for key in ("status", "jobs_status"):
+        if solution.get(key) == "optimal" and n_jobs != bound:
+            message = (
+                said("optimal_without_bound", key=key, n=n_jobs)
+                if bound is None
+                else said("optimal_below_bound", key=key, n=n_jobs, bound=bound)
             )
+            out.append(Violation("jobs_bound", None, message))
     return out
+
+
+def quoted(value: object) -> object:
+    """A value from the file as a message says it: a number as a number (in the language's
+    notation), anything else as its repr, cut short."""
+    return value if is_number(value) else shown(value)

@@ -1,7 +1,8 @@
 """Reading ``solution.json`` and the shape of its content: keys, types, sane numbers.
 
 A file that fails here is no solution at all (exit 2), which is a different
-answer from a solution that breaks a rule (exit 1).
+answer from a solution that breaks a rule (exit 1). Its problems are phrases of
+:data:`combibaan.texts.VIOLATIONS` too, worded in the run's language at the edge.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from combibaan.check.base import said
 from combibaan.io.errors import InputError, Problem
+from combibaan.model.phrase import Phrase
 from combibaan.model.task import Task
 
 SOLUTION_KEYS = ("status", "jobs_bound", "policy", "jobs", "unassigned")
@@ -37,32 +40,33 @@ def load_solution(path: str | Path) -> dict[str, Any]:
     source = str(path)
     file = Path(path)
     if file.exists() and not file.is_file():  # a folder, or /dev/zero: never read without end
-        raise InputError(Problem(source, "is not a file; give the solution.json solve wrote"))
+        raise InputError(Problem(source, said("not_a_file")))
     try:
         if file.exists() and file.stat().st_size > MAX_BYTES:
-            raise InputError(
-                Problem(source, f"is larger than {MAX_BYTES // 10**6} MB; not a solution.json")
-            )
+            raise InputError(Problem(source, said("too_large", mb=MAX_BYTES // 10**6)))
         # utf-8-sig: a solution saved again by a Windows editor starts with a BOM.
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise InputError(Problem(source, f"cannot read the solution file: {reason}")) from None
+        raise InputError(Problem(source, said("unreadable", error=str(reason)))) from None
     try:
         data = json.loads(
             text, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_sane_int
         )
     except _BadNumber as exc:
-        raise InputError(Problem(source, f"holds {exc}")) from None
+        raise InputError(Problem(source, exc.phrase)) from None
     except json.JSONDecodeError as exc:
-        raise InputError(
-            Problem(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}")
-        ) from None
+        where = {"line": str(exc.lineno), "column": str(exc.colno)}
+        raise InputError(Problem(source, said("not_json", **where, error=exc.msg))) from None
     except (RecursionError, ValueError) as exc:
-        raise InputError(Problem(source, f"cannot be read as JSON: {exc}")) from None
+        raise InputError(Problem(source, said("json_unreadable", error=str(exc)))) from None
     if not isinstance(data, dict):
-        raise InputError(Problem(source, "a solution must be a JSON object"))
-    problems = [Problem(source, f"missing key {key!r}") for key in SOLUTION_KEYS if key not in data]
+        raise InputError(Problem(source, said("not_an_object")))
+    problems = [
+        Problem(source, said("missing_key", key=repr(key)))
+        for key in SOLUTION_KEYS
+        if key not in data
+    ]
     if not problems:
         problems = [Problem(source, message) for message in shape_problems(data)]
     if problems:
@@ -71,23 +75,27 @@ def load_solution(path: str | Path) -> dict[str, Any]:
 
 
 class _BadNumber(ValueError):
-    """A number in the JSON text that no solution can hold."""
+    """A number in the JSON text that no solution can hold; ``phrase`` says which."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(phrase.code)
+        self.phrase = phrase
 
 
 def _no_constant(name: str) -> float:
-    raise _BadNumber(f"{name}, which JSON does not allow as a number")
+    raise _BadNumber(said("not_json_number", value=name))
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-        raise _BadNumber(f"{text[:30]}, too large a number for a solution")
+        raise _BadNumber(said("too_large_number", value=text[:30]))
     return value
 
 
 def _sane_int(text: str) -> int:
     if len(text.lstrip("-")) > 13:
-        raise _BadNumber(f"{text[:30]}, too large a number for a solution")
+        raise _BadNumber(said("too_large_number", value=text[:30]))
     return int(text)
 
 
@@ -117,29 +125,37 @@ def is_text_list(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+#: What a test expects, as a phrase code (``must_be`` says it).
 _EXPECTED: dict[Callable[[Any], bool], str] = {
-    is_text: "text",
-    is_number: "a finite number",
-    is_count: "a whole number of at least 0",
-    is_text_list: "a list of texts",
+    is_text: "a_text",
+    is_number: "a_number",
+    is_count: "a_count",
+    is_text_list: "a_text_list",
 }
 
 
-def shape_problems(data: Mapping[str, Any]) -> list[str]:
+def _must_be(where: str, expected: str, value: Any, *, optional: bool = False) -> Phrase:
+    """``jobs[2].task_ids[0] must be text, got [1, 2]``, as a phrase."""
+    nothing = said("or_null") if optional else ""
+    return said(
+        "must_be", where=where, expected=said(expected), nothing=nothing, value=shown(value)
+    )
+
+
+def shape_problems(data: Mapping[str, Any]) -> list[Phrase]:
     """Every way ``data`` is not shaped like a ``solution.json``, each naming where.
 
     Types only (and numbers that no solution can hold): ``jobs[2].task_ids[0]
     must be text, got [1, 2]``. Keys that may be missing here are checked
     by :func:`~combibaan.check.check_solution`, which reports them as violations.
     """
-    found: list[str] = []
+    found: list[Phrase] = []
 
     def expect(value: Any, where: str, test: Any, *, optional: bool = False) -> None:
         if optional and value is None:
             return
         if not test(value):
-            nothing = " or null" if optional else ""
-            found.append(f"{where} must be {_EXPECTED[test]}{nothing}, got {shown(value)}")
+            found.append(_must_be(where, _EXPECTED[test], value, optional=optional))
 
     expect(data.get("status"), "'status'", is_text)
     expect(data.get("jobs_bound"), "'jobs_bound'", is_count, optional=True)
@@ -147,17 +163,17 @@ def shape_problems(data: Mapping[str, Any]) -> list[str]:
     expect(data.get("jobs_status"), "'jobs_status'", is_text, optional=True)
     expect(data.get("stopped"), "'stopped'", is_text, optional=True)
     if not isinstance(data.get("policy"), dict):
-        found.append(f"'policy' must be an object, got {shown(data.get('policy'))}")
+        found.append(_must_be("'policy'", "an_object", data.get("policy")))
     found.extend(_jobs_shape(data.get("jobs"), "jobs", expect))
     found.extend(_unassigned_shape(data.get("unassigned"), "unassigned"))
     locks = data.get("locks")
     if locks is not None:
         if not isinstance(locks, list):
-            found.append(f"'locks' must be a list, got {shown(locks)}")
+            found.append(_must_be("'locks'", "a_list", locks))
         else:
             for i, lock in enumerate(locks):
                 if not isinstance(lock, dict):
-                    found.append(f"locks[{i}] must be an object, got {shown(lock)}")
+                    found.append(_must_be(f"locks[{i}]", "an_object", lock))
                     continue
                 expect(lock.get("rule"), f"locks[{i}].rule", is_text)
                 found.extend(_text_list_problems(lock.get("task_ids"), f"locks[{i}].task_ids"))
@@ -165,18 +181,16 @@ def shape_problems(data: Mapping[str, Any]) -> list[str]:
     if pairs is not None and not (
         isinstance(pairs, list) and all(is_text_list(p) and len(p) == 2 for p in pairs)
     ):
-        found.append(
-            f"'forbidden_pairs' must be a list of [supplier, supplier] pairs, got {shown(pairs)}"
-        )
+        found.append(_must_be("'forbidden_pairs'", "a_pair_list", pairs))
     others = data.get("alternatives")
     if others is not None:
         if not isinstance(others, list):
-            found.append(f"'alternatives' must be a list, got {shown(others)}")
+            found.append(_must_be("'alternatives'", "a_list", others))
         else:
             for i, item in enumerate(others):
                 where = f"alternatives[{i}]"
                 if not isinstance(item, dict):
-                    found.append(f"{where} must be an object, got {shown(item)}")
+                    found.append(_must_be(where, "an_object", item))
                     continue
                 found.extend(_jobs_shape(item.get("jobs"), f"{where}.jobs", expect))
                 if "unassigned" in item:
@@ -185,20 +199,22 @@ def shape_problems(data: Mapping[str, Any]) -> list[str]:
                     expect(item.get(key), f"{where}.{key}", test, optional=True)
                 delta = item.get("jobs_delta")
                 if delta is not None and not (is_number(delta) and float(delta).is_integer()):
-                    found.append(f"{where}.jobs_delta must be a whole number, got {shown(delta)}")
+                    found.append(_must_be(f"{where}.jobs_delta", "a_whole_number", delta))
     return found
 
 
-def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[str]:
+def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[Phrase]:
     if not isinstance(jobs, list):
-        return [f"'{where}' must be a list, got {shown(jobs)}"]
-    found: list[str] = []
+        return [_must_be(f"'{where}'", "a_list", jobs)]
+    found: list[Phrase] = []
     for i, job in enumerate(jobs):
         at = f"{where}[{i}]"
         if not isinstance(job, dict):
-            found.append(f"{at} must be an object, got {shown(job)}")
+            found.append(_must_be(at, "an_object", job))
             continue
-        found.extend(f"{at} misses key {key!r}" for key in JOB_KEYS if key not in job)
+        found.extend(
+            said("misses_key", where=at, key=repr(key)) for key in JOB_KEYS if key not in job
+        )
         if "job_id" in job:
             expect(job["job_id"], f"{at}.job_id", is_text)
         if "hours_per_week" in job:
@@ -209,26 +225,26 @@ def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[str]:
     return found
 
 
-def _text_list_problems(items: Any, where: str) -> list[str]:
+def _text_list_problems(items: Any, where: str) -> list[Phrase]:
     """A list of texts, or where it is not: ``jobs[0].task_ids[1] must be text, got [1, 2]``."""
     if not isinstance(items, list):
-        return [f"{where} must be a list of texts, got {shown(items)}"]
+        return [_must_be(where, "a_text_list", items)]
     return [
-        f"{where}[{n}] must be text, got {shown(item)}"
+        _must_be(f"{where}[{n}]", "a_text", item)
         for n, item in enumerate(items)
         if not isinstance(item, str)
     ]
 
 
-def _unassigned_shape(items: Any, where: str) -> list[str]:
+def _unassigned_shape(items: Any, where: str) -> list[Phrase]:
     if not isinstance(items, list):
-        return [f"'{where}' must be a list, got {shown(items)}"]
+        return [_must_be(f"'{where}'", "a_list", items)]
     found = []
     for i, item in enumerate(items):
         if not isinstance(item, dict) or "task_id" not in item:
-            found.append(f"{where}[{i}] must be an object with 'task_id', got {shown(item)}")
+            found.append(_must_be(f"{where}[{i}]", "an_object_with_task_id", item))
         elif not isinstance(item["task_id"], str):
-            found.append(f"{where}[{i}].task_id must be text, got {shown(item['task_id'])}")
+            found.append(_must_be(f"{where}[{i}].task_id", "a_text", item["task_id"]))
     return found
 
 

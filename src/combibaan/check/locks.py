@@ -14,26 +14,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from combibaan.check.base import Cause, said
 from combibaan.model.instance import Instance
 from combibaan.model.locks import Lock, LockError, Locks
+from combibaan.model.phrase import Phrase
 
 Pair = tuple[str, str]
+#: A broken lock or pair: ``(rule, job_id, message)``.
+Broken = tuple[str, str | None, Phrase]
 
 
-def echoed_locks(solution: Mapping[str, Any]) -> tuple[Locks | None, list[str]]:
+def echoed_locks(solution: Mapping[str, Any]) -> tuple[Locks | None, list[Phrase]]:
     """The locks a solution says it keeps, and problems reading them."""
     items = solution.get("locks")
     if items is None:
         return None, []
     if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
-        return None, ["'locks' must be a list of objects with 'rule' and 'task_ids'"]
+        return None, [said("locks_unreadable")]
     try:
         return Locks.from_list(items), []
     except (LockError, TypeError, ValueError) as exc:  # a malformed echo, never a crash
-        return None, [f"cannot read the echoed locks: {exc}"]
+        return None, [said("locks_error", error=Cause(exc))]
 
 
-def echoed_pairs(solution: Mapping[str, Any]) -> tuple[tuple[Pair, ...], list[str]]:
+def echoed_pairs(solution: Mapping[str, Any]) -> tuple[tuple[Pair, ...], list[Phrase]]:
     """The forbidden supplier pairs a solution says it keeps, and problems reading them."""
     items = solution.get("forbidden_pairs")
     if items is None:
@@ -45,7 +49,7 @@ def echoed_pairs(solution: Mapping[str, Any]) -> tuple[tuple[Pair, ...], list[st
             or len(item) != 2
             or not all(isinstance(n, str) for n in item)
         ):
-            return (), ["'forbidden_pairs' must be a list of [supplier, supplier] pairs"]
+            return (), [said("pairs_unreadable")]
         pairs.append((item[0], item[1]))
     return tuple(pairs), []
 
@@ -55,21 +59,20 @@ def lock_problems(
     jobs: Sequence[tuple[str, Sequence[str]]],
     locks: Locks | None,
     pairs: Iterable[Pair],
-) -> list[tuple[str, str | None, str]]:
+) -> list[Broken]:
     """Every lock or forbidden pair the jobs break, as ``(rule, job_id, message)``.
 
     ``jobs`` are ``(job_id, task_ids)`` with known task ids only.
     """
-    out: list[tuple[str, str | None, str]] = []
+    out: list[Broken] = []
     job_of = {t: job_id for job_id, ids in jobs for t in ids}
     members = {job_id: set(ids) for job_id, ids in jobs}
     known = set(instance.task_index)
     for lock in locks or ():
         unknown = [t for t in lock.task_ids if t not in known]
         if unknown:
-            out.append(
-                ("locks", None, f"lock {lock.label()} names unknown task(s) {', '.join(unknown)}")
-            )
+            message = said("lock_unknown_tasks", lock=lock, n=len(unknown), tasks=tuple(unknown))
+            out.append(("locks", None, message))
             continue
         out.extend(_one_lock(lock, job_of, members))
     supplier = {t.id: t.supplier for t in instance.tasks}
@@ -77,53 +80,45 @@ def lock_problems(
         for job_id, ids in jobs:
             suppliers = {supplier[t] for t in ids if t in supplier}
             if first in suppliers and second in suppliers:
-                out.append(
-                    (
-                        "forbidden_pair",
-                        job_id,
-                        f"combines {first} and {second}, a forbidden pair",
-                    )
-                )
+                message = said("forbidden_pair", first=first, second=second)
+                out.append(("forbidden_pair", job_id, message))
     return out
 
 
 def _one_lock(
     lock: Lock, job_of: Mapping[str, str], members: Mapping[str, set[str]]
-) -> list[tuple[str, str | None, str]]:
+) -> list[Broken]:
     ids = lock.task_ids
-    label = lock.label()
     if lock.rule == "together":
         placements = {job_of.get(t) for t in ids}
         if len(placements) > 1:
-            placed = ", ".join(
-                f"{t} in {job_of[t]}" if t in job_of else f"{t} unassigned" for t in ids
+            placed = tuple(
+                said("task_in_job", task=t, job=job_of[t])
+                if t in job_of
+                else said("task_unplaced", task=t)
+                for t in ids
             )
-            return [("lock_together", None, f"{label} is split: {placed}")]
+            return [("lock_together", None, said("lock_split", lock=lock, placed=placed))]
         return []
     if lock.rule == "apart":
-        out: list[tuple[str, str | None, str]] = []
+        out: list[Broken] = []
         for job_id, tasks in members.items():
-            inside = [t for t in ids if t in tasks]
+            inside = tuple(t for t in ids if t in tasks)
             if len(inside) > 1:
-                out.append(
-                    ("lock_apart", job_id, f"holds {', '.join(inside)}, kept apart by {label}")
-                )
+                out.append(("lock_apart", job_id, said("lock_apart", tasks=inside, lock=lock)))
         return out
     if lock.rule == "exclude":
         return [
-            ("lock_exclude", job_of[t], f"holds {t}, excluded by {label}")
+            ("lock_exclude", job_of[t], said("lock_exclude", task=t, lock=lock))
             for t in ids
             if t in job_of
         ]
     # keep: exactly these tasks form one job
     where = sorted({job_of[t] for t in ids if t in job_of})
     if len(where) != 1 or members[where[0]] != set(ids):
-        found = "; ".join(f"{j}: {', '.join(sorted(members[j]))}" for j in where) or "in no job"
-        return [
-            (
-                "lock_keep",
-                where[0] if len(where) == 1 else None,
-                f"{label} is not one job ({found})",
-            )
-        ]
+        # Ids only, the same in every language: "B01: I01, I11; B02: I07".
+        jobs = "; ".join(f"{j}: {', '.join(sorted(members[j]))}" for j in where)
+        found = jobs or said("in_no_job")
+        only = where[0] if len(where) == 1 else None
+        return [("lock_keep", only, said("lock_keep", lock=lock, found=found))]
     return []

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from combibaan.check.alternatives import alternative_violations
-from combibaan.check.base import CheckedJob, Violation
+from combibaan.check.base import Cause, CheckedJob, Violation, said
 from combibaan.check.claims import field_violations, status_violations, unassigned_violations
 from combibaan.check.document import job_task_lists, shown
 from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems
@@ -19,8 +19,9 @@ from combibaan.check.rules import RULES
 from combibaan.check.travel import Travel
 from combibaan.model.instance import Instance
 from combibaan.model.locks import Locks
+from combibaan.model.phrase import Phrase
 from combibaan.model.task import Task
-from combibaan.rules import POLICY_KEYS, Policy, PolicyError
+from combibaan.rules import POLICY_KEYS, Policy
 
 #: The rules every ``solution.json`` names; rules added later are off when a file lacks them.
 FIRST_KEYS = (
@@ -34,18 +35,19 @@ FIRST_KEYS = (
 )
 
 
-def _policy_of(solution: Mapping[str, Any]) -> Policy:
+def _policy_of(solution: Mapping[str, Any]) -> Policy | Phrase:
+    """The rules the solution claims, or why they cannot be used."""
     values = solution.get("policy")
     if not isinstance(values, Mapping):
-        raise PolicyError("the solution has no 'policy' object")
-    missing = [key for key in FIRST_KEYS if key not in values]
+        return said("no_policy")
+    missing = tuple(key for key in FIRST_KEYS if key not in values)
     if missing:
-        raise PolicyError(f"the solution's policy misses {', '.join(missing)}")
+        return said("policy_misses", n=len(missing), keys=missing)
     try:
         # A rule newer than the file was off when it was made.
         return Policy(**{key: values.get(key) for key in POLICY_KEYS})
     except (TypeError, ValueError, OverflowError) as exc:  # PolicyError is a ValueError
-        raise PolicyError(f"the solution's policy cannot be used: {exc}") from None
+        return said("policy_unusable", error=Cause(exc))
 
 
 def check_solution(
@@ -69,37 +71,39 @@ def check_solution(
     """
     out: list[Violation] = []
     if policy is None:
-        try:
-            policy = _policy_of(solution)
-        except PolicyError as exc:
-            return [Violation("policy", None, str(exc))]
+        claimed = _policy_of(solution)
+        if isinstance(claimed, Phrase):
+            return [Violation("policy", None, claimed)]
+        policy = claimed
     travel = Travel(instance, policy.travel_minutes)
     known = {t.id: t for t in instance.tasks}
 
     jobs = solution.get("jobs")
     if not isinstance(jobs, list):
-        out.append(Violation("structure", None, "'jobs' is missing or not a list"))
+        out.append(Violation("structure", None, said("not_a_list", key="jobs")))
         jobs = []
     job_ids: Counter[str] = Counter()
     assigned: dict[str, str] = {}
     for n, job in enumerate(jobs):
         if not isinstance(job, Mapping):
-            out.append(Violation("structure", None, f"jobs[{n}] is not an object"))
+            out.append(Violation("structure", None, said("job_not_object", where=f"jobs[{n}]")))
             continue
         job_id = str(job.get("job_id", f"#{n + 1}"))
         job_ids[job_id] += 1
         task_ids = job.get("task_ids")
         if not isinstance(task_ids, list) or not task_ids:
-            out.append(Violation("structure", job_id, "has no list of task_ids"))
+            out.append(Violation("structure", job_id, said("no_task_ids")))
             continue
         tasks: list[Task] = []
         for task_id in task_ids:
             if not isinstance(task_id, str):
-                out.append(Violation("structure", job_id, f"task id {shown(task_id)} is not text"))
+                out.append(
+                    Violation("structure", job_id, said("task_id_not_text", id=shown(task_id)))
+                )
                 continue
             if task_id not in known:
                 out.append(
-                    Violation("unknown_task", job_id, f"task {task_id!r} is not in the instance")
+                    Violation("unknown_task", job_id, said("unknown_task", task=repr(task_id)))
                 )
                 continue
             if task_id in assigned:
@@ -108,9 +112,9 @@ def check_solution(
                     Violation(
                         "duplicate_task",
                         job_id,
-                        f"task {task_id} is already in job {where}"
+                        said("task_in_other_job", task=task_id, job=where)
                         if where != job_id
-                        else f"task {task_id} is listed twice",
+                        else said("task_twice", task=task_id),
                     )
                 )
                 continue
@@ -124,7 +128,7 @@ def check_solution(
         out.extend(field_violations(job, job_id, tasks))
 
     out.extend(
-        Violation("duplicate_job_id", job_id, f"job id used {count} times")
+        Violation("duplicate_job_id", job_id, said("job_id_reused", n=count))
         for job_id, count in job_ids.items()
         if count > 1
     )

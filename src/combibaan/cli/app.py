@@ -18,7 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 
 import combibaan
 from combibaan.cli.interrupt import Aborted
-from combibaan.texts import cli_text
+from combibaan.texts import cli_text, error_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -90,48 +90,50 @@ def say(console: Console, label: str, style: str, text: str) -> None:
     console.print(Text.assemble((label, style), " ", text), soft_wrap=True)
 
 
-def warn(problem: object) -> None:
-    """A warning about the user's input on stderr; the run goes on."""
-    say(err, "warning:", "yellow", str(problem))
+def warn(problem: combibaan.Problem, lang: str = "nl") -> None:
+    """A warning about the user's input on stderr, in ``lang``; the run goes on."""
+    say(err, error_text("label_warning", lang), "yellow", problem.text(lang))
 
 
-def show_problems(error: combibaan.InputError) -> None:
-    """The first problems, then how many there are in all."""
-    shown, rest = error.shown()
+def show_problems(error: combibaan.InputError, lang: str = "nl") -> None:
+    """The first problems, then how many there are in all, in ``lang``."""
+    shown, rest = error.shown(lang=lang)
     for line in shown:
-        say(err, "error:", "bold red", line)
+        say(err, error_text("label_error", lang), "bold red", line)
     if rest is not None:
         err.print(rest, soft_wrap=True)
 
 
 def user_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a mistake in the user's input into a message and exit code 2."""
+    """Turn a mistake in the user's input into a message and exit code 2, in the language
+    of the command's ``--lang`` (Dutch for a command without it)."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        given = kwargs.get("lang")
+        lang = given if isinstance(given, str) else "nl"
         try:
             return command(*args, **kwargs)
         except combibaan.InputError as error:
-            show_problems(error)
+            show_problems(error, lang)
             raise typer.Exit(2) from None
-        except (combibaan.PolicyError, FileExistsError, combibaan.LockError) as error:
-            say(err, "error:", "bold red", str(error))
+        except (combibaan.PolicyError, combibaan.LockError) as error:
+            say(err, error_text("label_error", lang), "bold red", error.text(lang))
+            raise typer.Exit(2) from None
+        except FileExistsError as error:  # the system's own words
+            say(err, error_text("label_error", lang), "bold red", str(error))
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             # While starting or reading, before there is a proposal (a solve returns its
-            # own on Ctrl-C); a command without --lang speaks Dutch.
-            lang = kwargs.get("lang")
-            err.print(
-                cli_text("interrupted_early", lang if isinstance(lang, str) else "nl"),
-                soft_wrap=True,
-            )
+            # own on Ctrl-C).
+            err.print(cli_text("interrupted_early", lang), soft_wrap=True)
             raise typer.Exit(130) from None
         except Aborted:
             raise typer.Exit(130) from None  # the handler has said so
         except LookupError as error:
             if not isinstance(error, combibaan.UnknownTaskError):
                 raise
-            say(err, "error:", "bold red", str(error))
+            say(err, error_text("label_error", lang), "bold red", error.text(lang))
             raise typer.Exit(2) from None
 
     return wrapper

@@ -10,6 +10,7 @@ import typer
 import combibaan
 from combibaan.cli.app import Command, app, err, out, say, user_errors
 from combibaan.cli.options import (
+    CheckLangOpt,
     CheckPolicyOpt,
     ForbidPairOpt,
     LocksOpt,
@@ -38,6 +39,7 @@ def check(
     rules: RuleFlags = None,
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
+    lang: CheckLangOpt = "nl",
 ) -> None:
     """Verify SOLUTION against every rule, independently of the solver; exit 1 on a violation.
 
@@ -45,7 +47,8 @@ def check(
     given: then exactly the rules solve would use with the same options. Locks
     and forbidden pairs default to those echoed in SOLUTION; --locks and
     --forbid-pair check against these instead. A SOLUTION that cannot be read
-    as one (not JSON, missing keys, wrong types, NaN) exits 2.
+    as one (not JSON, missing keys, wrong types, NaN) exits 2. Every line is in
+    the language of --lang (Dutch by default).
     """
     flags = rules or {}
     given = policy is not None or any(value is not None for value in flags.values())
@@ -58,14 +61,14 @@ def check(
     except combibaan.InputError as error:
         problems.extend(error.problems)
     try:
-        instance = read_inputs(tasks, travel)
+        instance = read_inputs(tasks, travel, lang=lang)
     except combibaan.InputError as error:
         problems.extend(error.problems)
     if problems or instance is None:
         raise combibaan.InputError(problems)
-    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair, lang=lang)
     if claimed is not None:
-        _note_other_rules(document, claimed)
+        _note_other_rules(document, claimed, lang)
     violations = combibaan.check_solution(
         instance,
         document,
@@ -74,31 +77,40 @@ def check(
         forbid_pairs=pairs if forbid_pair else None,
     )
     if violations:
+        label = cli_text("violation_label", lang)
         for violation in violations:
-            say(out, "violation:", "red", str(violation))
-        out.print(cli_text("violations", n=len(violations), solution=solution), soft_wrap=True)
+            say(out, label, "red", violation.text(lang))
+        summary = cli_text("violations", lang, n=len(violations), solution=solution)
+        out.print(summary, soft_wrap=True)
         raise typer.Exit(1)
-    out.print(cli_text("every_rule_holds", solution=solution), soft_wrap=True)
+    out.print(cli_text("every_rule_holds", lang, solution=solution), soft_wrap=True)
 
 
-def _note_other_rules(document: dict[str, Any], rules: combibaan.Policy) -> None:
+def _note_other_rules(document: dict[str, Any], rules: combibaan.Policy, lang: str) -> None:
     """Say where the rules checked differ from those the solution claims (no violation)."""
     claimed = document.get("policy")
     if not isinstance(claimed, dict):
         return
     differ = [
-        cli_text("other_rule", key=key, claimed=_setting(claimed.get(key)), checked=_setting(value))
+        cli_text(
+            "other_rule",
+            lang,
+            key=key,
+            claimed=_setting(claimed.get(key), lang),
+            checked=_setting(value, lang),
+        )
         for key, value in rules.to_dict().items()
         if key in claimed and claimed.get(key) != value
     ]
     if differ:
-        say(err, "note:", "yellow", cli_text("other_rules", rules=", ".join(differ)))
+        note = cli_text("other_rules", lang, rules=", ".join(differ))
+        say(err, cli_text("note_label", lang), "yellow", note)
 
 
-def _setting(value: object) -> str:
-    """A rule's setting as the note says it: a number in Dutch, or off."""
+def _setting(value: object, lang: str) -> str:
+    """A rule's setting as the note says it: a number as ``lang`` writes it, or off."""
     if value is None:
-        return cli_text("off")
+        return cli_text("off", lang)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return decimal(value)
+        return decimal(value, lang)
     return repr(value)

@@ -45,7 +45,7 @@ def explain(
     change that."""
     effective = build_policy(policy, rules or {})
     instance = read_inputs(tasks, travel, lang=lang)
-    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair, lang=lang)
     try:
         story = combibaan.explain(
             instance,
@@ -57,6 +57,6 @@ def explain(
             lang=lang,
         )
     except combibaan.LockError as error:
-        raise lock_error(error, locks, lang) from None
+        raise lock_error(error, locks) from None
     for line in story.lines():
         out.print(line, soft_wrap=True)

@@ -9,8 +9,11 @@ import typer
 
 import combibaan
 from combibaan.cli.app import Command, app, out, user_errors
-from combibaan.cli.options import GenerateSeedOpt
-from combibaan.texts import cli_text
+from combibaan.cli.options import GenerateSeedOpt, MessageLangOpt, choice
+from combibaan.texts import cli_text, mistake
+
+#: The files generate writes (``combibaan.generate.write_instance``), named when they exist.
+FILES = ("tasks.csv", "travel.csv")
 
 
 @app.command(cls=Command)
@@ -43,29 +46,37 @@ def generate(
         ),
     ] = "campus",
     force: Annotated[bool, typer.Option(help="Overwrite existing tasks.csv/travel.csv.")] = False,
+    lang: MessageLangOpt = "nl",
 ) -> None:
     """Write a synthetic but plausible task list, for tests and benchmarks."""
     from combibaan.generate import FAMILIES, write_instance
     from combibaan.generate import generate as generate_tables
 
-    if family not in FAMILIES:
-        raise typer.BadParameter(f"choose one of {', '.join(FAMILIES)}", param_hint="'--family'")
+    family = choice("--family", family, FAMILIES)
     combibaan.check_folder(out_dir)
     task_table, travel_table = generate_tables(tasks, seed, campuses=campuses, family=family)
     try:
         written = write_instance(task_table, travel_table, out_dir, overwrite=force)
     except FileExistsError as error:
-        if error.errno is None:  # write_instance's own refusal, which names the files
-            raise
+        if error.errno is None:  # write_instance's refusal: the files are there
+            raise _files_exist(out_dir) from None
         raise _cannot_write(out_dir, error) from None
     except OSError as error:
         raise _cannot_write(out_dir, error) from None
     files = ", ".join(str(p) for p in written)
-    out.print(cli_text("written_files", "nl", files=files), soft_wrap=True)
+    out.print(cli_text("written_files", lang, files=files), soft_wrap=True)
+
+
+def _files_exist(out_dir: Path) -> combibaan.InputError:
+    """``out: tasks.csv and travel.csv already exist here; … --force …``."""
+    found = [name for name in FILES if (out_dir / name).exists()] or list(FILES)
+    files = mistake("and", a=", ".join(found[:-1]), b=found[-1]) if len(found) > 1 else found[0]
+    message = mistake("files_exist", n=len(found), files=files)
+    return combibaan.InputError(combibaan.Problem(str(out_dir), message))
 
 
 def _cannot_write(out_dir: Path, error: OSError) -> combibaan.InputError:
     """An OS error as an input error: ``out: cannot write out/tasks.csv: Permission denied``."""
-    where = f" {error.filename}" if error.filename else ""
-    text = f"cannot write{where}: {error.strerror or error}"
-    return combibaan.InputError(combibaan.Problem(str(out_dir), text))
+    where = str(error.filename or out_dir)
+    message = mistake("cannot_write", file=where, reason=str(error.strerror or error))
+    return combibaan.InputError(combibaan.Problem(str(out_dir), message))

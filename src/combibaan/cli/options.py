@@ -21,7 +21,7 @@ from typer.models import OptionInfo
 
 import combibaan
 from combibaan.cli.app import err, warn
-from combibaan.texts import LANGUAGES, cli_text, number
+from combibaan.texts import LANGUAGES, cli_text, mistake, number
 
 if TYPE_CHECKING:
     from combibaan import Instance, Locks, Policy, Rule
@@ -200,8 +200,10 @@ def _lang_option(text: str) -> OptionInfo:
     )
 
 
-LangOpt: TypeAlias = Annotated[str, _lang_option("Language of reasons and texts:")]
+LangOpt: TypeAlias = Annotated[str, _lang_option("Language of reasons, texts and errors:")]
 StoryLangOpt: TypeAlias = Annotated[str, _lang_option("Language of the story:")]
+CheckLangOpt: TypeAlias = Annotated[str, _lang_option("Language of the violations and notes:")]
+MessageLangOpt: TypeAlias = Annotated[str, _lang_option("Language of messages and errors:")]
 ForceOpt = Annotated[
     bool,
     typer.Option(
@@ -258,10 +260,20 @@ def parse_rows(text: str) -> int | None:
     except ValueError:
         rows = 0
     if rows < 1:
-        raise combibaan.PolicyError(
-            f"--rows must be a whole number of at least 1, or all; got {text!r}"
-        )
+        raise combibaan.PolicyError(mistake("rows_flag", given=repr(text)))
     return rows
+
+
+def choice(flag: str, value: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` in any case, as ``--lang`` (``EXACT`` is ``exact``); a
+    :class:`~combibaan.PolicyError` naming the flag and the choices otherwise."""
+    picked = value.strip().lower()
+    if picked not in choices:
+        said = mistake("either", a=", ".join(choices[:-1]), b=choices[-1])
+        raise combibaan.PolicyError(
+            mistake("choice_flag", flag=flag, choices=said, given=repr(value))
+        )
+    return picked
 
 
 # ----------------------------------------------------------------------------- rules
@@ -330,8 +342,10 @@ def build_policy(policy_file: Path | None, flags: dict[str, str | None]) -> Poli
     try:
         return policy.replace(**changes)
     except combibaan.PolicyError as error:
+        if not changes:
+            raise
         given = ", ".join(_flag(key) for key in changes)
-        raise combibaan.PolicyError(f"{given}: {error}" if given else str(error)) from None
+        raise combibaan.PolicyError(mistake("flags_given", flags=given, error=error)) from None
 
 
 # ----------------------------------------------------------------------------- reading
@@ -346,33 +360,40 @@ def read_inputs(
     quiet: bool = False,
 ) -> Instance:
     """The task list and its tables, with a note on a terminal while large files load;
-    warnings (hidden rows, unknown places and suppliers) go to stderr."""
+    warnings (hidden rows, unknown places and suppliers) go to stderr, in ``lang``."""
+    on_warning = functools.partial(warn, lang=lang)
     if quiet or not err.is_terminal:
-        return combibaan.read_instance(tasks, travel, suppliers, on_warning=warn)
+        return combibaan.read_instance(tasks, travel, suppliers, on_warning=on_warning)
     with err.status(cli_text("reading", lang)):
-        return combibaan.read_instance(tasks, travel, suppliers, on_warning=warn)
+        return combibaan.read_instance(tasks, travel, suppliers, on_warning=on_warning)
 
 
 def read_workshop(
-    instance: Instance, locks_file: Path | None, forbid_pairs: list[str] | None
+    instance: Instance,
+    locks_file: Path | None,
+    forbid_pairs: list[str] | None,
+    *,
+    lang: str = "nl",
 ) -> tuple[Locks | None, tuple[tuple[str, str], ...]]:
     """The locks file (checked against the instance) and the forbidden supplier pairs.
 
     A pair naming an unknown supplier is an input error about ``--forbid-pair``;
-    hidden rows of a locks workbook are warned about, as for the tasks.
+    hidden rows of a locks workbook are warned about (in ``lang``), as for the tasks.
     """
     locks = None
     if locks_file is not None:
-        locks = combibaan.read_locks(locks_file, instance, on_warning=warn)
+        locks = combibaan.read_locks(
+            locks_file, instance, on_warning=functools.partial(warn, lang=lang)
+        )
     try:
         return locks, combibaan.resolve_pairs(instance, forbid_pairs or ())
     except combibaan.LockError as error:
-        raise combibaan.InputError(combibaan.Problem("--forbid-pair", str(error))) from None
+        raise lock_error(error, None) from None
 
 
-def lock_error(error: combibaan.LockError, locks: Path | None, lang: str) -> combibaan.InputError:
-    """Locks that cannot all hold, as an input error on their source (a conflict worded in
-    ``lang``)."""
-    text = error.text(lang) if isinstance(error, combibaan.LockConflict) else str(error)
+def lock_error(error: combibaan.LockError, locks: Path | None) -> combibaan.InputError:
+    """Locks that cannot all hold (or name what is not there), as an input error on their
+    source: the locks file, or ``--forbid-pair``; the edge words it in the run's language."""
+    messages = error.phrases if isinstance(error, combibaan.LockConflict) else error.messages
     where = str(locks) if locks is not None else "--forbid-pair"
-    return combibaan.InputError(combibaan.Problem(where, text))
+    return combibaan.InputError([combibaan.Problem(where, message) for message in messages])

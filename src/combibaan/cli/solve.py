@@ -35,6 +35,7 @@ from combibaan.cli.options import (
     TravelOpt,
     WorkersOpt,
     build_policy,
+    choice,
     lock_error,
     parse_rows,
     read_inputs,
@@ -43,7 +44,7 @@ from combibaan.cli.options import (
 )
 from combibaan.cli.progress import SolveProgress
 from combibaan.cli.show import SHOWN_ROWS, show_alternatives, show_result, stop_of, summary_line
-from combibaan.texts import cli_text
+from combibaan.texts import cli_text, mistake
 
 if TYPE_CHECKING:
     from combibaan import Instance, Policy, Result
@@ -81,19 +82,14 @@ def solve(
 ) -> None:
     """Build the most combination jobs from TASKS and show them."""
     # Choices in any case, as --lang: EXACT and Hours mean exact and hours.
-    strategy, sroi_credit = strategy.strip().lower(), sroi_credit.strip().lower()
-    if strategy not in STRATEGIES:
-        raise combibaan.PolicyError(f"--strategy must be {', '.join(STRATEGIES)}, got {strategy!r}")
-    if sroi_credit not in SROI_CREDITS:
-        raise combibaan.PolicyError(
-            f"--sroi-credit must be {' or '.join(SROI_CREDITS)}, got {sroi_credit!r}"
-        )
+    strategy = choice("--strategy", strategy, STRATEGIES)
+    sroi_credit = choice("--sroi-credit", sroi_credit, SROI_CREDITS)
     shown_rows = parse_rows(rows)
     if out_dir is not None:
         combibaan.check_output_folder(out_dir, force=force)
     effective = build_policy(policy, rules or {})
     instance = read_inputs(tasks, travel, suppliers, lang=lang, quiet=quiet)
-    lock_set, pairs = read_workshop(instance, locks, forbid_pair)
+    lock_set, pairs = read_workshop(instance, locks, forbid_pair, lang=lang)
     failure: combibaan.InputError | None = None
     with Interrupts(err, lang, saves=out_dir is not None) as interrupts:
         try:
@@ -111,7 +107,7 @@ def solve(
                 alternatives=alternatives,
             )
         except combibaan.LockError as error:
-            raise lock_error(error, locks, lang) from None
+            raise lock_error(error, locks) from None
         if out_dir is not None:
             with interrupts.writing():
                 failure = _write(result, out_dir, lang, force, sroi_credit)
@@ -122,7 +118,7 @@ def solve(
         show_result(result, lang, rows=shown_rows, written=written)
         show_alternatives(result, lang, rows=shown_rows)
     if failure is not None:
-        show_problems(failure)
+        show_problems(failure, lang)
         raise typer.Exit(2)
     if out_dir is not None and not quiet:
         out.print(cli_text("written", lang, folder=f"{out_dir}/"), soft_wrap=True)
@@ -141,9 +137,10 @@ def _write(
     except combibaan.InputError as error:
         return error
     except OSError as error:
-        where = error.filename or out_dir
+        where = str(error.filename or out_dir)
+        reason = str(error.strerror or error)
         problem = combibaan.Problem(
-            str(out_dir), f"cannot write {where}: {error.strerror or error}"
+            str(out_dir), mistake("cannot_write", file=where, reason=reason)
         )
         return combibaan.InputError(problem)
     return None

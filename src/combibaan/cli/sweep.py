@@ -14,6 +14,7 @@ from combibaan.cli.app import Command, app, err, out, user_errors
 from combibaan.cli.interrupt import Interrupts
 from combibaan.cli.options import (
     ForceOpt,
+    MessageLangOpt,
     ProcessesOpt,
     SchedulerOpt,
     SweepPolicyOpt,
@@ -63,17 +64,18 @@ def sweep(
     scheduler: SchedulerOpt = None,
     force: ForceOpt = False,
     quiet: SweepQuietOpt = False,
+    lang: MessageLangOpt = "nl",
 ) -> None:
     """Solve TASKS for every combination of the grid's rules; one row per combination."""
     combibaan.check_sweep_file(results, force=force)
     base = combibaan.read_policy(policy) if policy else combibaan.Policy()
     values = combibaan.read_grid(grid, base)
-    instance = read_inputs(tasks, travel, quiet=True)
+    instance = read_inputs(tasks, travel, lang=lang, quiet=True)
     total = 1
     for options in values.values():
         total *= len(options)
     with Progress(
-        TextColumn(cli_text("sweeping")),
+        TextColumn(cli_text("sweeping", lang)),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -97,20 +99,20 @@ def sweep(
             if scheduler is None:
                 raise
             raise combibaan.InputError(combibaan.Problem("--scheduler", str(error))) from None
-    with Interrupts(err, saves=True) as interrupts, interrupts.writing():
+    with Interrupts(err, lang, saves=True) as interrupts, interrupts.writing():
         shown = combibaan.write_sweep(table, results, force=force)
     if not quiet:
-        _show(shown, list(values), instance.name)
-    out.print(cli_text("written", folder=results), soft_wrap=True)
+        _show(shown, list(values), instance.name, lang)
+    out.print(cli_text("written", lang, folder=results), soft_wrap=True)
 
 
-def _show(table: pd.DataFrame, keys: list[str], name: str) -> None:
+def _show(table: pd.DataFrame, keys: list[str], name: str, lang: str) -> None:
     import pandas as pd
 
-    view = Table(title=cli_text("sweep_title", name=name), title_justify="left")
+    view = Table(title=cli_text("sweep_title", lang, name=name), title_justify="left")
     columns = [*keys, *HEADERS]
     for column in columns:
-        header = cli_text(HEADERS[column]) if column in HEADERS else column
+        header = cli_text(HEADERS[column], lang) if column in HEADERS else column
         view.add_column(header, justify="left" if column == "status" else "right")
     for row in table.itertuples(index=False):
         cells: list[Any] = []
@@ -119,9 +121,9 @@ def _show(table: pd.DataFrame, keys: list[str], name: str) -> None:
             if column == "share_hours_placed":
                 cells.append(f"{value:.0%}")
             elif column == "status" or value == "off":
-                cells.append(cli_text(value))  # a status, or a rule that is off
+                cells.append(cli_text(value, lang))  # a status, or a rule that is off
             elif isinstance(value, float):
-                cells.append(decimal(round(value, 2)))
+                cells.append(decimal(round(value, 2), lang))
             else:
                 cells.append("?" if pd.isna(value) else str(value))
         view.add_row(*cells)

@@ -19,6 +19,7 @@ from combibaan.io.table import collect_warnings
 from combibaan.io.tasks import read_tasks
 from combibaan.io.travel import place_problems, read_travel, read_travel_table
 from combibaan.model.instance import Instance
+from combibaan.model.phrase import mistake
 
 __all__ = [
     "InputError",
@@ -80,11 +81,7 @@ def read_instance(
     edges = travel_table.edges if travel_table is not None else ()
     instance = Instance(task_list or (), edges, supplier_list or (), name or instance_name(tasks))
     found += [
-        Problem(
-            source_name(suppliers),
-            f"supplier {name!r} has tasks but no row here; "
-            "its sector, CAO and target show as unknown",
-        )
+        Problem(source_name(suppliers), mistake("supplier_unlisted", name=repr(name)))
         for name in instance.unknown_suppliers
     ]
     warn(found)

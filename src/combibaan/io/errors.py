@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from combibaan.model.phrase import Phrase, mistake, say
+from combibaan.texts import render
+
 #: An error message lists at most this many problems, then how many there are in all:
 #: a broken 50 MB file must not bury the first, most useful lines under 400,000 others.
 MAX_SHOWN = 50
@@ -14,26 +17,32 @@ MAX_SHOWN = 50
 class Problem:
     """One thing wrong in an input file, located as a spreadsheet shows it (header = row 1).
 
-    ``line`` is for text files whose unit is the line (TOML); it is shown only when
-    there is no ``row``. Everything here is plain text taken from the file as it is:
-    whoever prints it to a terminal escapes markup there.
+    ``message`` is a :class:`~combibaan.model.phrase.Phrase` of the ``error`` table, worded
+    by :meth:`text` in the run's language (``str()``: Dutch), or plain text passed on as it
+    is (a library's own words). ``line`` is for text files whose unit is the line (TOML);
+    it is shown only when there is no ``row``. Values from the file are shown as they
+    are: whoever prints them to a terminal escapes markup there.
     """
 
     source: str
-    message: str
+    message: Phrase | str
     row: int | None = None
     column: str | None = None
     line: int | None = None
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "nl") -> str:
+        """``tasks.csv, rij 3, kolom 'start': …`` in ``lang``."""
         where = [self.source]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(render(mistake("at_row", row=str(self.row)), lang))
         elif self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(render(mistake("at_line", line=str(self.line)), lang))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
-        return f"{', '.join(where)}: {self.message}"
+            where.append(render(mistake("at_column", column=self.column), lang))
+        return f"{', '.join(where)}: {say(self.message, lang)}"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class InputWarning(UserWarning):
@@ -56,16 +65,24 @@ class InputError(Exception):
         self.total = len(self.problems)
         super().__init__("\n".join(self.lines()))
 
-    def shown(self, limit: int = MAX_SHOWN) -> tuple[list[str], str | None]:
-        """The first ``limit`` problems as text, and a line counting the rest (None: none)."""
+    def shown(self, limit: int = MAX_SHOWN, lang: str = "nl") -> tuple[list[str], str | None]:
+        """The first ``limit`` problems in ``lang``, and a line counting the rest (None: none)."""
         rest = self.total - limit
-        count = f"… and {rest:,} more: {self.total:,} problems in all" if rest > 0 else None
-        return [str(p) for p in self.problems[:limit]], count
+        count = None
+        if rest > 0:
+            count = render(mistake("more_problems", rest=rest, total=self.total), lang)
+        return [p.text(lang) for p in self.problems[:limit]], count
 
-    def lines(self, limit: int = MAX_SHOWN) -> list[str]:
-        """The first ``limit`` problems as text, and a last line counting the rest."""
-        shown, rest = self.shown(limit)
+    def lines(self, limit: int = MAX_SHOWN, lang: str = "nl") -> list[str]:
+        """The first ``limit`` problems in ``lang``, and a last line counting the rest."""
+        shown, rest = self.shown(limit, lang)
         return shown if rest is None else [*shown, rest]
+
+
+def empty(column: str, hint: str) -> Phrase:
+    """``start is empty; write the start time, e.g. 07:30``; ``hint`` is the code of what
+    to write."""
+    return mistake("empty", column=column, hint=mistake(hint))
 
 
 def source_name(source: object) -> str:

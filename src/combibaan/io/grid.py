@@ -17,9 +17,10 @@ from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
 from combibaan.io.policy import load_toml, unknown_rule, with_lines
+from combibaan.model.phrase import mistake
 from combibaan.rules import POLICY_KEYS, Policy, PolicyError, expand_grid, parse_policy_value
 
-_EXAMPLE = 'e.g. max_suppliers = [1, 2, 3] or min_hours = [16, 20, "off"]'
+_EXAMPLE = mistake("grid_example")
 #: Each combination is a solve; a grid with more is a typo or a week of computing.
 MAX_COMBINATIONS = 10_000
 
@@ -34,7 +35,7 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
     name = source_name(path)
     document = load_toml(Path(path), name, "grid", _EXAMPLE)
     if not document:
-        raise InputError(Problem(name, f"the grid file names no rules; {_EXAMPLE}"))
+        raise InputError(Problem(name, mistake("grid_no_rules", example=_EXAMPLE)))
     problems: list[Problem] = []
     grid: dict[str, list[Any]] = {}
     for key, values in document.items():
@@ -43,32 +44,30 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
             continue
         listed = values if isinstance(values, list) else [values]
         if not listed:
-            problems.append(Problem(name, f"no values to try; {_EXAMPLE}", None, key))
+            problems.append(Problem(name, mistake("no_values", example=_EXAMPLE), None, key))
             continue
         if any(isinstance(v, list | dict) for v in listed):
-            problems.append(Problem(name, f"give a flat list of values; {_EXAMPLE}", None, key))
+            problems.append(Problem(name, mistake("flat_list", example=_EXAMPLE), None, key))
             continue
         parsed = []
         for position, value in enumerate(listed, start=1):
             try:
                 parsed.append(parse_policy_value(key, value))
             except PolicyError as error:
-                where = f" (value {position} of {len(listed)})" if len(listed) > 1 else ""
-                problems.append(Problem(name, f"{error}{where}", None, key))
+                where = mistake("value_of", position=str(position), count=len(listed))
+                for message in error.messages:
+                    shown = mistake("grid_value", error=message, where=where)
+                    problems.append(Problem(name, shown if len(listed) > 1 else message, None, key))
         grid[key] = parsed
     if problems:
         raise InputError(with_lines(problems, Path(path)))
     combinations = math.prod(len(values) for values in grid.values())
     if combinations > MAX_COMBINATIONS:
         raise InputError(
-            Problem(
-                name,
-                f"the grid makes {combinations:,} combinations, each a solve; at most "
-                f"{MAX_COMBINATIONS:,}: give fewer values per rule",
-            )
+            Problem(name, mistake("grid_too_big", n=combinations, most=MAX_COMBINATIONS))
         )
     try:
         expand_grid(grid, base or Policy())
     except PolicyError as error:
-        raise InputError(Problem(name, str(error))) from None
+        raise InputError([Problem(name, message) for message in error.messages]) from None
     return grid

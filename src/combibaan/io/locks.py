@@ -16,7 +16,8 @@ from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import split_list
 from combibaan.io.table import Column, collect_warnings, read_table
 from combibaan.model.instance import Instance
-from combibaan.model.locks import MIN_TASKS, RULE_WORDS, Lock, LockError, Locks, rule_of
+from combibaan.model.locks import MIN_TASKS, RULE_WORDS, Lock, LockError, Locks, RuleName, rule_of
+from combibaan.model.phrase import Phrase, maybe, mistake
 
 LOCK_COLUMNS = (
     Column("rule", ("regel", "slot", "lock"), required=True),
@@ -56,39 +57,28 @@ def _read_locks(source: object, instance: Instance | None) -> Locks:
         word = row.text("rule")
         text = row.text("task_ids")
         if word is None:
-            problems.extend(
-                table.missing(
-                    row, "rule", f"rule is empty; write one of {', '.join(sorted(RULE_WORDS))}"
-                )
-            )
+            hint = mistake("fill_rule", known=", ".join(sorted(RULE_WORDS)))
+            problems.extend(table.missing(row, "rule", mistake("empty", column="rule", hint=hint)))
             continue
         try:
             rule = rule_of(word)
         except LockError as error:
-            problems.append(table.problem(str(error), row.number, "rule"))
+            problems.extend(table.problem(m, row.number, "rule") for m in error.messages)
             continue
         ids = split_list(text, table.delimiter) if text is not None else ()
         bad = _unknown_ids(ids, known)
         for message in bad:
             problems.append(table.problem(message, row.number, "task_ids"))
         if len(ids) < MIN_TASKS[rule]:
-            need = MIN_TASKS[rule]
-            problems.extend(
-                table.missing(
-                    row,
-                    "task_ids",
-                    f"the rule {rule} needs at least {need} task id(s) separated by '|', "
-                    f"got {len(ids)}",
-                )
-            )
+            need = mistake("lock_needs", rule=RuleName(rule), need=MIN_TASKS[rule], n=len(ids))
+            problems.extend(table.missing(row, "task_ids", need))
             continue
         if rule == "keep":
             for task_id in ids:
                 if task_id in kept_in:
                     problems.append(
                         table.problem(
-                            f"task {task_id} is already kept in row {kept_in[task_id]}; "
-                            "a task can be in one kept job only",
+                            mistake("kept_already", task=task_id, row=str(kept_in[task_id])),
                             row.number,
                             "task_ids",
                         )
@@ -101,13 +91,12 @@ def _read_locks(source: object, instance: Instance | None) -> Locks:
     return Locks(tuple(locks))
 
 
-def _unknown_ids(ids: tuple[str, ...], known: dict[str, int] | None) -> list[str]:
+def _unknown_ids(ids: tuple[str, ...], known: dict[str, int] | None) -> list[Phrase]:
     if known is None:
         return []
     messages = []
     for task_id in ids:
         if task_id not in known:
             close = difflib.get_close_matches(task_id, list(known), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            messages.append(f"task {task_id!r} is not in the task list{hint}")
+            messages.append(mistake("unknown_task", task=repr(task_id), hint=maybe(close)))
     return messages

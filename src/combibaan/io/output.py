@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from combibaan.io.errors import InputError, Problem
+from combibaan.model.phrase import mistake
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -194,26 +195,14 @@ def check_output(
         else:
             foreign.append(name)
     if foreign:
-        raise InputError(
-            Problem(
-                str(out),
-                f"already holds {', '.join(foreign)}, not written by combibaan; choose an "
-                "empty or new folder so that nothing of yours is overwritten",
-            )
-        )
+        raise InputError(Problem(str(out), mistake("foreign_files", files=", ".join(foreign))))
     if changed and not force:
-        them = "it" if len(changed) == 1 else "them"
-        why = (
-            f"cannot be compared with what combibaan wrote: its record {MANIFEST} cannot be "
-            f"read ({broken})"
-            if broken is not None
-            else f"changed since combibaan wrote {them}"
-        )
+        code = "changed_files" if broken is None else "unknown_files"
+        files = ", ".join(changed)
         raise InputError(
             Problem(
                 str(out),
-                f"{', '.join(changed)} {why}; --force replaces {them} (force=True from "
-                "Python), or choose another folder so that nothing is lost",
+                mistake(code, n=len(changed), files=files, record=MANIFEST, why=broken or ""),
             )
         )
 
@@ -238,21 +227,20 @@ def check_folder(folder: str | Path) -> None:
     """
     path = Path(folder)
     if path.exists() and not path.is_dir():
-        raise InputError(Problem(str(path), "is a file, not a folder; choose a folder"))
+        raise InputError(Problem(str(path), mistake("not_a_folder")))
     existing = path
     while not existing.exists():
         if existing.parent == existing:
             break
         existing = existing.parent
     if existing.exists() and not existing.is_dir():
-        raise InputError(
-            Problem(str(path), f"cannot be created: {existing} is a file, not a folder")
-        )
+        raise InputError(Problem(str(path), mistake("folder_blocked", file=str(existing))))
     try:
         probe = tempfile.mkdtemp(prefix=".combibaan-probe-", dir=existing)
     except OSError as error:
+        reason = str(error.strerror or error)
         raise InputError(
-            Problem(str(path), f"cannot write in {existing}: {error.strerror or error}")
+            Problem(str(path), mistake("cannot_write_in", folder=str(existing), reason=reason))
         ) from None
     os.rmdir(probe)
 

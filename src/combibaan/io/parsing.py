@@ -1,8 +1,9 @@
 """Cell grammars: days, times, numbers and lists as people type them in Dutch or English.
 
 Each parser takes one cell's value and returns the parsed value or raises
-``ValueError`` with a message that says what to write instead; the readers turn
-that into a :class:`~combibaan.io.errors.Problem` with row and column.
+:class:`~combibaan.model.phrase.BadValue` with a message (a phrase) that says what to
+write instead; the readers turn that into a :class:`~combibaan.io.errors.Problem` with
+row and column.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import datetime as dt
 import math
 import numbers
 import re
+from dataclasses import dataclass
 
 from combibaan.model.numbers import Bounds, user_number
+from combibaan.model.phrase import BadValue, Phrase, mistake
 from combibaan.model.week import DAY_NAMES_LONG, MINUTES_PER_DAY, format_days
 
 _DAY_WORDS: dict[str, int] = {}
@@ -54,7 +57,7 @@ _PHRASES = (
 )
 _ITEM_SPLIT = re.compile(r"[,;/+&\s]+|\ben\b|\band\b")
 
-DAYS_HINT = "write days like ma-vr, ma t/m vr, ma,wo,vr, mon-fri, werkdagen or weekend"
+DAYS_HINT = mistake("days_hint")
 
 
 def cell_text(value: object) -> str | None:
@@ -84,8 +87,15 @@ def shown(text: str, limit: int = 60) -> str:
 def _day_word(word: str, whole: str) -> int:
     day = _DAY_WORDS.get(word.rstrip("."))
     if day is None:
-        inside = f" in {shown(whole.strip())}" if word != whole.strip().lower() else ""
-        raise ValueError(f"unknown day {shown(word)}{inside}; {DAYS_HINT}")
+        inside = mistake("in_value", value=shown(whole.strip()))
+        raise BadValue(
+            mistake(
+                "unknown_day",
+                word=shown(word),
+                inside=inside if word != whole.strip().lower() else "",
+                hint=DAYS_HINT,
+            )
+        )
     return day
 
 
@@ -103,7 +113,7 @@ def parse_days(value: str) -> tuple[int, ...]:
     days: set[int] = set()
     items = [item for item in _ITEM_SPLIT.split(text) if item]
     if not items:
-        raise ValueError(f"no day in {shown(value)}; {DAYS_HINT}")
+        raise BadValue(mistake("no_day", value=shown(value), hint=DAYS_HINT))
     for item in items:
         if item in _GROUP_WORDS:
             days.update(_GROUP_WORDS[item])
@@ -114,29 +124,42 @@ def parse_days(value: str) -> tuple[int, ...]:
         elif len(ends) == 2 and all(ends):
             first, last = (_day_word(end, value) for end in ends)
             if last < first:
-                raise ValueError(_backwards(item, first, last, ends[0].rstrip(".")))
+                raise BadValue(_backwards(item, first, last, ends[0].rstrip(".")))
             days.update(range(first, last + 1))
         else:
-            raise ValueError(
-                f"cannot read the day range {shown(item)} in {shown(value)}; {DAYS_HINT}"
+            raise BadValue(
+                mistake("day_range", item=shown(item), value=shown(value), hint=DAYS_HINT)
             )
     return tuple(sorted(days))
 
 
-def _backwards(item: str, first: int, last: int, word: str) -> str:
-    """The message for a range that wraps past Sunday: both readings, spelled out."""
-    lang = "en" if word in _ENGLISH_WORDS else "nl"
+@dataclass(frozen=True)
+class _DayName:
+    """A day said in full in the message's language (``dinsdag``, ``Tuesday``)."""
+
+    day: int
+
+    def label(self, lang: str = "nl") -> str:
+        return DAY_NAMES_LONG[lang][self.day]
+
+
+def _backwards(item: str, first: int, last: int, word: str) -> Phrase:
+    """The message for a range that wraps past Sunday: both readings, spelled out (each
+    written in the notation the user typed, Dutch or English day names)."""
+    notation = "en" if word in _ENGLISH_WORDS else "nl"
     forward = tuple(range(last, first + 1))
     wrapped = ",".join(
-        format_days(tuple(days), lang) for days in (range(first, 7), range(last + 1))
+        format_days(tuple(days), notation) for days in (range(first, 7), range(last + 1))
     )
-    count = 7 - first + last + 1
-    names = DAY_NAMES_LONG["en"]
-    return (
-        f"the day range {item!r} runs backwards through the week; write "
-        f"{format_days(forward, lang)!r} ({len(forward)} days) for {names[last]} to "
-        f"{names[first]}, or {wrapped!r} ({count} days) for {names[first]} through to the "
-        f"following {names[last]}"
+    return mistake(
+        "days_backwards",
+        item=repr(item),
+        forward=repr(format_days(forward, notation)),
+        n=len(forward),
+        wrapped=repr(wrapped),
+        count=7 - first + last + 1,
+        first=_DayName(first),
+        last=_DayName(last),
     )
 
 
@@ -147,7 +170,7 @@ _TIME = re.compile(
 _COMPACT_TIME = re.compile(r"(?P<h>\d{1,2})(?P<m>\d{2})")
 _DECIMAL = re.compile(r"(?P<h>\d{1,2})[.,](?P<d>\d+)")
 
-TIME_HINT = "write a time as HH:MM, e.g. 07:30 (hours 0-23, minutes 0-59; 24:00 only as an end)"
+TIME_HINT = mistake("time_hint")
 
 #: Dates that spreadsheets and Python put before a bare time: Excel's and LibreOffice's
 #: day zero (1899-12-30/31), the Mac epoch (1904-01-01) and ``strptime``'s default
@@ -159,24 +182,21 @@ _ZERO_DATES = frozenset(
 _EXCEL_24 = frozenset({dt.datetime(1900, 1, 1), dt.datetime(1904, 1, 2)})
 
 
-def _impossible(value: object) -> ValueError:
-    return ValueError(f"impossible time {shown(str(value))}; {TIME_HINT}")
+def _impossible(value: object) -> BadValue:
+    return BadValue(mistake("impossible_time", value=shown(str(value)), hint=TIME_HINT))
 
 
-def _a_date(value: dt.date | str) -> ValueError:
+def _a_date(value: dt.date | str) -> BadValue:
     if isinstance(value, str):
         shown = value
     elif isinstance(value, dt.datetime) and value.time() != dt.time(0):
         shown = f"{value:%Y-%m-%d %H:%M}"
     else:
         shown = f"{value:%Y-%m-%d}"
-    return ValueError(
-        f"this cell holds a date ({shown}), not a time; type only the time, e.g. 07:30, "
-        "or give the cell a time format (hh:mm)"
-    )
+    return BadValue(mistake("date_not_time", date=shown))
 
 
-def _a_number(shown: str, hours: int, decimals: str) -> ValueError:
+def _a_number(shown: str, hours: int, decimals: str) -> BadValue:
     """A decimal where a time belongs: ``7.5`` may be half past seven or 07:50, so ask."""
     readings = []
     as_hours = round(float(f"0.{decimals}") * 60)
@@ -187,11 +207,8 @@ def _a_number(shown: str, hours: int, decimals: str) -> ValueError:
     readings = list(dict.fromkeys(readings))
     if not readings:
         return _impossible(shown)
-    meant = " or ".join(readings)
-    return ValueError(
-        f"{shown!r} is a number, not a time: did you mean {meant}? "
-        "Type the time with a colon, as HH:MM"
-    )
+    meant = mistake("either", a=readings[0], b=readings[1]) if len(readings) > 1 else readings[0]
+    return BadValue(mistake("decimal_time", value=repr(shown), meant=meant))
 
 
 def _minutes_of_day(value: object, is_end: bool) -> int:
@@ -215,7 +232,7 @@ def _minutes_of_day(value: object, is_end: bool) -> int:
     if isinstance(value, dt.timedelta):
         seconds = value.total_seconds()
         if not 0 <= seconds <= MINUTES_PER_DAY * 60:
-            raise ValueError(f"{value} is a duration, not a time of day; {TIME_HINT}")
+            raise BadValue(mistake("duration", value=str(value), hint=TIME_HINT))
         return round(seconds / 60)
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         try:
@@ -259,26 +276,28 @@ def parse_time(value: object, *, is_end: bool = False) -> int:
     """A start or end time in minutes from midnight; ``24:00`` is allowed only as an end."""
     minutes = _minutes_of_day(value, is_end)
     if minutes >= MINUTES_PER_DAY and not is_end:
-        raise ValueError(
-            "24:00 is only allowed as an end time; a task that starts at midnight starts at 00:00"
-        )
+        raise BadValue(mistake("midnight_start"))
     return minutes
 
 
 #: Numbers in the tables with no natural limit still have a sane one.
 ANY_AMOUNT = Bounds(1e9)
+#: What a message calls a number that has no name of its own.
+THE_NUMBER = mistake("the_number")
 
 
-def parse_number(value: object, *, name: str = "the number", bounds: Bounds = ANY_AMOUNT) -> float:
+def parse_number(
+    value: object, *, name: Phrase | str = THE_NUMBER, bounds: Bounds = ANY_AMOUNT
+) -> float:
     """A number in ``bounds`` (default: zero or more); a decimal comma is fine (``7,5``).
 
-    The same check as every rule of the policy (:func:`~combibaan.model.policy.user_number`):
+    The same check as every rule of the policy (:func:`~combibaan.model.numbers.user_number`):
     ``nan``, ``inf``, ``1e309`` and negative numbers are refused, naming ``name``.
     """
     try:
         return user_number(value, name, bounds)
-    except ValueError as error:
-        raise ValueError(f"{error}; write e.g. 12 or 7,5") from None
+    except BadValue as error:
+        raise BadValue(mistake("number_hint", error=error.message)) from None
 
 
 def split_list(text: str, delimiter: str | None) -> tuple[str, ...]:

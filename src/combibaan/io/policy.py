@@ -8,16 +8,17 @@ hold other sections.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from combibaan.io.errors import InputError, Problem, source_name
+from combibaan.model.phrase import Phrase, mistake
 from combibaan.rules import POLICY_KEYS, Policy, PolicyError, parse_policy_value
+from combibaan.rules.policy import unknown_rule as rule_phrase
 
-_EXAMPLE = 'e.g. max_suppliers = 2 or min_hours_per_day = "off"'
+_EXAMPLE = mistake("policy_example")
 
 
 def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
@@ -33,7 +34,7 @@ def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
         try:
             changes[key] = parse_policy_value(key, value)
         except PolicyError as error:
-            problems.append(Problem(name, str(error), None, key))
+            problems.extend(Problem(name, message, None, key) for message in error.messages)
     if problems:
         raise InputError(with_lines(problems, Path(path)))
     try:
@@ -63,29 +64,26 @@ def _bare(key: str) -> str:
     return key.strip().strip("\"'")
 
 
-def load_toml(path: Path, name: str, what: str, example: str) -> dict[str, Any]:
+def load_toml(path: Path, name: str, what: str, example: Phrase) -> dict[str, Any]:
     """A TOML file of rules, every way it can be unreadable turned into an :class:`InputError`.
 
-    ``what`` names the file in messages (``policy``, ``grid``), ``example`` shows a good line.
+    ``what`` names the file in messages (``policy``, ``grid``: the code ``policy_file`` or
+    ``grid_file`` of the texts' error table), ``example`` shows a good line.
     """
+    kind = mistake(f"{what}_file")
     if path.is_dir():
-        raise InputError(Problem(name, f"this is a folder, not a file; give the {what} .toml file"))
+        raise InputError(Problem(name, mistake("toml_folder", what=kind)))
     text = ""
     try:
         text = path.read_bytes().decode("utf-8-sig")
         return tomllib.loads(text)
     except FileNotFoundError:
-        raise InputError(
-            Problem(name, f"file not found; check the path of the {what} file")
-        ) from None
+        raise InputError(Problem(name, mistake("toml_not_found", what=kind))) from None
     except OSError as error:
-        raise InputError(
-            Problem(
-                name, f"cannot open the file ({error.strerror or error}); check its permissions"
-            )
-        ) from None
+        reason = str(error.strerror or error)
+        raise InputError(Problem(name, mistake("cannot_open", reason=reason))) from None
     except UnicodeDecodeError:
-        raise InputError(Problem(name, "the file is not UTF-8 text; save it as UTF-8")) from None
+        raise InputError(Problem(name, mistake("not_utf8"))) from None
     except tomllib.TOMLDecodeError as error:
         raise InputError(_toml_problem(name, text, str(error), example)) from None
 
@@ -96,7 +94,7 @@ _TOML_PLACE = re.compile(
 _TOML_KEY = re.compile(r"""^\s*(?:\[\s*)?(?P<key>[A-Za-z0-9_.\-"' ]+?)\s*(?:=|\])""")
 
 
-def _toml_problem(name: str, text: str, error: str, example: str) -> Problem:
+def _toml_problem(name: str, text: str, error: str, example: Phrase) -> Problem:
     """A TOML syntax error as a sentence: the line, what is wrong with it, and what to write.
 
     tomllib says ``Cannot overwrite a value (at line 3, column 6)``; a workshop needs
@@ -118,30 +116,22 @@ def _toml_problem(name: str, text: str, error: str, example: str) -> Problem:
             ),
             None,
         )
-        first = f" (first on line {earlier})" if earlier else ""
-        what = f"the table [{key}]" if shown.startswith("[") else repr(key)
-        return Problem(name, f"{what} is set twice{first}; keep one of them", line=number)
+        first = mistake("first_on_line", line=str(earlier)) if earlier else ""
+        twice = mistake("toml_table", key=key) if shown.startswith("[") else repr(key)
+        return Problem(name, mistake("toml_twice", what=twice, first=first), line=number)
     quoted = f" ({shown!r})" if shown else ""
     if number is None:
-        return Problem(
-            name,
-            f"this is not valid TOML: the file ends in the middle of a value ({what.lower()}); "
-            f"close what is open, {example}",
-        )
+        return Problem(name, mistake("toml_ends", what=what.lower(), example=example))
     return Problem(
         name,
-        f"this line{quoted} is not valid TOML ({what.lower()}); write one rule per line, {example}",
+        mistake("toml_line", quoted=quoted, what=what.lower(), example=example),
         line=number,
     )
 
 
 def unknown_rule(name: str, key: str) -> Problem:
     """A key that is no policy rule, with the closest rule as a hint."""
-    close = difflib.get_close_matches(key, POLICY_KEYS, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    return Problem(
-        name, f"unknown rule {key!r}; {hint}known rules: {', '.join(POLICY_KEYS)}", None, key
-    )
+    return Problem(name, rule_phrase(key), None, key)
 
 
 def _load(path: Path, name: str) -> dict[str, Any]:
@@ -151,16 +141,12 @@ def _load(path: Path, name: str) -> dict[str, Any]:
     table = document.pop("policy", None)
     if table is not None and not isinstance(table, dict):
         raise InputError(
-            Problem(name, "'policy' must be a [policy] table of rules, " + _EXAMPLE, None, "policy")
+            Problem(name, mistake("policy_not_table", example=_EXAMPLE), None, "policy")
         )
     values.update(document)
     for key, value in (table or {}).items():
         if key in values:
-            raise InputError(
-                Problem(
-                    name, f"{key!r} is set both at the top and in [policy]; keep one", None, key
-                )
-            )
+            raise InputError(Problem(name, mistake("policy_twice", key=repr(key)), None, key))
         values[key] = value
     return values
 
@@ -168,10 +154,10 @@ def _load(path: Path, name: str) -> dict[str, Any]:
 def _blame(name: str, changes: dict[str, Any], error: PolicyError) -> list[Problem]:
     """Attribute a rejected policy to the keys that are wrong on their own, where possible."""
     all_off = Policy(**dict.fromkeys(POLICY_KEYS))
-    problems = []
+    problems: list[Problem] = []
     for key, value in changes.items():
         try:
             all_off.replace(**{key: value})
         except PolicyError as own:
-            problems.append(Problem(name, str(own), None, key))
-    return problems or [Problem(name, f"{error}; change the values in the file")]
+            problems.extend(Problem(name, message, None, key) for message in own.messages)
+    return problems or [Problem(name, mistake("policy_invalid", error=error))]

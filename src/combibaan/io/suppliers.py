@@ -6,14 +6,15 @@ SROI target) rather than shaping the jobs themselves.
 
 from __future__ import annotations
 
-from combibaan.io.errors import InputError, Problem
+from combibaan.io.errors import InputError, Problem, empty
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, read_table
 from combibaan.model.instance import Supplier
 from combibaan.model.numbers import Bounds
+from combibaan.model.phrase import BadValue, mistake
 
 #: Hours per year a supplier owes: ten million is some five thousand full-time jobs.
-SROI_BOUNDS = Bounds(10_000_000, note="hours per year")
+SROI_BOUNDS = Bounds(10_000_000, note="year_hours")
 
 SUPPLIER_COLUMNS = (
     Column("supplier", ("leverancier",), required=True),
@@ -35,15 +36,12 @@ def read_suppliers(source: object) -> tuple[Supplier, ...]:
     for row in table.rows:
         name = row.text("supplier")
         if name is None:
-            problems.extend(
-                table.missing(row, "supplier", "supplier is empty; write the supplier's name")
-            )
+            problems.extend(table.missing(row, "supplier", empty("supplier", "fill_supplier")))
             continue
         if name in first_row:
             problems.append(
                 table.problem(
-                    f"supplier {name!r} is already in row {first_row[name]}; "
-                    "give each supplier one row",
+                    mistake("supplier_twice", name=repr(name), row=str(first_row[name])),
                     row.number,
                     "supplier",
                 )
@@ -56,8 +54,8 @@ def read_suppliers(source: object) -> tuple[Supplier, ...]:
                 target = parse_number(
                     row.cells["sroi_hours_target"], name="sroi_hours_target", bounds=SROI_BOUNDS
                 )
-            except ValueError as error:
-                problems.append(table.problem(str(error), row.number, "sroi_hours_target"))
+            except BadValue as error:
+                problems.append(table.problem(error.message, row.number, "sroi_hours_target"))
         suppliers.append(Supplier(name, row.text("sector"), row.text("cao"), target))
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.row or 0))

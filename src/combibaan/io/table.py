@@ -31,12 +31,13 @@ from urllib.parse import unquote
 
 from combibaan.io.errors import InputError, InputWarning, Problem, source_name
 from combibaan.io.parsing import cell_text, shown
+from combibaan.model.phrase import Phrase, mistake
 
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 _DELIMITERS = (",", ";", "\t")
-_DELIMITER_NAMES = {",": ",", ";": ";", "\t": "tabs"}
+_DELIMITER_NAMES = {",": ",", ";": ";", "\t": "tabs"}  # "tabs" in Dutch and English alike
 
 #: The values Excel shows for a formula that failed; never a task id or a place.
 EXCEL_ERRORS = frozenset(
@@ -68,11 +69,12 @@ class Column:
     required: bool = False
 
     @property
-    def label(self) -> str:
+    def label(self) -> Phrase | str:
         """The name with its alternatives, for messages: ``task_id (or taak_id, taak)``."""
         if not self.aliases:
             return repr(self.name)
-        return f"{self.name!r} (or {', '.join(repr(a) for a in self.aliases)})"
+        aliases = ", ".join(repr(a) for a in self.aliases)
+        return mistake("column_or", name=repr(self.name), aliases=aliases)
 
 
 @dataclass(frozen=True)
@@ -113,10 +115,12 @@ class Table:
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
 
-    def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
+    def problem(
+        self, message: Phrase | str, row: int | None = None, column: str | None = None
+    ) -> Problem:
         return Problem(self.source, message, row, column)
 
-    def missing(self, row: Row, column: str, message: str) -> list[Problem]:
+    def missing(self, row: Row, column: str, message: Phrase | str) -> list[Problem]:
         """``message`` for an empty cell, or nothing when the cell was already reported."""
         if column in row.flagged:
             return []
@@ -127,7 +131,7 @@ class Table:
 class _Unreadable:
     """A cell whose value cannot be read, and why; ``key`` reports a merged range once."""
 
-    reason: str
+    reason: Phrase
     key: str | None = None
 
 
@@ -162,10 +166,11 @@ def read_table(
 ) -> Table:
     """Read ``source`` (a path or a DataFrame) and keep the ``columns`` it has.
 
-    ``what`` names the content in messages (``"tasks"``); ``sheet_names`` are the
-    XLSX sheets to prefer over the first visible one. Raises :class:`InputError` for
-    an unreadable file or missing required columns; cell values are not checked here,
-    except that unreadable cells become the table's ``problems``.
+    ``what`` names the content in messages (``"tasks"``: the code ``noun_tasks`` of the
+    texts' error table); ``sheet_names`` are the XLSX sheets to prefer over the first
+    visible one. Raises :class:`InputError` for an unreadable file or missing required
+    columns; cell values are not checked here, except that unreadable cells become the
+    table's ``problems``.
 
     What is read but may not be meant (hidden rows and columns, the sheet chosen among
     several) is a warning, issued as :func:`collect_warnings` describes, also when
@@ -173,15 +178,16 @@ def read_table(
     was read.
     """
     name = source_name(source)
+    noun = mistake(f"noun_{what}")
     if not isinstance(source, str | Path):
-        return _to_table(name, _read_dataframe(source), columns, what)
+        return _to_table(name, _read_dataframe(source), columns, noun)
     notes: list[Problem] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it skips
-            with _open_path(Path(source), name, what, tuple(sheet_names)) as raw:
+            with _open_path(Path(source), name, noun, tuple(sheet_names)) as raw:
                 notes.extend(raw.notes)
-                table = _to_table(name, raw, columns, what)
+                table = _to_table(name, raw, columns, noun)
     except InputError:
         _warn(notes)
         raise
@@ -218,14 +224,10 @@ def _expected(columns: Sequence[Column]) -> str:
     return ", ".join(c.name for c in columns if c.required)
 
 
-def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: str) -> Table:
+def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: Phrase) -> Table:
     if raw.header is None:
         raise InputError(
-            Problem(
-                name,
-                f"no {what}: the file is empty; it needs a header row with the columns "
-                f"{_expected(columns)} and one row per line below it",
-            )
+            Problem(name, mistake("file_empty", what=what, columns=_expected(columns)))
         )
     header_row, header = raw.header
     lookup = {_normalise_header(alias): c.name for c in columns for alias in (c.name, *c.aliases)}
@@ -237,32 +239,20 @@ def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: str) -> Tab
             continue
         if known in positions:
             first = cell_text(header[positions[known]])
-            problems.append(
-                Problem(
-                    name,
-                    f"the columns {first!r} and {cell_text(cell)!r} both mean {known!r}; "
-                    "remove or rename one of them",
-                    header_row,
-                    known,
-                )
+            same = mistake(
+                "same_meaning", first=repr(first), second=repr(cell_text(cell)), known=repr(known)
             )
+            problems.append(Problem(name, same, header_row, known))
             continue
         positions[known] = index
     named = [text for text in (cell_text(h) for h in header) if text]
-    found = ", ".join(shown(text, 40) for text in named[:20]) or "nothing"
-    if len(named) > 20:
-        found += f" and {len(named) - 20} more"
+    found = _listed([shown(text, 40) for text in named[:20]], _more(len(named) - 20))
     for column in columns:
         if column.required and column.name not in positions:
-            problems.append(
-                Problem(
-                    name,
-                    f"missing column {column.label}; add it to the header row "
-                    f"(the header row has: {found})",
-                    None,
-                    column.name,
-                )
+            missing = mistake(
+                "missing_column", column=column.label, found=found or mistake("nothing")
             )
+            problems.append(Problem(name, missing, None, column.name))
     if problems:
         raise InputError(problems)
     rows = []
@@ -274,10 +264,7 @@ def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: str) -> Tab
         for key, index in positions.items():
             value = values[index] if index < len(values) else None
             if isinstance(value, str) and "#" in value and value.strip().upper() in EXCEL_ERRORS:
-                value = _Unreadable(
-                    f"the cell shows the Excel error {value.strip().upper()}: a formula failed; "
-                    "correct the formula, or type the value"
-                )
+                value = _Unreadable(mistake("excel_error", error=value.strip().upper()))
             if isinstance(value, _Unreadable):
                 flagged[key] = value
                 value = None
@@ -299,30 +286,25 @@ def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: str) -> Tab
 
 
 @contextmanager
-def _open_path(path: Path, name: str, what: str, sheet_names: tuple[str, ...]) -> Iterator[_Raw]:
-    def fail(message: str) -> InputError:
-        return InputError(Problem(name, message))
+def _open_path(path: Path, name: str, what: Phrase, sheet_names: tuple[str, ...]) -> Iterator[_Raw]:
+    def fail(code: str, **values: object) -> InputError:
+        return InputError(Problem(name, mistake(code, **values)))
 
     if path.is_dir():
-        raise fail(f"this is a folder, not a file; give the {what} file (CSV or XLSX) inside it")
+        raise fail("table_folder", what=what)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise fail(f"file not found; check the path and the file name of the {what} file") from None
+        raise fail("table_not_found", what=what) from None
     except OSError as error:
-        raise fail(
-            f"cannot open the file ({error.strerror or error}); check its permissions"
-        ) from None
+        raise fail("cannot_open", reason=str(error.strerror or error)) from None
     suffix = path.suffix.lower()
     if data.startswith(_OLE_MAGIC) and suffix in _XLSX_SUFFIXES:
-        raise fail(
-            "this workbook is protected with a password (or is an old .xls file renamed); "
-            "open it in Excel, remove the password or save it as .xlsx, and try again"
-        )
+        raise fail("password")
     if data.startswith(_OLE_MAGIC) or suffix == ".xls":
-        raise fail("this is an old Excel .xls file; save it as .xlsx or as CSV and try again")
+        raise fail("old_xls")
     if suffix == ".ods":
-        raise fail("this is an OpenDocument spreadsheet; save it as .xlsx or as CSV and try again")
+        raise fail("ods")
     if suffix in _XLSX_SUFFIXES or data.startswith(_ZIP_MAGIC):
         with _open_xlsx(data, name, what, sheet_names) as raw:
             yield raw
@@ -340,24 +322,13 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise InputError(
-            Problem(
-                name,
-                "this is not a CSV or XLSX file (it holds binary data); save it as CSV or XLSX",
-            )
-        )
+        raise InputError(Problem(name, mistake("binary")))
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(
-        Problem(
-            name,
-            "cannot read the text: it is neither UTF-8 nor Windows-1252; "
-            "save it from Excel as 'CSV UTF-8' and try again",
-        )
-    )
+    raise InputError(Problem(name, mistake("encoding")))
 
 
 def _outside_quotes(line: str) -> dict[str, int]:
@@ -407,17 +378,14 @@ def _read_csv(data: bytes, name: str) -> _Raw:
         if found is not None:
             index, offset, part = found
             shown = part if len(part) <= 60 else part[:59] + "…"
-            raise InputError(
-                Problem(
-                    name,
-                    f"the quoted cell that starts here (line {first_line + hidden} of the file) "
-                    f"runs on over {last_line - first_line + 1} lines, and its line {offset} looks "
-                    f"like a row of its own ({shown!r}): is a closing quote missing? Close the "
-                    "quote where the cell should end",
-                    number,
-                    _column_of(header, number, index),
-                )
+            swallowed = mistake(
+                "quote_swallows",
+                line=str(first_line + hidden),
+                lines=last_line - first_line + 1,
+                offset=str(offset),
+                part=repr(shown),
             )
+            raise InputError(Problem(name, swallowed, number, _column_of(header, number, index)))
     if header is not None:
         _check_mixed(name, header, data_records, delimiter)
     return _Raw(header, lambda width: data_records, delimiter)
@@ -446,40 +414,22 @@ class _BadQuote(Exception):
         self.row, self.first, self.fault, self.too_long = row, first, fault, too_long
         self.index = fault.index
 
-    def message(self, hidden: int) -> str:
+    def message(self, hidden: int) -> Phrase:
         fault = self.fault
         line = self.first + fault.opened + hidden
         closed = None if fault.closed is None else self.first + fault.closed + hidden
+        at = str(line)  # a line number, never grouped by thousands
         if self.too_long:
-            what = (
-                f"the cell that starts here (line {line} of the file) is longer than 131,072 "
-                "characters: a quote that opens in it is probably never closed, and swallows "
-                "the rows after it"
-            )
+            what = mistake("quote_too_long", line=at)
         elif fault.spaces:
-            return (
-                f"this cell (line {line} of the file) has spaces after its closing quote; "
-                "remove them, so that the quote is followed directly by the delimiter"
-            )
+            return mistake("quote_spaces", line=at)
         elif closed is None:
-            what = (
-                f"a quote opens a cell here (line {line} of the file) and is never closed, so "
-                "the cell runs on to the end of the file and swallows every row after it"
-            )
+            what = mistake("quote_open", line=at)
         elif closed > line:
-            what = (
-                f"a quote opens a cell here (line {line} of the file) and only closes on line "
-                f"{closed}, in the middle of a cell there, so it swallows the lines in between"
-            )
+            what = mistake("quote_closes_later", line=at, closed=str(closed))
         else:
-            what = (
-                f"a quote opens a cell here (line {line} of the file) and closes in the middle "
-                "of it, so the cell cannot be read"
-            )
-        return (
-            f"{what}; close the quote where the cell should end, or remove it (a quote inside "
-            'a quoted cell is written twice: "")'
-        )
+            what = mistake("quote_closes_inside", line=at)
+        return mistake("quote_fix", what=what)
 
 
 def _parse_csv(
@@ -603,15 +553,8 @@ def _check_mixed(
     if len(votes[other]) * 2 < len(sample):
         return
     used, mixed = _DELIMITER_NAMES[delimiter], _DELIMITER_NAMES[other]
-    raise InputError(
-        Problem(
-            name,
-            f"this file mixes {used} and {mixed} (the header row is split by {used!r}, the "
-            f"rows below it by {mixed!r}, e.g. row {votes[other][0]}); save the file again with "
-            "one delimiter, e.g. from Excel as 'CSV UTF-8', or correct the header row",
-            header_row,
-        )
-    )
+    both = mistake("mixed_delimiters", used=used, mixed=mixed, row=str(votes[other][0]))
+    raise InputError(Problem(name, both, header_row))
 
 
 def _split_header(
@@ -641,17 +584,13 @@ class _Marks:
 
 
 def _damaged(name: str, error: BaseException) -> InputError:
-    return InputError(
-        Problem(
-            name,
-            f"cannot open this as an Excel workbook ({type(error).__name__}); "
-            "is it damaged? Save it again from Excel as .xlsx, or export it as CSV",
-        )
-    )
+    return InputError(Problem(name, mistake("damaged", error=type(error).__name__)))
 
 
 @contextmanager
-def _open_xlsx(data: bytes, name: str, what: str, sheet_names: tuple[str, ...]) -> Iterator[_Raw]:
+def _open_xlsx(
+    data: bytes, name: str, what: Phrase, sheet_names: tuple[str, ...]
+) -> Iterator[_Raw]:
     """A workbook, streamed: memory and time follow the cells in the file, not the sheet's
     extent, so a stray cell at XFD1048576 costs nothing."""
     import openpyxl
@@ -664,19 +603,13 @@ def _open_xlsx(data: bytes, name: str, what: str, sheet_names: tuple[str, ...]) 
     try:
         sheets = workbook.worksheets
         if not sheets:
-            raise InputError(Problem(name, "the workbook has no sheet; add one with the table"))
+            raise InputError(Problem(name, mistake("no_sheet")))
         try:
             parts = _Parts(archive)
             sheet, notes = _choose_sheet(sheets, parts, name, what, sheet_names)
             part = parts.of(sheet)
             if part is None:
-                raise InputError(
-                    Problem(
-                        name,
-                        f"cannot find the sheet {sheet.title!r} inside the workbook; is it "
-                        "damaged? Save it again from Excel as .xlsx, or export it as CSV",
-                    )
-                )
+                raise InputError(Problem(name, mistake("sheet_missing", sheet=repr(sheet.title))))
             sheet.reset_dimensions()  # a wrong <dimension> would silently cut rows off
             marks = _sheet_marks(archive, part)
             header = _xlsx_header(sheet)
@@ -787,7 +720,7 @@ class _Parts:
 
 
 def _choose_sheet(
-    sheets: Sequence[Any], parts: _Parts, name: str, what: str, sheet_names: tuple[str, ...]
+    sheets: Sequence[Any], parts: _Parts, name: str, what: Phrase, sheet_names: tuple[str, ...]
 ) -> tuple[Any, list[Problem]]:
     """The sheet to read, and notes for the user when the choice may surprise.
 
@@ -802,11 +735,7 @@ def _choose_sheet(
         if named.sheet_state == "visible":
             return named, []
         return named, [
-            Problem(
-                name,
-                f"the sheet {named.title!r} is hidden in this workbook; it is read all the same, "
-                f"as its name marks it as the {what} table",
-            )
+            Problem(name, mistake("named_sheet_hidden", sheet=repr(named.title), what=what))
         ]
     visible = [ws for ws in sheets if ws.sheet_state == "visible"]
     sheet = visible[0] if visible else sheets[0]
@@ -815,34 +744,34 @@ def _choose_sheet(
         part = parts.of(ws) if ws is not sheet else None
         if part is not None and _has_values(parts.archive, part):
             others.append(ws)
-    how = "the first visible sheet" if visible else "the first sheet (every sheet is hidden)"
+    how = mistake("first_visible" if visible else "first_of_hidden")
     if not others:
         if visible:
             return sheet, []
-        return sheet, [
-            Problem(
-                name,
-                f"every sheet of this workbook is hidden; the first, {sheet.title!r}, is read as "
-                f"the {what} table",
-            )
-        ]
-    more = f"{len(others) - 5} more" if len(others) > 5 else ""
-    listed = _joined([_sheet_label(ws) for ws in others[:5]], more)
-    verb = "holds" if len(others) == 1 else "hold"
-    choose = f"name it {' or '.join(repr(s) for s in sheet_names)} (or move it to the front)"
-    return sheet, [
-        Problem(
-            name,
-            f"this workbook has {len(sheets)} sheets; {sheet.title!r}, {how}, is read as the "
-            f"{what} table, but {listed} {verb} something too; to read another sheet, "
-            + (choose if sheet_names else "move it to the front"),
-        )
-    ]
+        return sheet, [Problem(name, mistake("all_hidden", sheet=repr(sheet.title), what=what))]
+    listed = _listed([_sheet_label(ws) for ws in others[:5]], _more(len(others) - 5))
+    choose = mistake("move_front")
+    if sheet_names:
+        names: Phrase | str = repr(sheet_names[-1])
+        for other in reversed(sheet_names[:-1]):
+            names = mistake("either", a=repr(other), b=names)
+        choose = mistake("name_sheet", names=names)
+    others_note = mistake(
+        "other_sheets",
+        n=len(sheets),
+        sheet=repr(sheet.title),
+        how=how,
+        what=what,
+        others=listed,
+        m=len(others),
+        choose=choose,
+    )
+    return sheet, [Problem(name, others_note)]
 
 
-def _sheet_label(sheet: Any) -> str:
-    hidden = "" if sheet.sheet_state == "visible" else " (hidden)"
-    return f"{sheet.title!r}{hidden}"
+def _sheet_label(sheet: Any) -> Phrase | str:
+    title = repr(sheet.title)
+    return title if sheet.sheet_state == "visible" else mistake("hidden_sheet", sheet=title)
 
 
 def _has_values(archive: zipfile.ZipFile, part: str) -> bool:
@@ -892,10 +821,7 @@ def _xlsx_rows(
         for column, formula in marks.formulas.get(number, {}).items():
             if column <= width and values[column - 1] is None:
                 shown = f" ({formula})" if formula else ""
-                values[column - 1] = _Unreadable(
-                    f"formula without a saved value{shown}: open the file in Excel and save "
-                    "it, so that the results are stored with the formulas"
-                )
+                values[column - 1] = _Unreadable(mistake("unsaved_formula", formula=shown))
         while pending and pending[0][0] <= number:
             active.append(pending.pop(0))
         active = [m for m in active if m[2] >= number]
@@ -912,12 +838,7 @@ def _xlsx_rows(
                 continue
             for column in range(left, min(right, width) + 1):
                 if (number, column) != (top, left):
-                    values[column - 1] = _Unreadable(
-                        f"this cell is part of the merged cell {ref}, which spans several "
-                        "columns; unmerge it so that each column has its own cell (a heading "
-                        "between the rows: delete it)",
-                        key=ref,
-                    )
+                    values[column - 1] = _Unreadable(mistake("merged", ref=ref), key=ref)
         yield number, values
 
 
@@ -1030,22 +951,18 @@ def _hidden_notes(
     if marks is None:
         return []
     notes = []
-    where = f"of sheet {raw.sheet!r}"
+    sheet = repr(raw.sheet)
     runs = _spans(_hidden_among(marks.hidden_rows, [header[0], *rows]))
     if runs:
-        single = len(runs) == 1 and runs[0][0] == runs[0][1]
-        listed = _listing(runs)
-        subject = f"row {listed} {where} is" if single else f"rows {listed} {where} are"
-        filtered = " (a filter is on)" if marks.filtered else ""
-        more = " (and maybe more further down: the sheet hides too many to list)"
-        notes.append(
-            Problem(
-                name,
-                f"{subject} hidden in the workbook{filtered}{more if marks.incomplete else ''} "
-                "and read all the same: every row counts, hidden or not; delete the rows that "
-                "should not count, or move them to another sheet",
-            )
+        hidden_rows = mistake(
+            "hidden_rows",
+            n=sum(last - first + 1 for first, last in runs),
+            rows=_listing(runs),
+            sheet=sheet,
+            filtered=mistake("filter_on") if marks.filtered else "",
+            more=mistake("maybe_more_rows") if marks.incomplete else "",
         )
+        notes.append(Problem(name, hidden_rows))
     hidden = sorted(
         index
         for index in positions.values()
@@ -1055,18 +972,10 @@ def _hidden_notes(
         from openpyxl.utils.cell import get_column_letter
 
         names = [f"{cell_text(header[1][i])!r} ({get_column_letter(i + 1)})" for i in hidden]
-        listed = _joined(names)
-        if len(hidden) == 1:
-            subject = f"the column {listed} {where} is"
-        else:
-            subject = f"the columns {listed} {where} are"
-        notes.append(
-            Problem(
-                name,
-                f"{subject} hidden in the workbook and read all the same; unhide "
-                f"{'it' if len(hidden) == 1 else 'them'} to check the cells",
-            )
+        hidden_columns = mistake(
+            "hidden_columns", n=len(hidden), columns=_listed(list(names)), sheet=sheet
         )
+        notes.append(Problem(name, hidden_columns))
     return notes
 
 
@@ -1092,20 +1001,27 @@ def _spans(numbers: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _listing(runs: list[tuple[int, int]], limit: int = 10) -> str:
+def _listing(runs: list[tuple[int, int]], limit: int = 10) -> Phrase | str:
     """``5–7, 12 and 20``; beyond ``limit`` runs, how many rows more."""
-    shown = [str(first) if first == last else f"{first}–{last}" for first, last in runs]
+    shown: list[Phrase | str] = [
+        str(first) if first == last else f"{first}–{last}" for first, last in runs
+    ]
     rest = sum(last - first + 1 for first, last in runs[limit:])
-    return _joined(shown[:limit], f"{rest:,} more rows" if rest else "")
+    return _listed(shown[:limit], mistake("more_rows", n=rest) if rest else None)
 
 
-def _joined(items: list[str], more: str = "") -> str:
-    """``a, b and c``; with ``more``, ``a, b, c and <more>``."""
-    if more:
-        return f"{', '.join(items)} and {more}"
+def _more(count: int) -> Phrase | None:
+    """``5 more`` when ``count`` items were left out of a list (``None``: none were)."""
+    return mistake("more", n=count) if count > 0 else None
+
+
+def _listed(items: Sequence[Phrase | str], more: Phrase | None = None) -> Phrase | str:
+    """``a, b and c`` in the message's language; with ``more``, ``a, b, c and <more>``."""
+    if more is not None:
+        return mistake("and", a=tuple(items), b=more)
     if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+        return items[0] if items else ""
+    return mistake("and", a=tuple(items[:-1]), b=items[-1])
 
 
 # --- DataFrames ----------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from combibaan.io.errors import InputError, Problem
+from combibaan.io.errors import InputError, Problem, empty
 from combibaan.io.parsing import parse_days, parse_time, split_list
 from combibaan.io.table import Column, Row, Table, read_table
+from combibaan.model.phrase import BadValue, mistake
 from combibaan.model.task import Task
 from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, format_slot
 
@@ -30,11 +31,12 @@ TASK_COLUMNS = (
 #: The fields that rows of one task share; a later row may leave them empty.
 SHARED_FIELDS = ("supplier", "location", "competencies")
 
+#: What to write in an empty required cell, by column: a code of the texts' error table.
 _EMPTY_HINTS = {
-    "task_id": "give every row the id of its task (rows with the same id are slots of one task)",
-    "days": "write the days of this slot, e.g. ma-vr",
-    "start": "write the start time, e.g. 07:30",
-    "end": "write the end time, e.g. 11:00",
+    "task_id": "fill_task_id",
+    "days": "fill_days",
+    "start": "fill_start",
+    "end": "fill_end",
 }
 
 
@@ -55,9 +57,7 @@ def read_tasks(source: object) -> tuple[Task, ...]:
     """Read the tasks file (path or DataFrame); all problems come in one :class:`InputError`."""
     table = read_table(source, TASK_COLUMNS, what="tasks", sheet_names=("tasks", "taken"))
     if not table.rows:
-        raise InputError(
-            table.problem("no tasks: the file has a header row but no task rows below it")
-        )
+        raise InputError(table.problem(mistake("no_tasks")))
     problems: list[Problem] = list(table.problems)
     drafts: dict[str, _Draft] = {}
     for row in table.rows:
@@ -78,9 +78,7 @@ def read_tasks(source: object) -> tuple[Task, ...]:
         if "supplier" not in draft.shared and "supplier" not in draft.unreadable:
             problems.append(
                 table.problem(
-                    f"supplier is empty; fill in the supplier of task {draft.id!r}",
-                    draft.rows[0],
-                    "supplier",
+                    mistake("supplier_empty", task=repr(draft.id)), draft.rows[0], "supplier"
                 )
             )
         problems.extend(_overlaps(draft, table))
@@ -93,7 +91,7 @@ def read_tasks(source: object) -> tuple[Task, ...]:
 
 
 def _empty(table: Table, row: Row, column: str) -> list[Problem]:
-    return table.missing(row, column, f"{column} is empty; {_EMPTY_HINTS[column]}")
+    return table.missing(row, column, empty(column, _EMPTY_HINTS[column]))
 
 
 def _row_slots(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
@@ -112,20 +110,15 @@ def _row_slots(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
                 days = parse_days(str(value))
             else:
                 times[column] = parse_time(value, is_end=column == "end")
-        except ValueError as error:
-            problems.append(table.problem(str(error), row.number, column))
+        except BadValue as error:
+            problems.append(table.problem(error.message, row.number, column))
             ok = False
     if not ok or days is None:
         return []
     start, end = times["start"], times["end"]
     if start == end:
         problems.append(
-            table.problem(
-                f"start and end are the same ({row.text('start')}); a slot ends after it starts "
-                "(an end before the start means the slot runs past midnight)",
-                row.number,
-                "end",
-            )
+            table.problem(mistake("same_start_end", time=row.text("start")), row.number, "end")
         )
         return []
     if end < start:
@@ -149,10 +142,14 @@ def _merge_shared(draft: _Draft, row: Row, table: Table, problems: list[Problem]
         elif _differs(column, draft.shared[column], value):
             problems.append(
                 table.problem(
-                    f"task {draft.id!r} has {column} {_show(value)} here but "
-                    f"{_show(draft.shared[column])} in row {draft.set_in[column]}; rows with the "
-                    "same task_id are slots of one task and must agree "
-                    "(leave the cell empty to repeat the earlier value)",
+                    mistake(
+                        "rows_disagree",
+                        task=repr(draft.id),
+                        column=column,
+                        here=_show(value),
+                        there=_show(draft.shared[column]),
+                        row=str(draft.set_in[column]),
+                    ),
                     row.number,
                     column,
                 )
@@ -179,16 +176,22 @@ def _overlaps(draft: _Draft, table: Table) -> list[Problem]:
         if (row_a, row_b) in reported or not _overlap(a, b):
             continue
         reported.add((row_a, row_b))
-        where = "in the same row" if row_a == row_b else f"from row {row_a}"
-        problems.append(
-            table.problem(
-                f"task {draft.id!r}: slot {format_slot(b)} overlaps slot {format_slot(a)} "
-                f"{where}; the slots of one task cannot overlap, so correct the days or times "
-                "or give one of the rows its own task_id",
-                row_b,
-            )
+        where = mistake("same_row") if row_a == row_b else mistake("from_row", row=str(row_a))
+        overlap = mistake(
+            "slots_overlap", task=repr(draft.id), this=_SlotName(b), other=_SlotName(a), where=where
         )
+        problems.append(table.problem(overlap, row_b))
     return problems
+
+
+@dataclass(frozen=True)
+class _SlotName:
+    """A slot as a message says it, with the day's name in the message's language."""
+
+    slot: Slot
+
+    def label(self, lang: str = "nl") -> str:
+        return format_slot(self.slot, lang)
 
 
 def _overlap(a: Slot, b: Slot) -> bool:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from combibaan.io.errors import InputError, Problem
+from combibaan.io.errors import InputError, Problem, empty
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, Row, Table, read_table
 from combibaan.model.instance import TravelEdge
+from combibaan.model.phrase import BadValue, Phrase, maybe, mistake
 from combibaan.model.task import Task
 from combibaan.rules import BY_KEY
 
@@ -25,11 +26,8 @@ TRAVEL_COLUMNS = (
     Column("minutes", ("minuten",), required=True),
 )
 
-_EMPTY_HINTS = {
-    "from": "write the location the trip starts from",
-    "to": "write the location the trip goes to",
-    "minutes": "write the travel time in minutes, e.g. 10",
-}
+#: What to write in an empty cell, by column: a code of the texts' error table.
+_EMPTY_HINTS = {"from": "fill_from", "to": "fill_to", "minutes": "fill_minutes"}
 
 #: Places listed by name in one warning, at most.
 _MAX_LISTED = 20
@@ -57,7 +55,7 @@ def read_travel_table(source: object) -> TravelTable:
     table = read_table(
         source,
         TRAVEL_COLUMNS,
-        what="travel times",
+        what="travel",
         sheet_names=("travel", "reistijden", "reistijd"),
     )
     problems: list[Problem] = list(table.problems)
@@ -79,8 +77,8 @@ def read_travel_table(source: object) -> TravelTable:
                 minutes = parse_number(
                     row.cells["minutes"], name="minutes", bounds=BY_KEY["travel_minutes"].bounds
                 )
-            except ValueError as error:
-                problems.append(table.problem(str(error), row.number, "minutes"))
+            except BadValue as error:
+                problems.append(table.problem(error.message, row.number, "minutes"))
         if len(places) == 2 and minutes is not None:
             edges.append(TravelEdge(places[0], places[1], minutes))
             rows.append(row.number)
@@ -91,7 +89,7 @@ def read_travel_table(source: object) -> TravelTable:
 
 
 def _empty(table: Table, row: Row, column: str) -> list[Problem]:
-    return table.missing(row, column, f"{column} is empty; {_EMPTY_HINTS[column]}")
+    return table.missing(row, column, empty(column, _EMPTY_HINTS[column]))
 
 
 def _conflicts(table: Table, edges: list[TravelEdge], rows: list[int]) -> list[Problem]:
@@ -107,10 +105,15 @@ def _conflicts(table: Table, edges: list[TravelEdge], rows: list[int]) -> list[P
         if minutes != edge.minutes:
             problems.append(
                 table.problem(
-                    f"{edge.origin} - {edge.destination} is already in row {earlier} with "
-                    f"{minutes:g} minutes, here with {edge.minutes:g}; keep one of rows "
-                    f"{earlier} and {row} (a trip counts both ways, so from-to and to-from "
-                    "are the same pair)",
+                    mistake(
+                        "trip_twice",
+                        origin=edge.origin,
+                        destination=edge.destination,
+                        row=str(earlier),
+                        minutes=minutes,
+                        here=edge.minutes,
+                        this=str(row),
+                    ),
                     row,
                     "minutes",
                 )
@@ -141,37 +144,35 @@ def place_problems(
     if len(unused) < len(rows_of):
         if not unused:
             return [], []
-        listed = ", ".join(_place(p, rows_of[p], locations) for p in unused[:_MAX_LISTED])
-        if len(unused) > _MAX_LISTED:
-            listed += f" and {len(unused) - _MAX_LISTED} more"
-        return [], [
-            Problem(
-                travel.source,
-                f"no task has its location at {listed}; that is fine for a place passed on the "
-                "way, otherwise check the spelling against the tasks' locations",
-            )
-        ]
-    if not locations:
-        message = (
-            "no task has a location, so the travel table is never used; fill in the tasks' "
-            "location (locatie) column with the places of this table, or leave the table out"
+        listed: Phrase | tuple[Phrase, ...] = tuple(
+            _place(p, rows_of[p], locations) for p in unused[:_MAX_LISTED]
         )
+        if len(unused) > _MAX_LISTED:
+            listed = mistake("and", a=listed, b=mistake("more", n=len(unused) - _MAX_LISTED))
+        return [], [Problem(travel.source, mistake("places_unused", places=listed))]
+    if not locations:
+        message = mistake("no_locations")
     else:
         ours = ", ".join(repr(p) for p in list(rows_of)[:5])
         theirs = ", ".join(repr(p) for p in locations[:5])
-        message = (
-            f"no place in the travel table is a task location; check spelling (this table has "
-            f"{ours}{', …' if len(rows_of) > 5 else ''}; the tasks have {theirs}"
-            f"{', …' if len(locations) > 5 else ''})"
+        message = mistake(
+            "no_place_used",
+            ours=ours + (", …" if len(rows_of) > 5 else ""),
+            theirs=theirs + (", …" if len(locations) > 5 else ""),
         )
     return [Problem(travel.source, message)], []
 
 
-def _place(place: str, rows: list[int], locations: list[str]) -> str:
+def _place(place: str, rows: list[int], locations: list[str]) -> Phrase:
     close = [loc for loc in locations if _typo(place, loc)]
-    where = f"row {rows[0]}" if len(rows) == 1 else f"rows {', '.join(map(str, rows[:5]))}"
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{place!r} ({where}{hint})"
+    shown = ", ".join(map(str, rows[:5]))
+    return mistake(
+        "place_rows",
+        place=repr(place),
+        n=len(rows),
+        rows=shown,
+        hint=maybe([repr(c) for c in close[:1]]),
+    )
 
 
 def _typo(a: str, b: str) -> bool:

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from combibaan.model.phrase import PhraseError, maybe, mistake
+
 if TYPE_CHECKING:
     from combibaan.model.instance import Instance
 
@@ -52,8 +54,19 @@ RULE_NAMES_NL = {
 MIN_TASKS = {"together": 2, "apart": 2, "exclude": 1, "keep": 1}
 
 
-class LockError(ValueError):
-    """Locks that make no sense on their own or for the instance (unknown rule or task, ...)."""
+class LockError(PhraseError, ValueError):
+    """Locks that make no sense on their own or for the instance (unknown rule or task, ...);
+    each message is a phrase, worded with :meth:`text` (``str()``: Dutch)."""
+
+
+@dataclass(frozen=True)
+class RuleName:
+    """A lock's rule as a message names it: ``together`` in English, ``samen`` in Dutch."""
+
+    rule: str
+
+    def label(self, lang: str = "en") -> str:
+        return RULE_NAMES_NL[self.rule] if lang == "nl" else self.rule
 
 
 def rule_of(word: str) -> str:
@@ -61,7 +74,7 @@ def rule_of(word: str) -> str:
     rule = RULE_WORDS.get(" ".join(word.strip().lower().replace("-", "_").split()))
     if rule is None:
         known = ", ".join(sorted(RULE_WORDS))
-        raise LockError(f"unknown lock rule {word!r}; use one of: {known}")
+        raise LockError(mistake("unknown_lock_rule", word=repr(word), known=known))
     return rule
 
 
@@ -83,13 +96,12 @@ class Lock:
         object.__setattr__(self, "task_ids", ids)
         need = MIN_TASKS[self.rule]
         if len(ids) < need:
+            where = mistake("lock_row", row=str(self.row)) if self.row is not None else ""
             raise LockError(
-                f"the rule {self.rule} needs at least {need} different task id(s), "
-                f"got {len(ids)}{self._where()}"
+                mistake(
+                    "lock_too_few", rule=RuleName(self.rule), need=need, n=len(ids), where=where
+                )
             )
-
-    def _where(self) -> str:
-        return f" (row {self.row})" if self.row is not None else ""
 
     def label(self, lang: str = "en") -> str:
         """The lock as people read it: ``keep I01|I11 (row 4)``; Dutch ``behouden ... (rij 4)``."""
@@ -127,8 +139,7 @@ class Locks:
             for task_id in lock.task_ids:
                 if task_id in kept:
                     raise LockError(
-                        f"task {task_id} is in two keep locks: {kept[task_id].label()} "
-                        f"and {lock.label()}; a task can be in one kept job only"
+                        mistake("kept_twice", task=task_id, first=kept[task_id], second=lock)
                     )
                 kept[task_id] = lock
 
@@ -187,7 +198,7 @@ class Locks:
         for item in items:
             ids = item.get("task_ids", ())
             if isinstance(ids, str) or not isinstance(ids, Iterable):
-                raise LockError(f"lock {item!r} needs a list of task_ids")
+                raise LockError(mistake("lock_without_ids", lock=repr(item)))
             row = item.get("row")
             locks.append(
                 Lock(str(item.get("rule", "")), tuple(str(t) for t in ids), row=_int_or_none(row))
@@ -208,10 +219,7 @@ def parse_supplier_pair(text: str) -> SupplierPair:
     parts = [p.strip() for p in text.replace(";", "|").split("|")]
     parts = [p for p in parts if p]
     if len(parts) != 2 or parts[0].lower() == parts[1].lower():
-        raise LockError(
-            f"a forbidden pair is two different suppliers separated by '|', "
-            f"e.g. 'Securitas|Sodexo'; got {text!r}"
-        )
+        raise LockError(mistake("pair_unreadable", given=repr(text)))
     return parts[0], parts[1]
 
 
@@ -239,20 +247,24 @@ def resolve_pairs(
     for raw in forbid_pairs:
         pair = parse_supplier_pair(raw) if isinstance(raw, str) else tuple(raw)
         if len(pair) != 2:
-            raise LockError(f"a forbidden pair needs two suppliers, got {raw!r}")
+            raise LockError(mistake("pair_not_two", given=repr(raw)))
         resolved = []
         for name in pair:
             found = names.get(str(name).strip().lower())
             if found is None:
                 close = difflib.get_close_matches(str(name), list(instance.supplier_names), n=3)
-                hint = f"did you mean {', '.join(close)}? " if close else ""
                 raise LockError(
-                    f"forbidden pair {'|'.join(pair)}: supplier {name!r} is not in the task "
-                    f"list; {hint}suppliers: {', '.join(instance.supplier_names)}"
+                    mistake(
+                        "pair_unknown_supplier",
+                        pair="|".join(pair),
+                        name=repr(name),
+                        names=", ".join(instance.supplier_names),
+                        hint=maybe(close),
+                    )
                 )
             resolved.append(found)
         if resolved[0] == resolved[1]:
-            raise LockError(f"a forbidden pair needs two different suppliers, got {raw!r}")
+            raise LockError(mistake("pair_same", given=repr(raw)))
         key = (resolved[0], resolved[1])
         if key not in out and key[::-1] not in out:
             out.append(key)

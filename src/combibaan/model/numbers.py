@@ -11,10 +11,13 @@ import math
 import numbers
 from dataclasses import dataclass
 
+from combibaan.model.phrase import BadValue, Phrase, mistake
+
 
 @dataclass(frozen=True)
 class Bounds:
-    """The sane range of a number the user gives; ``note`` says why the top is where it is."""
+    """The sane range of a number the user gives; ``note`` says why the top is where it is,
+    as a code of the texts' ``error`` table (``week_hours``: the hours in a week)."""
 
     high: float
     low: float = 0.0
@@ -22,20 +25,19 @@ class Bounds:
     note: str = ""
 
 
-def user_number(
-    value: object,
-    name: str,
-    bounds: Bounds,
-    *,
-    alternatives: str = "",
-) -> float:
+def user_number(value: object, name: Phrase | str, bounds: Bounds, *, off: bool = False) -> float:
     """The one check every number from the user passes: a number, finite, within ``bounds``.
 
     Accepts numbers and text (a decimal comma is fine: ``7,5``). ``name`` names the
-    value in the message, ``alternatives`` lists other accepted words (`` or 'off'``).
-    Raises ``ValueError`` with a message that names the value and what to write.
+    value in the message; ``off`` adds that the word ``off`` is accepted as well.
+    Raises :class:`~combibaan.model.phrase.BadValue` naming the value and what to write.
     """
     shown = _shown(value)
+    alternatives = mistake("or_off") if off else ""
+
+    def wrong(code: str, **values: object) -> BadValue:
+        return BadValue(mistake(code, name=name, shown=shown, **values))
+
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
         if text.count(",") == 1 and "." not in text:
@@ -43,7 +45,7 @@ def user_number(
         try:
             number = float(text)
         except ValueError:
-            raise ValueError(f"{name} must be a number{alternatives}, got {shown}") from None
+            raise wrong("not_a_number", off=alternatives) from None
     elif isinstance(value, numbers.Real) and not isinstance(value, bool):
         if isinstance(value, numbers.Integral) and abs(int(value)) > bounds.high:
             number = math.copysign(math.inf, int(value))  # no float() of a 400-digit int
@@ -53,22 +55,20 @@ def user_number(
             except (OverflowError, ValueError):
                 number = math.inf
     else:
-        raise ValueError(f"{name} must be a number{alternatives}, got {shown}")
+        raise wrong("not_a_number", off=alternatives)
     if math.isnan(number) or (math.isinf(number) and not _written_in_digits(value)):
-        raise ValueError(f"{name} must be a finite number{alternatives}, got {shown}")
+        raise wrong("not_finite", off=alternatives)
     if bounds.whole and math.isfinite(number) and not number.is_integer():
-        raise ValueError(f"{name} must be a whole number, got {shown}")
+        raise wrong("not_whole")
     if number < bounds.low:
         if bounds.whole:
-            raise ValueError(
-                f"{name} must be a whole number of at least {bounds.low:g}, got {shown}"
-            )
+            raise wrong("whole_at_least", low=bounds.low)
         if bounds.low == 0:
-            raise ValueError(f"{name} must not be negative, got {shown}")
-        raise ValueError(f"{name} must be at least {bounds.low:g}, got {shown}")
+            raise wrong("negative")
+        raise wrong("at_least", low=bounds.low)
     if number > bounds.high:
-        note = f" ({bounds.note})" if bounds.note else ""
-        raise ValueError(f"{name} must be at most {bounds.high:g}{note}, got {shown}")
+        note = mistake("bound_note", why=mistake(bounds.note)) if bounds.note else ""
+        raise wrong("at_most", high=bounds.high, note=note)
     return number
 
 
@@ -80,10 +80,10 @@ def _written_in_digits(value: object) -> bool:
     return bool(text) and (text[0].isdigit() or text[0] == ".")
 
 
-def _shown(value: object) -> str:
+def _shown(value: object) -> Phrase | str:
     """The value as the user wrote it, cut short when absurdly long."""
     try:
         text = repr(value) if isinstance(value, str) else str(value)
     except ValueError:  # an integer too long to print
-        return "an enormous number"
+        return mistake("enormous_number")
     return text if len(text) <= 40 else text[:39] + "…"

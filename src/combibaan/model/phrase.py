@@ -4,14 +4,15 @@ A reason why a task stayed out, an obstacle between two tasks, a conflict betwee
 the solver returns a :class:`Phrase` (a sentence's code and its numbers), and the edge
 (the command line, the report, the workbook, ``solution.json``) renders it in the
 language asked for with :func:`combibaan.texts.render`. A report can thus group reasons
-by their code instead of parsing sentences.
+by their code instead of parsing sentences. A mistake in the user's input is a phrase
+too (:func:`mistake`), carried by a :class:`PhraseError` or an input problem.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 
 class Labelled(Protocol):
@@ -33,3 +34,64 @@ class Phrase:
     values: Mapping[str, object] = field(default_factory=dict, hash=False)
     #: The table of :mod:`combibaan.texts` the code belongs to.
     table: str = "reason"
+
+
+def mistake(code: str, **values: object) -> Phrase:
+    """A mistake in the user's input, as a phrase of the ``error`` table of the texts."""
+    return Phrase(code, values, "error")
+
+
+def maybe(close: list[str]) -> Phrase | str:
+    """``; did you mean I13, I31?`` after a name nobody knows; nothing without a guess."""
+    return mistake("maybe", names=", ".join(close)) if close else ""
+
+
+#: How a phrase becomes words. :mod:`combibaan.texts` lies above this layer and puts its
+#: ``render`` here when it loads, so that an error raised down here speaks as well.
+_RENDERERS: list[Callable[[Phrase, str], str]] = []
+
+
+def use_renderer(render: Callable[[Phrase, str], str]) -> None:
+    """Make ``render`` the way every :class:`PhraseError` words its phrases."""
+    _RENDERERS[:] = [render]
+
+
+def say(message: Phrase | str, lang: str = "nl") -> str:
+    """A message in words: a phrase rendered in ``lang``, text as it is (a library's own
+    words, such as a TOML parser's, are passed on unchanged)."""
+    if isinstance(message, str):
+        return message
+    if not _RENDERERS:  # only before combibaan.texts is loaded: code and values, no words
+        return f"{message.code} {dict(message.values)}"
+    return _RENDERERS[0](message, lang)
+
+
+class PhraseError(Exception):
+    """An error about the user's input whose message is phrases, worded at the edge.
+
+    ``messages`` are :class:`Phrase` objects (or plain text, passed on as it is), said
+    one after the other with ``separator``; :meth:`text` words them in a language,
+    ``str()`` in Dutch, the default.
+    """
+
+    separator: ClassVar[str] = "\n"
+
+    def __init__(self, *messages: Phrase | str) -> None:
+        super().__init__(*messages)
+        self.messages = messages
+
+    def text(self, lang: str = "nl") -> str:
+        return self.separator.join(say(message, lang) for message in self.messages)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class BadValue(PhraseError, ValueError):
+    """A value the user wrote that cannot be read: the cell parsers and
+    :func:`~combibaan.model.numbers.user_number` raise it, with what to write instead, in
+    one ``message`` that a reader puts at the cell's row and column."""
+
+    def __init__(self, message: Phrase | str) -> None:
+        super().__init__(message)
+        self.message = message

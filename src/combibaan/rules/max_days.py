@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class MaxDays(Rule):
     key = "max_days"
     default = None
-    bounds = Bounds(7, low=1, whole=True, note="the days in a week")
+    bounds = Bounds(7, low=1, whole=True, note="week_days")
     unit = "count"
     metavar = "N"
     help = "Most working days a week."

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 class MaxGapHours(Rule):
     key = "max_gap_hours"
     default = None
-    bounds = Bounds(24, note="the hours in a day")
+    bounds = Bounds(24, note="day_hours")
     help = "Longest wait between two consecutive tasks on one day."
     label = {
         "nl": "Langste wachttijd tussen twee taken op een dag (uren)",

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class MaxHours(Rule):
     key = "max_hours"
     default = 36.0
-    bounds = Bounds(168, note="the hours in a week")
+    bounds = Bounds(168, note="week_hours")
     help = "Most hours per week of a job."
     label = {"nl": "Maximaal uren per week", "en": "Most hours per week"}
     codes = ("max_hours",)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class MaxHoursPerDay(Rule):
     key = "max_hours_per_day"
     default = 8.0
-    bounds = Bounds(24, note="the hours in a day")
+    bounds = Bounds(24, note="day_hours")
     help = "Most hours on any day."
     label = {"nl": "Maximaal uren per dag", "en": "Most hours per day"}
     codes = ("max_hours_per_day",)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class MaxSpanHours(Rule):
     key = "max_span_hours"
     default = 10.0
-    bounds = Bounds(48, note="two days")
+    bounds = Bounds(48, note="two_days")
     help = "Most hours from first start to last end of a day."
     label = {
         "nl": "Maximale dagspanne (uren)",

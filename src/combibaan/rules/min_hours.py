@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class MinHours(Rule):
     key = "min_hours"
     default = 20.0
-    bounds = Bounds(168, note="the hours in a week")
+    bounds = Bounds(168, note="week_hours")
     help = "Least hours per week of a job."
     label = {"nl": "Minimaal uren per week", "en": "Least hours per week"}
     lower = True

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 class MinHoursPerDay(Rule):
     key = "min_hours_per_day"
     default = None
-    bounds = Bounds(24, note="the hours in a day")
+    bounds = Bounds(24, note="day_hours")
     help = "Least hours on a day the person works."
     label = {"nl": "Minimaal uren op een werkdag", "en": "Least hours on a working day"}
     lower = True

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from combibaan.model.numbers import Bounds, user_number
+from combibaan.model.phrase import BadValue, Phrase, PhraseError, mistake
 from combibaan.rules.registry import BY_KEY, POLICY_KEYS, RULES
 
 #: Words that switch a rule off, in a TOML file or on the command line.
@@ -25,8 +26,18 @@ OFF_WORDS = frozenset({"off", "none", "null", "uit", "geen", "-"})
 Grid = Mapping[str, Any]
 
 
-class PolicyError(ValueError):
-    """A policy value that makes no sense (negative hours, min above max, ...)."""
+class PolicyError(PhraseError, ValueError):
+    """A policy value that makes no sense (negative hours, min above max, ...).
+
+    Its messages are phrases, said one after the other with ``;`` by :meth:`text` in a
+    language (``str()``: Dutch).
+    """
+
+    separator = "; "
+
+
+def _unknown(keys: set[str]) -> PolicyError:
+    return PolicyError(mistake("unknown_rules", n=len(keys), names=", ".join(sorted(keys))))
 
 
 class Policy:
@@ -46,27 +57,30 @@ class Policy:
     def __init__(self, **values: Any) -> None:
         unknown = set(values) - set(POLICY_KEYS)
         if unknown:
-            raise PolicyError(f"unknown policy rule(s): {', '.join(sorted(unknown))}")
+            raise _unknown(unknown)
         settled = {rule.key: values.get(rule.key, rule.default) for rule in RULES}
-        errors: list[str] = []
+        errors: list[Phrase | str] = []
         for rule in RULES:
             value = settled[rule.key]
             if value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float):
-                errors.append(f"{rule.key} must be a number or off, got {value!r}")
+                shown, off = repr(value), mistake("or_off")
+                errors.append(mistake("not_a_number", name=rule.key, shown=shown, off=off))
                 continue
             try:
-                user_number(value, rule.key, rule.bounds, alternatives=" or off")
-            except ValueError as error:
-                errors.append(str(error))
+                user_number(value, rule.key, rule.bounds, off=True)
+            except BadValue as error:
+                errors.extend(error.messages)
         if not errors:
             for rule in RULES:
                 low, high = settled[rule.key], settled.get(rule.at_most or "")
                 if low is not None and high is not None and low > high:
-                    errors.append(f"{rule.key} ({low}) is above {rule.at_most} ({high})")
+                    errors.append(
+                        mistake("above", key=rule.key, low=low, other=rule.at_most, high=high)
+                    )
         if errors:
-            raise PolicyError("; ".join(errors))
+            raise PolicyError(*errors)
         for rule in RULES:
             value = settled[rule.key]
             if value is not None and rule.bounds.whole:
@@ -101,7 +115,7 @@ class Policy:
         """A copy with some rules changed; unknown names are an error."""
         unknown = set(changes) - set(POLICY_KEYS)
         if unknown:
-            raise PolicyError(f"unknown policy rule(s): {', '.join(sorted(unknown))}")
+            raise _unknown(unknown)
         return Policy(**{**self._values, **changes})
 
     def to_dict(self) -> dict[str, float | int | None]:
@@ -114,9 +128,7 @@ class Policy:
         changes: dict[str, Any] = {}
         for key, value in values.items():
             if key not in POLICY_KEYS:
-                raise PolicyError(
-                    f"unknown policy rule {key!r}; known rules: {', '.join(POLICY_KEYS)}"
-                )
+                raise PolicyError(unknown_rule(key))
             changes[key] = parse_policy_value(key, value)
         return (base or cls()).replace(**changes)
 
@@ -142,9 +154,9 @@ def parse_policy_value(key: str, value: Any, name: str | None = None) -> float |
         return None
     bounds = BY_KEY[key].bounds if key in BY_KEY else Bounds(math.inf)
     try:
-        number = user_number(value, name or key, bounds, alternatives=" or 'off'")
-    except ValueError as error:
-        raise PolicyError(str(error)) from None
+        number = user_number(value, name or key, bounds, off=True)
+    except BadValue as error:
+        raise PolicyError(*error.messages) from None
     if bounds.whole or (isinstance(value, int) and not isinstance(value, bool)):
         return int(number)
     return number
@@ -157,19 +169,14 @@ def expand_grid(grid: Grid, base: Policy) -> list[tuple[dict[str, Any], Policy]]
     in a policy file, so ``"off"`` switches a rule off.
     """
     if not grid:
-        raise PolicyError("the grid is empty; give at least one rule with a list of values")
+        raise PolicyError(mistake("grid_empty"))
     choices: dict[str, list[Any]] = {}
     for key, values in grid.items():
         if key not in POLICY_KEYS:
-            close = difflib.get_close_matches(str(key), POLICY_KEYS, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise PolicyError(
-                f"unknown policy rule {key!r} in the grid; {hint}known rules: "
-                + ", ".join(POLICY_KEYS)
-            )
+            raise PolicyError(unknown_rule(str(key), "grid_unknown_rule"))
         listed = list(values) if _is_list(values) else [values]
         if not listed:
-            raise PolicyError(f"the grid gives no values for {key!r}; give a list such as [1, 2]")
+            raise PolicyError(mistake("grid_no_values", key=repr(key)))
         choices[key] = [parse_policy_value(key, value) for value in listed]
     combos = []
     for picked in itertools.product(*choices.values()):
@@ -178,11 +185,16 @@ def expand_grid(grid: Grid, base: Policy) -> list[tuple[dict[str, Any], Policy]]
             policy = base.replace(**changes)
         except PolicyError as error:
             shown = ", ".join(f"{k}={'off' if v is None else v}" for k, v in changes.items())
-            raise PolicyError(
-                f"the grid combination {shown} is not a valid policy: {error}"
-            ) from None
+            raise PolicyError(mistake("grid_invalid", combination=shown, error=error)) from None
         combos.append(({key: getattr(policy, key) for key in changes}, policy))
     return combos
+
+
+def unknown_rule(key: str, code: str = "unknown_rule") -> Phrase:
+    """A key that is no rule of the policy, with the closest rule as a hint."""
+    close = difflib.get_close_matches(key, POLICY_KEYS, n=1)
+    hint = mistake("mean", names=repr(close[0])) if close else ""
+    return mistake(code, key=repr(key), hint=hint, known=", ".join(POLICY_KEYS))
 
 
 def _is_list(values: Any) -> bool:

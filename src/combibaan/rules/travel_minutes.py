@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class TravelMinutes(Rule):
     key = "travel_minutes"
     default = 15.0
-    bounds = Bounds(1440, note="the minutes in a day")
+    bounds = Bounds(1440, note="day_minutes")
     unit = "minutes"
     metavar = "MINUTES"
     help = "Minutes between two locations the travel table does not link."

@@ -27,7 +27,7 @@ import networkx as nx
 
 from combibaan.model import Instance
 from combibaan.model.locks import Lock, LockError, Locks, PairName, SupplierPair, resolve_pairs
-from combibaan.model.phrase import Phrase
+from combibaan.model.phrase import Phrase, maybe, mistake
 from combibaan.rules import Policy, Profile
 from combibaan.solvers.obstacles import job_obstacle
 from combibaan.texts import render
@@ -157,10 +157,11 @@ def _check_task_ids(instance: Instance, locks: Locks) -> None:
         for task_id in lock.task_ids:
             if task_id not in instance.task_index:
                 close = difflib.get_close_matches(task_id, list(instance.task_index), n=3)
-                hint = f"; did you mean {', '.join(close)}?" if close else ""
-                problems.append(f"lock {lock.label()}: task {task_id!r} is not in the list{hint}")
+                problems.append(
+                    mistake("lock_unknown_task", lock=lock, task=repr(task_id), hint=maybe(close))
+                )
     if problems:
-        raise LockError("\n".join(problems))
+        raise LockError(*problems)
 
 
 def _together_groups(locks: Locks, index: dict[str, int]) -> dict[int, frozenset[int]]:

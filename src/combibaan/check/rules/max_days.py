@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from combibaan.check.base import DAY_CODES, CheckedJob, Violation
+from combibaan.check.base import CheckedJob, Violation, days_said, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -10,5 +10,5 @@ def violations(job: CheckedJob) -> list[Violation]:
     days = sorted({s.day for s in job.slots})
     if most is None or len(days) <= most:
         return []
-    message = f"{len(days)} working days ({', '.join(DAY_CODES[d] for d in days)}), at most {most}"
+    message = said("max_days", n=len(days), days=days_said(days), most=most)
     return [Violation("max_days", job.job_id, message)]

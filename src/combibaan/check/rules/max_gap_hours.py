@@ -6,7 +6,7 @@ that covers a shorter one leaves no gap behind it.
 
 from __future__ import annotations
 
-from combibaan.check.base import DAY, CheckedJob, Violation, by_day, fmt, limit
+from combibaan.check.base import DAY, CheckedJob, Violation, by_day, limit, moment, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -19,13 +19,12 @@ def violations(job: CheckedJob) -> list[Violation]:
         for s in today[1:]:
             wait = s.start - busy_until
             if wait > most:
-                out.append(
-                    Violation(
-                        "max_gap_hours",
-                        job.job_id,
-                        f"{wait / 60:g} h waiting before {fmt(day * DAY + s.start)}, "
-                        f"above {job.policy.max_gap_hours:g} h",
-                    )
+                message = said(
+                    "max_gap_hours",
+                    hours=wait / 60,
+                    at=moment(day * DAY + s.start),
+                    most=job.policy.max_gap_hours,
                 )
+                out.append(Violation("max_gap_hours", job.job_id, message))
             busy_until = max(busy_until, s.end)
     return out

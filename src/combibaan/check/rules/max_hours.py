@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from combibaan.check.base import CheckedJob, Violation, limit
+from combibaan.check.base import CheckedJob, Violation, limit, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -10,5 +10,5 @@ def violations(job: CheckedJob) -> list[Violation]:
     total = sum(s.end - s.start for s in job.slots)
     if most is None or total <= most:
         return []
-    message = f"{total / 60:g} h per week, above {job.policy.max_hours:g} h"
+    message = said("max_hours", hours=total / 60, most=job.policy.max_hours)
     return [Violation("max_hours", job.job_id, message)]

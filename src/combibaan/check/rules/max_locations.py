@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from combibaan.check.base import CheckedJob, Violation
+from combibaan.check.base import CheckedJob, Violation, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -10,5 +10,5 @@ def violations(job: CheckedJob) -> list[Violation]:
     places = sorted({t.location for t in job.tasks if t.location})
     if most is None or len(places) <= most:
         return []
-    message = f"{len(places)} locations ({', '.join(places)}), at most {most}"
+    message = said("max_locations", n=len(places), places=tuple(places), most=most)
     return [Violation("max_locations", job.job_id, message)]

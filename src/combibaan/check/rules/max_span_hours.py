@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from combibaan.check.base import DAY_CODES, CheckedJob, Violation, by_day, limit
+from combibaan.check.base import CheckedJob, Violation, by_day, limit, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -13,12 +13,8 @@ def violations(job: CheckedJob) -> list[Violation]:
     for day, today in by_day(job.slots).items():
         span = max(s.end for s in today) - min(s.start for s in today)
         if span > most:
-            out.append(
-                Violation(
-                    "max_span_hours",
-                    job.job_id,
-                    f"{span / 60:g} h from first start to last end on {DAY_CODES[day]}, "
-                    f"above {job.policy.max_span_hours:g} h",
-                )
+            message = said(
+                "max_span_hours", hours=span / 60, day=day, most=job.policy.max_span_hours
             )
+            out.append(Violation("max_span_hours", job.job_id, message))
     return out

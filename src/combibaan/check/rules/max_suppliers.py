@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from combibaan.check.base import CheckedJob, Violation
+from combibaan.check.base import CheckedJob, Violation, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -10,5 +10,5 @@ def violations(job: CheckedJob) -> list[Violation]:
     suppliers = sorted({t.supplier for t in job.tasks})
     if most is None or len(suppliers) <= most:
         return []
-    message = f"{len(suppliers)} suppliers ({', '.join(suppliers)}), at most {most}"
+    message = said("max_suppliers", n=len(suppliers), names=tuple(suppliers), most=most)
     return [Violation("max_suppliers", job.job_id, message)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from combibaan.check.base import CheckedJob, Violation, limit
+from combibaan.check.base import CheckedJob, Violation, limit, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -10,5 +10,5 @@ def violations(job: CheckedJob) -> list[Violation]:
     total = sum(s.end - s.start for s in job.slots)
     if least is None or total >= least:
         return []
-    message = f"{total / 60:g} h per week, below {job.policy.min_hours:g} h"
+    message = said("min_hours", hours=total / 60, least=job.policy.min_hours)
     return [Violation("min_hours", job.job_id, message)]

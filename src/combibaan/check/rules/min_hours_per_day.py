@@ -5,7 +5,7 @@ A slot past midnight counts on the day it starts, as everywhere in combibaan.
 
 from __future__ import annotations
 
-from combibaan.check.base import DAY_CODES, CheckedJob, Violation, by_day, limit
+from combibaan.check.base import CheckedJob, Violation, by_day, limit, said
 
 
 def violations(job: CheckedJob) -> list[Violation]:
@@ -16,12 +16,11 @@ def violations(job: CheckedJob) -> list[Violation]:
     for day, today in by_day(job.slots).items():
         worked = sum(s.end - s.start for s in today)
         if worked < least:
-            out.append(
-                Violation(
-                    "min_hours_per_day",
-                    job.job_id,
-                    f"{worked / 60:g} h on {DAY_CODES[day]}, "
-                    f"below {job.policy.min_hours_per_day:g} h",
-                )
+            message = said(
+                "min_hours_per_day",
+                hours=worked / 60,
+                day=day,
+                least=job.policy.min_hours_per_day,
             )
+            out.append(Violation("min_hours_per_day", job.job_id, message))
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from combibaan.check.base import WEEK, CheckedJob, Violation, fmt, interval
+from combibaan.check.base import WEEK, CheckedJob, Violation, interval, moment, said
 from combibaan.check.travel import Travel
 from combibaan.model.task import Task
 
@@ -30,21 +30,31 @@ def _pair(job_id: str, a: Task, b: Task, travel: Travel) -> Iterator[Violation]:
             for shift in (-WEEK, 0, WEEK):  # the week repeats: Sunday night meets Monday
                 b0, b1 = (m + shift for m in interval(sb))
                 if a0 < b1 and b0 < a1:
-                    yield Violation(
+                    message = said(
                         "overlap",
-                        job_id,
-                        f"{a.id} ({fmt(a0)}-{fmt(a1)}) overlaps {b.id} ({fmt(b0)}-{fmt(b1)})",
+                        a=a.id,
+                        a_start=moment(a0),
+                        a_end=moment(a1),
+                        b=b.id,
+                        b_start=moment(b0),
+                        b_end=moment(b1),
                     )
+                    yield Violation("overlap", job_id, message)
                     continue
                 if b0 >= a1:
                     first, second, end, start = a, b, a1, b0
                 else:
                     first, second, end, start = b, a, b1, a0
                 if start - end < need - 1e-9:
-                    yield Violation(
+                    message = said(
                         "travel",
-                        job_id,
-                        f"{first.id} at {first.location} ends {fmt(end)}, {second.id} at "
-                        f"{second.location} starts {fmt(start)}: {start - end} min, "
-                        f"travel needs {need:g} min",
+                        first=first.id,
+                        first_place=first.location,
+                        end=moment(end),
+                        second=second.id,
+                        second_place=second.location,
+                        start=moment(start),
+                        gap=start - end,
+                        need=need,
                     )
+                    yield Violation("travel", job_id, message)
