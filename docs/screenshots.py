@@ -1,11 +1,13 @@
 """Take the README's screenshots from the bundled indoor instance: ``python docs/screenshots.py``.
 
 Solves ``instances/indoor`` (with its locks and one alternative, seed 0, one worker, so
-the same proposal every time) into a temporary folder and writes four PNGs next to this
+the same proposal every time) into a temporary folder and writes five PNGs next to this
 script, and nothing anywhere else:
 
 - ``report-overview.png``: report.html at 1920×1080, the first screen;
 - ``report-job.png``: the first job at 1920×1080;
+- ``report-alternative.png``: the alternatives at 1920×1080: the key, then the first
+  alternative with its changed job drawn as a week;
 - ``report-print.png``: the first job's page of the report printed to A4;
 - ``workbook.png``: the jobs table on proposals.xlsx's first page as LibreOffice prints it.
 
@@ -175,7 +177,8 @@ def report_shots(
     pdftotext: str,
     env: dict[str, str | float | bool],
 ) -> None:
-    """The overview, the first job and its printed page, from Chromium."""
+    """The overview, the first job, the alternatives and the job's printed page, from
+    Chromium."""
     from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as playwright:
@@ -196,6 +199,10 @@ def report_shots(
                 f"e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - {ABOVE_JOB})"
             )
             save_png(page.screenshot(), "report-job.png")
+            page.locator("#alternatives").evaluate(
+                f"e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - {ABOVE_JOB})"
+            )
+            save_png(page.screenshot(), "report-alternative.png")
             title = job.locator("h2 > span").first.inner_text()
             vacancy = job.locator(".vacancy h3").inner_text()
             pdf = report.with_suffix(".pdf")

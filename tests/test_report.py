@@ -62,7 +62,11 @@ def test_html_forbids_loading_anything():
     assert "http://" not in html and "https://" not in html
 
 
-@pytest.mark.parametrize("make", [indoor_result, hostile_result])
+@pytest.mark.parametrize(
+    "make",
+    [indoor_result, hostile_result, lambda: two_alternatives()],
+    ids=["indoor", "hostile", "alternatives"],
+)
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_html_references_no_external_resource(make, lang):
     html = render_report(make(), lang)
@@ -236,6 +240,32 @@ def test_workbook_text_wraps_and_rows_grow(tmp_path: Path):
     assert 60 <= width <= 80
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_workbook_headers_fit_their_columns(lang: str):
+    """LibreOffice wraps a header right up to its column's border and has no right indent,
+    so "Dagen per week" ran into "Dagen": every header and text starts an indent level in
+    (up to two characters wide), each header word fits beside it in bold (about a
+    character a letter, plus one to spare), and the header row is high enough for the
+    header wrapped in that room."""
+    import textwrap
+
+    book = build_workbook(with_alternatives(indoor_result()), lang)
+    for sheet in book.worksheets:
+        height = sheet.row_dimensions[1].height
+        for cell in sheet[1]:
+            where = f"{sheet.title}!{cell.coordinate} {cell.value!r}"
+            alignment = cell.alignment
+            assert alignment.wrap_text and alignment.horizontal == "left", where
+            assert alignment.indent >= 1, where
+            room = sheet.column_dimensions[cell.column_letter].width - 2 * alignment.indent
+            assert max(len(word) for word in cell.value.split()) + 1 <= room, where
+            assert height >= 15 * len(textwrap.wrap(cell.value, int(room))), where
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert cell.alignment.indent >= 1, f"{sheet.title}!{cell.coordinate}"
+
+
 def test_workbook_in_english_and_with_alternatives():
     result = with_alternatives(indoor_result())
     book = build_workbook(result, "en")
@@ -253,6 +283,21 @@ def test_workbook_in_english_and_with_alternatives():
     assert [(r[0], r[5], r[9]) for r in rows] == [("#1", "A1", "B01"), ("#1", "A2", None)]
     assert rows[0][3] == -1  # one job fewer than the best proposal
     assert column(sheet, "Difference in jobs")[0].number_format == "+0;-0;0"
+    # What A2 changes: B02 with I02 swapped for I03, a task in no job of the proposal.
+    changes = ("Most like job", "Without tasks of that job", "Tasks from other jobs")
+    assert [[c.value for c in column(sheet, h)] for h in changes] == [
+        [None, "B02"],
+        [None, "I02"],
+        [None, None],
+    ]
+    assert [c.value for c in column(sheet, "Tasks in no job of the proposal")] == [None, "I03"]
+    assert {c.value for c in column(sheet, "No longer in a job")} == {"I02, I07, I15, I22"}
+    swap = build_workbook(swapped(indoor_result()), "nl")["Alternatieven"]
+    assert [c.value for c in column(swap, "Taken uit andere banen")] == [
+        "I12 (B02)",
+        "I11 (B01)",
+        None,
+    ]
     assert [c.value for c in book["Timetable"][2][:3]] == ["B01", 1, "Monday"]
 
 
@@ -271,9 +316,11 @@ def test_employer_is_the_supplier_with_most_hours():
     assert card.job_units == pytest.approx(34 / 25.5)
 
 
-def test_equal_hours_and_days_fall_back_to_the_alphabet():
-    card = card_of(indoor_result(), "B01")  # Sodexo 15 h and Asito 15 h, both Monday to Friday
-    assert (card.employer, card.employer_reason) == ("Asito", "alphabetical")
+def test_equal_hours_and_days_go_where_social_return_is_least_met():
+    # B01: Sodexo 15 h and Asito 15 h, both Monday to Friday. Sodexo already employs B02
+    # (by its hours): 27.5 h a week of its 2600 a year; Asito none of its 2080.
+    card = card_of(indoor_result(), "B01")
+    assert (card.employer, card.employer_reason) == ("Asito", "sroi")
     assert card.cao == "Schoonmaak- en Glazenwassersbranche"
 
 
@@ -551,21 +598,116 @@ def with_alternatives(result: Result, item: object | None = None) -> Result:
     return dataclasses.replace(result, alternatives=(item,))
 
 
-def test_report_shows_alternatives_side_by_side():
-    html = render_report(with_alternatives(indoor_result()))
-    assert 'id="alternatives"' in html
-    assert "Alternatief #1" in html
-    assert "zelfde als B01" in html and "(nieuw)" in html
-    assert "(-1)" in html
-    # With suppliers and hours, and what the alternative gives up against the proposal.
-    alternative = html[html.index("Alternatief #1") :]
-    assert re.search(
-        r"A2</strong>: I03 \+ I12 .*?Sodexo.*?Westerveld.*?25 uur per week", alternative, re.S
+def alternatives_part(html: str) -> str:
+    return html[html.index('<section id="alternatives">') :]
+
+
+def articles(part: str) -> str:
+    """The alternatives themselves, without the key above them."""
+    return part[part.index('<article class="alternative"') :]
+
+
+def swapped(result: Result) -> Result:
+    """An alternative that swaps the Westerveld and Asito tasks of B01 and B02, keeping B03."""
+    instance = result.instance
+    swap = make_result(
+        instance, {"A1": ("I01", "I12"), "A2": ("I02", "I11"), "A3": ("I07", "I15", "I22")}
     )
+    item = Alternative(1, swap.solution, "optimal", 0, 0.0, proven_optimal=True)
+    return dataclasses.replace(result, alternatives=(item,))
+
+
+def two_alternatives() -> Result:
+    """Both alternatives above: one with a new task and one job fewer, one swapping tasks."""
+    result = indoor_result()
+    items = (*swapped(result).alternatives, *with_alternatives(result).alternatives)
+    return dataclasses.replace(result, alternatives=items)
+
+
+def test_alternative_shows_only_its_changed_job_as_a_timetable():
+    result = with_alternatives(indoor_result())
+    part = alternatives_part(render_report(result))
+    # A1 equals B01: summarised in one line; only A2 is drawn, as a week of blocks.
+    assert 'Zelfde als in het voorstel: <strong><a href="#job-1">B01</a></strong>' in part
+    assert re.findall(r'class="timetable" data-job="(\w+)"', part) == ["A2"]
+    slots = sum(len(result.instance.task(t).slots) for t in ("I03", "I12"))
+    assert len(re.findall(r'class="block (?:short|long) pattern-', part)) == slots
+    # The header: jobs and hours against the proposal, not as good, the solver's word.
+    assert "Banen <strong>2</strong> (-1)" in part and "<strong>55</strong> (-36,5)" in part
+    assert "minder goed dan het voorstel" in part
+    assert "het beste dat genoeg verschilt (bewezen)" in part
+    # A2 is B02 with I02 swapped for I03, a task in no job of the proposal.
     assert (
-        "Banen uit het voorstel die hier niet in zitten: <strong>B02, B03</strong>" in alternative
+        'Verder zoals <strong><a href="#job-2">B02</a></strong> van het voorstel, '
+        "maar zonder <strong>I02</strong>" in part
     )
+    new = re.findall(r'class="block long pattern-\w+ mark-new" data-task="(\w+)"', part)
+    assert new == ["I03"] * len(result.instance.task("I03").slots)
+    assert '<span class="mark mark-new">nieuw</span>' in part
+    assert 'class="mark-new"' in part and 'data-task="I03" class="mark-new"' in part
+    assert "mark-from" not in articles(part)  # only the key above shows "uit …"
+    # What it gives up: the proposal's jobs, and the tasks it no longer places.
+    dropped = re.search(r'class="alt-dropped">(.*?)</li>', part, re.S)
+    assert dropped and re.findall(r">(B\d\d)</a>", dropped.group(1)) == ["B02", "B03"]
+    left_out = part[part.index('class="alt-left-out"') :]
+    assert re.findall(r'<li data-task="(\w+)">', left_out) == ["I02", "I07", "I15", "I22"]
+    assert 'in het voorstel in <a href="#job-3">B03</a>' in left_out
     assert 'id="alternatives"' not in render_report(indoor_result())
+
+
+def test_alternative_marks_tasks_taken_from_other_jobs():
+    part = alternatives_part(render_report(swapped(indoor_result())))
+    assert re.findall(r'class="timetable" data-job="(\w+)"', part) == ["A1", "A2"]
+    assert 'Zelfde als in het voorstel: <strong><a href="#job-3">B03</a></strong>' in part
+    assert "even goed: evenveel banen en uren" in part and "optimaal (bewezen)" in part
+    # Each new job is like a different job of the proposal, with the other's task marked.
+    likes = re.findall(r'Verder zoals <strong><a href="#job-\d">(B\d\d)</a></strong>', part)
+    assert likes == ["B01", "B02"]
+    marked = re.findall(r'mark-from" data-task="(\w+)"', part)
+    assert sorted(set(marked)) == ["I11", "I12"] and len(marked) == 10
+    assert part.count('<span class="mark mark-from">uit B02</span>') == 5 + 1  # blocks + list
+    assert part.count('<span class="mark mark-from">uit B01</span>') == 5 + 1
+    assert "mark-new" not in articles(part)  # only the key above shows "nieuw"
+    assert 'class="alt-left-out"' not in part
+    english = alternatives_part(render_report(swapped(indoor_result()), "en"))
+    assert '<span class="mark mark-from">from B02</span>' in english
+    assert "Same as in the proposal" in english and "Otherwise as" in english
+
+
+def test_alternative_views_say_what_each_job_is_like():
+    (view,) = alternative_views(swapped(indoor_result()))
+    first, second, third = view.jobs
+    assert (first.like, first.without, first.moved) == ("B01", ("I11",), (("I12", "B02"),))
+    assert first.added == () and first.origins == (("I01", "B01"), ("I12", "B02"))
+    # At a tie (one task of B01, one of B02) the job not taken yet: B02.
+    assert (second.like, second.without, second.moved) == ("B02", ("I12",), (("I11", "B01"),))
+    assert third.same_as == "B03" and view.same == ("B03",) and view.changed == (first, second)
+    assert view.left_out == () and view.proven_optimal
+    (view,) = alternative_views(with_alternatives(indoor_result()))
+    assert view.left_out == ("I02", "I07", "I15", "I22")
+    assert view.jobs[1].added == ("I03",) and view.jobs[1].like == "B02"
+
+
+def test_alternative_part_escapes_everything_from_the_input():
+    base = hostile_result()
+    evil_id = '<b id="x">T9</b>'
+    extra = task(
+        evil_id, "Kantine", weekdays(14 * 60, 15 * 60), "<script>window.__alt = 1</script>"
+    )
+    instance = dataclasses.replace(base.instance, tasks=(*base.instance.tasks, extra))
+    best = make_result(instance, {"B01": ("T1", "T2")})
+    other = make_result(instance, {"A1": ("T1", evil_id)})
+    loose = SimpleNamespace(
+        solution=other.solution, label="<i>los</i>", note="<u>let op</u>", status="<s>x</s>"
+    )
+    html = render_report(dataclasses.replace(best, alternatives=(loose,)))
+    part = alternatives_part(html)
+    assert "<script" not in part.lower() and "<b " not in part and "<i>" not in part
+    assert "<u>" not in part and "<s>" not in part
+    assert "&lt;script&gt;window.__alt = 1&lt;/script&gt;" in part
+    assert 'data-task="&lt;b id=&#34;x&#34;&gt;T9&lt;/b&gt;" class="mark-new"' in part
+    assert "Alternatief &lt;i&gt;los&lt;/i&gt;" in part and "&lt;u&gt;let op&lt;/u&gt;" in part
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in part  # T1's description
 
 
 def test_alternatives_are_read_defensively():
@@ -587,7 +729,7 @@ def test_report_has_summary_jobs_and_timetables():
         len(result.instance.task(t).slots) for j in result.solution.jobs for t in j.task_ids
     )
     assert len(re.findall(r'class="block (?:short|long) pattern-', html)) == slots
-    assert "Asito" in html and "evenveel uren en dagen" in html
+    assert "Asito" in html and "het social-returndoel is het minst gehaald" in html
     assert "3,59" in html  # job units: 91.5 / 25.5
     assert "Uren per jaar = uren per week × 52 weken" in html
     english = render_report(result, "en")

@@ -2,15 +2,17 @@
 
 Checks what a person at the projector sees: the overview of the jobs on the
 first screen, type large enough for the back of the room, a visible timetable
-per job with a block per slot and the task descriptions beside it, input text
-shown as text (never run), and a page that asks the network for nothing; and
-what the printer makes of it: A4, each job on a page of its own. Skipped
+per job with a block per slot and the task descriptions beside it, an
+alternative's changed jobs with their marks, input text shown as text (never
+run), and a page that asks the network for nothing; and what the printer makes
+of it: A4, each job and each alternative on a page of its own. Skipped
 locally when Chromium or Playwright is missing; with ``CI=true`` that is a
 failure instead, so a missing install step in ``.ci/run`` is noticed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -19,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reporting_support import hostile_result, indoor_result
+from reporting_support import hostile_result, indoor_result, make_result
 
+from combibaan.model.alternative import Alternative
 from combibaan.reporting import write_report
 
 CHROMIUM = os.environ.get("COMBIBAAN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -228,5 +231,82 @@ def test_print_is_a4_with_each_job_on_a_page_of_its_own(browser: Any, tmp_path: 
         pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
         # Overview and decisions, one page per job, then the tasks left out and the suppliers.
         assert pages == 1 + len(result.solution.jobs) + 2, pages
+    finally:
+        context.close()
+
+
+def _alternatives_result() -> Any:
+    """The indoor proposal with two alternatives: one swapping a task between B01 and B02
+    (as good), one keeping B01 and making a job of B02's I12 and I03, in no job yet."""
+    result = indoor_result()
+    jobs = {"A1": ("I01", "I12"), "A2": ("I02", "I11"), "A3": ("I07", "I15", "I22")}
+    swap = make_result(result.instance, jobs)
+    fewer = make_result(result.instance, {"A1": ("I01", "I11"), "A2": ("I03", "I12")})
+    items = (
+        Alternative(1, swap.solution, "optimal", 0, 0.0, proven_optimal=True),
+        Alternative(2, fewer.solution, "feasible", -1, fewer.hours_placed - result.hours_placed),
+    )
+    return dataclasses.replace(result, alternatives=items)
+
+
+def test_alternatives_show_what_changes_on_the_projector_and_on_paper(browser: Any, tmp_path: Path):
+    path = write_report(_alternatives_result(), tmp_path / "report.html")
+    context, page, requests = _open(browser, path, viewport=FULL_HD)
+    try:
+        alternatives = page.locator(".alternative")
+        assert alternatives.count() == 2
+        swap, fewer = alternatives.nth(0), alternatives.nth(1)
+        # Only the jobs that differ are drawn: two in the swap, one in the other.
+        assert swap.locator(".timetable").count() == 2
+        assert fewer.locator(".timetable").count() == 1
+        assert "B03" in swap.locator(".alt-same").inner_text()
+        # A task from another job: dashed outline and a badge that says which job.
+        moved = swap.locator(".block.mark-from")
+        assert moved.count() == 10
+        assert moved.first.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"
+        badge = moved.first.locator(".mark")
+        assert badge.is_visible() and badge.inner_text() in {"uit B01", "uit B02"}
+        # A task in no job of the proposal: double outline and "nieuw".
+        added = fewer.locator(".block.mark-new")
+        assert added.count() == 5
+        assert added.first.evaluate("e => getComputedStyle(e).outlineStyle") == "double"
+        assert added.first.locator(".mark").inner_text() == "nieuw"
+        assert fewer.locator('.alt-left-out li[data-task="I22"]').is_visible()
+        # One new job, header and week, fits the projector's screen; blocks stay in their week.
+        for index in range(page.locator(".alt-job").count()):
+            job = page.locator(".alt-job").nth(index)
+            job.scroll_into_view_if_needed()
+            box = job.bounding_box()
+            assert box and box["height"] <= FULL_HD["height"]
+            week = job.locator(".timetable").bounding_box()
+            for b in range(job.locator(".block").count()):
+                inner = job.locator(".block").nth(b).bounding_box()
+                assert inner and week["x"] <= inner["x"]
+                assert inner["x"] + inner["width"] <= week["x"] + week["width"] + 1
+                assert inner["y"] + inner["height"] <= week["y"] + week["height"] + 1
+        assert _font(moved.first) >= 20 and _font(badge) >= 16
+        small = [(name, size) for name, size in page.evaluate(TEXT_SIZES) if size < 16]
+        assert small == [], f"text below 16 px: {small[:5]}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= FULL_HD["width"]
+        assert requests == [path.as_uri()]
+    finally:
+        context.close()
+    context, page, _ = _open(browser, path, viewport=A4_CONTENT)
+    try:
+        page.emulate_media(media="print")
+        alternatives = page.locator(".alternative")
+        for index in range(alternatives.count()):
+            alternative = alternatives.nth(index)
+            assert alternative.bounding_box()["height"] <= A4_CONTENT["height"]
+            for part in (".alt-head", ".alt-job"):
+                style = alternative.locator(part).first.evaluate(
+                    "e => getComputedStyle(e).breakInside"
+                )
+                assert style == "avoid", part
+        # The first alternative follows the key on the section's page, the next on its own.
+        assert alternatives.nth(1).evaluate("e => getComputedStyle(e).breakBefore") == "page"
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+        assert pages == 1 + 3 + 2 + 2, pages
     finally:
         context.close()

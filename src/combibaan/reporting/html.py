@@ -16,8 +16,8 @@ from typing import Any
 from combibaan.model import Task
 from combibaan.model.week import format_minutes
 from combibaan.palette import PATTERNS, supplier_styles
-from combibaan.reporting.alternatives import alternative_views
-from combibaan.reporting.cards import JobCard, job_cards
+from combibaan.reporting.alternatives import AlternativeJob, AlternativeView, alternative_views
+from combibaan.reporting.cards import JobCard, job_card, job_cards
 from combibaan.reporting.environment import html_environment
 from combibaan.reporting.labels import check_lang, fmt, labels
 from combibaan.reporting.summary import (
@@ -37,7 +37,7 @@ from combibaan.reporting.vacancy import (
 )
 from combibaan.result import Result, _version
 from combibaan.rules import POLICY_KEYS, Policy
-from combibaan.texts import hours_note, jobs_note, render
+from combibaan.texts import hours_note, jobs_note, render, signed
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,48 @@ class LockView:
     rule: str
     meaning: str
     tasks: tuple[LockedTask, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """How a task of an alternative's job differs from the proposal: taken ``from`` another
+    of its jobs, or ``new`` (in none of them); ``text`` says so in words, as the badge does."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AlternativeJobView:
+    """A job of an alternative that the proposal does not have, drawn as a small week."""
+
+    number: int
+    item: AlternativeJob
+    card: JobCard
+    timetable: Timetable
+    tasks: tuple[TaskLine, ...]
+    #: The mark of each task that is not where the proposal's most similar job has it.
+    marks: dict[str, Mark]
+    days: str
+
+
+@dataclass(frozen=True)
+class LeftOutTask:
+    """A task the proposal places in ``job_id`` and the alternative leaves out."""
+
+    task: Task
+    job_id: str
+
+
+@dataclass(frozen=True)
+class AlternativeSection:
+    """One alternative as the report shows it: a short header, then only what differs."""
+
+    number: int
+    view: AlternativeView
+    status: str
+    jobs: tuple[AlternativeJobView, ...]
+    left_out: tuple[LeftOutTask, ...]
 
 
 def _value(value: float | None, lang: str) -> str:
@@ -155,6 +197,59 @@ def _job_view(result: Result, number: int, card: JobCard, lang: str, sroi_credit
     )
 
 
+def _marks(item: AlternativeJob, lang: str) -> dict[str, Mark]:
+    """The tasks of an alternative's job that differ from the job of the proposal it is like."""
+    words = labels(lang)
+    marks = {task: Mark("from", words["alt_from"].format(job=job)) for task, job in item.moved}
+    marks.update({task: Mark("new", words["alt_new"]) for task in item.added})
+    return marks
+
+
+def _alternative_status(view: AlternativeView, lang: str) -> str:
+    """The solver's word on an alternative; ``optimal`` alone means the best of those that
+    differ enough, as good as the proposal only when proven so."""
+    words = labels(lang)
+    if view.proven_optimal:
+        return words["optimal"]
+    if view.status == "optimal":
+        return words["alt_optimal"]
+    return words.get(view.status, view.status) if view.status else ""
+
+
+def _alternative_sections(result: Result, lang: str) -> list[AlternativeSection]:
+    sections = []
+    placed_in = {t: job.job_id for job in result.solution.jobs for t in job.task_ids}
+    for number, view in enumerate(alternative_views(result), start=1):
+        jobs = []
+        for index, item in enumerate(view.changed, start=1):
+            card = job_card(result.instance, item.job)
+            jobs.append(
+                AlternativeJobView(
+                    number=index,
+                    item=item,
+                    card=card,
+                    timetable=timetable(card, lang, compact=True),
+                    tasks=tuple(
+                        TaskLine(t, when_lines((t,), lang)) for t in _in_time_order(card.tasks)
+                    ),
+                    marks=_marks(item, lang),
+                    days=days_phrase(item.job.days, lang),
+                )
+            )
+        sections.append(
+            AlternativeSection(
+                number=number,
+                view=view,
+                status=_alternative_status(view, lang),
+                jobs=tuple(jobs),
+                left_out=tuple(
+                    LeftOutTask(result.instance.task(t), placed_in[t]) for t in view.left_out
+                ),
+            )
+        )
+    return sections
+
+
 def report_context(
     result: Result, lang: str = "nl", *, sroi_credit: str = DEFAULT_SROI_CREDIT
 ) -> dict[str, Any]:
@@ -202,7 +297,8 @@ def report_context(
             "changed": sroi_credit != DEFAULT_SROI_CREDIT,
         },
         "unknown_suppliers": result.instance.unknown_suppliers,
-        "alternatives": alternative_views(result),
+        "alternatives": _alternative_sections(result, lang),
+        "job_numbers": {view.card.job_id: view.number for view in jobs},
         "weeks_per_year": WEEKS_PER_YEAR,
         "generator": f"combibaan {_version()}",
     }
@@ -215,7 +311,11 @@ def render_report(
     job's hours count for (``employer`` or ``hours``)."""
     context = report_context(result, lang, sroi_credit=sroi_credit)
     template = html_environment().get_template("report.html.j2")
-    return template.render(num=lambda value, digits=2: fmt(value, lang, digits), **context)
+    return template.render(
+        num=lambda value, digits=2: fmt(value, lang, digits),
+        signed=lambda value: signed(round(value, 2), lang),
+        **context,
+    )
 
 
 def write_report(

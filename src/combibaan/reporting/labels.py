@@ -8,7 +8,7 @@ sentences of the vacancy text live in the templates instead.
 from __future__ import annotations
 
 from combibaan.rules import RULES
-from combibaan.texts import LANGUAGES
+from combibaan.texts import LANGUAGES, decimal
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -95,8 +95,6 @@ LABELS: dict[str, dict[str, str]] = {
         "alternatives": "Alternatieven",
         "alternative": "Alternatief",
         "best": "Voorstel",
-        "same_as": "zelfde als",
-        "new_job": "nieuw",
         "equally_good": "even goed: evenveel banen en uren",
         "unknown": "onbekend",
         "none": "geen",
@@ -105,7 +103,16 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown_suppliers": "Niet in de leverancierstabel (sector, cao en doel onbekend)",
         "why_hours": "levert de meeste uren",
         "why_sector_days": "evenveel uren; de eigen sector werkt op meer dagen van de baan",
-        "why_alphabetical": "evenveel uren en dagen; op alfabet gekozen",
+        "why_sroi": "evenveel uren en sectordagen; het social-returndoel is het minst gehaald",
+        "why_own_days": (
+            "gelijk in uren, sectordagen en social return; de eigen taken vallen op meer "
+            "dagen van de baan"
+        ),
+        "why_first_start": (
+            "gelijk in uren, dagen en social return; de week begint met een taak van deze "
+            "leverancier"
+        ),
+        "why_alphabetical": "gelijk in uren, dagen, social return en begintijd; op alfabet gekozen",
         "why_single": "enige leverancier van deze baan",
         "privacy": (
             "Dit overzicht bevat geen namen van personen: alle cijfers gaan over taken, "
@@ -119,6 +126,31 @@ LABELS: dict[str, dict[str, str]] = {
         "optimal": "optimaal (bewezen)",
         "feasible": "geldig, niet bewezen optimaal",
         "infeasible": "onmogelijk",
+        # --- alternatives drawn as timetables, only what differs from the proposal
+        "alt_intro": (
+            "Per alternatief alleen wat anders is dan het voorstel: de nieuwe banen als "
+            "weekrooster, de banen van het voorstel die het opgeeft en de taken die het niet "
+            "meer plaatst."
+        ),
+        "alt_from": "uit {job}",
+        "alt_from_key": "uit …",
+        "alt_from_means": "de taak zit in het voorstel in die andere baan",
+        "alt_new": "nieuw",
+        "alt_new_means": "de taak zit in het voorstel in geen baan",
+        "alt_plain_means": (
+            "Zonder merkteken: zoals in de baan van het voorstel waar de nieuwe baan het "
+            "meest op lijkt."
+        ),
+        "alt_worse": "minder goed dan het voorstel",
+        "alt_optimal": "het beste dat genoeg verschilt (bewezen)",
+        "alt_same": "Zelfde als in het voorstel",
+        "alt_same_none": "Geen baan is dezelfde als in het voorstel",
+        "alt_new_job": "Nieuwe baan",
+        "alt_like": "Verder zoals {job} van het voorstel",
+        "alt_without": "maar zonder",
+        "alt_like_none": "Lijkt op geen baan van het voorstel: alle taken zijn nieuw",
+        "alt_left_out": "Niet meer in een baan (het voorstel plaatst ze wel)",
+        "alt_was_in": "in het voorstel in {job}",
     },
     "en": {
         "title": "Combination jobs",
@@ -204,8 +236,6 @@ LABELS: dict[str, dict[str, str]] = {
         "alternatives": "Alternatives",
         "alternative": "Alternative",
         "best": "Proposal",
-        "same_as": "same as",
-        "new_job": "new",
         "equally_good": "equally good: as many jobs and hours",
         "unknown": "unknown",
         "none": "none",
@@ -214,7 +244,15 @@ LABELS: dict[str, dict[str, str]] = {
         "unknown_suppliers": "Not in the suppliers table (sector, CAO and target unknown)",
         "why_hours": "contributes the most hours",
         "why_sector_days": "equal hours; its sector works on more of the job's days",
-        "why_alphabetical": "equal hours and days; chosen alphabetically",
+        "why_sroi": "equal hours and sector days; its social-return target is the least met",
+        "why_own_days": (
+            "tied on hours, sector days and social return; its own tasks fall on more of the "
+            "job's days"
+        ),
+        "why_first_start": (
+            "tied on hours, days and social return; the person's week starts with its task"
+        ),
+        "why_alphabetical": "tied on hours, days, social return and start; chosen alphabetically",
         "why_single": "the job's only supplier",
         "privacy": (
             "This overview holds no personal names: every number is about tasks, hours "
@@ -228,6 +266,28 @@ LABELS: dict[str, dict[str, str]] = {
         "optimal": "optimal (proven)",
         "feasible": "valid, not proven optimal",
         "infeasible": "impossible",
+        # --- alternatives drawn as timetables, only what differs from the proposal
+        "alt_intro": (
+            "For each alternative only what differs from the proposal: its new jobs as "
+            "weekly timetables, the proposal's jobs it gives up and the tasks it no longer "
+            "places."
+        ),
+        "alt_from": "from {job}",
+        "alt_from_key": "from …",
+        "alt_from_means": "the task is in that other job in the proposal",
+        "alt_new": "new",
+        "alt_new_means": "the task is in no job in the proposal",
+        "alt_plain_means": "Unmarked: as in the proposal's job that the new job is most like.",
+        "alt_worse": "not as good as the proposal",
+        "alt_optimal": "the best that differs enough (proven)",
+        "alt_same": "Same as in the proposal",
+        "alt_same_none": "No job is the same as in the proposal",
+        "alt_new_job": "New job",
+        "alt_like": "Otherwise as {job} of the proposal",
+        "alt_without": "but without",
+        "alt_like_none": "Like no job of the proposal: all its tasks are new",
+        "alt_left_out": "No longer in a job (the proposal places them)",
+        "alt_was_in": "in {job} in the proposal",
     },
 }
 
@@ -303,6 +363,12 @@ COLUMNS: dict[str, dict[str, str]] = {
         "same_as": "Zelfde als baan",
         "credit_employer": "naar werkgever",
         "credit_hours": "naar eigen uren",
+        # --- the alternatives sheet: what a job of an alternative changes
+        "alt_like": "Lijkt op baan",
+        "alt_without": "Zonder taken van die baan",
+        "alt_moved": "Taken uit andere banen",
+        "alt_added": "Taken in geen baan van het voorstel",
+        "alt_left_out": "Niet meer in een baan",
     },
     "en": {
         "job": "Job",
@@ -351,6 +417,12 @@ COLUMNS: dict[str, dict[str, str]] = {
         "same_as": "Same as job",
         "credit_employer": "to the employer",
         "credit_hours": "by own hours",
+        # --- the alternatives sheet: what a job of an alternative changes
+        "alt_like": "Most like job",
+        "alt_without": "Without tasks of that job",
+        "alt_moved": "Tasks from other jobs",
+        "alt_added": "Tasks in no job of the proposal",
+        "alt_left_out": "No longer in a job",
     },
 }
 
@@ -367,10 +439,6 @@ def check_lang(lang: str) -> None:
 
 
 def fmt(value: float, lang: str = "nl", digits: int = 2) -> str:
-    """A number as people at the table write it: ``25,5`` in Dutch, ``25.5`` in English."""
-    text = f"{round(value, digits):.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    return text.replace(".", ",") if lang == "nl" else text
+    """A number as people at the table write it (``25,5``, ``12.345`` in Dutch; ``25.5``,
+    ``12,345`` in English): :func:`combibaan.texts.decimal`, rounded to ``digits``."""
+    return decimal(round(value, min(digits, 2)), lang)

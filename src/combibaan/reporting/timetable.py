@@ -60,6 +60,8 @@ class Timetable:
     first_hour: int
     last_hour: int
     blocks: tuple[Block, ...]
+    #: Smaller hours, for the jobs of an alternative: several fit one screen and one page.
+    compact: bool = False
 
     @property
     def hours(self) -> tuple[int, ...]:
@@ -72,25 +74,31 @@ class Timetable:
     def hour_height(self) -> int:
         """Pixels per hour on screen: a long day still fits the projector's height, a short
         one does not blow up; never so small that an hour label does not fit."""
+        if self.compact:
+            return max(36, min(52, 440 // max(len(self.hours), 1)))
         return max(44, min(72, 640 // max(len(self.hours), 1)))
 
     @property
     def print_hour_height(self) -> float:
-        """Millimetres per hour on A4, so that a job still fits one page however long its day."""
-        return round(min(6.0, 90 / max(len(self.hours), 1)), 2)
+        """Millimetres per hour on A4, so that a job still fits one page however long its day
+        (a compact one: a third of a page)."""
+        most, day = (8.0, 60) if self.compact else (6.0, 90)
+        return round(min(most, day / max(len(self.hours), 1)), 2)
 
-    def description_lines(self, block: Block) -> tuple[int, int]:
-        """Lines left for the description under the task/time and supplier lines of a block:
-        on screen (20 px text) and on paper (9 pt), matching report.css."""
+    def description_lines(self, block: Block, marked: bool = False) -> tuple[int, int]:
+        """Lines left for the description under the task/time and supplier lines of a block
+        (and the line of its mark, when ``marked``): on screen (20 px text) and on paper
+        (9 pt), matching report.css."""
         # Six or seven day columns are too narrow for task and times on one line on screen.
-        above = 3 if len(self.days) > 5 else 2
+        above = (3 if len(self.days) > 5 else 2) + marked
         screen = block.lines(self.hour_height, SCREEN_LINE_PX, 6)
         paper = block.lines(self.print_hour_height * PX_PER_MM, PRINT_LINE_PX, 2)
-        return max(0, screen - above), max(0, paper - 2)
+        return max(0, screen - above), max(0, paper - 2 - marked)
 
 
-def timetable(card: JobCard, lang: str = "nl") -> Timetable:
-    """The grid of one job: every slot of every task becomes a block."""
+def timetable(card: JobCard, lang: str = "nl", *, compact: bool = False) -> Timetable:
+    """The grid of one job: every slot of every task becomes a block; ``compact`` for the
+    smaller grid of an alternative's job."""
     slots = [(task, slot) for task in card.tasks for slot in task.slots]
     used = {slot.day for _, slot in slots}
     days = tuple(d for d in range(7) if d < 5 or d in used)
@@ -121,4 +129,5 @@ def timetable(card: JobCard, lang: str = "nl") -> Timetable:
         first_hour=first,
         last_hour=max(last, first + 1),
         blocks=blocks,
+        compact=compact,
     )

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.page import PageMargins
@@ -53,7 +53,19 @@ from combibaan.texts import render
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F1F1F")
 _HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
+#: White lines between the header cells: the printed grid is black, and on the dark fill
+#: only these show where one header ends and the next begins.
+_HEADER_BORDER = Border(
+    left=Side(style="thin", color="FFFFFF"), right=Side(style="thin", color="FFFFFF")
+)
 _MIN_WIDTH = 4
+#: Headers and text start one indent level in from the left border. LibreOffice draws a
+#: wrapped line right up to the border and ignores an indent on the right, so without it
+#: a header that fills its column ("Dagen per" / "week") or a right-aligned number runs
+#: into the next column's text. A level is about one character wide in LibreOffice and
+#: nearly two in Excel: widths keep :data:`_INDENT_WIDTH` characters for it.
+_INDENT = 1
+_INDENT_WIDTH = 2
 #: Points per line of 11-point text: row heights are set from the wrapped line count,
 #: so a long cell grows downwards instead of spilling over its neighbours.
 _LINE_HEIGHT = 15
@@ -107,27 +119,32 @@ def set_cell(cell: Cell, value: Value) -> None:
 
 
 def _lines(text: str, width: float, *, bold: bool = False) -> int:
-    """Lines ``text`` takes when wrapped at spaces in a column ``width`` wide: a width
-    counts the ``0`` of the font, and an average letter of Calibri is about a fifth
-    narrower (a bold one about a tenth); the estimate errs to a line too many, since a
-    row too low would hide the end of its text."""
-    per_line = max(int(width) if bold else int(width * 1.1) - 1, 1)
+    """Lines ``text`` takes when wrapped at spaces in a column ``width`` wide after the
+    indent: a width counts the ``0`` of the font, and an average letter of Calibri is
+    about a fifth narrower (a bold one about a tenth); the estimate errs to a line too
+    many, since a row too low would hide the end of its text."""
+    room = width - _INDENT_WIDTH
+    per_line = max(int(room) if bold else int(room * 1.1) - 1, 1)
     return sum(max(1, len(textwrap.wrap(line, per_line))) for line in text.splitlines() or [""])
 
 
 def _width(column: Column, values: list[Value]) -> float:
-    """As wide as the content up to the kind's widest, and never narrower than the longest
-    word of the header (which wraps at spaces, in bold)."""
+    """As wide as the content and its indent up to the kind's widest, and never narrower
+    than the header's longest word (headers wrap at spaces, in bold) after the indent."""
     if column.kind.number_format is not None:
         widest = max((len(f"{v:,.2f}") for v in values if isinstance(v, int | float)), default=0)
-        widest += 1  # the indent that keeps a number off the next column's text
+        widest += 1  # the right indent Excel shows (LibreOffice has none: see _INDENT)
     else:
         widest = max(
             (len(line) for v in values if isinstance(v, str) for line in v.splitlines()),
             default=0,
         )
+        widest += _INDENT_WIDTH
     longest_word = max((len(word) for word in column.header.split()), default=0)
-    return max(min(max(widest, _MIN_WIDTH) + 2, column.kind.max_width), longest_word + 3)
+    return max(
+        min(max(widest, _MIN_WIDTH) + 2, column.kind.max_width),
+        longest_word + 3 + _INDENT_WIDTH,
+    )
 
 
 def _print_setup(sheet: Worksheet) -> None:
@@ -159,7 +176,10 @@ def _sheet(
         set_cell(cell, column.header)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        cell.border = _HEADER_BORDER
+        cell.alignment = Alignment(
+            horizontal="left", vertical="center", wrap_text=True, indent=_INDENT
+        )
     header_lines = max(_lines(c.header, w, bold=True) for c, w in zip(columns, widths, strict=True))
     sheet.row_dimensions[1].height = _LINE_HEIGHT * header_lines + 3
     for row_number, row in enumerate(table, start=2):
@@ -169,7 +189,9 @@ def _sheet(
             set_cell(cell, value)
             number_format = column.kind.number_format
             if number_format is None:
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                cell.alignment = Alignment(
+                    horizontal="left", vertical="top", wrap_text=True, indent=_INDENT
+                )
             else:  # an empty cell too: a number typed in later looks like the rest
                 cell.number_format = number_format
                 cell.alignment = Alignment(vertical="top", horizontal="right", indent=1)
@@ -466,6 +488,11 @@ def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
             Column(words["suppliers"]),
             Column(words["hours_week"], HOURS),
             Column(words["same_as"]),
+            Column(words["alt_like"]),
+            Column(words["alt_without"]),
+            Column(words["alt_moved"]),
+            Column(words["alt_added"]),
+            Column(words["alt_left_out"]),
         ],
         [
             [
@@ -479,6 +506,11 @@ def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
                 ", ".join(item.job.suppliers),
                 _hours(item.job.minutes_per_week),
                 item.same_as or "",
+                item.like or "",
+                ", ".join(item.without),
+                ", ".join(f"{task_id} ({job_id})" for task_id, job_id in item.moved),
+                ", ".join(item.added),
+                ", ".join(alt.left_out),
             ]
             for alt in alternatives
             for item in alt.jobs
