@@ -92,6 +92,8 @@ class LargeOutcome:
     #: Whether the wall clock cut a phase short before its budget ran out (a rerun
     #: may then differ); False means the jobs depend only on the input, policy and seed.
     wall_clock_cut: bool = False
+    #: Seconds from the start until the jobs first reached a proven bound (None: never).
+    proven_seconds: float | None = None
 
 
 class _Run:
@@ -120,15 +122,21 @@ class _Run:
         self.cut = False
         self.idle = 0
         self.last_jobs = len(search.jobs)
+        #: When the jobs first reached a proven bound: the count was proven then.
+        self.proven_at: float | None = None
 
     def bound(self) -> int:
         return self.fallback if self.proven is None else min(self.proven, self.fallback)
 
     def show(self, jobs: int | None = None) -> None:
+        """Report jobs and bound (and note when they first meet: the count is proven)."""
+        shown = [b for b in (self.fallback, self.proven, self.shown) if b is not None]
+        count = len(self.search.jobs) if jobs is None else jobs
+        seconds = time.perf_counter() - self.started
+        if self.proven_at is None and len(self.search.jobs) >= min(shown):
+            self.proven_at = seconds
         if self.progress:
-            shown = [b for b in (self.fallback, self.proven, self.shown) if b is not None]
-            count = len(self.search.jobs) if jobs is None else jobs
-            self.progress(count, max(min(shown), count), time.perf_counter() - self.started)
+            self.progress(count, max(min(shown), count), seconds)
 
     def on_shown_bound(self, bound: int) -> None:
         self.shown = bound if self.shown is None else min(self.shown, bound)
@@ -309,7 +317,10 @@ def solve_large(
     # A bound the second process sent before its result (a cut run) is proven all the same.
     bound = run.proven if run.proven is not None else run.shown
     cut = run.cut and not interrupted
-    return LargeOutcome(search.jobs, bound, interrupted, converged, search.steps, cut)
+    run.show()
+    return LargeOutcome(
+        search.jobs, bound, interrupted, converged, search.steps, cut, run.proven_at
+    )
 
 
 def _inline(

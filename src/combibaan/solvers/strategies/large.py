@@ -39,7 +39,7 @@ class Large:
             selected=tuple(range(len(columns))),
             packing_status="feasible",
             jobs_bound=found.jobs_bound,
-            jobs_proven_seconds=None,
+            jobs_proven_seconds=found.proven_seconds,
             minutes_bound=None,
             interrupted=found.interrupted,
             wall_clock_cut=found.wall_clock_cut or after.wall_clock_cut,
