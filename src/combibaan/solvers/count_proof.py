@@ -33,6 +33,9 @@ from combibaan.solvers.ortools.mip_packing import most_jobs_mip
 #: Above this many columns a MIP is not tried (the MIP would not finish in a workshop's minute).
 MAX_COLUMNS = 60_000
 
+#: Columns a dive fixes per LP (:func:`prices_and_dive`): 2 needed 8 LPs for what 4 did in 5-6.
+DIVE_FIX = 4
+
 #: Tolerance on sums of floating-point prices (always towards more columns, a higher bound).
 EPS = 1e-6
 
@@ -62,13 +65,50 @@ def prices_over(columns: Sequence[tuple[int, ...]], tasks: Iterable[int]) -> Pri
     They hold for every job only when ``columns`` hold every job, or every
     minimal one. None when some column has no positive price (no bound then).
     """
-    _, duals, _ = solve_lp(columns, tasks)
+    return _scaled(columns, solve_lp(columns, tasks)[1])
+
+
+def _scaled(columns: Sequence[tuple[int, ...]], duals: Mapping[int, float]) -> Prices | None:
     cheapest = min((sum(duals.get(t, 0.0) for t in c) for c in columns), default=1.0)
     if cheapest <= 0:
         return None
     factor = 1.0 / min(1.0, cheapest)
     scaled = {t: value * factor for t, value in duals.items() if value > 0}
     return Prices(scaled, sum(scaled.values()))
+
+
+def prices_and_dive(
+    columns: Sequence[tuple[int, ...]], tasks: Iterable[int]
+) -> tuple[Prices | None, tuple[tuple[int, ...], ...], int]:
+    """:func:`prices_over`, a packing found by diving on the same LP, and the LP
+    nonzeros solved (the work, for the budget).
+
+    The dive fixes the ``DIVE_FIX`` columns the LP likes best (value above one half),
+    drops every column that meets them and solves the LP again, until none is left.
+    Where the LP's bound is just above the optimum it often reaches it, which proves
+    the count without a MIP: 80 short tasks, 42k and 80k jobs: 16 and 14 jobs, the
+    optimum, in 5-6 LPs, where rounding the first LP gave 15 and 13 and the MIP
+    needed more than 7 s. GLOP is deterministic, so the packing is too.
+    """
+    task_list = sorted(set(tasks))
+    _, duals, values = solve_lp(columns, task_list)
+    prices = _scaled(columns, duals)
+    rest = list(columns)
+    nonzeros = sum(map(len, rest))
+    chosen: list[tuple[int, ...]] = []
+    while rest:
+        order = sorted(range(len(rest)), key=lambda k: (-values[k], len(rest[k]), rest[k]))
+        fix = [rest[k] for k in order[:DIVE_FIX] if values[k] > 0.5] or [rest[order[0]]]
+        used: set[int] = {t for c in chosen for t in c}
+        for column in fix:
+            if used.isdisjoint(column):
+                chosen.append(column)
+                used.update(column)
+        rest = [c for c in rest if used.isdisjoint(c)]
+        if rest:
+            values = solve_lp(rest, sorted({t for c in rest for t in c}))[2]
+            nonzeros += sum(map(len, rest))
+    return prices, tuple(chosen), nonzeros
 
 
 @dataclass(frozen=True)
@@ -114,14 +154,15 @@ def prove_count(
         if time.perf_counter() >= deadline:
             return CountProof(bound, better, True)
         found = most_jobs_mip(reduced, deadline)
-        if not found.optimal:
-            return CountProof(bound, better, found.clock_cut)
         chosen = tuple(reduced[k] for k in found.selected)
         members = [t for c in chosen for t in c]
         if len(members) != len(set(members)):
             break  # not a packing: trust nothing the MIP said
         if len(chosen) > best:
             better, best = chosen, len(chosen)
+        if not found.optimal:
+            # Unproven, but its packing counts: it may already meet the bound.
+            return CountProof(bound, better, found.clock_cut)
         # Nothing over the reduced columns reaches ``target``: fewer exist anywhere.
         bound = len(chosen) if len(chosen) >= target else target - 1
     return CountProof(bound, better, False)

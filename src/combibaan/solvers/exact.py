@@ -22,7 +22,7 @@ import networkx as nx
 
 from combibaan.rules import Limits, Profile
 from combibaan.solvers.budget import FULL_SHARE, MINIMAL_SHARE, Budget
-from combibaan.solvers.count_proof import prices_over, prove_count
+from combibaan.solvers.count_proof import prices_and_dive, prove_count
 from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
 from combibaan.solvers.ortools.lp_bound import minutes_bound
 from combibaan.solvers.ortools.set_packing import Progress, StagedPacking, StageOutcome
@@ -266,7 +266,12 @@ def _count_stage(
             return first, spent, cut
     share = COUNT_SHARE * work if provable else max(work - spent, 0.0)
     first = packing.most_jobs(
-        first.selected, deadline=deadline, work=share, progress=progress, **seed_workers
+        first.selected,
+        deadline=deadline,
+        work=share,
+        progress=progress,
+        jobs_cap=first.bound,
+        **seed_workers,
     )
     spent, cut = spent + first.work, cut or first.wall_clock_cut
     if first.interrupted or first.status not in ("feasible", "unknown"):
@@ -281,6 +286,7 @@ def _count_stage(
                 deadline=deadline,
                 work=max(work - spent, 0.0),
                 progress=progress,
+                jobs_cap=first.bound,
                 **seed_workers,
             )
             return more, spent + more.work, cut or more.wall_clock_cut
@@ -296,17 +302,18 @@ def _prove_count(
     columns = packing.columns
     started = time.perf_counter()
     seconds = min(PROOF_SHARE * budget.seconds_left(nodes_used), budget.deadline - started)
+    index = {column: k for k, column in enumerate(columns)}
+    selected = first.selected
     try:
-        prices = prices_over(columns, sorted({t for c in columns for t in c}))
+        prices, dived, _ = prices_and_dive(columns, {t for c in columns for t in c})
         if prices is None:
             return first, False
-        incumbent = len(first.selected)
-        proof = prove_count(columns, prices, incumbent, started + seconds)
+        if len(dived) > len(selected):
+            selected = tuple(index[c] for c in dived)
+        proof = prove_count(columns, prices, len(selected), started + seconds)
     except KeyboardInterrupt:
         return replace(first, interrupted=True), False
-    selected = first.selected
     if proof.better is not None:
-        index = {column: k for k, column in enumerate(columns)}
         selected = tuple(index[c] for c in proof.better)
     bound = min(proof.jobs_bound, first.bound) if first.bound is not None else proof.jobs_bound
     proven = time.perf_counter() - started if len(selected) >= bound else None

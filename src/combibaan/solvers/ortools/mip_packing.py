@@ -31,7 +31,8 @@ PARAMETERS = f"presolving/maxrounds = 0\nlimits/totalnodes = {MAX_NODES}\nmisc/c
 
 @dataclass(frozen=True)
 class MipOutcome:
-    """The columns chosen, and whether the solver proved that no packing of them has more."""
+    """The columns chosen (the best packing found, when stopped by the node limit), and
+    whether the solver proved that no packing of them has more."""
 
     selected: tuple[int, ...]
     optimal: bool
@@ -61,8 +62,11 @@ def most_jobs_mip(columns: Sequence[tuple[int, ...]], deadline: float) -> MipOut
     status, interrupted = run_interruptibly(solver.Solve, solver.InterruptSolve, "scip")
     if interrupted:
         raise KeyboardInterrupt
+    chosen = tuple(k for k, v in enumerate(x) if v.solution_value() > 0.5)
     if status == pywraplp.Solver.OPTIMAL:
-        chosen = tuple(k for k, v in enumerate(x) if v.solution_value() > 0.5)
         return MipOutcome(chosen, True, False)
-    # Stopped by the node limit (the same everywhere) or by the clock (a rerun may differ).
-    return MipOutcome((), False, time.perf_counter() >= deadline - 0.05)
+    # Stopped by the node limit (the same everywhere: its best packing is worth keeping,
+    # it may already meet the LP's bound) or by the clock (a rerun may differ: nothing).
+    clock_cut = time.perf_counter() >= deadline - 0.05
+    kept = chosen if status == pywraplp.Solver.FEASIBLE and not clock_cut else ()
+    return MipOutcome(kept, False, clock_cut)

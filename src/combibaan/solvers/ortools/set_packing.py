@@ -208,8 +208,14 @@ class StagedPacking:
         seed: int = 0,
         workers: int = 0,
         progress: Progress | None = None,
+        jobs_cap: int | None = None,
     ) -> StageOutcome:
-        """Stage 1: the most jobs; ``bound`` is a proven bound on the number of jobs."""
+        """Stage 1: the most jobs; ``bound`` is a proven bound on the number of jobs.
+
+        ``jobs_cap``: a bound on the jobs proven otherwise (:mod:`..count_proof`), added
+        for good: CP-SAT stops once it reaches it and never reports a looser bound."""
+        if jobs_cap is not None:
+            self._model.add(sum(self._x) <= jobs_cap)
         self._model.maximize(sum(self._x))
         return self._run(
             hint,
