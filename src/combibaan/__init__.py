@@ -54,7 +54,10 @@ _HOMES = {
     "check_folder": "combibaan.io.output",
     "check_output_folder": "combibaan.io.output",
     "read_locks": "combibaan.io.locks",
+    "read_smptsp": "combibaan.io.smptsp",
+    "read_candidates": "combibaan.io.candidates",
     "Alternative": "combibaan.model",
+    "Candidate": "combibaan.model",
     "Instance": "combibaan.model",
     "Job": "combibaan.model",
     "Lock": "combibaan.model",
@@ -85,10 +88,22 @@ if TYPE_CHECKING:
     from combibaan.analysis.verify import check_result
     from combibaan.check import Violation, check_solution, load_solution
     from combibaan.io import InputError, Problem, read_instance, read_policy
+    from combibaan.io.candidates import read_candidates
     from combibaan.io.grid import read_grid
     from combibaan.io.locks import read_locks
     from combibaan.io.output import check_folder, check_output_folder
-    from combibaan.model import Alternative, Instance, Job, Lock, LockError, Locks, Slot, Task
+    from combibaan.io.smptsp import read_smptsp
+    from combibaan.model import (
+        Alternative,
+        Candidate,
+        Instance,
+        Job,
+        Lock,
+        LockError,
+        Locks,
+        Slot,
+        Task,
+    )
     from combibaan.model.locks import resolve_pairs
     from combibaan.plotting import plot_jobs, plot_week
     from combibaan.reporting import write_result
@@ -114,6 +129,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "RULES",
     "Alternative",
+    "Candidate",
     "Explanation",
     "InputError",
     "Instance",
@@ -143,10 +159,12 @@ __all__ = [
     "parse_policy_value",
     "plot_jobs",
     "plot_week",
+    "read_candidates",
     "read_grid",
     "read_instance",
     "read_locks",
     "read_policy",
+    "read_smptsp",
     "resolve_pairs",
     "solve",
     "supplier_kpis",

@@ -1383,6 +1383,142 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{flag} moet {choices} zijn, niet {given}",
         "en": "{flag} must be {choices}, got {given}",
     },
+    # the candidates file (io/candidates.py); a message never repeats personal data
+    "noun_candidates": {"nl": "kandidaten", "en": "candidates"},
+    "no_candidates": {
+        "nl": "geen kandidaten: het bestand heeft een koprij maar geen rijen met kandidaten "
+        "eronder",
+        "en": "no candidates: the file has a header row but no candidate rows below it",
+    },
+    "fill_candidate_id": {
+        "nl": "geef elke rij de anonieme code van zijn kandidaat, bijv. K01 (rijen met dezelfde "
+        "code zijn tijdvakken van één kandidaat)",
+        "en": "give every row the anonymous code of its candidate, e.g. K01 (rows with the same "
+        "code are windows of one candidate)",
+    },
+    "fill_window_days": {
+        "nl": "schrijf de dagen waarop dit tijdvak begint, bijv. ma-vr",
+        "en": "write the days this window starts, e.g. ma-vr",
+    },
+    "fill_available_from": {
+        "nl": "schrijf vanaf hoe laat de kandidaat kan werken, bijv. 07:00",
+        "en": "write the time from which the candidate can work, e.g. 07:00",
+    },
+    "fill_available_to": {
+        "nl": "schrijf tot hoe laat de kandidaat kan werken, bijv. 13:00 (00:00 tot 00:00 is "
+        "de hele dag)",
+        "en": "write the time until which the candidate can work, e.g. 13:00 (00:00 to 00:00 "
+        "is the whole day)",
+    },
+    "candidate_rows_disagree": {
+        "nl": "hier staat {here} in kolom {column}, maar {there} in rij {row}; rijen met "
+        "dezelfde kandidaat zijn tijdvakken van één kandidaat en moeten overeenkomen (laat de "
+        "cel leeg om de eerdere waarde te herhalen)",
+        "en": "{column} is {here} here but {there} in row {row}; rows with the same "
+        "candidate_id are windows of one candidate and must agree (leave the cell empty to "
+        "repeat the earlier value)",
+    },
+    "personal_column": {
+        "nl": "deze kolom bevat persoonsgegevens en een kandidatenbestand noemt niemand: "
+        "verwijder de kolom en geef elke kandidaat alleen een anonieme code, bijv. K01",
+        "en": "this column holds personal data and a candidates file identifies nobody: "
+        "remove the column and give each candidate only an anonymous code, e.g. K01",
+    },
+    "code_like_name": {
+        "nl": "deze code lijkt op de naam van een persoon en een kandidatenbestand noemt "
+        "niemand: gebruik een anonieme code, bijv. K01",
+        "en": "this code looks like a person's name and a candidates file identifies nobody: "
+        "use an anonymous code, e.g. K01",
+    },
+    # the SMPTSP benchmark's .dat files (io/smptsp.py); {task} is the file's number and our id
+    "dat_folder": {
+        "nl": "dit is een map, geen bestand; geef het .dat-bestand van de benchmark",
+        "en": "this is a folder, not a file; give the benchmark's .dat file",
+    },
+    "dat_not_found": {
+        "nl": "bestand niet gevonden; controleer het pad van het .dat-bestand",
+        "en": "file not found; check the path of the .dat file",
+    },
+    "dat_n_tasks": {"nl": "<aantal taken>", "en": "<number of tasks>"},
+    "dat_n_workers": {"nl": "<aantal medewerkers>", "en": "<number of workers>"},
+    "dat_expected": {
+        "nl": "hier hoort de regel '{key} = {example}', niet {got}",
+        "en": "expected the line '{key} = {example}' here, got {got}",
+    },
+    "dat_ends": {
+        "nl": "het bestand houdt op waar de regel '{key} = {example}' hoort",
+        "en": "the file ends where the line '{key} = {example}' belongs",
+    },
+    "dat_type": {
+        "nl": "combibaan leest alleen 'Type = 1' (zo weinig mogelijk medewerkers die samen "
+        "alle taken doen), niet 'Type = {given}'",
+        "en": "combibaan reads only 'Type = 1' (the fewest workers who together do every "
+        "task), got 'Type = {given}'",
+    },
+    "dat_jobs_count": {
+        "nl": "'Jobs = {n}', maar er {k:volgt|volgen} {k} {k:taakregel|taakregels}",
+        "en": "'Jobs = {n}', but {k} task {k:line follows|lines follow}",
+    },
+    "dat_quals_count": {
+        "nl": "'Qualifications = {n}', maar er {k:volgt|volgen} {k} "
+        "{k:medewerkerregel|medewerkerregels}",
+        "en": "'Qualifications = {n}', but {k} worker {k:line follows|lines follow}",
+    },
+    "dat_task_line": {
+        "nl": "een taakregel is twee gehele getallen, begin en eind in minuten (bijv. "
+        "'420 480'), niet {got}",
+        "en": "a task line is two whole numbers, its start and end in minutes (e.g. "
+        "'420 480'), got {got}",
+    },
+    "dat_task_negative": {
+        "nl": "taak {task} begint voor minuut 0 ({start}); tijden zijn minuten vanaf 0",
+        "en": "task {task} starts before minute 0 ({start}); times are minutes from 0",
+    },
+    "dat_task_empty": {
+        "nl": "taak {task} eindigt niet na haar begin ({start} tot {end}); een taak duurt "
+        "minstens een minuut",
+        "en": "task {task} does not end after it starts ({start} to {end}); a task lasts at "
+        "least a minute",
+    },
+    "dat_task_long": {
+        "nl": "taak {task} duurt {minutes} minuten ({start} tot {end}), langer dan een dag; "
+        "een taak duurt hoogstens 1440 minuten",
+        "en": "task {task} lasts {minutes} minutes ({start} to {end}), more than a day; a "
+        "task lasts at most 1440 minutes",
+    },
+    "dat_task_late": {
+        "nl": "taak {task} begint na het eind van de week (minuut {start}; een week heeft "
+        "{week} minuten)",
+        "en": "task {task} starts after the end of the week (minute {start}; a week has "
+        "{week} minutes)",
+    },
+    "dat_worker_line": {
+        "nl": "een medewerkerregel is het aantal taken, een dubbele punt en de taaknummers "
+        "(bijv. '3: 0 4 7'), niet {got}",
+        "en": "a worker line is the number of tasks, a colon and the task numbers (e.g. "
+        "'3: 0 4 7'), got {got}",
+    },
+    "dat_task_number": {
+        "nl": "{got} is geen taaknummer; schrijf de taaknummers als gehele getallen met "
+        "spaties ertussen",
+        "en": "{got} is not a task number; write the task numbers as whole numbers separated "
+        "by spaces",
+    },
+    "dat_worker_count": {
+        "nl": "de regel zegt {said} {said:taak|taken}, maar noemt er {listed}",
+        "en": "the line says {said} {said:task|tasks} but lists {listed}",
+    },
+    "dat_task_range": {
+        "nl": "{n:taak|taken} {tasks} {n:bestaat|bestaan} niet: de taken zijn genummerd 0 tot "
+        "en met {last}",
+        "en": "{n:task|tasks} {tasks} {n:does|do} not exist: the tasks are numbered 0 to {last}",
+    },
+    "dat_task_twice": {
+        "nl": "{n:taak|taken} {tasks} {n:staat|staan} meer dan eens in deze regel; noem elke "
+        "taak één keer",
+        "en": "{n:task|tasks} {tasks} {n:is|are} listed more than once in this line; list "
+        "each task once",
+    },
 }
 
 

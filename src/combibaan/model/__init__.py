@@ -2,6 +2,7 @@
 here (the rules and the policy that sets them are :mod:`combibaan.rules`)."""
 
 from combibaan.model.alternative import Alternative
+from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance, Supplier, TravelEdge
 from combibaan.model.job import HOURS_PER_JOB_UNIT, Job, Solution, Unassigned
 from combibaan.model.locks import Lock, LockError, Locks
@@ -15,6 +16,7 @@ __all__ = [
     "MINUTES_PER_WEEK",
     "Alternative",
     "Bounds",
+    "Candidate",
     "Instance",
     "Job",
     "Lock",

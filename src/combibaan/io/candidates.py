@@ -1,0 +1,319 @@
+"""The candidates file: one row per availability window; rows sharing a ``candidate_id``
+are further windows of one candidate, as rows sharing a ``task_id`` are slots of one task.
+
+A window is written in the task list's grammar: the days it starts and its start and
+end time, an end at or before the start running past midnight (``00:00``-``00:00`` is
+the whole day). Hours, competencies and the tasks a candidate may do are the
+candidate's, not the window's: a later row may leave them empty, and when it fills them
+in, they must agree with the earlier rows.
+
+A candidate is a code, never a person: a file with a column of personal data (a name,
+an e-mail address, a date of birth, ...) is refused, and so is a code that looks like
+a person's name, without repeating the value in the message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from combibaan.io.errors import InputError, Problem
+from combibaan.io.parsing import parse_days, parse_number, parse_time, split_list
+from combibaan.io.table import Column, Row, Table, collect_warnings, read_table
+from combibaan.model.candidate import Candidate
+from combibaan.model.instance import Instance
+from combibaan.model.phrase import BadValue, Phrase, maybe, mistake
+from combibaan.model.week import MINUTES_PER_DAY, Slot
+from combibaan.rules.max_hours import MaxHours
+from combibaan.rules.min_hours import MinHours
+
+CANDIDATE_COLUMNS = (
+    Column("candidate_id", ("kandidaat",), required=True),
+    Column("days", ("dagen",), required=True),
+    Column("available_from", ("beschikbaar_van",), required=True),
+    Column("available_to", ("beschikbaar_tot",), required=True),
+    Column("min_hours", ("min_uren",)),
+    Column("max_hours", ("max_uren",)),
+    Column("competencies", ("competenties",)),
+    Column("eligible_task_ids", ("taken",)),
+)
+
+SHEET_NAMES = ("candidates", "kandidaten")
+
+#: The fields that rows of one candidate share; a later row may leave them empty.
+SHARED_FIELDS = ("min_hours", "max_hours", "competencies", "eligible_task_ids")
+
+#: Hours per week, within the same bounds as the policy's ``min_hours`` and ``max_hours``.
+HOUR_BOUNDS = {"min_hours": MinHours.bounds, "max_hours": MaxHours.bounds}
+
+#: What to write in an empty required cell, by column.
+_EMPTY_HINTS = {
+    "candidate_id": mistake("fill_candidate_id"),
+    "days": mistake("fill_window_days"),
+    "available_from": mistake("fill_available_from"),
+    "available_to": mistake("fill_available_to"),
+}
+
+#: Headers of personal data, as words (Dutch and English); a header matches with its words
+#: joined by ``_`` or by nothing, after the table's normalisation (lower case, spaces and
+#: dashes as ``_``): ``E-mail``, ``e mail`` and ``email`` alike.
+_PERSONAL_WORDS = (
+    *("name", "naam", "voornaam", "achternaam", "roepnaam", "tussenvoegsel", "voorletters"),
+    *("initialen", "surname", "first name", "last name", "full name", "given name"),
+    *("family name", "middle name", "volledige naam", "candidate name", "kandidaat naam"),
+    *("naam kandidaat", "e mail", "e mail address", "email address", "e mailadres", "mail"),
+    *("telefoon", "telefoonnummer", "telefoon nummer", "tel", "phone", "phone number"),
+    *("mobile", "mobiel", "mobiel nummer", "mobielnummer", "gsm", "bsn"),
+    *("burgerservicenummer", "sofinummer", "geboortedatum", "geboorte datum"),
+    *("date of birth", "birth date", "birthdate", "birthday", "dob", "verjaardag"),
+    *("adres", "address", "straat", "street", "huisnummer", "postcode", "zip code"),
+    *("woonplaats",),
+)
+
+
+def _personal_columns() -> tuple[Column, ...]:
+    """One column per personal header, so that two of them in a file are two problems
+    (one column with every header as an alias would call them the same column)."""
+    seen: set[str] = set()
+    columns = []
+    for words in _PERSONAL_WORDS:
+        parts = words.split()
+        forms = [f for f in dict.fromkeys(("_".join(parts), "".join(parts))) if f not in seen]
+        seen.update(forms)
+        if forms:
+            columns.append(Column(forms[0], tuple(forms[1:])))
+    return tuple(columns)
+
+
+PERSONAL_COLUMNS = _personal_columns()
+_PERSONAL_NAMES = frozenset(column.name for column in PERSONAL_COLUMNS)
+
+#: A word of a name: letters, maybe joined by a hyphen or an apostrophe (``Anne-Marie``,
+#: ``O'Brien``, ``'t``), maybe an initial with its full stop (``J.``).
+_NAME_WORD = re.compile(r"['’]?[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+
+
+def read_candidates(
+    source: object,
+    instance: Instance | None = None,
+    *,
+    on_warning: Callable[[Problem], object] | None = None,
+) -> tuple[Candidate, ...]:
+    """Read a candidates table (path or DataFrame); with ``instance``, the task ids in
+    ``eligible_task_ids`` must exist in it. All problems come in one :class:`InputError`.
+
+    Warnings (hidden rows of a workbook) go to ``on_warning``, one :class:`Problem`
+    each, also when there are errors; without it they are issued as
+    :class:`~combibaan.io.errors.InputWarning`, as :func:`~combibaan.io.read_instance` does.
+    """
+    if on_warning is None:
+        return _read_candidates(source, instance)
+    with collect_warnings() as noticed:
+        try:
+            return _read_candidates(source, instance)
+        finally:
+            for problem in noticed:
+                on_warning(problem)
+
+
+@dataclass
+class _Draft:
+    """A candidate being assembled from its rows, remembering which row set what."""
+
+    id: str
+    rows: list[int] = field(default_factory=list)
+    windows: list[Slot] = field(default_factory=list)
+    shared: dict[str, float | tuple[str, ...]] = field(default_factory=dict)
+    set_in: dict[str, int] = field(default_factory=dict)
+
+
+def _read_candidates(source: object, instance: Instance | None) -> tuple[Candidate, ...]:
+    columns = (*CANDIDATE_COLUMNS, *PERSONAL_COLUMNS)
+    try:
+        table = read_table(source, columns, what="candidates", sheet_names=SHEET_NAMES)
+    except InputError as error:
+        raise InputError([*_personal_after_all(source, error), *error.problems]) from None
+    problems: list[Problem] = [*_personal(table), *table.problems]
+    if not table.rows:
+        raise InputError([*problems, table.problem(mistake("no_candidates"))])
+    known = instance.task_index if instance is not None else None
+    drafts: dict[str, _Draft] = {}
+    for row in table.rows:
+        code = row.text("candidate_id")
+        if code is None:
+            problems.extend(table.missing(row, "candidate_id", _empty("candidate_id")))
+        elif _looks_like_a_name(code):
+            problems.append(table.problem(mistake("code_like_name"), row.number, "candidate_id"))
+        windows = _row_windows(row, table, problems)
+        if code is None:
+            continue
+        draft = drafts.setdefault(code, _Draft(code))
+        draft.rows.append(row.number)
+        draft.windows.extend(windows)
+        _merge_shared(draft, row, table, problems, known)
+    candidates = []
+    for draft in drafts.values():
+        problems.extend(_hours_apart(draft, table))
+        if draft.windows:
+            candidates.append(_build(draft))
+    if problems:
+        problems.sort(key=lambda p: p.row or 0)  # stable: a row's cells stay left to right
+        raise InputError(problems)
+    return tuple(candidates)
+
+
+def _empty(column: str) -> Phrase:
+    return mistake("empty", column=column, hint=_EMPTY_HINTS[column])
+
+
+def _personal(table: Table) -> list[Problem]:
+    """A problem per column of personal data; its cells are never read into a message."""
+    return [
+        table.problem(mistake("personal_column"), None, column)
+        for column in table.columns
+        if column in _PERSONAL_NAMES
+    ]
+
+
+def _personal_after_all(source: object, error: InputError) -> list[Problem]:
+    """The personal columns of a file whose header failed (a required column missing):
+    the file is read once more for them alone, so that the user learns in the same run
+    that the name column cannot stay, rather than after adding the code column."""
+    header_failed = any(
+        isinstance(p.message, Phrase) and p.message.code in {"missing_column", "same_meaning"}
+        for p in error.problems
+    )
+    if not header_failed:
+        return []
+    with collect_warnings():  # the first reading gave them already
+        try:
+            table = read_table(source, PERSONAL_COLUMNS, what="candidates", sheet_names=SHEET_NAMES)
+        except InputError:
+            return []
+    return _personal(table)
+
+
+def _looks_like_a_name(code: str) -> bool:
+    """Two or more words of letters, at least two of them capitalised: ``Jan de Vries``,
+    ``Fatima Yilmaz``; not ``K01``, ``kandidaat 3``, ``A-17`` or ``Sodexo-1``."""
+    words = code.split()
+    if len(words) < 2 or not all(_NAME_WORD.fullmatch(word) for word in words):
+        return False
+    return sum(word.lstrip("'’")[:1].isupper() for word in words) >= 2
+
+
+def _row_windows(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
+    """The windows of one row (one per day), or none when a cell is wrong."""
+    days: tuple[int, ...] | None = None
+    times: dict[str, int] = {}
+    ok = True
+    for column in ("days", "available_from", "available_to"):
+        value = row.cells.get(column)
+        if row.text(column) is None:
+            problems.extend(table.missing(row, column, _empty(column)))
+            ok = False
+            continue
+        try:
+            if column == "days":
+                days = parse_days(str(value))
+            else:
+                times[column] = parse_time(value, is_end=column == "available_to")
+        except BadValue as error:
+            problems.append(table.problem(error.message, row.number, column))
+            ok = False
+    if not ok or days is None:
+        return []
+    start, end = times["available_from"], times["available_to"]
+    if end <= start:  # past midnight; 00:00-00:00 is the whole day
+        end += MINUTES_PER_DAY
+    return [Slot(day, start, end) for day in days]
+
+
+def _merge_shared(
+    draft: _Draft, row: Row, table: Table, problems: list[Problem], known: dict[str, int] | None
+) -> None:
+    for column in SHARED_FIELDS:
+        text = row.text(column)
+        if text is None:
+            continue
+        value: float | tuple[str, ...]
+        if column in HOUR_BOUNDS:
+            try:
+                value = parse_number(row.cells[column], name=column, bounds=HOUR_BOUNDS[column])
+            except BadValue as error:
+                problems.append(table.problem(error.message, row.number, column))
+                continue
+        else:
+            value = split_list(text, table.delimiter)
+            if not value:
+                continue
+            if column == "eligible_task_ids" and known is not None:
+                for message in _unknown_ids(value, known):
+                    problems.append(table.problem(message, row.number, column))
+        if column not in draft.shared:
+            draft.shared[column] = value
+            draft.set_in[column] = row.number
+        elif _differs(draft.shared[column], value):
+            disagree = mistake(
+                "candidate_rows_disagree",
+                column=column,
+                here=_show(value),
+                there=_show(draft.shared[column]),
+                row=str(draft.set_in[column]),
+            )
+            problems.append(table.problem(disagree, row.number, column))
+
+
+def _unknown_ids(ids: tuple[str, ...], known: dict[str, int]) -> list[Phrase]:
+    messages = []
+    for task_id in ids:
+        if task_id not in known:
+            close = difflib.get_close_matches(task_id, list(known), n=3)
+            messages.append(mistake("unknown_task", task=repr(task_id), hint=maybe(close)))
+    return messages
+
+
+def _differs(old: float | tuple[str, ...], new: float | tuple[str, ...]) -> bool:
+    if isinstance(old, tuple) and isinstance(new, tuple):
+        return set(old) != set(new)  # in any order
+    return old != new
+
+
+def _show(value: float | tuple[str, ...]) -> float | str:
+    """A shared value as a message says it: a number as a number (in the message's
+    language), a list as the file writes it."""
+    if isinstance(value, tuple):
+        return repr("|".join(value))
+    return value
+
+
+def _hours_apart(draft: _Draft, table: Table) -> list[Problem]:
+    """``min_hours`` above ``max_hours``, reported on the row that set the later of the two."""
+    low, high = draft.shared.get("min_hours"), draft.shared.get("max_hours")
+    if not isinstance(low, float) or not isinstance(high, float) or low <= high:
+        return []
+    column = max(("min_hours", "max_hours"), key=lambda c: draft.set_in[c])
+    above = mistake("above", key="min_hours", low=low, other="max_hours", high=high)
+    return [table.problem(above, draft.set_in[column], column)]
+
+
+def _build(draft: _Draft) -> Candidate:
+    def hours(column: str) -> float | None:
+        value = draft.shared.get(column)
+        return value if isinstance(value, float) else None
+
+    def names(column: str) -> tuple[str, ...] | None:
+        value = draft.shared.get(column)
+        return value if isinstance(value, tuple) else None
+
+    return Candidate(
+        id=draft.id,
+        windows=tuple(sorted(set(draft.windows))),
+        min_hours=hours("min_hours"),
+        max_hours=hours("max_hours"),
+        competencies=names("competencies") or (),
+        eligible_task_ids=names("eligible_task_ids"),
+        rows=tuple(draft.rows),
+    )
