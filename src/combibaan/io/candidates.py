@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from combibaan.io.errors import InputError, Problem
-from combibaan.io.parsing import parse_days, parse_number, parse_time, split_list
-from combibaan.io.table import Column, Row, Table, collect_warnings, read_table
+from combibaan.io.parsing import parse_number, split_list
+from combibaan.io.table import Column, Row, Table, collect_warnings, read_table, warnings_to
 from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance
 from combibaan.model.phrase import BadValue, Phrase, maybe, mistake
@@ -108,14 +108,7 @@ def read_candidates(
     each, also when there are errors; without it they are issued as
     :class:`~combibaan.io.errors.InputWarning`, as :func:`~combibaan.io.read_instance` does.
     """
-    if on_warning is None:
-        return _read_candidates(source, instance)
-    with collect_warnings() as noticed:
-        try:
-            return _read_candidates(source, instance)
-        finally:
-            for problem in noticed:
-                on_warning(problem)
+    return warnings_to(on_warning, lambda: _read_candidates(source, instance))
 
 
 @dataclass
@@ -206,26 +199,11 @@ def _looks_like_a_name(code: str) -> bool:
 
 def _row_windows(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
     """The windows of one row (one per day), or none when a cell is wrong."""
-    days: tuple[int, ...] | None = None
-    times: dict[str, int] = {}
-    ok = True
-    for column in ("days", "available_from", "available_to"):
-        value = row.cells.get(column)
-        if row.text(column) is None:
-            problems.extend(table.missing(row, column, _empty(column)))
-            ok = False
-            continue
-        try:
-            if column == "days":
-                days = parse_days(str(value))
-            else:
-                times[column] = parse_time(value, is_end=column == "available_to")
-        except BadValue as error:
-            problems.append(table.problem(error.message, row.number, column))
-            ok = False
-    if not ok or days is None:
+    columns = ("days", "available_from", "available_to")
+    cells = table.week_cells(row, columns, _empty, problems)
+    if cells is None:
         return []
-    start, end = times["available_from"], times["available_to"]
+    days, start, end = cells
     if end <= start:  # past midnight; 00:00-00:00 is the whole day
         end += MINUTES_PER_DAY
     return [Slot(day, start, end) for day in days]

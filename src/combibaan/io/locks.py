@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import split_list
-from combibaan.io.table import Column, collect_warnings, read_table
+from combibaan.io.table import Column, read_table, warnings_to
 from combibaan.model.instance import Instance
 from combibaan.model.locks import MIN_TASKS, RULE_WORDS, Lock, LockError, Locks, RuleName, rule_of
 from combibaan.model.phrase import Phrase, maybe, mistake
@@ -37,14 +37,7 @@ def read_locks(
     each, also when there are errors; without it they are issued as
     :class:`~combibaan.io.errors.InputWarning`, as :func:`~combibaan.io.read_instance` does.
     """
-    if on_warning is None:
-        return _read_locks(source, instance)
-    with collect_warnings() as noticed:
-        try:
-            return _read_locks(source, instance)
-        finally:
-            for problem in noticed:
-                on_warning(problem)
+    return warnings_to(on_warning, lambda: _read_locks(source, instance))
 
 
 def _read_locks(source: object, instance: Instance | None) -> Locks:

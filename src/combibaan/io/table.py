@@ -26,12 +26,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from combibaan.io.errors import InputError, InputWarning, Problem, source_name
-from combibaan.io.parsing import cell_text, shown
-from combibaan.model.phrase import Phrase, mistake
+from combibaan.io.parsing import cell_text, parse_days, parse_time, shown
+from combibaan.model.phrase import BadValue, Phrase, mistake
+
+T = TypeVar("T")
 
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -126,6 +128,34 @@ class Table:
             return []
         return [self.problem(message, row.number, column)]
 
+    def week_cells(
+        self,
+        row: Row,
+        columns: tuple[str, str, str],
+        empty: Callable[[str], Phrase | str],
+        problems: list[Problem],
+    ) -> tuple[tuple[int, ...], int, int] | None:
+        """The days, start and end of a row's ``columns`` (days, from, to; the last read
+        as an end, so ``24:00`` is allowed), or ``None`` when a cell is empty or wrong:
+        its problems (``empty(column)`` for an empty one) are added to ``problems``."""
+        days: tuple[int, ...] | None = None
+        times: dict[str, int] = {}
+        for column in columns:
+            if row.text(column) is None:
+                problems.extend(self.missing(row, column, empty(column)))
+                continue
+            value = row.cells.get(column)
+            try:
+                if column == columns[0]:
+                    days = parse_days(str(value))
+                else:
+                    times[column] = parse_time(value, is_end=column == columns[2])
+            except BadValue as error:
+                problems.append(self.problem(error.message, row.number, column))
+        if days is None or len(times) < 2:
+            return None
+        return days, times[columns[1]], times[columns[2]]
+
 
 @dataclass(frozen=True)
 class _Unreadable:
@@ -209,6 +239,20 @@ def collect_warnings() -> Iterator[list[Problem]]:
         yield found
     finally:
         _SINK.reset(token)
+
+
+def warnings_to(on_warning: Callable[[Problem], object] | None, read: Callable[[], T]) -> T:
+    """``read()``, its warnings handed to ``on_warning`` one :class:`Problem` each, also
+    when it raises (an error in a hidden row is otherwise hard to find); without
+    ``on_warning`` they are issued as :class:`InputWarning`, as everywhere."""
+    if on_warning is None:
+        return read()
+    with collect_warnings() as noticed:
+        try:
+            return read()
+        finally:
+            for problem in noticed:
+                on_warning(problem)
 
 
 def _warn(notes: list[Problem]) -> None:

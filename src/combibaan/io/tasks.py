@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from combibaan.io.errors import InputError, Problem, empty
-from combibaan.io.parsing import parse_days, parse_time, split_list
+from combibaan.io.parsing import split_list
 from combibaan.io.table import Column, Row, Table, read_table
-from combibaan.model.phrase import BadValue, mistake
+from combibaan.model.phrase import mistake
 from combibaan.model.task import Task
 from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, format_slot
 
@@ -96,26 +96,12 @@ def _empty(table: Table, row: Row, column: str) -> list[Problem]:
 
 def _row_slots(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
     """The slots of one row (one per day), or none when a cell is wrong."""
-    days: tuple[int, ...] | None = None
-    times: dict[str, int] = {}
-    ok = True
-    for column in ("days", "start", "end"):
-        value = row.cells.get(column)
-        if row.text(column) is None:
-            problems.extend(_empty(table, row, column))
-            ok = False
-            continue
-        try:
-            if column == "days":
-                days = parse_days(str(value))
-            else:
-                times[column] = parse_time(value, is_end=column == "end")
-        except BadValue as error:
-            problems.append(table.problem(error.message, row.number, column))
-            ok = False
-    if not ok or days is None:
+    cells = table.week_cells(
+        row, ("days", "start", "end"), lambda c: empty(c, _EMPTY_HINTS[c]), problems
+    )
+    if cells is None:
         return []
-    start, end = times["start"], times["end"]
+    days, start, end = cells
     if start == end:
         problems.append(
             table.problem(mistake("same_start_end", time=row.text("start")), row.number, "end")
