@@ -37,7 +37,13 @@ import networkx as nx
 from combibaan.rules import Limits, Profile
 from combibaan.solvers.background import BackgroundBound, available
 from combibaan.solvers.colgen import lp_bound
-from combibaan.solvers.count_proof import MAX_COLUMNS, Prices, prices_over, prove_count
+from combibaan.solvers.count_proof import (
+    MAX_COLUMNS,
+    Prices,
+    prices_and_dive,
+    prices_over,
+    prove_count,
+)
 from combibaan.solvers.dive import dive
 from combibaan.solvers.enumeration import enumerate_jobs
 from combibaan.solvers.lns import LocalSearch
@@ -242,6 +248,13 @@ class _Run:
         self.cut |= listed.wall_clock_cut
         self.pool += listed.jobs
         if not listed.complete:
+            return
+        # A dive on the LP over them first: where it meets the bound, no MIP is needed.
+        dived, nonzeros = prices_and_dive(listed.jobs, tasks)[1:]
+        self.spent += nonzeros * SECONDS_PER_LP_NONZERO
+        self.offer(list(dived))
+        found = len(self.search.jobs)
+        if found >= self.bound():
             return
         proof = prove_count(listed.jobs, prices, found, self.cap(budget))
         self.spent += len(listed.jobs) * SECONDS_PER_COLUMN
