@@ -17,8 +17,9 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from combibaan.model import Alternative, Solution
+from combibaan.model import Alternative, Job, Solution
 from combibaan.solvers.budget import Budget
 from combibaan.solvers.ortools import PackingOutcome, solve_packing
 from combibaan.solvers.ortools.workshop import Constrain, combine, differ_from
@@ -78,7 +79,7 @@ def find_alternatives(
 
 def to_alternatives(
     outcomes: Sequence[PackingOutcome],
-    solution_of: Callable[[tuple[int, ...]], Solution],
+    solution_of: Callable[[tuple[int, ...], int], Solution],
     best: Solution,
     *,
     every_job: bool,
@@ -93,7 +94,7 @@ def to_alternatives(
     best_minutes = sum(job.minutes_per_week for job in best.jobs)
     out = []
     for rank, outcome in enumerate(outcomes, start=1):
-        solution = solution_of(outcome.selected)
+        solution = solution_of(outcome.selected, rank)
         jobs_delta = len(solution.jobs) - best_jobs
         minutes_delta = sum(job.minutes_per_week for job in solution.jobs) - best_minutes
         out.append(
@@ -106,4 +107,19 @@ def to_alternatives(
                 proven_optimal=best_optimal and jobs_delta == 0 and minutes_delta == 0,
             )
         )
+    return tuple(out)
+
+
+def named(jobs: Sequence[Job], best: Solution, rank: int) -> tuple[Job, ...]:
+    """Alternative ``rank``'s jobs named so that no id means two jobs: a job the best
+    proposal has too keeps its id there (``B02``), another one is ``A1-1``, ``A1-2``
+    (alternative 1's first and second own job), wherever they are shown or written."""
+    same = {frozenset(job.task_ids): job.job_id for job in best.jobs}
+    out, own = [], 0
+    for job in jobs:
+        job_id = same.get(frozenset(job.task_ids))
+        if job_id is None:
+            own += 1
+            job_id = f"A{rank}-{own}"
+        out.append(replace(job, job_id=job_id))
     return tuple(out)

@@ -15,7 +15,7 @@ proposal; the wall clock is only a cap, and the result says when it cut.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from combibaan.model import Instance, Job, Locks, Solution, Unassigned
@@ -23,7 +23,7 @@ from combibaan.model.locks import SupplierPair
 from combibaan.model.phrase import Phrase
 from combibaan.result import Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
-from combibaan.solvers.alternatives import find_alternatives, to_alternatives
+from combibaan.solvers.alternatives import find_alternatives, named, to_alternatives
 from combibaan.solvers.budget import Budget
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.exact import MAX_COLUMNS
@@ -118,7 +118,9 @@ def solve(
         forbid_pairs=problem.plan.forbid_pairs,
         alternatives=to_alternatives(
             others,
-            lambda chosen: _proposal(problem, outcome, chosen)[0],
+            lambda chosen, rank: _proposal(
+                problem, outcome, chosen, lambda jobs: named(jobs, solution, rank)
+            )[0],
             solution,
             every_job=outcome.every_job,
             best_optimal=verdict.status == "optimal",
@@ -206,11 +208,17 @@ class _Verdict:
         return "interrupted" if interrupted else "time_limit"
 
 
-def _proposal(problem: Problem, outcome: Outcome, chosen: tuple[int, ...]) -> tuple[Solution, bool]:
+def _proposal(
+    problem: Problem,
+    outcome: Outcome,
+    chosen: tuple[int, ...],
+    rename: Callable[[tuple[Job, ...]], tuple[Job, ...]] = lambda jobs: jobs,
+) -> tuple[Solution, bool]:
     """The chosen columns as jobs with a reason for every task left out, and whether
-    Ctrl-C cut the reasons short (the proposal is known; only its reasons are not)."""
+    Ctrl-C cut the reasons short (the proposal is known; only its reasons are not).
+    ``rename`` names the jobs before the reasons cite them (an alternative's own ids)."""
     instance, plan = problem.instance, problem.plan
-    jobs = _jobs([*(outcome.columns[k] for k in chosen), *plan.keep_jobs], instance)
+    jobs = rename(_jobs([*(outcome.columns[k] for k in chosen), *plan.keep_jobs], instance))
     placed = {instance.task_index[t]: job.job_id for job in jobs for t in job.task_ids}
     try:
         unassigned = unassigned_reasons(
