@@ -13,6 +13,7 @@ from conftest import INSTANCES, assert_sound, make_instance, make_task, policy, 
 
 import combibaan
 from combibaan import Locks
+from combibaan.texts import render
 
 
 def task_sets(jobs) -> frozenset[frozenset[str]]:
@@ -37,6 +38,24 @@ def test_alternatives_are_found_and_distinct(solved: combibaan.Result) -> None:
         sets = task_sets(alt.jobs)
         assert sets not in seen
         seen.append(sets)
+
+
+def test_an_alternative_names_its_own_jobs_apart_from_the_best(solved: combibaan.Result) -> None:
+    """A job the best proposal has too keeps its id there; the alternative's own jobs are
+    A<rank>-1, A<rank>-2, ...: no id stands for two different jobs, reasons included."""
+    best = {frozenset(job.task_ids): job.job_id for job in solved.solution.jobs}
+    for alt in solved.alternatives:
+        own = [job for job in alt.jobs if frozenset(job.task_ids) not in best]
+        assert own, "an alternative differs in at least one job"
+        assert [job.job_id for job in own] == [f"A{alt.rank}-{n}" for n in range(1, len(own) + 1)]
+        for job in alt.jobs:
+            if frozenset(job.task_ids) in best:
+                assert job.job_id == best[frozenset(job.task_ids)]
+        ids = {job.job_id for job in alt.jobs}
+        for item in alt.solution.unassigned:
+            cited = {word.strip("(),.:;") for word in render(item.reason).split()}
+            named = {w for w in cited if w[:1] in "AB" and w[1:2].isdigit()}
+            assert named <= ids, (item.task_id, item.reason)
 
 
 def test_each_differs_from_every_earlier_one_in_a_third_of_the_jobs(

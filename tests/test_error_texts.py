@@ -52,7 +52,7 @@ def test_every_code_the_code_names_is_in_the_table() -> None:
     named.add(SROI_BOUNDS.note)
     named.update(TASK_HINTS.values())
     named.update(TRAVEL_HINTS.values())
-    named.update(f"noun_{what}" for what in ("tasks", "locks", "suppliers", "travel"))
+    named.update(f"noun_{what}" for what in ("tasks", "locks", "suppliers", "travel", "candidates"))
     named.update(f"{what}_file" for what in ("policy", "grid"))
     assert len(named) > 100
     assert sorted(named - set(ERRORS)) == []
