@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import networkx as nx
-
 from combibaan.model.task import Task
 
 
@@ -84,6 +82,8 @@ class Instance:
 
     @cached_property
     def _shortest(self) -> dict[str, dict[str, float]]:
+        import networkx as nx  # here, not at the top: ``import combibaan`` stays quick
+
         graph: nx.Graph[str] = nx.Graph()
         for edge in self.travel:
             old = graph.get_edge_data(edge.origin, edge.destination)
