@@ -661,6 +661,13 @@ def test_check_speaks_the_language_asked_for(tmp_path: Path) -> None:
 
     sound = _written(tmp_path, json.dumps(solution([["T1", "T2"]], instance=instance)))
     assert run_cli("check", tasks, sound).stdout.strip() == f"{sound}: voldoet aan alle regels"
+    # The arguments the wrong way round: said as such, not as "not JSON" (exit 2).
+    swapped = run_cli("check", sound, tasks)
+    assert swapped.returncode == 2
+    assert "geef eerst de taken, dan de oplossing" in swapped.stderr
+    assert "Traceback" not in swapped.stderr
+    swapped_en = run_cli("check", sound, tasks, "--lang", "en")
+    assert "give the tasks first, then the solution" in swapped_en.stderr
     stricter = run_cli("check", tasks, sound, "--max-hours", "29.5", "--lang", "en")
     assert stricter.returncode == 1
     assert "[max_hours] job B01: 30 h per week, above 29.5 h" in stricter.stdout

@@ -920,6 +920,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "kan het bestand niet openen ({reason}); controleer de rechten",
         "en": "cannot open the file ({reason}); check its permissions",
     },
+    "check_swapped": {
+        "nl": "dit lijkt de oplossing en {other} de takenlijst; geef eerst de taken, dan "
+        "de oplossing: combibaan check TAKEN OPLOSSING",
+        "en": "this looks like the solution and {other} the task list; give the tasks "
+        "first, then the solution: combibaan check TASKS SOLUTION",
+    },
     "password": {
         "nl": "deze werkmap is beveiligd met een wachtwoord (of is een oud .xls-bestand met een "
         "nieuwe naam); open hem in Excel, haal het wachtwoord weg of sla hem op als .xlsx, en "

@@ -22,7 +22,10 @@ from combibaan.cli.options import (
     read_workshop,
     rule_flags,
 )
-from combibaan.texts import cli_text, decimal
+from combibaan.texts import cli_text, decimal, mistake
+
+#: A task list's file names: with a .json first, the arguments were given the wrong way round.
+_TABLES = (".csv", ".xlsx", ".xlsm", ".xls")
 
 
 @app.command(cls=Command)
@@ -50,6 +53,10 @@ def check(
     as one (not JSON, missing keys, wrong types, NaN) exits 2. Every line is in
     the language of --lang (Dutch by default).
     """
+    if tasks.suffix.lower() == ".json" and solution.suffix.lower() in _TABLES:
+        raise combibaan.InputError(
+            combibaan.Problem(str(tasks), mistake("check_swapped", other=str(solution)))
+        )
     flags = rules or {}
     given = policy is not None or any(value is not None for value in flags.values())
     claimed = build_policy(policy, flags) if given else None
