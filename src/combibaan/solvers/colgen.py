@@ -47,8 +47,6 @@ PRICE_EPS = 1e-7
 #: Pricing nodes one task may spend on its own cheapest job before only jobs cheaper
 #: than the cheapest found so far are looked for (see :func:`price`).
 PATIENCE = 1000
-#: Improving jobs a task's search met before its cheapest, kept as columns too.
-EXTRA_PER_TASK = 10
 #: Pricing nodes one task may spend in all during column generation's search; a task
 #: that needs more leaves the proof of the minimum to CP-SAT.
 TASK_NODES = 300
@@ -156,8 +154,6 @@ def price(
         if load.is_job(limits):
             if cost < bar:
                 bar, best_members = cost, tuple(sorted(members))
-                if cost < cap - PRICE_EPS:
-                    improving.append(best_members)
             return
         missing = limits.min_minutes - load.minutes
         if missing > 0:
@@ -201,10 +197,8 @@ def price(
             members.pop()
 
     exact = True
-    improving: list[tuple[int, ...]] = []
     for v in sorted(adjacency):
         bar, best_members, patient_until = cap, None, nodes + PATIENCE
-        improving.clear()
         if task_nodes is not None:
             given_up = nodes + task_nodes
         candidates = sorted((u for u in adjacency[v] if u > v), key=lambda u: (y[u], u))
@@ -213,9 +207,6 @@ def price(
         except _TaskCap:
             exact = False
         if best_members is not None:
-            # Besides the cheapest, the improving jobs met on the way to it: free
-            # columns, which save rounds (150 short tasks: 54 rounds down to 36).
-            found.extend(job for job in improving[-EXTRA_PER_TASK - 1 :] if job != best_members)
             found.append(best_members)
             minimum = min(minimum, bar)
     return minimum, found, nodes, exact
