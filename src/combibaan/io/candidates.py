@@ -14,17 +14,16 @@ a person's name, without repeating the value in the message.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from combibaan.io.errors import InputError, Problem
+from combibaan.io.errors import InputError, Problem, unknown_task_ids
 from combibaan.io.parsing import parse_number, split_list
 from combibaan.io.table import Column, Row, Table, collect_warnings, read_table, warnings_to
 from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance
-from combibaan.model.phrase import BadValue, Phrase, maybe, mistake
+from combibaan.model.phrase import BadValue, Phrase, mistake
 from combibaan.model.week import MINUTES_PER_DAY, Slot
 from combibaan.rules.max_hours import MaxHours
 from combibaan.rules.min_hours import MinHours
@@ -228,7 +227,7 @@ def _merge_shared(
             if not value:
                 continue
             if column == "eligible_task_ids" and known is not None:
-                for message in _unknown_ids(value, known):
+                for message in unknown_task_ids(value, known):
                     problems.append(table.problem(message, row.number, column))
         if column not in draft.shared:
             draft.shared[column] = value
@@ -242,15 +241,6 @@ def _merge_shared(
                 row=str(draft.set_in[column]),
             )
             problems.append(table.problem(disagree, row.number, column))
-
-
-def _unknown_ids(ids: tuple[str, ...], known: dict[str, int]) -> list[Phrase]:
-    messages = []
-    for task_id in ids:
-        if task_id not in known:
-            close = difflib.get_close_matches(task_id, list(known), n=3)
-            messages.append(mistake("unknown_task", task=repr(task_id), hint=maybe(close)))
-    return messages
 
 
 def _differs(old: float | tuple[str, ...], new: float | tuple[str, ...]) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from combibaan.model.phrase import Phrase, mistake, say
+from combibaan.model.phrase import Phrase, maybe, mistake, say
 from combibaan.texts import render
 
 #: An error message lists at most this many problems, then how many there are in all:
@@ -90,3 +92,16 @@ def source_name(source: object) -> str:
     if isinstance(source, str | Path):
         return str(source)
     return "<table>"
+
+
+def unknown_task_ids(ids: Iterable[str], known: Collection[str]) -> list[Phrase]:
+    """A message per id that is no task of the list, with the closest ids as a guess."""
+    return [
+        mistake(
+            "unknown_task",
+            task=repr(task_id),
+            hint=maybe(difflib.get_close_matches(task_id, list(known), n=3)),
+        )
+        for task_id in ids
+        if task_id not in known
+    ]

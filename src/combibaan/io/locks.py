@@ -9,15 +9,14 @@ that a workshop can fix the file in one go.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 
-from combibaan.io.errors import InputError, Problem
+from combibaan.io.errors import InputError, Problem, unknown_task_ids
 from combibaan.io.parsing import split_list
 from combibaan.io.table import Column, read_table, warnings_to
 from combibaan.model.instance import Instance
 from combibaan.model.locks import MIN_TASKS, RULE_WORDS, Lock, LockError, Locks, RuleName, rule_of
-from combibaan.model.phrase import Phrase, maybe, mistake
+from combibaan.model.phrase import mistake
 
 LOCK_COLUMNS = (
     Column("rule", ("regel", "slot", "lock"), required=True),
@@ -59,7 +58,7 @@ def _read_locks(source: object, instance: Instance | None) -> Locks:
             problems.extend(table.problem(m, row.number, "rule") for m in error.messages)
             continue
         ids = split_list(text, table.delimiter) if text is not None else ()
-        bad = _unknown_ids(ids, known)
+        bad = [] if known is None else unknown_task_ids(ids, known)
         for message in bad:
             problems.append(table.problem(message, row.number, "task_ids"))
         if len(ids) < MIN_TASKS[rule]:
@@ -82,14 +81,3 @@ def _read_locks(source: object, instance: Instance | None) -> Locks:
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.row or 0))
     return Locks(tuple(locks))
-
-
-def _unknown_ids(ids: tuple[str, ...], known: dict[str, int] | None) -> list[Phrase]:
-    if known is None:
-        return []
-    messages = []
-    for task_id in ids:
-        if task_id not in known:
-            close = difflib.get_close_matches(task_id, list(known), n=3)
-            messages.append(mistake("unknown_task", task=repr(task_id), hint=maybe(close)))
-    return messages
