@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from ortools.sat.python import cp_model
 
 from combibaan.rules import Limits, Load, Profile
-from combibaan.rules.terms import DayMinutes, Term, WeekMinutes
+from combibaan.solvers.ortools.terms import state_term
 
 #: Dual values are scaled by this before rounding down to integers.
 SCALE = 10**6
@@ -52,7 +52,7 @@ class PricingModel:
                 if v not in adjacency[u]:
                     model.add_bool_or([z[u].Not(), z[v].Not()])
         for term in limits.terms:
-            _state(model, term, z, tasks, profiles)
+            state_term(model, term, z, profiles)
         self._model = model
         self._z = z
         self._profiles = profiles
@@ -91,57 +91,6 @@ class PricingModel:
         for t in job[1:]:
             load = load.add(self._profiles[t], self._limits) if load else None
         return load is not None and load.is_job(self._limits)
-
-
-def _state(
-    model: cp_model.CpModel,
-    term: Term,
-    z: Mapping[int, cp_model.IntVar],
-    tasks: Sequence[int],
-    profiles: Sequence[Profile],
-) -> None:
-    """One rule's term (:mod:`combibaan.rules.terms`) as constraints on the chosen tasks."""
-    if isinstance(term, WeekMinutes):
-        minutes = sum(profiles[v].minutes * z[v] for v in tasks)
-        if term.low is not None:
-            model.add(minutes >= term.low)
-        if term.high is not None and term.high < sum(profiles[v].minutes for v in tasks):
-            model.add(minutes <= term.high)
-    elif isinstance(term, DayMinutes):
-        for d in range(7):
-            working = [v for v in tasks if profiles[v].day_minutes[d]]
-            if not working:
-                continue
-            day = sum(profiles[v].day_minutes[d] * z[v] for v in working)
-            if term.high is not None and term.high < sum(
-                profiles[v].day_minutes[d] for v in working
-            ):
-                model.add(day <= term.high)
-            if term.low:
-                works = model.new_bool_var(f"w{d}")
-                for v in working:
-                    model.add_implication(z[v], works)
-                model.add(day >= term.low * works)
-    else:
-        groups: dict[object, list[int]] = {}
-        for v in tasks:
-            for value in _values(profiles[v], term.attribute):
-                groups.setdefault(value, []).append(v)
-        if len(groups) > term.high:
-            used = {key: model.new_bool_var(f"{term.attribute}{k}") for k, key in enumerate(groups)}
-            for key, members in groups.items():
-                for v in members:
-                    model.add_implication(z[v], used[key])
-            model.add(sum(used.values()) <= term.high)
-
-
-def _values(p: Profile, attribute: str) -> tuple[object, ...]:
-    """The values a task has of an attribute a :class:`Distinct` term counts."""
-    if attribute == "supplier":
-        return (p.supplier,)
-    if attribute == "location":
-        return () if p.location is None else (p.location,)
-    return p.days
 
 
 class _Collector(cp_model.CpSolverSolutionCallback):

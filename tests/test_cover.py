@@ -1,0 +1,113 @@
+"""Cover mode's model (solvers/cover.py) against brute force on tiny lists."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from functools import cache
+
+import pytest
+from conftest import make_instance, make_task, policy
+
+from combibaan.rules import Limits
+from combibaan.rules.facts import profiles as profiles_of
+from combibaan.solvers.compatibility import compatibility_graph
+from combibaan.solvers.cover import Holder, most_at_once, solve_cover
+from combibaan.solvers.enumeration import enumerate_jobs
+
+SUPPLIERS = ("Asito", "Sodexo", "Maas")
+DAYS = ("ma-vr", "ma,wo,vr", "di,do", "ma-za")
+
+
+def random_instance(seed: int, n: int):
+    rng = random.Random(seed)
+    tasks = []
+    for k in range(n):
+        start = rng.randrange(6 * 60, 19 * 60, 30)
+        length = rng.choice((60, 90, 120, 180))
+        end = start + length
+        times = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+        spec = f"{rng.choice(DAYS)} {times}"
+        tasks.append(make_task(f"T{k:02d}", rng.choice(SUPPLIERS), spec))
+    return make_instance(*tasks)
+
+
+def fewest_jobs(jobs: list[tuple[int, ...]], n: int) -> int | None:
+    """The fewest disjoint jobs that cover tasks 0..n-1 exactly (None: none do)."""
+    holding: dict[int, list[int]] = {}
+    for job in jobs:
+        mask = sum(1 << t for t in job)
+        for t in job:
+            holding.setdefault(t, []).append(mask)
+
+    @cache
+    def best_any(covered: int) -> float:
+        if covered == (1 << n) - 1:
+            return 0
+        first = next(t for t in range(n) if not covered >> t & 1)
+        options = [1 + best_any(covered | m) for m in holding.get(first, []) if not covered & m]
+        return min(options, default=float("inf"))
+
+    value = best_any(0)
+    return None if value == float("inf") else int(value)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_anonymous_cover_is_the_fewest_jobs(seed: int) -> None:
+    instance = random_instance(seed, 8)
+    rules = policy(min_hours=3, max_hours=20, max_hours_per_day=6, max_span_hours=8)
+    profiles = profiles_of(instance)
+    limits = Limits.of(rules)
+    graph = compatibility_graph(instance, rules, profiles)
+    every = enumerate_jobs(graph, profiles, limits)
+    assert every.complete
+    expected = fewest_jobs(every.jobs, len(profiles))
+    found = solve_cover(graph, profiles, limits, None, time_limit=20)
+    if expected is None:
+        assert found.status == "infeasible"
+        return
+    assert found.status == "optimal"
+    assert len(found.jobs) == expected
+    assert sorted(t for job in found.jobs for t in job) == list(range(len(profiles)))
+    assert set(found.jobs) <= set(every.jobs)  # every job keeps every rule
+    assert found.lower_bound <= expected
+
+
+def test_candidates_hold_only_their_tasks_and_hours() -> None:
+    instance = make_instance(
+        make_task("A", "Asito", "ma-vr 07:00-09:00"),
+        make_task("B", "Asito", "ma-vr 08:00-10:00"),
+        make_task("C", "Sodexo", "ma-vr 10:30-12:00"),
+    )
+    rules = policy(min_hours=None, max_hours=None, max_span_hours=None)
+    profiles = profiles_of(instance)
+    limits = Limits.of(rules)
+    graph = compatibility_graph(instance, rules, profiles)
+    # K0 may do A and C; K1 only B; K2 anything but at most 5 h a week.
+    holders = [
+        Holder(frozenset({0, 2})),
+        Holder(frozenset({1})),
+        Holder(frozenset({0, 1, 2}), max_minutes=300),
+    ]
+    found = solve_cover(graph, profiles, limits, holders, time_limit=10)
+    assert found.status == "optimal" and len(found.jobs) == 2
+    assert dict(zip(found.holders, found.jobs, strict=True)) == {0: (0, 2), 1: (1,)}
+    # Nobody may do B: no cover, and B is named.
+    found = solve_cover(graph, profiles, limits, holders[:1], time_limit=10)
+    assert found.status == "infeasible" and found.uncoverable == (1,)
+
+
+def test_tasks_running_at_once_are_the_lower_bound() -> None:
+    instance = make_instance(
+        make_task("A", "Asito", "ma 07:00-09:00"),
+        make_task("B", "Asito", "ma 08:00-10:00"),
+        make_task("C", "Asito", "ma 08:30-09:30"),
+        make_task("D", "Asito", "ma 09:00-11:00"),
+        make_task("E", "Asito", "zo 23:00-01:00"),
+        make_task("F", "Asito", "ma 00:30-02:00"),
+    )
+    profiles = profiles_of(instance)
+    cliques = most_at_once(profiles, range(len(profiles)))
+    assert frozenset({0, 1, 2}) in cliques and frozenset({1, 2, 3}) in cliques
+    assert frozenset({4, 5}) in cliques  # Sunday night runs into Monday
+    assert all(not a < b for a, b in itertools.permutations(cliques, 2))
