@@ -97,9 +97,10 @@ def solve_cover(
     started = time.perf_counter()
     tasks = sorted(range(len(profiles)))
     fits = set(graph.nodes)
+    first: list[list[int]] = []
     if holders is None:
-        upper = len(_first_cover(graph, profiles, limits))
-        slots = [Holder(frozenset(fits)) for _ in range(upper)]
+        first = _first_cover(graph, profiles, limits)
+        slots = [Holder(frozenset(fits)) for _ in range(len(first))]
     else:
         slots = [Holder(frozenset(h.tasks & fits), h.min_minutes, h.max_minutes) for h in holders]
     held = set().union(*(s.tasks for s in slots)) if slots else set()
@@ -141,6 +142,13 @@ def solve_cover(
             model.add(y[k] >= y[k + 1])
     model.add(sum(y) >= bound)
     model.minimize(sum(y))
+    # A first cover as the hint: without one CP-SAT may not find any in time (Data_137,
+    # 208-493 tasks, one worker: none in 30 s).
+    hint = _hint(graph, profiles, limits, slots, first, x)
+    for (t, k), var in x.items():
+        model.add_hint(var, hint.get(t) == k)
+    for k, var in enumerate(y):
+        model.add_hint(var, k in hint.values())
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit - _since(started))
     solver.parameters.num_workers = workers
@@ -200,6 +208,50 @@ def _first_cover(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -
             members_of.append([t])
             loads.append(Load.of(profiles[t]))
     return members_of
+
+
+def _hint(
+    graph: nx.Graph,
+    profiles: Sequence[Profile],
+    limits: Limits,
+    slots: Sequence[Holder],
+    first: list[list[int]],
+    x: dict[tuple[int, int], cp_model.IntVar],
+) -> dict[int, int]:
+    """Task -> slot of a first cover: the anonymous one, or task by task in order of
+    their first start, into the first opened slot that may hold it beside its tasks,
+    else into a new slot, the one that may hold the most tasks still to place."""
+    if first:
+        return {t: k for k, members in enumerate(first) for t in members}
+    order = sorted(graph.nodes, key=lambda t: (profiles[t].intervals[0], t))
+    left = set(order)
+    opened: list[int] = []
+    members: dict[int, list[int]] = {}
+    loads: dict[int, Load] = {}
+    hint: dict[int, int] = {}
+    for t in order:
+        left.discard(t)
+        chosen = None
+        for k in opened:
+            if (t, k) in x and all(m in graph[t] for m in members[k]):
+                grown = loads[k].add(profiles[t], limits)
+                if grown is not None and _within(grown, slots[k]):
+                    chosen, loads[k] = k, grown
+                    break
+        if chosen is None:
+            free = [k for k in range(len(slots)) if k not in members and (t, k) in x]
+            if not free:
+                continue  # CP-SAT places it
+            chosen = max(free, key=lambda k: (len(slots[k].tasks & left), -k))
+            opened.append(chosen)
+            members[chosen], loads[chosen] = [], Load.of(profiles[t])
+        members[chosen].append(t)
+        hint[t] = chosen
+    return hint
+
+
+def _within(load: Load, slot: Holder) -> bool:
+    return slot.max_minutes is None or load.minutes <= slot.max_minutes
 
 
 def _since(started: float) -> float:
