@@ -73,6 +73,56 @@ def test_anonymous_cover_is_the_fewest_jobs(seed: int) -> None:
     assert found.lower_bound <= expected
 
 
+def fewest_held(jobs: list[tuple[int, ...]], eligible: list[frozenset[int]], n: int) -> int | None:
+    """The fewest disjoint jobs that cover tasks 0..n-1, each held by its own slot that
+    may hold all of its tasks (None: none do)."""
+
+    @cache
+    def best(covered: int, used: int) -> float:
+        if covered == (1 << n) - 1:
+            return 0
+        first = next(t for t in range(n) if not covered >> t & 1)
+        options = [
+            1 + best(covered | sum(1 << t for t in job), used | 1 << k)
+            for job in jobs
+            if first in job and not any(covered >> t & 1 for t in job)
+            for k, tasks in enumerate(eligible)
+            if not used >> k & 1 and set(job) <= tasks
+        ]
+        return min(options, default=float("inf"))
+
+    value = best(0, 0)
+    return None if value == float("inf") else int(value)
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("rules_on", [False, True])
+def test_candidate_cover_is_the_fewest_jobs(seed: int, rules_on: bool) -> None:
+    """Candidates (slots) that may each hold some of the tasks: with every rule off the
+    greedy cover and the neighbourhood search run, with rules on the whole model."""
+    instance = random_instance(100 + seed, 8)
+    rules = policy(max_hours=20, max_hours_per_day=6, max_span_hours=8) if rules_on else policy()
+    profiles = profiles_of(instance)
+    limits = Limits.of(rules)
+    graph = compatibility_graph(instance, rules, profiles)
+    every = enumerate_jobs(graph, profiles, limits)
+    assert every.complete
+    rng = random.Random(seed)
+    eligible = [frozenset(t for t in range(8) if rng.random() < 0.6) for _ in range(6)]
+    expected = fewest_held(every.jobs, eligible, len(profiles))
+    found = solve_cover(graph, profiles, limits, [Holder(e) for e in eligible], time_limit=20)
+    if expected is None:
+        assert found.status in ("infeasible", "unknown") and not found.jobs
+        return
+    assert found.status == "optimal"
+    assert len(found.jobs) == expected
+    assert sorted(t for job in found.jobs for t in job) == list(range(len(profiles)))
+    assert set(found.jobs) <= set(every.jobs)
+    assert len(set(found.holders)) == len(found.holders)
+    assert all(set(job) <= eligible[k] for k, job in zip(found.holders, found.jobs, strict=True))
+    assert found.lower_bound <= expected
+
+
 def test_candidates_hold_only_their_tasks_and_hours() -> None:
     instance = make_instance(
         make_task("A", "Asito", "ma-vr 07:00-09:00"),

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 import pandas as pd
 
-from combibaan.model import Instance, Job, Solution, Unassigned
+from combibaan.model import Candidate, Instance, Job, Solution, Unassigned
 from combibaan.model.alternative import Alternative
 from combibaan.model.locks import Locks, SupplierPair
-from combibaan.model.week import DAY_NAMES
+from combibaan.model.week import DAY_NAMES, format_minutes
 from combibaan.rules import Policy
 from combibaan.texts import render
 
@@ -52,6 +52,29 @@ def job_dict(job: Job) -> dict[str, Any]:
         "locations": list(job.locations),
         "competencies": list(job.competencies),
         "job_units": round(job.job_units, 3),
+        "candidate": job.candidate,
+    }
+
+
+def candidate_dict(candidate: Candidate) -> dict[str, Any]:
+    """A candidate as ``solution.json`` echoes it, so that ``check`` needs no other file:
+    windows as ``ma 08:00-12:00`` (an end at or before the start runs past midnight)."""
+    return {
+        "candidate_id": candidate.id,
+        "windows": [
+            {
+                "day": DAY_NAMES["nl"][w.day],
+                "start": format_minutes(w.start),
+                "end": format_minutes(w.end),
+            }
+            for w in candidate.windows
+        ],
+        "min_hours": candidate.min_hours,
+        "max_hours": candidate.max_hours,
+        "competencies": list(candidate.competencies),
+        "eligible_task_ids": (
+            None if candidate.eligible_task_ids is None else list(candidate.eligible_task_ids)
+        ),
     }
 
 
@@ -102,6 +125,9 @@ class Statistics:
     #: Whether the wall-clock ``time_limit`` cut a search short before its
     #: deterministic budget ran out (then a rerun may differ).
     wall_clock_cut: bool = False
+    #: With candidates: whether the most jobs for them were proven (``optimal``), the
+    #: stage before the vacancies; ``None`` without candidates.
+    candidate_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +158,9 @@ class Result:
     hours_bound: float | None = None
     #: How the run ended, one of :data:`STOPS`.
     stopped: str = "time_limit"
+    #: The candidates the jobs were built for (echoed), and whether only they hold jobs.
+    candidates: tuple[Candidate, ...] = ()
+    only_candidates: bool = False
 
     @property
     def num_jobs(self) -> int:
@@ -151,9 +180,13 @@ class Result:
 
     @property
     def gap(self) -> float | None:
-        """Share of the bound not (yet) reached: 0 when the number of jobs is proven best."""
+        """Share of the bound not (yet) reached: 0 when the number of jobs is proven best.
+
+        In cover mode the bound is a lower one: the share of the jobs above it."""
         if self.jobs_bound is None:
             return None
+        if self.policy.cover:
+            return (self.num_jobs - self.jobs_bound) / self.num_jobs if self.num_jobs else None
         if self.jobs_bound == 0:
             return 0.0
         return (self.jobs_bound - self.num_jobs) / self.jobs_bound
@@ -180,6 +213,8 @@ class Result:
             "unassigned": [unassigned_dict(u, lang) for u in self.solution.unassigned],
             "locks": self.locks.to_list() if self.locks else [],
             "forbidden_pairs": [list(pair) for pair in self.forbid_pairs],
+            "candidates": [candidate_dict(c) for c in self.candidates],
+            "only_candidates": self.only_candidates,
             "alternatives": [alternative_dict(a, lang) for a in self.alternatives],
             "statistics": {
                 "method": self.statistics.method,
@@ -194,6 +229,7 @@ class Result:
                     else round(self.statistics.jobs_proven_seconds, 3)
                 ),
                 "wall_clock_cut": self.statistics.wall_clock_cut,
+                "candidate_status": self.statistics.candidate_status,
             },
         }
 
@@ -206,9 +242,10 @@ class Result:
         return self.jobs_in("en")
 
     def jobs_in(self, lang: str) -> pd.DataFrame:
-        """One row per job, the days named in ``lang`` (``ma,di`` or ``mon,tue``)."""
+        """One row per job, the days named in ``lang`` (``ma,di`` or ``mon,tue``); with
+        candidates, the code of the one holding each job (empty: a vacancy)."""
         days = DAY_NAMES[lang]
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             [
                 {
                     "job_id": job.job_id,
@@ -233,6 +270,9 @@ class Result:
                 "competencies",
             ],
         )
+        if self.candidates:
+            frame["candidate"] = [job.candidate or "" for job in self.solution.jobs]
+        return frame
 
     @cached_property
     def assignments(self) -> pd.DataFrame:

@@ -76,6 +76,37 @@ REASONS: dict[str, dict[str, str]] = {
         "nl": "Niet alle combinaties met deze taak zijn binnen de tijdslimiet bekeken.",
         "en": "Not every combination with this task was examined within the time limit.",
     },
+    # cover mode (solvers/covering.py)
+    "no_candidate": {
+        "nl": "Geen kandidaat kan deze taak doen (beschikbaarheid, competenties of takenlijst).",
+        "en": "No candidate can do this task (availability, competencies or task list).",
+    },
+    "candidates_busy": {
+        "nl": "Geen kandidaat die deze taak kan doen, krijgt er een baan mee die aan de regels"
+        " en zijn uren voldoet naast de andere banen; zonder --only-candidates kan ze in een"
+        " vacature.",
+        "en": "No candidate who can do this task gets a job with it that keeps the rules and"
+        " their hours beside the other jobs; without --only-candidates it may go into a"
+        " vacancy.",
+    },
+    "no_cover": {
+        "nl": "Er bestaat geen verdeling die elke taak in een baan plaatst onder deze regels"
+        " (bewezen){blocking}; zet een regel uit (bijv. --min-hours off) of laat --cover weg.",
+        "en": "No division places every task in a job under these rules (proven){blocking};"
+        " switch a rule off (e.g. --min-hours off) or leave out --cover.",
+    },
+    "cover_stranded": {
+        "nl": "Past in geen enkele baan: geen taak past ernaast en alleen is ze geen baan.",
+        "en": "Fits in no job: no task fits beside it, and alone it is no job.",
+    },
+    "cover_blocking": {
+        "nl": ": {tasks} {n:past|passen} in geen enkele baan of bij geen kandidaat",
+        "en": ": {tasks} {n:fits|fit} in no job or with no candidate",
+    },
+    "cover_not_found": {
+        "nl": "Binnen de tijdslimiet is geen verdeling gevonden die elke taak plaatst.",
+        "en": "No division placing every task was found within the time limit.",
+    },
     "together_excluded": {
         "nl": "Moet samen met {other} ({lock}), maar {other} is uitgesloten ({by}).",
         "en": "Must go with {other} ({lock}), but {other} is excluded ({by}).",
@@ -303,9 +334,12 @@ def explain_text(code: str, lang: str = "nl", **values: object) -> str:
 
 CLI: dict[str, dict[str, str]] = {
     "jobs": {"nl": "{n} {n:baan|banen}", "en": "{n} {n:job|jobs}"},
+    "held": {"nl": ", {n} voor een kandidaat", "en": ", {n} held by a candidate"},
     # the progress line's job count when it is one (cli/progress.py); "jobs" says it too
     "jobs_proven": {"nl": " (bewezen maximum)", "en": " (proven maximum)"},
     "jobs_bound": {"nl": " (ten hoogste {bound} mogelijk)", "en": " (at most {bound} possible)"},
+    "jobs_proven_least": {"nl": " (bewezen minimum)", "en": " (proven minimum)"},
+    "jobs_bound_least": {"nl": " (minstens {bound} nodig)", "en": " (at least {bound} needed)"},
     "hours": {"nl": "{hours} uur geplaatst", "en": "{hours} {hours:hour|hours} placed"},
     "hours_bound": {"nl": " (ten hoogste {bound})", "en": " (at most {bound})"},
     # a status (Result.status, an alternative's), as the summary line and the tables say it
@@ -366,6 +400,8 @@ CLI: dict[str, dict[str, str]] = {
     "col_hours_week": {"nl": "uur/week", "en": "hours/week"},
     "col_days": {"nl": "dagen", "en": "days"},
     "col_locations": {"nl": "locaties", "en": "locations"},
+    "col_candidate": {"nl": "kandidaat", "en": "candidate"},
+    "vacancy_open": {"nl": "vacature", "en": "vacancy"},
     "col_reason": {"nl": "reden", "en": "reason"},
     "col_proposal": {"nl": "voorstel", "en": "proposal"},
     "col_vs_best": {"nl": "t.o.v. beste", "en": "vs best"},
@@ -424,11 +460,16 @@ def cli_text(code: str, lang: str = "nl", **values: object) -> str:
     return _text(CLI, code, lang, values)
 
 
-def jobs_note(jobs: int, bound: int | None, proven: bool, lang: str = "nl") -> str:
-    """After the job count: " (bewezen maximum)" or " (ten hoogste 14 mogelijk)"."""
+def jobs_note(
+    jobs: int, bound: int | None, proven: bool, lang: str = "nl", cover: bool = False
+) -> str:
+    """After the job count: " (bewezen maximum)" or " (ten hoogste 14 mogelijk)"; in
+    cover mode, where the bound is a lower one, " (bewezen minimum)" or " (minstens 12
+    nodig)"."""
+    least = "_least" if cover else ""
     if proven or (bound is not None and bound == jobs):
-        return cli_text("jobs_proven", lang)
-    return "" if bound is None else cli_text("jobs_bound", lang, bound=bound)
+        return cli_text("jobs_proven" + least, lang)
+    return "" if bound is None else cli_text("jobs_bound" + least, lang, bound=bound)
 
 
 def hours_note(hours: float, bound: float | None, lang: str = "nl") -> str:
@@ -675,6 +716,77 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "optimaal heet",
         "en": "{jobs:+} {jobs:job|jobs} and {hours:+} h against a best proposal claimed optimal",
     },
+    # candidates and cover mode (check/candidates.py)
+    "candidates_not_list": {
+        "nl": "'candidates' moet een lijst zijn",
+        "en": "'candidates' must be a list",
+    },
+    "candidate_unreadable": {
+        "nl": "{where} is niet te lezen als kandidaat zoals solve die schrijft: {value}",
+        "en": "{where} cannot be read as a candidate as solve writes one: {value}",
+    },
+    "candidate_no_windows": {
+        "nl": "kandidaat {candidate} ({where}) heeft geen beschikbaarheid",
+        "en": "candidate {candidate} ({where}) has no availability",
+    },
+    "candidate_window": {
+        "nl": "{where} is geen venster met een dag (ma-zo) en een begin- en eindtijd (uu:mm): "
+        "{value}",
+        "en": "{where} is not a window with a day (ma-zo) and a start and end time (hh:mm): "
+        "{value}",
+    },
+    "candidate_listed_twice": {
+        "nl": "kandidaat {candidate} staat {n} keer in 'candidates'",
+        "en": "candidate {candidate} is listed {n} times in 'candidates'",
+    },
+    "candidate_not_text": {
+        "nl": "kandidaat {value} is geen tekst",
+        "en": "candidate {value} is not text",
+    },
+    "candidate_unknown": {
+        "nl": "kandidaat {candidate} staat niet bij de kandidaten",
+        "en": "candidate {candidate} is not among the candidates",
+    },
+    "candidate_twice": {
+        "nl": "kandidaat {candidate} heeft al baan {job}",
+        "en": "candidate {candidate} already holds job {job}",
+    },
+    "candidate_unavailable": {
+        "nl": "taak {task} ({slots}) valt buiten de beschikbaarheid van kandidaat {candidate}",
+        "en": "task {task} ({slots}) lies outside the availability of candidate {candidate}",
+    },
+    "span": {"nl": "{start}-{end}", "en": "{start}-{end}"},
+    "candidate_lacks": {
+        "nl": "taak {task} vraagt {missing}, {n:een competentie|competenties} die kandidaat "
+        "{candidate} niet heeft",
+        "en": "task {task} needs {missing}, {n:a competency|competencies} candidate "
+        "{candidate} lacks",
+    },
+    "candidate_not_eligible": {
+        "nl": "{n:taak|taken} {tasks} {n:staat|staan} niet bij de taken die kandidaat "
+        "{candidate} mag doen",
+        "en": "{n:task|tasks} {tasks} {n:is|are} not among the tasks candidate {candidate} may do",
+    },
+    "candidate_min_hours": {
+        "nl": "{hours} uur per week, minder dan de {least} uur die kandidaat {candidate} "
+        "nodig heeft",
+        "en": "{hours} h per week, below the {least} h candidate {candidate} needs",
+    },
+    "candidate_max_hours": {
+        "nl": "{hours} uur per week, meer dan de {most} uur die kandidaat {candidate} kan werken",
+        "en": "{hours} h per week, above the {most} h candidate {candidate} can work",
+    },
+    "no_candidate": {
+        "nl": "heeft geen kandidaat, terwijl de oplossing alleen banen voor kandidaten belooft "
+        "(only_candidates)",
+        "en": "has no candidate, while the solution promises jobs for candidates only "
+        "(only_candidates)",
+    },
+    "cover_task_left": {
+        "nl": "taak {task} zit in geen enkele baan, maar in dekkingsmodus (cover) hoort elke "
+        "taak in een baan",
+        "en": "task {task} is in no job, but in cover mode (cover) every task belongs to a job",
+    },
     # a file that is no solution at all (check/document.py): input problems, exit 2
     "not_a_file": {
         "nl": "is geen bestand; geef de solution.json die solve schreef",
@@ -721,6 +833,7 @@ VIOLATIONS: dict[str, dict[str, str]] = {
     "a_whole_number": {"nl": "een geheel getal", "en": "a whole number"},
     "a_text_list": {"nl": "een lijst van teksten", "en": "a list of texts"},
     "a_list": {"nl": "een lijst", "en": "a list"},
+    "a_boolean": {"nl": "true of false", "en": "true or false"},
     "an_object": {"nl": "een object", "en": "an object"},
     "an_object_with_task_id": {"nl": "een object met 'task_id'", "en": "an object with 'task_id'"},
     "a_pair_list": {
@@ -801,6 +914,16 @@ ERRORS: dict[str, dict[str, str]] = {
     "unknown_rules": {
         "nl": "onbekende {n:regel|regels}: {names}",
         "en": "unknown policy {n:rule|rules}: {names}",
+    },
+    "cover_not_for": {
+        "nl": "{what} gaat over de meeste banen en werkt niet in cover-modus (--cover of"
+        " cover = true in het beleid)",
+        "en": "{what} is about the most jobs and does not work in cover mode (--cover or"
+        " cover = true in the policy)",
+    },
+    "cover_not_bool": {
+        "nl": "cover is true of false, niet {shown}",
+        "en": "cover is true or false, not {shown}",
     },
     "above": {
         "nl": "{key} ({low}) is hoger dan {other} ({high})",
@@ -1369,6 +1492,10 @@ ERRORS: dict[str, dict[str, str]] = {
     "cannot_write": {
         "nl": "kan {file} niet schrijven: {reason}",
         "en": "cannot write {file}: {reason}",
+    },
+    "only_candidates_alone": {
+        "nl": "werkt alleen samen met --candidates BESTAND",
+        "en": "works only together with --candidates FILE",
     },
     "sweep_file_folder": {
         "nl": "is een map; geef een bestandsnaam zoals results.csv",

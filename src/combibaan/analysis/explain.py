@@ -204,6 +204,7 @@ def explain(
     """
     task = find_task(instance, task_id)
     policy = policy or Policy()
+    policy.most_jobs_only("explain")
     pairs = tuple(forbid_pairs)
     result = solve(
         instance,

@@ -102,6 +102,7 @@ def marginal(
     >>> table.head()                                                  # doctest: +SKIP
     """
     policy = policy or Policy()
+    policy.most_jobs_only("marginal")
     options: dict[str, Any] = {}
     pairs = list(forbid_pairs)
     for name, value in (("locks", locks), ("forbid_pairs", pairs)):

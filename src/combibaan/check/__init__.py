@@ -26,7 +26,11 @@ Rule names (``Violation.rule``):
   ``jobs_bound``, ``hours_bound``, ``status``;
 * workshop: ``locks``, ``lock_together``, ``lock_apart``, ``lock_exclude``, ``lock_keep``,
   ``forbidden_pair``, ``alternative_duplicate``, ``alternative_delta``,
-  ``alternative_better``.
+  ``alternative_better``;
+* candidates and cover mode (:mod:`combibaan.check.candidates`): ``candidates``,
+  ``candidate_unknown``, ``candidate_twice``, ``candidate_availability``,
+  ``candidate_competencies``, ``candidate_eligible``, ``candidate_min_hours``,
+  ``candidate_max_hours``, ``only_candidates``, ``cover``.
 
 A file that cannot be read as a solution at all (not JSON, wrong types, NaN) is
 no violation but an :class:`~combibaan.io.errors.InputError` from

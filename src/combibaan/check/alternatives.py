@@ -1,7 +1,9 @@
 """Alternative proposals: each keeps every rule, is new, and says honestly how it compares.
 
 The rules of a proposal are checked by the caller's check (passed in), so that
-this module does not import the entry point that imports it.
+this module does not import the entry point that imports it. That check holds the
+best proposal's candidates: a job of an alternative that names a candidate keeps
+the same candidate rules, and ``only_candidates`` and cover mode hold for it too.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def alternative_violations(
             "jobs_bound": solution.get("jobs_bound"),
             "jobs": item["jobs"],
             "unassigned": item.get("unassigned", []),
+            "only_candidates": solution.get("only_candidates", False),
         }
         out.extend(Violation(v.rule, v.job_id, v.message, rank) for v in check(own))
         listed = job_task_lists(item["jobs"], known)

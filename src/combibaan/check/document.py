@@ -20,6 +20,8 @@ from combibaan.model.task import Task
 
 SOLUTION_KEYS = ("status", "jobs_bound", "policy", "jobs", "unassigned")
 JOB_KEYS = ("job_id", "task_ids", "suppliers", "hours_per_week", "days")
+#: What every echoed candidate holds; its hours, competencies and tasks may be left out.
+CANDIDATE_KEYS = ("candidate_id", "windows")
 
 #: Beyond this no number in a solution is hours, a count or seconds: the file is broken.
 MAX_NUMBER = 1e12
@@ -125,12 +127,17 @@ def is_text_list(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def is_bool(value: object) -> TypeGuard[bool]:
+    return isinstance(value, bool)
+
+
 #: What a test expects, as a phrase code (``must_be`` says it).
 _EXPECTED: dict[Callable[[Any], bool], str] = {
     is_text: "a_text",
     is_number: "a_number",
     is_count: "a_count",
     is_text_list: "a_text_list",
+    is_bool: "a_boolean",
 }
 
 
@@ -162,8 +169,11 @@ def shape_problems(data: Mapping[str, Any]) -> list[Phrase]:
     expect(data.get("hours_bound"), "'hours_bound'", is_number, optional=True)
     expect(data.get("jobs_status"), "'jobs_status'", is_text, optional=True)
     expect(data.get("stopped"), "'stopped'", is_text, optional=True)
-    if not isinstance(data.get("policy"), dict):
-        found.append(_must_be("'policy'", "an_object", data.get("policy")))
+    policy = data.get("policy")
+    if not isinstance(policy, dict):
+        found.append(_must_be("'policy'", "an_object", policy))
+    elif "cover" in policy:
+        expect(policy["cover"], "policy.cover", is_bool)
     found.extend(_jobs_shape(data.get("jobs"), "jobs", expect))
     found.extend(_unassigned_shape(data.get("unassigned"), "unassigned"))
     locks = data.get("locks")
@@ -182,6 +192,10 @@ def shape_problems(data: Mapping[str, Any]) -> list[Phrase]:
         isinstance(pairs, list) and all(is_text_list(p) and len(p) == 2 for p in pairs)
     ):
         found.append(_must_be("'forbidden_pairs'", "a_pair_list", pairs))
+    if "only_candidates" in data:
+        expect(data["only_candidates"], "'only_candidates'", is_bool)
+    if data.get("candidates") is not None:
+        found.extend(_candidates_shape(data["candidates"], expect))
     others = data.get("alternatives")
     if others is not None:
         if not isinstance(others, list):
@@ -219,9 +233,47 @@ def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[Phrase]:
             expect(job["job_id"], f"{at}.job_id", is_text)
         if "hours_per_week" in job:
             expect(job["hours_per_week"], f"{at}.hours_per_week", is_number)
+        if "candidate" in job:
+            expect(job["candidate"], f"{at}.candidate", is_text, optional=True)
         for key in ("task_ids", "suppliers", "days", "locations", "competencies"):
             if key in job:
                 found.extend(_text_list_problems(job[key], f"{at}.{key}"))
+    return found
+
+
+def _candidates_shape(items: Any, expect: Any) -> list[Phrase]:
+    """The echoed candidates: a code, windows of a day and two times as text, hours as
+    numbers, competencies and tasks as lists of text (the tasks may be null)."""
+    if not isinstance(items, list):
+        return [_must_be("'candidates'", "a_list", items)]
+    found: list[Phrase] = []
+    for i, item in enumerate(items):
+        at = f"candidates[{i}]"
+        if not isinstance(item, dict):
+            found.append(_must_be(at, "an_object", item))
+            continue
+        found.extend(
+            said("misses_key", where=at, key=repr(key)) for key in CANDIDATE_KEYS if key not in item
+        )
+        if "candidate_id" in item:
+            expect(item["candidate_id"], f"{at}.candidate_id", is_text)
+        for key in ("min_hours", "max_hours"):
+            expect(item.get(key), f"{at}.{key}", is_number, optional=True)
+        if "competencies" in item:
+            found.extend(_text_list_problems(item["competencies"], f"{at}.competencies"))
+        if item.get("eligible_task_ids") is not None:
+            where = f"{at}.eligible_task_ids"
+            found.extend(_text_list_problems(item["eligible_task_ids"], where))
+        windows = item.get("windows", [])
+        if not isinstance(windows, list):
+            found.append(_must_be(f"{at}.windows", "a_list", windows))
+            continue
+        for j, window in enumerate(windows):
+            if not isinstance(window, dict):
+                found.append(_must_be(f"{at}.windows[{j}]", "an_object", window))
+                continue
+            for key in ("day", "start", "end"):
+                expect(window.get(key), f"{at}.windows[{j}].{key}", is_text)
     return found
 
 

@@ -7,16 +7,23 @@ judged in its own module, so that the walk stays short and the order is plain.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from combibaan.check.alternatives import alternative_violations
 from combibaan.check.base import Cause, CheckedJob, Violation, said
+from combibaan.check.candidates import (
+    candidate_violations,
+    claims_cover,
+    cover_violations,
+    echoed_candidates,
+)
 from combibaan.check.claims import field_violations, status_violations, unassigned_violations
 from combibaan.check.document import job_task_lists, shown
 from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems
 from combibaan.check.rules import RULES
 from combibaan.check.travel import Travel
+from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance
 from combibaan.model.locks import Locks
 from combibaan.model.phrase import Phrase
@@ -44,8 +51,9 @@ def _policy_of(solution: Mapping[str, Any]) -> Policy | Phrase:
     if missing:
         return said("policy_misses", n=len(missing), keys=missing)
     try:
-        # A rule newer than the file was off when it was made.
-        return Policy(**{key: values.get(key) for key in POLICY_KEYS})
+        # A rule newer than the file was off when it was made; so was cover mode.
+        rules = {key: values.get(key) for key in POLICY_KEYS}
+        return Policy(cover=values.get("cover", False), **rules)
     except (TypeError, ValueError, OverflowError) as exc:  # PolicyError is a ValueError
         return said("policy_unusable", error=Cause(exc))
 
@@ -57,14 +65,17 @@ def check_solution(
     *,
     locks: Locks | None = None,
     forbid_pairs: Iterable[tuple[str, str]] | None = None,
+    candidates: Sequence[Candidate] | None = None,
 ) -> list[Violation]:
     """Every way ``solution`` breaks the rules for ``instance``; empty when it is sound.
 
     With ``policy`` ``None`` the policy echoed in the solution is checked against,
-    so a solution is judged by the rules it claims to keep; likewise ``locks``
-    and ``forbid_pairs`` default to the solution's ``locks`` and
-    ``forbidden_pairs`` echo (see :mod:`combibaan.check.locks`). Alternative
-    proposals, if any, are checked by the same rules.
+    so a solution is judged by the rules it claims to keep; likewise ``locks``,
+    ``forbid_pairs`` and ``candidates`` default to the solution's ``locks``,
+    ``forbidden_pairs`` and ``candidates`` echo (see :mod:`combibaan.check.locks`
+    and :mod:`combibaan.check.candidates`). Cover mode is checked when the policy
+    or the solution claims it. Alternative proposals, if any, are checked by the
+    same rules.
 
     A job's rule violations come in the order of the checker's registry
     (:data:`combibaan.check.rules.RULES`), then its echoed fields.
@@ -135,7 +146,11 @@ def check_solution(
     out.extend(unassigned_violations(solution, known, assigned))
     placed = sum(s.end - s.start for task_id in assigned for s in known[task_id].slots) / 60
     out.extend(status_violations(solution, len(jobs), placed))
-    out.extend(_workshop_violations(instance, solution, policy, jobs, known, locks, forbid_pairs))
+    out.extend(
+        _workshop_violations(
+            instance, solution, policy, jobs, known, assigned, locks, forbid_pairs, candidates
+        )
+    )
     return out
 
 
@@ -145,10 +160,12 @@ def _workshop_violations(
     policy: Policy,
     jobs: list[Any],
     known: Mapping[str, Task],
+    assigned: Mapping[str, str],
     locks: Locks | None,
     forbid_pairs: Iterable[tuple[str, str]] | None,
+    candidates: Sequence[Candidate] | None,
 ) -> list[Violation]:
-    """Locks, forbidden supplier pairs and alternative proposals."""
+    """Locks, forbidden supplier pairs, candidates, cover mode and alternative proposals."""
     out: list[Violation] = []
     if locks is None:
         locks, problems = echoed_locks(solution)
@@ -159,10 +176,21 @@ def _workshop_violations(
     pairs = tuple(forbid_pairs)
     listed = job_task_lists(jobs, known)
     out.extend(Violation(*p) for p in lock_problems(instance, listed, locks, pairs))
+    if policy.cover or claims_cover(solution):
+        excluded = locks.excluded if locks is not None else frozenset()
+        out.extend(cover_violations(solution, known, assigned, excluded))
+    if candidates is None:
+        candidates, problems = echoed_candidates(solution)
+        out.extend(Violation("candidates", None, p) for p in problems)
+    people = tuple(candidates)
+    only = solution.get("only_candidates") is True
+    out.extend(candidate_violations(jobs, known, people, only_candidates=only))
     if "alternatives" in solution:
 
         def proposal(document: Mapping[str, Any]) -> list[Violation]:
-            return check_solution(instance, document, policy, locks=locks, forbid_pairs=pairs)
+            return check_solution(
+                instance, document, policy, locks=locks, forbid_pairs=pairs, candidates=people
+            )
 
         out.extend(alternative_violations(instance, solution, listed, proposal))
     return out

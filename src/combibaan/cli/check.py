@@ -10,6 +10,7 @@ import typer
 import combibaan
 from combibaan.cli.app import Command, app, err, out, say, user_errors
 from combibaan.cli.options import (
+    CheckCandidatesOpt,
     CheckLangOpt,
     CheckPolicyOpt,
     ForbidPairOpt,
@@ -19,6 +20,7 @@ from combibaan.cli.options import (
     TravelOpt,
     build_policy,
     read_inputs,
+    read_people,
     read_workshop,
     rule_flags,
 )
@@ -42,6 +44,7 @@ def check(
     rules: RuleFlags = None,
     locks: LocksOpt = None,
     forbid_pair: ForbidPairOpt = None,
+    candidates: CheckCandidatesOpt = None,
     lang: CheckLangOpt = "nl",
 ) -> None:
     """Verify SOLUTION against every rule, independently of the solver; exit 1 on a violation.
@@ -49,9 +52,10 @@ def check(
     The rules are those the solution claims, unless --policy or a rule flag is
     given: then exactly the rules solve would use with the same options. Locks
     and forbidden pairs default to those echoed in SOLUTION; --locks and
-    --forbid-pair check against these instead. A SOLUTION that cannot be read
-    as one (not JSON, missing keys, wrong types, NaN) exits 2. Every line is in
-    the language of --lang (Dutch by default).
+    --forbid-pair check against these instead, as --candidates does for the
+    candidates who hold jobs. A SOLUTION that cannot be read as one (not JSON,
+    missing keys, wrong types, NaN) exits 2. Every line is in the language of
+    --lang (Dutch by default).
     """
     if tasks.suffix.lower() == ".json" and solution.suffix.lower() in _TABLES:
         raise combibaan.InputError(
@@ -74,6 +78,7 @@ def check(
     if problems or instance is None:
         raise combibaan.InputError(problems)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair, lang=lang)
+    people = None if candidates is None else read_people(instance, candidates, lang=lang)
     if claimed is not None:
         _note_other_rules(document, claimed, lang)
     violations = combibaan.check_solution(
@@ -82,6 +87,7 @@ def check(
         claimed,
         locks=lock_set,
         forbid_pairs=pairs if forbid_pair else None,
+        candidates=people,
     )
     if violations:
         label = cli_text("violation_label", lang)

@@ -91,6 +91,26 @@ LocksOpt = Annotated[
         metavar="FILE",
     ),
 ]
+
+
+def _candidates_option(text: str) -> OptionInfo:
+    """``--candidates``, with the help text of the command that has it."""
+    return typer.Option(
+        "--candidates",
+        help="Candidates: CSV/XLSX, one availability window a row, with columns candidate_id, "
+        "days, available_from, available_to (kandidaat, dagen, beschikbaar_van, "
+        "beschikbaar_tot) and optionally min_hours, max_hours, competencies, eligible_task_ids "
+        f"(min_uren, max_uren, competenties, taken). {text}",
+        metavar="FILE",
+    )
+
+
+CheckCandidatesOpt: TypeAlias = Annotated[
+    Path | None,
+    _candidates_option(
+        "Check the jobs' candidates against this file instead of those the solution echoes."
+    ),
+]
 ForbidPairOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -397,3 +417,15 @@ def lock_error(error: combibaan.LockError, locks: Path | None) -> combibaan.Inpu
     messages = error.phrases if isinstance(error, combibaan.LockConflict) else error.messages
     where = str(locks) if locks is not None else "--forbid-pair"
     return combibaan.InputError([combibaan.Problem(where, message) for message in messages])
+
+
+def read_people(
+    instance: Instance, candidates: Path | None, *, lang: str = "nl"
+) -> tuple[combibaan.Candidate, ...]:
+    """The candidates file (checked against the instance's task ids), or none; hidden rows
+    of a workbook are warned about in ``lang``, as for the tasks."""
+    if candidates is None:
+        return ()
+    return combibaan.read_candidates(
+        candidates, instance, on_warning=functools.partial(warn, lang=lang)
+    )

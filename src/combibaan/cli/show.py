@@ -58,7 +58,12 @@ def summary_line(result: Result, lang: str = "nl") -> str:
     stopped, seconds: ``12 banen (bewezen maximum) · 301,5 uur geplaatst (ten hoogste 310) ·
     gestopt: tijdslimiet · 4,2 s``."""
     n, bound = result.num_jobs, result.jobs_bound
-    jobs = cli_text("jobs", lang, n=n) + jobs_note(n, bound, result.jobs_status == "optimal", lang)
+    jobs = cli_text("jobs", lang, n=n) + jobs_note(
+        n, bound, result.jobs_status == "optimal", lang, result.policy.cover
+    )
+    if result.candidates:
+        held = sum(job.candidate is not None for job in result.solution.jobs)
+        jobs += cli_text("held", lang, n=held)
     hours = cli_text("hours", lang, hours=round(result.hours_placed, 2))
     hours += hours_note(result.hours_placed, result.hours_bound, lang)
     if result.status in ("optimal", "infeasible"):
@@ -87,7 +92,8 @@ def show_result(
     jobs = result.solution.jobs
     title = cli_text("jobs_title", lang, name=result.instance.name)
     table = Table(title=title, title_justify="left")
-    _columns(table, JOB_COLUMNS, lang)
+    people = bool(result.candidates)
+    _columns(table, (*JOB_COLUMNS, *(("col_candidate",) if people else ())), lang)
     for job in jobs[:rows]:
         table.add_row(
             job.job_id,
@@ -96,6 +102,7 @@ def show_result(
             decimal(round(job.hours_per_week, 2), lang),
             format_days(job.days, lang),
             ", ".join(job.locations),
+            *((job.candidate or cli_text("vacancy_open", lang),) if people else ()),
         )
     out.print(table)
     _more(len(jobs), rows, "more_jobs", lang, written, "jobs.csv")

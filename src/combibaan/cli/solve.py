@@ -39,6 +39,7 @@ from combibaan.cli.options import (
     lock_error,
     parse_rows,
     read_inputs,
+    read_people,
     read_workshop,
     rule_flags,
 )
@@ -79,17 +80,47 @@ def solve(
     quiet: QuietOpt = False,
     rows: RowsOpt = str(SHOWN_ROWS),
     sroi_credit: SroiCreditOpt = "employer",
+    cover: Annotated[
+        bool,
+        typer.Option(
+            "--cover",
+            help="Place every task, in the fewest jobs (cover mode); also cover = true in a"
+            " policy file.",
+        ),
+    ] = False,
+    candidates: Annotated[
+        Path | None,
+        typer.Option(
+            "--candidates",
+            help="The candidates (CSV/XLSX): each job is held by one who may do all of it.",
+            metavar="FILE",
+        ),
+    ] = None,
+    only_candidates: Annotated[
+        bool,
+        typer.Option(
+            "--only-candidates", help="Only jobs a candidate holds: no vacancies (--candidates)."
+        ),
+    ] = False,
 ) -> None:
-    """Build the most combination jobs from TASKS and show them."""
+    """Build the most combination jobs from TASKS and show them (--cover: the fewest jobs
+    that hold every task)."""
     # Choices in any case, as --lang: EXACT and Hours mean exact and hours.
     strategy = choice("--strategy", strategy, STRATEGIES)
     sroi_credit = choice("--sroi-credit", sroi_credit, SROI_CREDITS)
     shown_rows = parse_rows(rows)
     if out_dir is not None:
         combibaan.check_output_folder(out_dir, force=force)
+    if only_candidates and candidates is None:
+        raise combibaan.InputError(
+            combibaan.Problem("--only-candidates", mistake("only_candidates_alone"))
+        )
     effective = build_policy(policy, rules or {})
+    if cover:
+        effective = effective.replace(cover=True)
     instance = read_inputs(tasks, travel, suppliers, lang=lang, quiet=quiet)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair, lang=lang)
+    people = read_people(instance, candidates, lang=lang)
     failure: combibaan.InputError | None = None
     with Interrupts(err, lang, saves=out_dir is not None) as interrupts:
         try:
@@ -105,6 +136,8 @@ def solve(
                 locks=lock_set,
                 forbid_pairs=pairs,
                 alternatives=alternatives,
+                candidates=people,
+                only_candidates=only_candidates,
             )
         except combibaan.LockError as error:
             raise lock_error(error, locks) from None

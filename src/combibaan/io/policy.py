@@ -28,6 +28,14 @@ def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
     problems: list[Problem] = []
     changes: dict[str, Any] = {}
     for key, value in values.items():
+        if key == "cover":
+            if isinstance(value, bool):
+                changes[key] = value
+            else:
+                problems.append(
+                    Problem(name, mistake("cover_not_bool", shown=repr(value)), None, key)
+                )
+            continue
         if key not in POLICY_KEYS:
             problems.append(unknown_rule(name, key))
             continue
@@ -153,7 +161,7 @@ def _load(path: Path, name: str) -> dict[str, Any]:
 
 def _blame(name: str, changes: dict[str, Any], error: PolicyError) -> list[Problem]:
     """Attribute a rejected policy to the keys that are wrong on their own, where possible."""
-    all_off = Policy(**dict.fromkeys(POLICY_KEYS))
+    all_off = Policy.without_rules()
     problems: list[Problem] = []
     for key, value in changes.items():
         try:

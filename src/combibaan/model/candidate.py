@@ -43,19 +43,21 @@ class Candidate:
 
     @cached_property
     def _spans(self) -> tuple[tuple[int, int], ...]:
-        """The windows as minutes of the week, touching and overlapping ones joined (ma
-        08-12 and ma 12-16 hold a task from 11 to 13), each also a week later, so that a
-        slot running past Sunday midnight is judged as one piece."""
+        """The windows as minutes of the week, each also a week earlier and later, with
+        touching and overlapping ones joined: ma 08-12 and ma 12-16 hold a task from 11 to
+        13, and a Sunday-night window runs into Monday's (and through it into the next)."""
+        copies = sorted(
+            (w.week_start + shift, w.week_end + shift)
+            for w in self.windows
+            for shift in (-MINUTES_PER_WEEK, 0, MINUTES_PER_WEEK)
+        )
         spans: list[list[int]] = []
-        for start, end in sorted((w.week_start, w.week_end) for w in self.windows):
+        for start, end in copies:
             if spans and start <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], end)
             else:
                 spans.append([start, end])
-        if spans[-1][1] >= MINUTES_PER_WEEK + spans[0][0]:
-            spans[0][0] = spans[-1][0] - MINUTES_PER_WEEK  # Sunday night runs into Monday
-            spans[-1][1] = max(spans[-1][1], spans[0][1] + MINUTES_PER_WEEK)
-        return tuple((a + shift, b + shift) for a, b in spans for shift in (0, MINUTES_PER_WEEK))
+        return tuple((a, b) for a, b in spans)
 
     @cached_property
     def _eligible(self) -> frozenset[str] | None:
@@ -69,11 +71,7 @@ class Candidate:
         """Whether ``slot`` lies inside their availability: windows that touch count as
         one, a window may pass midnight, and Sunday night's runs into Monday morning."""
         start, end = slot.week_start, slot.week_end
-        if any(a <= start and end <= b for a, b in self._spans):
-            return True
-        return any(
-            a <= start + MINUTES_PER_WEEK and end + MINUTES_PER_WEEK <= b for a, b in self._spans
-        )
+        return any(a <= start and end <= b for a, b in self._spans)
 
     def may_do(self, task: Task) -> bool:
         """Whether the task may be theirs: listed (when a list is given), within their

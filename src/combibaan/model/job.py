@@ -21,6 +21,8 @@ class Job:
     days: tuple[int, ...]
     locations: tuple[str, ...] = ()
     competencies: tuple[str, ...] = ()
+    #: The code of the candidate who holds it (``None``: a vacancy).
+    candidate: str | None = None
 
     @property
     def hours_per_week(self) -> float:

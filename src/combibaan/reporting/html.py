@@ -276,7 +276,11 @@ def report_context(
         "name": result.instance.name,
         "status": words.get(result.status, result.status),
         "jobs_note": jobs_note(
-            result.num_jobs, result.jobs_bound, result.jobs_status == "optimal", lang
+            result.num_jobs,
+            result.jobs_bound,
+            result.jobs_status == "optimal",
+            lang,
+            result.policy.cover,
         ).strip(" ()"),
         "hours_note": hours_note(result.hours_placed, result.hours_bound, lang).strip(" ()"),
         "share": share,

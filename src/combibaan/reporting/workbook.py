@@ -251,6 +251,7 @@ def _jobs_sheet(
         Column(words["cao"]),
         Column(words["locations"]),
         Column(words["tasks"]),
+        *([Column(words["candidate"])] if result.candidates else []),
     ]
     rows = []
     for card, credit in zip(cards, credits, strict=True):
@@ -270,6 +271,7 @@ def _jobs_sheet(
                 card.cao or unknown,
                 ", ".join(card.locations),
                 ", ".join(card.job.task_ids),
+                *([card.job.candidate or ""] if result.candidates else []),
             ]
         )
     _sheet(book, SHEETS[lang]["jobs"], columns, rows)

@@ -43,7 +43,10 @@ def _unknown(keys: set[str]) -> PolicyError:
 class Policy:
     """The setting of every rule a job must satisfy; ``None`` switches a rule off.
 
-    Immutable; read a rule as an attribute (``policy.max_suppliers``).
+    Immutable; read a rule as an attribute (``policy.max_suppliers``). ``cover``
+    is not a rule but the question asked of the rules: ``False`` (the default) asks
+    for the most jobs, ``True`` for the fewest jobs that hold every task
+    (:mod:`combibaan.solvers.cover`).
 
     >>> Policy().max_suppliers
     2
@@ -51,10 +54,13 @@ class Policy:
     3
     """
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "cover")
     _values: dict[str, float | int | None]
+    cover: bool
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, *, cover: bool = False, **values: Any) -> None:
+        if not isinstance(cover, bool):
+            raise PolicyError(mistake("cover_not_bool", shown=repr(cover)))
         unknown = set(values) - set(POLICY_KEYS)
         if unknown:
             raise _unknown(unknown)
@@ -88,6 +94,19 @@ class Policy:
             if rule.zero_is_off and value == 0:
                 settled[rule.key] = None
         object.__setattr__(self, "_values", settled)
+        object.__setattr__(self, "cover", cover)
+
+    def most_jobs_only(self, what: str) -> None:
+        """Refuse cover mode where only the most jobs make sense (``what``: explain,
+        marginal, sweep, alternatives compare with the most jobs possible)."""
+        if self.cover:
+            raise PolicyError(mistake("cover_not_for", what=what))
+
+    @classmethod
+    def without_rules(cls, *, cover: bool = False) -> Policy:
+        """Every rule off: only tasks at the same moment stay apart (the SMPTSP's problem
+        with ``cover=True``)."""
+        return cls(cover=cover, **dict.fromkeys(POLICY_KEYS))
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -99,34 +118,48 @@ class Policy:
         raise dataclasses.FrozenInstanceError("a policy cannot be changed; use policy.replace(...)")
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Policy) and self._values == other._values
+        return (
+            isinstance(other, Policy)
+            and self._values == other._values
+            and self.cover == other.cover
+        )
 
     def __hash__(self) -> int:
-        return hash(tuple(self._values.items()))
+        return hash((tuple(self._values.items()), self.cover))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{key}={value!r}" for key, value in self._values.items())
-        return f"Policy({shown})"
+        return f"Policy({shown}{', cover=True' if self.cover else ''})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (dict(self._values),))
+        return (_rebuild, (dict(self._values), self.cover))
 
     def replace(self, **changes: Any) -> Policy:
-        """A copy with some rules changed; unknown names are an error."""
+        """A copy with some rules (or ``cover``) changed; unknown names are an error."""
+        cover = changes.pop("cover", self.cover)
         unknown = set(changes) - set(POLICY_KEYS)
         if unknown:
             raise _unknown(unknown)
-        return Policy(**{**self._values, **changes})
+        return Policy(cover=cover, **{**self._values, **changes})
 
-    def to_dict(self) -> dict[str, float | int | None]:
+    def to_dict(self) -> dict[str, Any]:
+        """Every rule's effective value (``None`` where the rule is off), and
+        ``"cover": True`` in cover mode (absent otherwise, as before cover mode)."""
+        return {**self._values, "cover": True} if self.cover else dict(self._values)
+
+    def rules_dict(self) -> dict[str, float | int | None]:
         """Every rule's effective value; ``None`` where the rule is off."""
         return dict(self._values)
 
     @classmethod
     def from_dict(cls, values: dict[str, Any], base: Policy | None = None) -> Policy:
-        """Build from plain values, as read from TOML or JSON; ``"off"`` switches a rule off."""
+        """Build from plain values, as read from TOML or JSON; ``"off"`` switches a rule off
+        and ``cover`` is true or false."""
         changes: dict[str, Any] = {}
         for key, value in values.items():
+            if key == "cover":
+                changes[key] = value
+                continue
             if key not in POLICY_KEYS:
                 raise PolicyError(unknown_rule(key))
             changes[key] = parse_policy_value(key, value)
@@ -137,8 +170,8 @@ class Policy:
         return BY_KEY[key].limit(self) if self._values[key] is not None else None
 
 
-def _rebuild(values: dict[str, Any]) -> Policy:
-    return Policy(**values)
+def _rebuild(values: dict[str, Any], cover: bool = False) -> Policy:
+    return Policy(cover=cover, **values)
 
 
 def parse_policy_value(key: str, value: Any, name: str | None = None) -> float | int | None:

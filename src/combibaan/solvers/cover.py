@@ -17,15 +17,19 @@ lower bound every cover must reach, given to CP-SAT as a constraint.
 
 from __future__ import annotations
 
+import itertools
+import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 from ortools.sat.python import cp_model
 
-from combibaan.model.week import MINUTES_PER_WEEK
 from combibaan.rules import Limits, Load, Profile
+from combibaan.solvers.budget import WORK_PER_SECOND
+from combibaan.solvers.cover_heuristic import at_once, first_cover, week_pieces
+from combibaan.solvers.ortools.set_packing import configure
 from combibaan.solvers.ortools.terms import state_term
 
 
@@ -52,31 +56,17 @@ class CoverOutcome:
     #: Tasks no slot may hold at all: why no cover exists.
     uncoverable: tuple[int, ...]
     seconds: float
+    #: Jobs of the first cover (the hint): the baseline the model improves on.
+    first_jobs: int = 0
+    #: Whether the wall clock stopped the search before its deterministic budget.
+    wall_clock_cut: bool = False
 
 
-def most_at_once(profiles: Sequence[Profile], tasks: Sequence[int]) -> list[frozenset[int]]:
-    """The sets of ``tasks`` running at the start of each of their intervals (half-open
-    time on the week's circle), each set not inside the one before: the cliques of
-    tasks no job can hold together."""
-    pieces: list[tuple[int, int, int]] = []
-    for t in tasks:
-        for start, end in profiles[t].intervals:
-            pieces.append((start % MINUTES_PER_WEEK, end - (start - start % MINUTES_PER_WEEK), t))
-    spans: list[tuple[int, int, int]] = []
-    for start, end, t in pieces:
-        spans.append((start, min(end, MINUTES_PER_WEEK), t))
-        if end > MINUTES_PER_WEEK:
-            spans.append((0, end - MINUTES_PER_WEEK, t))
-    spans.sort()
-    cliques: list[frozenset[int]] = []
-    for point in sorted({s for s, _, _ in spans}):
-        active = frozenset(t for s, e, t in spans if s <= point < e)
-        if len(active) > 1 and not (cliques and active <= cliques[-1]):
-            if cliques and cliques[-1] <= active:
-                cliques[-1] = active
-            else:
-                cliques.append(active)
-    return cliques
+def most_at_once(profiles: Sequence[Profile], tasks: Iterable[int]) -> list[frozenset[int]]:
+    """The sets of ``tasks`` running at one moment (half-open time on the week's circle)
+    that no other moment's set holds: the cliques of tasks no job can hold together."""
+    chosen = list(tasks)
+    return at_once({t: week_pieces(profiles[t]) for t in chosen}, chosen)
 
 
 def solve_cover(
@@ -88,107 +78,404 @@ def solve_cover(
     time_limit: float,
     workers: int = 1,
     seed: int = 0,
+    tasks: Iterable[int] | None = None,
+    together: Iterable[frozenset[int]] = (),
 ) -> CoverOutcome:
     """The fewest jobs that hold every task (:mod:`module docs <.cover>`).
 
     ``graph``: the compatibility graph (tasks that fit alone, pairs that fit together).
     ``holders``: one per candidate; ``None``: anonymous jobs, as many as needed.
+    ``tasks``: the task indices to cover (default: all); ``together``: groups of tasks
+    that share a job (the workshop's together locks).
     """
     started = time.perf_counter()
-    tasks = sorted(range(len(profiles)))
-    fits = set(graph.nodes)
+    clock = _Clock(started + time_limit, time_limit * WORK_PER_SECOND)
+    tasks = list(range(len(profiles))) if tasks is None else sorted(set(tasks))
+    fits = set(graph.nodes) & set(tasks)
+    pieces = {t: week_pieces(profiles[t]) for t in tasks}
     first: list[list[int]] = []
     if holders is None:
-        first = _first_cover(graph, profiles, limits)
+        first = _first_cover(graph.subgraph(fits), profiles, limits)
         slots = [Holder(frozenset(fits)) for _ in range(len(first))]
     else:
         slots = [Holder(frozenset(h.tasks & fits), h.min_minutes, h.max_minutes) for h in holders]
     held = set().union(*(s.tasks for s in slots)) if slots else set()
     uncoverable = tuple(t for t in tasks if t not in held)
-    cliques = most_at_once(profiles, tasks)
-    bound = max((len(c) for c in cliques), default=1 if tasks else 0)
+    bound = max((len(c) for c in at_once(pieces, tasks)), default=1 if tasks else 0)
     if uncoverable:
         return CoverOutcome((), (), bound, "infeasible", uncoverable, _since(started))
+    apart = _apart_pairs(graph, pieces, tasks)
+    problem = _Problem(graph, profiles, limits, slots, pieces, apart, together)
+    complete = False
+    if holders is None:
+        hint = {t: k for k, members in enumerate(first) for t in members}
+        first_jobs = len(first)
+    else:
+        simple = not problem.apart and not problem.group_of
+        simple = simple and not limits.upper and not limits.terms
+        simple = simple and all(len(pieces[t]) == 1 for t in tasks)
+        hint, complete, first_jobs = _first(problem, bound, clock, simple=simple, seed=seed)
+    if complete:
+        if len(set(hint.values())) > bound:
+            hint = _improve(problem, hint, bound, clock, LNS_SHARE, random.Random(seed))
+        if len(set(hint.values())) <= bound:
+            return _outcome(hint, bound, "optimal", started, first_jobs, clock.cut)
+    lower, status, found = bound, "unknown", None
+    if not (complete and clock.out()):  # no time left for the whole model: keep the cover
+        lower, status, found = _solve_whole(
+            problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
+        )
+    if found is None and complete:
+        found, status = hint, "feasible"  # the first cover keeps every rule (checked above)
+    if found is None:
+        return CoverOutcome((), (), lower, status, (), _since(started), first_jobs, clock.cut)
+    return _outcome(found, lower, status, started, first_jobs, clock.cut)
+
+
+#: The share of the work the own large neighbourhood search may take before CP-SAT gets
+#: the whole model (with the best cover as its hint) to close the gap or prove it.
+LNS_SHARE = 0.6
+#: The most work (CP-SAT's deterministic time) one neighbourhood may take.
+LNS_STEP_WORK = 1.0
+#: The least work one neighbourhood counts: tiny ones take none, and the search must end.
+LNS_STEP_LEAST = 0.05
+#: CP-SAT's linear relaxation with the at-most-ones in it: its default leaves them out
+#: and with them the whole bound (a neighbourhood of 18 tasks, 6 slots of Data_137:
+#: not proven in 5 units of work; with them 0.006).
+LINEARIZATION = 2
+
+
+class _Clock:
+    """The run's wall-clock cap and its deterministic work budget (:mod:`..budget`):
+    searches stop on the work, the clock only cuts a slow machine's run short."""
+
+    def __init__(self, deadline: float, work: float) -> None:
+        self.deadline = deadline
+        self.work = work
+        self.spent = 0.0
+        self.cut = False
+
+    def left(self) -> float:
+        return self.work - self.spent
+
+    def charge(
+        self,
+        solver: cp_model.CpSolver,
+        status: cp_model.CpSolverStatus,
+        work: float,
+        least: float = 0.0,
+    ) -> None:
+        """Count a search's work (``least`` at least: building a model costs too); note
+        when the clock, not ``work``, stopped it."""
+        self.spent += max(solver.deterministic_time, least)
+        finished = status in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+        if not finished and solver.deterministic_time < work * 0.999:
+            self.cut = True
+
+    def out(self) -> bool:
+        if time.perf_counter() >= self.deadline:
+            self.cut = True
+        return self.cut or self.left() <= 0
+
+
+def _first(
+    problem: _Problem, bound: int, clock: _Clock, *, simple: bool, seed: int
+) -> tuple[dict[int, int], bool, int]:
+    """The best of a few greedy covers (:func:`.cover_heuristic.first_cover`), whether it
+    is complete and keeps every rule, and the jobs of the first one. Restarts take up to
+    ``RESTART_SHARE`` of the time, counted in eligible (task, slot) pairs gone through."""
+    slots = problem.slots
+    eligible = [s.tasks for s in slots]
+    most = [s.max_minutes for s in slots]
+    graph, profiles, limits = problem.graph, problem.profiles, problem.limits
+    cover = first_cover(graph, profiles, limits, eligible, most, simple=simple)
+    first_jobs = len(set(cover.values()))
+    pairs = max(sum(len(s.tasks) for s in slots), 1)
+    restarts = int(RESTART_SHARE * clock.work / WORK_PER_SECOND * PAIRS_PER_SECOND / pairs)
+    rng = random.Random(seed)
+    for _ in range(min(restarts, MOST_RESTARTS)):
+        if len(cover) == len(problem.pieces) and len(set(cover.values())) <= bound:
+            break
+        if time.perf_counter() >= clock.deadline:
+            clock.cut = True
+            break
+        other = first_cover(graph, profiles, limits, eligible, most, simple=simple, rng=rng)
+        if (-len(other), len(set(other.values()))) < (-len(cover), len(set(cover.values()))):
+            cover = other
+    complete = len(cover) == len(problem.pieces)
+    complete = complete and all(problem.valid(k, ts) for k, ts in _jobs(cover).items())
+    return cover, complete, first_jobs
+
+
+#: The share of the time greedy restarts may take, and how fast they go through the
+#: eligible (task, slot) pairs (measured 170-300k a second on Data_137 and Data_100).
+RESTART_SHARE = 0.25
+PAIRS_PER_SECOND = 150_000
+MOST_RESTARTS = 200
+
+
+class _Problem:
+    """What every model of the cover (whole or a neighbourhood) is built from."""
+
+    def __init__(
+        self,
+        graph: nx.Graph,
+        profiles: Sequence[Profile],
+        limits: Limits,
+        slots: Sequence[Holder],
+        pieces: dict[int, list[tuple[int, int]]],
+        apart: list[tuple[int, int]],
+        together: Iterable[frozenset[int]] = (),
+    ) -> None:
+        self.graph = graph
+        self.profiles = profiles
+        self.limits = limits
+        self.slots = slots
+        self.pieces = pieces
+        self.apart = apart
+        self.apart_of: dict[int, list[int]] = {}
+        for a, b in apart:
+            self.apart_of.setdefault(a, []).append(b)
+        #: Per task of a together group: the group's tasks to cover.
+        self.group_of: dict[int, frozenset[int]] = {}
+        for group in together:
+            inside = frozenset(group) & set(pieces)
+            for t in inside:
+                self.group_of[t] = inside
+        self.holders_of: dict[int, list[int]] = {}
+        for k, slot in enumerate(slots):
+            for t in slot.tasks:
+                self.holders_of.setdefault(t, []).append(k)
+
+    def valid(self, k: int, members: Sequence[int]) -> bool:
+        """Whether slot ``k`` may hold exactly these tasks (every rule, its hours)."""
+        slot = self.slots[k]
+        if not all(t in slot.tasks for t in members):
+            return False
+        if any(b not in self.graph[a] for a, b in itertools.combinations(members, 2)):
+            return False
+        if any(not self.group_of[t] <= set(members) for t in members if t in self.group_of):
+            return False
+        load: Load | None = None
+        for t in members:
+            load = (
+                Load.of(self.profiles[t])
+                if load is None
+                else load.add(self.profiles[t], self.limits)
+            )
+            if load is None:
+                return False
+        return (
+            load is not None
+            and load.is_job(self.limits)
+            and load.minutes >= (slot.min_minutes or 0)
+            and (slot.max_minutes is None or load.minutes <= slot.max_minutes)
+        )
+
+    def state(
+        self,
+        model: cp_model.CpModel,
+        x: dict[tuple[int, int], cp_model.IntVar],
+        y: dict[int, cp_model.IntVar],
+    ) -> None:
+        """Every task of ``x`` in exactly one slot; every slot's constraints."""
+        by_task: dict[int, list[cp_model.IntVar]] = {}
+        by_slot: dict[int, dict[int, cp_model.IntVar]] = {}
+        for (t, k), var in x.items():
+            by_task.setdefault(t, []).append(var)
+            by_slot.setdefault(k, {})[t] = var
+        for options in by_task.values():
+            model.add_exactly_one(options)
+        for k, z in by_slot.items():
+            alone = set(z)
+            for clique in at_once(self.pieces, z):
+                model.add(sum(z[t] for t in clique) <= y[k])
+                alone -= clique
+            for t in alone:
+                model.add_implication(z[t], y[k])
+            for a in z:
+                for b in self.apart_of.get(a, ()):
+                    if b in z:
+                        model.add_bool_or([z[a].Not(), z[b].Not()])
+            for t, group in self.group_of.items():
+                if t in z:  # the group whole in this job, or none of it
+                    for other in group:
+                        if other in z:
+                            model.add(z[t] == z[other])
+                        else:
+                            model.add(z[t] == 0)
+            for term in self.limits.terms:
+                state_term(model, term, z, self.profiles, active=y[k])
+            slot = self.slots[k]
+            minutes = sum(self.profiles[t].minutes * z[t] for t in z)
+            if slot.min_minutes:
+                model.add(minutes >= slot.min_minutes).only_enforce_if(y[k])
+            if slot.max_minutes is not None:
+                model.add(minutes <= slot.max_minutes)
+
+
+def _solve_whole(
+    problem: _Problem,
+    hint: dict[int, int],
+    bound: int,
+    *,
+    anonymous: bool,
+    clock: _Clock,
+    workers: int,
+    seed: int,
+) -> tuple[int, str, dict[int, int] | None]:
+    """CP-SAT on the whole model from ``hint``: the proven lower bound, the status word and
+    the cover found (``None``: none)."""
     model = cp_model.CpModel()
-    y = [model.new_bool_var(f"y{k}") for k in range(len(slots))]
+    slots = problem.slots
+    y = {k: model.new_bool_var(f"y{k}") for k in range(len(slots))}
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     for k, slot in enumerate(slots):
         for t in sorted(slot.tasks):
-            if holders is None and k > tasks.index(t):
+            if anonymous and k > t:
                 continue  # anonymous slots: task t in one of the first t+1 (no symmetry)
             x[t, k] = model.new_bool_var(f"x{t}_{k}")
-            model.add_implication(x[t, k], y[k])
-    for t in tasks:
-        model.add_exactly_one(x[t, k] for k in range(len(slots)) if (t, k) in x)
-    apart = _apart_pairs(graph, profiles, tasks)
-    for k, slot in enumerate(slots):
-        z = {t: x[t, k] for t in sorted(slot.tasks) if (t, k) in x}
-        for clique in cliques:
-            together = [z[t] for t in clique if t in z]
-            if len(together) > 1:
-                model.add(sum(together) <= y[k])
-        for a, b in apart:
-            if a in z and b in z:
-                model.add_bool_or([z[a].Not(), z[b].Not()])
-        for term in limits.terms:
-            state_term(model, term, z, profiles, active=y[k])
-        minutes = sum(profiles[t].minutes * z[t] for t in z)
-        if slot.min_minutes:
-            model.add(minutes >= slot.min_minutes).only_enforce_if(y[k])
-        if slot.max_minutes is not None:
-            model.add(minutes <= slot.max_minutes)
-    if holders is None:
+    problem.state(model, x, y)
+    if anonymous:
         for k in range(len(slots) - 1):
             model.add(y[k] >= y[k + 1])
-    model.add(sum(y) >= bound)
-    model.minimize(sum(y))
-    # A first cover as the hint: without one CP-SAT may not find any in time (Data_137,
-    # 208-493 tasks, one worker: none in 30 s).
-    hint = _hint(graph, profiles, limits, slots, first, x)
+    model.add(sum(y.values()) >= bound)
+    model.minimize(sum(y.values()))
     for (t, k), var in x.items():
         model.add_hint(var, hint.get(t) == k)
-    for k, var in enumerate(y):
-        model.add_hint(var, k in hint.values())
+    used = set(hint.values())
+    for k, var in y.items():
+        model.add_hint(var, k in used)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit - _since(started))
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
+    work = max(clock.left(), 0.0)
+    configure(solver, deadline=clock.deadline, work=work, seed=seed, workers=workers)
+    solver.parameters.linearization_level = LINEARIZATION
     status = solver.solve(model)
+    clock.charge(solver, status, work)
     lower = max(bound, int(solver.best_objective_bound + 1 - 1e-6))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        word = "infeasible" if status == cp_model.INFEASIBLE else "unknown"
-        return CoverOutcome((), (), lower, word, (), _since(started))
-    jobs, owners = [], []
-    for k in range(len(slots)):
-        members = tuple(t for t in tasks if (t, k) in x and solver.boolean_value(x[t, k]))
-        if members:
-            jobs.append(members)
-            owners.append(k)
-    word = "optimal" if status == cp_model.OPTIMAL else "feasible"
-    return CoverOutcome(tuple(jobs), tuple(owners), lower, word, (), _since(started))
+        return lower, "infeasible" if status == cp_model.INFEASIBLE else "unknown", None
+    found = {t: k for (t, k), var in x.items() if solver.boolean_value(var)}
+    return lower, "optimal" if status == cp_model.OPTIMAL else "feasible", found
+
+
+def _improve(
+    problem: _Problem,
+    cover: dict[int, int],
+    bound: int,
+    clock: _Clock,
+    share: float,
+    rng: random.Random,
+) -> dict[int, int]:
+    """Large neighbourhood search: again and again free the tasks of a few jobs (a small
+    one and those that may take its tasks) and let CP-SAT place them in as few jobs as it
+    can, emptying the small one if it may; a cover no worse each step, ``share`` of the
+    work at most."""
+    jobs = _jobs(cover)
+    size = 4
+    stop = clock.spent + share * clock.work
+    while len(jobs) > bound and not clock.out() and clock.spent < stop:
+        sample = rng.sample(sorted(jobs), min(3, len(jobs)))
+        target = min(sample, key=lambda k: (len(jobs[k]), k))
+        score: dict[int, int] = {}
+        for t in jobs[target]:
+            for k in problem.holders_of[t]:
+                score[k] = score.get(k, 0) + 1
+        ranked = sorted(score, key=lambda k: (-score[k], rng.random()))
+        freed = [target, *[k for k in ranked if k in jobs and k != target][: size - 1]]
+        sub_tasks = sorted(t for k in freed for t in jobs[k])
+        spare: dict[int, int] = {}
+        for t in sub_tasks:
+            for k in problem.holders_of[t]:
+                if k not in jobs:
+                    spare[k] = spare.get(k, 0) + 1
+        extra = sorted(spare, key=lambda k: (-spare[k], rng.random()))[: 2 * size]
+        work = min(LNS_STEP_WORK, stop - clock.spent)
+        placed, proven = _place(problem, sub_tasks, freed + extra, target, cover, clock, work)
+        if placed is not None:
+            for k in freed:
+                del jobs[k]
+            for t, k in sorted(placed.items()):
+                cover[t] = k
+                jobs.setdefault(k, []).append(t)
+        size = min(size + 1, 40) if proven else max(2, size - 1)
+    return cover
+
+
+def _place(
+    problem: _Problem,
+    sub_tasks: Sequence[int],
+    sub_slots: Sequence[int],
+    target: int,
+    cover: dict[int, int],
+    clock: _Clock,
+    work: float,
+) -> tuple[dict[int, int] | None, bool]:
+    """The fewest of ``sub_slots`` that hold ``sub_tasks``, fewest in ``target`` next;
+    whether that is proven."""
+    model = cp_model.CpModel()
+    y = {k: model.new_bool_var(f"y{k}") for k in sub_slots}
+    x = {
+        (t, k): model.new_bool_var(f"x{t}_{k}")
+        for k in sub_slots
+        for t in sub_tasks
+        if t in problem.slots[k].tasks
+    }
+    problem.state(model, x, y)
+    weight = len(sub_tasks) + 1
+    in_target = [x[t, target] for t in sub_tasks if (t, target) in x]
+    model.minimize(weight * sum(y.values()) + sum(in_target))
+    for (t, k), var in x.items():
+        model.add_hint(var, cover[t] == k)
+    for k, var in y.items():
+        model.add_hint(var, any(cover[t] == k for t in sub_tasks))
+    solver = cp_model.CpSolver()
+    configure(solver, deadline=clock.deadline, work=work, seed=0, workers=1)
+    solver.parameters.linearization_level = LINEARIZATION
+    status = solver.solve(model)
+    clock.charge(solver, status, work, LNS_STEP_LEAST)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, False
+    placed = {t: k for (t, k), var in x.items() if solver.boolean_value(var)}
+    return placed, status == cp_model.OPTIMAL
+
+
+def _jobs(cover: dict[int, int]) -> dict[int, list[int]]:
+    jobs: dict[int, list[int]] = {}
+    for t, k in sorted(cover.items()):
+        jobs.setdefault(k, []).append(t)
+    return jobs
+
+
+def _outcome(
+    cover: dict[int, int], lower: int, status: str, started: float, first_jobs: int, cut: bool
+) -> CoverOutcome:
+    jobs = _jobs(cover)
+    owners = sorted(jobs, key=lambda k: jobs[k])
+    held = tuple(tuple(jobs[k]) for k in owners)
+    return CoverOutcome(held, tuple(owners), lower, status, (), _since(started), first_jobs, cut)
 
 
 def _apart_pairs(
-    graph: nx.Graph, profiles: Sequence[Profile], tasks: Sequence[int]
+    graph: nx.Graph, pieces: dict[int, list[tuple[int, int]]], tasks: Sequence[int]
 ) -> list[tuple[int, int]]:
     """Pairs the rules keep apart that do not run at the same moment (those are in the
-    cliques already): travel, the daily span, and the like."""
+    cliques already): travel, the daily span, and the like. None when every pair apart
+    clashes in time (counted first: the usual case, and the pairwise test is slow)."""
+    clashing: set[tuple[int, int]] = set()
+    for clique in at_once(pieces, tasks):
+        clashing.update(itertools.combinations(sorted(clique), 2))
+    n = len(tasks)
+    edges = graph.subgraph(tasks).number_of_edges()
+    if n * (n - 1) // 2 - edges == len(clashing):
+        return []
     pairs = []
     for i, a in enumerate(tasks):
         neighbours = graph[a]
         for b in tasks[i + 1 :]:
-            if b not in neighbours and not _overlap(profiles[a], profiles[b]):
+            if b not in neighbours and (a, b) not in clashing:
                 pairs.append((a, b))
     return pairs
-
-
-def _overlap(p: Profile, q: Profile) -> bool:
-    for a, b in p.intervals:
-        for c, d in q.intervals:
-            for shift in (-MINUTES_PER_WEEK, 0, MINUTES_PER_WEEK):
-                if b > c + shift and d + shift > a:
-                    return True
-    return False
 
 
 def _first_cover(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -> list[list[int]]:
@@ -208,50 +495,6 @@ def _first_cover(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -
             members_of.append([t])
             loads.append(Load.of(profiles[t]))
     return members_of
-
-
-def _hint(
-    graph: nx.Graph,
-    profiles: Sequence[Profile],
-    limits: Limits,
-    slots: Sequence[Holder],
-    first: list[list[int]],
-    x: dict[tuple[int, int], cp_model.IntVar],
-) -> dict[int, int]:
-    """Task -> slot of a first cover: the anonymous one, or task by task in order of
-    their first start, into the first opened slot that may hold it beside its tasks,
-    else into a new slot, the one that may hold the most tasks still to place."""
-    if first:
-        return {t: k for k, members in enumerate(first) for t in members}
-    order = sorted(graph.nodes, key=lambda t: (profiles[t].intervals[0], t))
-    left = set(order)
-    opened: list[int] = []
-    members: dict[int, list[int]] = {}
-    loads: dict[int, Load] = {}
-    hint: dict[int, int] = {}
-    for t in order:
-        left.discard(t)
-        chosen = None
-        for k in opened:
-            if (t, k) in x and all(m in graph[t] for m in members[k]):
-                grown = loads[k].add(profiles[t], limits)
-                if grown is not None and _within(grown, slots[k]):
-                    chosen, loads[k] = k, grown
-                    break
-        if chosen is None:
-            free = [k for k in range(len(slots)) if k not in members and (t, k) in x]
-            if not free:
-                continue  # CP-SAT places it
-            chosen = max(free, key=lambda k: (len(slots[k].tasks & left), -k))
-            opened.append(chosen)
-            members[chosen], loads[chosen] = [], Load.of(profiles[t])
-        members[chosen].append(t)
-        hint[t] = chosen
-    return hint
-
-
-def _within(load: Load, slot: Holder) -> bool:
-    return slot.max_minutes is None or load.minutes <= slot.max_minutes
 
 
 def _since(started: float) -> float:

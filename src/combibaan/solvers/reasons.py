@@ -48,6 +48,9 @@ from combibaan.solvers.obstacles import (
 SHOWN_COMPETITORS = 4
 #: Above this many tasks an incomplete search skips the per-task reach search (scale).
 REACH_MAX_TASKS = 500
+#: Share of the time limit the searches behind the reasons may take, counted in sets
+#: (:class:`Allowance`): within what the strategies leave.
+REASONS_SHARE = 0.1
 
 
 @dataclass

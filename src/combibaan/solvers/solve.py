@@ -15,29 +15,34 @@ proposal; the wall clock is only a cap, and the result says when it cut.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from combibaan.model import Instance, Job, Locks, Solution, Unassigned
+from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair
 from combibaan.model.phrase import Phrase
 from combibaan.result import Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.solvers.alternatives import find_alternatives, named, to_alternatives
 from combibaan.solvers.budget import Budget
+from combibaan.solvers.candidate_jobs import (
+    CANDIDATES_SHARE,
+    candidates_result,
+    jobs_for_candidates,
+)
 from combibaan.solvers.compatibility import compatibility_graph
+from combibaan.solvers.covering import cover_result
 from combibaan.solvers.exact import MAX_COLUMNS
 from combibaan.solvers.greedy import greedy_jobs
+from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
-from combibaan.solvers.reasons import Allowance, unassigned_reasons
+from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
 from combibaan.solvers.strategies import Outcome, Problem, strategy_named
 from combibaan.solvers.strategies.base import NOTHING
 
-#: Share of the time limit the searches behind the reasons may take, counted in sets
-#: (:class:`~combibaan.solvers.reasons.Allowance`): within what the strategies leave.
-REASONS_SHARE = 0.1
 #: Wall-clock time kept after the reasons to build the result: a share of the time limit,
 #: at most this many seconds.
 REASONS_MARGIN_SHARE = 0.02
@@ -58,8 +63,11 @@ def solve(
     max_columns: int = MAX_COLUMNS,
     progress: Progress | None = None,
     strategy: str = "auto",
+    candidates: Sequence[Candidate] = (),
+    only_candidates: bool = False,
 ) -> Result:
-    """Bundle the instance's tasks into the most jobs the policy allows.
+    """Bundle the instance's tasks into the most jobs the policy allows, or with
+    ``policy.cover`` into the fewest jobs that hold every task.
 
     ``time_limit`` (seconds) covers the whole run. ``workers``: 0 or 1 runs
     CP-SAT with one worker, more run its interleaved parallel search; either
@@ -78,27 +86,52 @@ def solve(
     ``time_limit`` seconds. ``require`` lists task ids that must be placed (the
     what-ifs of ``explain``); when that is impossible the status is ``infeasible``.
 
+    ``candidates`` (:class:`~combibaan.model.Candidate`): each job is held by a
+    distinct candidate who may do all of it, or is a vacancy. In cover mode every job
+    is a candidate's (:mod:`.covering`); else the most jobs for candidates come first
+    and the most vacancies beside them next, or none with ``only_candidates``.
+
     The reasons for tasks left out are data (:class:`~combibaan.model.phrase.Phrase`);
     they are worded at the edge (``Result.to_dict(lang)``, :func:`combibaan.texts.render`).
     """
     method = strategy_named(strategy)
-    problem = _problem(
-        instance,
-        policy or Policy(),
-        locks,
-        forbid_pairs,
-        require,
-        time_limit,
-        seed,
-        workers,
-        max_columns,
-        progress,
-    )
+    if only_candidates and not candidates:
+        raise ValueError("only_candidates needs candidates")
+    if alternatives and policy is not None:
+        policy.most_jobs_only("--alternatives")
+    budget = Budget.starting_now(time_limit)
+
+    def problem_of(keep: dict[tuple[int, ...], str], seconds: float) -> Problem:
+        return _problem(
+            instance,
+            policy or Policy(),
+            locks,
+            forbid_pairs,
+            require,
+            Budget.starting_now(seconds),
+            seed,
+            workers,
+            max_columns,
+            progress,
+            keep,
+        )
+
+    problem = problem_of({}, time_limit)
+    if problem.policy.cover:
+        return cover_result(problem, candidates)
+    held = None
+    if candidates:
+        held = jobs_for_candidates(problem, candidates, CANDIDATES_SHARE * time_limit)
+        if only_candidates:
+            return candidates_result(problem, candidates, held)
+        keep = {job: candidates[k].id for job, k in zip(held.jobs, held.holders, strict=True)}
+        left = min(time_limit - held.work_seconds, budget.deadline - time.perf_counter())
+        problem = problem_of(keep, max(left, 0.0))
     try:
         outcome = method.solve(problem)
     except KeyboardInterrupt:  # between the strategy's own checks
         outcome = Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
-    verdict = _Verdict.of(problem, outcome)
+    verdict = _Verdict.of(problem, outcome, None if held is None else held.status)
     solution, interrupted = _proposal(problem, outcome, outcome.selected)
     others: list = []
     if alternatives and verdict.status in ("optimal", "feasible") and not interrupted:
@@ -112,8 +145,11 @@ def solve(
         solution=solution,
         status=verdict.status,
         jobs_bound=verdict.bound,
-        solve_seconds=problem.budget.seconds(),
-        statistics=_statistics(problem, outcome, verdict, interrupted),
+        solve_seconds=budget.seconds(),
+        statistics=replace(
+            _statistics(problem, outcome, verdict, interrupted),
+            candidate_status=None if held is None else held.status,
+        ),
         locks=problem.plan.locks or None,
         forbid_pairs=problem.plan.forbid_pairs,
         alternatives=to_alternatives(
@@ -128,6 +164,7 @@ def solve(
         jobs_status="optimal" if verdict.jobs_proven else verdict.status,
         hours_bound=_hours_bound(problem, outcome, solution, verdict.status),
         stopped=verdict.stopped(interrupted),
+        candidates=tuple(candidates),
     )
 
 
@@ -137,17 +174,20 @@ def _problem(
     locks: Locks | None,
     forbid_pairs: Iterable[SupplierPair | str],
     require: Collection[str],
-    time_limit: float,
+    budget: Budget,
     seed: int,
     workers: int,
     max_columns: int,
     progress: Progress | None,
+    keep: Mapping[tuple[int, ...], str],
 ) -> Problem:
-    """Everything the strategies share: the locks checked, the graph, the greedy proposal."""
-    budget = Budget.starting_now(time_limit)
+    """Everything the strategies share: the locks checked, the graph, the greedy proposal;
+    ``keep``: the candidates' jobs (task indices to code), kept as a lock keeps a job."""
     limits = Limits.of(policy)
     profs = profiles(instance)
     plan = plan_locks(instance, policy, locks, forbid_pairs, profs)
+    if keep:
+        plan = replace(plan, keep_jobs=(*keep, *plan.keep_jobs))
     graph = compatibility_graph(instance, policy, plan.searchable(profs), plan.forbidden)
     return Problem(
         instance=instance,
@@ -163,6 +203,7 @@ def _problem(
         workers=workers,
         max_columns=max_columns,
         progress=progress,
+        candidate_of=keep,
     )
 
 
@@ -179,7 +220,9 @@ class _Verdict:
     jobs_proven_seconds: float | None
 
     @classmethod
-    def of(cls, problem: Problem, outcome: Outcome) -> _Verdict:
+    def of(cls, problem: Problem, outcome: Outcome, before: str | None = None) -> _Verdict:
+        """``before``: the status of the candidates' jobs kept in the search (with
+        candidates), without which nothing after them is proven."""
         kept = len(problem.plan.keep_jobs)
         placed = len(outcome.selected) + kept
         # Both bounds are proven; the packing's is the tighter one once known.
@@ -195,7 +238,10 @@ class _Verdict:
             status = "feasible"
         else:
             status = "unknown"
+        if before not in (None, "optimal") and status == "optimal":
+            status = "feasible"
         proven = status == "optimal" or (status == "feasible" and bound == placed)
+        proven = proven and before in (None, "optimal")
         seconds = outcome.jobs_proven_seconds
         if proven and seconds is None:
             seconds = problem.budget.seconds()
@@ -218,7 +264,9 @@ def _proposal(
     Ctrl-C cut the reasons short (the proposal is known; only its reasons are not).
     ``rename`` names the jobs before the reasons cite them (an alternative's own ids)."""
     instance, plan = problem.instance, problem.plan
-    jobs = rename(_jobs([*(outcome.columns[k] for k in chosen), *plan.keep_jobs], instance))
+    columns = [*(outcome.columns[k] for k in chosen), *plan.keep_jobs]
+    codes = [problem.candidate_of.get(tuple(column)) for column in columns]
+    jobs = rename(numbered_jobs(columns, instance, codes))
     placed = {instance.task_index[t]: job.job_id for job in jobs for t in job.task_ids}
     try:
         unassigned = unassigned_reasons(
@@ -315,22 +363,3 @@ def _required(instance: Instance, plan: LockPlan, require: Collection[str]) -> s
         raise KeyError(f"unknown task id(s) to require: {', '.join(unknown)}")
     kept = {t for job in plan.keep_jobs for t in job}
     return {instance.task_index[t] for t in require} - kept
-
-
-def _jobs(columns: list[tuple[int, ...]], instance: Instance) -> tuple[Job, ...]:
-    """Jobs numbered B01, B02, ... in the order of their first task in the input."""
-    jobs = []
-    for number, column in enumerate(sorted(columns), start=1):
-        tasks = [instance.tasks[t] for t in column]
-        jobs.append(
-            Job(
-                job_id=f"B{number:02d}",
-                task_ids=tuple(t.id for t in tasks),
-                suppliers=tuple(dict.fromkeys(t.supplier for t in tasks)),
-                minutes_per_week=sum(t.minutes_per_week for t in tasks),
-                days=tuple(sorted({d for t in tasks for d in t.days})),
-                locations=tuple(dict.fromkeys(t.location for t in tasks if t.location)),
-                competencies=tuple(dict.fromkeys(c for t in tasks for c in t.competencies)),
-            )
-        )
-    return tuple(jobs)

@@ -7,8 +7,8 @@ methods, a cover mode) is one class beside the others.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import networkx as nx
@@ -44,6 +44,8 @@ class Problem:
     workers: int
     max_columns: int
     progress: Progress | None
+    #: The candidates' jobs kept beside the search (task indices, sorted) and their codes.
+    candidate_of: Mapping[tuple[int, ...], str] = field(default_factory=dict)
 
     def minutes(self, column: Sequence[int]) -> int:
         return sum(self.profiles[t].minutes for t in column)

@@ -1,0 +1,220 @@
+"""The most jobs for the candidates at hand: "the person comes first".
+
+Each candidate holds at most one job, and a job only of tasks the candidate may do
+(available for every slot, the competencies, the listed tasks), within the
+candidate's hours and every rule of the policy. The model (CP-SAT): a Boolean
+``x[t, k]`` per task and candidate who may take it, ``y[k]`` per candidate who gets a
+job; every task in one job at most; tasks running at one moment apart (interval
+cliques), pairs the rules keep apart pairwise, every rule's terms per job held
+(:mod:`.ortools.terms`). The most jobs held first, then the most hours: one weighted
+objective, as there are only as many jobs as candidates.
+
+:func:`.solve` then packs the tasks left into vacancies beside these jobs, unless only
+candidates may hold jobs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+from ortools.sat.python import cp_model
+
+from combibaan.model import Candidate, Instance, Solution, Unassigned
+from combibaan.model.phrase import Phrase
+from combibaan.result import Result, Statistics
+from combibaan.rules import Limits, Profile
+from combibaan.solvers.budget import WORK_PER_SECOND
+from combibaan.solvers.cover import Holder, most_at_once
+from combibaan.solvers.jobs import numbered_jobs
+from combibaan.solvers.ortools.terms import state_term
+from combibaan.solvers.strategies import Problem
+
+#: Share of the time limit the candidates' jobs may take; the vacancies get the rest.
+CANDIDATES_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class CandidateJobs:
+    """The jobs (task indices) for candidates, the candidate (index) holding each, and
+    what was proven."""
+
+    jobs: tuple[tuple[int, ...], ...]
+    holders: tuple[int, ...]
+    #: ``optimal`` (no more jobs for candidates, nor more hours in as many), ``feasible``
+    #: or ``unknown``.
+    status: str
+    #: A proven bound on the number of jobs candidates can hold.
+    bound: int
+    #: The seconds of the time limit the search counts for (deterministic time).
+    work_seconds: float
+    wall_clock_cut: bool
+
+
+def most_candidate_jobs(
+    graph: nx.Graph,
+    profiles: Sequence[Profile],
+    limits: Limits,
+    holders: Sequence[Holder],
+    *,
+    tasks: Sequence[int],
+    together: Sequence[frozenset[int]] = (),
+    time_limit: float,
+    workers: int = 1,
+    seed: int = 0,
+) -> CandidateJobs:
+    """The most jobs the ``holders`` (one per candidate) can hold among ``tasks``; groups
+    in ``together`` go into a job whole or not at all."""
+    usable = set(graph.nodes) & set(tasks)
+    model = cp_model.CpModel()
+    y = [model.new_bool_var(f"y{k}") for k in range(len(holders))]
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    for k, holder in enumerate(holders):
+        for t in sorted(holder.tasks & usable):
+            x[t, k] = model.new_bool_var(f"x{t}_{k}")
+            model.add_implication(x[t, k], y[k])
+    for t in sorted(usable):
+        takers = [x[t, k] for k in range(len(holders)) if (t, k) in x]
+        if len(takers) > 1:
+            model.add_at_most_one(takers)
+    cliques = most_at_once(profiles, sorted(usable))
+    for k, holder in enumerate(holders):
+        z = {t: x[t, k] for t in sorted(holder.tasks & usable)}
+        model.add_bool_or(list(z.values())).only_enforce_if(y[k])
+        if not z:
+            model.add(y[k] == 0)
+            continue
+        for clique in cliques:
+            running = [z[t] for t in clique if t in z]
+            if len(running) > 1:
+                model.add_at_most_one(running)
+        for a, b in itertools.combinations(z, 2):
+            if b not in graph[a]:  # the rules keep them apart (the cliques say it better)
+                model.add_bool_or([z[a].Not(), z[b].Not()])
+        for group in together:
+            for a, b in itertools.pairwise(sorted(t for t in group if t in usable)):
+                if a in z and b in z:
+                    model.add(z[a] == z[b])
+                elif a in z or b in z:
+                    model.add(z[a if a in z else b] == 0)
+        for term in limits.terms:
+            state_term(model, term, z, profiles, active=y[k])
+        minutes = sum(profiles[t].minutes * z[t] for t in z)
+        if holder.min_minutes:
+            model.add(minutes >= holder.min_minutes).only_enforce_if(y[k])
+        if holder.max_minutes is not None:
+            model.add(minutes <= holder.max_minutes)
+    weight = sum(profiles[t].minutes for t in usable) + 1
+    model.maximize(weight * sum(y) + sum(profiles[t].minutes * var for (t, _), var in x.items()))
+    solver = cp_model.CpSolver()
+    seconds = max(0.1, time_limit)
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.max_deterministic_time = WORK_PER_SECOND * seconds
+    solver.parameters.num_workers = max(1, workers)
+    solver.parameters.random_seed = seed
+    status = solver.solve(model)
+    cut = status != cp_model.OPTIMAL and solver.wall_time >= seconds - 0.01
+    bound = min(len(holders), int(solver.best_objective_bound // weight))
+    work = min(seconds, solver.deterministic_time / WORK_PER_SECOND)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return CandidateJobs((), (), "unknown", bound, work, cut)
+    jobs, owners = [], []
+    for k in range(len(holders)):
+        members = tuple(t for t in sorted(usable) if (t, k) in x and solver.boolean_value(x[t, k]))
+        if members:
+            jobs.append(members)
+            owners.append(k)
+    word = "optimal" if status == cp_model.OPTIMAL else "feasible"
+    return CandidateJobs(tuple(jobs), tuple(owners), word, max(bound, len(jobs)), work, cut)
+
+
+def jobs_for_candidates(
+    problem: Problem, candidates: Sequence[Candidate], seconds: float
+) -> CandidateJobs:
+    """The most jobs for ``candidates`` among the tasks the locks leave to the search,
+    in at most ``seconds`` (deterministic time; the wall clock caps)."""
+    plan = problem.plan
+    return most_candidate_jobs(
+        problem.graph,
+        problem.profiles,
+        problem.limits,
+        holders_of(problem.instance, candidates),
+        tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
+        together=sorted(set(plan.groups.values()), key=sorted),
+        time_limit=seconds,
+        workers=problem.workers,
+        seed=problem.seed,
+    )
+
+
+def candidates_result(
+    problem: Problem, candidates: Sequence[Candidate], held: CandidateJobs
+) -> Result:
+    """Only the candidates' jobs (and the workshop's kept jobs): no vacancies."""
+    plan, instance = problem.plan, problem.instance
+    kept = plan.keep_jobs
+    codes = [candidates[k].id for k in held.holders]
+    jobs = numbered_jobs([*held.jobs, *kept], instance, [*codes, *[None] * len(kept)])
+    placed = {t for job in (*held.jobs, *kept) for t in job}
+    takers = {t for holder in holders_of(instance, candidates) for t in holder.tasks}
+    left = []
+    for t, task in enumerate(instance.tasks):
+        if t in placed:
+            continue
+        if t in plan.excluded:
+            lock = next(lock for lock in plan.locks.of_rule("exclude") if task.id in lock.task_ids)
+            reason = Phrase("excluded", {"lock": lock})
+        elif t not in problem.graph:
+            alone = problem.limits.alone_obstacle(problem.profiles[t])
+            reason = Phrase("too_long", {"detail": alone or ""})
+        elif t not in takers:
+            reason = Phrase("no_candidate")
+        else:
+            reason = Phrase("candidates_busy")
+        left.append(Unassigned(task.id, reason))
+    proven = held.status == "optimal"
+    seconds = problem.budget.seconds()
+    minutes = sum(problem.profiles[t].minutes for t in placed)
+    return Result(
+        instance=instance,
+        policy=problem.policy,
+        solution=Solution(jobs, tuple(left)),
+        status=held.status,
+        jobs_bound=held.bound + len(kept),
+        solve_seconds=seconds,
+        statistics=Statistics(
+            method="candidates",
+            tasks=len(instance.tasks),
+            compatible_pairs=problem.graph.number_of_edges(),
+            columns=len(held.jobs),
+            enumeration_complete=False,
+            enumeration_seconds=0.0,
+            greedy_jobs=0,
+            packing_status=held.status,
+            jobs_proven_seconds=seconds if proven else None,
+            wall_clock_cut=held.wall_clock_cut,
+            candidate_status=held.status,
+        ),
+        locks=plan.locks or None,
+        forbid_pairs=plan.forbid_pairs,
+        jobs_status="optimal" if proven or len(held.jobs) == held.bound else held.status,
+        hours_bound=minutes / 60 if proven else None,
+        stopped="proven" if proven else "time_limit",
+        candidates=tuple(candidates),
+        only_candidates=True,
+    )
+
+
+def holders_of(instance: Instance, candidates: Sequence[Candidate]) -> list[Holder]:
+    """One job slot per candidate: the tasks it may take (available, competent, listed)
+    and its hours per week in minutes."""
+    return [
+        Holder(
+            frozenset(t for t, task in enumerate(instance.tasks) if c.may_do(task)),
+            None if c.min_hours is None else round(c.min_hours * 60),
+            None if c.max_hours is None else round(c.max_hours * 60),
+        )
+        for c in candidates
+    ]

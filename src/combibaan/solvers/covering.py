@@ -1,0 +1,140 @@
+"""Cover mode in the pipeline: every task in a job, in the fewest jobs.
+
+:func:`.solve` hands over here when the policy asks ``cover``; the model itself is
+:func:`.cover.solve_cover`. This module turns the pipeline's :class:`~.strategies.Problem`
+(graph, locks, budget) and the candidates into the model's holders, and its outcome
+into a :class:`~combibaan.result.Result`: ``jobs_bound`` is then a proven *lower*
+bound, and when no cover exists the tasks that no candidate (or no job) can take are
+named as the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from combibaan.model import Candidate, Instance, Solution, Unassigned
+from combibaan.model.phrase import Phrase
+from combibaan.result import Result, Statistics
+from combibaan.solvers.candidate_jobs import holders_of
+from combibaan.solvers.cover import CoverOutcome, solve_cover
+from combibaan.solvers.jobs import numbered_jobs
+from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
+from combibaan.solvers.strategies import Problem
+
+#: Reasons (:mod:`.reasons`) that prove no job can hold a task at all.
+NO_JOB = frozenset({"too_long", "isolated", "no_job", "no_job_rule"})
+
+
+def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
+    """The fewest jobs that hold every task the locks leave to the search, each held by
+    a candidate when there are candidates; kept jobs stay as they are."""
+    budget, plan = problem.budget, problem.plan
+    outcome = solve_cover(
+        problem.graph,
+        problem.profiles,
+        problem.limits,
+        holders_of(problem.instance, candidates) if candidates else None,
+        time_limit=max(0.0, problem.budget.time_limit - budget.seconds()),
+        workers=problem.workers,
+        seed=problem.seed,
+        tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
+        together=sorted({group for group in plan.groups.values()}, key=sorted),
+    )
+    kept = plan.keep_jobs
+    codes: list[str | None] = [None] * len(outcome.jobs)
+    if candidates:
+        codes = [candidates[k].id for k in outcome.holders]
+    jobs = numbered_jobs([*outcome.jobs, *kept], problem.instance, [*codes, *[None] * len(kept)])
+    found = outcome.status in ("optimal", "feasible")
+    bound = outcome.lower_bound + len(kept)
+    proven = outcome.status == "optimal" or (found and len(jobs) == bound)
+    seconds = budget.seconds()
+    return Result(
+        instance=problem.instance,
+        policy=problem.policy,
+        solution=Solution(jobs if found else (), _left_out(problem, outcome)),
+        status=outcome.status,
+        jobs_bound=bound if outcome.status != "infeasible" else None,
+        solve_seconds=seconds,
+        statistics=Statistics(
+            method="cover",
+            tasks=len(problem.instance.tasks),
+            compatible_pairs=problem.graph.number_of_edges(),
+            columns=len(outcome.jobs),
+            enumeration_complete=False,
+            enumeration_seconds=0.0,
+            greedy_jobs=outcome.first_jobs,
+            packing_status=outcome.status,
+            jobs_proven_seconds=seconds if proven else None,
+            wall_clock_cut=outcome.wall_clock_cut,
+        ),
+        locks=plan.locks or None,
+        forbid_pairs=plan.forbid_pairs,
+        jobs_status="optimal" if proven else outcome.status,
+        hours_bound=sum(j.minutes_per_week for j in jobs) / 60 if found else None,
+        stopped="proven" if proven or outcome.status == "infeasible" else "time_limit",
+        candidates=tuple(candidates),
+    )
+
+
+def _left_out(problem: Problem, outcome: CoverOutcome) -> tuple[Unassigned, ...]:
+    """Why tasks are in no job: the workshop excluded them, or no cover was found; then
+    the tasks no candidate (or no job at all) can take say why none exists."""
+    instance, plan = problem.instance, problem.plan
+    placed = {t for job in (*outcome.jobs, *plan.keep_jobs) for t in job}
+    if outcome.status not in ("optimal", "feasible"):
+        placed = {t for job in plan.keep_jobs for t in job}
+    uncoverable = set(outcome.uncoverable)
+    stranded = _stranded(problem) if outcome.status == "infeasible" else {}
+    left = []
+    for t, task in enumerate(instance.tasks):
+        if t in placed:
+            continue
+        if t in plan.excluded:
+            lock = next(lock for lock in plan.locks.of_rule("exclude") if task.id in lock.task_ids)
+            reason = Phrase("excluded", {"lock": lock})
+        elif t not in problem.graph:
+            alone = problem.limits.alone_obstacle(problem.profiles[t])
+            reason = Phrase("too_long", {"detail": alone or ""})
+        elif t in uncoverable:
+            reason = Phrase("no_candidate")
+        elif t in stranded:
+            reason = stranded[t]
+        elif outcome.status == "infeasible":
+            reason = Phrase("no_cover", {"blocking": _blocking(instance, outcome, stranded)})
+        else:
+            reason = Phrase("cover_not_found")
+        left.append(Unassigned(task.id, reason))
+    return tuple(left)
+
+
+def _stranded(problem: Problem) -> dict[int, Phrase]:
+    """Tasks no job can hold, whatever the search, with the reason: too long alone, beside
+    no task, or never enough hours with the tasks that fit beside it (the searches of
+    :mod:`.reasons`, within their share of the time limit)."""
+    allowance = Allowance(problem.budget.nodes(REASONS_SHARE), problem.budget.deadline)
+    reasons = unassigned_reasons(
+        problem.instance,
+        problem.policy,
+        problem.profiles,
+        problem.graph,
+        [],
+        False,
+        {},
+        problem.plan,
+        allowance,
+    )
+    index = problem.instance.task_index
+    return {index[u.task_id]: u.reason for u in reasons if u.reason.code in NO_JOB}
+
+
+def _blocking(
+    instance: Instance, outcome: CoverOutcome, stranded: Mapping[int, Phrase]
+) -> Phrase | str:
+    """The tasks that on their own make covering impossible (nobody can take them, or no
+    job can hold them), if any are known."""
+    blocking = sorted({*outcome.uncoverable, *stranded})
+    if not blocking:
+        return ""
+    names = ", ".join(instance.tasks[t].id for t in blocking)
+    return Phrase("cover_blocking", {"tasks": names, "n": len(blocking)})
