@@ -1,0 +1,155 @@
+"""Cover mode through combibaan.solve and the command line: every task in a job, the
+fewest jobs, a proven lower bound, locks and candidates kept, reasons when no cover
+exists, and every solution through the independent check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import make_instance, make_task, policy, run_cli
+
+import combibaan
+from combibaan import Candidate, Locks, Slot
+
+INDOOR = Path(__file__).resolve().parents[1] / "instances" / "indoor"
+TASKS = INDOOR / "tasks.csv"
+
+#: Four tasks: A and B clash, C and D clash; A fits with C or D, B with C or D.
+FOUR = make_instance(
+    make_task("A", "Asito", "ma-vr 08:00-10:00"),
+    make_task("B", "Sodexo", "ma-vr 09:00-11:00"),
+    make_task("C", "Asito", "ma-vr 12:00-14:00"),
+    make_task("D", "Sodexo", "ma-vr 13:00-15:00"),
+)
+OFF = policy(cover=True)
+
+
+def covered(result: combibaan.Result) -> set[str]:
+    assert combibaan.check_result(result) == []
+    return {t for job in result.solution.jobs for t in job.task_ids}
+
+
+def test_every_task_in_the_fewest_jobs_with_a_lower_bound() -> None:
+    result = combibaan.solve(FOUR, OFF)
+    assert covered(result) == {"A", "B", "C", "D"}
+    assert result.num_jobs == 2 and result.jobs_bound == 2
+    assert result.status == "optimal" and result.jobs_status == "optimal"
+    assert result.solution.unassigned == ()
+    document = result.to_dict()
+    assert document["policy"]["cover"] is True and document["statistics"]["method"] == "cover"
+
+
+def test_the_rules_still_hold_in_cover_mode() -> None:
+    # At most 12 hours a week: no job may hold two tasks of 10 hours.
+    result = combibaan.solve(FOUR, policy(cover=True, max_hours=12))
+    assert result.num_jobs == 4 and covered(result) == {"A", "B", "C", "D"}
+    # At least 15 hours: every task must share a job, and A with C is 20 hours.
+    result = combibaan.solve(FOUR, policy(cover=True, min_hours=15))
+    assert result.num_jobs == 2 and result.status == "optimal"
+
+
+def test_no_cover_names_the_tasks_that_block_it() -> None:
+    lonely = make_instance(*FOUR.tasks, make_task("E", "Maas", "ma 20:00-21:00"))
+    result = combibaan.solve(lonely, policy(cover=True, min_hours=15, max_suppliers=1))
+    assert result.status == "infeasible" and result.num_jobs == 0
+    assert result.jobs_bound is None
+    reasons = {u.task_id: u.reason for u in result.solution.unassigned}
+    assert set(reasons) == {"A", "B", "C", "D", "E"}
+    assert reasons["E"].code in {"isolated", "no_job", "no_job_rule", "too_long"}
+    assert reasons["A"].code == "no_cover"
+    assert "E" in combibaan.texts.render(reasons["A"], "en")
+    assert combibaan.check_result(result) == []
+
+
+def test_candidates_hold_every_job_in_cover_mode() -> None:
+    morning = tuple(Slot(d, 7 * 60, 12 * 60) for d in range(5))
+    afternoon = tuple(Slot(d, 11 * 60, 16 * 60) for d in range(5))
+    candidates = [
+        Candidate("K1", morning),
+        Candidate("K2", morning),
+        Candidate("K3", afternoon),
+        Candidate("K4", afternoon),
+    ]
+    result = combibaan.solve(FOUR, OFF, candidates=candidates)
+    assert covered(result) == {"A", "B", "C", "D"} and result.num_jobs == 4
+    assert sorted(job.candidate for job in result.solution.jobs) == ["K1", "K2", "K3", "K4"]
+    # Only mornings: nobody takes C or D, and the output says so.
+    result = combibaan.solve(FOUR, OFF, candidates=candidates[:2])
+    assert result.status == "infeasible"
+    reasons = {u.task_id: u.reason.code for u in result.solution.unassigned}
+    assert reasons["C"] == reasons["D"] == "no_candidate"
+    assert combibaan.check_result(result) == []
+
+
+def test_locks_hold_in_cover_mode() -> None:
+    locks = Locks.of([("exclude", ["D"]), ("together", ["A", "C"])])
+    result = combibaan.solve(FOUR, OFF, locks=locks)
+    assert covered(result) == {"A", "B", "C"}
+    assert ("A", "C") in [job.task_ids for job in result.solution.jobs]
+    assert [u.reason.code for u in result.solution.unassigned] == ["excluded"]
+    kept = combibaan.solve(FOUR, OFF, locks=Locks.of([("keep", ["B"])]))
+    assert ("B",) in [job.task_ids for job in kept.solution.jobs]
+    assert kept.num_jobs == 3 and kept.jobs_bound == 3 and covered(kept) == set("ABCD")
+
+
+def test_the_same_cover_twice() -> None:
+    first = combibaan.solve(FOUR, OFF, seed=3)
+    again = combibaan.solve(FOUR, OFF, seed=3)
+    assert first.solution.jobs == again.solution.jobs
+
+
+def test_what_is_about_the_most_jobs_refuses_cover_mode() -> None:
+    with pytest.raises(combibaan.PolicyError):
+        combibaan.solve(FOUR, OFF, alternatives=2)
+    with pytest.raises(combibaan.PolicyError):
+        combibaan.explain(FOUR, "A", OFF)
+    with pytest.raises(combibaan.PolicyError):
+        combibaan.marginal(FOUR, OFF)
+
+
+def test_the_policy_knows_cover_mode() -> None:
+    assert combibaan.Policy(cover=True).replace(min_hours=10).cover
+    assert combibaan.Policy.from_dict({"cover": True}).cover
+    assert "cover" not in combibaan.Policy().to_dict()
+    assert combibaan.Policy.without_rules().max_suppliers is None
+    with pytest.raises(combibaan.PolicyError):
+        combibaan.Policy(cover="yes")  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- the CLI
+
+
+def test_cli_cover_says_proven_minimum(tmp_path: Path) -> None:
+    run = run_cli("solve", TASKS, "--cover", "--min-hours", "off", "-q", "--out", tmp_path / "o")
+    assert run.returncode == 0, run.stderr
+    assert "bewezen minimum" in run.stdout
+    run = run_cli("check", TASKS, tmp_path / "o" / "solution.json")
+    assert run.returncode == 0, run.stdout + run.stderr
+    document = json.loads((tmp_path / "o" / "solution.json").read_text(encoding="utf-8"))
+    assert document["unassigned"] == [] and document["policy"]["cover"] is True
+
+
+def test_cli_policy_file_asks_cover_mode(tmp_path: Path) -> None:
+    (tmp_path / "cover.toml").write_text("cover = true\nmin_hours = 'off'\n", encoding="utf-8")
+    run = run_cli("solve", TASKS, "--policy", tmp_path / "cover.toml", "-q", "--lang", "en")
+    assert run.returncode == 0 and "proven minimum" in run.stdout
+    (tmp_path / "bad.toml").write_text("cover = 'ja'\n", encoding="utf-8")
+    run = run_cli("solve", TASKS, "--policy", tmp_path / "bad.toml")
+    assert run.returncode == 2 and "bad.toml" in run.stderr and "cover" in run.stderr
+
+
+def test_cli_candidates_in_both_modes(tmp_path: Path) -> None:
+    candidates = INDOOR / "candidates.csv"
+    run = run_cli("solve", TASKS, "--candidates", candidates, "--out", tmp_path / "o")
+    assert run.returncode == 0, run.stderr
+    assert "voor een kandidaat" in run.stdout and "K06" in run.stdout
+    assert "candidate" in (tmp_path / "o" / "jobs.csv").read_text(encoding="utf-8-sig")
+    assert 'class="candidate">K06' in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    run = run_cli("check", TASKS, tmp_path / "o" / "solution.json", "--candidates", candidates)
+    assert run.returncode == 0, run.stdout + run.stderr
+    run = run_cli("solve", TASKS, "--only-candidates")
+    assert run.returncode == 2 and "--candidates" in run.stderr
+    run = run_cli("solve", TASKS, "--cover", "--alternatives", "2", "--lang", "en")
+    assert run.returncode == 2 and "cover mode" in run.stderr
