@@ -334,11 +334,22 @@ def explain_text(code: str, lang: str = "nl", **values: object) -> str:
 
 CLI: dict[str, dict[str, str]] = {
     "jobs": {"nl": "{n} {n:baan|banen}", "en": "{n} {n:job|jobs}"},
-    "held": {"nl": ", {n} voor een kandidaat", "en": ", {n} held by a candidate"},
+    "held": {"nl": "{n} voor een kandidaat", "en": "{n} held by a candidate"},
+    "vacancies": {"nl": "{n} {n:vacature|vacatures}", "en": "{n} {n:vacancy|vacancies}"},
+    "beside_proven": {"nl": " (bewezen maximum daarnaast)", "en": " (proven maximum beside)"},
+    "beside_bound": {"nl": " (ten hoogste {bound} daarnaast)", "en": " (at most {bound} beside)"},
     # the progress line's job count when it is one (cli/progress.py); "jobs" says it too
     "jobs_proven": {"nl": " (bewezen maximum)", "en": " (proven maximum)"},
     "jobs_bound": {"nl": " (ten hoogste {bound} mogelijk)", "en": " (at most {bound} possible)"},
     "jobs_proven_least": {"nl": " (bewezen minimum)", "en": " (proven minimum)"},
+    "jobs_proven_beside": {
+        "nl": " (bewezen maximum naast de kandidaatbanen)",
+        "en": " (proven maximum beside the candidates' jobs)",
+    },
+    "jobs_bound_beside": {
+        "nl": " (ten hoogste {bound} naast deze kandidaatbanen)",
+        "en": " (at most {bound} beside these candidates' jobs)",
+    },
     "jobs_bound_least": {"nl": " (minstens {bound} nodig)", "en": " (at least {bound} needed)"},
     "hours": {"nl": "{hours} uur geplaatst", "en": "{hours} {hours:hour|hours} placed"},
     "hours_bound": {"nl": " (ten hoogste {bound})", "en": " (at most {bound})"},
@@ -461,12 +472,17 @@ def cli_text(code: str, lang: str = "nl", **values: object) -> str:
 
 
 def jobs_note(
-    jobs: int, bound: int | None, proven: bool, lang: str = "nl", cover: bool = False
+    jobs: int,
+    bound: int | None,
+    proven: bool,
+    lang: str = "nl",
+    cover: bool = False,
+    beside: bool = False,
 ) -> str:
     """After the job count: " (bewezen maximum)" or " (ten hoogste 14 mogelijk)"; in
     cover mode, where the bound is a lower one, " (bewezen minimum)" or " (minstens 12
-    nodig)"."""
-    least = "_least" if cover else ""
+    nodig)"; ``beside`` candidates' jobs kept first, a bound given those jobs."""
+    least = "_least" if cover else "_beside" if beside else ""
     if proven or (bound is not None and bound == jobs):
         return cli_text("jobs_proven" + least, lang)
     return "" if bound is None else cli_text("jobs_bound" + least, lang, bound=bound)

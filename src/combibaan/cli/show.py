@@ -58,12 +58,11 @@ def summary_line(result: Result, lang: str = "nl") -> str:
     stopped, seconds: ``12 banen (bewezen maximum) · 301,5 uur geplaatst (ten hoogste 310) ·
     gestopt: tijdslimiet · 4,2 s``."""
     n, bound = result.num_jobs, result.jobs_bound
-    jobs = cli_text("jobs", lang, n=n) + jobs_note(
-        n, bound, result.jobs_status == "optimal", lang, result.policy.cover
-    )
-    if result.candidates:
-        held = sum(job.candidate is not None for job in result.solution.jobs)
-        jobs += cli_text("held", lang, n=held)
+    if result.candidates and not result.policy.cover:
+        jobs = _held_and_vacancies(result, lang)
+    else:
+        jobs = cli_text("jobs", lang, n=n)
+        jobs += jobs_note(n, bound, result.jobs_status == "optimal", lang, result.policy.cover)
     hours = cli_text("hours", lang, hours=round(result.hours_placed, 2))
     hours += hours_note(result.hours_placed, result.hours_bound, lang)
     if result.status in ("optimal", "infeasible"):
@@ -74,6 +73,22 @@ def summary_line(result: Result, lang: str = "nl") -> str:
         how += cli_text("wall_clock", lang)
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     return " · ".join((jobs, hours, how, seconds))
+
+
+def _held_and_vacancies(result: Result, lang: str) -> str:
+    """``5 banen: 2 voor een kandidaat (bewezen maximum), 3 vacatures (bewezen maximum
+    daarnaast)``: the candidates' jobs come first, the vacancies are counted beside them."""
+    held = sum(job.candidate is not None for job in result.solution.jobs)
+    words = cli_text("jobs", lang, n=result.num_jobs) + ": " + cli_text("held", lang, n=held)
+    if result.statistics.candidate_status == "optimal":
+        words += cli_text("jobs_proven", lang)
+    if result.only_candidates:
+        return words
+    vacancies, bound = result.num_jobs - held, result.jobs_bound
+    words += ", " + cli_text("vacancies", lang, n=vacancies)
+    if result.jobs_status == "optimal" or (bound is not None and bound == result.num_jobs):
+        return words + cli_text("beside_proven", lang)
+    return words if bound is None else words + cli_text("beside_bound", lang, bound=bound - held)
 
 
 def show_result(

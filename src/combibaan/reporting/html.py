@@ -281,6 +281,7 @@ def report_context(
             result.jobs_status == "optimal",
             lang,
             result.policy.cover,
+            bool(result.candidates) and not result.policy.cover,
         ).strip(" ()"),
         "hours_note": hours_note(result.hours_placed, result.hours_bound, lang).strip(" ()"),
         "share": share,
