@@ -137,15 +137,15 @@ def test_whole_days_and_windows_of_a_full_day(tmp_path: Path) -> None:
 def test_rows_of_one_candidate_are_its_windows(tmp_path: Path) -> None:
     path = write(
         tmp_path / "c.csv",
-        HEADER + "K01,ma-vr,07:00,10:00,20,30,schoonmaak|tillen\n"
+        HEADER + "K01,ma-vr,07:00,10:00,18,30,schoonmaak|tillen\n"
         "K02,ma,08:00,09:00,,,\n"
         "K01,za,09:00,13:00,,,\n"  # the rest left empty: the earlier values hold
-        "K01,ma-vr,07:00,10:00,20,30,tillen|schoonmaak\n",  # a repeat, in another order
+        "K01,ma-vr,07:00,10:00,18,30,tillen|schoonmaak\n",  # a repeat, in another order
     )
     first, second = read_candidates(path)
     assert first.rows == (2, 4, 5) and second.rows == (3,)
     assert first.windows == (*(Slot(day, 420, 600) for day in range(5)), Slot(5, 540, 780))
-    assert (first.min_hours, first.max_hours) == (20.0, 30.0)
+    assert (first.min_hours, first.max_hours) == (18.0, 30.0)
     assert first.competencies == ("schoonmaak", "tillen")
 
 
@@ -205,13 +205,14 @@ def test_every_problem_with_row_and_column_in_both_languages(
         "candidate_id,days,available_from,available_to,min_hours,max_hours,eligible_task_ids\n"
         "K01,ma-vr,07:61,13:00,,,\n"  # row 2: a bad time
         "K02,mo-fr,07:00,13:00,,,\n"  # row 3: a bad day
-        "K03,ma,07:00,13:00,30,20,\n"  # row 4: min above max
+        "K03,ma-vr,07:00,13:00,30,20,\n"  # row 4: min above max
         "K04,ma,07:00,13:00,,,I06|I99\n"  # row 5: an unknown task
         "K05,ma,07:00,13:00,10,20,\n"  # row 6: fine
         "K05,di,07:00,13:00,,24,\n"  # row 7: disagrees with row 6
         "K06,ma,,13:00,,,\n"  # row 8: an empty required cell
         ",ma,07:00,13:00,,,\n"  # row 9: no code
-        "K07,ma,07:00,13:00,-4,veel,\n",  # row 10: two bad numbers
+        "K07,ma,07:00,13:00,-4,veel,\n"  # row 10: two bad numbers
+        "K08,ma,07:00,13:00,8,,\n",  # row 11: more hours needed than available
     )
     found = where(problems(path, indoor))
     assert set(found) == {
@@ -224,6 +225,7 @@ def test_every_problem_with_row_and_column_in_both_languages(
         (9, "candidate_id"),
         (10, "min_hours"),
         (10, "max_hours"),
+        (11, "min_hours"),
     }
 
     def both(key: tuple[int, str], dutch: str, english: str) -> None:
@@ -247,6 +249,7 @@ def test_every_problem_with_row_and_column_in_both_languages(
     both((9, "candidate_id"), "anonieme code", "anonymous code of its candidate")
     both((10, "min_hours"), "min_hours mag niet negatief zijn", "must not be negative")
     both((10, "max_hours"), "max_hours moet een getal zijn", "must be a number")
+    both((11, "min_hours"), "maar is maar 6 uur per week beschikbaar", "available only 6 hours")
 
 
 def test_a_missing_required_column_is_named(tmp_path: Path) -> None:

@@ -931,6 +931,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "onbekende {n:regel|regels}: {names}",
         "en": "unknown policy {n:rule|rules}: {names}",
     },
+    "min_hours_unavailable": {
+        "nl": "{candidate} heeft minstens {low} uur per week nodig, maar is maar {hours} uur"
+        " per week beschikbaar; geen baan kan dan van {candidate} zijn",
+        "en": "{candidate} needs at least {low} hours a week but is available only {hours}"
+        " hours a week; no job could be theirs",
+    },
     "cover_not_for": {
         "nl": "{what} gaat over de meeste banen en werkt niet in cover-modus (--cover of"
         " cover = true in het beleid)",

@@ -150,6 +150,7 @@ def _read_candidates(source: object, instance: Instance | None) -> tuple[Candida
         problems.extend(_hours_apart(draft, table))
         if draft.windows:
             candidates.append(_build(draft))
+            problems.extend(_hours_unavailable(candidates[-1], draft, table))
     if problems:
         problems.sort(key=lambda p: p.row or 0)  # stable: a row's cells stay left to right
         raise InputError(problems)
@@ -265,6 +266,17 @@ def _hours_apart(draft: _Draft, table: Table) -> list[Problem]:
     column = max(("min_hours", "max_hours"), key=lambda c: draft.set_in[c])
     above = mistake("above", key="min_hours", low=low, other="max_hours", high=high)
     return [table.problem(above, draft.set_in[column], column)]
+
+
+def _hours_unavailable(candidate: Candidate, draft: _Draft, table: Table) -> list[Problem]:
+    """``min_hours`` more than the hours of the week the candidate is available: no job
+    could ever be theirs (a typing slip in the hours or the windows)."""
+    low = candidate.min_hours
+    if low is None or low * 60 <= candidate.available_minutes:
+        return []
+    hours = round(candidate.available_minutes / 60, 2)
+    message = mistake("min_hours_unavailable", candidate=candidate.id, low=low, hours=hours)
+    return [table.problem(message, draft.set_in["min_hours"], "min_hours")]
 
 
 def _build(draft: _Draft) -> Candidate:

@@ -60,6 +60,11 @@ class Candidate:
         return tuple((a, b) for a, b in spans)
 
     @cached_property
+    def available_minutes(self) -> int:
+        """Minutes per week they are available (overlapping windows counted once)."""
+        return sum(max(0, min(b, MINUTES_PER_WEEK) - max(a, 0)) for a, b in self._spans)
+
+    @cached_property
     def _eligible(self) -> frozenset[str] | None:
         return None if self.eligible_task_ids is None else frozenset(self.eligible_task_ids)
 
