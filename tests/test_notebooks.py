@@ -11,7 +11,12 @@ nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-NAMES = ("01_quickstart.ipynb", "02_tuning_constraints.ipynb", "03_sweep_locations.ipynb")
+NAMES = (
+    "01_quickstart.ipynb",
+    "02_tuning_constraints.ipynb",
+    "03_sweep_locations.ipynb",
+    "04_candidates_and_cover.ipynb",
+)
 
 
 def test_every_notebook_is_listed() -> None:
