@@ -36,6 +36,7 @@ from combibaan.solvers.cover import Holder, most_at_once
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.ortools.set_packing import configure
 from combibaan.solvers.ortools.terms import state_term
+from combibaan.solvers.reasons import set_aside
 from combibaan.solvers.strategies import Problem
 
 #: Share of the time limit the candidates' jobs may take; the vacancies get the rest.
@@ -185,16 +186,9 @@ def candidates_result(
     for t, task in enumerate(instance.tasks):
         if t in placed:
             continue
-        if t in plan.excluded:
-            lock = next(lock for lock in plan.locks.of_rule("exclude") if task.id in lock.task_ids)
-            reason = Phrase("excluded", {"lock": lock})
-        elif t not in problem.graph:
-            alone = problem.limits.alone_obstacle(problem.profiles[t])
-            reason = Phrase("too_long", {"detail": alone or ""})
-        elif t not in takers:
-            reason = Phrase("no_candidate")
-        else:
-            reason = Phrase("candidates_busy")
+        reason = set_aside(instance, plan, problem.graph, problem.limits, problem.profiles, t)
+        if reason is None:
+            reason = Phrase("candidates_busy" if t in takers else "no_candidate")
         left.append(Unassigned(task.id, reason))
     proven = held.status == "optimal"
     seconds = problem.budget.seconds()

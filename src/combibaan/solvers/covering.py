@@ -18,7 +18,12 @@ from combibaan.result import Result, Statistics
 from combibaan.solvers.candidate_jobs import holders_of
 from combibaan.solvers.cover import CoverOutcome, solve_cover
 from combibaan.solvers.jobs import numbered_jobs
-from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
+from combibaan.solvers.reasons import (
+    REASONS_SHARE,
+    Allowance,
+    set_aside,
+    unassigned_reasons,
+)
 from combibaan.solvers.strategies import Problem
 
 #: Reasons (:mod:`.reasons`) that prove no job can hold a task at all.
@@ -84,28 +89,29 @@ def _left_out(problem: Problem, outcome: CoverOutcome) -> tuple[Unassigned, ...]
     placed = {t for job in (*outcome.jobs, *plan.keep_jobs) for t in job}
     if outcome.status not in ("optimal", "feasible"):
         placed = {t for job in plan.keep_jobs for t in job}
-    uncoverable = set(outcome.uncoverable)
     stranded = _stranded(problem) if outcome.status == "infeasible" else {}
     left = []
     for t, task in enumerate(instance.tasks):
         if t in placed:
             continue
-        if t in plan.excluded:
-            lock = next(lock for lock in plan.locks.of_rule("exclude") if task.id in lock.task_ids)
-            reason = Phrase("excluded", {"lock": lock})
-        elif t not in problem.graph:
-            alone = problem.limits.alone_obstacle(problem.profiles[t])
-            reason = Phrase("too_long", {"detail": alone or ""})
-        elif t in uncoverable:
-            reason = Phrase("no_candidate")
-        elif t in stranded:
-            reason = stranded[t]
-        elif outcome.status == "infeasible":
-            reason = Phrase("no_cover", {"blocking": _blocking(instance, outcome, stranded)})
-        else:
-            reason = Phrase("cover_not_found")
+        reason = set_aside(instance, plan, problem.graph, problem.limits, problem.profiles, t)
+        if reason is None:
+            reason = _no_cover_reason(t, instance, outcome, stranded)
         left.append(Unassigned(task.id, reason))
     return tuple(left)
+
+
+def _no_cover_reason(
+    t: int, instance: Instance, outcome: CoverOutcome, stranded: Mapping[int, Phrase]
+) -> Phrase:
+    """Why task ``t`` is in no job of a cover that was not found or does not exist."""
+    if t in outcome.uncoverable:
+        return Phrase("no_candidate")
+    if t in stranded:
+        return stranded[t]
+    if outcome.status == "infeasible":
+        return Phrase("no_cover", {"blocking": _blocking(instance, outcome, stranded)})
+    return Phrase("cover_not_found")
 
 
 def _stranded(problem: Problem) -> dict[int, Phrase]:

@@ -138,15 +138,30 @@ def unassigned_reasons(
     )
 
 
+def set_aside(
+    instance: Instance,
+    plan: LockPlan | None,
+    graph: nx.Graph,
+    limits: Limits,
+    profiles: Sequence[Profile],
+    v: int,
+) -> Phrase | None:
+    """Why task ``v`` is in no job before any search: a lock excludes it, or alone it
+    already breaks a rule; ``None`` when neither."""
+    if plan is not None and v in plan.excluded:
+        task_id = instance.tasks[v].id
+        lock = next(lock for lock in plan.locks.of_rule("exclude") if task_id in lock.task_ids)
+        return Phrase("excluded", {"lock": lock})
+    if v not in graph:
+        return Phrase("too_long", {"detail": limits.alone_obstacle(profiles[v]) or ""})
+    return None
+
+
 def why_not(c: _Context, v: int) -> Phrase:
     """The reason task ``v`` is in no chosen job."""
-    task_id = c.instance.tasks[v].id
-    if c.plan is not None and v in c.plan.excluded:
-        lock = next(lock for lock in c.plan.locks.of_rule("exclude") if task_id in lock.task_ids)
-        return Phrase("excluded", {"lock": lock})
-    if v not in c.graph:
-        alone = Limits.of(c.policy).alone_obstacle(c.profiles[v])
-        return Phrase("too_long", {"detail": alone or ""})
+    aside = set_aside(c.instance, c.plan, c.graph, Limits.of(c.policy), c.profiles, v)
+    if aside is not None:
+        return aside
     if v in c.options:
         return _taken_reason(c, v)
     if c.plan is not None and v in c.plan.groups:
