@@ -153,3 +153,15 @@ def test_cli_candidates_in_both_modes(tmp_path: Path) -> None:
     assert run.returncode == 2 and "--candidates" in run.stderr
     run = run_cli("solve", TASKS, "--cover", "--alternatives", "2", "--lang", "en")
     assert run.returncode == 2 and "cover mode" in run.stderr
+
+
+def test_the_check_reads_the_bound_of_a_cover_as_a_lower_one() -> None:
+    result = combibaan.solve(FOUR, OFF)
+    document = result.to_dict()
+    document.update(status="feasible", jobs_status="feasible", stopped="time_limit")
+    document["jobs_bound"] = 1  # 2 jobs above a lower bound of 1: fine
+    assert combibaan.check_solution(FOUR, document) == []
+    document["jobs_bound"] = 3  # 2 jobs below a proven lower bound of 3: a false claim
+    assert [v.rule for v in combibaan.check_solution(FOUR, document)] == ["jobs_bound"]
+    document.update(status="optimal", jobs_bound=1)
+    assert [v.rule for v in combibaan.check_solution(FOUR, document)] == ["jobs_bound"]

@@ -660,6 +660,14 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "{n} {n:baan|banen}, meer dan de bewezen bovengrens van {bound}",
         "en": "{n} {n:job|jobs}, more than the proven bound {bound}",
     },
+    "jobs_below_least": {
+        "nl": "{n} {n:baan|banen}, minder dan de bewezen ondergrens van {bound}",
+        "en": "{n} {n:job|jobs}, fewer than the proven lower bound {bound}",
+    },
+    "optimal_above_least": {
+        "nl": "{key} optimal, maar {n} {n:baan|banen} terwijl de ondergrens {bound} is",
+        "en": "{key} optimal, but {n} {n:job|jobs} while the lower bound is {bound}",
+    },
     "optimal_below_bound": {
         "nl": "{key} optimal, maar {n} {n:baan|banen} terwijl de bovengrens {bound} is",
         "en": "{key} optimal, but {n} {n:job|jobs} while the bound is {bound}",

@@ -84,9 +84,10 @@ def unassigned_violations(
 
 
 def status_violations(
-    solution: Mapping[str, Any], n_jobs: int, hours_placed: float
+    solution: Mapping[str, Any], n_jobs: int, hours_placed: float, cover: bool = False
 ) -> list[Violation]:
-    """What the solution claims about itself: status, bounds and how it stopped."""
+    """What the solution claims about itself: status, bounds and how it stopped. In cover
+    mode (``cover``) ``jobs_bound`` is a lower bound: no cover has fewer jobs."""
     out: list[Violation] = []
     bound = solution.get("jobs_bound")
     for key, allowed in (("status", STATUSES), ("jobs_status", STATUSES), ("stopped", STOPS)):
@@ -105,14 +106,20 @@ def status_violations(
     if bound is not None and not is_count(bound):
         message = said("not_a_count", key="jobs_bound", value=shown(bound))
         return [*out, Violation("jobs_bound", None, message)]
-    if bound is not None and n_jobs > bound:
-        out.append(Violation("jobs_bound", None, said("jobs_above_bound", n=n_jobs, bound=bound)))
+    if bound is not None and (n_jobs < bound if cover else n_jobs > bound):
+        code = "jobs_below_least" if cover else "jobs_above_bound"
+        out.append(Violation("jobs_bound", None, said(code, n=n_jobs, bound=bound)))
     for key in ("status", "jobs_status"):
         if solution.get(key) == "optimal" and n_jobs != bound:
             message = (
                 said("optimal_without_bound", key=key, n=n_jobs)
                 if bound is None
-                else said("optimal_below_bound", key=key, n=n_jobs, bound=bound)
+                else said(
+                    "optimal_above_least" if cover else "optimal_below_bound",
+                    key=key,
+                    n=n_jobs,
+                    bound=bound,
+                )
             )
             out.append(Violation("jobs_bound", None, message))
     return out

@@ -145,7 +145,8 @@ def check_solution(
     )
     out.extend(unassigned_violations(solution, known, assigned))
     placed = sum(s.end - s.start for task_id in assigned for s in known[task_id].slots) / 60
-    out.extend(status_violations(solution, len(jobs), placed))
+    cover = policy.cover or claims_cover(solution)
+    out.extend(status_violations(solution, len(jobs), placed, cover))
     out.extend(
         _workshop_violations(
             instance, solution, policy, jobs, known, assigned, locks, forbid_pairs, candidates
