@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import time
 from functools import cache
 
 import pytest
@@ -13,6 +14,8 @@ from combibaan.rules import Limits
 from combibaan.rules.facts import profiles as profiles_of
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.cover import Holder, most_at_once, solve_cover
+from combibaan.solvers.cover_bound import CoveringBound
+from combibaan.solvers.cover_heuristic import at_once, week_pieces
 from combibaan.solvers.enumeration import enumerate_jobs
 
 SUPPLIERS = ("Asito", "Sodexo", "Maas")
@@ -161,3 +164,85 @@ def test_tasks_running_at_once_are_the_lower_bound() -> None:
     assert frozenset({0, 1, 2}) in cliques and frozenset({1, 2, 3}) in cliques
     assert frozenset({4, 5}) in cliques  # Sunday night runs into Monday
     assert all(not a < b for a, b in itertools.permutations(cliques, 2))
+
+
+def clash(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    """Whether two tasks' week pieces run at one moment (half-open time)."""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def fewest_slots(pieces: dict[int, list[tuple[int, int]]], eligible: list[frozenset[int]]) -> int:
+    """The fewest slots that hold every task, each slot a set of its tasks that never
+    clash (brute force over slots and the subsets of their tasks)."""
+    n = len(pieces)
+
+    @cache
+    def best(covered: int, k: int) -> float:
+        if covered == (1 << n) - 1:
+            return 0
+        if k == len(eligible):
+            return float("inf")
+        mine = sorted(eligible[k])
+        options = [best(covered, k + 1)]
+        for size in range(1, len(mine) + 1):
+            for chosen in itertools.combinations(mine, size):
+                if any(clash(pieces[a], pieces[b]) for a, b in itertools.combinations(chosen, 2)):
+                    continue
+                options.append(1 + best(covered | sum(1 << t for t in chosen), k + 1))
+        return min(options)
+
+    return int(best(0, 0))
+
+
+def tiny_week(seed: int) -> tuple[dict[int, list[tuple[int, int]]], list[frozenset[int]]]:
+    """Seven tasks, some running past Sunday midnight, some with two slots a week; seven
+    slots that may each hold some of them, slot ``k`` task ``k`` at least."""
+    rng = random.Random(seed)
+    specs = []
+    for _ in range(7):
+        shape = rng.random()
+        if shape < 0.3:
+            spec = f"zo {rng.choice((21, 22, 23))}:00-{rng.choice((0, 1, 2)):02d}:30"
+        elif shape < 0.5:
+            spec = f"ma 0{rng.choice((0, 1))}:00-0{rng.choice((2, 3))}:00"
+        elif shape < 0.75:
+            hour, day = rng.choice((8, 9, 10)), rng.choice(("ma", "di", "zo"))
+            spec = f"ma {hour:02d}:00-{hour + 2:02d}:00; {day} 09:00-11:00"
+        else:
+            hour = rng.choice((8, 9, 10, 11))
+            spec = f"{rng.choice(('ma', 'di'))} {hour:02d}:00-{hour + 1:02d}:30"
+        specs.append(spec)
+    instance = make_instance(*(make_task(f"T{k}", "Asito", s) for k, s in enumerate(specs)))
+    pieces = {t: week_pieces(p) for t, p in enumerate(profiles_of(instance))}
+    eligible = [frozenset(t for t in range(7) if t == k or rng.random() < 0.4) for k in range(7)]
+    return pieces, eligible
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_covering_bound_never_exceeds_the_fewest_slots(seed: int) -> None:
+    pieces, eligible = tiny_week(seed)
+    optimum = fewest_slots(pieces, eligible)
+    deadline = time.perf_counter() + 30
+    for columns in ([], [(k, sorted(e)[:1]) for k, e in enumerate(eligible)]):
+        found = CoveringBound(pieces, sorted(pieces), eligible, columns, at_least=0, at_most=7)
+        found.run(100.0, deadline)
+        assert found.finished and found.value <= optimum
+
+
+def test_covering_bound_beats_the_tasks_at_once() -> None:
+    """Five workers, each the only one who may do its tasks (a pair or one): never two
+    tasks at once, so the tasks-at-once bound is 1; the covering bound is 5."""
+    hours = [f"ma {8 + 2 * k:02d}:00-{9 + 2 * k:02d}:00" for k in range(8)]
+    instance = make_instance(*(make_task(f"T{k}", "Asito", h) for k, h in enumerate(hours)))
+    profiles = profiles_of(instance)
+    pieces = {t: week_pieces(p) for t, p in enumerate(profiles)}
+    assert not at_once(pieces, range(8))  # never two tasks at once
+    eligible = [frozenset(pair) for pair in ({0, 1}, {2, 3}, {4, 5}, {6}, {7})]
+    found = CoveringBound(pieces, range(8), eligible, [], at_least=1, at_most=8)
+    found.run(10.0, time.perf_counter() + 30)
+    assert found.value == 5
+    rules = policy()
+    graph = compatibility_graph(instance, rules, profiles)
+    holders = [Holder(e) for e in eligible]
+    outcome = solve_cover(graph, profiles, Limits.of(rules), holders, time_limit=10)
+    assert outcome.status == "optimal" and outcome.lower_bound == len(outcome.jobs) == 5
