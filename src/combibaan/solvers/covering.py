@@ -26,6 +26,9 @@ from combibaan.solvers.reasons import (
 )
 from combibaan.solvers.strategies import Problem
 
+#: The share of the time limit, at most so many seconds, kept after the search.
+MARGIN_SHARE = 0.03
+MARGIN_SECONDS = 2.0
 #: Reasons (:mod:`.reasons`) that prove no job can hold a task at all.
 NO_JOB = frozenset({"too_long", "isolated", "no_job", "no_job_rule"})
 
@@ -39,7 +42,7 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
         problem.profiles,
         problem.limits,
         holders_of(problem.instance, candidates) if candidates else None,
-        time_limit=max(0.0, problem.budget.time_limit - budget.seconds()),
+        time_limit=max(0.0, budget.time_limit - budget.seconds() - _margin(budget.time_limit)),
         workers=problem.workers,
         seed=problem.seed,
         tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
@@ -80,6 +83,12 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
         stopped="proven" if proven or outcome.status == "infeasible" else "time_limit",
         candidates=tuple(candidates),
     )
+
+
+def _margin(time_limit: float) -> float:
+    """Seconds kept after the search to build the result and its reasons: the search's
+    last step may overrun its cap a little (SMPTSP at 60 s: up to 2 s without this)."""
+    return min(MARGIN_SHARE * time_limit, MARGIN_SECONDS)
 
 
 def _left_out(problem: Problem, outcome: CoverOutcome) -> tuple[Unassigned, ...]:
