@@ -6,13 +6,18 @@ processes (``families.py``) stays light itself.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import platform
 import resource
+import signal
+import subprocess
 import sys
 import time
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from combibaan.model import Instance
@@ -61,3 +66,45 @@ def peak_mb() -> float:
     if sys.platform == "darwin":  # macOS counts bytes, Linux kilobytes
         return (own + children) / 1024 / 1024
     return (own + children) / 1024
+
+
+def run_child(command: list[str], timeout: float, data: bytes = b"") -> dict[str, Any]:
+    """Run ``command`` in a fresh process (its own session, so that a kill reaches
+    everything it started), feed it ``data`` and read the JSON of its last line; killed
+    after ``timeout`` seconds. A failure comes back as ``{"error": why}``."""
+    posix = os.name == "posix"
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parent.parent,
+        start_new_session=posix,
+    )
+
+    def kill() -> None:
+        if posix:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+        process.communicate()
+
+    try:
+        out, err = process.communicate(data, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill()
+        return {"error": f"no answer within {timeout:.0f} s, killed"}
+    except BaseException:  # Ctrl-C: take the run down with us
+        kill()
+        raise
+    lines = out.decode("utf-8", "replace").strip().splitlines()
+    if lines:
+        with contextlib.suppress(json.JSONDecodeError):
+            found: dict[str, Any] = json.loads(lines[-1])
+            return found
+    tail = " | ".join(err.decode("utf-8", "replace").strip().splitlines()[-3:]) or "no output"
+    if process.returncode and process.returncode < 0:
+        name = signal.Signals(-process.returncode).name
+        return {"error": f"killed by {name} (out of memory?): {tail}"}
+    return {"error": f"exit code {process.returncode}: {tail}"}

@@ -19,21 +19,18 @@ so a stopped benchmark picks up where it left off. See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
 import shlex
-import signal
 import statistics
-import subprocess
 import sys
 import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_common import machine, peak_mb, run_greedy
+from bench_common import machine, peak_mb, run_child, run_greedy
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "combibaan"
@@ -184,43 +181,7 @@ def spawn(key: dict) -> dict:
         str(key["workers"]),
     ]
     timeout = key["time_limit"] + margin(key["time_limit"])
-    posix = os.name == "posix"
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        start_new_session=posix,
-    )
-
-    def kill() -> None:
-        if posix:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
-
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        kill()
-        return {"error": f"no answer within {timeout:.0f} s, killed"}
-    except BaseException:  # Ctrl-C: take the run down with us
-        kill()
-        raise
-    lines = out.strip().splitlines()
-    if lines:
-        try:
-            return json.loads(lines[-1])
-        except json.JSONDecodeError:
-            pass
-    tail = " | ".join(err.strip().splitlines()[-3:]) or "no output"
-    if process.returncode and process.returncode < 0:
-        name = signal.Signals(-process.returncode).name
-        return {"error": f"killed by {name} (out of memory?): {tail}"}
-    return {"error": f"exit code {process.returncode}: {tail}"}
+    return run_child(command, timeout)
 
 
 # ----------------------------------------------------------------------------- the plan

@@ -23,13 +23,11 @@ then the summary against the issue's targets; ``--write`` also saves them as Mar
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
 import json
 import math
 import os
 import shlex
-import signal
 import statistics
 import subprocess
 import sys
@@ -41,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench_common import machine, peak_mb
+from bench_common import machine, peak_mb, run_child
 from families import margin
 from smptsp_data import (
     ENVIRONMENT,
@@ -260,42 +258,7 @@ def spawn(side: str, member: str, data: bytes, args: argparse.Namespace) -> dict
         *("--workers", str(args.workers), "--seed", str(args.seed)),
     ]
     timeout = limit + margin(limit)
-    posix = os.name == "posix"
-    process = subprocess.Popen(
-        command,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        start_new_session=posix,
-    )
-
-    def kill() -> None:
-        if posix:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.kill()
-        process.communicate()
-
-    try:
-        out, err = process.communicate(data, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        kill()
-        return {"error": f"no answer within {timeout:.0f} s, killed"}
-    except BaseException:  # Ctrl-C: take the run down with us
-        kill()
-        raise
-    lines = out.decode("utf-8", "replace").strip().splitlines()
-    if lines:
-        with contextlib.suppress(json.JSONDecodeError):
-            found: dict[str, Any] = json.loads(lines[-1])
-            return found
-    tail = " | ".join(err.decode("utf-8", "replace").strip().splitlines()[-3:]) or "no output"
-    if process.returncode and process.returncode < 0:
-        name = signal.Signals(-process.returncode).name
-        return {"error": f"killed by {name} (out of memory?): {tail}"}
-    return {"error": f"exit code {process.returncode}: {tail}"}
+    return run_child(command, timeout, data)
 
 
 # ----------------------------------------------------------------------------- one instance
