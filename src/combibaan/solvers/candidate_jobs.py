@@ -2,16 +2,14 @@
 
 Each candidate holds at most one job, and a job only of tasks the candidate may do
 (available for every slot, the competencies, the listed tasks), within the
-candidate's hours and every rule of the policy. The model (CP-SAT): a Boolean
-``x[t, k]`` per task and candidate who may take it, ``y[k]`` per candidate who gets a
-job; every task in one job at most; tasks running at one moment apart (interval
-cliques), pairs the rules keep apart pairwise, every rule's terms per job held
-(:mod:`.ortools.terms`). The most jobs held first (proven, or bounded), then with that
+candidate's hours and every rule of the policy. The model is cover mode's slot model
+(:class:`.cover.SlotModel`, one slot per candidate) with every task in one job at most
+instead of exactly one. The most jobs held first (proven, or bounded), then with that
 many the most hours in them, within the time left (the person's income; the job
 agreement counts hours). Jobs for candidates come before vacancies, and this has a
-price in vacancies: on 300 generated tasks (``generate --seed 1``) with 15 candidates
-free all week and able to do anything, 132 jobs in all, 15 of them held, against 136
-without candidates (60 s).
+price in vacancies: on 300 generated tasks with 15 candidates
+free all week and able to do anything, 123 jobs in all, 15 of them held, against 136
+without candidates (60 s; ``generate --tasks 300 --seed 1``).
 
 :func:`.solve` then packs the tasks left into vacancies beside these jobs, unless only
 candidates may hold jobs.
@@ -19,7 +17,6 @@ candidates may hold jobs.
 
 from __future__ import annotations
 
-import itertools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,10 +29,9 @@ from combibaan.model.phrase import Phrase
 from combibaan.result import Result, Statistics
 from combibaan.rules import Limits, Profile
 from combibaan.solvers.budget import WORK_PER_SECOND
-from combibaan.solvers.cover import Holder, most_at_once
+from combibaan.solvers.cover import Holder, SlotModel
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.ortools.set_packing import configure
-from combibaan.solvers.ortools.terms import state_term
 from combibaan.solvers.reasons import set_aside
 from combibaan.solvers.strategies import Problem
 
@@ -75,50 +71,19 @@ def most_candidate_jobs(
 ) -> CandidateJobs:
     """The most jobs the ``holders`` (one per candidate) can hold among ``tasks``; groups
     in ``together`` go into a job whole or not at all."""
-    usable = set(graph.nodes) & set(tasks)
+    usable = sorted(set(graph.nodes) & set(tasks))
+    slots = [Holder(h.tasks & set(usable), h.min_minutes, h.max_minutes) for h in holders]
     model = cp_model.CpModel()
-    y = [model.new_bool_var(f"y{k}") for k in range(len(holders))]
-    x: dict[tuple[int, int], cp_model.IntVar] = {}
-    for k, holder in enumerate(holders):
-        for t in sorted(holder.tasks & usable):
-            x[t, k] = model.new_bool_var(f"x{t}_{k}")
-            model.add_implication(x[t, k], y[k])
-    for t in sorted(usable):
-        takers = [x[t, k] for k in range(len(holders)) if (t, k) in x]
-        if len(takers) > 1:
-            model.add_at_most_one(takers)
-    cliques = most_at_once(profiles, sorted(usable))
-    for k, holder in enumerate(holders):
-        z = {t: x[t, k] for t in sorted(holder.tasks & usable)}
-        model.add_bool_or(list(z.values())).only_enforce_if(y[k])
-        if not z:
-            model.add(y[k] == 0)
-            continue
-        for clique in cliques:
-            running = [z[t] for t in clique if t in z]
-            if len(running) > 1:
-                model.add_at_most_one(running)
-        for a, b in itertools.combinations(z, 2):
-            if b not in graph[a]:  # the rules keep them apart (the cliques say it better)
-                model.add_bool_or([z[a].Not(), z[b].Not()])
-        for group in together:
-            for a, b in itertools.pairwise(sorted(t for t in group if t in usable)):
-                if a in z and b in z:
-                    model.add(z[a] == z[b])
-                elif a in z or b in z:
-                    model.add(z[a if a in z else b] == 0)
-        for term in limits.terms:
-            state_term(model, term, z, profiles, active=y[k])
-        minutes = sum(profiles[t].minutes * z[t] for t in z)
-        if holder.min_minutes:
-            model.add(minutes >= holder.min_minutes).only_enforce_if(y[k])
-        if holder.max_minutes is not None:
-            model.add(minutes <= holder.max_minutes)
+    y = {k: model.new_bool_var(f"y{k}") for k in range(len(slots))}
+    x = {(t, k): model.new_bool_var(f"x{t}_{k}") for k, s in enumerate(slots) for t in s.tasks}
+    SlotModel.of(graph, profiles, limits, slots, usable, together).state(model, x, y, cover=False)
+    for k, slot in enumerate(slots):  # a job held holds a task
+        model.add_bool_or([x[t, k] for t in slot.tasks]).only_enforce_if(y[k])
     # Two stages: the most jobs held (what the status proves), then with that many the
     # most hours in them (their income; the job agreement counts hours).
     deadline = time.perf_counter() + max(time_limit, 0.1)
     work = WORK_PER_SECOND * max(time_limit, 0.1)
-    model.maximize(sum(y))
+    model.maximize(sum(y.values()))
     solver = cp_model.CpSolver()
     configure(solver, deadline=deadline, work=COUNT_SHARE * work, seed=seed, workers=workers)
     status = solver.solve(model)
@@ -130,7 +95,7 @@ def most_candidate_jobs(
     count = round(solver.objective_value)
     chosen = {key for key, var in x.items() if solver.boolean_value(var)}
     word = "optimal" if status == cp_model.OPTIMAL else "feasible"
-    model.add(sum(y) >= count)
+    model.add(sum(y.values()) >= count)
     model.maximize(sum(profiles[t].minutes * var for (t, _), var in x.items()))
     for key, var in x.items():
         model.add_hint(var, key in chosen)
@@ -145,7 +110,7 @@ def most_candidate_jobs(
         cut = True
     jobs, owners = [], []
     for k in range(len(holders)):
-        members = tuple(t for t in sorted(usable) if (t, k) in chosen)
+        members = tuple(t for t in usable if (t, k) in chosen)
         if members:
             jobs.append(members)
             owners.append(k)

@@ -113,8 +113,7 @@ def solve_cover(
     bound = max((len(c) for c in at_once(pieces, tasks)), default=1 if tasks else 0)
     if uncoverable:
         return CoverOutcome((), (), bound, "infeasible", uncoverable, _since(started))
-    apart = _apart_pairs(graph, pieces, tasks)
-    problem = _Problem(graph, profiles, limits, slots, pieces, apart, together)
+    problem = SlotModel.of(graph, profiles, limits, slots, tasks, together)
     simple = not problem.apart and not problem.group_of
     simple = simple and not limits.upper and not limits.terms
     simple = simple and all(len(pieces[t]) == 1 for t in tasks)
@@ -197,7 +196,7 @@ class _Clock:
         return self.cut or self.left() <= 0
 
 
-def _greedy(problem: _Problem, *, simple: bool) -> dict[int, int]:
+def _greedy(problem: SlotModel, *, simple: bool) -> dict[int, int]:
     """A first cover (:func:`.cover_heuristic.first_cover`), maybe missing some tasks."""
     slots = problem.slots
     return first_cover(
@@ -228,7 +227,7 @@ class _Bounding:
 
     def __init__(
         self,
-        problem: _Problem,
+        problem: SlotModel,
         tasks: Sequence[int],
         cover: dict[int, int],
         bound: int,
@@ -263,7 +262,7 @@ class _Bounding:
 
 
 def _restarts(
-    problem: _Problem,
+    problem: SlotModel,
     cover: dict[int, int],
     bound: int,
     clock: _Clock,
@@ -302,8 +301,9 @@ PAIRS_PER_SECOND = 150_000
 MOST_RESTARTS = 200
 
 
-class _Problem:
-    """What every model of the cover (whole or a neighbourhood) is built from."""
+class SlotModel:
+    """What every model of job slots is built from: the cover's (whole or a
+    neighbourhood) and the candidates' (:mod:`.candidate_jobs`)."""
 
     def __init__(
         self,
@@ -360,20 +360,41 @@ class _Problem:
             and (slot.max_minutes is None or load.minutes <= slot.max_minutes)
         )
 
+    @classmethod
+    def of(
+        cls,
+        graph: nx.Graph,
+        profiles: Sequence[Profile],
+        limits: Limits,
+        slots: Sequence[Holder],
+        tasks: Sequence[int],
+        together: Iterable[frozenset[int]] = (),
+    ) -> SlotModel:
+        """The slot model over ``tasks``: their pieces of the week and the pairs apart."""
+        pieces = {t: week_pieces(profiles[t]) for t in tasks}
+        apart = _apart_pairs(graph, pieces, tasks)
+        return cls(graph, profiles, limits, slots, pieces, apart, together)
+
     def state(
         self,
         model: cp_model.CpModel,
         x: dict[tuple[int, int], cp_model.IntVar],
         y: dict[int, cp_model.IntVar],
+        *,
+        cover: bool = True,
     ) -> None:
-        """Every task of ``x`` in exactly one slot; every slot's constraints."""
+        """Every task of ``x`` in exactly one slot (``cover``; else at most one); every
+        slot's constraints."""
         by_task: dict[int, list[cp_model.IntVar]] = {}
         by_slot: dict[int, dict[int, cp_model.IntVar]] = {}
         for (t, k), var in x.items():
             by_task.setdefault(t, []).append(var)
             by_slot.setdefault(k, {})[t] = var
         for options in by_task.values():
-            model.add_exactly_one(options)
+            if cover:
+                model.add_exactly_one(options)
+            else:
+                model.add_at_most_one(options)
         for k, z in by_slot.items():
             alone = set(z)
             for clique in at_once(self.pieces, z):
@@ -403,7 +424,7 @@ class _Problem:
 
 
 def _solve_whole(
-    problem: _Problem,
+    problem: SlotModel,
     hint: dict[int, int],
     bound: int,
     *,
@@ -448,7 +469,7 @@ def _solve_whole(
 
 
 def _improve(
-    problem: _Problem,
+    problem: SlotModel,
     cover: dict[int, int],
     bounding: _Bounding,
     clock: _Clock,
@@ -495,7 +516,7 @@ def _improve(
 
 
 def _place(
-    problem: _Problem,
+    problem: SlotModel,
     sub_tasks: Sequence[int],
     sub_slots: Sequence[int],
     target: int,
