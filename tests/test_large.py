@@ -19,7 +19,7 @@ from combibaan.generate import generate
 from combibaan.model import Instance
 from combibaan.rules import Limits, Load, Policy, Profile, profiles
 from combibaan.solvers import background, large
-from combibaan.solvers.colgen import lp_bound, price
+from combibaan.solvers.colgen import LoadMemo, lp_bound, price
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.dive import dive
 from combibaan.solvers.enumeration import enumerate_jobs
@@ -106,6 +106,58 @@ def test_pricing_with_a_node_cap_per_task_still_gives_real_jobs() -> None:
     assert all(is_job(job, profs, limits, adjacency) for job in capped)
     _, capped, _, _ = price(adjacency, profs, limits, y, deadline, task_nodes=200)
     assert capped and all(is_job(job, profs, limits, adjacency) for job in capped)
+
+
+@pytest.mark.parametrize(
+    ("family", "rules"),
+    [
+        ("short", Policy()),
+        ("night", Policy(max_suppliers=1)),
+        ("many", Policy(min_hours_per_day=3)),
+        ("remote", Policy(max_span_hours=9)),
+    ],
+)
+def test_depth_first_pricing_finds_the_cheapest_job_whatever_its_memo(
+    family: str, rules: Policy
+) -> None:
+    """Round after round with one memo, as column generation does: the exact minimum of
+    brute force, only real jobs below 1, and the same answers and steps as with none."""
+    _, limits, profs, graph, adjacency = setting(family, 30, 5, rules)
+    every = enumerate_jobs(graph, profs, limits).jobs
+    assert every
+    memo = LoadMemo()
+    rng = random.Random(11)
+    for _ in range(6):
+        y = [rng.choice((0.0, 0.02, 0.1, 0.25, 0.5)) for _ in profs]
+        truth = min(min(sum(y[t] for t in job) for job in every), 1.0)
+        deadline = time.perf_counter() + 60
+        remembered = price(adjacency, profs, limits, y, deadline, memo=memo)
+        fresh = price(adjacency, profs, limits, y, deadline)
+        assert remembered == fresh
+        minimum, found, _, exact = remembered
+        assert exact and minimum == pytest.approx(truth)
+        assert all(is_job(job, profs, limits, adjacency) for job in found)
+        assert all(sum(y[t] for t in job) < 1.0 for job in found)
+        assert all(list(job) == sorted(job) for job in found)
+    assert memo.hits > 0
+
+
+def test_the_memo_switches_itself_off_where_sets_do_not_come_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A first round meets every set once: with a trial that short the memo sees no hits,
+    switches off and frees what it held; the answers stay the same."""
+    from combibaan.solvers import colgen
+
+    _, limits, profs, _, adjacency = setting("short", 30, 5)
+    monkeypatch.setattr(colgen, "MEMO_TRIAL", 10)
+    memo = LoadMemo()
+    y = [0.1] * len(profs)
+    deadline = time.perf_counter() + 60
+    first = price(adjacency, profs, limits, y, deadline, memo=memo)
+    assert memo.off and not memo.loads and memo.misses >= 10
+    assert price(adjacency, profs, limits, y, deadline, memo=memo) == first
+    assert not memo.loads
 
 
 @pytest.mark.parametrize("family", ["short", "units", "night"])

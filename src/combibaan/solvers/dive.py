@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from combibaan.rules import Limits, Profile
-from combibaan.solvers.colgen import TASK_NODES, PricingStopped, price, solve_lp
+from combibaan.solvers.colgen import TASK_NODES, LoadMemo, PricingStopped, price, solve_lp
 from combibaan.solvers.work_meter import (
     PRICE_NODES_PER_SECOND,
     SECONDS_PER_LP_NONZERO,
@@ -72,6 +72,7 @@ def dive(
     fixed: list[tuple[int, ...]] = []
     priced: list[tuple[int, ...]] = []
     steps = 0
+    memo = LoadMemo()
     while active:
         if time.perf_counter() > deadline:
             return DiveOutcome(fixed, priced, steps, meter.spent, True)
@@ -80,7 +81,7 @@ def dive(
         meter.charge(sum(map(len, active)) * SECONDS_PER_LP_NONZERO)
         fresh = []
         if not meter.exhausted:
-            fresh = _reprice(adjacency, profiles, limits, free, duals, meter, deadline)
+            fresh = _reprice(adjacency, profiles, limits, free, duals, meter, deadline, memo)
             if time.perf_counter() > deadline:
                 return DiveOutcome(fixed, priced, steps, meter.spent, True)
         fresh = [job for job in fresh if job not in seen and (accept is None or accept(job))]
@@ -114,6 +115,7 @@ def _reprice(
     duals: Mapping[int, float],
     meter: Meter,
     deadline: float,
+    memo: LoadMemo,
 ) -> list[tuple[int, ...]]:
     """One pricing round among the free tasks: jobs the LP would use (dual sum below 1)."""
     left = set(free)
@@ -128,6 +130,7 @@ def _reprice(
             deadline,
             max_nodes=max(1, int(meter.left * PRICE_NODES_PER_SECOND)),
             task_nodes=TASK_NODES,
+            memo=memo,
         )
     except PricingStopped:
         meter.charge(meter.left)
