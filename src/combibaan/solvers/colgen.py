@@ -36,11 +36,12 @@ from ortools.linear_solver import pywraplp
 from combibaan.rules import EMPTY, Limits, Load, Profile
 from combibaan.solvers.pricing import MAX_PAIRS, PricingModel, incompatible_pairs
 from combibaan.solvers.work_meter import (
-    PRICE_NODES_PER_SECOND,
     SECONDS_PER_LP_NONZERO,
     SECONDS_PER_PAIR,
     SECONDS_PER_PRICING_DETERMINISTIC,
     Meter,
+    price_nodes,
+    pricing_seconds,
 )
 
 #: Dual sums below ``1 - PRICE_EPS`` count as improving columns.
@@ -400,6 +401,7 @@ def lp_bound(
     price_total = math.inf
     master, master_columns = MasterLP(adjacency), 0
     memo = LoadMemo()
+    edges = sum(map(len, adjacency.values()))
     while True:
         if time.perf_counter() >= deadline:
             clock_cut = True
@@ -418,7 +420,8 @@ def lp_bound(
         else:
             lp_value, duals = 0.0, {}
         y = [duals.get(t, 0.0) for t in range(len(profiles))]
-        left = None if budget is None else max(1, int(meter.left * PRICE_NODES_PER_SECOND))
+        left = None if budget is None else price_nodes(meter.left)
+        loads = memo.misses
         try:
             minimum, found, used, exact = price(
                 adjacency,
@@ -435,7 +438,7 @@ def lp_bound(
             meter.charge(meter.left)
             break
         nodes += used
-        meter.charge(used / PRICE_NODES_PER_SECOND)
+        meter.charge(pricing_seconds(used, memo.misses - loads, edges))
         lower = minimum if exact else None
         proven = exact
         # While the capped search still finds plenty of new jobs, the LP has a long way

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from combibaan.rules import Limits, Profile
 from combibaan.solvers.colgen import TASK_NODES, LoadMemo, PricingStopped, price, solve_lp
 from combibaan.solvers.work_meter import (
-    PRICE_NODES_PER_SECOND,
     SECONDS_PER_LP_NONZERO,
     Meter,
+    price_nodes,
+    pricing_seconds,
 )
 
 #: Share of the LP's value fixed per step (at least one column): fewer LP solves on
@@ -121,6 +122,7 @@ def _reprice(
     left = set(free)
     sub = {v: adjacency[v] & left for v in free}
     y = [duals.get(t, 0.0) for t in range(len(profiles))]
+    loads = memo.misses
     try:
         _, found, nodes, _ = price(
             sub,
@@ -128,12 +130,12 @@ def _reprice(
             limits,
             y,
             deadline,
-            max_nodes=max(1, int(meter.left * PRICE_NODES_PER_SECOND)),
+            max_nodes=price_nodes(meter.left),
             task_nodes=TASK_NODES,
             memo=memo,
         )
     except PricingStopped:
         meter.charge(meter.left)
         return []
-    meter.charge(nodes / PRICE_NODES_PER_SECOND)
+    meter.charge(pricing_seconds(nodes, memo.misses - loads, sum(map(len, sub.values()))))
     return found

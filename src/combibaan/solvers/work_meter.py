@@ -17,8 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Pricing search nodes per second (:mod:`.colgen`; measured 80-180 k/s over the families).
-PRICE_NODES_PER_SECOND = 150_000.0
+#: The pricing search (:func:`.colgen.price`): a node, a load computed (not found in the
+#: memo), and per round a neighbour of a task (its bit sets are made anew). Fitted on 8
+#: runs of 9-54 rounds (five families, 80-1,000 tasks, 0.07-20 s of CPU time): within
+#: 10 % on each, where nodes alone (150 k/s) were off by a factor of 0.25 to 1.6.
+SECONDS_PER_PRICE_NODE = 4e-6
+SECONDS_PER_PRICE_LOAD = 4.5e-6
+SECONDS_PER_PRICE_EDGE = 2e-7
 #: Seconds per nonzero of a GLOP solve of the LP over the columns (4-10 us measured).
 SECONDS_PER_LP_NONZERO = 8e-6
 #: Seconds per incompatible pair when the CP-SAT pricing model is built (3-5 us).
@@ -32,6 +37,21 @@ SECONDS_PER_STEP = 0.0025
 ENUMERATION_NODES_PER_SECOND = 150_000.0
 SECONDS_PER_COLUMN = 5e-5
 SECONDS_PER_DETERMINISTIC = 0.45
+
+
+def pricing_seconds(nodes: int, loads: int, edges: int) -> float:
+    """Reference seconds of a pricing round: ``nodes`` searched, ``loads`` computed, over a
+    graph whose tasks have ``edges`` neighbours in all."""
+    return (
+        nodes * SECONDS_PER_PRICE_NODE
+        + loads * SECONDS_PER_PRICE_LOAD
+        + edges * SECONDS_PER_PRICE_EDGE
+    )
+
+
+def price_nodes(seconds: float) -> int:
+    """The most nodes a pricing round may search on ``seconds`` of budget (at least 1)."""
+    return max(1, int(seconds / SECONDS_PER_PRICE_NODE))
 
 
 @dataclass
