@@ -6,9 +6,11 @@ tighter than hours divided by the minimum hours: on the generated 300-task
 instance the hours bound is 169 where the optimum is 136. Enumerating all jobs
 is what does not scale, so the LP is solved over a growing set of columns
 (GLOP), and new jobs are priced by a depth-first search over cliques of the
-compatibility graph that looks for the job with the smallest dual sum; where
-that search gives up (dense graphs of short tasks), CP-SAT prices exactly
-(:mod:`.pricing`).
+compatibility graph that looks for the job with the smallest dual sum, first
+with a cap per task; once the capped search dries up without proving the
+minimum, the whole search (every task to the end, within ``WHOLE_NODES``),
+and where that gives up too (dense graphs of short tasks), CP-SAT prices
+exactly (:mod:`.pricing`).
 
 Why the bound stays honest: whatever dual values ``y >= 0`` the LP returns, if
 every feasible job is known to have a dual sum of at least ``m > 0`` (a
@@ -56,6 +58,12 @@ TASK_NODES = 300
 #: up to this, then goes (measured on 600 tasks of ``units``: CP-SAT's model, with its
 #: pairwise constraints, proved nothing there, while a full search takes 0.3 s a round).
 MAX_TASK_NODES = 300_000
+#: Nodes for the whole search (every task to the end) in a round where the capped one
+#: dried up without proving the minimum; when it needs more, it is not tried again and
+#: CP-SAT proves instead. On 150 short tasks a whole search took 55-83 k nodes (0.2-0.5 s)
+#: where CP-SAT took 0.5 s, and its columns (each task's cheapest job) made the LP
+#: converge in fewer rounds.
+WHOLE_NODES = 250_000
 #: CP-SAT deterministic time for one exact pricing, and the unproven pricings in a row
 #: after which it is not tried again.
 PRICING_WORK = 5.0
@@ -98,7 +106,11 @@ class BoundOutcome:
 
 
 class PricingStopped(Exception):
-    """The pricing search ran out of wall-clock time or of nodes."""
+    """The pricing search ran out of wall-clock time or of nodes (``nodes``: searched)."""
+
+    def __init__(self, nodes: int = 0) -> None:
+        super().__init__(nodes)
+        self.nodes = nodes
 
 
 class _TaskCap(Exception):
@@ -194,7 +206,7 @@ def price(
         nonlocal bar, best, nodes
         nodes += 1
         if nodes & 4095 == 0 and (nodes == most or time.perf_counter() > deadline):
-            raise PricingStopped
+            raise PricingStopped(nodes)
         if nodes > patient_until and minimum < bar:
             bar = minimum
         if nodes > given_up:
@@ -396,6 +408,7 @@ def lp_bound(
     pricing: PricingModel | None = None
     pairs: int | None = None
     task_nodes: int | None = TASK_NODES
+    whole = True  # whether the whole search is still worth a try (see WHOLE_NODES)
     misses = 0
     prices: dict[int, float] = {}
     price_total = math.inf
@@ -439,12 +452,28 @@ def lp_bound(
             break
         nodes += used
         meter.charge(pricing_seconds(used, memo.misses - loads, edges))
-        lower = minimum if exact else None
-        proven = exact
         # While the capped search still finds plenty of new jobs, the LP has a long way
         # to go and a proof of its minimum would prove little: only look harder once
         # it dries up (measured on 1,000 short tasks: 2 s a round against 20 s).
         dry = sum(1 for job in found if job not in columns) < DRY_SHARE * len(adjacency)
+        if dry and not exact and whole:
+            # First the whole search, each task to the end, on at most WHOLE_NODES.
+            loads = memo.misses
+            cap = WHOLE_NODES if left is None else min(WHOLE_NODES, max(1, left - used))
+            try:
+                minimum, more, spent_nodes, exact = price(
+                    adjacency, profiles, limits, y, deadline, max_nodes=cap, memo=memo
+                )
+                found = more + [job for job in found if job not in more]
+            except PricingStopped as stopped:
+                if time.perf_counter() > deadline:
+                    clock_cut = True
+                    break
+                spent_nodes, whole = stopped.nodes, False
+            nodes += spent_nodes
+            meter.charge(pricing_seconds(spent_nodes, memo.misses - loads, edges))
+        lower = minimum if exact else None
+        proven = exact
         if pairs is None and not exact and dry:
             pairs = incompatible_pairs(adjacency)
         if dry and not exact and pairs is not None and pairs <= MAX_PAIRS and misses < CP_MISSES:
