@@ -152,8 +152,8 @@ def price(
     completion bound); a child's candidates are then a few ANDs instead of a
     filtered copy. ``memo`` (:class:`LoadMemo`) keeps the loads of task sets
     between rounds. The tree searched, and so every answer and node count, is
-    the same with or without either: they only make it faster (1.9 times on
-    150 short tasks, 1.3-1.6 times on the other lists measured).
+    the same with or without either: they only make it faster
+    (``benchmarks/pricing.py`` shows the work and the memo's hits).
     """
     minimum = cap
     found: list[tuple[int, ...]] = []
@@ -304,10 +304,10 @@ def members_of(key: int) -> tuple[int, ...]:
 class LoadMemo:
     """The loads of task sets the pricing search met, kept between its rounds.
 
-    Column generation searches nearly the same trees round after round: on 150
-    short tasks 1.2 M steps met only 93 k distinct sets, so most of
-    :meth:`.Load.add` (half the pricing's time) can be looked up. Where sets
-    are not met again (1,000 short tasks: 3 % of lookups hit) the memo only
+    Column generation searches nearly the same trees round after round, so most
+    of :meth:`.Load.add` (half the pricing's time) can be looked up: 64-87 % of
+    the lookups hit on short 150, many and units (``benchmarks/pricing.py``).
+    Where sets are not met again (300 and 1,000 short tasks: 1-3 %) the memo only
     costs memory and the garbage collector's time, so it switches itself off
     after :data:`MEMO_TRIAL` lookups below :data:`MEMO_HITS`. A memo belongs to
     one set of profiles and limits; the answers never depend on it.
@@ -464,7 +464,8 @@ def lp_bound(
                 minimum, more, spent_nodes, exact = price(
                     adjacency, profiles, limits, y, deadline, max_nodes=cap, memo=memo
                 )
-                found = more + [job for job in found if job not in more]
+                cheapest = set(more)
+                found = more + [job for job in found if job not in cheapest]
             except PricingStopped as stopped:
                 if time.perf_counter() > deadline:
                     clock_cut = True

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 #: The pricing search (:func:`.colgen.price`): a node, a load computed (not found in the
 #: memo), and per round a neighbour of a task (its bit sets are made anew). Fitted on 8
 #: runs of 9-54 rounds (five families, 80-1,000 tasks, 0.07-20 s of CPU time): within
-#: 10 % on each, where nodes alone (150 k/s) were off by a factor of 0.25 to 1.6.
+#: 10 % on each, where nodes alone (150 k/s) were off by a factor of 0.25 to 1.6; on the
+#: 18 lists of ``benchmarks/pricing.py`` 0.7-1.3 times the CPU time (under on 1,000
+#: tasks of ``many`` and ``units``, whose rounds hit the whole search's cap).
 SECONDS_PER_PRICE_NODE = 4e-6
 SECONDS_PER_PRICE_LOAD = 4.5e-6
 SECONDS_PER_PRICE_EDGE = 2e-7
