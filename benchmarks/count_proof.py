@@ -18,14 +18,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import warnings
 
 from bench_common import machine
-from families import FAMILIES, UNITS_HOURS, campuses_for
+from families import FAMILIES, family_list
 
-import combibaan
-from combibaan.generate import generate
-from combibaan.rules import Limits, Policy, profiles
+from combibaan.rules import Limits, profiles
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.count_proof import prices_over, prove_count
 from combibaan.solvers.enumeration import enumerate_jobs
@@ -34,12 +31,7 @@ from combibaan.solvers.ortools.set_packing import StagedPacking
 
 
 def measure(family: str, size: int, seed: int, cp_sat_limit: float) -> str:
-    kind = "campus" if family == "units" else family
-    tasks, travel = generate(size, seed, campuses=campuses_for(size), family=kind)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # generated travel tables name unused places
-        instance = combibaan.read_instance(tasks, travel)
-    policy = Policy(min_hours=UNITS_HOURS) if family == "units" else Policy()
+    instance, policy = family_list(family, size, seed)
     limits, profs = Limits.of(policy), profiles(instance)
     graph = compatibility_graph(instance, policy, profs)
     greedy = greedy_jobs(graph, profs, limits)

@@ -27,10 +27,16 @@ import statistics
 import sys
 import time
 import traceback
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench_common import machine, peak_mb, run_child, run_greedy
+
+if TYPE_CHECKING:
+    from combibaan.model import Instance
+    from combibaan.rules import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "combibaan"
@@ -101,17 +107,27 @@ def margin(limit: float) -> float:
 # ----------------------------------------------------------------------------- one run
 
 
-def run_one(family: str, size: int, seed: int, limit: float, strategy: str, workers: int) -> dict:
-    """Generate, solve, check and run the greedy baseline on one instance (in the child)."""
+def family_list(family: str, size: int, seed: int) -> tuple[Instance, Policy]:
+    """One generated list of ``family`` and the policy it is measured under (combibaan is
+    imported here, so that the parent process stays light)."""
     import combibaan
     from combibaan.generate import generate
     from combibaan.rules import Policy
 
-    started = time.perf_counter()
     kind = "campus" if family == "units" else family
     tasks, travel = generate(size, seed, campuses=campuses_for(size), family=kind)
-    instance = combibaan.read_instance(tasks, travel, name=f"{family} n{size} seed {seed}")
-    policy = Policy(min_hours=UNITS_HOURS) if family == "units" else Policy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        instance = combibaan.read_instance(tasks, travel, name=f"{family} n{size} seed {seed}")
+    return instance, Policy(min_hours=UNITS_HOURS) if family == "units" else Policy()
+
+
+def run_one(family: str, size: int, seed: int, limit: float, strategy: str, workers: int) -> dict:
+    """Generate, solve, check and run the greedy baseline on one instance (in the child)."""
+    import combibaan
+
+    started = time.perf_counter()
+    instance, policy = family_list(family, size, seed)
     generated = time.perf_counter() - started
     started = time.perf_counter()
     result = combibaan.solve(

@@ -7,12 +7,14 @@ parsed with :mod:`combibaan.io.parsing`, so the tests read like the workshop.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -213,3 +215,21 @@ def run_cli(
 def reasons(result: Result, lang: str = "nl") -> dict[str, str]:
     """Why each task left out stayed out, in ``lang``."""
     return {u.task_id: render(u.reason, lang) for u in result.solution.unassigned}
+
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def load_benchmark(filename: str, name: str) -> ModuleType:
+    """A script of ``benchmarks/`` as a module; it imports its neighbours (``families``,
+    ``bench_common``, ...) by name."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        spec = importlib.util.spec_from_file_location(name, BENCHMARKS / filename)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return module

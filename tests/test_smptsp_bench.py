@@ -3,16 +3,10 @@ wrong cover, and its plain CP-SAT model solves a tiny hand-made instance to its 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
+from conftest import load_benchmark
 
 from combibaan.io.smptsp import Smptsp, read_smptsp
-
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 # Five tasks, four workers. T1-T2-T5 follow each other back to back, as do T3-T4: time is
 # half-open, so W1 may hold T1, T2, T5 and W2 T3, T4 (the optimum, 2 workers; at most two
@@ -36,21 +30,7 @@ HELD = ("W1", ["T1", "T2", "T5"])
 BEST = [HELD, ("W2", ["T3", "T4"])]
 
 
-def load_benchmark() -> ModuleType:
-    """The script as a module; it imports its neighbours (``smptsp_data``, ...) by name."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        spec = importlib.util.spec_from_file_location("smptsp_bench", BENCHMARKS / "smptsp.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # its dataclasses look their module up
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return module
-
-
-bench = load_benchmark()
+bench = load_benchmark("smptsp.py", "smptsp_bench")
 
 
 @pytest.fixture(scope="module")
