@@ -65,6 +65,7 @@ _HOMES = {
     "Locks": "combibaan.model",
     "Slot": "combibaan.model",
     "Task": "combibaan.model",
+    "Window": "combibaan.model",
     "resolve_pairs": "combibaan.model.locks",
     "plot_jobs": "combibaan.plotting",
     "plot_week": "combibaan.plotting",
@@ -76,6 +77,7 @@ _HOMES = {
     "Rule": "combibaan.rules",
     "parse_policy_value": "combibaan.rules",
     "solve": "combibaan.solvers",
+    "FlexibleNotSupported": "combibaan.solvers.expansion",
     "LockConflict": "combibaan.solvers.locking",
 }
 
@@ -103,6 +105,7 @@ if TYPE_CHECKING:
         Locks,
         Slot,
         Task,
+        Window,
     )
     from combibaan.model.locks import resolve_pairs
     from combibaan.plotting import plot_jobs, plot_week
@@ -110,6 +113,7 @@ if TYPE_CHECKING:
     from combibaan.result import Result
     from combibaan.rules import RULES, Policy, PolicyError, Rule, parse_policy_value
     from combibaan.solvers import solve
+    from combibaan.solvers.expansion import FlexibleNotSupported
     from combibaan.solvers.locking import LockConflict
 
 
@@ -131,6 +135,7 @@ __all__ = [
     "Alternative",
     "Candidate",
     "Explanation",
+    "FlexibleNotSupported",
     "InputError",
     "Instance",
     "Job",
@@ -147,6 +152,7 @@ __all__ = [
     "Task",
     "UnknownTaskError",
     "Violation",
+    "Window",
     "check_folder",
     "check_output_folder",
     "check_result",

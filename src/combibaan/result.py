@@ -9,7 +9,7 @@ functions that take a result, so that no layer has to reach back up.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -19,7 +19,7 @@ import pandas as pd
 from combibaan.model import Candidate, Instance, Job, Solution, Unassigned
 from combibaan.model.alternative import Alternative
 from combibaan.model.locks import Locks, SupplierPair
-from combibaan.model.week import DAY_NAMES, format_minutes
+from combibaan.model.week import DAY_NAMES, format_minutes, format_times
 from combibaan.rules import Policy
 from combibaan.texts import render
 
@@ -53,6 +53,15 @@ def job_dict(job: Job) -> dict[str, Any]:
         "competencies": list(job.competencies),
         "job_units": round(job.job_units, 3),
         "candidate": job.candidate,
+        "schedule": [
+            {
+                "task_id": s.task_id,
+                "day": DAY_NAMES["nl"][s.slot.day],
+                "start": format_minutes(s.slot.start),
+                "end": format_minutes(s.slot.end),
+            }
+            for s in job.schedule
+        ],
     }
 
 
@@ -272,7 +281,30 @@ class Result:
         )
         if self.candidates:
             frame["candidate"] = [job.candidate or "" for job in self.solution.jobs]
+        flexible = {t.id for t in self.instance.tasks if t.windows}
+        if flexible:
+            frame["chosen_times"] = [
+                "; ".join(
+                    f"{t} {format_times(job.slots_of(t), lang)}"
+                    for t in job.task_ids
+                    if t in flexible
+                )
+                for job in self.solution.jobs
+            ]
         return frame
+
+    @cached_property
+    def scheduled(self) -> Instance:
+        """The instance at the times the proposal does its tasks: every placed flexible
+        task fixed at its chosen times (what reports draw), the rest as they are."""
+        if not any(t.windows for t in self.instance.tasks):
+            return self.instance
+        chosen = {t: job.slots_of(t) for job in self.solution.jobs for t in job.task_ids}
+        tasks = tuple(
+            t.scheduled(chosen[t.id]) if t.windows and chosen.get(t.id) else t
+            for t in self.instance.tasks
+        )
+        return replace(self.instance, tasks=tasks)
 
     @cached_property
     def assignments(self) -> pd.DataFrame:

@@ -613,6 +613,21 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "vermeldt als dagen {listed}, maar de taken werken op {actual}",
         "en": "lists {listed}, tasks work on {actual}",
     },
+    # the times a job does its tasks (check/schedule.py)
+    "schedule_missing": {
+        "nl": "geen 'schedule' met de gekozen tijden van {tasks}",
+        "en": "no 'schedule' with the chosen times of {tasks}",
+    },
+    "schedule_entry": {
+        "nl": "regel {n} van 'schedule' is geen taak van deze baan met dag, start en eind: {entry}",
+        "en": "entry {n} of 'schedule' is not a task of this job with day, start and end: {entry}",
+    },
+    "schedule_off": {
+        "nl": "de {n} {n:tijd|tijden} van {task} (begin {starts}) passen niet bij de vaste "
+        "tijden en de tijdvensters van de taak",
+        "en": "the {n} {n:time|times} of {task} (starting {starts}) do not match the task's "
+        "fixed times and time windows",
+    },
     # the tasks left out (check/claims.py)
     "unassigned_no_id": {
         "nl": "onderdeel {item} van 'unassigned' heeft geen task_id",
@@ -933,6 +948,13 @@ ERRORS: dict[str, dict[str, str]] = {
     "number_hint": {
         "nl": "{error}; schrijf bijv. 12 of 7,5",
         "en": "{error}; write e.g. 12 or 7,5",
+    },
+    # flexible tasks (solvers/expansion.py): what does not handle them yet
+    "flexible_not_supported": {
+        "nl": "taken met een tijdvenster (vanaf/uiterlijk/duur) kunnen nog niet met {what}; "
+        "gebruik --strategy exact of auto, zonder --cover en --candidates",
+        "en": "tasks with a time window (earliest/latest/duration) do not work with {what} "
+        "yet; use --strategy exact or auto, without --cover and --candidates",
     },
     # the rules of a job (rules/policy.py) and the flags that set them
     "unknown_rules": {

@@ -22,6 +22,7 @@ from combibaan.check.claims import field_violations, status_violations, unassign
 from combibaan.check.document import job_task_lists, shown
 from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems
 from combibaan.check.rules import RULES
+from combibaan.check.schedule import scheduled_tasks
 from combibaan.check.travel import Travel
 from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance
@@ -95,6 +96,8 @@ def check_solution(
         jobs = []
     job_ids: Counter[str] = Counter()
     assigned: dict[str, str] = {}
+    # The tasks at the times their jobs do them (flexible ones settled), for what follows.
+    scheduled: dict[str, Task] = dict(known)
     for n, job in enumerate(jobs):
         if not isinstance(job, Mapping):
             out.append(Violation("structure", None, said("job_not_object", where=f"jobs[{n}]")))
@@ -133,6 +136,11 @@ def check_solution(
             tasks.append(known[task_id])
         if not tasks:
             continue
+        tasks, problems = scheduled_tasks(job, job_id, tasks)
+        out.extend(problems)
+        if not tasks:
+            continue
+        scheduled.update((t.id, t) for t in tasks)
         checked = CheckedJob(job_id, tuple(tasks), policy, travel)
         for rule in RULES:
             out.extend(rule(checked))
@@ -144,12 +152,12 @@ def check_solution(
         if count > 1
     )
     out.extend(unassigned_violations(solution, known, assigned))
-    placed = sum(s.end - s.start for task_id in assigned for s in known[task_id].slots) / 60
+    placed = sum(s.end - s.start for task_id in assigned for s in scheduled[task_id].slots) / 60
     cover = policy.cover or claims_cover(solution)
     out.extend(status_violations(solution, len(jobs), placed, cover))
     out.extend(
         _workshop_violations(
-            instance, solution, policy, jobs, known, assigned, locks, forbid_pairs, candidates
+            instance, solution, policy, jobs, scheduled, assigned, locks, forbid_pairs, candidates
         )
     )
     return out

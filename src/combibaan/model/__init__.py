@@ -4,11 +4,11 @@ here (the rules and the policy that sets them are :mod:`combibaan.rules`)."""
 from combibaan.model.alternative import Alternative
 from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance, Supplier, TravelEdge
-from combibaan.model.job import HOURS_PER_JOB_UNIT, Job, Solution, Unassigned
+from combibaan.model.job import HOURS_PER_JOB_UNIT, Job, Scheduled, Solution, Unassigned
 from combibaan.model.locks import Lock, LockError, Locks
 from combibaan.model.numbers import Bounds, user_number
 from combibaan.model.task import Task
-from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot
+from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window
 
 __all__ = [
     "HOURS_PER_JOB_UNIT",
@@ -22,11 +22,13 @@ __all__ = [
     "Lock",
     "LockError",
     "Locks",
+    "Scheduled",
     "Slot",
     "Solution",
     "Supplier",
     "Task",
     "TravelEdge",
     "Unassigned",
+    "Window",
     "user_number",
 ]

@@ -5,9 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from combibaan.model.phrase import Phrase
+from combibaan.model.week import Slot
 
 #: Paid hours per week that count as one job in the Dutch job agreement.
 HOURS_PER_JOB_UNIT = 25.5
+
+
+@dataclass(frozen=True, order=True)
+class Scheduled:
+    """One slot of a job's task at the time the job does it (a flexible task's chosen
+    time, a fixed task's own)."""
+
+    task_id: str
+    slot: Slot
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,12 @@ class Job:
     competencies: tuple[str, ...] = ()
     #: The code of the candidate who holds it (``None``: a vacancy).
     candidate: str | None = None
+    #: Every slot of its tasks at the time the job does it, in task order.
+    schedule: tuple[Scheduled, ...] = ()
+
+    def slots_of(self, task_id: str) -> tuple[Slot, ...]:
+        """The slots of one of its tasks as scheduled."""
+        return tuple(s.slot for s in self.schedule if s.task_id == task_id)
 
     @property
     def hours_per_week(self) -> float:

@@ -53,6 +53,53 @@ class Slot:
         return self.day * MINUTES_PER_DAY + self.end
 
 
+@dataclass(frozen=True, order=True)
+class Window:
+    """A flexible slot: ``duration`` minutes within ``earliest``-``latest`` on ``count`` of
+    ``days``, at the same start on each chosen day (a routine, as workshop lists read).
+
+    ``latest`` is the latest end, in minutes from the midnight of the chosen day; past
+    1440 the window runs past midnight. A start past midnight belongs to the next day,
+    as every slot belongs to the day it starts. The weekly pattern repeats, so the days
+    chosen are the same every week.
+    """
+
+    days: tuple[int, ...]
+    count: int
+    earliest: int
+    latest: int
+    duration: int
+
+    def __post_init__(self) -> None:
+        if not self.days or list(self.days) != sorted(set(self.days)):
+            raise ValueError(f"days must be sorted and distinct, got {self.days}")
+        if not all(0 <= d <= 6 for d in self.days):
+            raise ValueError(f"days must be 0..6, got {self.days}")
+        if not 1 <= self.count <= len(self.days):
+            raise ValueError(f"count must be 1..{len(self.days)}, got {self.count}")
+        if not 0 <= self.earliest < MINUTES_PER_DAY:
+            raise ValueError(f"earliest must lie within the day, got {self.earliest}")
+        if not self.earliest < self.latest <= self.earliest + MINUTES_PER_DAY:
+            raise ValueError(f"latest must follow earliest by at most a day, got {self.latest}")
+        if not 0 < self.duration <= self.latest - self.earliest:
+            raise ValueError(f"duration must fit in the window, got {self.duration}")
+
+    @property
+    def minutes(self) -> int:
+        """Minutes a week, wherever the slots land."""
+        return self.count * self.duration
+
+    @property
+    def last_start(self) -> int:
+        return self.latest - self.duration
+
+    def slots(self, days: tuple[int, ...], start: int) -> tuple[Slot, ...]:
+        """The fixed slots of one choice: ``start`` (minutes from the chosen day's midnight,
+        past 1440 on the next day) on each of ``days``."""
+        shift, start = divmod(start, MINUTES_PER_DAY)
+        return tuple(Slot((day + shift) % 7, start, start + self.duration) for day in days)
+
+
 def format_minutes(minutes: int) -> str:
     """``450`` -> ``"07:30"``; times past midnight wrap (``1560`` -> ``"02:00"``)."""
     minutes %= MINUTES_PER_DAY
@@ -84,3 +131,14 @@ def format_days(days: list[int] | tuple[int, ...], lang: str = "nl") -> str:
         else:
             parts.extend(names[d] for d in range(first, last + 1))
     return ",".join(parts)
+
+
+def format_times(slots: tuple[Slot, ...] | list[Slot], lang: str = "nl") -> str:
+    """Slots, days that share their times together: ``ma-wo 09:00-10:00, vr 14:00-15:00``."""
+    by_time: dict[tuple[int, int], list[int]] = {}
+    for slot in sorted(slots, key=lambda s: (s.start, s.end, s.day)):
+        by_time.setdefault((slot.start, slot.end), []).append(slot.day)
+    return ", ".join(
+        f"{format_days(days, lang)} {format_minutes(start)}-{format_minutes(end)}"
+        for (start, end), days in by_time.items()
+    )

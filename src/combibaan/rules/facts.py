@@ -7,10 +7,11 @@ module reads the facts it needs (minutes, per-day loads, suppliers, ...).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from combibaan.model import MINUTES_PER_WEEK, Instance
+from combibaan.model import MINUTES_PER_WEEK, Instance, Slot, Task
 
 if TYPE_CHECKING:
     from combibaan.rules.limits import Limits
@@ -40,32 +41,50 @@ class Profile:
 
 
 def profiles(instance: Instance) -> list[Profile]:
-    """Every task of ``instance`` as a :class:`Profile`, in task order."""
+    """Every task of ``instance`` as a :class:`Profile`, in task order; a flexible task as
+    its first choice (the earliest start on its first days), the row it stands for
+    where the solver speaks of tasks, not of the ways to do them."""
+    return nodes(instance, [(k, first_choice(t)) for k, t in enumerate(instance.tasks)])
+
+
+def nodes(instance: Instance, choices: Sequence[tuple[int, tuple[Slot, ...]]]) -> list[Profile]:
+    """A :class:`Profile` per choice (task index, its slots), indexed by position: the
+    nodes of the searches when flexible tasks come as their variants."""
     supplier_ids = {name: i for i, name in enumerate(instance.supplier_names)}
-    result = []
-    for index, task in enumerate(instance.tasks):
-        day_minutes = [0] * 7
-        first = [NO_LIMIT] * 7
-        last = [-1] * 7
-        for slot in task.slots:
-            day_minutes[slot.day] += slot.minutes
-            first[slot.day] = min(first[slot.day], slot.start)
-            last[slot.day] = max(last[slot.day], slot.end)
-        result.append(
-            Profile(
-                index=index,
-                supplier=supplier_ids[task.supplier],
-                location=task.location,
-                minutes=task.minutes_per_week,
-                intervals=tuple(sorted((s.week_start, s.week_end) for s in task.slots)),
-                day_minutes=tuple(day_minutes),
-                day_first=tuple(first),
-                day_last=tuple(last),
-                days=tuple(d for d in range(7) if day_minutes[d]),
-                slots=tuple(sorted((s.day, s.start, s.end) for s in task.slots)),
-            )
-        )
-    return result
+    return [
+        _profile(index, instance.tasks[task], slots, supplier_ids)
+        for index, (task, slots) in enumerate(choices)
+    ]
+
+
+def first_choice(task: Task) -> tuple[Slot, ...]:
+    """The task's slots, each window at its earliest start on its first days."""
+    chosen = (w.slots(w.days[: w.count], w.earliest) for w in task.windows)
+    return tuple(sorted(task.slots + tuple(s for part in chosen for s in part)))
+
+
+def _profile(
+    index: int, task: Task, slots: tuple[Slot, ...], supplier_ids: dict[str, int]
+) -> Profile:
+    day_minutes = [0] * 7
+    first = [NO_LIMIT] * 7
+    last = [-1] * 7
+    for slot in slots:
+        day_minutes[slot.day] += slot.minutes
+        first[slot.day] = min(first[slot.day], slot.start)
+        last[slot.day] = max(last[slot.day], slot.end)
+    return Profile(
+        index=index,
+        supplier=supplier_ids[task.supplier],
+        location=task.location,
+        minutes=sum(s.minutes for s in slots),
+        intervals=tuple(sorted((s.week_start, s.week_end) for s in slots)),
+        day_minutes=tuple(day_minutes),
+        day_first=tuple(first),
+        day_last=tuple(last),
+        days=tuple(d for d in range(7) if day_minutes[d]),
+        slots=tuple(sorted((s.day, s.start, s.end) for s in slots)),
+    )
 
 
 def clash(p: Profile, q: Profile, travel: float) -> bool:

@@ -8,12 +8,25 @@ job. Afterwards jobs are topped up with tasks still free, to place more hours.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import networkx as nx
 
 from combibaan.rules import Limits, Load, Profile
 
 
-def greedy_jobs(graph: nx.Graph, profiles: list[Profile], limits: Limits) -> list[tuple[int, ...]]:
+def greedy_jobs(
+    graph: nx.Graph,
+    profiles: list[Profile],
+    limits: Limits,
+    task_of: Sequence[int] | None = None,
+) -> list[tuple[int, ...]]:
+    """Jobs of the graph's nodes; with ``task_of`` (flexible tasks as variants,
+    :mod:`.expansion`) a task placed takes its other variants out of the running."""
+    siblings: dict[int, list[int]] = {}
+    if task_of is not None:
+        for v in graph.nodes:
+            siblings.setdefault(task_of[v], []).append(v)
     free = set(graph.nodes)
     jobs: list[list[int]] = []
     loads: list[Load] = []
@@ -47,7 +60,9 @@ def greedy_jobs(graph: nx.Graph, profiles: list[Profile], limits: Limits) -> lis
             jobs.append(members)
             loads.append(load)
             free.difference_update(members)
-    _top_up(jobs, loads, free, graph, profiles, limits)
+            if task_of is not None:
+                free.difference_update(u for m in members for u in siblings[task_of[m]])
+    _top_up(jobs, loads, free, graph, profiles, limits, task_of, siblings)
     return [tuple(sorted(job)) for job in jobs]
 
 
@@ -58,9 +73,13 @@ def _top_up(
     graph: nx.Graph,
     profiles: list[Profile],
     limits: Limits,
+    task_of: Sequence[int] | None,
+    siblings: dict[int, list[int]],
 ) -> None:
     """Add free tasks to existing jobs where every rule still holds, largest first."""
     for task in sorted(free, key=lambda v: (-profiles[v].minutes, v)):
+        if task not in free:  # a variant of a task placed meanwhile
+            continue
         for k, job in enumerate(jobs):
             if all(task in graph[m] for m in job):
                 grown = loads[k].add(profiles[task], limits)
@@ -68,4 +87,6 @@ def _top_up(
                     job.append(task)
                     loads[k] = grown
                     free.discard(task)
+                    if task_of is not None:
+                        free.difference_update(siblings[task_of[task]])
                     break

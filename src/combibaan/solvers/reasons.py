@@ -86,11 +86,15 @@ class _Context:
     chosen: dict[int, str]
     plan: LockPlan | None
     allowance: Allowance = field(default_factory=Allowance)
+    #: Whether tasks have flexible times: the profiles are then one choice of each, which
+    #: the searches around a task cannot stand on (only the enumeration's verdict can).
+    flexible: bool = False
 
     def reach(self, start: Sequence[int]) -> Reach | None:
-        """The search around ``start`` within the allowance; None when none is left."""
+        """The search around ``start`` within the allowance; None when none is left (or
+        with flexible tasks, whose times the search does not choose)."""
         budget = self.allowance.budget()
-        if budget == 0:
+        if budget == 0 or self.flexible:
             return None
         accept = self.plan.accept if self.plan is not None else None
         found = reach(
@@ -116,20 +120,33 @@ def unassigned_reasons(
     chosen: dict[int, str],
     plan: LockPlan | None = None,
     allowance: Allowance | None = None,
+    flexible: bool = False,
 ) -> tuple[Unassigned, ...]:
     """A reason for every task not in a chosen job, as data (worded at the edge).
 
     ``chosen`` maps the task index of every assigned task to its job id;
     ``complete`` says whether ``columns`` holds every feasible job; ``plan``
     holds the workshop locks, if any; ``allowance`` bounds the searches around
-    tasks (default: each search its own budget, no deadline).
+    tasks (default: each search its own budget, no deadline). With ``flexible``
+    tasks the reasons that rest on a search around a task are left to the
+    enumeration: "no combination meets the rules" where it is complete, else "not
+    examined"; a pair's obstacle is that of their first choices.
     """
     options: dict[int, list[tuple[int, ...]]] = {}
     for column in columns:
         for task in column:
             options.setdefault(task, []).append(column)
     context = _Context(
-        instance, policy, profiles, graph, options, complete, chosen, plan, allowance or Allowance()
+        instance,
+        policy,
+        profiles,
+        graph,
+        options,
+        complete,
+        chosen,
+        plan,
+        allowance or Allowance(),
+        flexible,
     )
     return tuple(
         Unassigned(instance.tasks[p.index].id, why_not(context, p.index))
@@ -341,7 +358,7 @@ def _together_reason(c: _Context, v: int) -> Phrase | None:
                     "why": pair_reason(c, a, b),
                 },
             )
-    upper = job_obstacle(c.instance, c.policy, c.profiles, group)
+    upper = None if c.flexible else job_obstacle(c.instance, c.policy, c.profiles, group)
     if upper is not None and not upper.code.startswith("min_"):
         return no_job(upper)
     found = c.reach(group)

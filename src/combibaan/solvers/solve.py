@@ -34,6 +34,7 @@ from combibaan.solvers.candidate_jobs import (
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.covering import cover_result
 from combibaan.solvers.exact import MAX_COLUMNS
+from combibaan.solvers.expansion import FlexibleNotSupported, expand, task_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.locking import LockPlan, plan_locks
@@ -117,6 +118,8 @@ def solve(
         )
 
     problem = problem_of({}, time_limit)
+    if problem.flexible and (problem.policy.cover or candidates):
+        raise FlexibleNotSupported("cover" if problem.policy.cover else "candidates")
     if problem.policy.cover:
         return cover_result(problem, candidates)
     held = None
@@ -188,14 +191,17 @@ def _problem(
     plan = plan_locks(instance, policy, locks, forbid_pairs, profs)
     if keep:
         plan = replace(plan, keep_jobs=(*keep, *plan.keep_jobs))
-    graph = compatibility_graph(instance, policy, plan.searchable(profs), plan.forbidden)
+    expansion = expand(instance, limits)
+    searchable = [p for p in expansion.profiles if expansion.task_of[p.index] not in plan.removed]
+    nodes = compatibility_graph(instance, policy, searchable, plan.forbidden, expansion.task_of)
+    greedy = greedy_jobs(nodes, expansion.profiles, limits, expansion.task_of)
     return Problem(
         instance=instance,
         policy=policy,
         limits=limits,
         profiles=profs,
-        graph=graph,
-        greedy=plan.filter(greedy_jobs(graph, profs, limits)),
+        graph=task_graph(nodes, expansion),
+        greedy=plan.filter(expansion.record(greedy)),
         plan=plan,
         required=_required(instance, plan, require),
         budget=budget,
@@ -204,6 +210,8 @@ def _problem(
         max_columns=max_columns,
         progress=progress,
         candidate_of=keep,
+        expansion=expansion,
+        nodes=nodes,
     )
 
 
@@ -266,7 +274,8 @@ def _proposal(
     instance, plan = problem.instance, problem.plan
     columns = [*(outcome.columns[k] for k in chosen), *plan.keep_jobs]
     codes = [problem.candidate_of.get(tuple(column)) for column in columns]
-    jobs = rename(numbered_jobs(columns, instance, codes))
+    schedule = None if problem.expansion is None else problem.expansion.schedule
+    jobs = rename(numbered_jobs(columns, instance, codes, schedule))
     placed = {instance.task_index[t]: job.job_id for job in jobs for t in job.task_ids}
     try:
         unassigned = unassigned_reasons(
@@ -279,6 +288,7 @@ def _proposal(
             placed,
             plan,
             _reasons_allowance(problem.budget),
+            flexible=problem.flexible,
         )
     except KeyboardInterrupt:
         return _without_reasons(jobs, instance), True

@@ -7,7 +7,7 @@ methods, a cover mode) is one class beside the others.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -17,6 +17,7 @@ from combibaan.model import Instance
 from combibaan.rules import Limits, Policy, Profile
 from combibaan.solvers.budget import Budget
 from combibaan.solvers.enumeration import Enumeration
+from combibaan.solvers.expansion import Expansion
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.ortools.objective import burden
 from combibaan.solvers.ortools.set_packing import Progress
@@ -46,12 +47,28 @@ class Problem:
     progress: Progress | None
     #: The candidates' jobs kept beside the search (task indices, sorted) and their codes.
     candidate_of: Mapping[tuple[int, ...], str] = field(default_factory=dict)
+    #: The searches' nodes (:mod:`..expansion`): the tasks, or with flexible tasks their
+    #: variants; ``nodes`` is their compatibility graph (``graph`` that of the tasks).
+    expansion: Expansion | None = None
+    nodes: nx.Graph | None = None
+
+    @property
+    def flexible(self) -> bool:
+        return self.expansion is not None and self.expansion.flexible
+
+    def node_accept(self) -> Callable[[Sequence[int]], bool] | None:
+        """The together-locks' test on a job of nodes."""
+        accept, expansion = self.plan.accept, self.expansion
+        if expansion is None or not expansion.flexible:
+            return accept
+        return lambda members: accept(expansion.tasks(members))
 
     def minutes(self, column: Sequence[int]) -> int:
         return sum(self.profiles[t].minutes for t in column)
 
     def burden(self, column: Sequence[int]) -> int:
-        return job_burden(self.instance, column)
+        days = None if self.expansion is None else self.expansion.days(column)
+        return job_burden(self.instance, column, days)
 
     def hours_bound(self) -> int:
         """A bound on jobs that needs no enumeration: per group of tasks that could ever
@@ -109,13 +126,16 @@ class Outcome:
         )
 
 
-def job_burden(instance: Instance, column: Sequence[int]) -> int:
-    """The tie-break of "best": suppliers + locations + working days of a job."""
+def job_burden(
+    instance: Instance, column: Sequence[int], days: Collection[int] | None = None
+) -> int:
+    """The tie-break of "best": suppliers + locations + working days of a job (``days``:
+    those of its chosen times, where flexible tasks make them a choice)."""
     tasks = [instance.tasks[t] for t in column]
     return burden(
         len({t.supplier for t in tasks}),
         len({t.location for t in tasks if t.location}),
-        len({d for t in tasks for d in t.days}),
+        len({d for t in tasks for d in t.days} if days is None else days),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from combibaan.solvers.enumeration import Enumeration
 from combibaan.solvers.exact import enumerate_columns, solve_exact
 from combibaan.solvers.ortools.workshop import require_tasks
@@ -21,15 +23,27 @@ class Exact:
         return self.pack(problem, enumeration)
 
     def enumerate(self, problem: Problem) -> Enumeration:
-        """Every feasible job within the budget (or the minimal ones, or as many as fit)."""
-        return enumerate_columns(
-            problem.graph,
-            problem.profiles,
+        """Every feasible job within the budget (or the minimal ones, or as many as fit),
+        as task indices (with flexible tasks: found over their variants, each set once)."""
+        expansion, nodes = problem.expansion, problem.nodes
+        if expansion is None or nodes is None or not expansion.flexible:
+            return enumerate_columns(
+                problem.graph,
+                problem.profiles,
+                problem.limits,
+                problem.budget,
+                max_columns=problem.max_columns,
+                accept=problem.plan.accept,
+            )
+        found = enumerate_columns(
+            nodes,
+            expansion.profiles,
             problem.limits,
             problem.budget,
             max_columns=problem.max_columns,
-            accept=problem.plan.accept,
+            accept=problem.node_accept(),
         )
+        return replace(found, jobs=expansion.record(found.jobs))
 
     def pack(self, problem: Problem, enumeration: Enumeration) -> Outcome:
         """Pack the jobs ``enumeration`` found (the greedy ones as the hint)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from combibaan.solvers.enumeration import Enumeration
+from combibaan.solvers.expansion import FlexibleNotSupported
 from combibaan.solvers.large import solve_large
 from combibaan.solvers.strategies.base import NOTHING, Outcome, Problem
 
@@ -15,6 +16,8 @@ class Large:
     def solve(self, problem: Problem, after: Enumeration = NOTHING) -> Outcome:
         """``after``: an enumeration tried first (by ``auto``); its steps count against the
         budget, in steps, not in seconds, so that the run stays reproducible."""
+        if problem.flexible:
+            raise FlexibleNotSupported("large")
         try:
             found = solve_large(
                 problem.graph,

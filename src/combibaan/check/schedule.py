@@ -1,0 +1,117 @@
+"""A job's ``schedule``: the times it does its tasks, judged against their windows.
+
+Every job of a ``solution.json`` lists every slot of its tasks (``{task_id, day,
+start, end}``, ``day`` as ``ma``…``zo``, an end at or before the start past
+midnight). A fixed task's slots must be its own; a flexible task's must be its
+fixed slots plus, per window, ``count`` slots of its duration on distinct days
+of the window, all at one start within it. The rules are then judged on the
+times as scheduled. This is the checker's own reading, independent of the
+solver's variants (:mod:`combibaan.model.variants`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from combibaan.check.base import DAY, WEEK, Violation, interval, moment, said
+from combibaan.model.task import Task
+from combibaan.model.week import DAY_NAMES, Slot, Window
+
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_DAYS = {name: d for names in DAY_NAMES.values() for d, name in enumerate(names)}
+
+
+def scheduled_tasks(
+    job: Mapping[str, Any], job_id: str, tasks: Sequence[Task]
+) -> tuple[list[Task], list[Violation]]:
+    """The job's tasks at their scheduled times, and what is wrong with the schedule.
+
+    A job without ``schedule`` (a file from before flexible tasks) keeps its tasks'
+    own slots; it is wrong only when one of them is flexible.
+    """
+    entries = job.get("schedule")
+    if entries is None:
+        flexible = [t.id for t in tasks if t.windows]
+        if flexible:
+            return [], [Violation("schedule", job_id, said("schedule_missing", tasks=flexible))]
+        return list(tasks), []
+    if not isinstance(entries, list):
+        return [], [Violation("structure", job_id, said("not_a_list", key="schedule"))]
+    by_task: dict[str, list[Slot]] = {t.id: [] for t in tasks}
+    out: list[Violation] = []
+    for n, entry in enumerate(entries):
+        slot = _slot(entry)
+        if slot is None or entry.get("task_id") not in by_task:
+            message = said("schedule_entry", n=n + 1, entry=repr(entry))
+            out.append(Violation("schedule", job_id, message))
+            continue
+        by_task[entry["task_id"]].append(slot)
+    done: list[Task] = []
+    for task in tasks:
+        slots = by_task[task.id]
+        if not _fits(task, slots):
+            times = tuple(sorted(slots))
+            starts = tuple(moment(interval(s)[0]) for s in times)
+            message = said("schedule_off", task=task.id, n=len(times), starts=starts)
+            out.append(Violation("schedule", job_id, message))
+        done.append(task.scheduled(tuple(slots)) if slots else task)
+    return done, out
+
+
+def _slot(entry: object) -> Slot | None:
+    if not isinstance(entry, Mapping):
+        return None
+    day = _DAYS.get(str(entry.get("day", "")).strip().lower())
+    start, end = _minute(entry.get("start")), _minute(entry.get("end"))
+    if day is None or start is None or end is None:
+        return None
+    if end <= start:
+        end += DAY
+    return Slot(day, start, end)
+
+
+def _minute(value: object) -> int | None:
+    match = _TIME.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    hours, minutes = int(match[1]), int(match[2])
+    return hours * 60 + minutes if hours < 24 and minutes < 60 else None
+
+
+def _fits(task: Task, slots: list[Slot]) -> bool:
+    """Whether the slots are the task's fixed slots plus one choice per window."""
+    left = Counter(slots)
+    for slot in task.slots:
+        if left[slot] == 0:
+            return False
+        left[slot] -= 1
+    return _windows(list(task.windows), +left)
+
+
+def _windows(windows: list[Window], left: Counter[Slot]) -> bool:
+    """Whether ``left`` splits into one choice of each window (a small backtracking)."""
+    if not windows:
+        return not left
+    window, rest = windows[0], windows[1:]
+    # Each candidate slot as (window day, start from that day's midnight).
+    options: dict[int, list[tuple[int, Slot]]] = {}
+    for slot in left:
+        if slot.end - slot.start != window.duration:
+            continue
+        for day in window.days:
+            start = (slot.day * DAY + slot.start - day * DAY) % WEEK
+            if window.earliest <= start <= window.latest - window.duration:
+                options.setdefault(start, []).append((day, slot))
+    for _, found in sorted(options.items()):
+        for chosen in itertools.combinations(found, window.count):
+            if len({day for day, _ in chosen}) < window.count:
+                continue
+            remaining = left.copy()
+            remaining.subtract(slot for _, slot in chosen)
+            if all(v >= 0 for v in remaining.values()) and _windows(rest, +remaining):
+                return True
+    return False

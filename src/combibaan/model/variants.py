@@ -1,0 +1,99 @@
+"""A flexible task as the fixed choices it allows: its variants, on a grid of start times.
+
+The solver judges fixed slots only; a flexible task enters it as every way it
+can be done (a choice of days and one start per window), and a job holds at most
+one of them. Trying every minute is not needed: within one job every rule on the
+start times is a difference constraint (no overlap with travel for a given
+order, span, gaps, the window itself) whose constants are times, durations,
+travel minutes and limits. When all of those are multiples of ``g`` minutes, a
+job that can be scheduled at all can be scheduled with every start on the ``g``
+grid (the vertices of a system of difference constraints lie on its constants'
+grid), so variants on that grid keep the proof of the count exact. Only when a
+task would get more than :data:`MAX_VARIANTS` are its starts thinned, and the
+result says so.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from combibaan.model.instance import Instance
+from combibaan.model.task import Task
+from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window
+
+#: Variants of one task at most before its starts are thinned (then not exact).
+MAX_VARIANTS = 48
+
+
+@dataclass(frozen=True)
+class Variants:
+    """The fixed choices of one task: each a tuple of slots, fixed slots included."""
+
+    choices: tuple[tuple[Slot, ...], ...]
+    #: Minutes between the starts tried (the instance's grid unless thinned).
+    step: int
+    #: Whether the starts were thinned beyond the exact grid.
+    thinned: bool
+
+
+def grid_minutes(instance: Instance, limits: Iterable[float] = ()) -> int:
+    """The exact grid: the gcd of every time, duration, travel time and ``limits`` (the
+    policy's, in minutes). A fraction of a minute counts as a whole one (whole minutes)."""
+    values = [MINUTES_PER_DAY]
+    for task in instance.tasks:
+        for slot in task.slots:
+            values += (slot.start, slot.end)
+        for window in task.windows:
+            values += (window.earliest, window.latest, window.duration)
+    values += (math.ceil(edge.minutes) for edge in instance.travel)
+    values += (math.ceil(value) for value in limits)
+    return math.gcd(*values) or 1
+
+
+def variants(task: Task, grid: int) -> Variants:
+    """Every fixed way to do ``task`` with starts on ``grid`` (thinned to at most
+    :data:`MAX_VARIANTS` where needed); a fixed task has one, itself."""
+    if not task.windows:
+        return Variants((task.slots,), grid, False)
+    step = grid
+    while _count(task.windows, step) > MAX_VARIANTS and step < MINUTES_PER_DAY:
+        step += grid
+    found = []
+    per_window = [_choices(w, step) for w in task.windows]
+    for combination in itertools.product(*per_window):
+        slots = task.slots + tuple(s for part in combination for s in part)
+        if not _overlapping(slots):
+            found.append(tuple(sorted(slots)))
+    return Variants(tuple(found), step, step != grid)
+
+
+def starts(window: Window, step: int) -> list[int]:
+    """The starts tried: from the earliest on ``step``, and always the last possible one."""
+    found = list(range(window.earliest, window.last_start + 1, step))
+    if found[-1] != window.last_start:
+        found.append(window.last_start)
+    return found
+
+
+def _count(windows: tuple[Window, ...], step: int) -> int:
+    return math.prod(math.comb(len(w.days), w.count) * len(starts(w, step)) for w in windows)
+
+
+def _choices(window: Window, step: int) -> list[tuple[Slot, ...]]:
+    return [
+        window.slots(days, start)
+        for days in itertools.combinations(window.days, window.count)
+        for start in starts(window, step)
+    ]
+
+
+def _overlapping(slots: tuple[Slot, ...]) -> bool:
+    """Whether two of one task's slots overlap on the weekly circle (one person does it)."""
+    spans = sorted((s.week_start, s.week_end) for s in slots)
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        if start < end:
+            return True
+    return bool(spans) and spans[-1][1] > spans[0][0] + MINUTES_PER_WEEK

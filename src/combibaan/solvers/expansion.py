@@ -1,0 +1,123 @@
+"""Flexible tasks in the searches: every task as its fixed variants, one node each.
+
+The enumeration and the greedy bundler search over variants
+(:mod:`combibaan.model.variants`): a job is a clique of them, and the
+compatibility graph never joins two variants of one task, so a job does a task
+at most once, at one choice of times. Everything after the search (the packing,
+the bounds, the reasons, the locks) speaks of tasks: a job's variants become its
+task indices (:meth:`Expansion.tasks`), and the variants it was found with are
+kept as its schedule (:meth:`Expansion.record`). Without flexible tasks the
+expansion is the identity and the pipeline runs as it always did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+
+from combibaan.model import Instance, Slot
+from combibaan.model.phrase import PhraseError, mistake
+from combibaan.model.variants import grid_minutes, variants
+from combibaan.rules import Limits, Profile
+from combibaan.rules.facts import first_choice, nodes
+
+
+class FlexibleNotSupported(PhraseError, ValueError):
+    """A way of solving that does not handle flexible tasks yet (the exact path does)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(mistake("flexible_not_supported", what=what))
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The nodes of the searches: per node its task and its slots."""
+
+    profiles: list[Profile]
+    task_of: tuple[int, ...]
+    slots: tuple[tuple[Slot, ...], ...]
+    #: Minutes between the starts tried (the exact grid; see :mod:`~combibaan.model.variants`).
+    grid: int
+    #: Task indices whose starts were thinned beyond the grid (then the proof is on them).
+    thinned: tuple[int, ...]
+    #: Per task its first choice (:func:`~combibaan.rules.facts.first_choice`): the
+    #: times a job gets that no search recorded (a lock's kept job).
+    representative: tuple[tuple[Slot, ...], ...]
+    #: The variants each job (task indices) was found with, as they were recorded.
+    chosen: dict[tuple[int, ...], tuple[int, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def flexible(self) -> bool:
+        """Whether any task has more than one way to be done (else nodes are tasks)."""
+        return self.task_of != tuple(range(len(self.task_of)))
+
+    def tasks(self, column: Iterable[int]) -> tuple[int, ...]:
+        """The task indices of a job of nodes, sorted."""
+        return tuple(sorted(self.task_of[v] for v in column))
+
+    def record(self, columns: Iterable[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        """Jobs of nodes as jobs of tasks, each task set once, in the order met. Its
+        schedule is the variants on the fewest days (the tie-break counts working days),
+        the first met among those: the searches are deterministic, so are the schedules."""
+        if not self.flexible:
+            return [tuple(c) for c in columns]
+        found: dict[tuple[int, ...], None] = {}
+        for column in columns:
+            tasks = self.tasks(column)
+            nodes_ = tuple(sorted(column))
+            old = self.chosen.get(tasks)
+            if old is None or len(self._days(nodes_)) < len(self._days(old)):
+                self.chosen[tasks] = nodes_
+            found[tasks] = None
+        return list(found)
+
+    def days(self, job: Sequence[int]) -> set[int] | None:
+        """The working days of a job of tasks at its chosen times (``None``: no flexible
+        tasks, the tasks' own days)."""
+        if not self.flexible:
+            return None
+        return {slot.day for slots in self.schedule(job).values() for slot in slots}
+
+    def _days(self, nodes_: Sequence[int]) -> set[int]:
+        return {d for v in nodes_ for d in self.profiles[v].days}
+
+    def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
+        """The slots of every task of a job (task indices) as chosen: a recorded job's
+        variants; a job never recorded (a lock's) at its tasks' first choice."""
+        nodes_ = self.chosen.get(tuple(sorted(job)))
+        if nodes_ is None:
+            return {t: self.representative[t] for t in job}
+        return {self.task_of[v]: self.slots[v] for v in nodes_}
+
+
+def expand(instance: Instance, limits: Limits) -> Expansion:
+    """Every task as its variants on the exact grid of the instance and the policy."""
+    values = [limit for _, limit in (*limits.upper, *limits.lower, *limits.travel)]
+    grid = grid_minutes(instance, [*values, limits.default_travel])
+    task_of: list[int] = []
+    slots: list[tuple[Slot, ...]] = []
+    thinned = []
+    for index, task in enumerate(instance.tasks):
+        found = variants(task, grid)
+        if found.thinned:
+            thinned.append(index)
+        for choice in found.choices:
+            task_of.append(index)
+            slots.append(choice)
+    profiles = nodes(instance, list(zip(task_of, slots, strict=True)))
+    first = tuple(first_choice(task) for task in instance.tasks)
+    return Expansion(profiles, tuple(task_of), tuple(slots), grid, tuple(thinned), first)
+
+
+def task_graph(graph: nx.Graph, expansion: Expansion) -> nx.Graph:
+    """The graph of tasks: a task whose variant fits alone, an edge where two tasks'
+    variants can share a job (some pair of them)."""
+    if not expansion.flexible:
+        return graph
+    tasks: nx.Graph[int] = nx.Graph()
+    tasks.add_nodes_from(sorted({expansion.task_of[v] for v in graph}))
+    tasks.add_edges_from((expansion.task_of[a], expansion.task_of[b]) for a, b in graph.edges)
+    return tasks

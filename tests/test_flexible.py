@@ -1,0 +1,300 @@
+"""Flexible tasks (a duration in a time window, on k of some days): the solver's optimum
+equals a brute force that tries every minute, sets that fit pairwise but not together
+are no job, windows run past midnight, days are chosen, and ``check`` judges the times."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import replace
+
+import pytest
+from conftest import assert_sound, make_instance
+
+import combibaan
+from combibaan.check.base import CheckedJob
+from combibaan.check.rules import RULES
+from combibaan.check.travel import Travel
+from combibaan.model import Instance, Slot, Task, Window
+from combibaan.model.variants import MAX_VARIANTS, grid_minutes, variants
+from combibaan.rules import Policy
+from combibaan.rules.facts import first_choice
+
+
+def window(days: tuple[int, ...], count: int, earliest: str, latest: str, minutes: int) -> Window:
+    first, last = _minute(earliest), _minute(latest)
+    if last <= first:
+        last += 24 * 60
+    return Window(days, count, first, last, minutes)
+
+
+def _minute(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def flexible(task_id: str, supplier: str, *windows: Window, location: str = "A") -> Task:
+    return Task(task_id, supplier, (), location=location, windows=windows)
+
+
+def fixed(task_id: str, supplier: str, day: int, start: str, end: str, location: str = "A") -> Task:
+    first, last = _minute(start), _minute(end)
+    if last <= first:
+        last += 24 * 60
+    return Task(task_id, supplier, (Slot(day, first, last),), location=location)
+
+
+# ----------------------------------------------------------------------------- brute force
+
+
+def every_minute(task: Task) -> list[tuple[Slot, ...]]:
+    """Every way to do the task, every minute of every window tried."""
+    per_window = [
+        [
+            w.slots(days, start)
+            for days in itertools.combinations(w.days, w.count)
+            for start in range(w.earliest, w.last_start + 1)
+        ]
+        for w in task.windows
+    ]
+    return [
+        task.slots + tuple(s for part in combo for s in part)
+        for combo in itertools.product(*per_window)
+    ]
+
+
+def brute_force(instance: Instance, policy: Policy) -> tuple[int, int]:
+    """The most jobs, and the most minutes with that many, judged by the checker's rules."""
+    travel = Travel(instance, policy.travel_minutes)
+    tasks = instance.tasks
+    ways = [every_minute(t) for t in tasks]
+    feasible: list[frozenset[int]] = []
+    for size in range(1, len(tasks) + 1):
+        for subset in itertools.combinations(range(len(tasks)), size):
+            for combo in itertools.product(*(ways[i] for i in subset)):
+                job = tuple(
+                    tasks[i].scheduled(slots) for i, slots in zip(subset, combo, strict=True)
+                )
+                if not any(rule(CheckedJob("J", job, policy, travel)) for rule in RULES):
+                    feasible.append(frozenset(subset))
+                    break
+    minutes = {s: sum(tasks[i].minutes_per_week for i in s) for s in feasible}
+    best = (0, 0)
+
+    def pack(start: int, used: frozenset[int], jobs: int, placed: int) -> None:
+        nonlocal best
+        best = max(best, (jobs, placed))
+        for k in range(start, len(feasible)):
+            if not feasible[k] & used:
+                pack(k + 1, used | feasible[k], jobs + 1, placed + minutes[feasible[k]])
+
+    pack(0, frozenset(), 0, 0)
+    return best
+
+
+def random_flexible(rng: random.Random, grid: int) -> Instance:
+    """Four or five tasks on Monday and Tuesday in one morning, one or two of them flexible,
+    times on ``grid`` minutes (1: odd minutes everywhere)."""
+    tasks: list[Task] = []
+    n_flexible = rng.choice((1, 2))
+    n = rng.choice((4, 5)) if n_flexible == 1 else 4
+    for k in range(n):
+        supplier = rng.choice(("Asito", "Sodexo", "Maas"))
+        location = rng.choice(("A", "B"))
+        start = 7 * 60 + grid * rng.randrange(0, 240 // grid)
+        length = grid * rng.randrange(max(1, 30 // grid), 150 // grid)
+        if k < n_flexible:
+            width = length + grid * rng.randrange(1, max(2, (40 if grid == 1 else 60) // grid))
+            days = rng.choice(((0,), (0, 1)))
+            count = rng.choice((1, len(days)))
+            w = Window(days, count, start, start + width, length)
+            tasks.append(Task(f"T{k}", supplier, (), location=location, windows=(w,)))
+        else:
+            days = rng.choice(((0,), (1,), (0, 1)))
+            tasks.append(
+                Task(
+                    f"T{k}",
+                    supplier,
+                    tuple(Slot(d, start, start + length) for d in days),
+                    location=location,
+                )
+            )
+    travel = [("A", "B", rng.choice((5, 10, 15)) if grid != 1 else rng.choice((7, 13)))]
+    return make_instance(*tasks, travel=travel, name="flexible")
+
+
+#: Seeds, the later ones where the windows change the optimum (against each window fixed at
+#: its start, as a model without flexible tasks would have it).
+SEEDS = (*((seed, False) for seed in range(6)), *((seed, True) for seed in (10, 12, 22, 33, 47)))
+
+
+@pytest.mark.parametrize(("seed", "matters"), SEEDS)
+def test_the_optimum_equals_a_brute_force_over_every_minute(seed: int, matters: bool) -> None:
+    rng = random.Random(seed)
+    grid = (1, 5, 15, 15)[seed % 4]
+    instance = random_flexible(rng, grid)
+    policy = Policy(
+        min_hours=rng.choice((1, 2, 3)),
+        max_span_hours=rng.choice((3, 4, None)),
+        max_gap_hours=rng.choice((None, 0.5, 1)),
+        travel_minutes=15,
+    )
+    result = combibaan.solve(instance, policy, time_limit=20, strategy="exact")
+    assert_sound(result)
+    assert result.status == "optimal"
+    jobs, minutes = brute_force(instance, policy)
+    assert (result.num_jobs, sum(j.minutes_per_week for j in result.solution.jobs)) == (
+        jobs,
+        minutes,
+    )
+    if matters:
+        at_start = [t.scheduled(first_choice(t)) if t.windows else t for t in instance.tasks]
+        assert brute_force(replace(instance, tasks=tuple(at_start)), policy) != (jobs, minutes)
+
+
+# ----------------------------------------------------------------------------- cases
+
+
+def test_three_tasks_that_fit_pairwise_are_no_job_together() -> None:
+    """Each two of three one-hour tasks fit 09:00-11:00, the three of them do not."""
+    instance = Instance(
+        tuple(
+            flexible(t, s, window((0,), 1, "09:00", "11:00", 60))
+            for t, s in (("A", "Asito"), ("B", "Sodexo"), ("C", "Asito"))
+        )
+    )
+    policy = Policy(min_hours=2, max_suppliers=None)
+    result = combibaan.solve(instance, policy, time_limit=10)
+    assert_sound(result)
+    assert result.status == "optimal"
+    assert [len(job.task_ids) for job in result.solution.jobs] == [2]
+    assert result.hours_placed == 2
+
+
+def test_a_window_past_midnight_puts_a_late_start_on_the_next_day() -> None:
+    """Friday evening until 00:30 leaves the night round (22:00-03:00, 2 h) 00:30 or later:
+    a slot that starts on Saturday, as every slot belongs to the day it starts."""
+    instance = Instance(
+        (
+            fixed("E", "Sodexo", 4, "20:00", "00:30"),
+            flexible("N", "Securitas", window((4,), 1, "22:00", "03:00", 120)),
+        )
+    )
+    result = combibaan.solve(instance, Policy(min_hours=6), time_limit=10)
+    assert_sound(result)
+    assert result.num_jobs == 1
+    (slot,) = result.solution.jobs[0].slots_of("N")
+    assert slot.day == 5 and 30 <= slot.start <= 60
+    written = [s for s in result.to_dict()["jobs"][0]["schedule"] if s["task_id"] == "N"]
+    assert written[0]["day"] == "za"
+
+
+def test_the_days_of_a_window_are_chosen() -> None:
+    """``2x ma-wo`` beside a Monday and Tuesday task under at most two working days."""
+    instance = Instance(
+        (
+            Task("M", "Asito", (Slot(0, 600, 780), Slot(1, 600, 780)), location="A"),
+            flexible("W", "Sodexo", window((0, 1, 2), 2, "09:00", "10:00", 60)),
+        )
+    )
+    result = combibaan.solve(instance, Policy(min_hours=6, max_days=2), time_limit=10)
+    assert_sound(result)
+    assert result.num_jobs == 1
+    assert {s.day for s in result.solution.jobs[0].slots_of("W")} == {0, 1}
+    assert result.solution.jobs[0].days == (0, 1)
+
+
+def test_flexibility_makes_jobs_fixed_times_would_not() -> None:
+    """At its window's start the round clashes with the shift; later it fits."""
+    shift = fixed("S", "Asito", 0, "07:00", "10:00")
+    rounds = flexible("R", "Sodexo", window((0,), 1, "09:00", "12:00", 60))
+    at_start = Task("R", "Sodexo", (Slot(0, 540, 600),), location="A")
+    policy = Policy(min_hours=4)
+    assert combibaan.solve(Instance((shift, at_start)), policy, time_limit=10).num_jobs == 0
+    result = combibaan.solve(Instance((shift, rounds)), policy, time_limit=10)
+    assert_sound(result)
+    assert result.num_jobs == 1
+
+
+# ----------------------------------------------------------------------------- the checker
+
+
+def _one_job(
+    instance: Instance, policy: Policy, times: dict[str, list[tuple[str, str, str]]]
+) -> dict:
+    result = combibaan.solve(instance, policy, time_limit=10)
+    document = result.to_dict()
+    (job,) = document["jobs"]
+    job["schedule"] = [
+        {"task_id": t, "day": day, "start": start, "end": end}
+        for t, slots in times.items()
+        for day, start, end in slots
+    ]
+    return document
+
+
+ROUND = (
+    fixed("S", "Asito", 0, "07:00", "10:00"),
+    flexible("R", "Sodexo", window((0,), 1, "10:00", "12:00", 60)),
+)
+
+
+def test_check_takes_the_last_possible_start_and_refuses_one_outside_the_window() -> None:
+    instance, policy = Instance(ROUND), Policy(min_hours=4, travel_minutes=0)
+    shift = [("ma", "07:00", "10:00")]
+    last = _one_job(instance, policy, {"S": shift, "R": [("ma", "11:00", "12:00")]})
+    assert combibaan.check_solution(instance, last) == []
+    late = _one_job(instance, policy, {"S": shift, "R": [("ma", "11:05", "12:05")]})
+    assert [v.rule for v in combibaan.check_solution(instance, late)] == ["schedule"]
+    wrong_day = _one_job(instance, policy, {"S": shift, "R": [("di", "10:00", "11:00")]})
+    assert "schedule" in [v.rule for v in combibaan.check_solution(instance, wrong_day)]
+    moved = _one_job(
+        instance, policy, {"S": [("ma", "08:00", "11:00")], "R": [("ma", "11:00", "12:00")]}
+    )
+    assert [v.rule for v in combibaan.check_solution(instance, moved)] == ["schedule"]
+
+
+def test_check_judges_the_rules_at_the_chosen_times() -> None:
+    instance, policy = Instance(ROUND), Policy(min_hours=4, travel_minutes=0)
+    adjacent = _one_job(
+        instance, policy, {"S": [("ma", "07:00", "10:00")], "R": [("ma", "10:00", "11:00")]}
+    )
+    assert combibaan.check_solution(instance, adjacent) == []
+    document = _one_job(instance, policy, {"S": [("ma", "07:00", "10:00")]})
+    assert "schedule" in [v.rule for v in combibaan.check_solution(instance, document)]
+    del document["jobs"][0]["schedule"]
+    assert [v.rule for v in combibaan.check_solution(instance, document)] == ["schedule"]
+
+
+# ----------------------------------------------------------------------------- variants
+
+
+def test_the_grid_is_the_gcd_of_every_time_and_limit() -> None:
+    instance = Instance(
+        (
+            fixed("S", "Asito", 0, "07:00", "10:30"),
+            flexible("R", "Sodexo", window((0,), 1, "10:00", "12:00", 45)),
+        )
+    )
+    assert grid_minutes(instance) == 15
+    assert grid_minutes(instance, [20]) == 5
+    assert grid_minutes(instance, [12.5]) == 1
+
+
+def test_a_wide_window_is_thinned_and_keeps_its_last_start() -> None:
+    task = flexible("R", "Sodexo", window((0, 1, 2, 3, 4), 3, "07:00", "17:00", 60))
+    found = variants(task, 15)
+    assert found.thinned and len(found.choices) <= MAX_VARIANTS
+    starts = {slots[0].start for slots in found.choices}
+    assert min(starts) == 7 * 60 and max(starts) == 16 * 60
+    narrow = variants(flexible("Q", "Sodexo", window((0,), 1, "09:00", "10:00", 30)), 15)
+    assert not narrow.thinned
+    assert [c[0].start for c in narrow.choices] == [540, 555, 570]
+
+
+def test_the_large_path_and_cover_mode_say_they_do_not_take_flexible_tasks_yet() -> None:
+    instance = Instance(ROUND)
+    with pytest.raises(combibaan.FlexibleNotSupported):
+        combibaan.solve(instance, Policy(min_hours=4), strategy="large", time_limit=5)
+    with pytest.raises(combibaan.FlexibleNotSupported):
+        combibaan.solve(instance, Policy(min_hours=4, cover=True), time_limit=5)
