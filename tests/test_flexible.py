@@ -5,16 +5,20 @@ are no job, windows run past midnight, days are chosen, and ``check`` judges the
 from __future__ import annotations
 
 import itertools
+import json
 import random
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from conftest import assert_sound, make_instance
+from conftest import assert_sound, make_instance, run_cli
 
 import combibaan
 from combibaan.check.base import CheckedJob
 from combibaan.check.rules import RULES
 from combibaan.check.travel import Travel
+from combibaan.io.errors import InputError
+from combibaan.io.tasks import read_tasks
 from combibaan.model import Instance, Slot, Task, Window
 from combibaan.model.variants import MAX_VARIANTS, grid_minutes, variants
 from combibaan.rules import Policy
@@ -298,3 +302,98 @@ def test_the_large_path_and_cover_mode_say_they_do_not_take_flexible_tasks_yet()
         combibaan.solve(instance, Policy(min_hours=4), strategy="large", time_limit=5)
     with pytest.raises(combibaan.FlexibleNotSupported):
         combibaan.solve(instance, Policy(min_hours=4, cover=True), time_limit=5)
+
+
+# ----------------------------------------------------------------------------- the task list
+
+HEADER = "taak;leverancier;dagen;begin;eind;vanaf;uiterlijk;duur;locatie\n"
+
+
+def _read(tmp_path: Path, rows: str) -> tuple[Task, ...]:
+    path = tmp_path / "taken.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return read_tasks(path)
+
+
+def _problems(tmp_path: Path, rows: str) -> list[tuple[int | None, str | None, str]]:
+    with pytest.raises(InputError) as caught:
+        _read(tmp_path, rows)
+    return [(p.row, p.column, p.text("en")) for p in caught.value.problems]
+
+
+def test_a_row_gives_a_window_a_duration_and_a_choice_of_days(tmp_path: Path) -> None:
+    tasks = _read(
+        tmp_path,
+        "S1;Asito;ma-vr;07:00;11:00;;;;A\n"
+        "A1;Selecta;3x ma-vr;;;09:00;16:00;60m;A\n"
+        "N1;Securitas;vr;;;22:00;03:00;1:30;A\n"
+        "W1;Maas;2x ma-wo;09:00;10:00;;;;A\n",
+    )
+    fixed_task, vending, night, washing = tasks
+    assert not fixed_task.windows and len(fixed_task.slots) == 5
+    assert vending.windows == (Window((0, 1, 2, 3, 4), 3, 540, 960, 60),)
+    assert vending.minutes_per_week == 180
+    assert night.windows == (Window((4,), 1, 1320, 1620, 90),)
+    assert washing.windows == (Window((0, 1, 2), 2, 540, 600, 60),) and not washing.slots
+
+
+def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
+    path = tmp_path / "taken.csv"
+    path.write_text("taak;leverancier;dagen;vanaf;uiterlijk;duur\nA1;Selecta;ma;09:00;16:00;1u\n")
+    (task,) = read_tasks(path)
+    assert task.windows == (Window((0,), 1, 540, 960, 60),)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "words"),
+    [
+        ("A1;S;ma;09:00;10:00;09:00;16:00;1:00;A", "start", "both fixed times"),
+        ("A1;S;ma;;;09:00;16:00;;A", "duration", "how long the task takes"),
+        ("A1;S;ma;;;09:00;;1:00;A", "latest", "end of the time window"),
+        ("A1;S;ma;;;09:00;10:00;1:30;A", "duration", "does not fit in the time window"),
+        ("A1;S;ma;;;09:00;10:00;90;A", "duration", "hours or minutes"),
+        ("A1;S;ma;;;09:00;10:00;0:00;A", "duration", "not between 0 and 24 hours"),
+        ("A1;S;ma;;;09:00;10:00;25:00;A", "duration", "not between 0 and 24 hours"),
+        ("A1;S;ma;;;09:00;10:00;soon;A", "duration", "not a duration"),
+        ("A1;S;4x ma-wo;;;09:00;16:00;1:00;A", "days", "4 of 3 days"),
+        ("A1;S;0x ma-wo;;;09:00;16:00;1:00;A", "days", "0 of 3 days"),
+    ],
+)
+def test_a_bad_window_names_file_row_and_column(
+    tmp_path: Path, row: str, column: str, words: str
+) -> None:
+    ((number, where, text),) = _problems(tmp_path, row + "\n")
+    assert (number, where) == (2, column)
+    assert words in text
+
+
+def test_windows_of_one_task_that_always_overlap_are_an_error(tmp_path: Path) -> None:
+    found = _problems(tmp_path, "A1;S;ma;;;09:00;10:00;1:00;A\nA1;;ma;09:30;11:00;;;;\n")
+    ((row, _, text),) = found
+    assert row == 2 and "the times of task 'A1' overlap each other however they fall" in text
+
+
+def test_solve_writes_the_chosen_times_and_check_passes(tmp_path: Path) -> None:
+    path = tmp_path / "taken.csv"
+    path.write_text(
+        HEADER
+        + "S1;Asito;ma-vr;07:00;11:00;;;;A\n"
+        + "K1;Sodexo;ma-vr;;;11:00;15:00;1:30;A\n"
+        + "A1;Selecta;3x ma-vr;;;09:00;16:00;60m;A\n"
+        + "R1;Sodexo;ma-vr;13:00;15:00;;;;A\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    done = run_cli("solve", path, "--out", out, "--time-limit", 20, "--quiet")
+    assert done.returncode == 0, done.stderr
+    checked = run_cli("check", path, out / "solution.json")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    document = json.loads((out / "solution.json").read_text(encoding="utf-8"))
+    chosen = {s["task_id"] for job in document["jobs"] for s in job["schedule"]}
+    placed = {t for job in document["jobs"] for t in job["task_ids"]}
+    assert chosen == placed and "K1" in placed
+    jobs = (out / "jobs.csv").read_text(encoding="utf-8-sig")
+    assert "chosen_times" in jobs.splitlines()[0] and "K1 ma-vr 11:00-12:30" in jobs
+    large = run_cli("solve", path, "--strategy", "large", "--time-limit", 5, "--lang", "en")
+    assert large.returncode == 2 and "--strategy large" in large.stderr
+    assert "Traceback" not in large.stderr

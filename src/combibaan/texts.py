@@ -951,10 +951,10 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     # flexible tasks (solvers/expansion.py): what does not handle them yet
     "flexible_not_supported": {
-        "nl": "taken met een tijdvenster (vanaf/uiterlijk/duur) kunnen nog niet met {what}; "
-        "gebruik --strategy exact of auto, zonder --cover en --candidates",
+        "nl": "taken met een tijdvenster (vanaf/uiterlijk/duur) werken nog niet met {what} "
+        "(wel met solve, --strategy exact of auto)",
         "en": "tasks with a time window (earliest/latest/duration) do not work with {what} "
-        "yet; use --strategy exact or auto, without --cover and --candidates",
+        "yet (solve does, --strategy exact or auto)",
     },
     # the rules of a job (rules/policy.py) and the flags that set them
     "unknown_rules": {
@@ -1310,6 +1310,57 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "write the start time, e.g. 07:30",
     },
     "fill_end": {"nl": "schrijf de eindtijd, bijv. 11:00", "en": "write the end time, e.g. 11:00"},
+    # a time window instead of fixed times (io/tasks.py, io/parsing.py)
+    "fill_earliest": {
+        "nl": "schrijf het begin van het tijdvenster, bijv. 09:00 (of gebruik begin en eind)",
+        "en": "write the start of the time window, e.g. 09:00 (or use start and end)",
+    },
+    "fill_latest": {
+        "nl": "schrijf het eind van het tijdvenster, bijv. 16:00 (of gebruik begin en eind)",
+        "en": "write the end of the time window, e.g. 16:00 (or use start and end)",
+    },
+    "fill_duration": {
+        "nl": "schrijf hoe lang de taak duurt, bijv. 1:30 of 90m (of gebruik begin en eind)",
+        "en": "write how long the task takes, e.g. 1:30 or 90m (or use start and end)",
+    },
+    "window_and_times": {
+        "nl": "deze rij geeft zowel vaste tijden (begin/eind) als een tijdvenster "
+        "(vanaf/uiterlijk/duur); laat één van beide leeg",
+        "en": "this row gives both fixed times (start/end) and a time window "
+        "(earliest/latest/duration); leave one of them empty",
+    },
+    "window_too_short": {
+        "nl": "de duur ({duration}) past niet in het tijdvenster {earliest}-{latest}",
+        "en": "the duration ({duration}) does not fit in the time window {earliest}-{latest}",
+    },
+    "duration_hint": {
+        "nl": "schrijf een duur als 1:30, 90m of 1,5 uur (meer dan 0, hoogstens 24 uur)",
+        "en": "write a duration as 1:30, 90m or 1.5h (more than 0, at most 24 hours)",
+    },
+    "duration_bad": {
+        "nl": "{value} is geen duur; {hint}",
+        "en": "{value} is not a duration; {hint}",
+    },
+    "duration_unit": {
+        "nl": "{value} zonder eenheid kan uren of minuten zijn; {hint}",
+        "en": "{value} without a unit may be hours or minutes; {hint}",
+    },
+    "duration_range": {
+        "nl": "de duur {value} ligt niet tussen 0 en 24 uur; {hint}",
+        "en": "the duration {value} is not between 0 and 24 hours; {hint}",
+    },
+    "day_count": {
+        "nl": "{value}: {count} van {n} {n:dag|dagen} kan niet; schrijf bijv. 3x ma-vr "
+        "(drie van deze dagen, de planner kiest)",
+        "en": "{value}: {count} of {n} {n:day|days} is impossible; write e.g. 3x ma-vr "
+        "(three of these days, chosen by the solver)",
+    },
+    "windows_overlap": {
+        "nl": "de tijden van taak {task} overlappen elkaar hoe ze ook vallen; één persoon kan "
+        "ze niet alle doen",
+        "en": "the times of task {task} overlap each other however they fall; one person "
+        "cannot do them all",
+    },
     "supplier_empty": {
         "nl": "de leverancier ontbreekt; vul de leverancier van taak {task} in",
         "en": "supplier is empty; fill in the supplier of task {task}",

@@ -27,6 +27,7 @@ from combibaan.result import Result
 from combibaan.rules import RULES, Limits, Policy, Profile, profiles
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
+from combibaan.solvers.expansion import FlexibleNotSupported
 from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.obstacles import PAIR_ORDER, reach
 from combibaan.solvers.reasons import classify_pair
@@ -203,6 +204,8 @@ def explain(
     most :data:`WHAT_IF_SECONDS`).
     """
     task = find_task(instance, task_id)
+    if any(t.windows for t in instance.tasks):
+        raise FlexibleNotSupported("explain")
     policy = policy or Policy()
     policy.most_jobs_only("explain")
     pairs = tuple(forbid_pairs)

@@ -36,6 +36,7 @@ from combibaan.analysis.runner import Outcome, ProgressCallback, Run, run_all
 from combibaan.model import Instance, Slot, Task
 from combibaan.model.week import MINUTES_PER_DAY
 from combibaan.rules import BY_KEY, RULES, Policy
+from combibaan.solvers.expansion import FlexibleNotSupported
 
 #: The step by which ``rule`` candidates relax each rule (towards more jobs), from the rules.
 RULE_STEPS: dict[str, float] = {rule.key: rule.step for rule in RULES if rule.step is not None}
@@ -101,6 +102,8 @@ def marginal(
     >>> table = combibaan.marginal(instance, Policy(), time_limit=2)  # doctest: +SKIP
     >>> table.head()                                                  # doctest: +SKIP
     """
+    if any(t.windows for t in instance.tasks):
+        raise FlexibleNotSupported("marginal")
     policy = policy or Policy()
     policy.most_jobs_only("marginal")
     options: dict[str, Any] = {}

@@ -141,9 +141,6 @@ def solve(
             )
         except combibaan.LockError as error:
             raise lock_error(error, locks) from None
-        except combibaan.FlexibleNotSupported as error:
-            problem = combibaan.Problem(str(tasks), error.messages[0])
-            raise combibaan.InputError(problem) from None
         if out_dir is not None:
             with interrupts.writing():
                 failure = _write(result, out_dir, lang, force, sroi_credit)

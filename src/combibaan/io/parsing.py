@@ -272,6 +272,73 @@ def _minutes_of_day(value: object, is_end: bool) -> int:
     return hours * 60 + minutes + round(seconds / 60)
 
 
+_COUNT = re.compile(r"^\s*(?P<k>\d+)\s*[x×]\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+def parse_day_choice(value: str) -> tuple[int | None, tuple[int, ...]]:
+    """``"3x ma-vr"`` -> ``(3, (0, 1, 2, 3, 4))``: three of these days, the solver's choice;
+    plain days give ``None`` (every one of them)."""
+    match = _COUNT.match(value)
+    if match is None:
+        return None, parse_days(value)
+    count, days = int(match["k"]), parse_days(match["rest"])
+    if not 1 <= count <= len(days):
+        raise BadValue(
+            mistake("day_count", count=str(count), n=len(days), value=shown(value.strip()))
+        )
+    return count, days
+
+
+_DURATION_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
+_DURATION_UNITS = re.compile(
+    r"(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|u|uur|hour|hours)\s*)?"
+    r"(?:(?P<m>\d+)\s*(?:m|min|mins|minuten|minutes|minute|minuut)?)?"
+)
+
+DURATION_HINT = mistake("duration_hint")
+
+
+def parse_duration(value: object) -> int:
+    """A duration in whole minutes: ``1:30``, ``90m``, ``1,5 uur``, ``1u30``, or an Excel
+    time or duration cell. A bare number is refused (hours or minutes?), as are zero and
+    more than a day."""
+    minutes = _duration_minutes(value)
+    if not 0 < minutes <= MINUTES_PER_DAY:
+        raise BadValue(
+            mistake("duration_range", value=shown(cell_text(value) or ""), hint=DURATION_HINT)
+        )
+    return minutes
+
+
+def _duration_minutes(value: object) -> int:
+    if isinstance(value, dt.timedelta):
+        return round(value.total_seconds() / 60)
+    if isinstance(value, dt.datetime) and value.date() in _ZERO_DATES:
+        value = value.time()
+    if isinstance(value, dt.time):
+        return value.hour * 60 + value.minute + round(value.second / 60)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        number = float(value)
+        if 0 < number < 1:  # an Excel duration: a fraction of a day
+            return round(number * MINUTES_PER_DAY)
+        raise BadValue(
+            mistake("duration_unit", value=shown(cell_text(value) or ""), hint=DURATION_HINT)
+        )
+    text = str(value).strip().lower()
+    clock = _DURATION_CLOCK.fullmatch(text)
+    if clock is not None:
+        if int(clock["m"]) > 59:
+            raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
+        return int(clock["h"]) * 60 + int(clock["m"])
+    units = _DURATION_UNITS.fullmatch(text)
+    if units is None or not (units["h"] or units["m"]):
+        raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
+    if units["h"] is None and text.strip().isdigit():
+        raise BadValue(mistake("duration_unit", value=shown(text), hint=DURATION_HINT))
+    hours = float(units["h"].replace(",", ".")) if units["h"] else 0.0
+    return round(hours * 60) + int(units["m"] or 0)
+
+
 def parse_time(value: object, *, is_end: bool = False) -> int:
     """A start or end time in minutes from midnight; ``24:00`` is allowed only as an end."""
     minutes = _minutes_of_day(value, is_end)

@@ -69,6 +69,9 @@ class Column:
     name: str
     aliases: tuple[str, ...] = ()
     required: bool = False
+    #: Columns that stand in for this one when all of them are there (``start`` and
+    #: ``end`` are not needed in a file of time windows).
+    unless: tuple[str, ...] = ()
 
     @property
     def label(self) -> Phrase | str:
@@ -292,7 +295,8 @@ def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: Phrase) -> 
     named = [text for text in (cell_text(h) for h in header) if text]
     found = _listed([shown(text, 40) for text in named[:20]], _more(len(named) - 20))
     for column in columns:
-        if column.required and column.name not in positions:
+        instead = column.unless and all(name in positions for name in column.unless)
+        if column.required and column.name not in positions and not instead:
             missing = mistake(
                 "missing_column", column=column.label, found=found or mistake("nothing")
             )

@@ -3,6 +3,10 @@
 Users split a task over rows when it runs at different times on different days,
 so a later row may leave supplier, location and competencies empty; when it
 fills them in, they must agree with the earlier rows.
+
+A row gives fixed times (``start``, ``end``) or a time window (``earliest``,
+``latest``, ``duration``: the solver chooses the start, the same on each day);
+``days`` may leave the choice of days too (``3x ma-vr``: three of these days).
 """
 
 from __future__ import annotations
@@ -11,19 +15,27 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from combibaan.io.errors import InputError, Problem, empty
-from combibaan.io.parsing import split_list
+from combibaan.io.parsing import parse_day_choice, parse_duration, parse_time, split_list
 from combibaan.io.table import Column, Row, Table, read_table
-from combibaan.model.phrase import mistake
+from combibaan.model.instance import Instance
+from combibaan.model.phrase import BadValue, mistake
 from combibaan.model.task import Task
-from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, format_slot
+from combibaan.model.variants import grid_minutes, variants
+from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window, format_slot
+
+#: The cells of a time window; a row with any of them is a window row.
+WINDOW_COLUMNS = ("earliest", "latest", "duration")
 
 TASK_COLUMNS = (
     Column("task_id", ("taak_id", "taak"), required=True),
     Column("supplier", ("leverancier",), required=True),
     Column("description", ("omschrijving",)),
     Column("days", ("dagen", "dag", "day"), required=True),
-    Column("start", ("begin", "van"), required=True),
-    Column("end", ("eind", "einde", "tot"), required=True),
+    Column("start", ("begin", "van"), required=True, unless=WINDOW_COLUMNS),
+    Column("end", ("eind", "einde", "tot"), required=True, unless=WINDOW_COLUMNS),
+    Column("earliest", ("vanaf",)),
+    Column("latest", ("uiterlijk",)),
+    Column("duration", ("duur",)),
     Column("location", ("locatie",)),
     Column("competencies", ("competenties",)),
 )
@@ -37,6 +49,9 @@ _EMPTY_HINTS = {
     "days": "fill_days",
     "start": "fill_start",
     "end": "fill_end",
+    "earliest": "fill_earliest",
+    "latest": "fill_latest",
+    "duration": "fill_duration",
 }
 
 
@@ -50,6 +65,7 @@ class _Draft:
     set_in: dict[str, int] = field(default_factory=dict)
     description: str = ""
     slots: list[tuple[Slot, int]] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)
     unreadable: frozenset[str] = frozenset()  # columns of its rows the table reported
 
 
@@ -64,13 +80,14 @@ def read_tasks(source: object) -> tuple[Task, ...]:
         task_id = row.text("task_id")
         if task_id is None:
             problems.extend(_empty(table, row, "task_id"))
-        slots = _row_slots(row, table, problems)
+        slots, windows = _row_times(row, table, problems)
         if task_id is None:
             continue
         draft = drafts.setdefault(task_id, _Draft(task_id))
         draft.rows.append(row.number)
         draft.unreadable |= row.flagged
         draft.slots.extend((slot, row.number) for slot in slots)
+        draft.windows.extend(windows)
         draft.description = draft.description or row.text("description") or ""
         _merge_shared(draft, row, table, problems)
     tasks = []
@@ -82,8 +99,12 @@ def read_tasks(source: object) -> tuple[Task, ...]:
                 )
             )
         problems.extend(_overlaps(draft, table))
-        if draft.slots and "supplier" in draft.shared:
-            tasks.append(_build(draft))
+        if (draft.slots or draft.windows) and "supplier" in draft.shared:
+            task = _build(draft)
+            if task.windows and not variants(task, grid_minutes(Instance((task,)))).choices:
+                overlap = mistake("windows_overlap", task=repr(task.id))
+                problems.append(table.problem(overlap, draft.rows[0]))
+            tasks.append(task)
     if problems:
         problems.sort(key=lambda p: p.row or 0)  # stable: a row's cells stay left to right
         raise InputError(problems)
@@ -94,22 +115,72 @@ def _empty(table: Table, row: Row, column: str) -> list[Problem]:
     return table.missing(row, column, empty(column, _EMPTY_HINTS[column]))
 
 
-def _row_slots(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
-    """The slots of one row (one per day), or none when a cell is wrong."""
-    cells = table.week_cells(
-        row, ("days", "start", "end"), lambda c: empty(c, _EMPTY_HINTS[c]), problems
-    )
-    if cells is None:
-        return []
-    days, start, end = cells
+def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Slot], list[Window]]:
+    """The fixed slots of one row (one per day) or its window; nothing when a cell is
+    wrong (its problems are added to ``problems``)."""
+    window_row = any(row.text(c) is not None for c in WINDOW_COLUMNS)
+    columns = WINDOW_COLUMNS if window_row else ("start", "end")
+    if window_row:
+        for column in ("start", "end"):
+            if row.text(column) is not None:
+                problems.append(table.problem(mistake("window_and_times"), row.number, column))
+                return [], []
+    choice = _days(row, table, problems)
+    times: dict[str, int] = {}
+    for column in columns:
+        if row.text(column) is None:
+            problems.extend(_empty(table, row, column))
+            continue
+        value = row.cells.get(column)
+        try:
+            if column == "duration":
+                times[column] = parse_duration(value)
+            else:
+                times[column] = parse_time(value, is_end=column in ("end", "latest"))
+        except BadValue as error:
+            problems.append(table.problem(error.message, row.number, column))
+    if choice is None or len(times) < len(columns):
+        return [], []
+    count, days = choice
+    if window_row:
+        earliest, latest, duration = (times[c] for c in WINDOW_COLUMNS)
+        if latest <= earliest:
+            latest += MINUTES_PER_DAY
+        if duration > latest - earliest:
+            message = mistake(
+                "window_too_short",
+                duration=row.text("duration"),
+                earliest=row.text("earliest"),
+                latest=row.text("latest"),
+            )
+            problems.append(table.problem(message, row.number, "duration"))
+            return [], []
+        return [], [Window(days, count or len(days), earliest, latest, duration)]
+    start, end = times["start"], times["end"]
     if start == end:
         problems.append(
             table.problem(mistake("same_start_end", time=row.text("start")), row.number, "end")
         )
-        return []
+        return [], []
     if end < start:
         end += MINUTES_PER_DAY
-    return [Slot(day, start, end) for day in days]
+    if count is not None and count < len(days):  # fixed times on some of the days
+        return [], [Window(days, count, start, end, end - start)]
+    return [Slot(day, start, end) for day in days], []
+
+
+def _days(
+    row: Row, table: Table, problems: list[Problem]
+) -> tuple[int | None, tuple[int, ...]] | None:
+    """How many of which days (``None`` count: every one), or ``None`` when the cell is wrong."""
+    if row.text("days") is None:
+        problems.extend(_empty(table, row, "days"))
+        return None
+    try:
+        return parse_day_choice(str(row.cells.get("days")))
+    except BadValue as error:
+        problems.append(table.problem(error.message, row.number, "days"))
+        return None
 
 
 def _merge_shared(draft: _Draft, row: Row, table: Table, problems: list[Problem]) -> None:
@@ -195,6 +266,7 @@ def _build(draft: _Draft) -> Task:
         id=draft.id,
         supplier=str(draft.shared["supplier"]),
         slots=tuple(sorted(slot for slot, _ in draft.slots)),
+        windows=tuple(draft.windows),
         description=draft.description,
         location=str(location) if location is not None else None,
         competencies=competencies,

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from combibaan.model.phrase import Phrase
 from combibaan.model.week import Slot
+
+if TYPE_CHECKING:
+    from combibaan.model.instance import Instance
+    from combibaan.model.task import Task
 
 #: Paid hours per week that count as one job in the Dutch job agreement.
 HOURS_PER_JOB_UNIT = 25.5
@@ -39,6 +44,11 @@ class Job:
     def slots_of(self, task_id: str) -> tuple[Slot, ...]:
         """The slots of one of its tasks as scheduled."""
         return tuple(s.slot for s in self.schedule if s.task_id == task_id)
+
+    def tasks_in(self, instance: Instance) -> tuple[Task, ...]:
+        """Its tasks at the times it does them: a flexible one settled at its chosen times."""
+        tasks = (instance.task(task_id) for task_id in self.task_ids)
+        return tuple(t.scheduled(self.slots_of(t.id)) if t.windows else t for t in tasks)
 
     @property
     def hours_per_week(self) -> float:

@@ -86,7 +86,7 @@ def _draw(
 ) -> None:
     """The blocks, axes and title of one job's week; ``times`` writes clock times in the blocks."""
     styles = supplier_styles(result.instance.supplier_names)
-    tasks = [result.instance.task(t) for t in job.task_ids]
+    tasks = job.tasks_in(result.instance)
     slots = [(task, slot) for task in tasks for slot in task.slots]
     days = range(max(5, max(s.day for _, s in slots) + 1))
     first = math.floor(min(s.start for _, s in slots) / 60)

@@ -86,7 +86,8 @@ def supplier_table(instance: Instance) -> dict[str, Supplier]:
 
 
 def job_tasks(instance: Instance, job: Job) -> tuple[Task, ...]:
-    return tuple(instance.task(task_id) for task_id in job.task_ids)
+    """The job's tasks at the times it does them (flexible ones at their chosen times)."""
+    return job.tasks_in(instance)
 
 
 #: The steps of the employer suggestion, in order; the first on which the suggested

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from combibaan.model import Instance, Task
+from combibaan.model import Instance, Task, Window
 from combibaan.model.week import DAY_NAMES_LONG, day_runs, format_minutes
 from combibaan.reporting.cards import JobCard
 from combibaan.reporting.environment import text_environment
@@ -22,8 +22,18 @@ from combibaan.reporting.labels import check_lang, fmt
 from combibaan.rules import Policy
 
 _WORDS = {
-    "nl": {"through": "t/m", "and": "en"},
-    "en": {"through": "to", "and": "and"},
+    "nl": {
+        "through": "t/m",
+        "and": "en",
+        "window": "{count}{days} {duration} ergens tussen {earliest} en {latest}",
+        "of": "{count} van ",
+    },
+    "en": {
+        "through": "to",
+        "and": "and",
+        "window": "{count}{days} {duration} sometime between {earliest} and {latest}",
+        "of": "{count} of ",
+    },
 }
 
 
@@ -105,13 +115,29 @@ def times_phrase(intervals: tuple[tuple[int, int], ...], lang: str = "nl") -> st
 
 
 def when_lines(tasks: tuple[Task, ...], lang: str = "nl") -> tuple[str, ...]:
-    """One line per distinct daily pattern: ``maandag t/m vrijdag 06:00–09:00 en 11:00–14:00``."""
+    """One line per distinct daily pattern: ``maandag t/m vrijdag 06:00–09:00 en 11:00–14:00``;
+    then the time windows of flexible tasks not yet placed (``3 van maandag t/m vrijdag
+    1:00 ergens tussen 09:00 en 16:00``)."""
     patterns: dict[tuple[tuple[int, int], ...], list[int]] = {}
     for day in sorted({s.day for t in tasks for s in t.slots}):
         patterns.setdefault(day_intervals(tasks, day), []).append(day)
     ordered = sorted(patterns.items(), key=lambda item: item[1][0])
-    return tuple(
+    fixed = tuple(
         f"{days_phrase(days, lang)} {times_phrase(spans, lang)}" for spans, days in ordered
+    )
+    return fixed + tuple(window_line(w, lang) for t in tasks for w in t.windows)
+
+
+def window_line(window: Window, lang: str = "nl") -> str:
+    """A flexible slot in words: ``3 van maandag t/m vrijdag 1:00 ergens tussen 09:00 en 16:00``."""
+    words = _WORDS[lang]
+    some = len(window.days) > window.count
+    return words["window"].format(
+        count=words["of"].format(count=window.count) if some else "",
+        days=days_phrase(window.days, lang),
+        duration=f"{window.duration // 60}:{window.duration % 60:02d}",
+        earliest=format_minutes(window.earliest),
+        latest=format_minutes(window.latest),
     )
 
 

@@ -220,9 +220,11 @@ def _time(minutes: int) -> float:
 
 
 def _span(tasks: Sequence[Task]) -> tuple[float, float]:
-    """The earliest start and the latest end on any day, as spreadsheet times."""
-    slots = [slot for task in tasks for slot in task.slots]
-    return _time(min(s.start for s in slots)), _time(max(s.end for s in slots))
+    """The earliest start and the latest end on any day, as spreadsheet times (a time
+    window not yet placed counts from its earliest start to its latest end)."""
+    spans = [(s.start, s.end) for task in tasks for s in task.slots]
+    spans += [(w.earliest, w.latest) for task in tasks for w in task.windows]
+    return _time(min(a for a, _ in spans)), _time(max(b for _, b in spans))
 
 
 def _jobs_sheet(
@@ -390,7 +392,7 @@ def _tasks_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lan
                 ", ".join(task.competencies),
                 job_of.get(task.id, ""),
             ]
-            for task in result.instance.tasks
+            for task in result.scheduled.tasks
         ],
     )
 

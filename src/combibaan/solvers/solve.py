@@ -119,7 +119,7 @@ def solve(
 
     problem = problem_of({}, time_limit)
     if problem.flexible and (problem.policy.cover or candidates):
-        raise FlexibleNotSupported("cover" if problem.policy.cover else "candidates")
+        raise FlexibleNotSupported("--cover" if problem.policy.cover else "--candidates")
     if problem.policy.cover:
         return cover_result(problem, candidates)
     held = None

@@ -17,7 +17,7 @@ class Large:
         """``after``: an enumeration tried first (by ``auto``); its steps count against the
         budget, in steps, not in seconds, so that the run stays reproducible."""
         if problem.flexible:
-            raise FlexibleNotSupported("large")
+            raise FlexibleNotSupported("--strategy large")
         try:
             found = solve_large(
                 problem.graph,
