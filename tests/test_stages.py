@@ -97,3 +97,14 @@ def test_two_runs_give_the_same_jobs(
     first, second = ([job.task_ids for job in run.solution.jobs] for run in runs)
     assert first == second
     assert runs[0].solution.unassigned == runs[1].solution.unassigned
+
+
+def test_a_cut_enumeration_proves_no_count() -> None:
+    """The exact path over a partial enumeration (the column cap reached) packs what it
+    found, but its count over those columns is no bound: 7 jobs there, 9 exist."""
+    tasks, travel = generate(60, 1, family="short")
+    instance = combibaan.read_instance(tasks, travel=travel)
+    cut = combibaan.solve(instance, time_limit=20, strategy="exact", max_columns=20)
+    assert cut.statistics.method == "partial"
+    assert cut.jobs_status != "optimal" and cut.jobs_bound > cut.num_jobs
+    assert combibaan.solve(instance, time_limit=20).num_jobs > cut.num_jobs

@@ -168,13 +168,16 @@ def solve_exact(
             cut,
         )
     jobs = len(first.selected)
+    # The count is proven over the columns; over every job only when they hold them all
+    # (or all minimal ones): a partial enumeration proves no bound.
+    bound = jobs if enumeration.complete else None
     every_job = enumeration.complete and not enumeration.minimal
     presolve = len(columns) <= BIG_MODEL  # see BIG_MODEL
     try:
         cap = minutes_bound(columns, minutes, jobs) if every_job else None
     except KeyboardInterrupt:
         return ExactOutcome(
-            enumeration, columns, first.selected, "feasible", jobs, jobs_proven, None, True, cut
+            enumeration, columns, first.selected, "feasible", bound, jobs_proven, None, True, cut
         )
     left = max(work - first.work, 0.0)
     second = packing.most_hours(
@@ -195,7 +198,7 @@ def solve_exact(
             columns,
             first.selected,
             "feasible",
-            jobs,
+            bound,
             jobs_proven,
             minutes_proven,
             second.interrupted,
@@ -209,7 +212,7 @@ def solve_exact(
             columns,
             best,
             "feasible",
-            jobs,
+            bound,
             jobs_proven,
             minutes_proven,
             second.interrupted,
@@ -230,7 +233,7 @@ def solve_exact(
         columns,
         best,
         "optimal" if every_job and third.status == "optimal" else "feasible",
-        jobs,
+        bound,
         jobs_proven,
         minutes_proven,
         third.interrupted,
