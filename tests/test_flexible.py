@@ -285,12 +285,13 @@ def test_the_grid_is_the_gcd_of_every_time_and_limit() -> None:
     assert grid_minutes(instance, [12.5]) == 1
 
 
-def test_a_wide_window_is_thinned_and_keeps_its_last_start() -> None:
-    task = flexible("R", "Sodexo", window((0, 1, 2, 3, 4), 3, "07:00", "17:00", 60))
-    found = variants(task, 15)
-    assert found.thinned and len(found.choices) <= MAX_VARIANTS
-    starts = {slots[0].start for slots in found.choices}
-    assert min(starts) == 7 * 60 and max(starts) == 16 * 60
+def test_a_wide_window_is_thinned_and_keeps_its_first_and_last_start() -> None:
+    one_day = variants(flexible("R", "Sodexo", window((0,), 1, "07:00", "17:00", 60)), 15)
+    assert one_day.thinned and one_day.step == 120 and len(one_day.choices) <= MAX_VARIANTS
+    assert [c[0].start for c in one_day.choices] == [420, 540, 660, 780, 900, 960]
+    # Ten choices of days leave room for no start but the first and the last.
+    days = variants(flexible("D", "Sodexo", window((0, 1, 2, 3, 4), 3, "07:00", "17:00", 60)), 15)
+    assert len(days.choices) == 20 and {c[0].start for c in days.choices} == {420, 960}
     narrow = variants(flexible("Q", "Sodexo", window((0,), 1, "09:00", "10:00", 30)), 15)
     assert not narrow.thinned
     assert [c[0].start for c in narrow.choices] == [540, 555, 570]

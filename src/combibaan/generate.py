@@ -1000,7 +1000,12 @@ def _spread(rng: random.Random, n_tasks: int, shares: list[float]) -> list[int]:
 
 
 def generate(
-    n_tasks: int, seed: int = 0, *, campuses: int | None = None, family: str = "campus"
+    n_tasks: int,
+    seed: int = 0,
+    *,
+    campuses: int | None = None,
+    family: str = "campus",
+    flexible: float = 0.0,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """An instance of ``n_tasks`` tasks of one kind: the tasks table and the travel table.
 
@@ -1020,7 +1025,8 @@ def generate(
     - ``many``: 12-20 suppliers of many trades, each with few tasks.
 
     ``campuses`` is the number of campuses (default 1), or for ``remote`` the
-    number of sites.
+    number of sites. ``flexible`` is the share of tasks given a time window instead
+    of fixed times (:func:`make_flexible`); the fixed list stays the same.
     """
     if family not in FAMILIES:
         raise ValueError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
@@ -1028,6 +1034,8 @@ def generate(
         raise ValueError(f"n_tasks must be at least 1, got {n_tasks}")
     if campuses is not None and campuses < 1:
         raise ValueError(f"campuses must be at least 1, got {campuses}")
+    if not 0.0 <= flexible <= 1.0:
+        raise ValueError(f"flexible must be a share from 0 to 1, got {flexible}")
     rng = random.Random(seed)
     if family == "remote":
         sites = campuses or max(3, min(6, round(n_tasks / 50)))
@@ -1050,7 +1058,57 @@ def generate(
             ].__getitem__
         tasks = _draw_tasks(rng, n_tasks, kind, trade_of, lambda _: rng.choice(groups), outdoor)
     travel = pd.DataFrame(edges, columns=list(TRAVEL_COLUMNS))
+    if flexible:
+        tasks = make_flexible(tasks, flexible, random.Random(f"flexible {seed}"))
     return tasks, travel
+
+
+#: Work that is flexible by nature, by words of its description: it goes first.
+FLEXIBLE_WORDS = ("automat", "post", "ramen", "glazen", "groen", "gras", "maai", "blad", "pakket")
+#: How far a window opens before the slot and closes after it (minutes), and its limits.
+WIDEN = (30, 60, 90, 120, 180)
+DAY_WINDOW = (360, 1320)
+
+
+def make_flexible(tasks: pd.DataFrame, share: float, rng: random.Random) -> pd.DataFrame:
+    """``share`` of the tasks (of one row; vending, post, windows and grounds first, as such
+    work is flexible) get a window around their slot instead of fixed times: it opens
+    30-180 minutes before and closes 30-180 minutes after, within 06:00-22:00 for day
+    work, and a task on several days may leave the choice of all but one of them
+    (``4x ma-vr``) a third of the time."""
+    tasks = tasks.copy()
+    rows = tasks.groupby("task_id").size()
+    first = tasks.drop_duplicates("task_id").set_index("task_id")["description"]
+    single = [t for t in first.index if rows[t] == 1]
+    nature = {t for t in single if any(w in str(first[t]).lower() for w in FLEXIBLE_WORDS)}
+    by_nature = [t for t in single if t in nature]
+    others = [t for t in single if t not in nature]
+    rng.shuffle(by_nature)
+    rng.shuffle(others)
+    wanted = round(share * tasks["task_id"].nunique())
+    chosen = set((by_nature + others)[:wanted])
+    for column in ("earliest", "latest", "duration"):
+        tasks[column] = ""
+    for index in tasks.index[tasks["task_id"].isin(chosen)]:
+        start, end = _minutes(str(tasks.at[index, "start"])), _minutes(str(tasks.at[index, "end"]))
+        if end <= start:
+            end += 24 * 60
+        earliest, latest = start - rng.choice(WIDEN), end + rng.choice(WIDEN)
+        if DAY_WINDOW[0] <= start and end <= DAY_WINDOW[1]:
+            earliest, latest = max(earliest, DAY_WINDOW[0]), min(latest, DAY_WINDOW[1])
+        earliest = max(earliest, 0)
+        days = str(tasks.at[index, "days"])
+        count = _day_count(days)
+        if count > 1 and rng.random() < 1 / 3:
+            days = f"{count - 1}x {days}"
+        length = end - start
+        tasks.loc[index, ["days", "start", "end"]] = [days, "", ""]
+        tasks.loc[index, ["earliest", "latest", "duration"]] = [
+            _clock(earliest),
+            _clock(latest % (24 * 60)),
+            f"{length // 60}:{length % 60:02d}",
+        ]
+    return tasks
 
 
 # ----------------------------------------------------------------------------- writing

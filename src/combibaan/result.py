@@ -137,6 +137,12 @@ class Statistics:
     #: With candidates: whether the most jobs for them were proven (``optimal``), the
     #: stage before the vacancies; ``None`` without candidates.
     candidate_status: str | None = None
+    #: With flexible tasks: the minutes between the starts tried where every start counts
+    #: (the exact grid), and the flexible tasks whose starts were tried on a coarser
+    #: step (up to ``coarsest_step`` minutes): the proof holds for the starts tried.
+    start_grid_minutes: int | None = None
+    thinned_tasks: tuple[str, ...] = ()
+    coarsest_step: int | None = None
 
 
 @dataclass(frozen=True)
@@ -239,6 +245,9 @@ class Result:
                 ),
                 "wall_clock_cut": self.statistics.wall_clock_cut,
                 "candidate_status": self.statistics.candidate_status,
+                "start_grid_minutes": self.statistics.start_grid_minutes,
+                "thinned_tasks": list(self.statistics.thinned_tasks),
+                "coarsest_step": self.statistics.coarsest_step,
             },
         }
 

@@ -365,6 +365,12 @@ CLI: dict[str, dict[str, str]] = {
         "nl": " (tijdslimiet van de klok; een herhaling kan verschillen)",
         "en": " (wall-clock limit; a rerun may differ)",
     },
+    "thinned": {
+        "nl": " (begintijden van {n} flexibele {n:taak|taken} met een grovere stap "
+        "geprobeerd, tot {step} min; het bewijs geldt voor die begintijden)",
+        "en": " (starts of {n} flexible {n:task|tasks} tried on a coarser step, up to "
+        "{step} min; the proof holds for those starts)",
+    },
     "seconds": {"nl": "{seconds:.1f} s", "en": "{seconds:.1f} s"},
     "finishing": {
         "nl": "Bezig met afronden{saving}… (nog een keer Ctrl-C breekt af zonder op te slaan)",

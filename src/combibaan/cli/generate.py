@@ -45,6 +45,16 @@ def generate(
             autocompletion=lambda: ["campus", "short", "night", "remote", "many"],
         ),
     ] = "campus",
+    flexible: Annotated[
+        float,
+        typer.Option(
+            help="Share of tasks (0-1) given a time window instead of fixed times: vending, "
+            "post, windows and grounds first.",
+            min=0.0,
+            max=1.0,
+            metavar="SHARE",
+        ),
+    ] = 0.0,
     force: Annotated[bool, typer.Option(help="Overwrite existing tasks.csv/travel.csv.")] = False,
     lang: MessageLangOpt = "nl",
 ) -> None:
@@ -54,7 +64,9 @@ def generate(
 
     family = choice("--family", family, FAMILIES)
     combibaan.check_folder(out_dir)
-    task_table, travel_table = generate_tables(tasks, seed, campuses=campuses, family=family)
+    task_table, travel_table = generate_tables(
+        tasks, seed, campuses=campuses, family=family, flexible=flexible
+    )
     try:
         written = write_instance(task_table, travel_table, out_dir, overwrite=force)
     except FileExistsError as error:

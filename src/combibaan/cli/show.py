@@ -71,6 +71,13 @@ def summary_line(result: Result, lang: str = "nl") -> str:
         how = cli_text(stop_of(result), lang)
     if result.statistics.wall_clock_cut:
         how += cli_text("wall_clock", lang)
+    if result.statistics.thinned_tasks:
+        how += cli_text(
+            "thinned",
+            lang,
+            n=len(result.statistics.thinned_tasks),
+            step=result.statistics.coarsest_step,
+        )
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     return " · ".join((jobs, hours, how, seconds))
 

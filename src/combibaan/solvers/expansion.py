@@ -41,8 +41,10 @@ class Expansion:
     slots: tuple[tuple[Slot, ...], ...]
     #: Minutes between the starts tried (the exact grid; see :mod:`~combibaan.model.variants`).
     grid: int
-    #: Task indices whose starts were thinned beyond the grid (then the proof is on them).
+    #: Task indices whose starts were thinned beyond the grid (the proof then holds for
+    #: the starts tried), and the coarsest step of those.
     thinned: tuple[int, ...]
+    step: int
     #: Per task its first choice (:func:`~combibaan.rules.facts.first_choice`): the
     #: times a job gets that no search recorded (a lock's kept job).
     representative: tuple[tuple[Slot, ...], ...]
@@ -95,21 +97,24 @@ class Expansion:
 
 def expand(instance: Instance, limits: Limits) -> Expansion:
     """Every task as its variants on the exact grid of the instance and the policy."""
-    values = [limit for _, limit in (*limits.upper, *limits.lower, *limits.travel)]
+    active = (*limits.upper, *limits.lower, *limits.travel)
+    values = [limit for rule, limit in active if rule.unit != "count"]
     grid = grid_minutes(instance, [*values, limits.default_travel])
     task_of: list[int] = []
     slots: list[tuple[Slot, ...]] = []
     thinned = []
+    step = grid
     for index, task in enumerate(instance.tasks):
         found = variants(task, grid)
         if found.thinned:
             thinned.append(index)
+            step = max(step, found.step)
         for choice in found.choices:
             task_of.append(index)
             slots.append(choice)
     profiles = nodes(instance, list(zip(task_of, slots, strict=True)))
     first = tuple(first_choice(task) for task in instance.tasks)
-    return Expansion(profiles, tuple(task_of), tuple(slots), grid, tuple(thinned), first)
+    return Expansion(profiles, tuple(task_of), tuple(slots), grid, tuple(thinned), step, first)
 
 
 def task_graph(graph: nx.Graph, expansion: Expansion) -> nx.Graph:

@@ -305,6 +305,9 @@ def _reasons_allowance(budget: Budget) -> Allowance:
 def _statistics(
     problem: Problem, outcome: Outcome, verdict: _Verdict, interrupted: bool
 ) -> Statistics:
+    expansion, tasks = problem.expansion, problem.instance.tasks
+    flexible = expansion is not None and any(t.windows for t in tasks)
+    thinned = () if expansion is None else tuple(tasks[t].id for t in expansion.thinned)
     return Statistics(
         method=outcome.method,
         tasks=len(problem.instance.tasks),
@@ -317,6 +320,9 @@ def _statistics(
         interrupted=interrupted,
         jobs_proven_seconds=verdict.jobs_proven_seconds,
         wall_clock_cut=outcome.wall_clock_cut,
+        start_grid_minutes=expansion.grid if flexible and expansion is not None else None,
+        thinned_tasks=thinned,
+        coarsest_step=expansion.step if thinned and expansion is not None else None,
     )
 
 
