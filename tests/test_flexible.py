@@ -17,6 +17,7 @@ import combibaan
 from combibaan.check.base import CheckedJob
 from combibaan.check.rules import RULES
 from combibaan.check.travel import Travel
+from combibaan.cli.show import summary_line
 from combibaan.io.errors import InputError
 from combibaan.io.tasks import read_tasks
 from combibaan.model import Instance, Slot, Task, Window
@@ -214,10 +215,16 @@ def test_flexibility_makes_jobs_fixed_times_would_not() -> None:
     rounds = flexible("R", "Sodexo", window((0,), 1, "09:00", "12:00", 60))
     at_start = Task("R", "Sodexo", (Slot(0, 540, 600),), location="A")
     policy = Policy(min_hours=4)
-    assert combibaan.solve(Instance((shift, at_start)), policy, time_limit=10).num_jobs == 0
+    fixed_result = combibaan.solve(Instance((shift, at_start)), policy, time_limit=10)
+    assert fixed_result.num_jobs == 0 and fixed_result.at_window_start is None
     result = combibaan.solve(Instance((shift, rounds)), policy, time_limit=10)
     assert_sound(result)
     assert result.num_jobs == 1
+    assert result.at_window_start is not None and result.at_window_start.jobs == 0
+    assert result.to_dict()["at_window_start"]["jobs"] == 0
+    assert "met elk tijdvenster op zijn begin 0 banen (+1 door de flexibele taken)" in (
+        summary_line(result)
+    )
 
 
 # ----------------------------------------------------------------------------- the checker

@@ -146,6 +146,17 @@ class Statistics:
 
 
 @dataclass(frozen=True)
+class AtWindowStart:
+    """The same list solved with every window fixed at its start (as a model without
+    flexible tasks would have it): what the flexibility is measured against."""
+
+    jobs: int
+    hours: float
+    #: ``optimal`` when that count is proven the most with fixed times.
+    jobs_status: str
+
+
+@dataclass(frozen=True)
 class Result:
     """A proposal of jobs with its status and a proven upper bound on the number of jobs.
 
@@ -176,6 +187,8 @@ class Result:
     #: The candidates the jobs were built for (echoed), and whether only they hold jobs.
     candidates: tuple[Candidate, ...] = ()
     only_candidates: bool = False
+    #: With flexible tasks: the list solved with the windows at their starts.
+    at_window_start: AtWindowStart | None = None
 
     @property
     def num_jobs(self) -> int:
@@ -231,6 +244,13 @@ class Result:
             "candidates": [candidate_dict(c) for c in self.candidates],
             "only_candidates": self.only_candidates,
             "alternatives": [alternative_dict(a, lang) for a in self.alternatives],
+            "at_window_start": None
+            if self.at_window_start is None
+            else {
+                "jobs": self.at_window_start.jobs,
+                "hours": round(self.at_window_start.hours, 2),
+                "jobs_status": self.at_window_start.jobs_status,
+            },
             "statistics": {
                 "method": self.statistics.method,
                 "columns": self.statistics.columns,

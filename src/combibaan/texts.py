@@ -365,6 +365,12 @@ CLI: dict[str, dict[str, str]] = {
         "nl": " (tijdslimiet van de klok; een herhaling kan verschillen)",
         "en": " (wall-clock limit; a rerun may differ)",
     },
+    "at_window_start": {
+        "nl": "met elk tijdvenster op zijn begin {jobs} {jobs:baan|banen} ({gain} door de "
+        "flexibele taken)",
+        "en": "with every window at its start {jobs} {jobs:job|jobs} ({gain} from the "
+        "flexible tasks)",
+    },
     "thinned": {
         "nl": " (begintijden van {n} flexibele {n:taak|taken} met een grovere stap "
         "geprobeerd, tot {step} min; het bewijs geldt voor die begintijden)",
@@ -492,6 +498,14 @@ def jobs_note(
     if proven or (bound is not None and bound == jobs):
         return cli_text("jobs_proven" + least, lang)
     return "" if bound is None else cli_text("jobs_bound" + least, lang, bound=bound)
+
+
+def flexibility_note(jobs: int, at_start: int | None, lang: str = "nl") -> str:
+    """What the flexible tasks buy: "met elk tijdvenster op zijn begin 32 banen (+8 door de
+    flexibele taken)"; nothing without flexible tasks (``at_start`` ``None``)."""
+    if at_start is None:
+        return ""
+    return cli_text("at_window_start", lang, jobs=at_start, gain=signed(jobs - at_start, lang))
 
 
 def hours_note(hours: float, bound: float | None, lang: str = "nl") -> str:

@@ -10,7 +10,15 @@ from rich.table import Table
 from rich.text import Text
 
 from combibaan.cli.app import out
-from combibaan.texts import cli_text, decimal, format_days, hours_note, jobs_note, render
+from combibaan.texts import (
+    cli_text,
+    decimal,
+    flexibility_note,
+    format_days,
+    hours_note,
+    jobs_note,
+    render,
+)
 
 if TYPE_CHECKING:
     from combibaan import Job, Result
@@ -79,7 +87,9 @@ def summary_line(result: Result, lang: str = "nl") -> str:
             step=result.statistics.coarsest_step,
         )
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
-    return " · ".join((jobs, hours, how, seconds))
+    start = result.at_window_start
+    flexible = flexibility_note(result.num_jobs, None if start is None else start.jobs, lang)
+    return " · ".join(part for part in (jobs, hours, flexible, how, seconds) if part)
 
 
 def _held_and_vacancies(result: Result, lang: str) -> str:

@@ -37,7 +37,7 @@ from combibaan.reporting.vacancy import (
 )
 from combibaan.result import Result, _version
 from combibaan.rules import POLICY_KEYS, Policy
-from combibaan.texts import hours_note, jobs_note, render, signed
+from combibaan.texts import flexibility_note, hours_note, jobs_note, render, signed
 
 
 @dataclass(frozen=True)
@@ -284,6 +284,11 @@ def report_context(
             bool(result.candidates) and not result.policy.cover,
         ).strip(" ()"),
         "hours_note": hours_note(result.hours_placed, result.hours_bound, lang).strip(" ()"),
+        "flexibility_note": flexibility_note(
+            result.num_jobs,
+            None if result.at_window_start is None else result.at_window_start.jobs,
+            lang,
+        ),
         "share": share,
         "policy_rows": policy_rows,
         "policy_changes": [row for row in policy_rows if row.changed],

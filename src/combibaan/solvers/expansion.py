@@ -86,6 +86,20 @@ class Expansion:
     def _days(self, nodes_: Sequence[int]) -> set[int]:
         return {d for v in nodes_ for d in self.profiles[v].days}
 
+    def at_first_choice(self, job: Sequence[int]) -> tuple[int, ...] | None:
+        """The nodes of a job of tasks with each task at its first choice (a proposal of
+        the list with every window at its start), recorded; ``None`` if a task has no
+        such node (its first choice overlaps itself)."""
+        first: dict[int, int] = {}
+        for v, t in enumerate(self.task_of):
+            if t not in first and self.slots[v] == self.representative[t]:
+                first[t] = v
+        if any(t not in first for t in job):
+            return None
+        nodes_ = tuple(sorted(first[t] for t in job))
+        self.record([nodes_])
+        return nodes_
+
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
         """The slots of every task of a job (task indices) as chosen: a recorded job's
         variants; a job never recorded (a lock's) at its tasks' first choice."""

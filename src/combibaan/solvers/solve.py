@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair
 from combibaan.model.phrase import Phrase
-from combibaan.result import Result, Statistics
+from combibaan.result import AtWindowStart, Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
+from combibaan.rules.facts import first_choice
 from combibaan.solvers.alternatives import find_alternatives, named, to_alternatives
 from combibaan.solvers.budget import Budget
 from combibaan.solvers.candidate_jobs import (
@@ -44,6 +45,10 @@ from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reaso
 from combibaan.solvers.strategies import Outcome, Problem, strategy_named
 from combibaan.solvers.strategies.base import NOTHING
 
+#: With flexible tasks, the share of the time limit for the list with every window at its
+#: start: the comparison the result reports (what the flexibility buys), and a proposal
+#: the flexible search starts from, so that it never ends below it.
+AT_START_SHARE = 0.25
 #: Wall-clock time kept after the reasons to build the result: a share of the time limit,
 #: at most this many seconds.
 REASONS_MARGIN_SHARE = 0.02
@@ -101,6 +106,26 @@ def solve(
     if alternatives and policy is not None:
         policy.most_jobs_only("--alternatives")
     budget = Budget.starting_now(time_limit)
+    at_start = None
+    if any(t.windows for t in instance.tasks):
+        if (policy is not None and policy.cover) or candidates or method.name == "large":
+            what = "--cover" if policy is not None and policy.cover else "--candidates"
+            raise FlexibleNotSupported("--strategy large" if method.name == "large" else what)
+        at_start = solve(
+            at_window_start(instance),
+            policy,
+            locks=locks,
+            forbid_pairs=forbid_pairs,
+            require=require,
+            time_limit=AT_START_SHARE * time_limit,
+            seed=seed,
+            workers=workers,
+            max_columns=max_columns,
+            strategy=strategy,
+        )
+        time_limit -= AT_START_SHARE * time_limit
+        if at_start.stopped == "interrupted":  # Ctrl-C: no more search
+            time_limit = 0.0
 
     def problem_of(keep: dict[tuple[int, ...], str], seconds: float) -> Problem:
         return _problem(
@@ -118,8 +143,8 @@ def solve(
         )
 
     problem = problem_of({}, time_limit)
-    if problem.flexible and (problem.policy.cover or candidates):
-        raise FlexibleNotSupported("--cover" if problem.policy.cover else "--candidates")
+    if at_start is not None:
+        problem = _from_window_start(problem, at_start)
     if problem.policy.cover:
         return cover_result(problem, candidates)
     held = None
@@ -168,7 +193,34 @@ def solve(
         hours_bound=_hours_bound(problem, outcome, solution, verdict.status),
         stopped=verdict.stopped(interrupted),
         candidates=tuple(candidates),
+        at_window_start=None
+        if at_start is None
+        else AtWindowStart(at_start.num_jobs, at_start.hours_placed, at_start.jobs_status),
     )
+
+
+def at_window_start(instance: Instance) -> Instance:
+    """The list with every flexible task fixed at its first choice (each window at its
+    start, on its first days): what a model without flexible tasks would solve."""
+    tasks = tuple(t.scheduled(first_choice(t)) if t.windows else t for t in instance.tasks)
+    return replace(instance, tasks=tasks)
+
+
+def _from_window_start(problem: Problem, at_start: Result) -> Problem:
+    """The problem with the proposal at the windows' starts as its first hint where that
+    places more (jobs, then minutes) than the greedy one: the search starts from it."""
+    expansion = problem.expansion
+    if expansion is None or not expansion.flexible:
+        return problem
+    index = problem.instance.task_index
+    jobs = [tuple(sorted(index[t] for t in job.task_ids)) for job in at_start.solution.jobs]
+    kept = {tuple(job) for job in problem.plan.keep_jobs}
+    found = [job for job in jobs if job not in kept]
+    if any(expansion.at_first_choice(job) is None for job in found):
+        return problem
+    ours = (len(problem.greedy), sum(map(problem.minutes, problem.greedy)))
+    theirs = (len(found), sum(map(problem.minutes, found)))
+    return replace(problem, greedy=found) if theirs > ours else problem
 
 
 def _problem(

@@ -1,0 +1,145 @@
+"""Flexible tasks (issue 12): what the windows buy and what proving it costs.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/flexible.py [--families campus short] [--sizes 80]
+        [--seeds 3] [--share 0.3] [--ways 8] [--time-limit 30] [--out FILE]
+
+Each list is ``generate --flexible SHARE`` of a family; it is solved as it is and,
+for the comparison the result carries, with every window at its start. ``--ways``
+sets how many ways a flexible task gets at most (``MAX_VARIANTS``; several values
+compare them). Every solution goes through the checker. Runs go one after the
+other in this process: the numbers are medians over seeds, on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+from bench_common import machine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(family: str, size: int, seed: int, share: float, ways: int, limit: float) -> dict:
+    import combibaan
+    import combibaan.model.variants as variants
+    from combibaan.generate import generate
+
+    variants.MAX_VARIANTS = ways
+    tasks, travel = generate(size, seed, family=family, flexible=share)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        instance = combibaan.read_instance(tasks, travel, name=f"{family} {size} {seed}")
+    started = time.perf_counter()
+    result = combibaan.solve(instance, time_limit=limit)
+    seconds = time.perf_counter() - started
+    start = result.at_window_start
+    return {
+        "family": family,
+        "tasks": size,
+        "seed": seed,
+        "ways": ways,
+        "flexible": sum(bool(t.windows) for t in instance.tasks),
+        "jobs": result.num_jobs,
+        "bound": result.jobs_bound,
+        "proven": result.jobs_status == "optimal",
+        "proven_s": result.statistics.jobs_proven_seconds,
+        "seconds": seconds,
+        "method": result.statistics.method,
+        "at_start": None if start is None else start.jobs,
+        "thinned": len(result.statistics.thinned_tasks),
+        "checker": "ok" if not combibaan.check_result(result) else "VIOLATIONS",
+    }
+
+
+def table(rows: list[dict]) -> list[str]:
+    lines = [
+        "| family | tasks | seed | ways | flexible | thinned | jobs | bound | proven | s to "
+        "proven | total s | at window start | method | checker |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        proven_s = "–" if r["proven_s"] is None else f"{r['proven_s']:.1f}"
+        lines.append(
+            f"| {r['family']} | {r['tasks']} | {r['seed']} | {r['ways']} | {r['flexible']} | "
+            f"{r['thinned']} | {r['jobs']} | {r['bound']} | {'yes' if r['proven'] else 'no'} | "
+            f"{proven_s} | {r['seconds']:.1f} | {r['at_start']} | {r['method']} | "
+            f"{r['checker']} |"
+        )
+    return lines
+
+
+def medians(rows: list[dict]) -> list[str]:
+    """Per family, size and ways: proven runs, median seconds to the proven count (an
+    unproven run counts as never), median jobs against the windows at their start."""
+    lines = [
+        "| family | tasks | ways | proven | median s to proven count | median jobs | "
+        "median jobs at window start |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    keys = dict.fromkeys((r["family"], r["tasks"], r["ways"]) for r in rows)
+    for family, size, ways in keys:
+        group = [r for r in rows if (r["family"], r["tasks"], r["ways"]) == (family, size, ways)]
+        proven = [r["proven_s"] if r["proven"] else float("inf") for r in group]
+        middle = statistics.median(proven)
+        shown = "never" if middle == float("inf") else f"{middle:.1f}"
+        jobs = statistics.median(r["jobs"] for r in group)
+        start = statistics.median(r["at_start"] for r in group)
+        count = sum(r["proven"] for r in group)
+        lines.append(
+            f"| {family} | {size} | {ways} | {count}/{len(group)} | {shown} | {jobs:g} | "
+            f"{start:g} |"
+        )
+    return lines
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--families", nargs="+", default=["campus", "short"])
+    p.add_argument("--sizes", type=int, nargs="+", default=[80])
+    p.add_argument("--seeds", type=int, default=3)
+    p.add_argument("--share", type=float, default=0.3)
+    p.add_argument("--ways", type=int, nargs="+", default=[8])
+    p.add_argument("--time-limit", type=float, default=30.0)
+    p.add_argument("--out", type=Path)
+    args = p.parse_args()
+    rows = []
+    for family in args.families:
+        for size in args.sizes:
+            for ways in args.ways:
+                for seed in range(1, args.seeds + 1):
+                    row = run(family, size, seed, args.share, ways, args.time_limit)
+                    print(table([row])[-1], flush=True)
+                    rows.append(row)
+    command = " ".join(["python", "benchmarks/flexible.py", *sys.argv[1:]])
+    report = [
+        "# combibaan: flexible tasks",
+        "",
+        f"`{command}`",
+        "",
+        *machine(),
+        f"- {args.share:.0%} of the tasks flexible (`generate --flexible {args.share:g}`), "
+        f"time limit {args.time_limit:g} s, strategy auto, default policy, one CP-SAT worker",
+        "- *ways*: at most this many ways per flexible task (`MAX_VARIANTS`); *thinned*: "
+        "flexible tasks tried on a coarser step; *at window start*: the jobs with every "
+        "window at its start (as a model without flexible tasks)",
+        "",
+        *medians(rows),
+        "",
+        *table(rows),
+        "",
+    ]
+    text = "\n".join(report)
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
