@@ -304,12 +304,34 @@ def test_a_wide_window_is_thinned_and_keeps_its_first_and_last_start() -> None:
     assert [c[0].start for c in narrow.choices] == [540, 555, 570]
 
 
-def test_the_large_path_and_cover_mode_say_they_do_not_take_flexible_tasks_yet() -> None:
+def test_cover_mode_and_candidates_say_they_do_not_take_flexible_tasks_yet() -> None:
     instance = Instance(ROUND)
     with pytest.raises(combibaan.FlexibleNotSupported):
-        combibaan.solve(instance, Policy(min_hours=4), strategy="large", time_limit=5)
-    with pytest.raises(combibaan.FlexibleNotSupported):
         combibaan.solve(instance, Policy(min_hours=4, cover=True), time_limit=5)
+    candidate = combibaan.Candidate("K1", windows=(Slot(0, 0, 1440),))
+    with pytest.raises(combibaan.FlexibleNotSupported):
+        combibaan.solve(instance, Policy(min_hours=4), time_limit=5, candidates=[candidate])
+
+
+@pytest.mark.parametrize(("seed", "matters"), SEEDS)
+def test_the_large_path_bounds_and_finds_over_the_windows(seed: int, matters: bool) -> None:
+    """The large path prices and searches over the variants: its bound is never below
+    the brute force's optimum, its jobs pass the checker, and where the windows matter
+    it does better than the windows at their starts."""
+    rng = random.Random(seed)
+    instance = random_flexible(rng, (1, 5, 15, 15)[seed % 4])
+    policy = Policy(
+        min_hours=rng.choice((1, 2, 3)),
+        max_span_hours=rng.choice((3, 4, None)),
+        max_gap_hours=rng.choice((None, 0.5, 1)),
+        travel_minutes=15,
+    )
+    result = combibaan.solve(instance, policy, time_limit=10, strategy="large")
+    assert_sound(result)
+    jobs, _ = brute_force(instance, policy)
+    assert result.num_jobs <= jobs <= result.jobs_bound
+    assert result.at_window_start is not None
+    assert result.num_jobs >= result.at_window_start.jobs
 
 
 # ----------------------------------------------------------------------------- the task list
@@ -402,6 +424,11 @@ def test_solve_writes_the_chosen_times_and_check_passes(tmp_path: Path) -> None:
     assert chosen == placed and "K1" in placed
     jobs = (out / "jobs.csv").read_text(encoding="utf-8-sig")
     assert "chosen_times" in jobs.splitlines()[0] and "K1 ma-vr 11:00-12:30" in jobs
-    large = run_cli("solve", path, "--strategy", "large", "--time-limit", 5, "--lang", "en")
-    assert large.returncode == 2 and "--strategy large" in large.stderr
-    assert "Traceback" not in large.stderr
+    cover = run_cli("solve", path, "--cover", "--time-limit", 5, "--lang", "en")
+    assert cover.returncode == 2 and "--cover" in cover.stderr
+    assert "Traceback" not in cover.stderr
+    large = tmp_path / "large"
+    done = run_cli("solve", path, "--strategy", "large", "--out", large, "--time-limit", 10)
+    assert done.returncode == 0, done.stderr
+    checked = run_cli("check", path, large / "solution.json")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from combibaan.rules import Limits, Profile
-from combibaan.solvers.colgen import TASK_NODES, LoadMemo, PricingStopped, price, solve_lp
+from combibaan.solvers.colgen import TASK_NODES, LoadMemo, PricingStopped, solve_lp
+from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.work_meter import (
     SECONDS_PER_LP_NONZERO,
     Meter,
@@ -59,6 +60,7 @@ def dive(
     deadline: float,
     *,
     accept: Callable[[Sequence[int]], bool] | None = None,
+    source: JobSource | None = None,
 ) -> DiveOutcome:
     """Disjoint jobs from the columns ``pool`` (feasible jobs) and those priced on the way.
 
@@ -82,7 +84,9 @@ def dive(
         meter.charge(sum(map(len, active)) * SECONDS_PER_LP_NONZERO)
         fresh = []
         if not meter.exhausted:
-            fresh = _reprice(adjacency, profiles, limits, free, duals, meter, deadline, memo)
+            fresh = _reprice(
+                adjacency, profiles, limits, free, duals, meter, deadline, memo, source
+            )
             if time.perf_counter() > deadline:
                 return DiveOutcome(fixed, priced, steps, meter.spent, True)
         fresh = [job for job in fresh if job not in seen and (accept is None or accept(job))]
@@ -117,6 +121,7 @@ def _reprice(
     meter: Meter,
     deadline: float,
     memo: LoadMemo,
+    source: JobSource | None,
 ) -> list[tuple[int, ...]]:
     """One pricing round among the free tasks: jobs the LP would use (dual sum below 1)."""
     left = set(free)
@@ -124,7 +129,7 @@ def _reprice(
     y = [duals.get(t, 0.0) for t in range(len(profiles))]
     loads = memo.misses
     try:
-        _, found, nodes, _ = price(
+        _, found, nodes, _ = (source or JobSource()).price(
             sub,
             profiles,
             limits,

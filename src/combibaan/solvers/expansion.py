@@ -12,9 +12,10 @@ expansion is the identity and the pipeline runs as it always did.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
 import networkx as nx
 
@@ -23,6 +24,7 @@ from combibaan.model.phrase import PhraseError, mistake
 from combibaan.model.variants import grid_minutes, variants
 from combibaan.rules import Limits, Profile
 from combibaan.rules.facts import first_choice, nodes
+from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
 
 
 class FlexibleNotSupported(PhraseError, ValueError):
@@ -140,3 +142,108 @@ def task_graph(graph: nx.Graph, expansion: Expansion) -> nx.Graph:
     tasks.add_nodes_from(sorted({expansion.task_of[v] for v in graph}))
     tasks.add_edges_from((expansion.task_of[a], expansion.task_of[b]) for a, b in graph.edges)
     return tasks
+
+
+class JobSource:
+    """Where the large path's searches get their jobs: the enumeration and the pricing.
+
+    Everything else in the large path (the LPs, the packings, the local search's
+    state) speaks of tasks. Without flexible tasks this is the enumeration and the
+    pricing themselves; with them (:class:`VariantSource`) the same searches run over
+    the variants of the tasks asked for, and what they find comes back as tasks.
+    """
+
+    def enumerate(
+        self, graph: nx.Graph, profiles: Sequence[Profile], limits: Limits, **options: Any
+    ) -> Enumeration:
+        """:func:`.enumerate_jobs` over ``graph`` (tasks); ``prices`` per task."""
+        return enumerate_jobs(graph, list(profiles), limits, **options)
+
+    def price(
+        self,
+        adjacency: Mapping[int, set[int]],
+        profiles: Sequence[Profile],
+        limits: Limits,
+        y: Sequence[float],
+        deadline: float,
+        **options: Any,
+    ) -> tuple[float, list[tuple[int, ...]], int, bool]:
+        """:func:`.colgen.price` over ``adjacency`` (tasks), ``y`` per task."""
+        from combibaan.solvers.colgen import price
+
+        return price(adjacency, profiles, limits, y, deadline, **options)
+
+    @property
+    def exact_pricing(self) -> bool:
+        """Whether CP-SAT may price over the tasks themselves (not with variants)."""
+        return True
+
+
+class VariantSource(JobSource):
+    """The searches over the variants of the tasks asked for; jobs come back as tasks,
+    their variants recorded in ``expansion`` (the schedule)."""
+
+    def __init__(self, expansion: Expansion, nodes: nx.Graph) -> None:
+        self.expansion = expansion
+        self.nodes = nodes
+        self._of: dict[int, list[int]] = {}
+        #: The last adjacency priced over and its variants' (the full graph, round after round).
+        self._last: tuple[Mapping[int, set[int]], dict[int, set[int]]] | None = None
+        for v in sorted(nodes):
+            self._of.setdefault(expansion.task_of[v], []).append(v)
+
+    def _variants(self, tasks: Iterable[int]) -> list[int]:
+        return [v for t in tasks for v in self._of.get(t, ())]
+
+    def enumerate(
+        self, graph: nx.Graph, profiles: Sequence[Profile], limits: Limits, **options: Any
+    ) -> Enumeration:
+        tasks = set(graph)
+        prices = options.pop("prices", None)
+        accept = options.pop("accept", None)
+        if prices is not None:
+            options["prices"] = [prices[t] for t in self.expansion.task_of]
+        if accept is not None:
+            options["accept"] = lambda nodes_: accept(self.expansion.tasks(nodes_))
+        # Two variants share an edge only where their tasks do in ``graph``: the caller's
+        # graph may leave out edges (a neighbourhood of the local search).
+        sub = self.nodes.subgraph(self._variants(tasks))
+        sub = nx.Graph(
+            (a, b)
+            for a, b in sub.edges
+            if graph.has_edge(self.expansion.task_of[a], self.expansion.task_of[b])
+        )
+        sub.add_nodes_from(self._variants(tasks))
+        found = enumerate_jobs(sub, self.expansion.profiles, limits, **options)
+        return replace(found, jobs=self.expansion.record(found.jobs))
+
+    def price(
+        self,
+        adjacency: Mapping[int, set[int]],
+        profiles: Sequence[Profile],
+        limits: Limits,
+        y: Sequence[float],
+        deadline: float,
+        **options: Any,
+    ) -> tuple[float, list[tuple[int, ...]], int, bool]:
+        from combibaan.solvers.colgen import price
+
+        task_of = self.expansion.task_of
+        if self._last is None or self._last[0] is not adjacency:
+            nodes_ = self._variants(adjacency)
+            inside = set(nodes_)
+            sub = {
+                v: {u for u in self.nodes[v] if u in inside and task_of[u] in adjacency[task_of[v]]}
+                for v in nodes_
+            }
+            self._last = (adjacency, sub)
+        sub = self._last[1]
+        y_nodes = [y[t] for t in task_of]
+        minimum, found, used, exact = price(
+            sub, self.expansion.profiles, limits, y_nodes, deadline, **options
+        )
+        return minimum, self.expansion.record(found), used, exact
+
+    @property
+    def exact_pricing(self) -> bool:
+        return False

@@ -45,7 +45,7 @@ from combibaan.solvers.count_proof import (
     prove_count,
 )
 from combibaan.solvers.dive import dive
-from combibaan.solvers.enumeration import enumerate_jobs
+from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.lns import LocalSearch
 from combibaan.solvers.master import restricted_master
 from combibaan.solvers.ortools.set_packing import Progress
@@ -113,8 +113,10 @@ class _Run:
         started: float,
         deadline: float,
         progress: Progress | None,
+        source: JobSource | None = None,
     ) -> None:
         self.search = search
+        self.source = JobSource() if source is None else source
         self.fallback = fallback_bound
         self.total = total
         self.spent = 0.0
@@ -232,9 +234,9 @@ class _Run:
         if prices.threshold(found + 1) > MAX_THRESHOLD:
             return  # far from the bound: too many jobs would pass
         budget = PROOF_SHARE * self.total
-        listed = enumerate_jobs(
+        listed = self.source.enumerate(
             graph,
-            list(self.search.profiles),
+            self.search.profiles,
             limits,
             max_jobs=MAX_COLUMNS + 1,  # more: no MIP would finish (count_proof)
             max_nodes=max(1, int(budget * ENUMERATION_NODES_PER_SECOND)),
@@ -294,6 +296,7 @@ def solve_large(
     progress: Progress | None = None,
     accept: Callable[[Sequence[int]], bool] | None = None,
     time_limit: float | None = None,
+    source: JobSource | None = None,
 ) -> LargeOutcome:
     """Bound by column generation; dive, pack and search for the most jobs within the bound.
 
@@ -302,19 +305,25 @@ def solve_large(
     depend on when the run started. ``fallback_bound`` (e.g. the hours
     bound) is used until a better one is proven. ``accept`` (together-locks)
     limits the jobs the search may build; the bound ignores it, which only
-    makes it looser, never wrong.
+    makes it looser, never wrong. ``source`` (:class:`~.expansion.VariantSource`, with
+    flexible tasks) is where the searches get their jobs; everything else speaks of
+    tasks. With variants everything runs in this process (the second one would keep
+    the variants it chose to itself).
     """
+    source = JobSource() if source is None else source
     adjacency = {v: set(graph[v]) for v in graph}
     seconds = round(deadline - started, 3) if time_limit is None else time_limit
-    search = LocalSearch(adjacency, profiles, limits, start, burden, seed=seed, accept=accept)
+    search = LocalSearch(
+        adjacency, profiles, limits, start, burden, seed=seed, accept=accept, source=source
+    )
     # The caller still explains the tasks left out and writes the result after this.
     cap = deadline - min(RESERVE_SHARE * seconds, RESERVE_SECONDS)
-    run = _Run(search, fallback_bound, USABLE * seconds, started, cap, progress)
+    run = _Run(search, fallback_bound, USABLE * seconds, started, cap, progress, source)
     run.show()
     converged = interrupted = False
     background = None
     try:
-        if len(adjacency) >= BACKGROUND_FROM and available():
+        if len(adjacency) >= BACKGROUND_FROM and available() and source.exact_pricing:
             budgets = (BACKGROUND_SHARES[0] * run.total, BACKGROUND_SHARES[1] * run.total)
             background = BackgroundBound(
                 adjacency, profiles, limits, start, budgets, run.deadline, accept, fallback_bound
@@ -360,6 +369,7 @@ def _inline(
         report=on_bound,
         budget=budget,
         known_bound=run.fallback,
+        source=run.source,
     )
     run.spent += bound.work
     run.cut |= bound.clock_cut
@@ -368,7 +378,14 @@ def _inline(
     if len(run.search.jobs) < run.bound():
         budget = DIVE_SHARE * run.total
         outcome = dive(
-            adjacency, profiles, limits, run.pool, budget, run.cap(budget), accept=accept
+            adjacency,
+            profiles,
+            limits,
+            run.pool,
+            budget,
+            run.cap(budget),
+            accept=accept,
+            source=run.source,
         )
         run.spent += outcome.work
         run.cut |= outcome.clock_cut

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from combibaan.rules import Limits, Profile
-from combibaan.solvers.enumeration import enumerate_jobs
+from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.ortools import solve_packing
 from combibaan.solvers.work_meter import (
     ENUMERATION_NODES_PER_SECOND,
@@ -88,7 +88,9 @@ class LocalSearch:
         *,
         seed: int = 0,
         accept: Callable[[Sequence[int]], bool] | None = None,
+        source: JobSource | None = None,
     ) -> None:
+        self._source = JobSource() if source is None else source
         self._adjacency = adjacency
         self._profiles = profiles
         self._limits = limits
@@ -193,6 +195,7 @@ class LocalSearch:
             deadline,
             self._rng.randrange(1 << 30),
             self._accept,
+            self._source,
         )
         meter.charge(outcome.seconds)
         if outcome.interrupted or outcome.cut or new is None:
@@ -290,15 +293,16 @@ def _repack(
     deadline: float,
     seed: int,
     accept: Callable[[Sequence[int]], bool] | None = None,
+    source: JobSource | None = None,
 ) -> tuple[list[tuple[int, ...]] | None, _Repack]:
     """The best packing of jobs among ``pool`` (None if none found), and its cost in
     reference seconds."""
     graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(pool)
     graph.add_edges_from((u, v) for u in pool for v in adjacency[u] & pool if u < v)
-    found = enumerate_jobs(
+    found = (source or JobSource()).enumerate(
         graph,
-        list(profiles),
+        profiles,
         limits,
         max_jobs=STEP_COLUMNS,
         max_nodes=STEP_NODES,

@@ -108,9 +108,9 @@ def solve(
     budget = Budget.starting_now(time_limit)
     at_start = None
     if any(t.windows for t in instance.tasks):
-        if (policy is not None and policy.cover) or candidates or method.name == "large":
+        if (policy is not None and policy.cover) or candidates:
             what = "--cover" if policy is not None and policy.cover else "--candidates"
-            raise FlexibleNotSupported("--strategy large" if method.name == "large" else what)
+            raise FlexibleNotSupported(what)
         at_start = solve(
             at_window_start(instance),
             policy,
@@ -160,6 +160,9 @@ def solve(
     except KeyboardInterrupt:  # between the strategy's own checks
         outcome = Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
     verdict = _Verdict.of(problem, outcome, None if held is None else held.status)
+    if verdict.jobs_proven_seconds is not None:  # from the start of the run, not the search
+        offset = problem.budget.started - budget.started
+        verdict = replace(verdict, jobs_proven_seconds=verdict.jobs_proven_seconds + offset)
     solution, interrupted = _proposal(problem, outcome, outcome.selected)
     others: list = []
     if alternatives and verdict.status in ("optimal", "feasible") and not interrupted:

@@ -22,10 +22,7 @@ class Auto:
     name = "auto"
 
     def solve(self, problem: Problem) -> Outcome:
-        # The large path does not know flexible tasks yet: their lists stay exact, where an
-        # enumeration cut short still packs what it found (``partial``) with the greedy's.
-        flexible = problem.flexible
-        if problem.graph.number_of_nodes() > LARGE_TASKS and not flexible:
+        if problem.graph.number_of_nodes() > LARGE_TASKS:
             return Large().solve(problem)
         try:
             enumeration = Exact().enumerate(problem)
@@ -35,6 +32,6 @@ class Auto:
         # nor the count's proof gets through them (150 short tasks, 300k jobs: the
         # greedy's 22 jobs after 90 s, where the large path proves 28): the large path.
         too_many = enumeration.complete and len(enumeration.jobs) > PROOF_COLUMNS
-        if (not enumeration.complete or too_many) and not problem.required and not flexible:
+        if (not enumeration.complete or too_many) and not problem.required:
             return Large().solve(problem, after=enumeration)
         return Exact().pack(problem, enumeration)

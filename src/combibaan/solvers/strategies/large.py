@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from combibaan.solvers.enumeration import Enumeration
-from combibaan.solvers.expansion import FlexibleNotSupported
+from combibaan.solvers.expansion import VariantSource
 from combibaan.solvers.large import solve_large
 from combibaan.solvers.strategies.base import NOTHING, Outcome, Problem
 
@@ -16,8 +16,9 @@ class Large:
     def solve(self, problem: Problem, after: Enumeration = NOTHING) -> Outcome:
         """``after``: an enumeration tried first (by ``auto``); its steps count against the
         budget, in steps, not in seconds, so that the run stays reproducible."""
-        if problem.flexible:
-            raise FlexibleNotSupported("--strategy large")
+        source = None
+        if problem.flexible and problem.expansion is not None and problem.nodes is not None:
+            source = VariantSource(problem.expansion, problem.nodes)
         try:
             found = solve_large(
                 problem.graph,
@@ -32,6 +33,7 @@ class Large:
                 progress=problem.progress,
                 accept=problem.plan.accept,
                 time_limit=problem.budget.seconds_left(after.nodes),
+                source=source,
             )
         except KeyboardInterrupt:
             return Outcome.greedy(problem, after, "lns", interrupted=True)
