@@ -432,3 +432,26 @@ def test_solve_writes_the_chosen_times_and_check_passes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     checked = run_cli("check", path, large / "solution.json")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# ----------------------------------------------------------------------------- bundled lists
+
+INSTANCES = Path(__file__).resolve().parent.parent / "instances"
+
+
+@pytest.mark.parametrize(("group", "fixed", "flexible_jobs"), [("indoor", 3, 8), ("outdoor", 4, 6)])
+def test_the_bundled_flexible_workshops_make_more_jobs(
+    group: str, fixed: int, flexible_jobs: int
+) -> None:
+    """Vending, post, grounds and moving tasks given a window (instances/README.md): the
+    proven count rises from the fixed list's, and the proposal passes the checker."""
+    base = combibaan.read_instance(
+        INSTANCES / group / "tasks.csv", INSTANCES / group / "travel.csv"
+    )
+    folder = INSTANCES / f"{group}_flexible"
+    instance = combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+    assert combibaan.solve(base, time_limit=20).num_jobs == fixed
+    result = combibaan.solve(instance, time_limit=20)
+    assert_sound(result)
+    assert (result.num_jobs, result.jobs_status) == (flexible_jobs, "optimal")
+    assert sum(bool(t.windows) for t in instance.tasks) == 6
