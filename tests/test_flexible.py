@@ -455,3 +455,31 @@ def test_the_bundled_flexible_workshops_make_more_jobs(
     assert_sound(result)
     assert (result.num_jobs, result.jobs_status) == (flexible_jobs, "optimal")
     assert sum(bool(t.windows) for t in instance.tasks) == 6
+
+
+def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path) -> None:
+    """The window of the night round (Friday 22:00-03:00), chosen at 00:30 on Saturday,
+    lies on Saturday from 00:00 to 03:00: it reaches back to midnight, not before."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from combibaan.reporting.cards import job_cards
+    from combibaan.reporting.timetable import timetable
+
+    instance = Instance(
+        (
+            fixed("E", "Sodexo", 4, "20:00", "00:30"),
+            flexible("N", "Securitas", window((4,), 1, "22:00", "03:00", 120)),
+        )
+    )
+    result = combibaan.solve(instance, Policy(min_hours=6), time_limit=10)
+    (job,) = result.solution.jobs
+    ((task, day, start, end),) = job.window_spans(instance)
+    assert (task, day, start, end) == ("N", 5, 0, 180)
+    grid = timetable(job_cards(result)[0])
+    (band,) = grid.bands
+    assert (band.task_id, grid.days[band.column], band.times) == ("N", 5, "00:00–03:00")
+    out = tmp_path / "out"
+    combibaan.write_result(result, out)
+    assert 'class="window" data-task="N"' in (out / "report.html").read_text(encoding="utf-8")
+    combibaan.plot_week(result, job.job_id)

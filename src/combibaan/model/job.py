@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from combibaan.model.phrase import Phrase
+from combibaan.model.week import MINUTES_PER_DAY as DAY
 from combibaan.model.week import Slot
 
 if TYPE_CHECKING:
@@ -44,6 +45,27 @@ class Job:
     def slots_of(self, task_id: str) -> tuple[Slot, ...]:
         """The slots of one of its tasks as scheduled."""
         return tuple(s.slot for s in self.schedule if s.task_id == task_id)
+
+    def window_spans(self, instance: Instance) -> tuple[tuple[str, int, int, int], ...]:
+        """Per chosen slot of a flexible task: the task id, the slot's day, and the start
+        and end of its window on that day (for a start past midnight the window reaches
+        back before it), so that a timetable can draw how far the task could move."""
+        found: dict[tuple[str, int, int, int], None] = {}
+        for task_id in self.task_ids:
+            for window in instance.task(task_id).windows:
+                for slot in self.slots_of(task_id):
+                    for shift in (0, 1):
+                        start, day = slot.start + shift * DAY, (slot.day - shift) % 7
+                        if (
+                            window.earliest <= start <= window.last_start
+                            and day in window.days
+                            and slot.minutes == window.duration
+                        ):
+                            back = shift * DAY
+                            early = max(0, window.earliest - back)
+                            found[(task_id, slot.day, early, window.latest - back)] = None
+                            break
+        return tuple(found)
 
     def tasks_in(self, instance: Instance) -> tuple[Task, ...]:
         """Its tasks at the times it does them: a flexible one settled at its chosen times."""

@@ -88,9 +88,22 @@ def _draw(
     styles = supplier_styles(result.instance.supplier_names)
     tasks = job.tasks_in(result.instance)
     slots = [(task, slot) for task in tasks for slot in task.slots]
+    windows = job.window_spans(result.instance)
     days = range(max(5, max(s.day for _, s in slots) + 1))
-    first = math.floor(min(s.start for _, s in slots) / 60)
-    last = math.ceil(max(s.end for _, s in slots) / 60)
+    first = math.floor(min([s.start for _, s in slots] + [w[2] for w in windows]) / 60)
+    last = math.ceil(max([s.end for _, s in slots] + [w[3] for w in windows]) / 60)
+    for _, day, start, end in windows:  # a flexible task's window, faint behind its block
+        ax.add_patch(
+            Rectangle(
+                (day - 0.46, start / 60),
+                0.92,
+                (end - start) / 60,
+                facecolor=(0, 0, 0, 0.04),
+                edgecolor="0.55",
+                linestyle="--",
+                linewidth=0.8,
+            )
+        )
     for task, slot in slots:
         style = styles[task.supplier]
         height = slot.minutes / 60

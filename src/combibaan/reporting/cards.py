@@ -49,6 +49,9 @@ class JobCard:
     shares: tuple[SupplierShare, ...]
     employer: str
     employer_reason: str
+    #: The time windows of its flexible tasks on the days they are done
+    #: (:meth:`~combibaan.model.Job.window_spans`): drawn behind their blocks.
+    windows: tuple[tuple[str, int, int, int], ...] = ()
 
     @property
     def job_id(self) -> str:
@@ -267,4 +270,5 @@ def _card(instance: Instance, job: Job, employment: _Employment) -> JobCard:
         shares=shares,
         employer=shares[0].supplier if shares else "",
         employer_reason=_employer_reason(shares, employed) if shares else "single",
+        windows=job.window_spans(instance),
     )

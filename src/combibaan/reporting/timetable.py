@@ -51,6 +51,23 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Band:
+    """The time window of a flexible task on a day it is done: drawn faintly behind its
+    block, so the table sees how far the task could move."""
+
+    task_id: str
+    column: int
+    start: int
+    end: int
+    top: float
+    height: float
+
+    @property
+    def times(self) -> str:
+        return f"{format_minutes(self.start)}–{format_minutes(self.end)}"
+
+
+@dataclass(frozen=True)
 class Timetable:
     """Columns are days (Monday–Friday always, the weekend when used); rows whole hours."""
 
@@ -62,6 +79,7 @@ class Timetable:
     blocks: tuple[Block, ...]
     #: Smaller hours, for the jobs of an alternative: several fit one screen and one page.
     compact: bool = False
+    bands: tuple[Band, ...] = ()
 
     @property
     def hours(self) -> tuple[int, ...]:
@@ -102,9 +120,12 @@ def timetable(card: JobCard, lang: str = "nl", *, compact: bool = False) -> Time
     slots = [(task, slot) for task in card.tasks for slot in task.slots]
     used = {slot.day for _, slot in slots}
     days = tuple(d for d in range(7) if d < 5 or d in used)
-    if slots:
-        first = min(slot.start for _, slot in slots) // 60
-        last = -(-max(slot.end for _, slot in slots) // 60)
+    placed = card.windows
+    spans = [(slot.day, slot.start, slot.end) for _, slot in slots]
+    spans += [(day, start, end) for _, day, start, end in placed]
+    if spans:
+        first = min(start for _, start, _ in spans) // 60
+        last = -(-max(end for _, _, end in spans) // 60)
     else:
         first, last = 8, 17
     span = max(last - first, 1) * 60
@@ -122,6 +143,17 @@ def timetable(card: JobCard, lang: str = "nl", *, compact: bool = False) -> Time
         )
         for task, slot in sorted(slots, key=lambda ts: (ts[1].day, ts[1].start))
     )
+    bands = tuple(
+        Band(
+            task_id,
+            days.index(day),
+            start,
+            end,
+            100 * (start - first * 60) / span,
+            100 * (end - start) / span,
+        )
+        for task_id, day, start, end in placed
+    )
     return Timetable(
         days=days,
         day_names=tuple(DAY_NAMES[lang][d] for d in days),
@@ -130,4 +162,5 @@ def timetable(card: JobCard, lang: str = "nl", *, compact: bool = False) -> Time
         last_hour=max(last, first + 1),
         blocks=blocks,
         compact=compact,
+        bands=bands,
     )
