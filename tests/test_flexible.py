@@ -483,3 +483,48 @@ def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path)
     combibaan.write_result(result, out)
     assert 'class="window" data-task="N"' in (out / "report.html").read_text(encoding="utf-8")
     combibaan.plot_week(result, job.job_id)
+
+
+def test_sweep_widens_every_window(tmp_path: Path) -> None:
+    """``--widen-windows`` solves once per width; an hour more at both ends gives the
+    outdoor workshop a 7th job at 20 h (instances/outdoor_flexible)."""
+    folder = INSTANCES / "outdoor_flexible"
+    instance = combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+    wider = combibaan.widen_windows(instance, 60)
+    mow = wider.task("O02").windows[0]
+    assert (mow.earliest, mow.latest) == (6 * 60, 17 * 60)
+    assert wider.task("O01") == instance.task("O01")
+    grid = tmp_path / "grid.toml"
+    grid.write_text("min_hours = [20]\n", encoding="utf-8")
+    out = tmp_path / "sweep.csv"
+    done = run_cli(
+        "sweep",
+        folder / "tasks.csv",
+        "--travel",
+        folder / "travel.csv",
+        "--grid",
+        grid,
+        "--out",
+        out,
+        "--widen-windows",
+        "0,60",
+        "--time-limit",
+        5,
+        "--workers",
+        1,
+        "--quiet",
+    )
+    assert done.returncode == 0, done.stderr
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert [row.split(",")[:3] for row in rows[1:]] == [["0 min", "20", "6"], ["60 min", "20", "7"]]
+    bad = run_cli(
+        "sweep",
+        folder / "tasks.csv",
+        "--grid",
+        grid,
+        "--out",
+        tmp_path / "x.csv",
+        "--widen-windows",
+        "0,x",
+    )
+    assert bad.returncode == 2 and "--widen-windows" in bad.stderr

@@ -66,6 +66,7 @@ _HOMES = {
     "Slot": "combibaan.model",
     "Task": "combibaan.model",
     "Window": "combibaan.model",
+    "widen_windows": "combibaan.model.variants",
     "resolve_pairs": "combibaan.model.locks",
     "plot_jobs": "combibaan.plotting",
     "plot_week": "combibaan.plotting",
@@ -108,6 +109,7 @@ if TYPE_CHECKING:
         Window,
     )
     from combibaan.model.locks import resolve_pairs
+    from combibaan.model.variants import widen_windows
     from combibaan.plotting import plot_jobs, plot_week
     from combibaan.reporting import write_result
     from combibaan.result import Result
@@ -175,6 +177,7 @@ __all__ = [
     "solve",
     "supplier_kpis",
     "sweep",
+    "widen_windows",
     "write_result",
     "write_sweep",
 ]

@@ -969,6 +969,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{error}; schrijf bijv. 12 of 7,5",
         "en": "{error}; write e.g. 12 or 7,5",
     },
+    "widen_windows": {
+        "nl": "{value} is geen aantal minuten van 0 tot 720; schrijf bijv. 0,30,60",
+        "en": "{value} is not a number of minutes from 0 to 720; write e.g. 0,30,60",
+    },
     # flexible tasks (solvers/expansion.py): what does not handle them yet
     "flexible_not_supported": {
         "nl": "taken met een tijdvenster (vanaf/uiterlijk/duur) werken nog niet met {what} "

@@ -25,7 +25,7 @@ from combibaan.cli.options import (
     TravelOpt,
     read_inputs,
 )
-from combibaan.texts import cli_text, decimal
+from combibaan.texts import cli_text, decimal, mistake
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,6 +64,15 @@ def sweep(
     scheduler: SchedulerOpt = None,
     force: ForceOpt = False,
     quiet: SweepQuietOpt = False,
+    widen_windows: Annotated[
+        str | None,
+        typer.Option(
+            "--widen-windows",
+            help="Minutes to widen every time window at both ends, e.g. 0,30,60: each "
+            "is a row group of its own (column 'instance').",
+            metavar="LIST",
+        ),
+    ] = None,
     lang: MessageLangOpt = "nl",
 ) -> None:
     """Solve TASKS for every combination of the grid's rules; one row per combination."""
@@ -71,7 +80,11 @@ def sweep(
     base = combibaan.read_policy(policy) if policy else combibaan.Policy()
     values = combibaan.read_grid(grid, base)
     instance = read_inputs(tasks, travel, lang=lang, quiet=True)
-    total = 1
+    widths = _widths(widen_windows)
+    lists: combibaan.Instance | dict[str, combibaan.Instance] = instance
+    if widths:
+        lists = {f"{m} min": combibaan.widen_windows(instance, m) for m in widths}
+    total = len(widths) or 1
     for options in values.values():
         total *= len(options)
     with Progress(
@@ -86,7 +99,7 @@ def sweep(
         task = bar.add_task("sweep", total=total)
         try:
             table = combibaan.sweep(
-                instance,
+                lists,
                 values,
                 base,
                 time_limit=time_limit,
@@ -102,8 +115,23 @@ def sweep(
     with Interrupts(err, lang, saves=True) as interrupts, interrupts.writing():
         shown = combibaan.write_sweep(table, results, force=force)
     if not quiet:
-        _show(shown, list(values), instance.name, lang)
+        _show(shown, ["instance"] * bool(widths) + list(values), instance.name, lang)
     out.print(cli_text("written", lang, folder=results), soft_wrap=True)
+
+
+def _widths(text: str | None) -> list[int]:
+    """``"0,30,60"`` -> ``[0, 30, 60]``: whole minutes, 0 to 720, each once."""
+    if text is None:
+        return []
+    widths: list[int] = []
+    for item in text.replace(";", ",").split(","):
+        item = item.strip()
+        if not item.isdigit() or int(item) > 720:
+            message = mistake("widen_windows", value=repr(item))
+            raise combibaan.InputError(combibaan.Problem("--widen-windows", message))
+        if int(item) not in widths:
+            widths.append(int(item))
+    return widths
 
 
 def _show(table: pd.DataFrame, keys: list[str], name: str, lang: str) -> None:

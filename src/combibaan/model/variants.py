@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from combibaan.model.instance import Instance
 from combibaan.model.task import Task
@@ -104,3 +104,21 @@ def _overlapping(slots: tuple[Slot, ...]) -> bool:
         if start < end:
             return True
     return bool(spans) and spans[-1][1] > spans[0][0] + MINUTES_PER_WEEK
+
+
+def widen_windows(instance: Instance, minutes: int) -> Instance:
+    """Every time window ``minutes`` wider at both ends (within a day): what if the
+    flexible work could move more. Fixed slots stay where they are."""
+    if minutes < 0:
+        raise ValueError(f"minutes must be at least 0, got {minutes}")
+
+    def wider(w: Window) -> Window:
+        earliest = max(0, w.earliest - minutes)
+        latest = min(w.latest + minutes, earliest + MINUTES_PER_DAY)
+        return replace(w, earliest=earliest, latest=latest)
+
+    tasks = tuple(
+        replace(t, windows=tuple(wider(w) for w in t.windows)) if t.windows else t
+        for t in instance.tasks
+    )
+    return replace(instance, tasks=tasks)
