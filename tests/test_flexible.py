@@ -528,3 +528,29 @@ def test_sweep_widens_every_window(tmp_path: Path) -> None:
         "0,x",
     )
     assert bad.returncode == 2 and "--widen-windows" in bad.stderr
+
+
+def test_explain_and_marginal_offer_flexibility_as_a_lever() -> None:
+    """A fixed task left out may fit when it can move (indoor I13, an hour either way);
+    ``marginal`` ranks such moves, and takes lists with windows (widening them)."""
+    folder = INSTANCES / "indoor"
+    instance = combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+    explained = combibaan.explain(instance, "I13", time_limit=10)
+    moves = [r for r in explained.relaxations if r.key == "move"]
+    assert [m.change for m in moves] == [
+        "als I13 kan beginnen tussen 05:30 en 07:30 in plaats van om 06:30"
+    ]
+    assert moves[0].instance is not None and moves[0].instance.task("I13").windows
+    flexible_folder = INSTANCES / "outdoor_flexible"
+    flexible_list = combibaan.read_instance(
+        flexible_folder / "tasks.csv", flexible_folder / "travel.csv"
+    )
+    table = combibaan.marginal(flexible_list, time_limit=3, workers=1, keep_all=True)
+    kinds = dict(zip(table["change"], table["kind"], strict=True))
+    assert (
+        kinds[
+            "task O02 (Verheij): time window 60 min wider at both ends (07:00-16:00 → 06:00-17:00)"
+        ]
+        == "task_window"
+    )
+    assert any(": free to start between " in change for change in kinds)

@@ -41,13 +41,18 @@ def test_one_hour_more_on_either_task_makes_a_job() -> None:
     assert "min_hours" not in changes  # 19 h would still not be enough
 
 
-def test_a_wider_span_is_the_only_change_that_helps() -> None:
+def test_a_wider_span_or_a_task_that_moves_are_the_changes_that_help() -> None:
     # 07:00-09:00 and 15:30-17:30 make 20 h a week but span 10.5 h a day.
     instance = instance_of(
         [("T1", "Asito", "ma-vr", "07:00", "09:00"), ("T2", "Sodexo", "ma-vr", "15:30", "17:30")]
     )
     table = gains(instance)
-    assert table["change"].tolist() == ["max_span_hours 10 → 11"]
+    assert table["change"].tolist() == [
+        "max_span_hours 10 → 11",
+        "task T1 (Asito): free to start between 05:00 and 09:00 instead of at 07:00",
+        "task T2 (Sodexo): free to start between 13:30 and 17:30 instead of at 15:30",
+    ]
+    assert table["kind"].tolist()[1:] == ["task_window", "task_window"]
     assert table.loc[0, "kind"] == "rule"
     assert (table.loc[0, "delta_jobs"], table.loc[0, "delta_hours"]) == (1, 20.0)
     assert table.loc[0, "status"] == "optimal"
@@ -76,7 +81,7 @@ def test_keep_all_lists_every_candidate_and_nothing_is_lost_by_default() -> None
         [("T1", "Asito", "ma-vr", "07:00", "09:00"), ("T2", "Sodexo", "ma-vr", "15:30", "17:30")]
     )
     every = gains(instance, keep_all=True)
-    assert set(every["kind"]) == {"rule", "suppliers", "task_hour"}
+    assert set(every["kind"]) == {"rule", "suppliers", "task_hour", "task_window"}
     assert len(every[every["kind"] == "task_hour"]) == 2  # the better variant per task
     ranked = every.sort_values(["delta_jobs", "delta_hours"], ascending=False, kind="stable")
     assert every["delta_jobs"].tolist() == ranked["delta_jobs"].tolist()

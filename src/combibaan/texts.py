@@ -323,6 +323,10 @@ EXPLAIN: dict[str, dict[str, str]] = {
     },
     "relax_lock": {"nl": "zonder afspraak {value}", "en": "without lock {value}"},
     "relax_pair": {"nl": "zonder {value}", "en": "without {value}"},
+    "relax_move": {
+        "nl": "als {task} kan beginnen tussen {earliest} en {latest} in plaats van om {start}",
+        "en": "if {task} could start between {earliest} and {latest} instead of at {start}",
+    },
 }
 
 

@@ -12,6 +12,7 @@ when the task then fits without the proposal losing a job.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import time
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ import networkx as nx
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
 from combibaan.model.phrase import Phrase, PhraseError, maybe, mistake
+from combibaan.model.variants import movable
 from combibaan.model.week import format_days, format_minutes
 from combibaan.result import Result
 from combibaan.rules import RULES, Limits, Policy, Profile, profiles
@@ -36,6 +38,8 @@ from combibaan.texts import explain_text, render
 
 #: Most seconds one what-if solve may take (the explain command stays interactive).
 WHAT_IF_SECONDS = 5.0
+#: How far the task may move in the ``move`` what-ifs: minutes earlier or later.
+MOVE_STEPS = (60, 120)
 
 
 class UnknownTaskError(PhraseError, LookupError):
@@ -60,6 +64,8 @@ class Relaxation:
     policy: Policy
     locks: Locks | None = None
     forbid_pairs: tuple[SupplierPair, ...] = ()
+    #: The task list it was found on, where the change is to a task (``move``: a window).
+    instance: Instance | None = None
 
 
 @dataclass(frozen=True)
@@ -295,6 +301,8 @@ class _Candidate:
     pairs: tuple[SupplierPair, ...]
     #: Candidates with the same group stop at the first that works (the smallest step).
     group: str = ""
+    #: A changed task list (``move``), else the task list as it is.
+    instance: Instance | None = None
 
 
 def _candidates(
@@ -331,6 +339,23 @@ def _candidates(
             text = explain_text("relax_pair", lang, value=pair_label(pair, lang))
             rest_pairs = tuple(p for p in pairs if p != pair)
             out.append(_Candidate("pair", text, policy, locks, rest_pairs))
+    # Flexibility as a lever: the task free to move a little (issue 12), smallest step first.
+    for minutes in MOVE_STEPS:
+        moved = movable(task, minutes)
+        if moved is None:
+            break
+        (window,) = moved.windows
+        text = explain_text(
+            "relax_move",
+            lang,
+            task=task.id,
+            earliest=format_minutes(window.earliest),
+            latest=format_minutes(window.last_start),
+            start=format_minutes(task.slots[0].start),
+        )
+        tasks = tuple(moved if t.id == task.id else t for t in instance.tasks)
+        moved_list = dataclasses.replace(instance, tasks=tasks)
+        out.append(_Candidate("move", text, policy, locks, pairs, "move", moved_list))
     return out
 
 
@@ -370,7 +395,7 @@ def _what_ifs(
         tried.append(c.change)
         try:
             r = solve(
-                instance,
+                c.instance or instance,
                 c.policy,
                 locks=c.locks,
                 forbid_pairs=c.pairs,
@@ -398,6 +423,7 @@ def _what_ifs(
                 policy=c.policy,
                 locks=c.locks,
                 forbid_pairs=c.pairs,
+                instance=c.instance,
             )
         )
         if c.key == "none":

@@ -33,10 +33,10 @@ from typing import Any
 import pandas as pd
 
 from combibaan.analysis.runner import Outcome, ProgressCallback, Run, run_all
-from combibaan.model import Instance, Slot, Task
-from combibaan.model.week import MINUTES_PER_DAY
+from combibaan.model import Instance, Slot, Task, Window
+from combibaan.model.variants import movable, widen_windows
+from combibaan.model.week import MINUTES_PER_DAY, format_minutes
 from combibaan.rules import BY_KEY, RULES, Policy
-from combibaan.solvers.expansion import FlexibleNotSupported
 
 #: The step by which ``rule`` candidates relax each rule (towards more jobs), from the rules.
 RULE_STEPS: dict[str, float] = {rule.key: rule.step for rule in RULES if rule.step is not None}
@@ -51,7 +51,18 @@ COLUMNS = (
     "new_jobs",
     "status",
 )
-KIND_ORDER = {"rule": 0, "suppliers": 1, "supplier_pair": 2, "lock": 3, "task_hour": 4}
+KIND_ORDER = {
+    "rule": 0,
+    "suppliers": 1,
+    "supplier_pair": 2,
+    "lock": 3,
+    "task_hour": 4,
+    "task_window": 5,
+}
+#: The ``task_window`` change: a fixed task free to start this many minutes earlier or
+#: later; a flexible one's windows this many minutes wider at both ends.
+MOVE_MINUTES = 120
+WIDEN_MINUTES = 60
 
 
 @dataclass(frozen=True)
@@ -102,8 +113,6 @@ def marginal(
     >>> table = combibaan.marginal(instance, Policy(), time_limit=2)  # doctest: +SKIP
     >>> table.head()                                                  # doctest: +SKIP
     """
-    if any(t.windows for t in instance.tasks):
-        raise FlexibleNotSupported("marginal")
     policy = policy or Policy()
     policy.most_jobs_only("marginal")
     options: dict[str, Any] = {}
@@ -214,6 +223,43 @@ def _task_candidates(
                 Run(longer, policy, options),
                 group=task.id,
             )
+        moved = free_to_move(task)
+        if moved is not None:
+            change, flexible = moved
+            tasks = tuple(flexible if t.id == task.id else t for t in instance.tasks)
+            yield Candidate(
+                f"task {task.id} ({task.supplier}): {change}",
+                "task_window",
+                Run(dataclasses.replace(instance, tasks=tasks), policy, options),
+                group=f"{task.id} window",
+            )
+
+
+def free_to_move(task: Task) -> tuple[str, Task] | None:
+    """Flexibility as a lever: the task with a time window where it now has a fixed time
+    (``MOVE_MINUTES`` either way, the same start on each of its days; only for a task
+    whose slots all share one time of day), or with its windows ``WIDEN_MINUTES`` wider
+    at both ends; and the change in words. ``None`` where neither applies."""
+    if task.windows and not task.slots:
+        wider = widen_windows(Instance((task,)), WIDEN_MINUTES).tasks[0]
+        spans = ", ".join(
+            f"{_span(w)} → {_span(v)}" for w, v in zip(task.windows, wider.windows, strict=True)
+        )
+        return f"time window {WIDEN_MINUTES} min wider at both ends ({spans})", wider
+    moved = movable(task, MOVE_MINUTES)
+    if moved is None:
+        return None
+    (window,) = moved.windows
+    start = task.slots[0].start
+    change = (
+        f"free to start between {format_minutes(window.earliest)} and "
+        f"{format_minutes(window.last_start)} instead of at {format_minutes(start)}"
+    )
+    return change, moved
+
+
+def _span(window: Window) -> str:
+    return f"{format_minutes(window.earliest)}-{format_minutes(window.latest)}"
 
 
 def candidate_tasks(instance: Instance, policy: Policy, before: Outcome) -> list[Task]:
@@ -223,12 +269,16 @@ def candidate_tasks(instance: Instance, policy: Policy, before: Outcome) -> list
     completed by that task's compatible partners; lengthening a shift keeps the
     slots where they are, so this cheap filter loses little.
     """
-    from combibaan.rules import profiles
+    from combibaan.rules import Limits
     from combibaan.solvers.compatibility import compatibility_graph
+    from combibaan.solvers.expansion import expand, task_graph
 
     placed = {t for job in before.jobs for t in job}
     free = [i for i, task in enumerate(instance.tasks) if task.id not in placed]
-    graph = compatibility_graph(instance, policy, profiles(instance))
+    # Over the ways of flexible tasks: two tasks are linked when some two of their ways fit.
+    expansion = expand(instance, Limits.of(policy))
+    nodes = compatibility_graph(instance, policy, expansion.profiles, (), expansion.task_of)
+    graph = task_graph(nodes, expansion)
     wanted = set(free)
     for i in free:
         if i in graph:

@@ -122,3 +122,19 @@ def widen_windows(instance: Instance, minutes: int) -> Instance:
         for t in instance.tasks
     )
     return replace(instance, tasks=tasks)
+
+
+def movable(task: Task, minutes: int) -> Task | None:
+    """The task free to start ``minutes`` earlier or later: a window around its fixed time,
+    at the same start on each of its days. ``None`` for a task with windows already, or
+    whose slots do not all share one time of day."""
+    times = {(s.start, s.end) for s in task.slots}
+    if task.windows or len(times) != 1:
+        return None
+    ((start, end),) = times
+    earliest = max(0, start - minutes)
+    latest = min(end + minutes, earliest + MINUTES_PER_DAY)
+    days = tuple(sorted({s.day for s in task.slots}))
+    return replace(
+        task, slots=(), windows=(Window(days, len(days), earliest, latest, end - start),)
+    )
