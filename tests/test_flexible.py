@@ -128,6 +128,19 @@ def random_flexible(rng: random.Random, grid: int) -> Instance:
     return make_instance(*tasks, travel=travel, name="flexible")
 
 
+def random_case(seed: int) -> tuple[Instance, Policy]:
+    """A small list with windows (times on a grid of 1, 5 or 15 minutes) and a policy."""
+    rng = random.Random(seed)
+    instance = random_flexible(rng, (1, 5, 15, 15)[seed % 4])
+    policy = Policy(
+        min_hours=rng.choice((1, 2, 3)),
+        max_span_hours=rng.choice((3, 4, None)),
+        max_gap_hours=rng.choice((None, 0.5, 1)),
+        travel_minutes=15,
+    )
+    return instance, policy
+
+
 #: Seeds, the later ones where the windows change the optimum (against each window fixed at
 #: its start, as a model without flexible tasks would have it).
 SEEDS = (*((seed, False) for seed in range(6)), *((seed, True) for seed in (10, 12, 22, 33, 47)))
@@ -135,15 +148,7 @@ SEEDS = (*((seed, False) for seed in range(6)), *((seed, True) for seed in (10, 
 
 @pytest.mark.parametrize(("seed", "matters"), SEEDS)
 def test_the_optimum_equals_a_brute_force_over_every_minute(seed: int, matters: bool) -> None:
-    rng = random.Random(seed)
-    grid = (1, 5, 15, 15)[seed % 4]
-    instance = random_flexible(rng, grid)
-    policy = Policy(
-        min_hours=rng.choice((1, 2, 3)),
-        max_span_hours=rng.choice((3, 4, None)),
-        max_gap_hours=rng.choice((None, 0.5, 1)),
-        travel_minutes=15,
-    )
+    instance, policy = random_case(seed)
     result = combibaan.solve(instance, policy, time_limit=20, strategy="exact")
     assert_sound(result)
     assert result.status == "optimal"
@@ -318,14 +323,7 @@ def test_the_large_path_bounds_and_finds_over_the_windows(seed: int, matters: bo
     """The large path prices and searches over the variants: its bound is never below
     the brute force's optimum, its jobs pass the checker, and where the windows matter
     it does better than the windows at their starts."""
-    rng = random.Random(seed)
-    instance = random_flexible(rng, (1, 5, 15, 15)[seed % 4])
-    policy = Policy(
-        min_hours=rng.choice((1, 2, 3)),
-        max_span_hours=rng.choice((3, 4, None)),
-        max_gap_hours=rng.choice((None, 0.5, 1)),
-        travel_minutes=15,
-    )
+    instance, policy = random_case(seed)
     result = combibaan.solve(instance, policy, time_limit=10, strategy="large")
     assert_sound(result)
     jobs, _ = brute_force(instance, policy)

@@ -18,13 +18,11 @@ PX_PER_MM = 96 / 25.4
 
 
 @dataclass(frozen=True)
-class Block:
-    """One slot of one task, placed in its day column."""
+class Band:
+    """A stretch of a day column: the time window of a flexible task on a day it is done,
+    drawn faintly behind its block so the table sees how far the task could move."""
 
     task_id: str
-    supplier: str
-    description: str
-    location: str | None
     column: int
     start: int
     end: int
@@ -39,6 +37,15 @@ class Block:
     def minutes(self) -> int:
         return self.end - self.start
 
+
+@dataclass(frozen=True)
+class Block(Band):
+    """One slot of one task, placed in its day column."""
+
+    supplier: str = ""
+    description: str = ""
+    location: str | None = None
+
     @property
     def size(self) -> str:
         """``short`` under an hour (one line: task and supplier label), else ``long``."""
@@ -48,23 +55,6 @@ class Block:
         """Whole lines of text that fit in the block (``hour`` and ``line`` high, ``frame`` of
         border and padding), so that the description shows whole lines, never half of one."""
         return max(0, int((self.minutes / 60 * hour - frame) // line))
-
-
-@dataclass(frozen=True)
-class Band:
-    """The time window of a flexible task on a day it is done: drawn faintly behind its
-    block, so the table sees how far the task could move."""
-
-    task_id: str
-    column: int
-    start: int
-    end: int
-    top: float
-    height: float
-
-    @property
-    def times(self) -> str:
-        return f"{format_minutes(self.start)}–{format_minutes(self.end)}"
 
 
 @dataclass(frozen=True)
