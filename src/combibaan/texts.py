@@ -980,9 +980,9 @@ ERRORS: dict[str, dict[str, str]] = {
     # flexible tasks (solvers/expansion.py): what does not handle them yet
     "flexible_not_supported": {
         "nl": "taken met een tijdvenster (vanaf/uiterlijk/duur) werken nog niet met {what} "
-        "(wel met solve, --strategy exact of auto)",
+        "(wel met solve, sweep en marginal)",
         "en": "tasks with a time window (earliest/latest/duration) do not work with {what} "
-        "yet (solve does, --strategy exact or auto)",
+        "yet (solve, sweep and marginal do)",
     },
     # the rules of a job (rules/policy.py) and the flags that set them
     "unknown_rules": {
