@@ -552,3 +552,14 @@ def test_explain_and_marginal_offer_flexibility_as_a_lever() -> None:
         == "task_window"
     )
     assert any(": free to start between " in change for change in kinds)
+
+
+@pytest.mark.parametrize("strategy", ["exact", "large"])
+def test_two_runs_choose_the_same_jobs_and_times(strategy: str) -> None:
+    folder = INSTANCES / "indoor_flexible"
+    instance = combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+    first, second = (
+        combibaan.solve(instance, time_limit=10, strategy=strategy, seed=3) for _ in range(2)
+    )
+    assert first.solution.jobs == second.solution.jobs
+    assert all(job.schedule for job in first.solution.jobs)
