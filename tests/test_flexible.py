@@ -563,3 +563,27 @@ def test_two_runs_choose_the_same_jobs_and_times(strategy: str) -> None:
     )
     assert first.solution.jobs == second.solution.jobs
     assert all(job.schedule for job in first.solution.jobs)
+
+
+def test_locks_hold_over_windows() -> None:
+    """A kept job with a flexible task keeps it at its earliest times; an apart lock keeps
+    two tasks apart whichever way they are done; check passes on both."""
+    instance = Instance((*ROUND, fixed("T", "Maas", 0, "12:00", "14:00")))
+    policy = Policy(min_hours=3, travel_minutes=0)
+    kept = combibaan.solve(
+        instance,
+        policy,
+        locks=combibaan.Locks((combibaan.Lock("keep", ("S", "R")),)),
+        time_limit=10,
+    )
+    assert_sound(kept)
+    job = next(j for j in kept.solution.jobs if "R" in j.task_ids)
+    assert set(job.task_ids) == {"S", "R"} and job.slots_of("R") == (Slot(0, 600, 660),)
+    apart = combibaan.solve(
+        instance,
+        policy,
+        locks=combibaan.Locks((combibaan.Lock("apart", ("S", "R")),)),
+        time_limit=10,
+    )
+    assert_sound(apart)
+    assert not any({"S", "R"} <= set(j.task_ids) for j in apart.solution.jobs)
