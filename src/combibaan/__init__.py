@@ -78,7 +78,7 @@ _HOMES = {
     "Rule": "combibaan.rules",
     "parse_policy_value": "combibaan.rules",
     "solve": "combibaan.solvers",
-    "FlexibleNotSupported": "combibaan.solvers.expansion",
+    "FlexibleNotSupported": "combibaan.model.variants",
     "LockConflict": "combibaan.solvers.locking",
 }
 
@@ -109,13 +109,12 @@ if TYPE_CHECKING:
         Window,
     )
     from combibaan.model.locks import resolve_pairs
-    from combibaan.model.variants import widen_windows
+    from combibaan.model.variants import FlexibleNotSupported, widen_windows
     from combibaan.plotting import plot_jobs, plot_week
     from combibaan.reporting import write_result
     from combibaan.result import Result
     from combibaan.rules import RULES, Policy, PolicyError, Rule, parse_policy_value
     from combibaan.solvers import solve
-    from combibaan.solvers.expansion import FlexibleNotSupported
     from combibaan.solvers.locking import LockConflict
 
 

@@ -23,13 +23,12 @@ import networkx as nx
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
 from combibaan.model.phrase import Phrase, PhraseError, maybe, mistake
-from combibaan.model.variants import movable
+from combibaan.model.variants import FlexibleNotSupported, movable
 from combibaan.model.week import format_days, format_minutes
 from combibaan.result import Result
 from combibaan.rules import RULES, Limits, Policy, Profile, profiles
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
-from combibaan.solvers.expansion import FlexibleNotSupported
 from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.obstacles import PAIR_ORDER, reach
 from combibaan.solvers.reasons import classify_pair

@@ -20,18 +20,10 @@ from typing import Any
 import networkx as nx
 
 from combibaan.model import Instance, Slot
-from combibaan.model.phrase import PhraseError, mistake
 from combibaan.model.variants import grid_minutes, variants
 from combibaan.rules import Limits, Profile
 from combibaan.rules.facts import first_choice, nodes
 from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
-
-
-class FlexibleNotSupported(PhraseError, ValueError):
-    """A way of solving that does not handle flexible tasks yet (the exact path does)."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(mistake("flexible_not_supported", what=what))
 
 
 @dataclass(frozen=True)

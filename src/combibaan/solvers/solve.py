@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair
 from combibaan.model.phrase import Phrase
+from combibaan.model.variants import FlexibleNotSupported
 from combibaan.result import AtWindowStart, Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.rules.facts import first_choice
@@ -35,7 +36,7 @@ from combibaan.solvers.candidate_jobs import (
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.covering import cover_result
 from combibaan.solvers.exact import MAX_COLUMNS
-from combibaan.solvers.expansion import FlexibleNotSupported, expand, task_graph
+from combibaan.solvers.expansion import expand, task_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.locking import LockPlan, plan_locks
