@@ -129,13 +129,16 @@ def solve(
             time_limit = 0.0
 
     def problem_of(keep: dict[tuple[int, ...], str], seconds: float) -> Problem:
+        # The work budget is ``seconds``' (the same on every machine); the wall clock still
+        # ends at the run's own deadline, however long the window-start solve took.
+        start = min(time.perf_counter(), budget.deadline - seconds)
         return _problem(
             instance,
             policy or Policy(),
             locks,
             forbid_pairs,
             require,
-            Budget.starting_now(seconds),
+            Budget(start, seconds),
             seed,
             workers,
             max_columns,
