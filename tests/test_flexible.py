@@ -479,7 +479,9 @@ def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path)
     assert (band.task_id, grid.days[band.column], band.times) == ("N", 5, "00:00–03:00")
     out = tmp_path / "out"
     combibaan.write_result(result, out)
-    assert 'class="window" data-task="N"' in (out / "report.html").read_text(encoding="utf-8")
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert 'class="window" data-task="N"' in report
+    assert "tijdvenster: vrijdag 2:00 ergens tussen 22:00 en 03:00" in report
     combibaan.plot_week(result, job.job_id)
 
 

@@ -34,6 +34,7 @@ from combibaan.reporting.vacancy import (
     vacancy_blocks,
     vacancy_text,
     when_lines,
+    window_line,
 )
 from combibaan.result import Result, _version
 from combibaan.rules import POLICY_KEYS, Policy
@@ -182,13 +183,22 @@ def _times(card: JobCard) -> str:
     return f"{format_minutes(start)}–{format_minutes(end)}"
 
 
+def _windows_of(result: Result, task_id: str, lang: str) -> tuple[str, ...]:
+    """A placed flexible task's windows, under its chosen times: how far it could move."""
+    word = labels(lang)["time_window"]
+    return tuple(f"{word}: {window_line(w, lang)}" for w in result.instance.task(task_id).windows)
+
+
 def _job_view(result: Result, number: int, card: JobCard, lang: str, sroi_credit: str) -> JobView:
     words = labels(lang)
     return JobView(
         number=number,
         card=card,
         timetable=timetable(card, lang),
-        tasks=tuple(TaskLine(t, when_lines((t,), lang)) for t in _in_time_order(card.tasks)),
+        tasks=tuple(
+            TaskLine(t, when_lines((t,), lang) + _windows_of(result, t.id, lang))
+            for t in _in_time_order(card.tasks)
+        ),
         vacancy=vacancy_blocks(vacancy_text(result.instance, result.policy, card, lang)),
         employer_reason=words[f"why_{card.employer_reason}"],
         days=days_phrase(card.job.days, lang),
