@@ -589,3 +589,22 @@ def test_locks_hold_over_windows() -> None:
     )
     assert_sound(apart)
     assert not any({"S", "R"} <= set(j.task_ids) for j in apart.solution.jobs)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        "x",
+        [1, 2],
+        [{"task_id": ["R"], "day": "ma", "start": "10:00", "end": "11:00"}],
+        [{"task_id": "R", "day": "xx", "start": "25:99", "end": "1"}],
+        [{"task_id": "R" * 5000, "day": "ma", "start": 9, "end": float("nan")}],
+    ],
+)
+def test_check_reads_a_broken_schedule_as_violations(entries: object) -> None:
+    instance, policy = Instance(ROUND), Policy(min_hours=4, travel_minutes=0)
+    document = _one_job(instance, policy, {})
+    document["jobs"][0]["schedule"] = entries
+    found = combibaan.check_solution(instance, document)
+    assert {"schedule", "structure"} & {v.rule for v in found}
+    assert all(len(v.text()) < 400 for v in found)

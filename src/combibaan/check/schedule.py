@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from combibaan.check.base import DAY, WEEK, Violation, interval, moment, said
+from combibaan.check.document import shown
 from combibaan.model.task import Task
 from combibaan.model.week import DAY_NAMES, Slot, Window
 
@@ -45,11 +46,12 @@ def scheduled_tasks(
     out: list[Violation] = []
     for n, entry in enumerate(entries):
         slot = _slot(entry)
-        if slot is None or entry.get("task_id") not in by_task:
-            message = said("schedule_entry", n=n + 1, entry=repr(entry))
+        task_id = entry.get("task_id") if isinstance(entry, Mapping) else None
+        if slot is None or not isinstance(task_id, str) or task_id not in by_task:
+            message = said("schedule_entry", n=n + 1, entry=shown(entry))
             out.append(Violation("schedule", job_id, message))
             continue
-        by_task[entry["task_id"]].append(slot)
+        by_task[task_id].append(slot)
     done: list[Task] = []
     for task in tasks:
         slots = by_task[task.id]
