@@ -84,15 +84,22 @@ class Expansion:
         """The nodes of a job of tasks with each task at its first choice (a proposal of
         the list with every window at its start), recorded; ``None`` if a task has no
         such node (its first choice overlaps itself)."""
-        first: dict[int, int] = {}
-        for v, t in enumerate(self.task_of):
-            if t not in first and self.slots[v] == self.representative[t]:
-                first[t] = v
+        first = self._first_nodes
         if any(t not in first for t in job):
             return None
         nodes_ = tuple(sorted(first[t] for t in job))
         self.record([nodes_])
         return nodes_
+
+    @cached_property
+    def _first_nodes(self) -> dict[int, int]:
+        """Per task the node of its first choice (once: every job of the window-start
+        proposal asks)."""
+        first: dict[int, int] = {}
+        for v, t in enumerate(self.task_of):
+            if t not in first and self.slots[v] == self.representative[t]:
+                first[t] = v
+        return first
 
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
         """The slots of every task of a job (task indices) as chosen: a recorded job's
