@@ -556,6 +556,57 @@ def test_explain_and_marginal_offer_flexibility_as_a_lever() -> None:
     assert any(": free to start between " in change for change in kinds)
 
 
+def test_explain_takes_a_list_with_windows_and_widens_a_flexible_task() -> None:
+    """A flexible task that overlaps its only partner at every start: ``explain`` names
+    the overlap, finds no job with it, and offers its window an hour wider, where it
+    fits after the partner; on that list it shows the times chosen."""
+    cleaning = fixed("A", "Asito", 0, "08:00", "12:00")
+    post = flexible("F", "Post", window((0,), 1, "09:00", "12:30", 90))
+    instance = make_instance(cleaning, post)
+    rules = Policy(min_hours=4)
+    explained = combibaan.explain(instance, "F", rules, time_limit=5, workers=1)
+    assert explained.compatible == () and explained.incompatible == {"overlap": ("A",)}
+    assert explained.feasible_jobs == 0 and explained.feasible_complete
+    assert "Tijden: ma 1:30 tussen 09:00 en 12:30" in explained.lines()[1]
+    moves = [r for r in explained.relaxations if r.key == "move"]
+    assert [(m.change, m.partners, m.jobs_delta) for m in moves] == [
+        ("als F kan vallen binnen 08:00-13:30 in plaats van binnen 09:00-12:30", ("A",), 0)
+    ]
+    wider = moves[0].instance
+    assert wider is not None
+    again = combibaan.explain(wider, "F", rules, time_limit=5, workers=1, lang="en")
+    assert again.compatible == ("A",) and again.feasible_jobs == 1
+    assert "Times chosen for F: mon 12:00-13:30." in again.lines()
+    assert_sound(again.result)
+
+
+def test_the_explain_command_shows_a_flexible_task_s_window_and_chosen_times() -> None:
+    folder = INSTANCES / "outdoor_flexible"
+    shown = run_cli(
+        "explain",
+        folder / "tasks.csv",
+        "--travel",
+        folder / "travel.csv",
+        "--task",
+        "O12",
+        "--time-limit",
+        "5",
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "Tijden: 3x ma-vr 3:00 tussen 08:00 en 16:00" in shown.stdout
+    assert "Gekozen tijden voor O12: " in shown.stdout
+
+
+def test_explain_names_the_rule_that_stands_at_every_time_of_a_window() -> None:
+    """Some starts of the window overlap the other task, the rest leave no time to
+    travel: the pair is kept apart by travel, the rule that still stands."""
+    here = fixed("A", "Asito", 0, "08:00", "10:00", location="X")
+    there = flexible("F", "Post", window((0,), 1, "09:00", "11:30", 60), location="Y")
+    instance = make_instance(here, there, travel=[("X", "Y", 45)])
+    explained = combibaan.explain(instance, "F", Policy(min_hours=1), time_limit=5, workers=1)
+    assert explained.incompatible == {"travel": ("A",)}
+
+
 @pytest.mark.parametrize("strategy", ["exact", "large"])
 def test_two_runs_choose_the_same_jobs_and_times(strategy: str) -> None:
     folder = INSTANCES / "indoor_flexible"

@@ -327,6 +327,18 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "nl": "als {task} kan beginnen tussen {earliest} en {latest} in plaats van om {start}",
         "en": "if {task} could start between {earliest} and {latest} instead of at {start}",
     },
+    "relax_widen": {
+        "nl": "als {task} kan vallen binnen {windows} in plaats van binnen {old}",
+        "en": "if {task} could lie within {windows} instead of within {old}",
+    },
+    "window": {
+        "nl": "{count}{days} {duration} tussen {earliest} en {latest}",
+        "en": "{count}{days} {duration} between {earliest} and {latest}",
+    },
+    "chosen": {
+        "nl": "Gekozen tijden voor {task}: {times}.",
+        "en": "Times chosen for {task}: {times}.",
+    },
 }
 
 

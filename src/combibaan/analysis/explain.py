@@ -8,6 +8,12 @@ its own — one supplier more, a lower minimum (down to what the task can
 reach), a longer day, less travel, one lock or forbidden pair dropped — by
 solving again with the task required to be in a job. A relaxation is reported
 when the task then fits without the proposal losing a job.
+
+On a list with flexible tasks (time windows) the analysis runs over each task's
+ways (:mod:`combibaan.solvers.expansion`): two tasks are partners when some way of
+each fits together, and the rule named for two that never do is the one that
+still stands where the others give way. Moving is a lever too: a fixed task free
+to start an hour or two earlier or later, a flexible one with a wider window.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -23,15 +29,16 @@ import networkx as nx
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
 from combibaan.model.phrase import Phrase, PhraseError, maybe, mistake
-from combibaan.model.variants import FlexibleNotSupported, movable
-from combibaan.model.week import format_days, format_minutes
+from combibaan.model.variants import movable, widened
+from combibaan.model.week import Window, format_days, format_minutes, format_times
 from combibaan.result import Result
-from combibaan.rules import RULES, Limits, Policy, Profile, profiles
+from combibaan.rules import RULES, Limits, Obstacle, Policy, profiles
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
+from combibaan.solvers.expansion import Expansion, expand
 from combibaan.solvers.locking import LockPlan, plan_locks
-from combibaan.solvers.obstacles import PAIR_ORDER, reach
-from combibaan.solvers.reasons import classify_pair
+from combibaan.solvers.obstacles import PAIR_ORDER, pair_obstacle, reach
+from combibaan.solvers.reasons import separating_lock
 from combibaan.solvers.solve import solve
 from combibaan.texts import explain_text, render
 
@@ -135,6 +142,9 @@ class Explanation:
                     hours=round(job.hours_per_week, 2),
                 )
             )
+            if task.windows:
+                chosen = format_times(job.slots_of(task.id), lang)
+                out.append(explain_text("chosen", lang, task=task.id, times=chosen))
             return out
         out.append(explain_text("out", lang, reason=self.reason or ""))
         out.append(explain_text("changes", lang))
@@ -165,14 +175,28 @@ class Explanation:
 
 
 def _slots_text(task: Task, lang: str) -> str:
-    """Slots grouped by time of day: ``ma-vr 08:30-11:00, za 10:00-14:00``."""
+    """Slots grouped by time of day, then the windows: ``ma-vr 08:30-11:00, za
+    10:00-14:00, 3x ma-vr 1:00 tussen 09:00 en 16:00``."""
     days: dict[tuple[int, int], list[int]] = {}
     for slot in task.slots:
         days.setdefault((slot.start, slot.end), []).append(slot.day)
-    return ", ".join(
+    fixed = [
         f"{format_days(d, lang)} {format_minutes(start)}-{format_minutes(end)}"
         for (start, end), d in sorted(days.items(), key=lambda item: min(item[1]))
-    )
+    ]
+    windows = [
+        explain_text(
+            "window",
+            lang,
+            count=f"{w.count}x " if w.count < len(w.days) else "",
+            days=format_days(w.days, lang),
+            duration=f"{w.duration // 60}:{w.duration % 60:02d}",
+            earliest=format_minutes(w.earliest),
+            latest=format_minutes(w.latest),
+        )
+        for w in task.windows
+    ]
+    return ", ".join(fixed + windows)
 
 
 def _with(ids: Iterable[str], lang: str) -> str:
@@ -209,8 +233,6 @@ def explain(
     most :data:`WHAT_IF_SECONDS`).
     """
     task = find_task(instance, task_id)
-    if any(t.windows for t in instance.tasks):
-        raise FlexibleNotSupported("explain")
     policy = policy or Policy()
     policy.most_jobs_only("explain")
     pairs = tuple(forbid_pairs)
@@ -223,12 +245,11 @@ def explain(
         seed=seed,
         workers=workers,
     )
-    profs = profiles(instance)
-    plan = plan_locks(instance, policy, locks, pairs, profs)
-    graph = compatibility_graph(instance, policy, plan.searchable(profs), plan.forbidden)
+    plan = plan_locks(instance, policy, locks, pairs, profiles(instance))
+    ways = _Ways.of_list(instance, policy, plan)
     v = instance.task_index[task.id]
-    compatible, incompatible = _partners(instance, policy, profs, plan, v)
-    feasible, complete = _feasible_jobs(graph, profs, policy, plan, v, time_limit)
+    compatible, incompatible = _partners(instance, policy, ways, plan, v)
+    feasible, complete = _feasible_jobs(ways, policy, plan, v, time_limit)
     explanation = Explanation(
         task=task,
         result=result,
@@ -240,7 +261,7 @@ def explain(
     )
     if explanation.job is not None:
         return explanation
-    candidates = _candidates(instance, policy, plan, graph, profs, v, lang)
+    candidates = _candidates(instance, policy, plan, ways, v, lang)
     found, tried = _what_ifs(instance, task, result, candidates, time_limit, seed, workers, lang)
     return Explanation(
         task=task,
@@ -255,40 +276,94 @@ def explain(
     )
 
 
+@dataclass(frozen=True)
+class _Ways:
+    """The list as the searches see it: every task as its ways (one each without windows),
+    the graph of ways that fit together, and the together-locks' test on a set of ways."""
+
+    expansion: Expansion
+    graph: nx.Graph
+    accept: Callable[[Sequence[int]], bool] | None
+    of: dict[int, list[int]]
+
+    @classmethod
+    def of_list(cls, instance: Instance, policy: Policy, plan: LockPlan) -> _Ways:
+        expansion = expand(instance, Limits.of(policy))
+        task_of = expansion.task_of
+        searchable = [p for p in expansion.profiles if task_of[p.index] not in plan.removed]
+        graph = compatibility_graph(instance, policy, searchable, plan.forbidden, task_of)
+        accept = expansion.over_nodes(plan.accept)
+        of: dict[int, list[int]] = {}
+        for node, t in enumerate(task_of):
+            of.setdefault(t, []).append(node)
+        return cls(expansion, graph, accept, of)
+
+    def fitting(self, t: int, limits: Limits) -> list[int]:
+        """The ways of task ``t`` that fit in a job on their own."""
+        return [a for a in self.of[t] if limits.fits_alone(self.expansion.profiles[a])]
+
+
+def _pair(
+    instance: Instance, policy: Policy, ways: _Ways, plan: LockPlan | None, v: int, u: int
+) -> Obstacle | None:
+    """Why ``u`` cannot join ``v`` in a job at any of their times; ``None`` when some way
+    of each fits together. Of the obstacles of all pairs of ways the one latest in
+    :data:`PAIR_ORDER` is named: it still stands where the earlier ones give way."""
+    limits = Limits.of(policy)
+    mine, theirs = ways.fitting(v, limits) or ways.of[v], ways.fitting(u, limits)
+    if (plan is not None and u in plan.removed) or not theirs:
+        return Obstacle("unavailable")
+    lock = separating_lock(plan, instance, v, u)
+    found: list[Obstacle] = []
+    for a in mine:
+        for b in theirs:
+            p, q = ways.expansion.profiles[a], ways.expansion.profiles[b]
+            obstacle = pair_obstacle(instance, policy, p, q, lock=lock)
+            if obstacle is None:
+                return None
+            found.append(obstacle)
+    order = {code: k for k, code in enumerate(PAIR_ORDER)}
+    return max(found, key=lambda o: order.get(o.code, -1))
+
+
 def _partners(
-    instance: Instance, policy: Policy, profs: list[Profile], plan: LockPlan, v: int
+    instance: Instance, policy: Policy, ways: _Ways, plan: LockPlan, v: int
 ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     compatible: list[str] = []
     groups: dict[str, list[str]] = {}
-    for p in profs:
-        if p.index == v:
+    for u, other in enumerate(instance.tasks):
+        if u == v:
             continue
-        found = classify_pair(instance, policy, profs, plan, v, p.index)
+        found = _pair(instance, policy, ways, plan, v, u)
         if found is None:
-            compatible.append(instance.tasks[p.index].id)
+            compatible.append(other.id)
         else:
-            groups.setdefault(found.code, []).append(instance.tasks[p.index].id)
+            groups.setdefault(found.code, []).append(other.id)
     ordered = {code: tuple(groups[code]) for code in PAIR_ORDER if code in groups}
     return tuple(compatible), ordered
 
 
 def _feasible_jobs(
-    graph: nx.Graph, profs: list[Profile], policy: Policy, plan: LockPlan, v: int, time_limit: float
+    ways: _Ways, policy: Policy, plan: LockPlan, v: int, time_limit: float
 ) -> tuple[int, bool]:
-    """Feasible jobs that hold task ``v``: enumerated over ``v`` and its neighbours only."""
+    """Feasible jobs (sets of tasks) that hold task ``v``: enumerated over ``v``'s ways
+    and their neighbours only."""
     if any(v in job for job in plan.keep_jobs):
         return 1, True
-    if v not in graph:
+    mine = [a for a in ways.of[v] if a in ways.graph]
+    if not mine:
         return 0, True
-    local = graph.subgraph([v, *graph[v]])
+    around = set(mine).union(*(ways.graph[a] for a in mine))
     found = enumerate_jobs(
-        local,
-        profs,
+        ways.graph.subgraph(sorted(around)),
+        ways.expansion.profiles,
         Limits.of(policy),
         deadline=time.perf_counter() + min(time_limit, WHAT_IF_SECONDS),
-        accept=plan.accept,
+        accept=ways.accept,
     )
-    return sum(1 for job in found.jobs if v in job), found.complete
+    task_of = ways.expansion.task_of
+    holding = {ways.expansion.tasks(job) for job in found.jobs if any(task_of[a] == v for a in job)}
+    return len(holding), found.complete
 
 
 @dataclass(frozen=True)
@@ -308,8 +383,7 @@ def _candidates(
     instance: Instance,
     policy: Policy,
     plan: LockPlan,
-    graph: nx.Graph,
-    profs: list[Profile],
+    ways: _Ways,
     v: int,
     lang: str,
 ) -> list[_Candidate]:
@@ -317,9 +391,13 @@ def _candidates(
     locks, pairs = plan.locks or None, plan.forbid_pairs
     out = [_Candidate("none", explain_text("relax_none", lang), policy, locks, pairs)]
 
+    mine = [a for a in ways.of[v] if a in ways.graph]
     best: int | None = None
-    if v in graph:
-        best = reach([v], graph, profs, policy, accept=plan.accept).best_minutes
+    if mine:
+        best = max(
+            reach([a], ways.graph, ways.expansion.profiles, policy, accept=ways.accept).best_minutes
+            for a in mine
+        )
     for rule in sorted(RULES, key=lambda rule: rule.explain_rank):
         value = rule.value(policy)
         if value is None or rule.relax is None:
@@ -329,7 +407,7 @@ def _candidates(
             changed = policy.replace(**{rule.key: relaxed})
             out.append(_Candidate(rule.key, text, changed, locks, pairs, rule.key))
     task = instance.tasks[v]
-    for lock in _nearby_locks(instance, policy, profs, plan, v):
+    for lock in _nearby_locks(instance, policy, ways, plan, v):
         rest = plan.locks.without(lock)
         text = explain_text("relax_lock", lang, value=lock.label(lang))
         out.append(_Candidate("lock", text, policy, rest or None, pairs))
@@ -338,13 +416,24 @@ def _candidates(
             text = explain_text("relax_pair", lang, value=pair_label(pair, lang))
             rest_pairs = tuple(p for p in pairs if p != pair)
             out.append(_Candidate("pair", text, policy, locks, rest_pairs))
-    # Flexibility as a lever: the task free to move a little (issue 12), smallest step first.
+    # Flexibility as a lever (issue 12), smallest step first: a fixed task free to move,
+    # a flexible one with its windows wider at both ends.
     for minutes in MOVE_STEPS:
-        moved = movable(task, minutes)
-        if moved is None:
+        moved = movable(task, minutes) or widened(task, minutes)
+        if moved is None or moved == task:
             break
+        tasks = tuple(moved if t.id == task.id else t for t in instance.tasks)
+        moved_list = dataclasses.replace(instance, tasks=tasks)
+        text = _move_text(task, moved, lang)
+        out.append(_Candidate("move", text, policy, locks, pairs, "move", moved_list))
+    return out
+
+
+def _move_text(task: Task, moved: Task, lang: str) -> str:
+    """The move as people say it: where the task may start now, and where it could."""
+    if not task.windows:
         (window,) = moved.windows
-        text = explain_text(
+        return explain_text(
             "relax_move",
             lang,
             task=task.id,
@@ -352,23 +441,32 @@ def _candidates(
             latest=format_minutes(window.last_start),
             start=format_minutes(task.slots[0].start),
         )
-        tasks = tuple(moved if t.id == task.id else t for t in instance.tasks)
-        moved_list = dataclasses.replace(instance, tasks=tasks)
-        out.append(_Candidate("move", text, policy, locks, pairs, "move", moved_list))
-    return out
+    return explain_text(
+        "relax_widen",
+        lang,
+        task=task.id,
+        windows=_spans_text(moved.windows),
+        old=_spans_text(task.windows),
+    )
+
+
+def _spans_text(windows: Iterable[Window]) -> str:
+    """The windows' times of day: ``08:00-17:00``, each once."""
+    spans = dict.fromkeys((w.earliest, w.latest) for w in windows)
+    return ", ".join(f"{format_minutes(a)}-{format_minutes(b)}" for a, b in spans)
 
 
 def _nearby_locks(
-    instance: Instance, policy: Policy, profs: list[Profile], plan: LockPlan, v: int
+    instance: Instance, policy: Policy, ways: _Ways, plan: LockPlan, v: int
 ) -> list[Lock]:
     """Locks on the task or on a task it could share a job with if there were no locks:
     only those can keep it out."""
     if not plan.locks:
         return []
     near = {instance.tasks[v].id}
-    for p in profs:
-        if p.index != v and classify_pair(instance, policy, profs, None, v, p.index) is None:
-            near.add(instance.tasks[p.index].id)
+    for u, other in enumerate(instance.tasks):
+        if u != v and _pair(instance, policy, ways, None, v, u) is None:
+            near.add(other.id)
     return [lock for lock in plan.locks if near & set(lock.task_ids)]
 
 

@@ -118,19 +118,24 @@ def _overlapping(slots: tuple[Slot, ...]) -> bool:
 def widen_windows(instance: Instance, minutes: int) -> Instance:
     """Every time window ``minutes`` wider at both ends (within a day): what if the
     flexible work could move more. Fixed slots stay where they are."""
+    tasks = tuple(widened(t, minutes) or t for t in instance.tasks)
+    return replace(instance, tasks=tasks)
+
+
+def widened(task: Task, minutes: int) -> Task | None:
+    """The task with each window ``minutes`` wider at both ends, within a day (never
+    before midnight, at most a day long); ``None`` for a task without windows."""
     if minutes < 0:
         raise ValueError(f"minutes must be at least 0, got {minutes}")
+    if not task.windows:
+        return None
 
     def wider(w: Window) -> Window:
         earliest = max(0, w.earliest - minutes)
         latest = min(w.latest + minutes, earliest + MINUTES_PER_DAY)
         return replace(w, earliest=earliest, latest=latest)
 
-    tasks = tuple(
-        replace(t, windows=tuple(wider(w) for w in t.windows)) if t.windows else t
-        for t in instance.tasks
-    )
-    return replace(instance, tasks=tasks)
+    return replace(task, windows=tuple(wider(w) for w in task.windows))
 
 
 def movable(task: Task, minutes: int) -> Task | None:

@@ -12,7 +12,7 @@ expansion is the identity and the pipeline runs as it always did.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -53,6 +53,15 @@ class Expansion:
     def tasks(self, column: Iterable[int]) -> tuple[int, ...]:
         """The task indices of a job of nodes, sorted."""
         return tuple(sorted(self.task_of[v] for v in column))
+
+    def over_nodes(
+        self, accept: Callable[[Sequence[int]], bool] | None
+    ) -> Callable[[Sequence[int]], bool] | None:
+        """A test on a job of tasks (the together-locks') as a test on a job of nodes."""
+        if accept is None or not self.flexible:
+            return accept
+        test = accept
+        return lambda members: test(self.tasks(members))
 
     def record(self, columns: Iterable[tuple[int, ...]]) -> list[tuple[int, ...]]:
         """Jobs of nodes as jobs of tasks, each task set once, in the order met. Its

@@ -58,10 +58,9 @@ class Problem:
 
     def node_accept(self) -> Callable[[Sequence[int]], bool] | None:
         """The together-locks' test on a job of nodes."""
-        accept, expansion = self.plan.accept, self.expansion
-        if expansion is None or not expansion.flexible:
-            return accept
-        return lambda members: accept(expansion.tasks(members))
+        if self.expansion is None:
+            return self.plan.accept
+        return self.expansion.over_nodes(self.plan.accept)
 
     def minutes(self, column: Sequence[int]) -> int:
         return sum(self.profiles[t].minutes for t in column)
