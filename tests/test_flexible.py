@@ -607,6 +607,29 @@ def test_explain_names_the_rule_that_stands_at_every_time_of_a_window() -> None:
     assert explained.incompatible == {"travel": ("A",)}
 
 
+def test_a_kept_job_holds_at_the_times_that_make_it_a_job() -> None:
+    """A workshop keeps a proposed job by its tasks: with a flexible task it holds at
+    the times that work (the post after the cleaning, on the cleaning's days), not at
+    the window's start; a job that works at no time is a conflict."""
+    cleaning = Task("A", "Asito", tuple(Slot(d, 480, 720) for d in (0, 1)), location="A")
+    post = flexible("F", "Post", window((0, 1, 2, 3, 4), 2, "09:00", "14:00", 90))
+    other = fixed("C", "Csu", 2, "08:00", "12:00")
+    instance = make_instance(cleaning, post, other)
+    rules = Policy(min_hours=4)
+    keep = combibaan.Locks((combibaan.Lock("keep", ("A", "F")),))
+    result = combibaan.solve(instance, rules, locks=keep, time_limit=5, workers=1)
+    (job,) = [j for j in result.solution.jobs if "F" in j.task_ids]
+    assert job.task_ids == ("A", "F")
+    chosen = job.slots_of("F")
+    assert [s.day for s in chosen] == [0, 1] and all(s.start >= 720 for s in chosen)
+    assert combibaan.check_result(result) == []
+    # At the window's start (09:00) the kept job breaks the overlap rule: no comparison.
+    assert result.at_window_start is None
+    never = make_instance(cleaning, flexible("F", "Post", window((0,), 1, "09:00", "12:30", 90)))
+    with pytest.raises(combibaan.LockConflict):
+        combibaan.solve(never, rules, locks=keep, time_limit=5, workers=1)
+
+
 @pytest.mark.parametrize("strategy", ["exact", "large"])
 def test_two_runs_choose_the_same_jobs_and_times(strategy: str) -> None:
     folder = INSTANCES / "indoor_flexible"

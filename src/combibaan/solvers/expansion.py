@@ -21,9 +21,10 @@ import networkx as nx
 
 from combibaan.model import Instance, Slot
 from combibaan.model.variants import grid_minutes, variants
-from combibaan.rules import Limits, Profile
+from combibaan.rules import Limits, Obstacle, Policy, Profile
 from combibaan.rules.facts import first_choice, nodes
 from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
+from combibaan.solvers.obstacles import job_obstacle
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,12 @@ class Expansion:
                 first[t] = v
         return first
 
+    def settle(self, job: Sequence[int], times: Mapping[int, tuple[Slot, ...]]) -> None:
+        """Record a job found elsewhere (a kept one) at ``times``: per task its slots,
+        one of its ways."""
+        ways = (v for v, t in enumerate(self.task_of) if t in times and self.slots[v] == times[t])
+        self.chosen[tuple(sorted(job))] = tuple(sorted(ways))
+
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
         """The slots of every task of a job (task indices) as chosen: a recorded job's
         variants; a job never recorded (a lock's) at its tasks' first choice."""
@@ -119,11 +126,16 @@ class Expansion:
         return {self.task_of[v]: self.slots[v] for v in nodes_}
 
 
-def expand(instance: Instance, limits: Limits) -> Expansion:
-    """Every task as its variants on the exact grid of the instance and the policy."""
+def exact_grid(instance: Instance, limits: Limits) -> int:
+    """The grid the variants lie on: every time of the list and every limit of the policy."""
     active = (*limits.upper, *limits.lower, *limits.travel)
     values = [limit for rule, limit in active if rule.unit != "count"]
-    grid = grid_minutes(instance, [*values, limits.default_travel])
+    return grid_minutes(instance, [*values, limits.default_travel])
+
+
+def expand(instance: Instance, limits: Limits) -> Expansion:
+    """Every task as its variants on the exact grid of the instance and the policy."""
+    grid = exact_grid(instance, limits)
     task_of: list[int] = []
     slots: list[tuple[Slot, ...]] = []
     thinned = []
@@ -139,6 +151,77 @@ def expand(instance: Instance, limits: Limits) -> Expansion:
     profiles = nodes(instance, list(zip(task_of, slots, strict=True)))
     first = tuple(first_choice(task) for task in instance.tasks)
     return Expansion(profiles, tuple(task_of), tuple(slots), grid, tuple(thinned), step, first)
+
+
+#: Combinations of ways one kept job is tried at, at most (beyond: the best found).
+KEPT_COMBINATIONS = 20_000
+
+
+@dataclass(frozen=True)
+class KeptTimes:
+    """A kept job (a keep lock, a candidate's) at times that make it a job, if any."""
+
+    #: Per task of the job its slots (fixed tasks as they are); ``None``: no times work.
+    slots: dict[int, tuple[Slot, ...]] | None
+    #: Why the job breaks a rule at its tasks' first choice, when no times work.
+    obstacle: Obstacle | None
+
+
+def kept_times(
+    instance: Instance, policy: Policy, profiles: Sequence[Profile], job: Sequence[int]
+) -> KeptTimes:
+    """The times at which the tasks of ``job`` (task indices) are a job under ``policy``.
+
+    A workshop keeps a job by its tasks, not its times: with flexible tasks it holds
+    when some way of each makes it a job. Of those the ways on the fewest days (the
+    tie-break counts working days), the first met, as the searches' own ways are
+    ordered. ``profiles`` are the tasks' (first choice); a job without flexible tasks
+    is judged on them alone.
+    """
+    first = job_obstacle(instance, policy, profiles, job)
+    flexible = [t for t in job if instance.tasks[t].windows]
+    if first is None or not flexible:
+        at_first = {t: first_choice(instance.tasks[t]) for t in job}
+        return KeptTimes(at_first if first is None else None, first)
+    limits = Limits.of(policy)
+    grid = exact_grid(instance, limits)
+    options: list[list[tuple[Profile, tuple[Slot, ...]]]] = []
+    for t in job:
+        task = instance.tasks[t]
+        if not task.windows:
+            options.append([(profiles[t], first_choice(task))])
+            continue
+        choices = variants(task, grid).choices
+        ways = nodes(instance, [(t, c) for c in choices])
+        options.append([(replace(p, index=t), c) for p, c in zip(ways, choices, strict=True)])
+    chosen = list(profiles)
+    best: tuple[int, dict[int, tuple[Slot, ...]]] | None = None
+    tried = 0
+
+    def fits(p: Profile, q: Profile) -> bool:
+        travel = instance.travel_between(p.location, q.location, limits.default_travel)
+        return limits.compatible(p, q, travel)
+
+    def grow(picked: list[tuple[Profile, tuple[Slot, ...]]]) -> None:
+        nonlocal best, tried
+        if tried >= KEPT_COMBINATIONS:
+            return
+        if len(picked) == len(job):
+            tried += 1
+            for p, _ in picked:
+                chosen[p.index] = p
+            days = len({d for p, _ in picked for d in p.days})
+            if (best is None or days < best[0]) and not job_obstacle(instance, policy, chosen, job):
+                best = (days, {p.index: slots for p, slots in picked})
+            return
+        for p, slots in options[len(picked)]:
+            if all(fits(p, q) for q, _ in picked):
+                grow([*picked, (p, slots)])
+
+    grow([])
+    if best is None:
+        return KeptTimes(None, first)
+    return KeptTimes(best[1], None)
 
 
 def task_graph(graph: nx.Graph, expansion: Expansion) -> nx.Graph:

@@ -29,7 +29,7 @@ from combibaan.model import Instance
 from combibaan.model.locks import Lock, LockError, Locks, PairName, SupplierPair, resolve_pairs
 from combibaan.model.phrase import Phrase, maybe, mistake
 from combibaan.rules import Policy, Profile
-from combibaan.solvers.obstacles import job_obstacle
+from combibaan.solvers.expansion import kept_times
 from combibaan.texts import render
 
 #: A lock or a forbidden supplier pair: the items a conflict is made of.
@@ -197,7 +197,7 @@ def _infeasibility(
     keeps = [lock for lock in locks if lock.rule == "keep"]
     for keep in keeps:
         members = [index[t] for t in keep.task_ids]
-        found = job_obstacle(instance, policy, profiles, members)
+        found = kept_times(instance, policy, profiles, members).obstacle
         if found is not None:
             return Phrase("keep_rule", {"keep": keep, "why": found}, "conflict")
         kept = set(keep.task_ids)

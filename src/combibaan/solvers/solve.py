@@ -36,10 +36,10 @@ from combibaan.solvers.candidate_jobs import (
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.covering import cover_result
 from combibaan.solvers.exact import MAX_COLUMNS
-from combibaan.solvers.expansion import expand, task_graph
+from combibaan.solvers.expansion import expand, kept_times, task_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.jobs import numbered_jobs
-from combibaan.solvers.locking import LockPlan, plan_locks
+from combibaan.solvers.locking import LockConflict, LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
 from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
@@ -106,27 +106,36 @@ def solve(
         raise ValueError("only_candidates needs candidates")
     if alternatives and policy is not None:
         policy.most_jobs_only("--alternatives")
+    forbid_pairs = tuple(forbid_pairs)
     budget = Budget.starting_now(time_limit)
     at_start = None
     if any(t.windows for t in instance.tasks):
         if (policy is not None and policy.cover) or candidates:
             what = "--cover" if policy is not None and policy.cover else "--candidates"
             raise FlexibleNotSupported(what)
-        at_start = solve(
-            at_window_start(instance),
-            policy,
-            locks=locks,
-            forbid_pairs=forbid_pairs,
-            require=require,
-            time_limit=AT_START_SHARE * time_limit,
-            seed=seed,
-            workers=workers,
-            max_columns=max_columns,
-            strategy=strategy,
-        )
-        time_limit -= AT_START_SHARE * time_limit
-        if at_start.stopped == "interrupted":  # Ctrl-C: no more search
-            time_limit = 0.0
+        # The locks are judged on the list itself first: a conflict is the workshop's
+        # to hear about, while a kept job that holds only at times other than the
+        # windows' starts just leaves the comparison out.
+        plan_locks(instance, policy or Policy(), locks, forbid_pairs)
+        try:
+            at_start = solve(
+                at_window_start(instance),
+                policy,
+                locks=locks,
+                forbid_pairs=forbid_pairs,
+                require=require,
+                time_limit=AT_START_SHARE * time_limit,
+                seed=seed,
+                workers=workers,
+                max_columns=max_columns,
+                strategy=strategy,
+            )
+        except LockConflict:
+            at_start = None
+        else:
+            time_limit -= AT_START_SHARE * time_limit
+            if at_start.stopped == "interrupted":  # Ctrl-C: no more search
+                time_limit = 0.0
 
     def problem_of(keep: dict[tuple[int, ...], str], seconds: float) -> Problem:
         # The work budget is ``seconds``' (the same on every machine); the wall clock still
@@ -248,9 +257,14 @@ def _problem(
     limits = Limits.of(policy)
     profs = profiles(instance)
     plan = plan_locks(instance, policy, locks, forbid_pairs, profs)
+    expansion = expand(instance, limits)
+    for job in plan.keep_jobs:  # the workshop's: at times that make it a job
+        if expansion.flexible and any(instance.tasks[t].windows for t in job):
+            times = kept_times(instance, policy, profs, job).slots
+            if times is not None:
+                expansion.settle(job, times)
     if keep:
         plan = replace(plan, keep_jobs=(*keep, *plan.keep_jobs))
-    expansion = expand(instance, limits)
     searchable = [p for p in expansion.profiles if expansion.task_of[p.index] not in plan.removed]
     nodes = compatibility_graph(instance, policy, searchable, plan.forbidden, expansion.task_of)
     greedy = greedy_jobs(nodes, expansion.profiles, limits, expansion.task_of)
