@@ -309,6 +309,22 @@ def test_a_wide_window_is_thinned_and_keeps_its_first_and_last_start() -> None:
     assert [c[0].start for c in narrow.choices] == [540, 555, 570]
 
 
+def test_the_summary_says_which_starts_the_proof_covers() -> None:
+    """A step of minutes is named; where some tasks got only their first and last start
+    (ten choices of days), the line says that instead of a step of 1440 minutes."""
+    shift = fixed("S", "Asito", 0, "07:00", "10:00")
+    wide = flexible("R", "Sodexo", window((0,), 1, "07:00", "17:00", 60))
+    days = flexible("D", "Sodexo", window((0, 1, 2, 3, 4), 3, "07:00", "17:00", 60))
+    rules = Policy(min_hours=1)
+    stepped = combibaan.solve(Instance((shift, wide)), rules, time_limit=5, workers=1)
+    assert "met een grovere stap geprobeerd, tot 120 min;" in summary_line(stepped)
+    ends = combibaan.solve(Instance((shift, days)), rules, time_limit=5, workers=1)
+    assert "sommige alleen op hun vroegste en laatste begintijd" in summary_line(ends)
+    assert "1440" not in summary_line(ends, "en") and "earliest and latest start" in (
+        summary_line(ends, "en")
+    )
+
+
 def test_cover_mode_and_candidates_say_they_do_not_take_flexible_tasks_yet() -> None:
     instance = Instance(ROUND)
     with pytest.raises(combibaan.FlexibleNotSupported):

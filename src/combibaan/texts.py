@@ -393,6 +393,14 @@ CLI: dict[str, dict[str, str]] = {
         "en": " (starts of {n} flexible {n:task|tasks} tried on a coarser step, up to "
         "{step} min; the proof holds for those starts)",
     },
+    # the coarsest step is a whole day: some tasks were tried at two starts only
+    "thinned_ends": {
+        "nl": " (begintijden van {n} flexibele {n:taak|taken} met een grovere stap "
+        "geprobeerd, sommige alleen op hun vroegste en laatste begintijd; het bewijs geldt "
+        "voor die begintijden)",
+        "en": " (starts of {n} flexible {n:task|tasks} tried on a coarser step, some only "
+        "at their earliest and latest start; the proof holds for those starts)",
+    },
     "seconds": {"nl": "{seconds:.1f} s", "en": "{seconds:.1f} s"},
     "finishing": {
         "nl": "Bezig met afronden{saving}… (nog een keer Ctrl-C breekt af zonder op te slaan)",

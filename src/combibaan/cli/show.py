@@ -80,11 +80,12 @@ def summary_line(result: Result, lang: str = "nl") -> str:
     if result.statistics.wall_clock_cut:
         how += cli_text("wall_clock", lang)
     if result.statistics.thinned_tasks:
+        step = result.statistics.coarsest_step or 0
         how += cli_text(
-            "thinned",
+            "thinned_ends" if step >= 24 * 60 else "thinned",  # a day: first and last only
             lang,
             n=len(result.statistics.thinned_tasks),
-            step=result.statistics.coarsest_step,
+            step=step,
         )
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     start = result.at_window_start
