@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import assert_sound, make_instance, run_cli
+from conftest import assert_sound, make_instance, reasons, run_cli
 
 import combibaan
 from combibaan.check.base import CheckedJob
@@ -594,6 +594,28 @@ def test_explain_takes_a_list_with_windows_and_widens_a_flexible_task() -> None:
     assert again.compatible == ("A",) and again.feasible_jobs == 1
     assert "Times chosen for F: mon 12:00-13:30." in again.lines()
     assert_sound(again.result)
+
+
+@pytest.mark.parametrize("strategy", ["exact", "large"])
+def test_a_flexible_task_left_out_gets_its_reason_from_a_search_over_its_ways(
+    strategy: str,
+) -> None:
+    """The reasons search around a flexible task over its ways, also where no complete
+    enumeration stands behind them (the large path): on one working day a week, F fits
+    beside B at some time but never with enough hours, and G overlaps A at every start."""
+    a = fixed("A", "Asito", 0, "08:00", "12:00")
+    b = fixed("B", "Csu", 1, "08:00", "09:00")
+    f = flexible("F", "Post", window((1,), 1, "08:00", "12:00", 60))
+    g = flexible("G", "Post", window((0,), 1, "09:00", "12:30", 90))
+    instance = make_instance(a, b, f, g)
+    rules = Policy(min_hours=4, max_days=1)
+    result = combibaan.solve(instance, rules, time_limit=5, strategy=strategy)
+    assert_sound(result)
+    codes = {u.task_id: u.reason.code for u in result.solution.unassigned}
+    assert codes == {"B": "no_job", "F": "no_job", "G": "isolated"}
+    words = reasons(result, "en")
+    assert "2.0 h" in words["F"] or "2 h" in words["F"], words["F"]
+    assert "1 clashes in time, 2 add too many working days" in words["G"], words["G"]
 
 
 def test_the_explain_command_shows_a_flexible_task_s_window_and_chosen_times() -> None:

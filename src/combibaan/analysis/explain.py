@@ -21,10 +21,8 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-import networkx as nx
 
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
@@ -32,13 +30,13 @@ from combibaan.model.phrase import Phrase, PhraseError, maybe, mistake
 from combibaan.model.variants import movable, widened
 from combibaan.model.week import Window, format_days, format_minutes, format_times
 from combibaan.result import Result
-from combibaan.rules import RULES, Limits, Obstacle, Policy, profiles
+from combibaan.rules import RULES, Limits, Policy, profiles
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.enumeration import enumerate_jobs
-from combibaan.solvers.expansion import Expansion, expand
+from combibaan.solvers.expansion import Ways, expand
 from combibaan.solvers.locking import LockPlan, plan_locks
-from combibaan.solvers.obstacles import PAIR_ORDER, pair_obstacle, reach
-from combibaan.solvers.reasons import separating_lock
+from combibaan.solvers.obstacles import PAIR_ORDER, reach
+from combibaan.solvers.reasons import classify_pair
 from combibaan.solvers.solve import solve
 from combibaan.texts import explain_text, render
 
@@ -246,7 +244,7 @@ def explain(
         workers=workers,
     )
     plan = plan_locks(instance, policy, locks, pairs, profiles(instance))
-    ways = _Ways.of_list(instance, policy, plan)
+    ways = _ways(instance, policy, plan)
     v = instance.task_index[task.id]
     compatible, incompatible = _partners(instance, policy, ways, plan, v)
     feasible, complete = _feasible_jobs(ways, policy, plan, v, time_limit)
@@ -276,65 +274,24 @@ def explain(
     )
 
 
-@dataclass(frozen=True)
-class _Ways:
-    """The list as the searches see it: every task as its ways (one each without windows),
-    the graph of ways that fit together, and the together-locks' test on a set of ways."""
-
-    expansion: Expansion
-    graph: nx.Graph
-    accept: Callable[[Sequence[int]], bool] | None
-    of: dict[int, list[int]]
-
-    @classmethod
-    def of_list(cls, instance: Instance, policy: Policy, plan: LockPlan) -> _Ways:
-        expansion = expand(instance, Limits.of(policy))
-        task_of = expansion.task_of
-        searchable = [p for p in expansion.profiles if task_of[p.index] not in plan.removed]
-        graph = compatibility_graph(instance, policy, searchable, plan.forbidden, task_of)
-        accept = expansion.over_nodes(plan.accept)
-        of: dict[int, list[int]] = {}
-        for node, t in enumerate(task_of):
-            of.setdefault(t, []).append(node)
-        return cls(expansion, graph, accept, of)
-
-    def fitting(self, t: int, limits: Limits) -> list[int]:
-        """The ways of task ``t`` that fit in a job on their own."""
-        return [a for a in self.of[t] if limits.fits_alone(self.expansion.profiles[a])]
-
-
-def _pair(
-    instance: Instance, policy: Policy, ways: _Ways, plan: LockPlan | None, v: int, u: int
-) -> Obstacle | None:
-    """Why ``u`` cannot join ``v`` in a job at any of their times; ``None`` when some way
-    of each fits together. Of the obstacles of all pairs of ways the one latest in
-    :data:`PAIR_ORDER` is named: it still stands where the earlier ones give way."""
-    limits = Limits.of(policy)
-    mine, theirs = ways.fitting(v, limits) or ways.of[v], ways.fitting(u, limits)
-    if (plan is not None and u in plan.removed) or not theirs:
-        return Obstacle("unavailable")
-    lock = separating_lock(plan, instance, v, u)
-    found: list[Obstacle] = []
-    for a in mine:
-        for b in theirs:
-            p, q = ways.expansion.profiles[a], ways.expansion.profiles[b]
-            obstacle = pair_obstacle(instance, policy, p, q, lock=lock)
-            if obstacle is None:
-                return None
-            found.append(obstacle)
-    order = {code: k for k, code in enumerate(PAIR_ORDER)}
-    return max(found, key=lambda o: order.get(o.code, -1))
+def _ways(instance: Instance, policy: Policy, plan: LockPlan) -> Ways:
+    """Every task as its ways, and the graph of the ways that fit together."""
+    expansion = expand(instance, Limits.of(policy))
+    task_of = expansion.task_of
+    searchable = [p for p in expansion.profiles if task_of[p.index] not in plan.removed]
+    graph = compatibility_graph(instance, policy, searchable, plan.forbidden, task_of)
+    return Ways.of_graph(expansion, graph, plan.accept)
 
 
 def _partners(
-    instance: Instance, policy: Policy, ways: _Ways, plan: LockPlan, v: int
+    instance: Instance, policy: Policy, ways: Ways, plan: LockPlan, v: int
 ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     compatible: list[str] = []
     groups: dict[str, list[str]] = {}
     for u, other in enumerate(instance.tasks):
         if u == v:
             continue
-        found = _pair(instance, policy, ways, plan, v, u)
+        found = classify_pair(instance, policy, ways.expansion.profiles, plan, v, u, ways)
         if found is None:
             compatible.append(other.id)
         else:
@@ -344,7 +301,7 @@ def _partners(
 
 
 def _feasible_jobs(
-    ways: _Ways, policy: Policy, plan: LockPlan, v: int, time_limit: float
+    ways: Ways, policy: Policy, plan: LockPlan, v: int, time_limit: float
 ) -> tuple[int, bool]:
     """Feasible jobs (sets of tasks) that hold task ``v``: enumerated over ``v``'s ways
     and their neighbours only."""
@@ -383,7 +340,7 @@ def _candidates(
     instance: Instance,
     policy: Policy,
     plan: LockPlan,
-    ways: _Ways,
+    ways: Ways,
     v: int,
     lang: str,
 ) -> list[_Candidate]:
@@ -457,15 +414,16 @@ def _spans_text(windows: Iterable[Window]) -> str:
 
 
 def _nearby_locks(
-    instance: Instance, policy: Policy, ways: _Ways, plan: LockPlan, v: int
+    instance: Instance, policy: Policy, ways: Ways, plan: LockPlan, v: int
 ) -> list[Lock]:
     """Locks on the task or on a task it could share a job with if there were no locks:
     only those can keep it out."""
     if not plan.locks:
         return []
     near = {instance.tasks[v].id}
+    table = ways.expansion.profiles
     for u, other in enumerate(instance.tasks):
-        if u != v and _pair(instance, policy, ways, None, v, u) is None:
+        if u != v and classify_pair(instance, policy, table, None, v, u, ways) is None:
             near.add(other.id)
     return [lock for lock in plan.locks if near & set(lock.task_ids)]
 

@@ -153,6 +153,36 @@ def expand(instance: Instance, limits: Limits) -> Expansion:
     return Expansion(profiles, tuple(task_of), tuple(slots), grid, tuple(thinned), step, first)
 
 
+@dataclass(frozen=True)
+class Ways:
+    """The list as the searches see it, for the analyses that speak of one task (the
+    reasons, ``explain``): each task's ways (one without windows), the graph of ways
+    that fit together, and the together-locks' test on a set of ways."""
+
+    expansion: Expansion
+    graph: nx.Graph
+    accept: Callable[[Sequence[int]], bool] | None
+    of: dict[int, list[int]]
+
+    @classmethod
+    def of_graph(
+        cls,
+        expansion: Expansion,
+        graph: nx.Graph,
+        accept: Callable[[Sequence[int]], bool] | None,
+    ) -> Ways:
+        """``graph``: of the ways (:func:`.compatibility_graph` with ``task_of``);
+        ``accept``: on a job of tasks (the plan's), asked of a job of ways."""
+        of: dict[int, list[int]] = {}
+        for node, t in enumerate(expansion.task_of):
+            of.setdefault(t, []).append(node)
+        return cls(expansion, graph, expansion.over_nodes(accept), of)
+
+    def fitting(self, t: int, limits: Limits) -> list[int]:
+        """The ways of task ``t`` that fit in a job on their own."""
+        return [a for a in self.of[t] if limits.fits_alone(self.expansion.profiles[a])]
+
+
 #: Combinations of ways one kept job is tried at, at most (beyond: the best found).
 KEPT_COMBINATIONS = 20_000
 

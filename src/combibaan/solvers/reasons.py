@@ -34,6 +34,7 @@ from combibaan.model import Instance, Lock, Unassigned
 from combibaan.model.locks import PairName
 from combibaan.model.phrase import Phrase
 from combibaan.rules import BY_CODE, Limits, Load, Obstacle, Policy, Profile
+from combibaan.solvers.expansion import Ways
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.obstacles import (
     PAIR_ORDER,
@@ -86,16 +87,22 @@ class _Context:
     chosen: dict[int, str]
     plan: LockPlan | None
     allowance: Allowance = field(default_factory=Allowance)
-    #: Whether tasks have flexible times: the profiles are then one choice of each, which
-    #: the searches around a task cannot stand on (only the enumeration's verdict can).
-    flexible: bool = False
+    #: Each task's ways, where tasks have flexible times: the profiles are then one
+    #: choice of each, and the searches around a task run over its ways instead.
+    ways: Ways | None = None
+
+    @property
+    def flexible(self) -> bool:
+        return self.ways is not None and self.ways.expansion.flexible
 
     def reach(self, start: Sequence[int]) -> Reach | None:
         """The search around ``start`` within the allowance; None when none is left (or
-        with flexible tasks, whose times the search does not choose)."""
+        with flexible tasks, for a group of several: their ways are not searched)."""
         budget = self.allowance.budget()
-        if budget == 0 or self.flexible:
+        if budget == 0 or (self.flexible and len(start) > 1):
             return None
+        if self.ways is not None and self.flexible:
+            return self._reach_ways(self.ways, start[0])
         accept = self.plan.accept if self.plan is not None else None
         found = reach(
             start,
@@ -109,6 +116,37 @@ class _Context:
         self.allowance.charge(found.nodes)
         return found
 
+    def _reach_ways(self, ways: Ways, v: int) -> Reach:
+        """The search around each way of task ``v`` in turn, as one: complete when each
+        is, a job found when one is, the blockers of all."""
+        best: Reach | None = None
+        blockers: Counter[str] = Counter()
+        complete, job_found, nodes = True, False, 0
+        for a in (a for a in ways.of[v] if a in ways.graph):
+            budget = self.allowance.budget()
+            if budget == 0:
+                complete = False
+                break
+            found = reach(
+                [a],
+                ways.graph,
+                ways.expansion.profiles,
+                self.policy,
+                accept=ways.accept,
+                budget=budget,
+                deadline=self.allowance.deadline,
+            )
+            self.allowance.charge(found.nodes)
+            blockers.update(found.blockers)
+            complete &= found.complete
+            job_found |= found.job_found
+            nodes += found.nodes
+            if best is None or found.best_minutes > best.best_minutes:
+                best = found
+        members = () if best is None else ways.expansion.tasks(best.best_members)
+        minutes = 0 if best is None else best.best_minutes
+        return Reach(minutes, members, blockers, complete, job_found, nodes)
+
 
 def unassigned_reasons(
     instance: Instance,
@@ -120,17 +158,16 @@ def unassigned_reasons(
     chosen: dict[int, str],
     plan: LockPlan | None = None,
     allowance: Allowance | None = None,
-    flexible: bool = False,
+    ways: Ways | None = None,
 ) -> tuple[Unassigned, ...]:
     """A reason for every task not in a chosen job, as data (worded at the edge).
 
     ``chosen`` maps the task index of every assigned task to its job id;
     ``complete`` says whether ``columns`` holds every feasible job; ``plan``
     holds the workshop locks, if any; ``allowance`` bounds the searches around
-    tasks (default: each search its own budget, no deadline). With ``flexible``
-    tasks the reasons that rest on a search around a task are left to the
-    enumeration: "no combination meets the rules" where it is complete, else "not
-    examined"; a pair's obstacle is that of their first choices.
+    tasks (default: each search its own budget, no deadline). ``ways`` (with
+    flexible tasks) are each task's ways: a pair's obstacle and the search around a
+    task run over them (a together group of several is left to the enumeration).
     """
     options: dict[int, list[tuple[int, ...]]] = {}
     for column in columns:
@@ -146,7 +183,7 @@ def unassigned_reasons(
         chosen,
         plan,
         allowance or Allowance(),
-        flexible,
+        ways,
     )
     return tuple(
         Unassigned(instance.tasks[p.index].id, why_not(context, p.index))
@@ -228,22 +265,42 @@ def classify_pair(
     plan: LockPlan | None,
     v: int,
     u: int,
+    ways: Ways | None = None,
 ) -> Obstacle | None:
     """Why ``u`` cannot join ``v`` in a job; ``None`` when the two are compatible.
 
     ``unavailable`` when ``u`` is in no search at all (a lock, or too long alone).
+    With ``ways`` (flexible tasks) they are compatible when some way of each fits
+    beside some way of the other; else the obstacle named is the one latest in
+    :data:`PAIR_ORDER` over all pairs of ways: it still stands where the earlier
+    ones give way (some starts overlap, the rest leave too little travel time).
     """
     if plan is not None and u in plan.removed:
         return Obstacle("unavailable")
-    if not Limits.of(policy).fits_alone(profiles[u]):
+    limits = Limits.of(policy)
+    if ways is None:
+        mine, theirs = [profiles[v]], [profiles[u]] if limits.fits_alone(profiles[u]) else []
+    else:
+        table = ways.expansion.profiles
+        mine = [table[a] for a in ways.fitting(v, limits) or ways.of[v]]
+        theirs = [table[b] for b in ways.fitting(u, limits)]
+    if not theirs:
         return Obstacle("unavailable")
     lock = separating_lock(plan, instance, v, u)
-    return pair_obstacle(instance, policy, profiles[v], profiles[u], lock=lock)
+    found: list[Obstacle] = []
+    for p in mine:
+        for q in theirs:
+            obstacle = pair_obstacle(instance, policy, p, q, lock=lock)
+            if obstacle is None:
+                return None
+            found.append(obstacle)
+    order = {code: k for k, code in enumerate(PAIR_ORDER)}
+    return max(found, key=lambda o: order.get(o.code, -1))
 
 
 def pair_reason(c: _Context, v: int, u: int) -> Obstacle:
     """Why ``v`` and ``u`` share no edge of the graph."""
-    found = classify_pair(c.instance, c.policy, c.profiles, c.plan, v, u)
+    found = classify_pair(c.instance, c.policy, c.profiles, c.plan, v, u, c.ways)
     return found or Obstacle("unavailable")
 
 

@@ -361,7 +361,7 @@ def _proposal(
             placed,
             plan,
             _reasons_allowance(problem.budget),
-            flexible=problem.flexible,
+            ways=problem.ways(),
         )
     except KeyboardInterrupt:
         return _without_reasons(jobs, instance), True

@@ -17,7 +17,7 @@ from combibaan.model import Instance
 from combibaan.rules import Limits, Policy, Profile
 from combibaan.solvers.budget import Budget
 from combibaan.solvers.enumeration import Enumeration
-from combibaan.solvers.expansion import Expansion
+from combibaan.solvers.expansion import Expansion, Ways
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.ortools.objective import burden
 from combibaan.solvers.ortools.set_packing import Progress
@@ -61,6 +61,13 @@ class Problem:
         if self.expansion is None:
             return self.plan.accept
         return self.expansion.over_nodes(self.plan.accept)
+
+    def ways(self) -> Ways | None:
+        """Each task's ways and the graph of them, for the reasons (``None``: no
+        flexible tasks, the tasks are the ways)."""
+        if self.expansion is None or self.nodes is None or not self.expansion.flexible:
+            return None
+        return Ways.of_graph(self.expansion, self.nodes, self.plan.accept)
 
     def minutes(self, column: Sequence[int]) -> int:
         return sum(self.profiles[t].minutes for t in column)
