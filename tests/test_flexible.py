@@ -666,6 +666,13 @@ def test_a_kept_job_holds_at_the_times_that_make_it_a_job() -> None:
     never = make_instance(cleaning, flexible("F", "Post", window((0,), 1, "09:00", "12:30", 90)))
     with pytest.raises(combibaan.LockConflict):
         combibaan.solve(never, rules, locks=keep, time_limit=5, workers=1)
+    # At its first choice F overlaps; at its later starts the travel is too short: the
+    # conflict names the travel, the rule that still stands where F moves.
+    away = flexible("F", "Post", window((0,), 1, "09:00", "13:00", 60), location="Y")
+    too_far = make_instance(cleaning, away, travel=[("A", "Y", 45)])
+    with pytest.raises(combibaan.LockConflict) as conflict:
+        combibaan.solve(too_far, rules, locks=keep, time_limit=5, workers=1)
+    assert conflict.value.text("nl").endswith("tussen A en F zit 0 min, reizen kost 45 min.")
 
 
 @pytest.mark.parametrize("strategy", ["exact", "large"])

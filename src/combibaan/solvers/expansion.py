@@ -12,6 +12,7 @@ expansion is the identity and the pipeline runs as it always did.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -24,7 +25,7 @@ from combibaan.model.variants import grid_minutes, variants
 from combibaan.rules import Limits, Obstacle, Policy, Profile
 from combibaan.rules.facts import first_choice, nodes
 from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
-from combibaan.solvers.obstacles import job_obstacle
+from combibaan.solvers.obstacles import PAIR_ORDER, job_obstacle
 
 
 @dataclass(frozen=True)
@@ -250,8 +251,41 @@ def kept_times(
 
     grow([])
     if best is None:
-        return KeptTimes(None, first)
+        return KeptTimes(None, _telling_obstacle(instance, policy, profiles, job, options, first))
     return KeptTimes(best[1], None)
+
+
+#: Combinations of ways looked at for the obstacle to name when none makes a job.
+TELLING_COMBINATIONS = 2_000
+
+
+def _telling_obstacle(
+    instance: Instance,
+    policy: Policy,
+    profiles: Sequence[Profile],
+    job: Sequence[int],
+    options: Sequence[Sequence[tuple[Profile, tuple[Slot, ...]]]],
+    first: Obstacle,
+) -> Obstacle:
+    """The obstacle to name for a kept job that no ways make a job: of the first
+    combinations of ways, the one whose rule comes latest in :data:`.PAIR_ORDER` (an
+    overlap the task could move away from is no answer when the day then gets too
+    long), a rule judged on the whole job (too few hours) after all of them: such a
+    combination keeps every other rule. ``first`` (at the tasks' first choice) on a tie."""
+    order = {code: k for k, code in enumerate(PAIR_ORDER)}
+
+    def rank(obstacle: Obstacle) -> int:
+        return order.get(obstacle.code.removesuffix("_pair"), len(order))
+
+    found = first
+    chosen = list(profiles)
+    for picked in itertools.islice(itertools.product(*options), TELLING_COMBINATIONS):
+        for p, _ in picked:
+            chosen[p.index] = p
+        obstacle = job_obstacle(instance, policy, chosen, job)
+        if obstacle is not None and rank(obstacle) > rank(found):
+            found = obstacle
+    return found
 
 
 def task_graph(graph: nx.Graph, expansion: Expansion) -> nx.Graph:
