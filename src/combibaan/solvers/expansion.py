@@ -114,9 +114,15 @@ class Expansion:
 
     def settle(self, job: Sequence[int], times: Mapping[int, tuple[Slot, ...]]) -> None:
         """Record a job found elsewhere (a kept one) at ``times``: per task its slots,
-        one of its ways."""
-        ways = (v for v, t in enumerate(self.task_of) if t in times and self.slots[v] == times[t])
-        self.chosen[tuple(sorted(job))] = tuple(sorted(ways))
+        one of its ways (a job whose times are not all ways stays at its first choice)."""
+        wanted = {t: sorted(slots) for t, slots in times.items()}
+        ways = [
+            v
+            for v, t in enumerate(self.task_of)
+            if t in wanted and sorted(self.slots[v]) == wanted[t]
+        ]
+        if sorted(self.task_of[v] for v in ways) == sorted(job):
+            self.chosen[tuple(sorted(job))] = tuple(ways)
 
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
         """The slots of every task of a job (task indices) as chosen: a recorded job's
@@ -194,7 +200,7 @@ class KeptTimes:
 
     #: Per task of the job its slots (fixed tasks as they are); ``None``: no times work.
     slots: dict[int, tuple[Slot, ...]] | None
-    #: Why the job breaks a rule at its tasks' first choice, when no times work.
+    #: Why the job breaks a rule, when no times work (see :func:`_telling_obstacle`).
     obstacle: Obstacle | None
 
 
