@@ -387,6 +387,13 @@ CLI: dict[str, dict[str, str]] = {
         "en": "with every window at its start {jobs} {jobs:job|jobs} ({gain} from the "
         "flexible tasks)",
     },
+    # the count at the windows' starts is not proven the most: the gain is at most this
+    "at_window_start_open": {
+        "nl": "met elk tijdvenster op zijn begin {jobs} {jobs:baan|banen} gevonden (niet "
+        "bewezen; hooguit {gain} door de flexibele taken)",
+        "en": "with every window at its start {jobs} {jobs:job|jobs} found (not proven; at "
+        "most {gain} from the flexible tasks)",
+    },
     "thinned": {
         "nl": " (begintijden van {n} flexibele {n:taak|taken} met een grovere stap "
         "geprobeerd, tot {step} min; het bewijs geldt voor die begintijden)",
@@ -524,12 +531,15 @@ def jobs_note(
     return "" if bound is None else cli_text("jobs_bound" + least, lang, bound=bound)
 
 
-def flexibility_note(jobs: int, at_start: int | None, lang: str = "nl") -> str:
+def flexibility_note(jobs: int, at_start: int | None, lang: str = "nl", *, proven: bool) -> str:
     """What the flexible tasks buy: "met elk tijdvenster op zijn begin 32 banen (+8 door de
-    flexibele taken)"; nothing without flexible tasks (``at_start`` ``None``)."""
+    flexibele taken)"; nothing without flexible tasks (``at_start`` ``None``). Where the
+    count at the starts is not ``proven`` the most, more may exist there: the gain is
+    then an upper bound, and the note says so."""
     if at_start is None:
         return ""
-    return cli_text("at_window_start", lang, jobs=at_start, gain=signed(jobs - at_start, lang))
+    code = "at_window_start" if proven else "at_window_start_open"
+    return cli_text(code, lang, jobs=at_start, gain=signed(jobs - at_start, lang))
 
 
 def hours_note(hours: float, bound: float | None, lang: str = "nl") -> str:

@@ -89,7 +89,12 @@ def summary_line(result: Result, lang: str = "nl") -> str:
         )
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     start = result.at_window_start
-    flexible = flexibility_note(result.num_jobs, None if start is None else start.jobs, lang)
+    flexible = flexibility_note(
+        result.num_jobs,
+        None if start is None else start.jobs,
+        lang,
+        proven=start is not None and start.jobs_status == "optimal",
+    )
     return " · ".join(part for part in (jobs, hours, flexible, how, seconds) if part)
 
 
