@@ -70,6 +70,15 @@ class Expansion:
             found[tasks] = None
         return list(found)
 
+    def settle(self, column: Sequence[int]) -> tuple[int, ...]:
+        """A job of nodes as its tasks, scheduled at exactly these variants whatever was
+        recorded for the set before (:meth:`record` keeps an earlier way on fewer days):
+        a candidate's job, at times the candidate can work."""
+        tasks = self.tasks(column)
+        if self.flexible:
+            self.chosen[tasks] = tuple(sorted(column))
+        return tasks
+
     def days(self, job: Sequence[int]) -> set[int] | None:
         """The working days of a job of tasks at its chosen times (``None``: no flexible
         tasks, the tasks' own days)."""

@@ -96,7 +96,12 @@ def solve(
     ``candidates`` (:class:`~combibaan.model.Candidate`): each job is held by a
     distinct candidate who may do all of it, or is a vacancy. In cover mode every job
     is a candidate's (:mod:`.covering`); else the most jobs for candidates come first
-    and the most vacancies beside them next, or none with ``only_candidates``.
+    and the most vacancies beside them next, or none with ``only_candidates``. With
+    flexible tasks the candidates choose among each task's ways, judged at their times.
+
+    With flexible tasks the list is first solved with every window at its start
+    (:func:`at_window_start`, the same candidates and locks), the count the result
+    compares with; its proposal is the search's first hint where it places more.
 
     The reasons for tasks left out are data (:class:`~combibaan.model.phrase.Phrase`);
     they are worded at the edge (``Result.to_dict(lang)``, :func:`combibaan.texts.render`).
@@ -109,9 +114,8 @@ def solve(
     budget = Budget.starting_now(time_limit)
     at_start = None
     if any(t.windows for t in instance.tasks):
-        if (policy is not None and policy.cover) or candidates:
-            what = "--cover" if policy is not None and policy.cover else "--candidates"
-            raise FlexibleNotSupported(what)
+        if policy is not None and policy.cover:
+            raise FlexibleNotSupported("--cover")
         at_start = solve(
             at_window_start(instance),
             policy,
@@ -123,12 +127,18 @@ def solve(
             workers=workers,
             max_columns=max_columns,
             strategy=strategy,
+            candidates=candidates,
+            only_candidates=only_candidates,
         )
         time_limit -= AT_START_SHARE * time_limit
         if at_start.stopped == "interrupted":  # Ctrl-C: no more search
             time_limit = 0.0
 
-    def problem_of(keep: dict[tuple[int, ...], str], seconds: float) -> Problem:
+    def problem_of(
+        keep: dict[tuple[int, ...], str],
+        seconds: float,
+        ways: Mapping[tuple[int, ...], tuple[int, ...]] | None = None,
+    ) -> Problem:
         # The work budget is ``seconds``' (the same on every machine); the wall clock still
         # ends at the run's own deadline, however long the window-start solve took.
         start = min(time.perf_counter(), budget.deadline - seconds)
@@ -144,21 +154,28 @@ def solve(
             max_columns,
             progress,
             keep,
+            ways or {},
         )
 
-    problem = problem_of({}, time_limit)
+    window_start = None
     if at_start is not None:
-        problem = _from_window_start(problem, at_start)
+        window_start = AtWindowStart(at_start.num_jobs, at_start.hours_placed, at_start.jobs_status)
+    problem = problem_of({}, time_limit)
     if problem.policy.cover:
         return cover_result(problem, candidates)
     held = None
     if candidates:
         held = jobs_for_candidates(problem, candidates, CANDIDATES_SHARE * time_limit)
         if only_candidates:
-            return candidates_result(problem, candidates, held)
+            result = candidates_result(problem, candidates, held)
+            return replace(result, at_window_start=window_start)
         keep = {job: candidates[k].id for job, k in zip(held.jobs, held.holders, strict=True)}
         left = min(time_limit - held.work_seconds, budget.deadline - time.perf_counter())
-        problem = problem_of(keep, max(left, 0.0))
+        chosen = {} if problem.expansion is None else problem.expansion.chosen
+        ways = {job: chosen[job] for job in held.jobs if job in chosen}
+        problem = problem_of(keep, max(left, 0.0), ways)
+    if at_start is not None:
+        problem = _from_window_start(problem, at_start)
     try:
         outcome = method.solve(problem)
     except KeyboardInterrupt:  # between the strategy's own checks
@@ -200,9 +217,7 @@ def solve(
         hours_bound=_hours_bound(problem, outcome, solution, verdict.status),
         stopped=verdict.stopped(interrupted),
         candidates=tuple(candidates),
-        at_window_start=None
-        if at_start is None
-        else AtWindowStart(at_start.num_jobs, at_start.hours_placed, at_start.jobs_status),
+        at_window_start=window_start,
     )
 
 
@@ -215,14 +230,15 @@ def at_window_start(instance: Instance) -> Instance:
 
 def _from_window_start(problem: Problem, at_start: Result) -> Problem:
     """The problem with the proposal at the windows' starts as its first hint where that
-    places more (jobs, then minutes) than the greedy one: the search starts from it."""
+    places more (jobs, then minutes) than the greedy one: the search starts from it.
+    Its jobs that touch a kept one are left out (with candidates, theirs at the windows'
+    starts may be other jobs than ours)."""
     expansion = problem.expansion
     if expansion is None or not expansion.flexible:
         return problem
     index = problem.instance.task_index
     jobs = [tuple(sorted(index[t] for t in job.task_ids)) for job in at_start.solution.jobs]
-    kept = {tuple(job) for job in problem.plan.keep_jobs}
-    found = [job for job in jobs if job not in kept]
+    found = problem.plan.filter(jobs)
     if any(expansion.at_first_choice(job) is None for job in found):
         return problem
     ours = (len(problem.greedy), sum(map(problem.minutes, problem.greedy)))
@@ -242,15 +258,19 @@ def _problem(
     max_columns: int,
     progress: Progress | None,
     keep: Mapping[tuple[int, ...], str],
+    ways: Mapping[tuple[int, ...], tuple[int, ...]],
 ) -> Problem:
     """Everything the strategies share: the locks checked, the graph, the greedy proposal;
-    ``keep``: the candidates' jobs (task indices to code), kept as a lock keeps a job."""
+    ``keep``: the candidates' jobs (task indices to code), kept as a lock keeps a job;
+    ``ways``: the variants they were found with (the expansion numbers its nodes the
+    same every time), so that they keep those times and not their tasks' first choice."""
     limits = Limits.of(policy)
     profs = profiles(instance)
     plan = plan_locks(instance, policy, locks, forbid_pairs, profs)
     if keep:
         plan = replace(plan, keep_jobs=(*keep, *plan.keep_jobs))
     expansion = expand(instance, limits)
+    expansion.chosen.update(ways)
     searchable = [p for p in expansion.profiles if expansion.task_of[p.index] not in plan.removed]
     nodes = compatibility_graph(instance, policy, searchable, plan.forbidden, expansion.task_of)
     greedy = greedy_jobs(nodes, expansion.profiles, limits, expansion.task_of)
