@@ -119,11 +119,13 @@ class Expansion:
         return {self.task_of[v]: self.slots[v] for v in nodes_}
 
 
-def expand(instance: Instance, limits: Limits) -> Expansion:
-    """Every task as its variants on the exact grid of the instance and the policy."""
+def expand(instance: Instance, limits: Limits, times: Iterable[int] = ()) -> Expansion:
+    """Every task as its variants on the exact grid of the instance and the policy;
+    ``times``: other times the starts must meet (the candidates' availability, a
+    difference constraint like the rest), so that the grid stays exact for them too."""
     active = (*limits.upper, *limits.lower, *limits.travel)
     values = [limit for rule, limit in active if rule.unit != "count"]
-    grid = grid_minutes(instance, [*values, limits.default_travel])
+    grid = grid_minutes(instance, [*values, limits.default_travel, *times])
     task_of: list[int] = []
     slots: list[tuple[Slot, ...]] = []
     thinned = []

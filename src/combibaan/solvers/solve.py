@@ -155,6 +155,7 @@ def solve(
             progress,
             keep,
             ways or {},
+            [m for c in candidates for w in c.windows for m in (w.start, w.end)],
         )
 
     window_start = None
@@ -259,17 +260,19 @@ def _problem(
     progress: Progress | None,
     keep: Mapping[tuple[int, ...], str],
     ways: Mapping[tuple[int, ...], tuple[int, ...]],
+    availability: Sequence[int],
 ) -> Problem:
     """Everything the strategies share: the locks checked, the graph, the greedy proposal;
     ``keep``: the candidates' jobs (task indices to code), kept as a lock keeps a job;
     ``ways``: the variants they were found with (the expansion numbers its nodes the
-    same every time), so that they keep those times and not their tasks' first choice."""
+    same every time), so that they keep those times and not their tasks' first choice;
+    ``availability``: the candidates' window times, on the grid of the starts tried."""
     limits = Limits.of(policy)
     profs = profiles(instance)
     plan = plan_locks(instance, policy, locks, forbid_pairs, profs)
     if keep:
         plan = replace(plan, keep_jobs=(*keep, *plan.keep_jobs))
-    expansion = expand(instance, limits)
+    expansion = expand(instance, limits, availability)
     expansion.chosen.update(ways)
     searchable = [p for p in expansion.profiles if expansion.task_of[p.index] not in plan.removed]
     nodes = compatibility_graph(instance, policy, searchable, plan.forbidden, expansion.task_of)
