@@ -84,6 +84,20 @@ def test_the_check_judges_the_candidate_at_the_chosen_times() -> None:
     assert "schedule" in rules and "candidate_availability" in rules
 
 
+def test_a_window_with_one_way_is_judged_at_its_times() -> None:
+    """A window as long as its task leaves one way (the nodes are then the tasks): K1 does
+    not work 09:00-11:00, so F is not hers, nor is G alone (two hours of four)."""
+    one_way = Task(
+        "F", "Asito", (), location="A", windows=(Window((MONDAY,), 1, hour(9), hour(11), 120),)
+    )
+    instance = Instance((one_way, AFTERNOON.tasks[1]))
+    result = combibaan.solve(
+        instance, FOUR_HOURS, candidates=[K1], only_candidates=True, time_limit=10
+    )
+    assert_sound(result)
+    assert held(result) == {}
+
+
 def test_vacancies_pack_around_the_candidates_jobs_at_their_times() -> None:
     """H and a second flexible task E make a vacancy beside K1's job; K1's job keeps F
     in the afternoon although the vacancy search starts from the windows' starts."""

@@ -142,7 +142,7 @@ def jobs_for_candidates(
             problem.graph,
             problem.profiles,
             problem.limits,
-            holders_of(problem.instance, candidates),
+            holders_of(problem.instance, candidates, expansion),
             tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
             together=together,
             time_limit=seconds,
@@ -223,10 +223,10 @@ def holders_of(
     instance: Instance, candidates: Sequence[Candidate], expansion: Expansion | None = None
 ) -> list[Holder]:
     """One job slot per candidate: the tasks it may take (available, competent, listed)
-    and its hours per week in minutes. With flexible tasks (``expansion``) the ways it
-    may take instead, each judged at its own times: a window says nothing of when the
-    person works."""
-    if expansion is None or not expansion.flexible:
+    and its hours per week in minutes. Given the ``expansion``, the nodes it may take
+    instead, each judged at its own times: a window says nothing of when the person
+    works (not even a window with one way, where nodes are tasks)."""
+    if expansion is None:
         ways = list(enumerate(instance.tasks))
     else:
         slots, tasks = expansion.slots, instance.tasks
