@@ -98,6 +98,21 @@ def test_a_window_with_one_way_is_judged_at_its_times() -> None:
     assert held(result) == {}
 
 
+def test_the_candidates_times_join_the_grid_of_starts() -> None:
+    """Every other time is on whole hours, so without K1's 09:40-10:50 the starts tried
+    would be 09:00 and 10:00, neither hers; on the grid of 10 minutes 09:50 is."""
+    f = Task("F", "Asito", (), location="A", windows=(Window((MONDAY,), 1, hour(9), hour(11), 60),))
+    k1 = Candidate("K1", (Slot(MONDAY, 580, 650),))
+    rules = Policy(min_hours=1, max_hours=None, travel_minutes=None)
+    result = combibaan.solve(
+        Instance((f,)), rules, candidates=[k1], only_candidates=True, time_limit=10
+    )
+    assert_sound(result)
+    assert result.statistics.start_grid_minutes == 10
+    (job,) = result.solution.jobs
+    assert job.candidate == "K1" and times(job, "F") == [Slot(MONDAY, 590, 650)]
+
+
 def test_vacancies_pack_around_the_candidates_jobs_at_their_times() -> None:
     """H and a second flexible task E make a vacancy beside K1's job; K1's job keeps F
     in the afternoon although the vacancy search starts from the windows' starts."""
@@ -204,6 +219,7 @@ def test_jobs_held_equal_a_brute_force_over_every_minute(seed: int, matters: boo
     )
     assert_sound(result)
     assert result.status == "optimal"
+    assert result.statistics.start_grid_minutes is not None
     assert result.statistics.thinned_tasks == ()  # every start of the grid tried: exact
     best = brute_force_held(instance, policy, candidates)
     assert len(held(result)) == best

@@ -169,7 +169,8 @@ def solve(
         held = jobs_for_candidates(problem, candidates, CANDIDATES_SHARE * time_limit)
         if only_candidates:
             result = candidates_result(problem, candidates, held)
-            return replace(result, at_window_start=window_start)
+            statistics = _with_grid(result.statistics, problem)
+            return replace(result, statistics=statistics, at_window_start=window_start)
         keep = {job: candidates[k].id for job, k in zip(held.jobs, held.holders, strict=True)}
         left = min(time_limit - held.work_seconds, budget.deadline - time.perf_counter())
         chosen = {} if problem.expansion is None else problem.expansion.chosen
@@ -387,10 +388,7 @@ def _reasons_allowance(budget: Budget) -> Allowance:
 def _statistics(
     problem: Problem, outcome: Outcome, verdict: _Verdict, interrupted: bool
 ) -> Statistics:
-    expansion, tasks = problem.expansion, problem.instance.tasks
-    flexible = expansion is not None and any(t.windows for t in tasks)
-    thinned = () if expansion is None else tuple(tasks[t].id for t in expansion.thinned)
-    return Statistics(
+    statistics = Statistics(
         method=outcome.method,
         tasks=len(problem.instance.tasks),
         compatible_pairs=problem.graph.number_of_edges(),
@@ -402,9 +400,22 @@ def _statistics(
         interrupted=interrupted,
         jobs_proven_seconds=verdict.jobs_proven_seconds,
         wall_clock_cut=outcome.wall_clock_cut,
-        start_grid_minutes=expansion.grid if flexible and expansion is not None else None,
+    )
+    return _with_grid(statistics, problem)
+
+
+def _with_grid(statistics: Statistics, problem: Problem) -> Statistics:
+    """With flexible tasks, the starts tried: the grid, and the tasks whose starts were
+    thinned beyond it with the coarsest step (the proof holds for the starts tried)."""
+    expansion, tasks = problem.expansion, problem.instance.tasks
+    if expansion is None or not any(t.windows for t in tasks):
+        return statistics
+    thinned = tuple(tasks[t].id for t in expansion.thinned)
+    return replace(
+        statistics,
+        start_grid_minutes=expansion.grid,
         thinned_tasks=thinned,
-        coarsest_step=expansion.step if thinned and expansion is not None else None,
+        coarsest_step=expansion.step if thinned else None,
     )
 
 
