@@ -423,7 +423,7 @@ class SlotModel:
                     if b in z:
                         model.add_bool_or([z[a].Not(), z[b].Not()])
             ways: dict[int, list[cp_model.IntVar]] = {}
-            for v, var in z.items():
+            for v, var in z.items() if self.group_of else ():
                 ways.setdefault(self.task(v), []).append(var)
             for t, group in self.group_of.items():
                 if t in ways:  # the group whole in this job, or none of it
@@ -614,8 +614,8 @@ def _apart_pairs(
     for i, a in enumerate(tasks):
         neighbours = graph[a]
         for b in tasks[i + 1 :]:
-            siblings = task_of is not None and task_of[a] == task_of[b]
-            if b not in neighbours and (a, b) not in clashing and not siblings:
+            one_task = task_of is not None and task_of[a] == task_of[b]
+            if b not in neighbours and (a, b) not in clashing and not one_task:
                 pairs.append((a, b))
     return pairs
 
