@@ -332,13 +332,19 @@ def test_the_summary_says_which_starts_the_proof_covers() -> None:
     )
 
 
-def test_cover_mode_and_candidates_say_they_do_not_take_flexible_tasks_yet() -> None:
+def test_cover_mode_says_it_does_not_take_flexible_tasks_yet() -> None:
+    """Cover mode refuses windows, with or without candidates; candidates alone take
+    them (tests/test_flexible_candidates.py)."""
     instance = Instance(ROUND)
     with pytest.raises(combibaan.FlexibleNotSupported):
         combibaan.solve(instance, Policy(min_hours=4, cover=True), time_limit=5)
     candidate = combibaan.Candidate("K1", windows=(Slot(0, 0, 1440),))
     with pytest.raises(combibaan.FlexibleNotSupported):
-        combibaan.solve(instance, Policy(min_hours=4), time_limit=5, candidates=[candidate])
+        combibaan.solve(
+            instance, Policy(min_hours=4, cover=True), time_limit=5, candidates=[candidate]
+        )
+    result = combibaan.solve(instance, Policy(min_hours=4), time_limit=5, candidates=[candidate])
+    assert_sound(result)
 
 
 @pytest.mark.parametrize(("seed", "matters"), SEEDS)

@@ -848,6 +848,12 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "taak {task} ({slots}) valt buiten de beschikbaarheid van kandidaat {candidate}",
         "en": "task {task} ({slots}) lies outside the availability of candidate {candidate}",
     },
+    "candidate_times_unknown": {
+        "nl": "taak {task} heeft geen gekozen tijden, dus is niet te zien of kandidaat "
+        "{candidate} dan kan",
+        "en": "task {task} has no chosen times, so whether candidate {candidate} is "
+        "available then cannot be told",
+    },
     "span": {"nl": "{start}-{end}", "en": "{start}-{end}"},
     "candidate_lacks": {
         "nl": "taak {task} vraagt {missing}, {n:een competentie|competenties} die kandidaat "
@@ -1010,9 +1016,9 @@ ERRORS: dict[str, dict[str, str]] = {
     # flexible tasks (solvers/expansion.py): what does not handle them yet
     "flexible_not_supported": {
         "nl": "taken met een tijdvenster (vanaf/uiterlijk/duur) werken nog niet met {what} "
-        "(wel met solve, sweep en marginal)",
+        "(wel met solve, ook met --candidates, sweep en marginal)",
         "en": "tasks with a time window (earliest/latest/duration) do not work with {what} "
-        "yet (solve, sweep and marginal do)",
+        "yet (solve, also with --candidates, sweep and marginal do)",
     },
     # the rules of a job (rules/policy.py) and the flags that set them
     "unknown_rules": {

@@ -9,7 +9,10 @@ cannot hide in the check as well.
 
 A job held by a candidate must keep what the candidate can do: a known code, one
 job per candidate, every slot inside their availability, every competency a task
-needs, only tasks on their list (when they have one), and their hours per week.
+needs, only tasks on their list (when they have one), and their hours per week. A
+flexible task is judged at the times its job's ``schedule`` gives it (the tasks come
+in settled, :mod:`combibaan.check.schedule`); one whose times no schedule settles
+cannot be judged, and is not passed.
 With ``only_candidates`` every job has a candidate; in cover mode every task is in
 a job.
 
@@ -223,6 +226,10 @@ def _held(job_id: str, tasks: Sequence[Task], candidate: Candidate) -> list[Viol
     code = candidate.id
     spans = available_spans(candidate.windows)
     for task in tasks:
+        if task.windows:  # no schedule settled its times (said as ``schedule``)
+            message = said("candidate_times_unknown", task=task.id, candidate=code)
+            out.append(Violation("candidate_availability", job_id, message))
+            continue
         outside = [s for s in task.slots if not inside(s, spans)]
         if outside:
             slots = tuple(_span(s) for s in outside)

@@ -80,7 +80,9 @@ class Candidate:
 
     def may_do(self, task: Task) -> bool:
         """Whether the task may be theirs: listed (when a list is given), within their
-        competencies (in any case), and every slot inside their availability."""
+        competencies (in any case), and every slot inside their availability. Only fixed
+        slots are judged: a flexible task is asked at the times it would be done
+        (``task.scheduled(slots)``), as the solver asks of each of its ways."""
         if self._eligible is not None and task.id not in self._eligible:
             return False
         if not {c.casefold() for c in task.competencies} <= self._competencies:

@@ -36,8 +36,8 @@ NICE_STEPS = (5, 10, 15, 30, 60, 120, 240)
 
 
 class FlexibleNotSupported(PhraseError, ValueError):
-    """A part of combibaan that does not take flexible tasks yet (cover mode, candidates,
-    ``explain``): said as the user's mistake, exit code 2 on the command line."""
+    """A part of combibaan that does not take flexible tasks yet (cover mode, ``explain``):
+    said as the user's mistake, exit code 2 on the command line."""
 
     def __init__(self, what: str) -> None:
         super().__init__(mistake("flexible_not_supported", what=what))

@@ -13,13 +13,19 @@ without candidates (60 s; ``generate --tasks 300 --seed 1``).
 
 :func:`.solve` then packs the tasks left into vacancies beside these jobs, unless only
 candidates may hold jobs.
+
+With flexible tasks the model runs over their fixed ways (:mod:`.expansion`), each a
+node a candidate may take only when available at that way's times; a task is done
+once over all its ways and candidates, so the count is exact over the ways tried. The
+jobs found are settled at the ways chosen (:meth:`.Expansion.settle`): the times a
+candidate can work, not the tasks' first choice.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 from ortools.sat.python import cp_model
@@ -30,6 +36,7 @@ from combibaan.result import Result, Statistics
 from combibaan.rules import Limits, Profile
 from combibaan.solvers.budget import WORK_PER_SECOND
 from combibaan.solvers.cover import Holder, SlotModel
+from combibaan.solvers.expansion import Expansion
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.ortools.set_packing import configure
 from combibaan.solvers.reasons import set_aside
@@ -68,15 +75,19 @@ def most_candidate_jobs(
     time_limit: float,
     workers: int = 1,
     seed: int = 0,
+    task_of: Sequence[int] | None = None,
 ) -> CandidateJobs:
     """The most jobs the ``holders`` (one per candidate) can hold among ``tasks``; groups
-    in ``together`` go into a job whole or not at all."""
+    in ``together`` go into a job whole or not at all. With ``task_of`` the graph, the
+    profiles, ``tasks``, the holders' tasks and the jobs found are nodes, the ways of
+    flexible tasks (``together`` stays task indices)."""
     usable = sorted(set(graph.nodes) & set(tasks))
     slots = [Holder(h.tasks & set(usable), h.min_minutes, h.max_minutes) for h in holders]
     model = cp_model.CpModel()
     y = {k: model.new_bool_var(f"y{k}") for k in range(len(slots))}
     x = {(t, k): model.new_bool_var(f"x{t}_{k}") for k, s in enumerate(slots) for t in s.tasks}
-    SlotModel.of(graph, profiles, limits, slots, usable, together).state(model, x, y, cover=False)
+    slot_model = SlotModel.of(graph, profiles, limits, slots, usable, together, task_of)
+    slot_model.state(model, x, y, cover=False)
     for k, slot in enumerate(slots):  # a job held holds a task
         model.add_bool_or([x[t, k] for t in slot.tasks]).only_enforce_if(y[k])
     # Two stages: the most jobs held (what the status proves), then with that many the
@@ -122,31 +133,51 @@ def jobs_for_candidates(
     problem: Problem, candidates: Sequence[Candidate], seconds: float
 ) -> CandidateJobs:
     """The most jobs for ``candidates`` among the tasks the locks leave to the search,
-    in at most ``seconds`` (deterministic time; the wall clock caps)."""
-    plan = problem.plan
-    return most_candidate_jobs(
-        problem.graph,
-        problem.profiles,
+    in at most ``seconds`` (deterministic time; the wall clock caps). With flexible
+    tasks over their ways, the jobs settled in the expansion at the ways chosen."""
+    plan, expansion = problem.plan, problem.expansion
+    together = sorted(set(plan.groups.values()), key=sorted)
+    if expansion is None or problem.nodes is None or not expansion.flexible:
+        return most_candidate_jobs(
+            problem.graph,
+            problem.profiles,
+            problem.limits,
+            holders_of(problem.instance, candidates, expansion),
+            tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
+            together=together,
+            time_limit=seconds,
+            workers=problem.workers,
+            seed=problem.seed,
+        )
+    found = most_candidate_jobs(
+        problem.nodes,
+        expansion.profiles,
         problem.limits,
-        holders_of(problem.instance, candidates),
-        tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
-        together=sorted(set(plan.groups.values()), key=sorted),
+        holders_of(problem.instance, candidates, expansion),
+        tasks=[v for v, t in enumerate(expansion.task_of) if t not in plan.removed],
+        together=together,
         time_limit=seconds,
         workers=problem.workers,
         seed=problem.seed,
+        task_of=expansion.task_of,
     )
+    return replace(found, jobs=tuple(expansion.settle(job) for job in found.jobs))
 
 
 def candidates_result(
     problem: Problem, candidates: Sequence[Candidate], held: CandidateJobs
 ) -> Result:
-    """Only the candidates' jobs (and the workshop's kept jobs): no vacancies."""
-    plan, instance = problem.plan, problem.instance
+    """Only the candidates' jobs (and the workshop's kept jobs): no vacancies. Each at
+    the times it was found with (a flexible task's way chosen for its candidate)."""
+    plan, instance, expansion = problem.plan, problem.instance, problem.expansion
     kept = plan.keep_jobs
     codes = [candidates[k].id for k in held.holders]
-    jobs = numbered_jobs([*held.jobs, *kept], instance, [*codes, *[None] * len(kept)])
-    placed = {t for job in (*held.jobs, *kept) for t in job}
-    takers = {t for holder in holders_of(instance, candidates) for t in holder.tasks}
+    schedule = None if expansion is None else expansion.schedule
+    columns = [*held.jobs, *kept]
+    jobs = numbered_jobs(columns, instance, [*codes, *[None] * len(kept)], schedule)
+    placed = {t for job in columns for t in job}
+    taken = {v for holder in holders_of(instance, candidates, expansion) for v in holder.tasks}
+    takers = taken if expansion is None else {expansion.task_of[v] for v in taken}
     left = []
     for t, task in enumerate(instance.tasks):
         if t in placed:
@@ -188,12 +219,21 @@ def candidates_result(
     )
 
 
-def holders_of(instance: Instance, candidates: Sequence[Candidate]) -> list[Holder]:
+def holders_of(
+    instance: Instance, candidates: Sequence[Candidate], expansion: Expansion | None = None
+) -> list[Holder]:
     """One job slot per candidate: the tasks it may take (available, competent, listed)
-    and its hours per week in minutes."""
+    and its hours per week in minutes. Given the ``expansion``, the nodes it may take
+    instead, each judged at its own times: a window says nothing of when the person
+    works (not even a window with one way, where nodes are tasks)."""
+    if expansion is None:
+        ways = list(enumerate(instance.tasks))
+    else:
+        slots, tasks = expansion.slots, instance.tasks
+        ways = [(v, tasks[t].scheduled(slots[v])) for v, t in enumerate(expansion.task_of)]
     return [
         Holder(
-            frozenset(t for t, task in enumerate(instance.tasks) if c.may_do(task)),
+            frozenset(v for v, task in ways if c.may_do(task)),
             None if c.min_hours is None else round(c.min_hours * 60),
             None if c.max_hours is None else round(c.max_hours * 60),
         )

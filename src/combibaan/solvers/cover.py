@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import random
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -303,7 +304,12 @@ MOST_RESTARTS = 200
 
 class SlotModel:
     """What every model of job slots is built from: the cover's (whole or a
-    neighbourhood) and the candidates' (:mod:`.candidate_jobs`)."""
+    neighbourhood) and the candidates' (:mod:`.candidate_jobs`).
+
+    Its nodes are tasks, or with ``task_of`` (node to task index) the fixed ways of
+    flexible tasks (:mod:`.expansion`): a task is then done once over all its ways and
+    all slots, and ``together`` groups (task indices) count a task by its ways.
+    """
 
     def __init__(
         self,
@@ -314,6 +320,7 @@ class SlotModel:
         pieces: dict[int, list[tuple[int, int]]],
         apart: list[tuple[int, int]],
         together: Iterable[frozenset[int]] = (),
+        task_of: Sequence[int] | None = None,
     ) -> None:
         self.graph = graph
         self.profiles = profiles
@@ -321,13 +328,15 @@ class SlotModel:
         self.slots = slots
         self.pieces = pieces
         self.apart = apart
+        self.task_of = task_of
         self.apart_of: dict[int, list[int]] = {}
         for a, b in apart:
             self.apart_of.setdefault(a, []).append(b)
         #: Per task of a together group: the group's tasks to cover.
         self.group_of: dict[int, frozenset[int]] = {}
+        present = {self.task(v) for v in pieces}
         for group in together:
-            inside = frozenset(group) & set(pieces)
+            inside = frozenset(group) & present
             for t in inside:
                 self.group_of[t] = inside
         self.holders_of: dict[int, list[int]] = {}
@@ -335,14 +344,19 @@ class SlotModel:
             for t in slot.tasks:
                 self.holders_of.setdefault(t, []).append(k)
 
+    def task(self, v: int) -> int:
+        """The task index of node ``v``."""
+        return v if self.task_of is None else self.task_of[v]
+
     def valid(self, k: int, members: Sequence[int]) -> bool:
-        """Whether slot ``k`` may hold exactly these tasks (every rule, its hours)."""
+        """Whether slot ``k`` may hold exactly these nodes (every rule, its hours)."""
         slot = self.slots[k]
         if not all(t in slot.tasks for t in members):
             return False
         if any(b not in self.graph[a] for a, b in itertools.combinations(members, 2)):
             return False
-        if any(not self.group_of[t] <= set(members) for t in members if t in self.group_of):
+        tasks = {self.task(v) for v in members}
+        if any(not self.group_of[t] <= tasks for t in tasks if t in self.group_of):
             return False
         load: Load | None = None
         for t in members:
@@ -369,11 +383,13 @@ class SlotModel:
         slots: Sequence[Holder],
         tasks: Sequence[int],
         together: Iterable[frozenset[int]] = (),
+        task_of: Sequence[int] | None = None,
     ) -> SlotModel:
-        """The slot model over ``tasks``: their pieces of the week and the pairs apart."""
+        """The slot model over ``tasks`` (nodes, with ``task_of``): their pieces of the
+        week and the pairs apart."""
         pieces = {t: week_pieces(profiles[t]) for t in tasks}
-        apart = _apart_pairs(graph, pieces, tasks)
-        return cls(graph, profiles, limits, slots, pieces, apart, together)
+        apart = _apart_pairs(graph, pieces, tasks, task_of)
+        return cls(graph, profiles, limits, slots, pieces, apart, together, task_of)
 
     def state(
         self,
@@ -383,12 +399,12 @@ class SlotModel:
         *,
         cover: bool = True,
     ) -> None:
-        """Every task of ``x`` in exactly one slot (``cover``; else at most one); every
-        slot's constraints."""
+        """Every task of ``x`` in exactly one slot (``cover``; else at most one), in one
+        of its ways; every slot's constraints."""
         by_task: dict[int, list[cp_model.IntVar]] = {}
         by_slot: dict[int, dict[int, cp_model.IntVar]] = {}
         for (t, k), var in x.items():
-            by_task.setdefault(t, []).append(var)
+            by_task.setdefault(self.task(t), []).append(var)
             by_slot.setdefault(k, {})[t] = var
         for options in by_task.values():
             if cover:
@@ -406,13 +422,16 @@ class SlotModel:
                 for b in self.apart_of.get(a, ()):
                     if b in z:
                         model.add_bool_or([z[a].Not(), z[b].Not()])
+            ways: dict[int, list[cp_model.IntVar]] = {}
+            for v, var in z.items() if self.group_of else ():
+                ways.setdefault(self.task(v), []).append(var)
             for t, group in self.group_of.items():
-                if t in z:  # the group whole in this job, or none of it
+                if t in ways:  # the group whole in this job, or none of it
                     for other in group:
-                        if other in z:
-                            model.add(z[t] == z[other])
+                        if other in ways:
+                            model.add(_done(ways[t]) == _done(ways[other]))
                         else:
-                            model.add(z[t] == 0)
+                            model.add(_done(ways[t]) == 0)
             for term in self.limits.terms:
                 state_term(model, term, z, self.profiles, active=y[k])
             slot = self.slots[k]
@@ -570,25 +589,41 @@ def _outcome(
 
 
 def _apart_pairs(
-    graph: nx.Graph, pieces: dict[int, list[tuple[int, int]]], tasks: Sequence[int]
+    graph: nx.Graph,
+    pieces: dict[int, list[tuple[int, int]]],
+    tasks: Sequence[int],
+    task_of: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Pairs the rules keep apart that do not run at the same moment (those are in the
     cliques already): travel, the daily span, and the like. None when every pair apart
-    clashes in time (counted first: the usual case, and the pairwise test is slow)."""
+    clashes in time (counted first: the usual case, and the pairwise test is slow).
+    Two ways of one task (``task_of``) are no such pair: a task is done once anyway."""
     clashing: set[tuple[int, int]] = set()
     for clique in at_once(pieces, tasks):
         clashing.update(itertools.combinations(sorted(clique), 2))
     n = len(tasks)
     edges = graph.subgraph(tasks).number_of_edges()
-    if n * (n - 1) // 2 - edges == len(clashing):
+    kept_apart = len(clashing)
+    if task_of is not None:
+        ways = Counter(task_of[v] for v in tasks)
+        siblings = sum(k * (k - 1) // 2 for k in ways.values())
+        kept_apart += siblings - sum(task_of[a] == task_of[b] for a, b in clashing)
+    if n * (n - 1) // 2 - edges == kept_apart:
         return []
     pairs = []
     for i, a in enumerate(tasks):
         neighbours = graph[a]
         for b in tasks[i + 1 :]:
-            if b not in neighbours and (a, b) not in clashing:
+            one_task = task_of is not None and task_of[a] == task_of[b]
+            if b not in neighbours and (a, b) not in clashing and not one_task:
                 pairs.append((a, b))
     return pairs
+
+
+def _done(ways: Sequence[cp_model.IntVar]) -> cp_model.LinearExprT:
+    """Whether a task is done in a slot: the sum of its ways there (its one variable
+    without flexible tasks, so that the model stays as it was)."""
+    return ways[0] if len(ways) == 1 else cp_model.LinearExpr.sum(ways)
 
 
 def _first_cover(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -> list[list[int]]:

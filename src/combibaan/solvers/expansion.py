@@ -81,6 +81,15 @@ class Expansion:
             found[tasks] = None
         return list(found)
 
+    def settle(self, column: Sequence[int]) -> tuple[int, ...]:
+        """A job of nodes as its tasks, scheduled at exactly these variants whatever was
+        recorded for the set before (:meth:`record` keeps an earlier way on fewer days):
+        a candidate's job, at times the candidate can work."""
+        tasks = self.tasks(column)
+        if self.flexible:
+            self.chosen[tasks] = tuple(sorted(column))
+        return tasks
+
     def days(self, job: Sequence[int]) -> set[int] | None:
         """The working days of a job of tasks at its chosen times (``None``: no flexible
         tasks, the tasks' own days)."""
@@ -112,9 +121,10 @@ class Expansion:
                 first[t] = v
         return first
 
-    def settle(self, job: Sequence[int], times: Mapping[int, tuple[Slot, ...]]) -> None:
-        """Record a job found elsewhere (a kept one) at ``times``: per task its slots,
-        one of its ways (a job whose times are not all ways stays at its first choice)."""
+    def settle_at(self, job: Sequence[int], times: Mapping[int, tuple[Slot, ...]]) -> None:
+        """:meth:`settle` a job of tasks found elsewhere (a workshop's kept one) at
+        ``times``: per task its slots, one of its ways (a job whose times are not all
+        ways stays at its first choice)."""
         wanted = {t: sorted(slots) for t, slots in times.items()}
         ways = [
             v
@@ -122,7 +132,7 @@ class Expansion:
             if t in wanted and sorted(self.slots[v]) == wanted[t]
         ]
         if sorted(self.task_of[v] for v in ways) == sorted(job):
-            self.chosen[tuple(sorted(job))] = tuple(ways)
+            self.settle(ways)
 
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
         """The slots of every task of a job (task indices) as chosen: a recorded job's
@@ -133,16 +143,19 @@ class Expansion:
         return {self.task_of[v]: self.slots[v] for v in nodes_}
 
 
-def exact_grid(instance: Instance, limits: Limits) -> int:
-    """The grid the variants lie on: every time of the list and every limit of the policy."""
+def exact_grid(instance: Instance, limits: Limits, times: Iterable[int] = ()) -> int:
+    """The grid the variants lie on: every time of the list and every limit of the
+    policy; ``times``: other times the starts must meet (the candidates' availability, a
+    difference constraint like the rest), so that the grid stays exact for them too."""
     active = (*limits.upper, *limits.lower, *limits.travel)
     values = [limit for rule, limit in active if rule.unit != "count"]
-    return grid_minutes(instance, [*values, limits.default_travel])
+    return grid_minutes(instance, [*values, limits.default_travel, *times])
 
 
-def expand(instance: Instance, limits: Limits) -> Expansion:
-    """Every task as its variants on the exact grid of the instance and the policy."""
-    grid = exact_grid(instance, limits)
+def expand(instance: Instance, limits: Limits, times: Iterable[int] = ()) -> Expansion:
+    """Every task as its variants on the exact grid of the instance, the policy and
+    ``times`` (:func:`exact_grid`)."""
+    grid = exact_grid(instance, limits, times)
     task_of: list[int] = []
     slots: list[tuple[Slot, ...]] = []
     thinned = []
@@ -205,7 +218,11 @@ class KeptTimes:
 
 
 def kept_times(
-    instance: Instance, policy: Policy, profiles: Sequence[Profile], job: Sequence[int]
+    instance: Instance,
+    policy: Policy,
+    profiles: Sequence[Profile],
+    job: Sequence[int],
+    grid: int | None = None,
 ) -> KeptTimes:
     """The times at which the tasks of ``job`` (task indices) are a job under ``policy``.
 
@@ -213,7 +230,8 @@ def kept_times(
     when some way of each makes it a job. Of those the ways on the fewest days (the
     tie-break counts working days), the first met, as the searches' own ways are
     ordered. ``profiles`` are the tasks' (first choice); a job without flexible tasks
-    is judged on them alone.
+    is judged on them alone. ``grid``: the starts' (default :func:`exact_grid`), as the
+    expansion the job is settled in has it.
     """
     first = job_obstacle(instance, policy, profiles, job)
     flexible = [t for t in job if instance.tasks[t].windows]
@@ -221,7 +239,7 @@ def kept_times(
         at_first = {t: first_choice(instance.tasks[t]) for t in job}
         return KeptTimes(at_first if first is None else None, first)
     limits = Limits.of(policy)
-    grid = exact_grid(instance, limits)
+    grid = exact_grid(instance, limits) if grid is None else grid
     options: list[list[tuple[Profile, tuple[Slot, ...]]]] = []
     for t in job:
         task = instance.tasks[t]

@@ -96,7 +96,12 @@ def solve(
     ``candidates`` (:class:`~combibaan.model.Candidate`): each job is held by a
     distinct candidate who may do all of it, or is a vacancy. In cover mode every job
     is a candidate's (:mod:`.covering`); else the most jobs for candidates come first
-    and the most vacancies beside them next, or none with ``only_candidates``.
+    and the most vacancies beside them next, or none with ``only_candidates``. With
+    flexible tasks the candidates choose among each task's ways, judged at their times.
+
+    With flexible tasks the list is first solved with every window at its start
+    (:func:`at_window_start`, the same candidates and locks), the count the result
+    compares with; its proposal is the search's first hint where it places more.
 
     The reasons for tasks left out are data (:class:`~combibaan.model.phrase.Phrase`);
     they are worded at the edge (``Result.to_dict(lang)``, :func:`combibaan.texts.render`).
@@ -110,9 +115,8 @@ def solve(
     budget = Budget.starting_now(time_limit)
     at_start = None
     if any(t.windows for t in instance.tasks):
-        if (policy is not None and policy.cover) or candidates:
-            what = "--cover" if policy is not None and policy.cover else "--candidates"
-            raise FlexibleNotSupported(what)
+        if policy is not None and policy.cover:
+            raise FlexibleNotSupported("--cover")
         # The locks are judged on the list itself first: a conflict is the workshop's
         # to hear about, while a kept job that holds only at times other than the
         # windows' starts just leaves the comparison out.
@@ -129,6 +133,8 @@ def solve(
                 workers=workers,
                 max_columns=max_columns,
                 strategy=strategy,
+                candidates=candidates,
+                only_candidates=only_candidates,
             )
         except LockConflict:
             at_start = None
@@ -137,7 +143,11 @@ def solve(
             if at_start.stopped == "interrupted":  # Ctrl-C: no more search
                 time_limit = 0.0
 
-    def problem_of(keep: dict[tuple[int, ...], str], seconds: float) -> Problem:
+    def problem_of(
+        keep: dict[tuple[int, ...], str],
+        seconds: float,
+        ways: Mapping[tuple[int, ...], tuple[int, ...]] | None = None,
+    ) -> Problem:
         # The work budget is ``seconds``' (the same on every machine); the wall clock still
         # ends at the run's own deadline, however long the window-start solve took.
         start = min(time.perf_counter(), budget.deadline - seconds)
@@ -153,21 +163,30 @@ def solve(
             max_columns,
             progress,
             keep,
+            ways or {},
+            [m for c in candidates for w in c.windows for m in (w.start, w.end)],
         )
 
-    problem = problem_of({}, time_limit)
+    window_start = None
     if at_start is not None:
-        problem = _from_window_start(problem, at_start)
+        window_start = AtWindowStart(at_start.num_jobs, at_start.hours_placed, at_start.jobs_status)
+    problem = problem_of({}, time_limit)
     if problem.policy.cover:
         return cover_result(problem, candidates)
     held = None
     if candidates:
         held = jobs_for_candidates(problem, candidates, CANDIDATES_SHARE * time_limit)
         if only_candidates:
-            return candidates_result(problem, candidates, held)
+            result = candidates_result(problem, candidates, held)
+            statistics = _with_grid(result.statistics, problem)
+            return replace(result, statistics=statistics, at_window_start=window_start)
         keep = {job: candidates[k].id for job, k in zip(held.jobs, held.holders, strict=True)}
         left = min(time_limit - held.work_seconds, budget.deadline - time.perf_counter())
-        problem = problem_of(keep, max(left, 0.0))
+        chosen = {} if problem.expansion is None else problem.expansion.chosen
+        ways = {job: chosen[job] for job in held.jobs if job in chosen}
+        problem = problem_of(keep, max(left, 0.0), ways)
+    if at_start is not None:
+        problem = _from_window_start(problem, at_start)
     try:
         outcome = method.solve(problem)
     except KeyboardInterrupt:  # between the strategy's own checks
@@ -209,9 +228,7 @@ def solve(
         hours_bound=_hours_bound(problem, outcome, solution, verdict.status),
         stopped=verdict.stopped(interrupted),
         candidates=tuple(candidates),
-        at_window_start=None
-        if at_start is None
-        else AtWindowStart(at_start.num_jobs, at_start.hours_placed, at_start.jobs_status),
+        at_window_start=window_start,
     )
 
 
@@ -224,14 +241,15 @@ def at_window_start(instance: Instance) -> Instance:
 
 def _from_window_start(problem: Problem, at_start: Result) -> Problem:
     """The problem with the proposal at the windows' starts as its first hint where that
-    places more (jobs, then minutes) than the greedy one: the search starts from it."""
+    places more (jobs, then minutes) than the greedy one: the search starts from it.
+    Its jobs that touch a kept one are left out (with candidates, theirs at the windows'
+    starts may be other jobs than ours)."""
     expansion = problem.expansion
     if expansion is None or not expansion.flexible:
         return problem
     index = problem.instance.task_index
     jobs = [tuple(sorted(index[t] for t in job.task_ids)) for job in at_start.solution.jobs]
-    kept = {tuple(job) for job in problem.plan.keep_jobs}
-    found = [job for job in jobs if job not in kept]
+    found = problem.plan.filter(jobs)
     if any(expansion.at_first_choice(job) is None for job in found):
         return problem
     ours = (len(problem.greedy), sum(map(problem.minutes, problem.greedy)))
@@ -251,18 +269,24 @@ def _problem(
     max_columns: int,
     progress: Progress | None,
     keep: Mapping[tuple[int, ...], str],
+    ways: Mapping[tuple[int, ...], tuple[int, ...]],
+    availability: Sequence[int],
 ) -> Problem:
     """Everything the strategies share: the locks checked, the graph, the greedy proposal;
-    ``keep``: the candidates' jobs (task indices to code), kept as a lock keeps a job."""
+    ``keep``: the candidates' jobs (task indices to code), kept as a lock keeps a job;
+    ``ways``: the variants they were found with (the expansion numbers its nodes the
+    same every time), so that they keep those times and not their tasks' first choice;
+    ``availability``: the candidates' window times, on the grid of the starts tried."""
     limits = Limits.of(policy)
     profs = profiles(instance)
     plan = plan_locks(instance, policy, locks, forbid_pairs, profs)
-    expansion = expand(instance, limits)
+    expansion = expand(instance, limits, availability)
     for job in plan.keep_jobs:  # the workshop's: at times that make it a job
         if expansion.flexible and any(instance.tasks[t].windows for t in job):
-            times = kept_times(instance, policy, profs, job).slots
+            times = kept_times(instance, policy, profs, job, expansion.grid).slots
             if times is not None:
-                expansion.settle(job, times)
+                expansion.settle_at(job, times)
+    expansion.chosen.update(ways)  # the candidates' jobs, at the ways chosen for them
     if keep:
         plan = replace(plan, keep_jobs=(*keep, *plan.keep_jobs))
     searchable = [p for p in expansion.profiles if expansion.task_of[p.index] not in plan.removed]
@@ -378,10 +402,7 @@ def _reasons_allowance(budget: Budget) -> Allowance:
 def _statistics(
     problem: Problem, outcome: Outcome, verdict: _Verdict, interrupted: bool
 ) -> Statistics:
-    expansion, tasks = problem.expansion, problem.instance.tasks
-    flexible = expansion is not None and any(t.windows for t in tasks)
-    thinned = () if expansion is None else tuple(tasks[t].id for t in expansion.thinned)
-    return Statistics(
+    statistics = Statistics(
         method=outcome.method,
         tasks=len(problem.instance.tasks),
         compatible_pairs=problem.graph.number_of_edges(),
@@ -393,9 +414,22 @@ def _statistics(
         interrupted=interrupted,
         jobs_proven_seconds=verdict.jobs_proven_seconds,
         wall_clock_cut=outcome.wall_clock_cut,
-        start_grid_minutes=expansion.grid if flexible and expansion is not None else None,
+    )
+    return _with_grid(statistics, problem)
+
+
+def _with_grid(statistics: Statistics, problem: Problem) -> Statistics:
+    """With flexible tasks, the starts tried: the grid, and the tasks whose starts were
+    thinned beyond it with the coarsest step (the proof holds for the starts tried)."""
+    expansion, tasks = problem.expansion, problem.instance.tasks
+    if expansion is None or not any(t.windows for t in tasks):
+        return statistics
+    thinned = tuple(tasks[t].id for t in expansion.thinned)
+    return replace(
+        statistics,
+        start_grid_minutes=expansion.grid,
         thinned_tasks=thinned,
-        coarsest_step=expansion.step if thinned and expansion is not None else None,
+        coarsest_step=expansion.step if thinned else None,
     )
 
 
