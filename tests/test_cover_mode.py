@@ -50,6 +50,29 @@ def test_the_rules_still_hold_in_cover_mode() -> None:
     assert result.num_jobs == 2 and result.status == "optimal"
 
 
+@pytest.mark.parametrize("with_candidates", [False, True])
+def test_the_longest_wait_holds_in_cover_mode_and_for_candidates(with_candidates: bool) -> None:
+    """The wait rule is judged on the whole job (a task in between shortens the wait): the
+    slot models state it too. A (07-09) and B (14-17) wait 5 h; with C (09-13) between
+    them all three are one job, without C two jobs are needed."""
+    a = make_task("A", "Asito", "ma 07:00-09:00")
+    b = make_task("B", "Sodexo", "ma 14:00-17:00")
+    c = make_task("C", "Asito", "ma 09:00-13:00")
+    rules = policy(min_hours=1, max_gap_hours=1)
+    everyone = [Candidate(f"K{k}", (Slot(0, 0, 1440),)) for k in (1, 2)]
+    people = everyone if with_candidates else []
+    apart = combibaan.solve(make_instance(a, b), rules.replace(cover=True), candidates=people)
+    assert covered(apart) == {"A", "B"} and apart.num_jobs == 2
+    together = combibaan.solve(make_instance(a, b, c), rules.replace(cover=True), candidates=people)
+    assert covered(together) == {"A", "B", "C"} and together.num_jobs == 1
+    if with_candidates:  # the most jobs for candidates: B, the longer, alone for one of them
+        one = combibaan.solve(
+            make_instance(a, b), rules, candidates=everyone[:1], only_candidates=True
+        )
+        assert combibaan.check_result(one) == []
+        assert [job.task_ids for job in one.solution.jobs] == [("B",)]
+
+
 def test_no_cover_names_the_tasks_that_block_it() -> None:
     lonely = make_instance(*FOUR.tasks, make_task("E", "Maas", "ma 20:00-21:00"))
     result = combibaan.solve(lonely, policy(cover=True, min_hours=15, max_suppliers=1))

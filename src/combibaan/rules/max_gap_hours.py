@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from combibaan.model.numbers import Bounds
 from combibaan.rules.base import Obstacle, Rule, hours
+from combibaan.rules.terms import DayWait, Term
 
 if TYPE_CHECKING:
     from combibaan.rules.facts import Load
@@ -51,6 +52,9 @@ class MaxGapHours(Rule):
 
     def relaxations(self, value: float, best_minutes: int | None) -> list[float]:
         return [value + 1, value + 2]
+
+    def terms(self, limit: int) -> tuple[Term, ...]:
+        return (DayWait(high=limit),)
 
 
 def longest_gap(slots: tuple[tuple[int, int, int], ...]) -> tuple[int, int]:

@@ -35,4 +35,21 @@ class Distinct:
     high: int
 
 
-Term = WeekMinutes | DayMinutes | Distinct
+@dataclass(frozen=True)
+class DayWait:
+    """Between two consecutive slots of a day (by start, on the day each starts) a wait
+    of at most ``high`` minutes. Judged on the whole job: a slot in between shortens it."""
+
+    high: int
+
+    def holds(self, slots: tuple[tuple[int, int, int], ...]) -> bool:
+        """Whether these slots ((day, start, end), as :class:`.Profile` has them) keep it."""
+        end_of: dict[int, int] = {}
+        for day, start, end in sorted(slots):
+            if day in end_of and start - end_of[day] > self.high:
+                return False
+            end_of[day] = max(end_of.get(day, end), end)
+        return True
+
+
+Term = WeekMinutes | DayMinutes | Distinct | DayWait

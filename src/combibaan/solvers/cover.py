@@ -36,6 +36,7 @@ import networkx as nx
 from ortools.sat.python import cp_model
 
 from combibaan.rules import Limits, Load, Profile
+from combibaan.rules.terms import DayWait
 from combibaan.solvers.budget import WORK_PER_SECOND
 from combibaan.solvers.cover_bound import CoveringBound
 from combibaan.solvers.cover_heuristic import at_once, first_cover, week_pieces
@@ -628,14 +629,20 @@ def _done(ways: Sequence[cp_model.IntVar]) -> cp_model.LinearExprT:
 
 def _first_cover(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -> list[list[int]]:
     """A first cover, task by task in order of their first start: into the first job it
-    fits beside (an upper bound on the anonymous slots needed; minimum hours aside)."""
+    fits beside, without a wait over the longest allowed (an upper bound on the anonymous
+    slots needed; minimum hours aside)."""
     members_of: list[list[int]] = []
     loads: list[Load] = []
+    waits = [term for term in limits.terms if isinstance(term, DayWait)]
     order = sorted(graph.nodes, key=lambda t: (profiles[t].intervals[0], t))
     for t in order:
         for k, members in enumerate(members_of):
             grown = loads[k].add(profiles[t], limits)
-            if grown is not None and all(m in graph[t] for m in members):
+            if (
+                grown is not None
+                and all(m in graph[t] for m in members)
+                and all(wait.holds(grown.slots) for wait in waits)
+            ):
                 members.append(t)
                 loads[k] = grown
                 break

@@ -9,12 +9,13 @@ unused slot has no tasks and no minimum to reach.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
 from combibaan.rules import Profile
-from combibaan.rules.terms import DayMinutes, Term, WeekMinutes
+from combibaan.rules.terms import DayMinutes, DayWait, Distinct, Term, WeekMinutes
 
 
 def state_term(
@@ -47,7 +48,9 @@ def state_term(
                 for v in working:
                     model.add_implication(z[v], works)
                 model.add(day >= term.low * works)
-    else:
+    elif isinstance(term, DayWait):
+        _state_wait(model, term.high, z, profiles)
+    elif isinstance(term, Distinct):
         groups: dict[object, list[int]] = {}
         for v in tasks:
             for value in _values(profiles[v], term.attribute):
@@ -58,6 +61,39 @@ def state_term(
                 for v in members:
                     model.add_implication(z[v], used[key])
             model.add(sum(used.values()) <= term.high)
+
+
+def _state_wait(
+    model: cp_model.CpModel,
+    high: int,
+    z: Mapping[int, cp_model.IntVar],
+    profiles: Sequence[Profile],
+) -> None:
+    """No wait over ``high`` minutes between consecutive slots of a day: where a slot of
+    the job ends and a later one starts more than ``high`` after that end, some slot
+    of the job starts within ``high`` of the end. ``later[i]``: a slot of the job from
+    the ``i``-th start of the day on (forced true by any; free to be false otherwise)."""
+    for d in range(7):
+        pieces = sorted(
+            (start, end, v) for v in z for day, start, end in profiles[v].slots if day == d
+        )
+        if len(pieces) < 2:
+            continue
+        starts = [start for start, _, _ in pieces]
+        later: list[cp_model.IntVar] = []
+        for k, (_, _, v) in enumerate(reversed(pieces)):
+            some = model.new_bool_var(f"later{d}_{k}")
+            model.add_implication(z[v], some)
+            if later:
+                model.add_implication(later[-1], some)
+            later.append(some)
+        later.reverse()
+        for _, end, v in pieces:
+            i = bisect_right(starts, end + high)
+            if i == len(pieces):
+                continue
+            fillers = {w for _, _, w in pieces[bisect_left(starts, end) : i]}
+            model.add_bool_or([z[v].Not(), later[i].Not(), *(z[w] for w in sorted(fillers))])
 
 
 def _at_least(
