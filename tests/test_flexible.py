@@ -68,8 +68,9 @@ def every_minute(task: Task) -> list[tuple[Slot, ...]]:
     ]
 
 
-def brute_force(instance: Instance, policy: Policy) -> tuple[int, int]:
-    """The most jobs, and the most minutes with that many, judged by the checker's rules."""
+def feasible_sets(instance: Instance, policy: Policy) -> list[frozenset[int]]:
+    """Every set of tasks that is a job at some minute of each window, judged by the
+    checker's rules."""
     travel = Travel(instance, policy.travel_minutes)
     tasks = instance.tasks
     ways = [every_minute(t) for t in tasks]
@@ -83,6 +84,13 @@ def brute_force(instance: Instance, policy: Policy) -> tuple[int, int]:
                 if not any(rule(CheckedJob("J", job, policy, travel)) for rule in RULES):
                     feasible.append(frozenset(subset))
                     break
+    return feasible
+
+
+def brute_force(instance: Instance, policy: Policy) -> tuple[int, int]:
+    """The most jobs, and the most minutes with that many, judged by the checker's rules."""
+    tasks = instance.tasks
+    feasible = feasible_sets(instance, policy)
     minutes = {s: sum(tasks[i].minutes_per_week for i in s) for s in feasible}
     best = (0, 0)
 
@@ -162,6 +170,45 @@ def test_the_optimum_equals_a_brute_force_over_every_minute(seed: int, matters: 
         assert brute_force(replace(instance, tasks=tuple(at_start)), policy) != (jobs, minutes)
 
 
+def brute_cover(instance: Instance, policy: Policy) -> int | None:
+    """The fewest jobs that hold every task (``None``: no cover), over every minute."""
+    feasible = feasible_sets(instance, policy)
+    everything = frozenset(range(len(instance.tasks)))
+    best: int | None = None
+
+    def cover(left: frozenset[int], jobs: int) -> None:
+        nonlocal best
+        if best is not None and jobs >= best:
+            return
+        if not left:
+            best = jobs
+            return
+        first = min(left)  # the job holding the first task left, in every way
+        for job in feasible:
+            if first in job and job <= left:
+                cover(left - job, jobs + 1)
+
+    cover(everything, 0)
+    return best
+
+
+@pytest.mark.parametrize(("seed", "matters"), SEEDS)
+def test_cover_mode_equals_a_brute_force_over_every_minute(seed: int, matters: bool) -> None:
+    """The fewest jobs that hold every task, each task in one of its ways."""
+    instance, policy = random_case(seed)
+    policy = policy.replace(cover=True, min_hours=1)
+    result = combibaan.solve(instance, policy, time_limit=20)
+    best = brute_cover(instance, policy)
+    if best is None:
+        assert result.status == "infeasible"
+        return
+    assert_sound(result)
+    assert result.status == "optimal" and result.num_jobs == best
+    assert {t for job in result.solution.jobs for t in job.task_ids} == {
+        t.id for t in instance.tasks
+    }
+
+
 # ----------------------------------------------------------------------------- cases
 
 
@@ -237,6 +284,8 @@ def test_flexibility_makes_jobs_fixed_times_would_not() -> None:
         summary_line(unproven)
     )
     assert "found (not proven; at most +1 from the flexible tasks)" in summary_line(unproven, "en")
+    no_proposal = replace(result, at_window_start=replace(open_start, jobs_status="infeasible"))
+    assert "met elk tijdvenster op zijn begin geen voorstel mogelijk" in summary_line(no_proposal)
 
 
 # ----------------------------------------------------------------------------- the checker
@@ -330,21 +379,6 @@ def test_the_summary_says_which_starts_the_proof_covers() -> None:
     assert "1440" not in summary_line(ends, "en") and "earliest and latest start" in (
         summary_line(ends, "en")
     )
-
-
-def test_cover_mode_says_it_does_not_take_flexible_tasks_yet() -> None:
-    """Cover mode refuses windows, with or without candidates; candidates alone take
-    them (tests/test_flexible_candidates.py)."""
-    instance = Instance(ROUND)
-    with pytest.raises(combibaan.FlexibleNotSupported):
-        combibaan.solve(instance, Policy(min_hours=4, cover=True), time_limit=5)
-    candidate = combibaan.Candidate("K1", windows=(Slot(0, 0, 1440),))
-    with pytest.raises(combibaan.FlexibleNotSupported):
-        combibaan.solve(
-            instance, Policy(min_hours=4, cover=True), time_limit=5, candidates=[candidate]
-        )
-    result = combibaan.solve(instance, Policy(min_hours=4), time_limit=5, candidates=[candidate])
-    assert_sound(result)
 
 
 @pytest.mark.parametrize(("seed", "matters"), SEEDS)
@@ -451,9 +485,15 @@ def test_solve_writes_the_chosen_times_and_check_passes(tmp_path: Path) -> None:
     assert chosen == placed and "K1" in placed
     jobs = (out / "jobs.csv").read_text(encoding="utf-8-sig")
     assert "chosen_times" in jobs.splitlines()[0] and "K1 ma-vr 11:00-12:30" in jobs
-    cover = run_cli("solve", path, "--cover", "--time-limit", 5, "--lang", "en")
-    assert cover.returncode == 2 and "--cover" in cover.stderr
-    assert "Traceback" not in cover.stderr
+    covered = tmp_path / "cover"
+    cover = run_cli(
+        "solve", path, "--cover", "--min-hours", "off", "--out", covered, "--time-limit", 5
+    )
+    assert cover.returncode == 0, cover.stderr
+    checked = run_cli("check", path, covered / "solution.json")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    document = json.loads((covered / "solution.json").read_text(encoding="utf-8"))
+    assert document["unassigned"] == [] and document["status"] == "optimal"
     large = tmp_path / "large"
     done = run_cli("solve", path, "--strategy", "large", "--out", large, "--time-limit", 10)
     assert done.returncode == 0, done.stderr

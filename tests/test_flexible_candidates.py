@@ -71,6 +71,23 @@ def test_a_flexible_task_moves_into_the_candidates_afternoon(only: bool) -> None
     assert result.at_window_start.jobs == (0 if only else 1)
 
 
+def test_cover_mode_holds_every_task_with_a_flexible_one_in_the_afternoon() -> None:
+    """Every task in a candidate's job: K2 works Monday mornings (H), K1 afternoons (G and
+    F, which only fits her at 12:00-15:00). At the windows' starts F clashes with H and
+    no cover exists."""
+    k2 = Candidate("K2", (Slot(MONDAY, hour(8), hour(12)),))
+    rules = Policy(min_hours=2, max_hours=None, travel_minutes=15, cover=True)
+    result = combibaan.solve(AFTERNOON, rules, candidates=[K1, k2], time_limit=10)
+    assert_sound(result)
+    assert result.status == "optimal" and result.num_jobs == 2
+    assert held(result) == {"K1": ("F", "G"), "K2": ("H",)}
+    (job,) = [j for j in result.solution.jobs if j.candidate == "K1"]
+    (slot,) = times(job, "F")
+    assert hour(12) <= slot.start and slot.end <= hour(15)
+    assert result.at_window_start is not None
+    assert result.at_window_start.jobs_status == "infeasible"
+
+
 def test_the_check_judges_the_candidate_at_the_chosen_times() -> None:
     result = combibaan.solve(AFTERNOON, FOUR_HOURS, candidates=[K1], time_limit=10)
     document = result.to_dict()

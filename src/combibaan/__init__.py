@@ -78,7 +78,6 @@ _HOMES = {
     "Rule": "combibaan.rules",
     "parse_policy_value": "combibaan.rules",
     "solve": "combibaan.solvers",
-    "FlexibleNotSupported": "combibaan.model.variants",
     "LockConflict": "combibaan.solvers.locking",
 }
 
@@ -109,7 +108,7 @@ if TYPE_CHECKING:
         Window,
     )
     from combibaan.model.locks import resolve_pairs
-    from combibaan.model.variants import FlexibleNotSupported, widen_windows
+    from combibaan.model.variants import widen_windows
     from combibaan.plotting import plot_jobs, plot_week
     from combibaan.reporting import write_result
     from combibaan.result import Result
@@ -136,7 +135,6 @@ __all__ = [
     "Alternative",
     "Candidate",
     "Explanation",
-    "FlexibleNotSupported",
     "InputError",
     "Instance",
     "Job",

@@ -387,6 +387,24 @@ CLI: dict[str, dict[str, str]] = {
         "en": "with every window at its start {jobs} {jobs:job|jobs} ({gain} from the "
         "flexible tasks)",
     },
+    # no proposal at all with every window at its start (cover mode: no cover)
+    "at_window_start_none": {
+        "nl": "met elk tijdvenster op zijn begin geen voorstel mogelijk",
+        "en": "with every window at its start no proposal is possible",
+    },
+    # cover mode: the fewest jobs, so flexibility saves jobs
+    "at_window_start_cover": {
+        "nl": "met elk tijdvenster op zijn begin {jobs} {jobs:baan|banen} nodig ({fewer} "
+        "minder door de flexibele taken)",
+        "en": "with every window at its start {jobs} {jobs:job|jobs} needed ({fewer} fewer "
+        "thanks to the flexible tasks)",
+    },
+    "at_window_start_cover_open": {
+        "nl": "met elk tijdvenster op zijn begin {jobs} {jobs:baan|banen} gevonden (niet "
+        "bewezen; hooguit {fewer} minder door de flexibele taken)",
+        "en": "with every window at its start {jobs} {jobs:job|jobs} found (not proven; at "
+        "most {fewer} fewer thanks to the flexible tasks)",
+    },
     # the count at the windows' starts is not proven the most: the gain is at most this
     "at_window_start_open": {
         "nl": "met elk tijdvenster op zijn begin {jobs} {jobs:baan|banen} gevonden (niet "
@@ -531,15 +549,24 @@ def jobs_note(
     return "" if bound is None else cli_text("jobs_bound" + least, lang, bound=bound)
 
 
-def flexibility_note(jobs: int, at_start: int | None, lang: str = "nl", *, proven: bool) -> str:
+def flexibility_note(
+    jobs: int, at_start: int | None, lang: str = "nl", *, status: str, cover: bool = False
+) -> str:
     """What the flexible tasks buy: "met elk tijdvenster op zijn begin 32 banen (+8 door de
-    flexibele taken)"; nothing without flexible tasks (``at_start`` ``None``). Where the
-    count at the starts is not ``proven`` the most, more may exist there: the gain is
-    then an upper bound, and the note says so."""
+    flexibele taken)"; nothing without flexible tasks (``at_start`` ``None``). ``status``:
+    the jobs status at the starts; where that count is not proven the best (``optimal``),
+    a better one may exist there: the gain is then an upper bound, and the note says so;
+    ``infeasible``: no proposal there at all. In ``cover`` mode the gain is in jobs fewer
+    (the fewest jobs that hold every task)."""
     if at_start is None:
         return ""
-    code = "at_window_start" if proven else "at_window_start_open"
-    return cli_text(code, lang, jobs=at_start, gain=signed(jobs - at_start, lang))
+    if status == "infeasible":
+        return cli_text("at_window_start_none", lang)
+    code = "at_window_start_cover" if cover else "at_window_start"
+    code += "" if status == "optimal" else "_open"
+    return cli_text(
+        code, lang, jobs=at_start, gain=signed(jobs - at_start, lang), fewer=at_start - jobs
+    )
 
 
 def hours_note(hours: float, bound: float | None, lang: str = "nl") -> str:
@@ -1014,12 +1041,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{value} is not a number of minutes from 0 to 720; write e.g. 0,30,60",
     },
     # flexible tasks (solvers/expansion.py): what does not handle them yet
-    "flexible_not_supported": {
-        "nl": "taken met een tijdvenster (vanaf/uiterlijk/duur) werken nog niet met {what} "
-        "(wel met solve, ook met --candidates, sweep en marginal)",
-        "en": "tasks with a time window (earliest/latest/duration) do not work with {what} "
-        "yet (solve, also with --candidates, sweep and marginal do)",
-    },
     # the rules of a job (rules/policy.py) and the flags that set them
     "unknown_rules": {
         "nl": "onbekende {n:regel|regels}: {names}",

@@ -117,11 +117,7 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
         except combibaan.InputError as error:
             show_problems(error, lang)
             raise typer.Exit(2) from None
-        except (
-            combibaan.PolicyError,
-            combibaan.LockError,
-            combibaan.FlexibleNotSupported,
-        ) as error:
+        except (combibaan.PolicyError, combibaan.LockError) as error:
             say(err, error_text("label_error", lang), "bold red", error.text(lang))
             raise typer.Exit(2) from None
         except FileExistsError as error:  # the system's own words

@@ -93,7 +93,8 @@ def summary_line(result: Result, lang: str = "nl") -> str:
         result.num_jobs,
         None if start is None else start.jobs,
         lang,
-        proven=start is not None and start.jobs_status == "optimal",
+        status="" if start is None else start.jobs_status,
+        cover=result.policy.cover,
     )
     return " · ".join(part for part in (jobs, hours, flexible, how, seconds) if part)
 

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from combibaan.model.instance import Instance
-from combibaan.model.phrase import PhraseError, mistake
 from combibaan.model.task import Task
 from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window
 
@@ -33,14 +32,6 @@ MAX_VARIANTS = 8
 #: The steps a thinned task's starts take, the finest first that keeps it within
 #: :data:`MAX_VARIANTS` (multiples of the exact grid only): times people plan by.
 NICE_STEPS = (5, 10, 15, 30, 60, 120, 240)
-
-
-class FlexibleNotSupported(PhraseError, ValueError):
-    """A part of combibaan that does not take flexible tasks yet (cover mode, ``explain``):
-    said as the user's mistake, exit code 2 on the command line."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(mistake("flexible_not_supported", what=what))
 
 
 @dataclass(frozen=True)

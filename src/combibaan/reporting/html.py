@@ -298,10 +298,8 @@ def report_context(
             result.num_jobs,
             None if result.at_window_start is None else result.at_window_start.jobs,
             lang,
-            proven=(
-                result.at_window_start is not None
-                and result.at_window_start.jobs_status == "optimal"
-            ),
+            status="" if result.at_window_start is None else result.at_window_start.jobs_status,
+            cover=result.policy.cover,
         ),
         "share": share,
         "policy_rows": policy_rows,

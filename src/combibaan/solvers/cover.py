@@ -91,16 +91,24 @@ def solve_cover(
     seed: int = 0,
     tasks: Iterable[int] | None = None,
     together: Iterable[frozenset[int]] = (),
+    task_of: Sequence[int] | None = None,
 ) -> CoverOutcome:
     """The fewest jobs that hold every task (:mod:`module docs <.cover>`).
 
     ``graph``: the compatibility graph (tasks that fit alone, pairs that fit together).
     ``holders``: one per candidate; ``None``: anonymous jobs, as many as needed.
     ``tasks``: the task indices to cover (default: all); ``together``: groups of tasks
-    that share a job (the workshop's together locks).
+    that share a job (the workshop's together locks). With ``task_of`` the graph, the
+    profiles, ``tasks``, the holders' tasks and the jobs found are the ways of flexible
+    tasks (:func:`_cover_ways`).
     """
     started = time.perf_counter()
     clock = _Clock(started + time_limit, time_limit * WORK_PER_SECOND)
+    if task_of is not None:
+        options = (workers, seed, started)
+        return _cover_ways(
+            graph, profiles, limits, holders, clock, options, tasks, together, task_of
+        )
     tasks = list(range(len(profiles))) if tasks is None else sorted(set(tasks))
     fits = set(graph.nodes) & set(tasks)
     pieces = {t: week_pieces(profiles[t]) for t in tasks}
@@ -461,7 +469,7 @@ def _solve_whole(
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     for k, slot in enumerate(slots):
         for t in sorted(slot.tasks):
-            if anonymous and k > t:
+            if anonymous and k > problem.task(t):
                 continue  # anonymous slots: task t in one of the first t+1 (no symmetry)
             x[t, k] = model.new_bool_var(f"x{t}_{k}")
     problem.state(model, x, y)
@@ -627,29 +635,89 @@ def _done(ways: Sequence[cp_model.IntVar]) -> cp_model.LinearExprT:
     return ways[0] if len(ways) == 1 else cp_model.LinearExpr.sum(ways)
 
 
-def _first_cover(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -> list[list[int]]:
+def _first_cover(
+    graph: nx.Graph,
+    profiles: Sequence[Profile],
+    limits: Limits,
+    ways: Sequence[Sequence[int]] | None = None,
+) -> list[list[int]]:
     """A first cover, task by task in order of their first start: into the first job it
     fits beside, without a wait over the longest allowed (an upper bound on the anonymous
-    slots needed; minimum hours aside)."""
+    slots needed; minimum hours aside). ``ways``: per task its nodes in the graph (the
+    ways of a flexible task, the first that fits is taken); default: each node a task."""
     members_of: list[list[int]] = []
     loads: list[Load] = []
     waits = [term for term in limits.terms if isinstance(term, DayWait)]
-    order = sorted(graph.nodes, key=lambda t: (profiles[t].intervals[0], t))
-    for t in order:
+    options = [[t] for t in graph.nodes] if ways is None else [list(w) for w in ways if w]
+    order = sorted(options, key=lambda w: (profiles[w[0]].intervals[0], w[0]))
+    for choices in order:
+        placed = False
         for k, members in enumerate(members_of):
-            grown = loads[k].add(profiles[t], limits)
-            if (
-                grown is not None
-                and all(m in graph[t] for m in members)
-                and all(wait.holds(grown.slots) for wait in waits)
-            ):
-                members.append(t)
-                loads[k] = grown
+            for t in choices:
+                grown = loads[k].add(profiles[t], limits)
+                if (
+                    grown is not None
+                    and all(m in graph[t] for m in members)
+                    and all(wait.holds(grown.slots) for wait in waits)
+                ):
+                    members.append(t)
+                    loads[k] = grown
+                    placed = True
+                    break
+            if placed:
                 break
-        else:
-            members_of.append([t])
-            loads.append(Load.of(profiles[t]))
+        if not placed:
+            members_of.append([choices[0]])
+            loads.append(Load.of(profiles[choices[0]]))
     return members_of
+
+
+def _cover_ways(
+    graph: nx.Graph,
+    profiles: Sequence[Profile],
+    limits: Limits,
+    holders: Sequence[Holder] | None,
+    clock: _Clock,
+    options: tuple[int, int, float],
+    nodes: Iterable[int] | None,
+    together: Iterable[frozenset[int]],
+    task_of: Sequence[int],
+) -> CoverOutcome:
+    """Cover mode over the ways of flexible tasks: every task in exactly one job, in one
+    of its ways. The cover's own searches (restarts, covering bound, neighbourhood
+    search) speak of tasks with fixed times; here the whole slot model goes to CP-SAT
+    at once, from a first cover that takes each task's first way that fits. The lower
+    bound it starts from: the most tasks with one way running at one moment (a flexible
+    task's times are not known before). ``options``: the workers, the seed and when
+    the run started; ``uncoverable`` are task indices."""
+    workers, seed, started = options
+    chosen = list(range(len(profiles))) if nodes is None else sorted(set(nodes))
+    fits = set(graph.nodes) & set(chosen)
+    ways_of: dict[int, list[int]] = {}
+    for v in chosen:
+        ways_of.setdefault(task_of[v], []).append(v)
+    first: list[list[int]] = []
+    if holders is None:
+        in_graph = [[v for v in ways if v in fits] for _, ways in sorted(ways_of.items())]
+        first = _first_cover(graph, profiles, limits, in_graph)
+        slots = [Holder(frozenset(fits)) for _ in range(len(first))]
+    else:
+        slots = [Holder(frozenset(h.tasks & fits), h.min_minutes, h.max_minutes) for h in holders]
+    held = {task_of[v] for s in slots for v in s.tasks}
+    uncoverable = tuple(t for t in sorted(ways_of) if t not in held)
+    fixed = [ways[0] for ways in ways_of.values() if len(ways) == 1]
+    pieces = {v: week_pieces(profiles[v]) for v in fixed}
+    bound = max((len(c) for c in at_once(pieces, fixed)), default=1 if ways_of else 0)
+    if uncoverable:
+        return CoverOutcome((), (), bound, "infeasible", uncoverable, _since(started))
+    problem = SlotModel.of(graph, profiles, limits, slots, chosen, together, task_of)
+    hint = {v: k for k, members in enumerate(first) for v in members}
+    lower, status, found = _solve_whole(
+        problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
+    )
+    if found is None:
+        return CoverOutcome((), (), lower, status, (), _since(started), len(first), clock.cut)
+    return _outcome(found, lower, status, started, len(first), clock.cut)
 
 
 def _since(started: float) -> float:

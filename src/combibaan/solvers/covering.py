@@ -11,6 +11,7 @@ named as the reason.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from combibaan.model import Candidate, Instance, Solution, Unassigned
 from combibaan.model.phrase import Phrase
@@ -36,23 +37,45 @@ NO_JOB = frozenset({"too_long", "isolated", "no_job", "no_job_rule"})
 def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
     """The fewest jobs that hold every task the locks leave to the search, each held by
     a candidate when there are candidates; kept jobs stay as they are."""
-    budget, plan = problem.budget, problem.plan
-    outcome = solve_cover(
-        problem.graph,
-        problem.profiles,
-        problem.limits,
-        holders_of(problem.instance, candidates) if candidates else None,
-        time_limit=max(0.0, budget.time_limit - budget.seconds() - _margin(budget.time_limit)),
-        workers=problem.workers,
-        seed=problem.seed,
-        tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
-        together=sorted({group for group in plan.groups.values()}, key=sorted),
-    )
+    budget, plan, expansion = problem.budget, problem.plan, problem.expansion
+    time_limit = max(0.0, budget.time_limit - budget.seconds() - _margin(budget.time_limit))
+    together = sorted({group for group in plan.groups.values()}, key=sorted)
+    if expansion is not None and problem.nodes is not None and expansion.flexible:
+        # Over the ways of the flexible tasks; each job comes back as tasks, its ways
+        # settled as its schedule.
+        outcome = solve_cover(
+            problem.nodes,
+            expansion.profiles,
+            problem.limits,
+            holders_of(problem.instance, candidates, expansion) if candidates else None,
+            time_limit=time_limit,
+            workers=problem.workers,
+            seed=problem.seed,
+            tasks=[v for v, t in enumerate(expansion.task_of) if t not in plan.removed],
+            together=together,
+            task_of=expansion.task_of,
+        )
+        outcome = replace(outcome, jobs=tuple(expansion.settle(job) for job in outcome.jobs))
+    else:
+        outcome = solve_cover(
+            problem.graph,
+            problem.profiles,
+            problem.limits,
+            holders_of(problem.instance, candidates) if candidates else None,
+            time_limit=time_limit,
+            workers=problem.workers,
+            seed=problem.seed,
+            tasks=sorted(set(range(len(problem.profiles))) - plan.removed),
+            together=together,
+        )
     kept = plan.keep_jobs
     codes: list[str | None] = [None] * len(outcome.jobs)
     if candidates:
         codes = [candidates[k].id for k in outcome.holders]
-    jobs = numbered_jobs([*outcome.jobs, *kept], problem.instance, [*codes, *[None] * len(kept)])
+    schedule = None if expansion is None else expansion.schedule
+    jobs = numbered_jobs(
+        [*outcome.jobs, *kept], problem.instance, [*codes, *[None] * len(kept)], schedule
+    )
     found = outcome.status in ("optimal", "feasible")
     bound = outcome.lower_bound + len(kept)
     proven = outcome.status == "optimal" or (found and len(jobs) == bound)

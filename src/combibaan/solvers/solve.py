@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair
 from combibaan.model.phrase import Phrase
-from combibaan.model.variants import FlexibleNotSupported
 from combibaan.result import AtWindowStart, Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.rules.facts import first_choice
@@ -115,8 +114,6 @@ def solve(
     budget = Budget.starting_now(time_limit)
     at_start = None
     if any(t.windows for t in instance.tasks):
-        if policy is not None and policy.cover:
-            raise FlexibleNotSupported("--cover")
         # The locks are judged on the list itself first: a conflict is the workshop's
         # to hear about, while a kept job that holds only at times other than the
         # windows' starts just leaves the comparison out.
@@ -172,7 +169,9 @@ def solve(
         window_start = AtWindowStart(at_start.num_jobs, at_start.hours_placed, at_start.jobs_status)
     problem = problem_of({}, time_limit)
     if problem.policy.cover:
-        return cover_result(problem, candidates)
+        result = cover_result(problem, candidates)
+        statistics = _with_grid(result.statistics, problem)
+        return replace(result, statistics=statistics, at_window_start=window_start)
     held = None
     if candidates:
         held = jobs_for_candidates(problem, candidates, CANDIDATES_SHARE * time_limit)
