@@ -106,7 +106,9 @@ def status_violations(
     if bound is not None and not is_count(bound):
         message = said("not_a_count", key="jobs_bound", value=shown(bound))
         return [*out, Violation("jobs_bound", None, message)]
-    if bound is not None and (n_jobs < bound if cover else n_jobs > bound):
+    # In cover mode the bound is on covers: a run that found none claims no cover.
+    found = solution.get("status") in ("optimal", "feasible")
+    if bound is not None and (n_jobs < bound and found if cover else n_jobs > bound):
         code = "jobs_below_least" if cover else "jobs_above_bound"
         out.append(Violation("jobs_bound", None, said(code, n=n_jobs, bound=bound)))
     for key in ("status", "jobs_status"):

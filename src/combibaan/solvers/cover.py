@@ -114,7 +114,7 @@ def solve_cover(
     pieces = {t: week_pieces(profiles[t]) for t in tasks}
     first: list[list[int]] = []
     if holders is None:
-        first = _first_cover(graph.subgraph(fits), profiles, limits)
+        first = sorted(_first_cover(graph.subgraph(fits), profiles, limits), key=min)
         slots = [Holder(frozenset(fits)) for _ in range(len(first))]
     else:
         slots = [Holder(frozenset(h.tasks & fits), h.min_minutes, h.max_minutes) for h in holders]
@@ -149,8 +149,8 @@ def solve_cover(
         lower, status, found = _solve_whole(
             problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
         )
-    if found is None and complete:
-        found, status = hint, "feasible"  # the first cover keeps every rule (checked above)
+    if found is None and (complete or (holders is None and _keeps_every_rule(problem, hint))):
+        found, status = hint, "feasible"  # the first cover, where it keeps every rule
     if found is None:
         return CoverOutcome((), (), lower, status, (), _since(started), first_jobs, clock.cut)
     return _outcome(found, lower, status, started, first_jobs, clock.cut)
@@ -711,13 +711,21 @@ def _cover_ways(
     if uncoverable:
         return CoverOutcome((), (), bound, "infeasible", uncoverable, _since(started))
     problem = SlotModel.of(graph, profiles, limits, slots, chosen, together, task_of)
+    first.sort(key=lambda members: min(task_of[v] for v in members))  # symmetry by task
     hint = {v: k for k, members in enumerate(first) for v in members}
     lower, status, found = _solve_whole(
         problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
     )
+    if found is None and holders is None and _keeps_every_rule(problem, hint):
+        found, status = hint, "feasible"  # the first cover, where it keeps every rule
     if found is None:
         return CoverOutcome((), (), lower, status, (), _since(started), len(first), clock.cut)
     return _outcome(found, lower, status, started, len(first), clock.cut)
+
+
+def _keeps_every_rule(problem: SlotModel, cover: dict[int, int]) -> bool:
+    """Whether every job of ``cover`` (node to slot) is one its slot may hold."""
+    return all(problem.valid(k, members) for k, members in _jobs(cover).items())
 
 
 def _since(started: float) -> float:
