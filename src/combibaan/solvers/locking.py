@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -108,11 +108,15 @@ def plan_locks(
     locks: Locks | None = None,
     forbid_pairs: Iterable[SupplierPair | str] = (),
     profiles: Sequence[Profile] | None = None,
+    grid: int | None = None,
 ) -> LockPlan:
     """Check the locks against the instance and the policy and translate them.
 
     Raises :class:`LockError` for an unknown task or supplier, and
     :class:`LockConflict` (naming a minimal set of locks) when they cannot all hold.
+    ``grid``: the starts a kept job's flexible tasks are tried at (default: the exact
+    grid of the list and the policy; with candidates their times join it), the same as
+    the search's, so that a job kept here is one the search can settle.
     """
     from combibaan.rules import profiles as make_profiles
 
@@ -123,9 +127,13 @@ def plan_locks(
     items: list[Item] = [*locks, *pairs]
     conflicts: list[list[Item]] = []
     messages: list[Phrase] = []
-    while _infeasibility(instance, policy, profs, items) is not None:
-        minimal = _deletion_filter(instance, policy, profs, items)
-        why = _infeasibility(instance, policy, profs, minimal) or ""
+
+    def infeasible(chosen: Sequence[Item]) -> Phrase | None:
+        return _infeasibility(instance, policy, profs, chosen, grid)
+
+    while infeasible(items) is not None:
+        minimal = _deletion_filter(items, infeasible)
+        why = infeasible(minimal) or ""
         labels = tuple(item_name(item) for item in minimal)
         header = "header" if len(minimal) > 1 else "header_one"
         conflicts.append(minimal)
@@ -186,6 +194,7 @@ def _infeasibility(
     policy: Policy,
     profiles: Sequence[Profile],
     items: Sequence[Item],
+    grid: int | None = None,
 ) -> Phrase | None:
     """Why these locks cannot all hold, or ``None`` when they can.
 
@@ -197,7 +206,7 @@ def _infeasibility(
     keeps = [lock for lock in locks if lock.rule == "keep"]
     for keep in keeps:
         members = [index[t] for t in keep.task_ids]
-        found = kept_times(instance, policy, profiles, members).obstacle
+        found = kept_times(instance, policy, profiles, members, grid).obstacle
         if found is not None:
             return Phrase("keep_rule", {"keep": keep, "why": found}, "conflict")
         kept = set(keep.task_ids)
@@ -256,10 +265,7 @@ def _infeasibility(
 
 
 def _deletion_filter(
-    instance: Instance,
-    policy: Policy,
-    profiles: Sequence[Profile],
-    items: Sequence[Item],
+    items: Sequence[Item], infeasible: Callable[[Sequence[Item]], Phrase | None]
 ) -> list[Item]:
     """A minimal infeasible subset: drop each item whose absence keeps the rest infeasible.
 
@@ -269,6 +275,6 @@ def _deletion_filter(
     current = list(items)
     for item in list(items):
         trial = [other for other in current if other is not item]
-        if _infeasibility(instance, policy, profiles, trial) is not None:
+        if infeasible(trial) is not None:
             current = trial
     return current

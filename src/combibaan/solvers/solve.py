@@ -35,7 +35,7 @@ from combibaan.solvers.candidate_jobs import (
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.covering import cover_result
 from combibaan.solvers.exact import MAX_COLUMNS
-from combibaan.solvers.expansion import expand, kept_times, task_graph
+from combibaan.solvers.expansion import exact_grid, expand, kept_times, task_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.locking import LockConflict, LockPlan, plan_locks
@@ -117,7 +117,9 @@ def solve(
         # The locks are judged on the list itself first: a conflict is the workshop's
         # to hear about, while a kept job that holds only at times other than the
         # windows' starts just leaves the comparison out.
-        plan_locks(instance, policy or Policy(), locks, forbid_pairs)
+        rules = policy or Policy()
+        grid = exact_grid(instance, Limits.of(rules), _availability(candidates))
+        plan_locks(instance, rules, locks, forbid_pairs, grid=grid)
         try:
             at_start = solve(
                 at_window_start(instance),
@@ -161,7 +163,7 @@ def solve(
             progress,
             keep,
             ways or {},
-            [m for c in candidates for w in c.windows for m in (w.start, w.end)],
+            _availability(candidates),
         )
 
     window_start = None
@@ -231,6 +233,11 @@ def solve(
     )
 
 
+def _availability(candidates: Sequence[Candidate]) -> list[int]:
+    """The candidates' window times: starts of flexible tasks must meet them too."""
+    return [m for c in candidates for w in c.windows for m in (w.start, w.end)]
+
+
 def at_window_start(instance: Instance) -> Instance:
     """The list with every flexible task fixed at its first choice (each window at its
     start, on its first days): what a model without flexible tasks would solve."""
@@ -278,7 +285,8 @@ def _problem(
     ``availability``: the candidates' window times, on the grid of the starts tried."""
     limits = Limits.of(policy)
     profs = profiles(instance)
-    plan = plan_locks(instance, policy, locks, forbid_pairs, profs)
+    grid = exact_grid(instance, limits, availability)
+    plan = plan_locks(instance, policy, locks, forbid_pairs, profs, grid)
     expansion = expand(instance, limits, availability)
     for job in plan.keep_jobs:  # the workshop's: at times that make it a job
         if expansion.flexible and any(instance.tasks[t].windows for t in job):
