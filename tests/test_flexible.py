@@ -740,8 +740,8 @@ def test_two_runs_choose_the_same_jobs_and_times(strategy: str) -> None:
 
 
 def test_locks_hold_over_windows() -> None:
-    """A kept job with a flexible task keeps it at its earliest times; an apart lock keeps
-    two tasks apart whichever way they are done; check passes on both."""
+    """A kept job with a flexible task keeps it at the first times that make it a job; an
+    apart lock keeps two tasks apart whichever way they are done; check passes on both."""
     instance = Instance((*ROUND, fixed("T", "Maas", 0, "12:00", "14:00")))
     policy = Policy(min_hours=3, travel_minutes=0)
     kept = combibaan.solve(

@@ -25,7 +25,7 @@ from combibaan.model.variants import grid_minutes, variants
 from combibaan.rules import Limits, Obstacle, Policy, Profile
 from combibaan.rules.facts import first_choice, nodes
 from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
-from combibaan.solvers.obstacles import PAIR_ORDER, job_obstacle
+from combibaan.solvers.obstacles import PAIR_RANK, job_obstacle
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,8 @@ class Ways:
         return [a for a in self.of[t] if limits.fits_alone(self.expansion.profiles[a])]
 
 
-#: Combinations of ways one kept job is tried at, at most (beyond: the best found).
+#: Steps of the search for a kept job's ways, at most (beyond: the best found); a step
+#: adds one task's way to those picked, so a lock of many tasks cannot hang the check.
 KEPT_COMBINATIONS = 20_000
 
 
@@ -251,32 +252,45 @@ def kept_times(
         options.append([(replace(p, index=t), c) for p, c in zip(ways, choices, strict=True)])
     chosen = list(profiles)
     best: tuple[int, dict[int, tuple[Slot, ...]]] | None = None
-    tried = 0
+    #: Where the ways fit pairwise but break a rule of the whole job: what to name.
+    closest: Obstacle | None = None
+    visited = 0
+
+    known: dict[tuple[int, int], bool] = {}  # pairs of ways, by identity: asked once each
 
     def fits(p: Profile, q: Profile) -> bool:
-        travel = instance.travel_between(p.location, q.location, limits.default_travel)
-        return limits.compatible(p, q, travel)
+        key = (id(p), id(q))
+        if key not in known:
+            travel = instance.travel_between(p.location, q.location, limits.default_travel)
+            known[key] = limits.compatible(p, q, travel)
+        return known[key]
 
     def grow(picked: list[tuple[Profile, tuple[Slot, ...]]]) -> None:
-        nonlocal best, tried
-        if tried >= KEPT_COMBINATIONS:
+        nonlocal best, closest, visited
+        visited += 1
+        if visited > KEPT_COMBINATIONS:
             return
         if len(picked) == len(job):
-            tried += 1
             for p, _ in picked:
                 chosen[p.index] = p
             days = len({d for p, _ in picked for d in p.days})
-            if (best is None or days < best[0]) and not job_obstacle(instance, policy, chosen, job):
-                best = (days, {p.index: slots for p, slots in picked})
+            if best is None or days < best[0]:
+                obstacle = job_obstacle(instance, policy, chosen, job)
+                if obstacle is None:
+                    best = (days, {p.index: slots for p, slots in picked})
+                elif closest is None:
+                    closest = obstacle
             return
         for p, slots in options[len(picked)]:
             if all(fits(p, q) for q, _ in picked):
                 grow([*picked, (p, slots)])
 
     grow([])
-    if best is None:
-        return KeptTimes(None, _telling_obstacle(instance, policy, profiles, job, options, first))
-    return KeptTimes(best[1], None)
+    if best is not None:
+        return KeptTimes(best[1], None)
+    if closest is not None:
+        return KeptTimes(None, closest)
+    return KeptTimes(None, _telling_obstacle(instance, policy, profiles, job, options, first))
 
 
 #: Combinations of ways looked at for the obstacle to name when none makes a job.
@@ -296,10 +310,9 @@ def _telling_obstacle(
     overlap the task could move away from is no answer when the day then gets too
     long), a rule judged on the whole job (too few hours) after all of them: such a
     combination keeps every other rule. ``first`` (at the tasks' first choice) on a tie."""
-    order = {code: k for k, code in enumerate(PAIR_ORDER)}
 
     def rank(obstacle: Obstacle) -> int:
-        return order.get(obstacle.code.removesuffix("_pair"), len(order))
+        return PAIR_RANK.get(obstacle.code.removesuffix("_pair"), len(PAIR_RANK))
 
     found = first
     chosen = list(profiles)

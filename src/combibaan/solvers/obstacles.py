@@ -35,6 +35,9 @@ PAIR_ORDER: tuple[str, ...] = (
     ),
     "lock",
 )
+#: Each code's place in :data:`PAIR_ORDER`: where several obstacles stand (between the
+#: ways of flexible tasks), the one latest in it still stands where the others give way.
+PAIR_RANK: dict[str, int] = {code: k for k, code in enumerate(PAIR_ORDER)}
 
 
 def pair_obstacle(

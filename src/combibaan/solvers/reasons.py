@@ -38,6 +38,7 @@ from combibaan.solvers.expansion import Ways
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.obstacles import (
     PAIR_ORDER,
+    PAIR_RANK,
     REACH_NODES,
     Reach,
     job_obstacle,
@@ -294,8 +295,7 @@ def classify_pair(
             if obstacle is None:
                 return None
             found.append(obstacle)
-    order = {code: k for k, code in enumerate(PAIR_ORDER)}
-    return max(found, key=lambda o: order.get(o.code, -1))
+    return max(found, key=lambda o: PAIR_RANK.get(o.code, -1))
 
 
 def pair_reason(c: _Context, v: int, u: int) -> Obstacle:

@@ -285,9 +285,8 @@ def _problem(
     ``availability``: the candidates' window times, on the grid of the starts tried."""
     limits = Limits.of(policy)
     profs = profiles(instance)
-    grid = exact_grid(instance, limits, availability)
-    plan = plan_locks(instance, policy, locks, forbid_pairs, profs, grid)
     expansion = expand(instance, limits, availability)
+    plan = plan_locks(instance, policy, locks, forbid_pairs, profs, expansion.grid)
     for job in plan.keep_jobs:  # the workshop's: at times that make it a job
         if expansion.flexible and any(instance.tasks[t].windows for t in job):
             times = kept_times(instance, policy, profs, job, expansion.grid).slots
