@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -207,6 +208,56 @@ def test_cover_mode_equals_a_brute_force_over_every_minute(seed: int, matters: b
     assert {t for job in result.solution.jobs for t in job.task_ids} == {
         t.id for t in instance.tasks
     }
+
+
+@pytest.mark.parametrize(
+    "family,seed,policy",
+    [
+        ("short", 2, Policy()),
+        ("short", 3, Policy(min_hours_per_day=3)),
+        ("short", 4, Policy(max_gap_hours=1)),
+        ("night", 2, Policy()),
+        ("campus", 4, Policy(min_hours_per_day=3)),
+    ],
+)
+def test_the_search_over_tasks_meets_the_jobs_the_search_over_ways_does(
+    family: str, seed: int, policy: Policy
+) -> None:
+    """Every set of tasks that is a job at some ways is found once, at ways that make it
+    one; the minimal ones lie inside every job (the count's proof needs no more), also
+    where the lower rules depend on the times chosen."""
+    from combibaan.generate import generate
+    from combibaan.rules import Limits, Load
+    from combibaan.solvers.compatibility import compatibility_graph
+    from combibaan.solvers.enumeration import enumerate_jobs
+    from combibaan.solvers.expansion import expand
+
+    tasks, travel = generate(24, seed, family=family, flexible=0.4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        instance = combibaan.read_instance(tasks, travel)
+    limits = Limits.of(policy)
+    expansion = expand(instance, limits)
+    graph = compatibility_graph(instance, policy, expansion.profiles, (), expansion.task_of)
+    over_ways = {
+        expansion.tasks(job) for job in enumerate_jobs(graph, expansion.profiles, limits).jobs
+    }
+    found = enumerate_jobs(graph, expansion.profiles, limits, task_of=expansion.task_of)
+    assert found.complete
+    assert sorted(expansion.tasks(job) for job in found.jobs) == sorted(over_ways)
+    for job in found.jobs:
+        assert all(graph.has_edge(a, b) for a, b in itertools.combinations(job, 2))
+        load: Load | None = Load.of(expansion.profiles[job[0]])
+        for v in job[1:]:
+            assert load is not None
+            load = load.add(expansion.profiles[v], limits)
+        assert load is not None and load.is_job(limits)
+    minimal = enumerate_jobs(
+        graph, expansion.profiles, limits, task_of=expansion.task_of, minimal=True
+    )
+    smallest = [set(expansion.tasks(job)) for job in minimal.jobs]
+    assert minimal.complete and len(smallest) < len(over_ways)
+    assert all(any(s <= set(job) for s in smallest) for job in over_ways)
 
 
 # ----------------------------------------------------------------------------- cases

@@ -317,6 +317,7 @@ def _feasible_jobs(
         Limits.of(policy),
         deadline=time.perf_counter() + min(time_limit, WHAT_IF_SECONDS),
         accept=ways.accept,
+        task_of=ways.expansion.task_of,
     )
     task_of = ways.expansion.task_of
     holding = {ways.expansion.tasks(job) for job in found.jobs if any(task_of[a] == v for a in job)}

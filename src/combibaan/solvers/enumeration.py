@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -49,6 +50,7 @@ def enumerate_jobs(
     accept: Callable[[Sequence[int]], bool] | None = None,
     prices: Sequence[float] | None = None,
     price_limit: float = math.inf,
+    task_of: Sequence[int] | None = None,
 ) -> Enumeration:
     """All feasible jobs among the nodes of ``graph``.
 
@@ -60,7 +62,26 @@ def enumerate_jobs(
     machines), it stops at the same place on every machine. With ``prices``
     (one per task, at least 0) only sets whose prices add up to at most
     ``price_limit`` are visited: a set's price only grows as it grows.
+
+    With ``task_of`` the nodes are ways of doing tasks (:mod:`.expansion`; two
+    ways of one task share no edge) and the search runs over sets of *tasks*,
+    each met once with every combination of ways that still fits
+    (:func:`_enumerate_ways`); a job is one such combination.
     """
+    if task_of is not None and any(t != v for v, t in enumerate(task_of)):
+        return _enumerate_ways(
+            graph,
+            profiles,
+            limits,
+            task_of,
+            max_jobs,
+            max_nodes,
+            deadline,
+            minimal,
+            accept,
+            prices,
+            price_limit,
+        )
     started = time.perf_counter()
     order = sorted(graph.nodes)
     jobs: list[tuple[int, ...]] = []
@@ -123,3 +144,211 @@ def enumerate_jobs(
         complete = False
     seconds = time.perf_counter() - started
     return Enumeration(jobs, complete, nodes, seconds, minimal, clock["cut"])
+
+
+#: Steps of search for a job's ways on fewer working days (a tie-break, not the count).
+DAYS_STEPS = 200
+
+
+class _Way(NamedTuple):
+    """A way to do a set of tasks: one node per task, and their load."""
+
+    nodes: tuple[int, ...]
+    load: Load
+
+
+def _enumerate_ways(
+    graph: nx.Graph,
+    profiles: list[Profile],
+    limits: Limits,
+    task_of: Sequence[int],
+    max_jobs: int,
+    max_nodes: int | None,
+    deadline: float | None,
+    minimal: bool,
+    accept: Callable[[Sequence[int]], bool] | None,
+    prices: Sequence[float] | None,
+    price_limit: float,
+) -> Enumeration:
+    """:func:`enumerate_jobs` over sets of tasks; a set counts when some way of doing
+    each of its tasks fits (its *witness*).
+
+    A search over the ways themselves meets a set of tasks once per combination of
+    ways, and with ``minimal`` grows a set under the combinations that are not yet
+    a job while another already is one: on 80 short tasks, 30 % of them flexible, a
+    million jobs of ways were 775 sets of tasks, and the search did not finish.
+    Carrying every combination along instead multiplies them (8 ways each of three
+    tasks: 512). So a set is met once, with one witness: a grown set first tries
+    its parent's witness with a way of the new task, and only when none fits
+    searches all ways of its tasks (:meth:`_Witness.find`). A set is a job when
+    some witness keeps the lower rules too; that witness is the job recorded, as
+    nodes. A step is a set met or a way tried in a search, so the step budget
+    means about what it does over tasks.
+    """
+    started = time.perf_counter()
+    search = _Witness(graph, profiles, limits, task_of, max_nodes, deadline)
+    order = sorted(search.ways)
+    minutes = {t: profiles[search.ways[t][0]].minutes for t in order}
+    supplier = {t: profiles[search.ways[t][0]].supplier for t in order}
+    price = {t: 0.0 if prices is None else prices[search.ways[t][0]] for t in order}
+    most_suppliers = limits.max_suppliers
+    jobs: list[tuple[int, ...]] = []
+
+    def extend(members: list[int], candidates: list[int], way: _Way, room: float) -> None:
+        search.step()
+        job = way if way.load.is_job(limits) else None
+        if job is None and limits.lower and not limits.out_of_reach(way.load.minutes):
+            job = search.find(members, job=True)  # the lower rules may want other times
+        if job is not None:
+            nodes = search.fewest_days(members, job)
+            if accept is None or accept(nodes):
+                jobs.append(nodes)
+                if len(jobs) >= max_jobs:
+                    raise _Stop
+                if minimal:
+                    return
+        if limits.lower and limits.out_of_reach(
+            way.load.minutes + sum(minutes[c] for c in candidates)
+        ):
+            return
+        for k, c in enumerate(candidates):
+            members.append(c)
+            grown = search.grow(members, way)
+            if grown is not None:
+                later = [u for u in candidates[k + 1 :] if u in search.near[c]]
+                if len(grown.load.suppliers) >= most_suppliers:
+                    allowed = grown.load.suppliers
+                    later = [u for u in later if supplier[u] in allowed]
+                left = room - price[c]
+                extend(members, [u for u in later if price[u] <= left], grown, left)
+            members.pop()
+
+    complete = True
+    try:
+        for t in order:
+            if price[t] > price_limit:
+                continue
+            first = search.find([t], job=False)
+            if first is None:
+                continue
+            left = price_limit - price[t]
+            later = sorted(u for u in search.near[t] if u > t and price[u] <= left)
+            extend([t], later, first, left)
+    except _Stop:
+        complete = False
+    seconds = time.perf_counter() - started
+    return Enumeration(jobs, complete, search.steps, seconds, minimal, search.cut)
+
+
+class _Witness:
+    """Ways of doing a set of tasks that fit together, found by search (see
+    :func:`_enumerate_ways`); counts its steps against the budget."""
+
+    def __init__(
+        self,
+        graph: nx.Graph,
+        profiles: list[Profile],
+        limits: Limits,
+        task_of: Sequence[int],
+        max_nodes: int | None,
+        deadline: float | None,
+    ) -> None:
+        self.profiles, self.limits = profiles, limits
+        self.ways: dict[int, list[int]] = {}
+        for v in sorted(graph.nodes):
+            self.ways.setdefault(task_of[v], []).append(v)
+        self.adjacency = {v: set(graph[v]) for v in graph.nodes}
+        #: Per task the tasks some way of which shares an edge with some way of it.
+        self.near: dict[int, set[int]] = {t: set() for t in self.ways}
+        for v, around in self.adjacency.items():
+            self.near[task_of[v]].update(task_of[u] for u in around)
+        #: Tasks whose ways differ in their days (only then does a job's witness
+        #: have a choice of working days).
+        self.day_choice = {
+            t for t, vs in self.ways.items() if len({profiles[v].days for v in vs}) > 1
+        }
+        self.max_nodes, self.deadline = max_nodes, deadline
+        self.steps = 0
+        self.cut = False
+
+    def step(self) -> None:
+        self.steps += 1
+        if self.max_nodes is not None and self.steps > self.max_nodes:
+            raise _Stop
+        if self.steps & 1023 == 0 and self.deadline is not None:
+            if time.perf_counter() > self.deadline:
+                self.cut = True
+                raise _Stop
+
+    def grow(self, members: list[int], way: _Way) -> _Way | None:
+        """A witness for ``members`` (the last one new): ``way`` (its parent's) with a way
+        of the new task, else a search over all ways."""
+        for w in self.ways[members[-1]]:
+            if all(w in self.adjacency[v] for v in way.nodes):
+                load = way.load.add(self.profiles[w], self.limits)
+                if load is not None:
+                    return _Way((*way.nodes, w), load)
+        if all(len(self.ways[t]) == 1 for t in members[:-1]):
+            return None  # the parent had no other way: nothing else to try
+        return self.find(members, job=False)
+
+    def find(self, members: Sequence[int], *, job: bool) -> _Way | None:
+        """Ways for ``members`` that fit together (and with ``job`` keep the lower rules);
+        ``None``: there are none."""
+        return next(self._all(members, job, None), None)
+
+    def fewest_days(self, members: Sequence[int], job: _Way) -> tuple[int, ...]:
+        """The nodes of a job on fewer working days (the tie-break counts them) when its
+        tasks have a choice of days, the fewest found within :data:`DAYS_STEPS` steps of
+        search; else ``job``'s."""
+        best = job
+        if any(t in self.day_choice for t in members):
+            budget = [DAYS_STEPS]
+            while True:
+                fewer = next(self._all(members, True, _count_days(best.load) - 1, budget), None)
+                if fewer is None:
+                    break
+                best = fewer
+        return tuple(sorted(best.nodes))
+
+    def _all(
+        self,
+        members: Sequence[int],
+        job: bool,
+        max_days: int | None,
+        budget: list[int] | None = None,
+    ) -> Iterator[_Way]:
+        """Depth-first over the ways of ``members``: the task with the fewest ways left
+        next, and every way that no longer fits the chosen ones struck off at once, so
+        that a set with no way fails early (forward checking)."""
+
+        def down(
+            nodes: tuple[int, ...], load: Load | None, left: dict[int, list[int]]
+        ) -> Iterator[_Way]:
+            if not left:
+                assert load is not None
+                if not job or load.is_job(self.limits):
+                    yield _Way(nodes, load)
+                return
+            t = min(left, key=lambda u: (len(left[u]), u))
+            rest = {u: ws for u, ws in left.items() if u != t}
+            for w in left[t]:
+                self.step()
+                if budget is not None:
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        return
+                q = self.profiles[w]
+                grown = Load.of(q) if load is None else load.add(q, self.limits)
+                if grown is None or (max_days is not None and _count_days(grown) > max_days):
+                    continue
+                near = self.adjacency[w]
+                narrowed = {u: [x for x in ws if x in near] for u, ws in rest.items()}
+                if all(narrowed.values()):
+                    yield from down((*nodes, w), grown, narrowed)
+
+        return down((), None, {t: self.ways[t] for t in members})
+
+
+def _count_days(load: Load) -> int:
+    return sum(1 for m in load.day_minutes if m)

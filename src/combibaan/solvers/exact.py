@@ -76,6 +76,7 @@ def enumerate_columns(
     *,
     max_columns: int = MAX_COLUMNS,
     accept: Callable[[Sequence[int]], bool] | None = None,
+    task_of: Sequence[int] | None = None,
 ) -> Enumeration:
     """All feasible jobs if they fit the step budget and the cap; else the minimal ones.
 
@@ -83,7 +84,8 @@ def enumerate_columns(
     more, so when they do not fit, neither would every job, and the rest of the
     time goes to the large path at once (150 short tasks: a quarter of the time
     limit was spent on a full enumeration that could not finish). ``accept``
-    drops jobs that split a together-lock group (see :mod:`.locking`). The
+    drops jobs that split a together-lock group (see :mod:`.locking`); ``task_of``:
+    the nodes are ways of doing tasks (:func:`.enumerate_jobs`). The
     result says whether it is complete; an incomplete one holds the minimal
     jobs found so far.
     """
@@ -96,6 +98,7 @@ def enumerate_columns(
         deadline=budget.deadline,
         minimal=True,
         accept=accept,
+        task_of=task_of,
     )
     if not minimal.complete:
         return minimal
@@ -107,6 +110,7 @@ def enumerate_columns(
         max_nodes=budget.nodes(FULL_SHARE),
         deadline=budget.deadline,
         accept=accept,
+        task_of=task_of,
     )
     nodes, seconds = minimal.nodes + full.nodes, minimal.seconds + full.seconds
     if full.complete:

@@ -406,7 +406,9 @@ class VariantSource(JobSource):
             if graph.has_edge(self.expansion.task_of[a], self.expansion.task_of[b])
         )
         sub.add_nodes_from(self._variants(tasks))
-        found = enumerate_jobs(sub, self.expansion.profiles, limits, **options)
+        found = enumerate_jobs(
+            sub, self.expansion.profiles, limits, task_of=self.expansion.task_of, **options
+        )
         return replace(found, jobs=self.expansion.record(found.jobs))
 
     def price(

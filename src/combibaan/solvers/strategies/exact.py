@@ -42,6 +42,7 @@ class Exact:
             problem.budget,
             max_columns=problem.max_columns,
             accept=problem.node_accept(),
+            task_of=expansion.task_of,
         )
         return replace(found, jobs=expansion.record(found.jobs))
 
