@@ -275,10 +275,10 @@ class _Witness:
         self.steps += 1
         if self.max_nodes is not None and self.steps > self.max_nodes:
             raise _Stop
-        if self.steps & 1023 == 0 and self.deadline is not None:
-            if time.perf_counter() > self.deadline:
-                self.cut = True
-                raise _Stop
+        deadline = self.deadline
+        if self.steps & 1023 == 0 and deadline is not None and time.perf_counter() > deadline:
+            self.cut = True
+            raise _Stop
 
     def grow(self, members: list[int], way: _Way) -> _Way | None:
         """A witness for ``members`` (the last one new): ``way`` (its parent's) with a way
