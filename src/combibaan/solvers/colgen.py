@@ -32,10 +32,12 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ortools.linear_solver import pywraplp
 
 from combibaan.rules import EMPTY, Limits, Load, Profile
+from combibaan.solvers.enumeration import members_of
 from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.pricing import MAX_PAIRS, PricingModel, incompatible_pairs
 from combibaan.solvers.work_meter import (
@@ -106,6 +108,24 @@ class BoundOutcome:
     prices: Mapping[int, float] = field(default_factory=dict)
 
 
+class Growth(Protocol):
+    """How :func:`price` grows sets of tasks that have several ways to be done
+    (:class:`~.expansion.VariantSource`); a set is a bit set, bit ``t`` for task ``t``."""
+
+    def start(self, v: int) -> Load | None:
+        """The load of task ``v`` alone at some way (``None``: no way fits alone)."""
+        ...
+
+    def grow(self, key: int, c: int, load: Load) -> Load | None:
+        """The load of the set ``key`` (whose load is ``load``) with task ``c``, at ways
+        that fit together; ``None``: there are none."""
+        ...
+
+    def is_job(self, key: int, load: Load) -> bool:
+        """Whether the set ``key`` is a job at some ways (``load``: at the ways found)."""
+        ...
+
+
 class PricingStopped(Exception):
     """The pricing search ran out of wall-clock time or of nodes (``nodes``: searched)."""
 
@@ -128,6 +148,7 @@ def price(
     max_nodes: int | None = None,
     task_nodes: int | None = None,
     memo: LoadMemo | None = None,
+    ways: Growth | None = None,
 ) -> tuple[float, list[tuple[int, ...]], int, bool]:
     """The smallest dual sum over all feasible jobs (capped at ``cap``), cheap jobs, nodes
     used, and whether that smallest sum is exact.
@@ -155,6 +176,10 @@ def price(
     between rounds. The tree searched, and so every answer and node count, is
     the same with or without either: they only make it faster
     (``benchmarks/pricing.py`` shows the work and the memo's hits).
+
+    With ``ways`` (:class:`Growth`) tasks have several ways to be done and a set's
+    load is that of some ways that fit together: the search stays over sets of
+    tasks, and ``ways`` says whether and how a set grows.
     """
     minimum = cap
     found: list[tuple[int, ...]] = []
@@ -251,7 +276,12 @@ def price(
             grown_key = key | 1 << c
             known = loads.get(grown_key, _UNKNOWN)
             if known is _UNKNOWN:
-                known = memo.keep(grown_key, load.add(profiles[c], limits), limits)
+                if ways is None:
+                    known = memo.keep(grown_key, load.add(profiles[c], limits), limits)
+                else:
+                    with_c = ways.grow(key, c, load)
+                    job = with_c is not None and ways.is_job(grown_key, with_c)
+                    known = memo.keep(grown_key, with_c, limits, job=job)
             else:
                 memo.hits += 1
             if known is None:
@@ -280,9 +310,12 @@ def price(
         if task_nodes is not None:
             given_up = nodes + task_nodes
         later_dual, later_rate = bits(u for u in adjacency[v] if u > v)
-        load = Load.of(profiles[v])
+        alone = Load.of(profiles[v]) if ways is None else ways.start(v)
+        if alone is None:
+            continue
+        job = alone.is_job(limits) if ways is None else ways.is_job(1 << v, alone)
         try:
-            search(1 << v, y[v], load, load.is_job(limits), later_dual, later_rate)
+            search(1 << v, y[v], alone, job, later_dual, later_rate)
         except _TaskCap:
             exact = False
         if best is not None:
@@ -290,16 +323,6 @@ def price(
             minimum = min(minimum, bar)
     memo.end_round()
     return minimum, found, nodes, exact
-
-
-def members_of(key: int) -> tuple[int, ...]:
-    """The tasks of a set given as bits (bit t for task t), in order."""
-    members = []
-    while key:
-        low = key & -key
-        key ^= low
-        members.append(low.bit_length() - 1)
-    return tuple(members)
 
 
 class LoadMemo:
@@ -320,11 +343,13 @@ class LoadMemo:
         self.misses = 0
         self.off = False
 
-    def keep(self, key: int, load: Load | None, limits: Limits) -> tuple[Load, bool] | None:
+    def keep(
+        self, key: int, load: Load | None, limits: Limits, job: bool | None = None
+    ) -> tuple[Load, bool] | None:
         """Remember the load of the set ``key`` (None: it breaks a rule), with whether it
-        is a job, while there is room and the memo pays."""
+        is a job (``job``, else judged on ``load``), while there is room and the memo pays."""
         self.misses += 1
-        known = None if load is None else (load, load.is_job(limits))
+        known = None if load is None else (load, load.is_job(limits) if job is None else job)
         if not self.off and len(self.loads) < MEMO_SIZE:
             self.loads[key] = known
         return known

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -150,7 +150,7 @@ def enumerate_jobs(
 DAYS_STEPS = 200
 
 
-class _Way(NamedTuple):
+class Way(NamedTuple):
     """A way to do a set of tasks: one node per task, and their load."""
 
     nodes: tuple[int, ...]
@@ -180,13 +180,14 @@ def _enumerate_ways(
     Carrying every combination along instead multiplies them (8 ways each of three
     tasks: 512). So a set is met once, with one witness: a grown set first tries
     its parent's witness with a way of the new task, and only when none fits
-    searches all ways of its tasks (:meth:`_Witness.find`). A set is a job when
+    searches all ways of its tasks (:meth:`Witness.find`). A set is a job when
     some witness keeps the lower rules too; that witness is the job recorded, as
     nodes. A step is a set met or a way tried in a search, so the step budget
     means about what it does over tasks.
     """
     started = time.perf_counter()
-    search = _Witness(graph, profiles, limits, task_of, max_nodes, deadline)
+    adjacency = {v: set(graph[v]) for v in graph.nodes}
+    search = Witness(adjacency, profiles, limits, task_of, max_nodes, deadline)
     order = sorted(search.ways)
     minutes = {t: profiles[search.ways[t][0]].minutes for t in order}
     supplier = {t: profiles[search.ways[t][0]].supplier for t in order}
@@ -194,7 +195,7 @@ def _enumerate_ways(
     most_suppliers = limits.max_suppliers
     jobs: list[tuple[int, ...]] = []
 
-    def extend(members: list[int], candidates: list[int], way: _Way, room: float) -> None:
+    def extend(members: list[int], candidates: list[int], way: Way, room: float) -> None:
         search.step()
         job = way if way.load.is_job(limits) else None
         if job is None and limits.lower and not limits.out_of_reach(way.load.minutes):
@@ -240,24 +241,25 @@ def _enumerate_ways(
     return Enumeration(jobs, complete, search.steps, seconds, minimal, search.cut)
 
 
-class _Witness:
+class Witness:
     """Ways of doing a set of tasks that fit together, found by search (see
-    :func:`_enumerate_ways`); counts its steps against the budget."""
+    :func:`_enumerate_ways`; the pricing over tasks uses it too); counts its steps
+    against ``max_nodes`` and the ``deadline``. ``adjacency``: the graph of the ways."""
 
     def __init__(
         self,
-        graph: nx.Graph,
-        profiles: list[Profile],
+        adjacency: Mapping[int, set[int]],
+        profiles: Sequence[Profile],
         limits: Limits,
         task_of: Sequence[int],
-        max_nodes: int | None,
-        deadline: float | None,
+        max_nodes: int | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.profiles, self.limits = profiles, limits
         self.ways: dict[int, list[int]] = {}
-        for v in sorted(graph.nodes):
+        for v in sorted(adjacency):
             self.ways.setdefault(task_of[v], []).append(v)
-        self.adjacency = {v: set(graph[v]) for v in graph.nodes}
+        self.adjacency = adjacency
         #: Per task the tasks some way of which shares an edge with some way of it.
         self.near: dict[int, set[int]] = {t: set() for t in self.ways}
         for v, around in self.adjacency.items():
@@ -280,24 +282,24 @@ class _Witness:
             self.cut = True
             raise _Stop
 
-    def grow(self, members: list[int], way: _Way) -> _Way | None:
+    def grow(self, members: list[int], way: Way) -> Way | None:
         """A witness for ``members`` (the last one new): ``way`` (its parent's) with a way
         of the new task, else a search over all ways."""
         for w in self.ways[members[-1]]:
             if all(w in self.adjacency[v] for v in way.nodes):
                 load = way.load.add(self.profiles[w], self.limits)
                 if load is not None:
-                    return _Way((*way.nodes, w), load)
+                    return Way((*way.nodes, w), load)
         if all(len(self.ways[t]) == 1 for t in members[:-1]):
             return None  # the parent had no other way: nothing else to try
         return self.find(members, job=False)
 
-    def find(self, members: Sequence[int], *, job: bool) -> _Way | None:
+    def find(self, members: Sequence[int], *, job: bool) -> Way | None:
         """Ways for ``members`` that fit together (and with ``job`` keep the lower rules);
         ``None``: there are none."""
         return next(self._all(members, job, None), None)
 
-    def fewest_days(self, members: Sequence[int], job: _Way) -> tuple[int, ...]:
+    def fewest_days(self, members: Sequence[int], job: Way) -> tuple[int, ...]:
         """The nodes of a job on fewer working days (the tie-break counts them) when its
         tasks have a choice of days, the fewest found within :data:`DAYS_STEPS` steps of
         search; else ``job``'s."""
@@ -317,18 +319,18 @@ class _Witness:
         job: bool,
         max_days: int | None,
         budget: list[int] | None = None,
-    ) -> Iterator[_Way]:
+    ) -> Iterator[Way]:
         """Depth-first over the ways of ``members``: the task with the fewest ways left
         next, and every way that no longer fits the chosen ones struck off at once, so
         that a set with no way fails early (forward checking)."""
 
         def down(
             nodes: tuple[int, ...], load: Load | None, left: dict[int, list[int]]
-        ) -> Iterator[_Way]:
+        ) -> Iterator[Way]:
             if not left:
                 assert load is not None
                 if not job or load.is_job(self.limits):
-                    yield _Way(nodes, load)
+                    yield Way(nodes, load)
                 return
             t = min(left, key=lambda u: (len(left[u]), u))
             rest = {u: ws for u, ws in left.items() if u != t}
@@ -352,3 +354,13 @@ class _Witness:
 
 def _count_days(load: Load) -> int:
     return sum(1 for m in load.day_minutes if m)
+
+
+def members_of(key: int) -> tuple[int, ...]:
+    """The tasks of a set given as bits (bit t for task t), in order."""
+    members = []
+    while key:
+        low = key & -key
+        key ^= low
+        members.append(low.bit_length() - 1)
+    return tuple(members)

@@ -22,9 +22,9 @@ import networkx as nx
 
 from combibaan.model import Instance, Slot
 from combibaan.model.variants import grid_minutes, variants
-from combibaan.rules import Limits, Obstacle, Policy, Profile
+from combibaan.rules import Limits, Load, Obstacle, Policy, Profile
 from combibaan.rules.facts import first_choice, nodes
-from combibaan.solvers.enumeration import Enumeration, enumerate_jobs
+from combibaan.solvers.enumeration import Enumeration, Way, Witness, enumerate_jobs, members_of
 from combibaan.solvers.obstacles import PAIR_RANK, job_obstacle
 
 
@@ -379,8 +379,9 @@ class VariantSource(JobSource):
         self.expansion = expansion
         self.nodes = nodes
         self._of: dict[int, list[int]] = {}
-        #: The last adjacency priced over and its variants' (the full graph, round after round).
-        self._last: tuple[Mapping[int, set[int]], dict[int, set[int]]] | None = None
+        #: The last adjacency priced over and the search of its ways (the full graph,
+        #: round after round).
+        self._last: tuple[Mapping[int, set[int]], _Growth] | None = None
         for v in sorted(nodes):
             self._of.setdefault(expansion.task_of[v], []).append(v)
 
@@ -430,14 +431,68 @@ class VariantSource(JobSource):
                 v: {u for u in self.nodes[v] if u in inside and task_of[u] in adjacency[task_of[v]]}
                 for v in nodes_
             }
-            self._last = (adjacency, sub)
-        sub = self._last[1]
-        y_nodes = [y[t] for t in task_of]
+            witness = Witness(sub, self.expansion.profiles, limits, task_of)
+            self._last = (adjacency, _Growth(witness, limits))
+        growth = self._last[1]
         minimum, found, used, exact = price(
-            sub, self.expansion.profiles, limits, y_nodes, deadline, **options
+            adjacency, profiles, limits, y, deadline, ways=growth, **options
         )
-        return minimum, self.expansion.record(found), used, exact
+        return minimum, self.expansion.record(growth.job(t) for t in found), used, exact
 
     @property
     def exact_pricing(self) -> bool:
         return False
+
+
+class _Growth:
+    """:class:`~.colgen.Growth` over the ways of tasks: the pricing searches sets of tasks,
+    each with the ways found for it (a :class:`~.enumeration.Witness`), so that it meets
+    a set once and not once per combination of ways. Remembers the ways of the sets met
+    (bounded as the pricing's memo is; a set forgotten is searched again)."""
+
+    #: Sets whose ways are remembered before the memory starts over.
+    KEEP = 200_000
+
+    def __init__(self, witness: Witness, limits: Limits) -> None:
+        self.witness, self.limits = witness, limits
+        self.ways: dict[int, tuple[int, ...]] = {}
+        self.jobs: dict[int, tuple[int, ...]] = {}
+
+    def start(self, v: int) -> Load | None:
+        way = self.witness.find([v], job=False)
+        if way is None:
+            return None
+        self._keep(1 << v, way.nodes)
+        return way.load
+
+    def grow(self, key: int, c: int, load: Load) -> Load | None:
+        members = list(members_of(key))
+        nodes_ = self.ways.get(key)
+        if nodes_ is None:
+            found = self.witness.find(members, job=False)
+            if found is None:
+                return None
+            nodes_, load = found.nodes, found.load
+        way = self.witness.grow([*members, c], Way(nodes_, load))
+        if way is None:
+            return None
+        self._keep(key | 1 << c, way.nodes)
+        return way.load
+
+    def is_job(self, key: int, load: Load) -> bool:
+        if load.is_job(self.limits):
+            return True
+        if not self.limits.lower or self.limits.out_of_reach(load.minutes):
+            return False
+        return self.witness.find(list(members_of(key)), job=True) is not None
+
+    def job(self, tasks: Sequence[int]) -> tuple[int, ...]:
+        """The nodes of a job the pricing found (tasks), at ways that make it one."""
+        way = self.witness.find(tasks, job=True)
+        assert way is not None, "the pricing returns jobs only"
+        return tuple(sorted(way.nodes))
+
+    def _keep(self, key: int, nodes_: tuple[int, ...]) -> None:
+        if len(self.ways) >= self.KEEP:
+            self.ways.clear()
+        self.ways[key] = nodes_
