@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import signal
+import subprocess
 import sys
 import time
 import types
@@ -599,3 +600,28 @@ def test_ctrl_c_while_importing_ends_quietly(monkeypatch, capsys) -> None:
     captured = capsys.readouterr()
     assert captured.err.strip() == "interrupted (Ctrl-C)"
     assert "Traceback" not in captured.err
+
+
+def test_ctrl_c_still_reaches_python_after_cover_mode_and_candidates() -> None:
+    """CP-SAT that catches SIGINT itself leaves it at the system's default, and the next
+    Ctrl-C killed Python outright (a notebook's kernel): after a solve in cover mode and
+    one for candidates (their CP-SAT runs), Ctrl-C is Python's KeyboardInterrupt again."""
+    indoor = Path(__file__).resolve().parents[1] / "instances" / "indoor"
+    script = f"""
+import os, signal, combibaan
+from combibaan.io.candidates import read_candidates
+instance = combibaan.read_instance({str(indoor / "tasks.csv")!r}, {str(indoor / "travel.csv")!r})
+people = read_candidates({str(indoor / "candidates.csv")!r})
+combibaan.solve(instance, combibaan.Policy(cover=True), time_limit=5)
+combibaan.solve(instance, time_limit=5, candidates=people)
+try:
+    os.kill(os.getpid(), signal.SIGINT)
+    signal.pause()
+except KeyboardInterrupt:
+    print("caught")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "caught"

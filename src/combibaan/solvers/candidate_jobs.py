@@ -38,7 +38,7 @@ from combibaan.solvers.budget import WORK_PER_SECOND
 from combibaan.solvers.cover import Holder, SlotModel
 from combibaan.solvers.expansion import Expansion
 from combibaan.solvers.jobs import numbered_jobs
-from combibaan.solvers.ortools.set_packing import configure
+from combibaan.solvers.ortools.set_packing import configure, solve_interruptibly
 from combibaan.solvers.reasons import set_aside
 from combibaan.solvers.strategies import Problem
 
@@ -97,7 +97,7 @@ def most_candidate_jobs(
     model.maximize(sum(y.values()))
     solver = cp_model.CpSolver()
     configure(solver, deadline=deadline, work=COUNT_SHARE * work, seed=seed, workers=workers)
-    status = solver.solve(model)
+    status, _ = solve_interruptibly(solver, model)  # Ctrl-C: as a time limit
     spent = solver.deterministic_time
     cut = status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and spent < COUNT_SHARE * work
     bound = min(len(holders), int(solver.best_objective_bound + 1e-6))
@@ -113,7 +113,7 @@ def most_candidate_jobs(
     second = cp_model.CpSolver()
     left = work - spent
     configure(second, deadline=deadline, work=left, seed=seed, workers=workers)
-    fewer = second.solve(model)
+    fewer, _ = solve_interruptibly(second, model)  # Ctrl-C: as a time limit
     spent += second.deterministic_time
     if fewer in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         chosen = {key for key, var in x.items() if second.boolean_value(var)}

@@ -40,7 +40,7 @@ from combibaan.rules.terms import DayWait
 from combibaan.solvers.budget import WORK_PER_SECOND
 from combibaan.solvers.cover_bound import CoveringBound
 from combibaan.solvers.cover_heuristic import at_once, first_cover, week_pieces
-from combibaan.solvers.ortools.set_packing import configure
+from combibaan.solvers.ortools.set_packing import configure, solve_interruptibly
 from combibaan.solvers.ortools.terms import state_term
 
 
@@ -487,7 +487,7 @@ def _solve_whole(
     work = max(clock.left(), 0.0)
     configure(solver, deadline=clock.deadline, work=work, seed=seed, workers=workers)
     solver.parameters.linearization_level = LINEARIZATION
-    status = solver.solve(model)
+    status, _ = solve_interruptibly(solver, model)  # Ctrl-C: as a time limit
     clock.charge(solver, status, work)
     lower = max(bound, int(solver.best_objective_bound + 1 - 1e-6))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -573,7 +573,7 @@ def _place(
     solver = cp_model.CpSolver()
     configure(solver, deadline=clock.deadline, work=work, seed=0, workers=1)
     solver.parameters.linearization_level = LINEARIZATION
-    status = solver.solve(model)
+    status, _ = solve_interruptibly(solver, model)  # Ctrl-C: as a time limit
     clock.charge(solver, status, work, LNS_STEP_LEAST)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False

@@ -135,7 +135,7 @@ def solve_packing(
     solver = cp_model.CpSolver()
     configure(solver, deadline=deadline, work=work, seed=seed, workers=workers)
     callback = _Reporter(x, progress, started, w.jobs_bound) if progress else None
-    status, interrupted = _solve_interruptibly(solver, model, callback)
+    status, interrupted = solve_interruptibly(solver, model, callback)
     cut = _cut_by_clock(solver, status, work) and not interrupted
     used = solver.deterministic_time
     if status == cp_model.INFEASIBLE:
@@ -335,7 +335,7 @@ class StagedPacking:
             solver, deadline=deadline, work=work, seed=seed, workers=workers, presolve=presolve
         )
         callback = _Reporter(x, progress, started, jobs_bound) if progress else None
-        status, interrupted = _solve_interruptibly(solver, model, callback)
+        status, interrupted = solve_interruptibly(solver, model, callback)
         cut = _cut_by_clock(solver, status, work) and not interrupted
         used = solver.deterministic_time
         seconds = time.perf_counter() - started
@@ -365,10 +365,15 @@ def _hint(model: cp_model.CpModel, x: list, hint: Sequence[int]) -> None:
         model.add_hint(var, k in hinted)
 
 
-def _solve_interruptibly(
-    solver: cp_model.CpSolver, model: cp_model.CpModel, callback: _Reporter | None
+def solve_interruptibly(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    callback: cp_model.CpSolverSolutionCallback | None = None,
 ) -> tuple[cp_model.CpSolverStatus, bool]:
     """``solver.solve`` that Ctrl-C stops like a time limit; also says whether it did
-    (see :mod:`.interruptible`)."""
+    (see :mod:`.interruptible`). Every CP-SAT solve goes through here: one that
+    catches SIGINT itself leaves it at the system's default afterwards, and the
+    next Ctrl-C kills Python outright (a notebook's kernel, or the command before
+    it can write the proposal)."""
     solver.parameters.catch_sigint_signal = False
     return run_interruptibly(lambda: solver.solve(model, callback), solver.stop_search, "cp-sat")
