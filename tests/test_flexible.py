@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import time
 import warnings
 from dataclasses import replace
 from pathlib import Path
@@ -258,6 +259,43 @@ def test_the_search_over_tasks_meets_the_jobs_the_search_over_ways_does(
     smallest = [set(expansion.tasks(job)) for job in minimal.jobs]
     assert minimal.complete and len(smallest) < len(over_ways)
     assert all(any(s <= set(job) for s in smallest) for job in over_ways)
+
+
+@pytest.mark.parametrize(("family", "seed"), [("short", 2), ("short", 4), ("night", 2)])
+def test_the_pricing_over_tasks_finds_the_cheapest_job_over_every_way(
+    family: str, seed: int
+) -> None:
+    """The pricing over sets of tasks (one witness of ways each) proves the same cheapest
+    job as the full list of jobs over every way, for random prices, and what it returns
+    are jobs at the ways recorded for them."""
+    from combibaan.generate import generate
+    from combibaan.rules import Limits
+    from combibaan.solvers.compatibility import compatibility_graph
+    from combibaan.solvers.enumeration import enumerate_jobs
+    from combibaan.solvers.expansion import VariantSource, expand, task_graph
+
+    tasks, travel = generate(24, seed, family=family, flexible=0.4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        instance = combibaan.read_instance(tasks, travel)
+    policy = Policy()
+    limits = Limits.of(policy)
+    expansion = expand(instance, limits)
+    nodes = compatibility_graph(instance, policy, expansion.profiles, (), expansion.task_of)
+    every = {expansion.tasks(job) for job in enumerate_jobs(nodes, expansion.profiles, limits).jobs}
+    graph = task_graph(nodes, expansion)
+    adjacency = {t: set(graph[t]) for t in graph}
+    source = VariantSource(expansion, nodes)
+    chance = random.Random(seed)
+    for _ in range(5):
+        y = [chance.uniform(0.0, 0.4) for _ in instance.tasks]
+        cheapest = min((sum(y[t] for t in job) for job in every), default=1.0)
+        minimum, found, _, exact = source.price(
+            adjacency, combibaan.rules.profiles(instance), limits, y, time.perf_counter() + 60
+        )
+        assert exact and minimum == pytest.approx(min(cheapest, 1.0))
+        assert found and all(job in every for job in found)
+        assert all(expansion.schedule(job) for job in found)
 
 
 # ----------------------------------------------------------------------------- cases
