@@ -468,7 +468,7 @@ class _Growth:
         of the search for ways. Fitted on two runs (30 % flexible, 80 and 150 short
         tasks: 0.8 and 0.9 M steps, 0.2 and 0.7 M calls) as 9.5 us a call, half of which
         the pricing charges as a load computed, and 3.5 us a step; 11 % over the time
-        measured on a third (300 campus tasks). CPU time on an idle machine."""
+        measured on a third (300 campus tasks); wall time on an idle machine."""
         return self._calls + self.witness.steps
 
     def start(self, v: int) -> Load | None:
