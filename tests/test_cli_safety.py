@@ -625,3 +625,35 @@ except KeyboardInterrupt:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "caught"
+
+
+def test_ctrl_c_in_cover_mode_and_for_candidates_ends_the_search_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A CP-SAT solve that Ctrl-C stopped (simulated: each reports it was interrupted)
+    starts no further search, and the result says it was interrupted."""
+    from ortools.sat.python import cp_model
+
+    from combibaan.io.candidates import read_candidates
+    from combibaan.solvers import candidate_jobs, cover
+    from combibaan.solvers.ortools.set_packing import solve_interruptibly
+
+    calls: list[str] = []
+
+    def stopped_by_ctrl_c(solver, model, callback=None):  # type: ignore[no-untyped-def]
+        status, _ = solve_interruptibly(solver, model, callback)
+        calls.append("solve")
+        return (cp_model.FEASIBLE if status == cp_model.OPTIMAL else status), True
+
+    monkeypatch.setattr(cover, "solve_interruptibly", stopped_by_ctrl_c)
+    monkeypatch.setattr(candidate_jobs, "solve_interruptibly", stopped_by_ctrl_c)
+    instance = combibaan.read_instance(INSTANCES / "indoor" / "tasks.csv")
+    people = read_candidates(INSTANCES / "indoor" / "candidates.csv")
+    held = combibaan.solve(instance, time_limit=10, candidates=people, only_candidates=True)
+    assert calls == ["solve"]  # the hours stage never starts
+    assert held.stopped == "interrupted" and held.statistics.interrupted
+    assert held.num_jobs > 0  # the jobs found before Ctrl-C are kept
+    both = combibaan.solve(instance, time_limit=10, candidates=people)
+    assert both.stopped == "interrupted" and both.statistics.interrupted
+    covered = combibaan.solve(instance, combibaan.Policy(cover=True), time_limit=10)
+    assert covered.statistics.interrupted

@@ -62,6 +62,8 @@ class CandidateJobs:
     #: The seconds of the time limit the search counts for (deterministic time).
     work_seconds: float
     wall_clock_cut: bool
+    #: Whether Ctrl-C stopped the search (then nothing more is searched).
+    interrupted: bool = False
 
 
 def most_candidate_jobs(
@@ -97,28 +99,30 @@ def most_candidate_jobs(
     model.maximize(sum(y.values()))
     solver = cp_model.CpSolver()
     configure(solver, deadline=deadline, work=COUNT_SHARE * work, seed=seed, workers=workers)
-    status, _ = solve_interruptibly(solver, model)  # Ctrl-C: as a time limit
+    status, stopped = solve_interruptibly(solver, model)
     spent = solver.deterministic_time
-    cut = status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and spent < COUNT_SHARE * work
+    cut = not stopped and status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+    cut = cut and spent < COUNT_SHARE * work
     bound = min(len(holders), int(solver.best_objective_bound + 1e-6))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return CandidateJobs((), (), "unknown", bound, spent / WORK_PER_SECOND, cut)
+        return CandidateJobs((), (), "unknown", bound, spent / WORK_PER_SECOND, cut, stopped)
     count = round(solver.objective_value)
     chosen = {key for key, var in x.items() if solver.boolean_value(var)}
     word = "optimal" if status == cp_model.OPTIMAL else "feasible"
-    model.add(sum(y.values()) >= count)
-    model.maximize(sum(profiles[t].minutes * var for (t, _), var in x.items()))
-    for key, var in x.items():
-        model.add_hint(var, key in chosen)
-    second = cp_model.CpSolver()
-    left = work - spent
-    configure(second, deadline=deadline, work=left, seed=seed, workers=workers)
-    fewer, _ = solve_interruptibly(second, model)  # Ctrl-C: as a time limit
-    spent += second.deterministic_time
-    if fewer in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        chosen = {key for key, var in x.items() if second.boolean_value(var)}
-    if fewer != cp_model.OPTIMAL and second.deterministic_time < left * 0.999:
-        cut = True
+    if not stopped:  # Ctrl-C: the jobs as found, no hours stage
+        model.add(sum(y.values()) >= count)
+        model.maximize(sum(profiles[t].minutes * var for (t, _), var in x.items()))
+        for key, var in x.items():
+            model.add_hint(var, key in chosen)
+        second = cp_model.CpSolver()
+        left = work - spent
+        configure(second, deadline=deadline, work=left, seed=seed, workers=workers)
+        fewer, stopped = solve_interruptibly(second, model)
+        spent += second.deterministic_time
+        if fewer in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            chosen = {key for key, var in x.items() if second.boolean_value(var)}
+        if fewer != cp_model.OPTIMAL and second.deterministic_time < left * 0.999:
+            cut = cut or not stopped
     jobs, owners = [], []
     for k in range(len(holders)):
         members = tuple(t for t in usable if (t, k) in chosen)
@@ -126,7 +130,9 @@ def most_candidate_jobs(
             jobs.append(members)
             owners.append(k)
     work_seconds = min(time_limit, spent / WORK_PER_SECOND)
-    return CandidateJobs(tuple(jobs), tuple(owners), word, max(bound, count), work_seconds, cut)
+    return CandidateJobs(
+        tuple(jobs), tuple(owners), word, max(bound, count), work_seconds, cut, stopped
+    )
 
 
 def jobs_for_candidates(
@@ -208,12 +214,13 @@ def candidates_result(
             jobs_proven_seconds=seconds if proven else None,
             wall_clock_cut=held.wall_clock_cut,
             candidate_status=held.status,
+            interrupted=held.interrupted,
         ),
         locks=plan.locks or None,
         forbid_pairs=plan.forbid_pairs,
         jobs_status="optimal" if proven or len(held.jobs) == held.bound else held.status,
         hours_bound=minutes / 60 if proven else None,
-        stopped="proven" if proven else "time_limit",
+        stopped="proven" if proven else "interrupted" if held.interrupted else "time_limit",
         candidates=tuple(candidates),
         only_candidates=True,
     )

@@ -71,6 +71,8 @@ class CoverOutcome:
     first_jobs: int = 0
     #: Whether the wall clock stopped the search before its deterministic budget.
     wall_clock_cut: bool = False
+    #: Whether Ctrl-C stopped the search (the best cover so far is kept).
+    interrupted: bool = False
 
 
 def most_at_once(profiles: Sequence[Profile], tasks: Iterable[int]) -> list[frozenset[int]]:
@@ -141,19 +143,23 @@ def solve_cover(
         if len(set(hint.values())) > bounding.value:
             hint = _improve(problem, hint, bounding, clock, LNS_SHARE, random.Random(seed))
         if len(set(hint.values())) <= bounding.value:
-            return _outcome(hint, bounding.value, "optimal", started, first_jobs, clock.cut)
+            return _outcome(hint, bounding.value, "optimal", started, first_jobs, clock)
     bounding.run(bounding.cap)  # the rest of its share, for CP-SAT's model
     bound = bounding.value
     lower, status, found = bound, "unknown", None
-    if not (complete and clock.out()):  # no time left for the whole model: keep the cover
+    # After Ctrl-C, or with no time left for the whole model, the cover stays as it is.
+    if not clock.interrupted and not (complete and clock.out()):
         lower, status, found = _solve_whole(
             problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
         )
     if found is None and (complete or (holders is None and _keeps_every_rule(problem, hint))):
         found, status = hint, "feasible"  # the first cover, where it keeps every rule
     if found is None:
-        return CoverOutcome((), (), lower, status, (), _since(started), first_jobs, clock.cut)
-    return _outcome(found, lower, status, started, first_jobs, clock.cut)
+        seconds = _since(started)
+        return CoverOutcome(
+            (), (), lower, status, (), seconds, first_jobs, clock.cut, clock.interrupted
+        )
+    return _outcome(found, lower, status, started, first_jobs, clock)
 
 
 #: The share of the work the own large neighbourhood search may take before CP-SAT gets
@@ -178,6 +184,8 @@ class _Clock:
         self.work = work
         self.spent = 0.0
         self.cut = False
+        #: Ctrl-C stopped a search: no more are started.
+        self.interrupted = False
 
     def left(self) -> float:
         return self.work - self.spent
@@ -188,12 +196,16 @@ class _Clock:
         status: cp_model.CpSolverStatus,
         work: float,
         least: float = 0.0,
+        *,
+        stopped: bool = False,
     ) -> None:
         """Count a search's work (``least`` at least: building a model costs too); note
-        when the clock, not ``work``, stopped it."""
+        when Ctrl-C (``stopped``) or else the clock, not ``work``, stopped it."""
         self.spent += max(solver.deterministic_time, least)
         finished = status in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
-        if not finished and solver.deterministic_time < work * 0.999:
+        if stopped:
+            self.interrupted = True
+        elif not finished and solver.deterministic_time < work * 0.999:
             self.cut = True
 
     def spend(self, work: float) -> None:
@@ -203,7 +215,7 @@ class _Clock:
     def out(self) -> bool:
         if time.perf_counter() >= self.deadline:
             self.cut = True
-        return self.cut or self.left() <= 0
+        return self.interrupted or self.cut or self.left() <= 0
 
 
 def _greedy(problem: SlotModel, *, simple: bool) -> dict[int, int]:
@@ -487,8 +499,8 @@ def _solve_whole(
     work = max(clock.left(), 0.0)
     configure(solver, deadline=clock.deadline, work=work, seed=seed, workers=workers)
     solver.parameters.linearization_level = LINEARIZATION
-    status, _ = solve_interruptibly(solver, model)  # Ctrl-C: as a time limit
-    clock.charge(solver, status, work)
+    status, stopped = solve_interruptibly(solver, model)
+    clock.charge(solver, status, work, stopped=stopped)
     lower = max(bound, int(solver.best_objective_bound + 1 - 1e-6))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return lower, "infeasible" if status == cp_model.INFEASIBLE else "unknown", None
@@ -573,8 +585,8 @@ def _place(
     solver = cp_model.CpSolver()
     configure(solver, deadline=clock.deadline, work=work, seed=0, workers=1)
     solver.parameters.linearization_level = LINEARIZATION
-    status, _ = solve_interruptibly(solver, model)  # Ctrl-C: as a time limit
-    clock.charge(solver, status, work, LNS_STEP_LEAST)
+    status, stopped = solve_interruptibly(solver, model)
+    clock.charge(solver, status, work, LNS_STEP_LEAST, stopped=stopped)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     placed = {t: k for (t, k), var in x.items() if solver.boolean_value(var)}
@@ -589,12 +601,15 @@ def _jobs(cover: dict[int, int]) -> dict[int, list[int]]:
 
 
 def _outcome(
-    cover: dict[int, int], lower: int, status: str, started: float, first_jobs: int, cut: bool
+    cover: dict[int, int], lower: int, status: str, started: float, first_jobs: int, clock: _Clock
 ) -> CoverOutcome:
     jobs = _jobs(cover)
     owners = sorted(jobs, key=lambda k: jobs[k])
     held = tuple(tuple(jobs[k]) for k in owners)
-    return CoverOutcome(held, tuple(owners), lower, status, (), _since(started), first_jobs, cut)
+    seconds = _since(started)
+    return CoverOutcome(
+        held, tuple(owners), lower, status, (), seconds, first_jobs, clock.cut, clock.interrupted
+    )
 
 
 def _apart_pairs(
@@ -719,8 +734,11 @@ def _cover_ways(
     if found is None and holders is None and _keeps_every_rule(problem, hint):
         found, status = hint, "feasible"  # the first cover, where it keeps every rule
     if found is None:
-        return CoverOutcome((), (), lower, status, (), _since(started), len(first), clock.cut)
-    return _outcome(found, lower, status, started, len(first), clock.cut)
+        seconds = _since(started)
+        return CoverOutcome(
+            (), (), lower, status, (), seconds, len(first), clock.cut, clock.interrupted
+        )
+    return _outcome(found, lower, status, started, len(first), clock)
 
 
 def _keeps_every_rule(problem: SlotModel, cover: dict[int, int]) -> bool:

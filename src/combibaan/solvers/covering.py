@@ -98,14 +98,21 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
             packing_status=outcome.status,
             jobs_proven_seconds=seconds if proven else None,
             wall_clock_cut=outcome.wall_clock_cut,
+            interrupted=outcome.interrupted,
         ),
         locks=plan.locks or None,
         forbid_pairs=plan.forbid_pairs,
         jobs_status="optimal" if proven else outcome.status,
         hours_bound=sum(j.minutes_per_week for j in jobs) / 60 if found else None,
-        stopped="proven" if proven or outcome.status == "infeasible" else "time_limit",
+        stopped=_stopped(outcome, proven),
         candidates=tuple(candidates),
     )
+
+
+def _stopped(outcome: CoverOutcome, proven: bool) -> str:
+    if proven or outcome.status == "infeasible":
+        return "proven"
+    return "interrupted" if outcome.interrupted else "time_limit"
 
 
 def _margin(time_limit: float) -> float:

@@ -65,8 +65,8 @@ def enumerate_jobs(
 
     With ``task_of`` the nodes are ways of doing tasks (:mod:`.expansion`; two
     ways of one task share no edge) and the search runs over sets of *tasks*,
-    each met once with every combination of ways that still fits
-    (:func:`_enumerate_ways`); a job is one such combination.
+    each met once with one combination of its ways that fits
+    (:func:`_enumerate_ways`); the jobs come back as those ways.
     """
     if task_of is not None and any(t != v for v, t in enumerate(task_of)):
         return _enumerate_ways(

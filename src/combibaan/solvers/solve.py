@@ -183,6 +183,8 @@ def solve(
             return replace(result, statistics=statistics, at_window_start=window_start)
         keep = {job: candidates[k].id for job, k in zip(held.jobs, held.holders, strict=True)}
         left = min(time_limit - held.work_seconds, budget.deadline - time.perf_counter())
+        if held.interrupted:  # Ctrl-C: no more search
+            left = 0.0
         chosen = {} if problem.expansion is None else problem.expansion.chosen
         ways = {job: chosen[job] for job in held.jobs if job in chosen}
         problem = problem_of(keep, max(left, 0.0), ways)
@@ -197,6 +199,7 @@ def solve(
         offset = problem.budget.started - budget.started
         verdict = replace(verdict, jobs_proven_seconds=verdict.jobs_proven_seconds + offset)
     solution, interrupted = _proposal(problem, outcome, outcome.selected)
+    interrupted = interrupted or (held is not None and held.interrupted)
     others: list = []
     if alternatives and verdict.status in ("optimal", "feasible") and not interrupted:
         try:
