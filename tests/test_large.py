@@ -142,28 +142,6 @@ def test_depth_first_pricing_finds_the_cheapest_job_whatever_its_memo(
     assert memo.hits > 0
 
 
-@pytest.mark.parametrize("family", ["short", "many"])
-def test_runners_up_add_cheap_jobs_and_change_nothing_else(family: str) -> None:
-    """The same minimum, nodes and cheapest jobs; the runners-up are more real jobs
-    below 1, no more than asked for per task."""
-    _, limits, profs, _, adjacency = setting(family, 40, 4)
-    rng = random.Random(5)
-    gained = 0
-    for _ in range(5):
-        y = [rng.choice((0.0, 0.05, 0.1, 0.2, 0.3)) for _ in profs]
-        deadline = time.perf_counter() + 60
-        minimum, found, nodes, exact = price(adjacency, profs, limits, y, deadline)
-        more = price(adjacency, profs, limits, y, deadline, runners_up=2)
-        assert (more[0], more[2], more[3]) == (minimum, nodes, exact)
-        assert set(found) <= set(more[1])
-        extra = [job for job in more[1] if job not in found]
-        assert all(is_job(job, profs, limits, adjacency) for job in extra)
-        assert all(sum(y[t] for t in job) < 1.0 for job in extra)
-        assert all(sum(1 for job in extra if job[0] == v) <= 2 for v in adjacency)
-        gained += len(extra)
-    assert gained > 0
-
-
 def test_the_memo_switches_itself_off_where_sets_do_not_come_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

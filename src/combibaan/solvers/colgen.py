@@ -80,11 +80,6 @@ MEMO_HITS = 0.25
 _UNKNOWN: tuple[Load, bool] = (EMPTY, False)
 #: A round "dries up" when it finds fewer new jobs than this share of the tasks.
 DRY_SHARE = 0.02
-#: Jobs each task's search found cheap before its cheapest, added as columns too
-#: (:func:`price`'s ``runners_up``): on the six short lists of 150 and 250 tasks column
-#: generation converged on 24 % less work in all (five needed less, one 6 % more), on
-#: the other families within 0.2 reference seconds (``benchmarks/convergence.py``).
-RUNNERS_UP = 2
 
 
 @dataclass(frozen=True)
@@ -154,7 +149,6 @@ def price(
     task_nodes: int | None = None,
     memo: LoadMemo | None = None,
     ways: Growth | None = None,
-    runners_up: int = 0,
 ) -> tuple[float, list[tuple[int, ...]], int, bool]:
     """The smallest dual sum over all feasible jobs (capped at ``cap``), cheap jobs, nodes
     used, and whether that smallest sum is exact.
@@ -186,9 +180,6 @@ def price(
     With ``ways`` (:class:`Growth`) tasks have several ways to be done and a set's
     load is that of some ways that fit together: the search stays over sets of
     tasks, and ``ways`` says whether and how a set grows.
-
-    ``runners_up``: for each ``v``, also this many of the jobs that were its cheapest
-    before the last one was found (cheaper than ``cap`` too; they cost no extra search).
     """
     minimum = cap
     found: list[tuple[int, ...]] = []
@@ -248,8 +239,6 @@ def price(
             raise _TaskCap
         if job:
             if cost < bar:
-                if best is not None and runners_up:
-                    passed_over.append(best)
                 bar, best = cost, key
             return
         missing = min_minutes - load.minutes
@@ -316,10 +305,8 @@ def price(
             search(grown_key, child, grown, grown_job, next_dual, next_rate)
 
     exact = True
-    passed_over: list[int] = []  # the cheapest jobs of ``v`` until a cheaper one came
     for v in sorted(adjacency):
         bar, best, patient_until = cap, None, nodes + PATIENCE
-        passed_over.clear()
         if task_nodes is not None:
             given_up = nodes + task_nodes
         later_dual, later_rate = bits(u for u in adjacency[v] if u > v)
@@ -334,7 +321,6 @@ def price(
         if best is not None:
             found.append(members_of(best))
             minimum = min(minimum, bar)
-        found.extend(members_of(key) for key in passed_over[-runners_up:] if runners_up)
     memo.end_round()
     return minimum, found, nodes, exact
 
@@ -489,7 +475,6 @@ def lp_bound(
                 max_nodes=left,
                 task_nodes=task_nodes,
                 memo=memo,
-                runners_up=RUNNERS_UP,
             )
         except PricingStopped:
             clock_cut = time.perf_counter() > deadline
