@@ -298,6 +298,50 @@ def test_the_pricing_over_tasks_finds_the_cheapest_job_over_every_way(
         assert all(expansion.schedule(job) for job in found)
 
 
+def test_a_capped_pricing_gives_up_on_ways_and_the_next_exact_one_still_proves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A capped round may take a set to have no ways when their search runs out of
+    patience: that round is then not exact, it returns only real jobs, and a later
+    uncapped round over the same memo still proves the cheapest job of brute force."""
+    from combibaan.generate import generate
+    from combibaan.rules import Limits
+    from combibaan.solvers import expansion as expansion_module
+    from combibaan.solvers.colgen import LoadMemo
+    from combibaan.solvers.compatibility import compatibility_graph
+    from combibaan.solvers.enumeration import enumerate_jobs
+    from combibaan.solvers.expansion import VariantSource, expand, task_graph
+
+    monkeypatch.setattr(expansion_module, "WAYS_PATIENCE", 1)
+    tasks, travel = generate(24, 2, family="short", flexible=0.6)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        instance = combibaan.read_instance(tasks, travel)
+    limits = Limits.of(Policy())
+    expansion = expand(instance, limits)
+    nodes = compatibility_graph(instance, Policy(), expansion.profiles, (), expansion.task_of)
+    every = {expansion.tasks(job) for job in enumerate_jobs(nodes, expansion.profiles, limits).jobs}
+    graph = task_graph(nodes, expansion)
+    adjacency = {t: set(graph[t]) for t in graph}
+    source, memo = VariantSource(expansion, nodes), LoadMemo()
+    profs = combibaan.rules.profiles(instance)
+    chance = random.Random(3)
+    doubted = 0
+    for _ in range(4):
+        y = [chance.uniform(0.0, 0.3) for _ in instance.tasks]
+        cheapest = min((sum(y[t] for t in job) for job in every), default=1.0)
+        deadline = time.perf_counter() + 60
+        given_up = source.price(adjacency, profs, limits, y, deadline, task_nodes=10**6, memo=memo)
+        assert all(job in every for job in given_up[1])
+        if source._last is not None and source._last[1].gave_up > doubted:
+            doubted = source._last[1].gave_up
+            assert not given_up[3]
+        minimum, found, _, exact = source.price(adjacency, profs, limits, y, deadline, memo=memo)
+        assert exact and minimum == pytest.approx(min(cheapest, 1.0))
+        assert all(job in every for job in found)
+    assert doubted > 0
+
+
 # ----------------------------------------------------------------------------- cases
 
 

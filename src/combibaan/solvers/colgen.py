@@ -125,6 +125,12 @@ class Growth(Protocol):
         """Whether the set ``key`` is a job at some ways (``load``: at the ways found)."""
         ...
 
+    @property
+    def gave_up(self) -> int:
+        """How many answers so far were "none" for lack of patience, not proven: those are
+        not remembered, and a search that met one did not prove its minimum."""
+        ...
+
 
 class PricingStopped(Exception):
     """The pricing search ran out of wall-clock time or of nodes (``nodes``: searched)."""
@@ -279,9 +285,13 @@ def price(
                 if ways is None:
                     known = memo.keep(grown_key, load.add(profiles[c], limits), limits)
                 else:
+                    guesses = ways.gave_up
                     with_c = ways.grow(key, c, load)
                     job = with_c is not None and ways.is_job(grown_key, with_c)
-                    known = memo.keep(grown_key, with_c, limits, job=job)
+                    if ways.gave_up == guesses:
+                        known = memo.keep(grown_key, with_c, limits, job=job)
+                    else:  # a guess: not for later rounds
+                        known = None if with_c is None else (with_c, job)
             else:
                 memo.hits += 1
             if known is None:
@@ -305,6 +315,7 @@ def price(
             search(grown_key, child, grown, grown_job, next_dual, next_rate)
 
     exact = True
+    doubts = 0 if ways is None else ways.gave_up
     for v in sorted(adjacency):
         bar, best, patient_until = cap, None, nodes + PATIENCE
         if task_nodes is not None:
@@ -322,6 +333,8 @@ def price(
             found.append(members_of(best))
             minimum = min(minimum, bar)
     memo.end_round()
+    if ways is not None and ways.gave_up != doubts:
+        exact = False
     return minimum, found, nodes, exact
 
 

@@ -272,6 +272,8 @@ class Witness:
         self.max_nodes, self.deadline = max_nodes, deadline
         self.steps = 0
         self.cut = False
+        #: Searches that ran out of patience (:meth:`find`).
+        self.gave_up = 0
 
     def step(self) -> None:
         self.steps += 1
@@ -282,9 +284,9 @@ class Witness:
             self.cut = True
             raise _Stop
 
-    def grow(self, members: list[int], way: Way) -> Way | None:
+    def grow(self, members: list[int], way: Way, patience: int | None = None) -> Way | None:
         """A witness for ``members`` (the last one new): ``way`` (its parent's) with a way
-        of the new task, else a search over all ways."""
+        of the new task, else a search over all ways (``patience``: see :meth:`find`)."""
         for w in self.ways[members[-1]]:
             if all(w in self.adjacency[v] for v in way.nodes):
                 load = way.load.add(self.profiles[w], self.limits)
@@ -292,12 +294,17 @@ class Witness:
                     return Way((*way.nodes, w), load)
         if all(len(self.ways[t]) == 1 for t in members[:-1]):
             return None  # the parent had no other way: nothing else to try
-        return self.find(members, job=False)
+        return self.find(members, job=False, patience=patience)
 
-    def find(self, members: Sequence[int], *, job: bool) -> Way | None:
+    def find(self, members: Sequence[int], *, job: bool, patience: int | None = None) -> Way | None:
         """Ways for ``members`` that fit together (and with ``job`` keep the lower rules);
-        ``None``: there are none."""
-        return next(self._all(members, job, None), None)
+        ``None``: there are none, or with ``patience`` none was found in that many steps
+        (then :attr:`gave_up` counts it: the answer is not a proof)."""
+        budget = None if patience is None else [patience]
+        found = next(self._all(members, job, None, budget), None)
+        if found is None and budget is not None and budget[0] < 0:
+            self.gave_up += 1
+        return found
 
     def fewest_days(self, members: Sequence[int], job: Way) -> tuple[int, ...]:
         """The nodes of a job on fewer working days (the tie-break counts them) when its

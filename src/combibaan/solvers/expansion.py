@@ -435,6 +435,9 @@ class VariantSource(JobSource):
             self._last = (adjacency, _Growth(witness, limits))
         growth = self._last[1]
         before = growth.work
+        # A capped search proves no minimum anyway: there, a set whose ways take long to
+        # find is given up on as the task's search is (the round is then not exact).
+        growth.patience = None if options.get("task_nodes") is None else WAYS_PATIENCE
         minimum, found, used, exact = price(
             adjacency, profiles, limits, y, deadline, ways=growth, **options
         )
@@ -446,6 +449,13 @@ class VariantSource(JobSource):
     @property
     def exact_pricing(self) -> bool:
         return False
+
+
+#: Steps the capped pricing searches for the ways of one set before it takes the set to
+#: have none (:class:`_Growth`). Measured at 1,000 short tasks, 30 % flexible: 99 % of
+#: the searches that found ways took at most 42 steps, while the 8 % of the searches
+#: that found none in more than 64 steps took 91 % of all steps (one 331,733).
+WAYS_PATIENCE = 256
 
 
 class _Growth:
@@ -461,6 +471,14 @@ class _Growth:
         self.witness, self.limits = witness, limits
         self.ways: dict[int, tuple[int, ...]] = {}
         self._calls = 0
+        #: Steps a search for the ways of one set may take (None: to the end); see
+        #: :data:`WAYS_PATIENCE`.
+        self.patience: int | None = None
+
+    @property
+    def gave_up(self) -> int:
+        """Sets judged without ways only for lack of patience (not a proof)."""
+        return self.witness.gave_up
 
     @property
     def work(self) -> int:
@@ -484,11 +502,11 @@ class _Growth:
         members = list(members_of(key))
         nodes_ = self.ways.get(key)
         if nodes_ is None:
-            found = self.witness.find(members, job=False)
+            found = self.witness.find(members, job=False, patience=self.patience)
             if found is None:
                 return None
             nodes_, load = found.nodes, found.load
-        way = self.witness.grow([*members, c], Way(nodes_, load))
+        way = self.witness.grow([*members, c], Way(nodes_, load), self.patience)
         if way is None:
             return None
         self._keep(key | 1 << c, way.nodes)
@@ -499,7 +517,8 @@ class _Growth:
             return True
         if not self.limits.lower or self.limits.out_of_reach(load.minutes):
             return False
-        return self.witness.find(list(members_of(key)), job=True) is not None
+        found = self.witness.find(list(members_of(key)), job=True, patience=self.patience)
+        return found is not None
 
     def job(self, tasks: Sequence[int]) -> tuple[int, ...]:
         """The nodes of a job the pricing found (tasks), at ways that make it one."""
