@@ -657,3 +657,35 @@ def test_ctrl_c_in_cover_mode_and_for_candidates_ends_the_search_and_says_so(
     assert both.stopped == "interrupted" and both.statistics.interrupted
     covered = combibaan.solve(instance, combibaan.Policy(cover=True), time_limit=10)
     assert covered.statistics.interrupted
+
+
+@pytest.mark.parametrize("flexible", [False, True])
+def test_ctrl_c_while_cover_mode_builds_its_model_keeps_the_first_cover(
+    monkeypatch: pytest.MonkeyPatch, flexible: bool
+) -> None:
+    """Ctrl-C in Python, while the whole model is being built (simulated), ends cover
+    mode as a Ctrl-C in CP-SAT does: with the first cover, which keeps every rule, and
+    the result says it was interrupted (it used to end the run with nothing saved)."""
+    import warnings
+
+    from combibaan.generate import generate
+    from combibaan.solvers import cover
+
+    def ctrl_c(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cover, "_solve_whole", ctrl_c)
+    if flexible:
+        tasks, travel = generate(20, 3, family="short", flexible=0.5)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # generated travel tables name unused places
+            instance = combibaan.read_instance(tasks, travel)
+    else:
+        instance = combibaan.read_instance(INSTANCES / "indoor" / "tasks.csv")
+    result = combibaan.solve(instance, combibaan.Policy(cover=True, min_hours=1), time_limit=10)
+    assert result.stopped == "interrupted" and result.statistics.interrupted
+    assert result.num_jobs > 0
+    assert {t for job in result.solution.jobs for t in job.task_ids} == {
+        t.id for t in instance.tasks
+    }
+    assert not combibaan.check_result(result)

@@ -134,24 +134,33 @@ def solve_cover(
     else:
         hint = _greedy(problem, simple=simple)
     first_jobs = len(set(hint.values()))
-    bounding = _Bounding(problem, tasks, hint, bound, clock)
-    bounding.run(bounding.first)
-    complete = False
-    if holders is not None:
-        hint, complete = _restarts(problem, hint, bounding.value, clock, simple=simple, seed=seed)
-    if complete:
-        if len(set(hint.values())) > bounding.value:
-            hint = _improve(problem, hint, bounding, clock, LNS_SHARE, random.Random(seed))
-        if len(set(hint.values())) <= bounding.value:
-            return _outcome(hint, bounding.value, "optimal", started, first_jobs, clock)
-    bounding.run(bounding.cap)  # the rest of its share, for CP-SAT's model
-    bound = bounding.value
-    lower, status, found = bound, "unknown", None
-    # After Ctrl-C, or with no time left for the whole model, the cover stays as it is.
-    if not clock.interrupted and not (complete and clock.out()):
-        lower, status, found = _solve_whole(
-            problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
-        )
+    lower, status, found, complete = bound, "unknown", None, False
+    try:
+        bounding = _Bounding(problem, tasks, hint, bound, clock)
+        bounding.run(bounding.first)
+        lower = bounding.value
+        if holders is not None:
+            hint, complete = _restarts(problem, hint, lower, clock, simple=simple, seed=seed)
+        if complete:
+            if len(set(hint.values())) > bounding.value:
+                hint = _improve(problem, hint, bounding, clock, LNS_SHARE, random.Random(seed))
+            if len(set(hint.values())) <= bounding.value:
+                return _outcome(hint, bounding.value, "optimal", started, first_jobs, clock)
+        bounding.run(bounding.cap)  # the rest of its share, for CP-SAT's model
+        lower = bounding.value
+        # After Ctrl-C, or with no time left for the whole model, the cover stays as it is.
+        if not clock.interrupted and not (complete and clock.out()):
+            lower, status, found = _solve_whole(
+                problem,
+                hint,
+                lower,
+                anonymous=holders is None,
+                clock=clock,
+                workers=workers,
+                seed=seed,
+            )
+    except KeyboardInterrupt:  # as when it stops a CP-SAT solve: the best cover so far
+        clock.interrupted, status, found = True, "unknown", None
     if found is None and (complete or (holders is None and _keeps_every_rule(problem, hint))):
         found, status = hint, "feasible"  # the first cover, where it keeps every rule
     if found is None:
@@ -728,9 +737,12 @@ def _cover_ways(
     problem = SlotModel.of(graph, profiles, limits, slots, chosen, together, task_of)
     first.sort(key=lambda members: min(task_of[v] for v in members))  # symmetry by task
     hint = {v: k for k, members in enumerate(first) for v in members}
-    lower, status, found = _solve_whole(
-        problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
-    )
+    try:
+        lower, status, found = _solve_whole(
+            problem, hint, bound, anonymous=holders is None, clock=clock, workers=workers, seed=seed
+        )
+    except KeyboardInterrupt:  # as when it stops a CP-SAT solve: the best cover so far
+        clock.interrupted, lower, status, found = True, bound, "unknown", None
     if found is None and holders is None and _keeps_every_rule(problem, hint):
         found, status = hint, "feasible"  # the first cover, where it keeps every rule
     if found is None:
