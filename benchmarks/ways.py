@@ -20,6 +20,8 @@ import warnings
 
 from bench_common import machine
 
+from combibaan.solvers.expansion import WAYS_PATIENCE
+
 #: Steps above which a search counts as long in the table.
 LONG = 64
 
@@ -29,12 +31,18 @@ def measure(
 ) -> str:
     import combibaan
     from combibaan.generate import generate
-    from combibaan.solvers import enumeration, expansion
+    from combibaan.solvers import colgen, enumeration, expansion, large
 
     found: list[int] = []
     none: list[int] = []
     original, kept_patience = enumeration.Witness.find, expansion.WAYS_PATIENCE
+    original_bound = colgen.lp_bound  # what the large path calls, by its own name
     gave_up = 0
+    bounds: list = []  # column generation's outcomes: the windows' starts, then the windows
+
+    def bound(*args, **kwargs):  # type: ignore[no-untyped-def]
+        bounds.append(original_bound(*args, **kwargs))
+        return bounds[-1]
 
     def counted(self, members, *, job, patience=None):  # type: ignore[no-untyped-def]
         nonlocal gave_up
@@ -50,11 +58,14 @@ def measure(
         instance = combibaan.read_instance(tasks, travel, name=f"{family} {size} {seed}")
     enumeration.Witness.find = counted  # type: ignore[method-assign]
     expansion.WAYS_PATIENCE = patience  # type: ignore[assignment]
+    large.lp_bound = bound  # type: ignore[attr-defined]
     try:
         result = combibaan.solve(instance, time_limit=limit)
     finally:
         enumeration.Witness.find = original  # type: ignore[method-assign]
         expansion.WAYS_PATIENCE = kept_patience
+        large.lp_bound = original_bound  # type: ignore[attr-defined]
+    rounds, lp = ("–", "–") if not bounds else (bounds[-1].rounds, f"{bounds[-1].lp_value:.1f}")
     total = sum(found) + sum(none)
     long = [s for s in none if s > LONG]
     return (
@@ -62,8 +73,17 @@ def measure(
         f"| {len(found):,} | {_quantile(found, 0.5)} | {_quantile(found, 0.99)} "
         f"| {max(found, default=0):,} | {len(none):,} | {len(long) / max(1, len(none)):.0%} "
         f"| {sum(long) / max(1, total):.0%} | {max(none, default=0):,} | {gave_up:,} "
-        f"| {result.num_jobs} | {result.jobs_bound} |"
+        f"| {rounds} | {lp} | {result.num_jobs} | {result.jobs_bound} |"
     )
+
+
+def _patience(text: str) -> int | None:
+    if text == "none":
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of steps or 'none', not {text!r}") from None
 
 
 def _quantile(values: list[int], share: float) -> int:
@@ -78,13 +98,14 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--share", type=float, default=0.3, help="share of tasks with a window")
     p.add_argument("--time-limit", type=float, default=100.0)
-    p.add_argument("--patience", default="default", help="steps, 'none' or 'default'")
+    p.add_argument(
+        "--patience",
+        type=_patience,
+        default=WAYS_PATIENCE,
+        help=f"steps, or 'none' (default {WAYS_PATIENCE}, the solver's)",
+    )
     args = p.parse_args()
-    from combibaan.solvers.expansion import WAYS_PATIENCE
-
-    patience = {"none": None, "default": WAYS_PATIENCE}.get(args.patience)
-    if args.patience not in ("none", "default"):
-        patience = int(args.patience)
+    patience = args.patience
     print("# The search for ways: where its steps go\n")
     print("`python benchmarks/ways.py " + " ".join(sys.argv[1:]) + "`\n")
     print("\n".join(machine()) + "\n")
@@ -92,13 +113,14 @@ def main() -> None:
         f"*found*: searches that found ways (median, 99th percentile and most steps); "
         f"*none*: searches that found none; *long*: of those, the share that took more "
         f"than {LONG} steps, and their steps as a share of all steps; *gave up*: "
-        f"searches stopped by the patience.\n"
+        f"searches stopped by the patience; *rounds*, *LP*: column generation's rounds "
+        f"and the LP's value over its columns, in the solve of the windows.\n"
     )
     print(
         "| family | tasks | seed | patience | found | median | p99 | most | none | long "
-        "| long's share of steps | most | gave up | jobs | bound |"
+        "| long's share of steps | most | gave up | rounds | LP | jobs | bound |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
         for family in args.families:
             row = measure(family, size, args.seed, args.share, args.time_limit, patience)

@@ -453,7 +453,7 @@ class VariantSource(JobSource):
 
 #: Steps the capped pricing searches for the ways of one set before it takes the set to
 #: have none (:class:`_Growth`). Measured at 1,000 short tasks, 30 % flexible: 99 % of
-#: the searches that found ways took at most 38 steps, while the 7 % of the searches
+#: the searches that found ways took at most 37 steps, while the 7 % of the searches
 #: that found none in more than 64 steps took 93 % of all steps (one 438,469;
 #: ``benchmarks/ways.py``).
 WAYS_PATIENCE = 256
