@@ -32,7 +32,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ortools.linear_solver import pywraplp
 
@@ -41,10 +41,10 @@ from combibaan.solvers.enumeration import members_of
 from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.pricing import MAX_PAIRS, PricingModel, incompatible_pairs
 from combibaan.solvers.work_meter import (
-    SECONDS_PER_LP_NONZERO,
     SECONDS_PER_PAIR,
     SECONDS_PER_PRICING_DETERMINISTIC,
     Meter,
+    lp_seconds,
     price_nodes,
     pricing_seconds,
 )
@@ -386,6 +386,8 @@ class MasterLP:
         self._objective = self._solver.Objective()
         self._objective.SetMaximization()
         self.nonzeros = 0
+        #: Reference seconds of the last solve (:func:`.work_meter.lp_seconds`).
+        self.work = 0.0
 
     def add(self, columns: Iterable[tuple[int, ...]]) -> None:
         for column in columns:
@@ -399,19 +401,29 @@ class MasterLP:
         """The optimum, the tasks' dual values (clipped at zero), the columns' values."""
         if self._solver.Solve() != pywraplp.Solver.OPTIMAL:
             raise RuntimeError("GLOP did not solve the restricted master LP")
+        self.work = lp_seconds(self.nonzeros, self._solver.iterations())
         duals = {t: max(0.0, row.dual_value()) for t, row in self._rows.items()}
         values = [x.solution_value() for x in self._solver.variables()]
         return self._objective.Value(), duals, values
 
 
-def solve_lp(
-    columns: Sequence[tuple[int, ...]], tasks: Iterable[int]
-) -> tuple[float, dict[int, float], list[float]]:
-    """LP optimum over these columns, the tasks' dual values (clipped at zero), the columns'
-    values."""
+class LPSolution(NamedTuple):
+    """:func:`solve_lp`'s answer and what it cost."""
+
+    value: float
+    #: The tasks' dual values, clipped at zero.
+    duals: dict[int, float]
+    #: The columns' values, in order.
+    values: list[float]
+    #: Reference seconds (:func:`.work_meter.lp_seconds`).
+    work: float
+
+
+def solve_lp(columns: Sequence[tuple[int, ...]], tasks: Iterable[int]) -> LPSolution:
+    """The LP over these columns, solved afresh."""
     lp = MasterLP(tasks)
     lp.add(columns)
-    return lp.solve()
+    return LPSolution(*lp.solve(), lp.work)
 
 
 def lp_bound(
@@ -469,7 +481,7 @@ def lp_bound(
             master.add(list(columns)[master_columns:])
             master_columns = len(columns)
             lp_value, duals, _ = master.solve()
-            meter.charge(master.nonzeros * SECONDS_PER_LP_NONZERO)
+            meter.charge(master.work)
             if known_bound is not None and known_bound <= math.floor(lp_value + 1e-6):
                 converged = True  # see ``known_bound``: the pricing would prove nothing new
                 break

@@ -65,7 +65,15 @@ def prices_over(columns: Sequence[tuple[int, ...]], tasks: Iterable[int]) -> Pri
     They hold for every job only when ``columns`` hold every job, or every
     minimal one. None when some column has no positive price (no bound then).
     """
-    return _scaled(columns, solve_lp(columns, tasks)[1])
+    return priced_over(columns, tasks)[0]
+
+
+def priced_over(
+    columns: Sequence[tuple[int, ...]], tasks: Iterable[int]
+) -> tuple[Prices | None, float]:
+    """:func:`prices_over` and the reference seconds its LP took (for a budget)."""
+    solved = solve_lp(columns, tasks)
+    return _scaled(columns, solved.duals), solved.work
 
 
 def _scaled(columns: Sequence[tuple[int, ...]], duals: Mapping[int, float]) -> Prices | None:
@@ -79,9 +87,9 @@ def _scaled(columns: Sequence[tuple[int, ...]], duals: Mapping[int, float]) -> P
 
 def prices_and_dive(
     columns: Sequence[tuple[int, ...]], tasks: Iterable[int]
-) -> tuple[Prices | None, tuple[tuple[int, ...], ...], int]:
-    """:func:`prices_over`, a packing found by diving on the same LP, and the LP
-    nonzeros solved (the work, for the budget).
+) -> tuple[Prices | None, tuple[tuple[int, ...], ...], float]:
+    """:func:`prices_over`, a packing found by diving on the same LP, and the reference
+    seconds its LPs took (for a budget).
 
     The dive fixes the ``DIVE_FIX`` columns the LP likes best (value above one half),
     drops every column that meets them and solves the LP again, until none is left.
@@ -91,10 +99,9 @@ def prices_and_dive(
     needed more than 7 s. GLOP is deterministic, so the packing is too.
     """
     task_list = sorted(set(tasks))
-    _, duals, values = solve_lp(columns, task_list)
+    _, duals, values, work = solve_lp(columns, task_list)
     prices = _scaled(columns, duals)
     rest = list(columns)
-    nonzeros = sum(map(len, rest))
     chosen: list[tuple[int, ...]] = []
     while rest:
         order = sorted(range(len(rest)), key=lambda k: (-values[k], len(rest[k]), rest[k]))
@@ -106,9 +113,9 @@ def prices_and_dive(
                 used.update(column)
         rest = [c for c in rest if used.isdisjoint(c)]
         if rest:
-            values = solve_lp(rest, sorted({t for c in rest for t in c}))[2]
-            nonzeros += sum(map(len, rest))
-    return prices, tuple(chosen), nonzeros
+            solved = solve_lp(rest, sorted({t for c in rest for t in c}))
+            values, work = solved.values, work + solved.work
+    return prices, tuple(chosen), work
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from combibaan.rules import Limits, Profile
 from combibaan.solvers.colgen import TASK_NODES, LoadMemo, PricingStopped, solve_lp
 from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.work_meter import (
-    SECONDS_PER_LP_NONZERO,
     Meter,
     price_nodes,
     pricing_seconds,
@@ -80,8 +79,8 @@ def dive(
         if time.perf_counter() > deadline:
             return DiveOutcome(fixed, priced, steps, meter.spent, True)
         steps += 1
-        value, duals, values = solve_lp(active, free)
-        meter.charge(sum(map(len, active)) * SECONDS_PER_LP_NONZERO)
+        value, duals, values, work = solve_lp(active, free)
+        meter.charge(work)
         fresh = []
         if not meter.exhausted:
             fresh = _reprice(
@@ -94,8 +93,8 @@ def dive(
             seen.update(fresh)
             priced += fresh
             active += fresh
-            value, duals, values = solve_lp(active, free)
-            meter.charge(sum(map(len, active)) * SECONDS_PER_LP_NONZERO)
+            value, duals, values, work = solve_lp(active, free)
+            meter.charge(work)
         if value < 1e-6:
             break
         order = sorted(range(len(active)), key=lambda k: (-values[k], k))

@@ -26,6 +26,11 @@ from combibaan.rules import Limits, Load, Obstacle, Policy, Profile
 from combibaan.rules.facts import first_choice, nodes
 from combibaan.solvers.enumeration import Enumeration, Way, Witness, enumerate_jobs, members_of
 from combibaan.solvers.obstacles import PAIR_RANK, job_obstacle
+from combibaan.solvers.work_meter import (
+    SECONDS_PER_PRICE_NODE,
+    SECONDS_PER_WAYS_CALL,
+    SECONDS_PER_WAYS_STEP,
+)
 
 
 @dataclass(frozen=True)
@@ -483,12 +488,10 @@ class _Growth:
 
     @property
     def work(self) -> int:
-        """The work done so far, in pricing nodes (4 us each): one a call and one a step
-        of the search for ways. Fitted on two runs (30 % flexible, 80 and 150 short
-        tasks: 0.8 and 0.9 M steps, 0.2 and 0.7 M calls) as 9.5 us a call, half of which
-        the pricing charges as a load computed, and 3.5 us a step; 11 % over the time
-        measured on a third (300 campus tasks); wall time on an idle machine."""
-        return self._calls + self.witness.steps
+        """The work done so far, in pricing nodes: its calls and the steps of the search
+        for ways, at the rates of :mod:`.work_meter`."""
+        seconds = self._calls * SECONDS_PER_WAYS_CALL + self.witness.steps * SECONDS_PER_WAYS_STEP
+        return round(seconds / SECONDS_PER_PRICE_NODE)
 
     def start(self, v: int) -> Load | None:
         self._calls += 1

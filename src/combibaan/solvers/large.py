@@ -40,8 +40,8 @@ from combibaan.solvers.colgen import lp_bound
 from combibaan.solvers.count_proof import (
     MAX_COLUMNS,
     Prices,
+    priced_over,
     prices_and_dive,
-    prices_over,
     prove_count,
 )
 from combibaan.solvers.dive import dive
@@ -49,11 +49,7 @@ from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.lns import LocalSearch
 from combibaan.solvers.master import restricted_master
 from combibaan.solvers.ortools.set_packing import Progress
-from combibaan.solvers.work_meter import (
-    ENUMERATION_NODES_PER_SECOND,
-    SECONDS_PER_COLUMN,
-    SECONDS_PER_LP_NONZERO,
-)
+from combibaan.solvers.work_meter import ENUMERATION_NODES_PER_SECOND, SECONDS_PER_COLUMN
 
 #: Share of the time limit turned into a budget of reference seconds: the rest is
 #: for the graph before, the report after, and a machine a little slower than ours.
@@ -222,8 +218,10 @@ class _Run:
         if found >= self.bound():
             return
         tasks = sorted(graph.nodes)
-        prices = prices_over(self.pool, tasks) if self.pool else None
-        self.spent += sum(map(len, self.pool)) * SECONDS_PER_LP_NONZERO
+        prices: Prices | None = None
+        if self.pool:
+            prices, work = priced_over(self.pool, tasks)
+            self.spent += work
         proves = proven is not None and (
             prices is None or proven.threshold(found + 1) <= prices.threshold(found + 1)
         )
@@ -252,8 +250,8 @@ class _Run:
         if not listed.complete:
             return
         # A dive on the LP over them first: where it meets the bound, no MIP is needed.
-        dived, nonzeros = prices_and_dive(listed.jobs, tasks)[1:]
-        self.spent += nonzeros * SECONDS_PER_LP_NONZERO
+        dived, work = prices_and_dive(listed.jobs, tasks)[1:]
+        self.spent += work
         self.offer(list(dived))
         found = len(self.search.jobs)
         if found >= self.bound():

@@ -26,8 +26,23 @@ from dataclasses import dataclass
 SECONDS_PER_PRICE_NODE = 4e-6
 SECONDS_PER_PRICE_LOAD = 4.5e-6
 SECONDS_PER_PRICE_EDGE = 2e-7
-#: Seconds per nonzero of a GLOP solve of the LP over the columns (4-10 us measured).
-SECONDS_PER_LP_NONZERO = 8e-6
+#: A GLOP solve of the LP over the columns (:func:`lp_seconds`): per nonzero, and per
+#: nonzero and simplex iteration (a pivot prices every column). Fitted on 192 solves of
+#: column generation, the dive and the count's proof (150-1,000 tasks, short, campus and
+#: night, with and without windows; ``benchmarks/charges.py``): the solves over 0.1 s, which
+#: take nearly all of the time, within 0.77-1.19 of the CPU time (10th-90th percentile).
+#: Nonzeros alone (8 us each) charged a solve of 1,000 short tasks and 88k nonzeros a
+#: third of its time, warm-started and cold alike.
+SECONDS_PER_LP_NONZERO = 4e-6
+SECONDS_PER_LP_PIVOT_NONZERO = 5.3e-9
+#: The search for a set's ways with flexible tasks (``expansion._Growth``), besides the
+#: pricing's nodes and loads: per call (a set grown or started) and per step of the
+#: search. Fitted on 50 pricing rounds (short at 150 and 1,000 tasks, campus at 300,
+#: night at 1,000, 30 % flexible; ``benchmarks/charges.py``): 0.75-1.17 of the CPU time
+#: per list, where one node per call and per step (the earlier fit, on 80 and 150 short
+#: tasks) charged 0.54-0.69.
+SECONDS_PER_WAYS_CALL = 2.4e-5
+SECONDS_PER_WAYS_STEP = 6e-6
 #: Seconds per incompatible pair when the CP-SAT pricing model is built (3-5 us).
 SECONDS_PER_PAIR = 4e-6
 #: Seconds per unit of CP-SAT's deterministic time in the pricing model (1.1-1.3).
@@ -49,6 +64,12 @@ def pricing_seconds(nodes: int, loads: int, edges: int) -> float:
         + loads * SECONDS_PER_PRICE_LOAD
         + edges * SECONDS_PER_PRICE_EDGE
     )
+
+
+def lp_seconds(nonzeros: int, iterations: int) -> float:
+    """Reference seconds of a GLOP solve over ``nonzeros`` that took ``iterations``
+    simplex iterations (GLOP is deterministic: the same LP, the same count)."""
+    return nonzeros * (SECONDS_PER_LP_NONZERO + iterations * SECONDS_PER_LP_PIVOT_NONZERO)
 
 
 def price_nodes(seconds: float) -> int:
