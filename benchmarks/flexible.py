@@ -52,6 +52,7 @@ def run(family: str, size: int, seed: int, share: float, ways: int, limit: float
         "proven_s": result.statistics.jobs_proven_seconds,
         "seconds": seconds,
         "method": result.statistics.method,
+        "cut": result.statistics.wall_clock_cut,
         "at_start": None if start is None else start.jobs,
         "thinned": len(result.statistics.thinned_tasks),
         "checker": "ok" if not combibaan.check_result(result) else "VIOLATIONS",
@@ -61,8 +62,8 @@ def run(family: str, size: int, seed: int, share: float, ways: int, limit: float
 def table(rows: list[dict]) -> list[str]:
     lines = [
         "| family | tasks | seed | ways | flexible | thinned | jobs | bound | proven | s to "
-        "proven | total s | at window start | method | checker |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "proven | total s | at window start | method | wall clock cut | checker |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         proven_s = "–" if r["proven_s"] is None else f"{r['proven_s']:.1f}"
@@ -70,7 +71,7 @@ def table(rows: list[dict]) -> list[str]:
             f"| {r['family']} | {r['tasks']} | {r['seed']} | {r['ways']} | {r['flexible']} | "
             f"{r['thinned']} | {r['jobs']} | {r['bound']} | {'yes' if r['proven'] else 'no'} | "
             f"{proven_s} | {r['seconds']:.1f} | {r['at_start']} | {r['method']} | "
-            f"{r['checker']} |"
+            f"{'yes' if r.get('cut') else 'no'} | {r['checker']} |"
         )
     return lines
 

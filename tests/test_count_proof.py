@@ -21,12 +21,30 @@ from test_stages import family_instance
 
 import combibaan
 from combibaan.solvers import exact
-from combibaan.solvers.count_proof import prices_over, prove_count
+from combibaan.solvers.count_proof import prices_and_dive, prices_over, prove_count
 from combibaan.solvers.ortools.interruptible import run_interruptibly
 
 #: The seven lines of the Fano plane: any two meet, so one job at most, while the LP
 #: takes a third of each: 7/3.
 FANO = [(0, 1, 2), (0, 3, 4), (0, 5, 6), (1, 3, 5), (1, 4, 6), (2, 3, 6), (2, 4, 5)]
+
+
+#: A set system where the dive, fixing the columns the LP likes in their fixed order,
+#: ends at 2 while 3 disjoint columns exist (found by trying random systems).
+TIES = [
+    (0, 3, 7), (1, 2, 7), (1, 3), (1, 4), (1, 6), (2, 3), (2, 4, 5), (2, 7), (3, 5, 6), (4, 7),
+]  # fmt: skip
+
+
+def test_dives_in_a_random_order_reach_what_the_first_dive_missed() -> None:
+    plain = prices_and_dive(TIES, range(8))[1]
+    assert len(plain) == 2 and most_disjoint(TIES) == 3
+    prices, again, work = prices_and_dive(TIES, range(8), work_limit=1.0, seed=0)
+    assert len(again) == 3
+    members = [t for c in again for t in c]
+    assert len(members) == len(set(members)) and set(again) <= set(TIES)
+    assert work > 0 and prices is not None
+    assert prices_and_dive(TIES, range(8), work_limit=1.0, seed=0)[1] == again  # seeded
 
 
 def most_disjoint(columns: list[tuple[int, ...]]) -> int:

@@ -23,6 +23,7 @@ serve as well as every job.
 from __future__ import annotations
 
 import math
+import random
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,10 @@ MAX_COLUMNS = 60_000
 
 #: Columns a dive fixes per LP (:func:`prices_and_dive`): 2 needed 8 LPs for what 4 did in 5-6.
 DIVE_FIX = 4
+#: Dives after the first, and how far a column's LP value is raised at random in them
+#: (:func:`prices_and_dive`).
+DIVE_TRIES = 8
+DIVE_NOISE = 0.3
 
 #: Tolerance on sums of floating-point prices (always towards more columns, a higher bound).
 EPS = 1e-6
@@ -86,7 +91,11 @@ def _scaled(columns: Sequence[tuple[int, ...]], duals: Mapping[int, float]) -> P
 
 
 def prices_and_dive(
-    columns: Sequence[tuple[int, ...]], tasks: Iterable[int]
+    columns: Sequence[tuple[int, ...]],
+    tasks: Iterable[int],
+    *,
+    work_limit: float = 0.0,
+    seed: int = 0,
 ) -> tuple[Prices | None, tuple[tuple[int, ...], ...], float]:
     """:func:`prices_over`, a packing found by diving on the same LP, and the reference
     seconds its LPs took (for a budget).
@@ -97,14 +106,42 @@ def prices_and_dive(
     the count without a MIP: 80 short tasks, 42k and 80k jobs: 16 and 14 jobs, the
     optimum, in 5-6 LPs, where rounding the first LP gave 15 and 13 and the MIP
     needed more than 7 s. GLOP is deterministic, so the packing is too.
+
+    Where the dive stays below the LP's floor, it dives again (at most ``DIVE_TRIES``
+    times, while its LPs took less than ``work_limit``) with columns the LP likes
+    about equally in a random order (``seed``; :data:`DIVE_NOISE`), and keeps the most
+    jobs. Measured on 150 short tasks (25,750 jobs under the count proof's threshold,
+    LP 32.08): the dive found 31 however many columns it fixed at a time (1, 2, 4 or
+    8), 6 of 8 such dives found 32, where the MIP over the same jobs did not in 24 s.
     """
     task_list = sorted(set(tasks))
-    _, duals, values, work = solve_lp(columns, task_list)
-    prices = _scaled(columns, duals)
+    first = solve_lp(columns, task_list)
+    prices = _scaled(columns, first.duals)
+    chosen, work = _dive(columns, first.values, None)
+    work += first.work
+    ceiling = math.floor(first.value + EPS)
+    rng = random.Random(seed)
+    for _ in range(DIVE_TRIES):
+        if len(chosen) >= ceiling or work >= work_limit:
+            break
+        again, spent = _dive(columns, first.values, rng)
+        work += spent
+        if len(again) > len(chosen):
+            chosen = again
+    return prices, chosen, work
+
+
+def _dive(
+    columns: Sequence[tuple[int, ...]], values: Sequence[float], rng: random.Random | None
+) -> tuple[tuple[tuple[int, ...], ...], float]:
+    """One dive from the LP's ``values`` over ``columns`` (see :func:`prices_and_dive`);
+    with ``rng``, each column's value is raised by up to ``DIVE_NOISE`` for its rank."""
     rest = list(columns)
     chosen: list[tuple[int, ...]] = []
+    work = 0.0
     while rest:
-        order = sorted(range(len(rest)), key=lambda k: (-values[k], len(rest[k]), rest[k]))
+        rank = list(values) if rng is None else [v + rng.random() * DIVE_NOISE for v in values]
+        order = sorted(range(len(rest)), key=lambda k: (-rank[k], len(rest[k]), rest[k]))
         fix = [rest[k] for k in order[:DIVE_FIX] if values[k] > 0.5] or [rest[order[0]]]
         used: set[int] = {t for c in chosen for t in c}
         for column in fix:
@@ -115,7 +152,7 @@ def prices_and_dive(
         if rest:
             solved = solve_lp(rest, sorted({t for c in rest for t in c}))
             values, work = solved.values, work + solved.work
-    return prices, tuple(chosen), work
+    return tuple(chosen), work
 
 
 @dataclass(frozen=True)

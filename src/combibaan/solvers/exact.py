@@ -267,7 +267,7 @@ def _count_stage(
     first = StageOutcome(tuple(hint), "feasible", None, False, False, 0.0)
     spent, cut = 0.0, False
     if provable and len(packing.columns) > BIG_MODEL:
-        first, cut = _prove_count(packing, first, budget, enumeration.nodes)
+        first, cut = _prove_count(packing, first, budget, enumeration.nodes, seed_workers["seed"])
         spent, provable = PROOF_SHARE * work, False
         if first.proven_after is not None or first.interrupted:
             return first, spent, cut
@@ -284,7 +284,9 @@ def _count_stage(
     if first.interrupted or first.status not in ("feasible", "unknown"):
         return first, spent, cut
     if first.proven_after is None and provable:
-        first, proof_cut = _prove_count(packing, first, budget, enumeration.nodes)
+        first, proof_cut = _prove_count(
+            packing, first, budget, enumeration.nodes, seed_workers["seed"]
+        )
         spent, cut = spent + PROOF_SHARE * work, cut or proof_cut
         if first.proven_after is None and not first.interrupted:
             # Not proven by either: CP-SAT searches on, from its best, with what is left.
@@ -301,18 +303,21 @@ def _count_stage(
 
 
 def _prove_count(
-    packing: StagedPacking, first: StageOutcome, budget: Budget, nodes_used: int
+    packing: StagedPacking, first: StageOutcome, budget: Budget, nodes_used: int, seed: int
 ) -> tuple[StageOutcome, bool]:
     """Stage 1's outcome, proven (and perhaps with more jobs) by reduced costs and a MIP
     where that works within ``PROOF_SHARE`` of the time limit; and whether the wall
     clock cut it short. The columns must hold every job or every minimal one."""
     columns = packing.columns
     started = time.perf_counter()
-    seconds = min(PROOF_SHARE * budget.seconds_left(nodes_used), budget.deadline - started)
+    share = PROOF_SHARE * budget.seconds_left(nodes_used)  # the same on every machine
+    seconds = min(share, budget.deadline - started)
     index = {column: k for k, column in enumerate(columns)}
     selected = first.selected
     try:
-        prices, dived, _ = prices_and_dive(columns, {t for c in columns for t in c})
+        prices, dived, _ = prices_and_dive(
+            columns, {t for c in columns for t in c}, work_limit=share / 2, seed=seed
+        )
         if prices is None:
             return first, False
         if len(dived) > len(selected):

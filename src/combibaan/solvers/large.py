@@ -110,8 +110,10 @@ class _Run:
         deadline: float,
         progress: Progress | None,
         source: JobSource | None = None,
+        seed: int = 0,
     ) -> None:
         self.search = search
+        self.seed = seed
         self.source = JobSource() if source is None else source
         self.fallback = fallback_bound
         self.total = total
@@ -246,15 +248,18 @@ class _Run:
         )
         self.spent += listed.nodes / ENUMERATION_NODES_PER_SECOND
         self.cut |= listed.wall_clock_cut
+        # Dives on the LP over them first (on up to half the share): where one meets the
+        # bound, no MIP is needed. Over a list cut short they may still find more jobs
+        # (with the pool's columns, on the whole share), but the MIP could prove nothing.
+        columns = listed.jobs if listed.complete else list(dict.fromkeys(self.pool + listed.jobs))
         self.pool += listed.jobs
-        if not listed.complete:
-            return
-        # A dive on the LP over them first: where it meets the bound, no MIP is needed.
-        dived, work = prices_and_dive(listed.jobs, tasks)[1:]
+        dived, work = prices_and_dive(
+            columns, tasks, work_limit=budget / (2 if listed.complete else 1), seed=self.seed
+        )[1:]
         self.spent += work
         self.offer(list(dived))
         found = len(self.search.jobs)
-        if found >= self.bound():
+        if found >= self.bound() or not listed.complete:
             return
         proof = prove_count(listed.jobs, prices, found, self.cap(budget))
         self.spent += len(listed.jobs) * SECONDS_PER_COLUMN
@@ -316,7 +321,7 @@ def solve_large(
     )
     # The caller still explains the tasks left out and writes the result after this.
     cap = deadline - min(RESERVE_SHARE * seconds, RESERVE_SECONDS)
-    run = _Run(search, fallback_bound, USABLE * seconds, started, cap, progress, source)
+    run = _Run(search, fallback_bound, USABLE * seconds, started, cap, progress, source, seed)
     run.show()
     converged = interrupted = False
     background = None

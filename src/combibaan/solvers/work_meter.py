@@ -3,14 +3,14 @@
 Two runs of the same instance must give the same jobs, so no decision of the
 large path may depend on how fast the machine happens to be. Every piece of
 work is therefore counted in units that do not vary between runs (search
-nodes, LP nonzeros, CP-SAT's deterministic time) and converted to *reference
-seconds*: the CPU time it took on the machine the rates below were measured
-on (2 cores, Python 3.11, OR-Tools 9.15; CPU time of the process, as the
-machine was shared). The time limit becomes a budget of reference seconds
-(:mod:`.large`); the wall clock stays only as a cap that cuts a run short on
-a slower or busier machine, and the outcome says when it did. Measured
-against that CPU time, the budgets held to within 10 % for column generation
-(300-1,000 tasks) and 30 % for single search steps.
+nodes, LP nonzeros and simplex iterations, CP-SAT's deterministic time) and
+converted to *reference seconds*: the CPU time it took on the machine the
+rates below were measured on (2 cores, Python 3.11, OR-Tools 9.15; CPU time
+of the process, as the machine was shared). The time limit becomes a budget
+of reference seconds (:mod:`.large`); the wall clock stays only as a cap that
+cuts a run short on a slower or busier machine, and the outcome says when it
+did. ``benchmarks/pricing.py`` and ``benchmarks/charges.py`` hold the rates
+against the CPU time they stand for.
 """
 
 from __future__ import annotations
