@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from combibaan.rules import Limits, Profile
-from combibaan.solvers.colgen import TASK_NODES, LoadMemo, PricingStopped, solve_lp
+from combibaan.solvers.colgen import TASK_NODES, LoadMemo, MasterLP, PricingStopped
 from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.work_meter import (
     Meter,
@@ -75,12 +75,16 @@ def dive(
     priced: list[tuple[int, ...]] = []
     steps = 0
     memo = LoadMemo()
+    # One LP for the whole dive: columns are added as priced and excluded as they clash.
+    lp = MasterLP(free)
+    lp.add(active)
+    index = {column: k for k, column in enumerate(active)}
     while active:
         if time.perf_counter() > deadline:
             return DiveOutcome(fixed, priced, steps, meter.spent, True)
         steps += 1
-        value, duals, values, work = solve_lp(active, free)
-        meter.charge(work)
+        value, duals, values = lp.solve()
+        meter.charge(lp.work)
         fresh = []
         if not meter.exhausted:
             fresh = _reprice(
@@ -92,21 +96,24 @@ def dive(
         if fresh:
             seen.update(fresh)
             priced += fresh
+            index.update((column, k) for k, column in enumerate(fresh, start=len(index)))
             active += fresh
-            value, duals, values, work = solve_lp(active, free)
-            meter.charge(work)
+            lp.add(fresh)
+            value, duals, values = lp.solve()
+            meter.charge(lp.work)
         if value < 1e-6:
             break
-        order = sorted(range(len(active)), key=lambda k: (-values[k], k))
+        order = sorted(range(len(active)), key=lambda k: (-values[index[active[k]]], k))
         count = max(1, math.floor(value * FIX_SHARE))
         taken: set[int] = set()
         for rank, k in enumerate(order):
-            if rank >= count and values[k] < WHOLE:
+            if rank >= count and values[index[active[k]]] < WHOLE:
                 break
             if taken.isdisjoint(active[k]):
                 fixed.append(active[k])
                 taken.update(active[k])
         free = [t for t in free if t not in taken]
+        lp.exclude(index[column] for column in active if not taken.isdisjoint(column))
         active = [column for column in active if taken.isdisjoint(column)]
     return DiveOutcome(fixed, priced, steps, meter.spent, False)
 
