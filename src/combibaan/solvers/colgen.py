@@ -385,10 +385,13 @@ class MasterLP:
         self._rows = {t: self._solver.Constraint(-infinity, 1.0) for t in tasks}
         self._objective = self._solver.Objective()
         self._objective.SetMaximization()
+        #: Nonzeros of the columns not excluded.
         self.nonzeros = 0
         #: Reference seconds of the last solve (:func:`.work_meter.lp_seconds`).
         self.work = 0.0
         self._columns: list[pywraplp.Variable] = []
+        #: Per column its nonzeros, 0 once excluded (GLOP's work is in the others).
+        self._sizes: list[int] = []
 
     def add(self, columns: Iterable[tuple[int, ...]]) -> None:
         for column in columns:
@@ -398,13 +401,17 @@ class MasterLP:
                 self._rows[t].SetCoefficient(x, 1.0)
             self.nonzeros += len(column)
             self._columns.append(x)
+            self._sizes.append(len(column))
 
     def exclude(self, indices: Iterable[int]) -> None:
         """Keep these columns (in the order added) at zero from now on: the dive drops
         the columns that clash with the jobs it fixed, and GLOP goes on from its basis
         (a cold solve of each step's LP took most of the dive at 1,000 tasks)."""
         for k in indices:
-            self._columns[k].SetUb(0.0)
+            if self._sizes[k]:
+                self._columns[k].SetUb(0.0)
+                self.nonzeros -= self._sizes[k]
+                self._sizes[k] = 0
 
     def solve(self) -> tuple[float, dict[int, float], list[float]]:
         """The optimum, the tasks' dual values (clipped at zero), the columns' values."""

@@ -96,6 +96,7 @@ def prices_and_dive(
     *,
     work_limit: float = 0.0,
     seed: int = 0,
+    deadline: float = math.inf,
 ) -> tuple[Prices | None, tuple[tuple[int, ...], ...], float]:
     """:func:`prices_over`, a packing found by diving on the same LP, and the reference
     seconds its LPs took (for a budget).
@@ -110,9 +111,11 @@ def prices_and_dive(
     Where the dive stays below the LP's floor, it dives again (at most ``DIVE_TRIES``
     times, while its LPs took less than ``work_limit``) with columns the LP likes
     about equally in a random order (``seed``; :data:`DIVE_NOISE`), and keeps the most
-    jobs. Measured on 150 short tasks (25,750 jobs under the count proof's threshold,
-    LP 32.08): the dive found 31 however many columns it fixed at a time (1, 2, 4 or
-    8), 6 of 8 such dives found 32, where the MIP over the same jobs did not in 24 s.
+    jobs; a dive in a random order stops at the wall-clock ``deadline`` (a rerun may
+    then differ). Where many jobs are about equally good (lists of short tasks), which of them
+    the first dive fixes decides: on one list of 150 short tasks it found 31 jobs
+    however many columns it fixed at a time, and so did the MIP over the same jobs,
+    while most dives in another order found 32, the optimum.
     """
     task_list = sorted(set(tasks))
     first = solve_lp(columns, task_list)
@@ -122,9 +125,9 @@ def prices_and_dive(
     ceiling = math.floor(first.value + EPS)
     rng = random.Random(seed)
     for _ in range(DIVE_TRIES):
-        if len(chosen) >= ceiling or work >= work_limit:
+        if len(chosen) >= ceiling or work >= work_limit or time.perf_counter() > deadline:
             break
-        again, spent = _dive(columns, first.values, rng)
+        again, spent = _dive(columns, first.values, rng, deadline)
         work += spent
         if len(again) > len(chosen):
             chosen = again
@@ -132,14 +135,18 @@ def prices_and_dive(
 
 
 def _dive(
-    columns: Sequence[tuple[int, ...]], values: Sequence[float], rng: random.Random | None
+    columns: Sequence[tuple[int, ...]],
+    values: Sequence[float],
+    rng: random.Random | None,
+    deadline: float = math.inf,
 ) -> tuple[tuple[tuple[int, ...], ...], float]:
     """One dive from the LP's ``values`` over ``columns`` (see :func:`prices_and_dive`);
-    with ``rng``, each column's value is raised by up to ``DIVE_NOISE`` for its rank."""
+    with ``rng``, each column's value is raised by up to ``DIVE_NOISE`` for its rank, and
+    the dive stops at ``deadline`` (its jobs so far are still a packing)."""
     rest = list(columns)
     chosen: list[tuple[int, ...]] = []
     work = 0.0
-    while rest:
+    while rest and not (rng is not None and time.perf_counter() > deadline):
         rank = list(values) if rng is None else [v + rng.random() * DIVE_NOISE for v in values]
         order = sorted(range(len(rest)), key=lambda k: (-rank[k], len(rest[k]), rest[k]))
         fix = [rest[k] for k in order[:DIVE_FIX] if values[k] > 0.5] or [rest[order[0]]]

@@ -316,7 +316,11 @@ def _prove_count(
     selected = first.selected
     try:
         prices, dived, _ = prices_and_dive(
-            columns, {t for c in columns for t in c}, work_limit=share / 2, seed=seed
+            columns,
+            {t for c in columns for t in c},
+            work_limit=share / 2,
+            seed=seed,
+            deadline=started + seconds,
         )
         if prices is None:
             return first, False

@@ -56,7 +56,7 @@ from combibaan.solvers.work_meter import ENUMERATION_NODES_PER_SECOND, SECONDS_P
 USABLE = 0.8
 #: Shares of the budget: column generation, the dive, every call of the master together.
 BOUND_SHARE = 0.4
-DIVE_SHARE = 0.2
+DIVE_SHARE = 0.3
 MASTER_SHARE = 0.1
 #: Share of the budget for settling the count (:meth:`_Run.settle_count`): the enumeration
 #: under the threshold (the MIP after it has the same share as its wall-clock cap).
@@ -248,18 +248,20 @@ class _Run:
         )
         self.spent += listed.nodes / ENUMERATION_NODES_PER_SECOND
         self.cut |= listed.wall_clock_cut
-        # Dives on the LP over them first (on up to half the share): where one meets the
-        # bound, no MIP is needed. Over a list cut short they may still find more jobs
-        # (with the pool's columns, on the whole share), but the MIP could prove nothing.
-        columns = listed.jobs if listed.complete else list(dict.fromkeys(self.pool + listed.jobs))
         self.pool += listed.jobs
+        if not listed.complete:
+            return
+        # Dives on the LP over them first (on up to half the share): where one meets the
+        # bound, no MIP is needed.
+        deadline = self.cap(budget)
         dived, work = prices_and_dive(
-            columns, tasks, work_limit=budget / (2 if listed.complete else 1), seed=self.seed
+            listed.jobs, tasks, work_limit=budget / 2, seed=self.seed, deadline=deadline
         )[1:]
         self.spent += work
+        self.cut |= time.perf_counter() > deadline
         self.offer(list(dived))
         found = len(self.search.jobs)
-        if found >= self.bound() or not listed.complete:
+        if found >= self.bound():
             return
         proof = prove_count(listed.jobs, prices, found, self.cap(budget))
         self.spent += len(listed.jobs) * SECONDS_PER_COLUMN

@@ -27,20 +27,21 @@ SECONDS_PER_PRICE_NODE = 4e-6
 SECONDS_PER_PRICE_LOAD = 4.5e-6
 SECONDS_PER_PRICE_EDGE = 2e-7
 #: A GLOP solve of the LP over the columns (:func:`lp_seconds`): per nonzero, and per
-#: nonzero and simplex iteration (a pivot prices every column). Fitted on 192 solves of
-#: column generation, the dive and the count's proof (150-1,000 tasks, short, campus and
-#: night, with and without windows; ``benchmarks/charges.py``): the solves over 0.1 s, which
-#: take nearly all of the time, within 0.77-1.19 of the CPU time (10th-90th percentile).
-#: Nonzeros alone (8 us each) charged a solve of 1,000 short tasks and 88k nonzeros a
-#: third of its time, warm-started and cold alike.
+#: nonzero and simplex iteration (a pivot prices every column); nonzeros of the columns
+#: in play (the dive's excluded ones not counted). Fitted on 192 solves in whole runs
+#: (column generation, the dive, the count's proof; short, campus and night at 150 to
+#: 1,000 tasks, with and without windows), as 3.4 us and 4.5 ns of CPU time on a machine
+#: that ran ``benchmarks/pricing.py`` 1.18 times as fast as the reference; checked by
+#: ``benchmarks/charges.py``. Nonzeros alone (8 us each) charged a solve of 1,000 short
+#: tasks and 88k nonzeros a third of its time.
 SECONDS_PER_LP_NONZERO = 4e-6
 SECONDS_PER_LP_PIVOT_NONZERO = 5.3e-9
 #: The search for a set's ways with flexible tasks (``expansion._Growth``), besides the
 #: pricing's nodes and loads: per call (a set grown or started) and per step of the
-#: search. Fitted on 50 pricing rounds (short at 150 and 1,000 tasks, campus at 300,
-#: night at 1,000, 30 % flexible; ``benchmarks/charges.py``): 0.75-1.17 of the CPU time
-#: per list, where one node per call and per step (the earlier fit, on 80 and 150 short
-#: tasks) charged 0.54-0.69.
+#: search. Fitted as the LP's rates were, on 50 pricing rounds (short at 150 and 1,000
+#: tasks, campus at 300, night at 1,000, 30 % flexible), where one node per call and per
+#: step (the earlier fit, on 80 and 150 short tasks) charged 0.54-0.69 of the CPU time;
+#: checked by ``benchmarks/charges.py``.
 SECONDS_PER_WAYS_CALL = 2.4e-5
 SECONDS_PER_WAYS_STEP = 6e-6
 #: Seconds per incompatible pair when the CP-SAT pricing model is built (3-5 us).
