@@ -40,6 +40,20 @@ def machine() -> list[str]:
     ]
 
 
+def flexible_list(family: str, size: int, seed: int, share: float) -> Instance:
+    """``combibaan generate --family FAMILY --flexible SHARE`` as an instance (combibaan
+    is imported here, so that a script that only starts other processes stays light)."""
+    import warnings
+
+    import combibaan
+    from combibaan.generate import generate
+
+    tasks, travel = generate(size, seed, family=family, flexible=share)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        return combibaan.read_instance(tasks, travel, name=f"{family} {size} {seed}")
+
+
 def run_greedy(instance: Instance, policy: Policy) -> tuple[int, float, float]:
     """Jobs, hours placed and seconds of the greedy baseline (graph included)."""
     from combibaan.rules import Limits, profiles

@@ -23,10 +23,9 @@ import argparse
 import statistics
 import sys
 import time
-import warnings
 from typing import Any
 
-from bench_common import machine
+from bench_common import flexible_list, machine
 
 DEFAULT_LISTS = (
     "short:150:0.3",
@@ -40,7 +39,6 @@ DEFAULT_LISTS = (
 def measure(family: str, size: int, share: float, seed: int, limit: float) -> dict[str, Any]:
     """Solve one list with the LP solves and the pricing rounds over ways timed."""
     import combibaan
-    from combibaan.generate import generate
     from combibaan.solvers import colgen, expansion
     from combibaan.solvers.work_meter import pricing_seconds
 
@@ -67,10 +65,7 @@ def measure(family: str, size: int, share: float, seed: int, limit: float) -> di
         rounds.append((seconds, pricing_seconds(answer[2], loads, edges)))
         return answer
 
-    tasks, travel = generate(size, seed, family=family, flexible=share)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # generated travel tables name unused places
-        instance = combibaan.read_instance(tasks, travel, name=f"{family} n{size}")
+    instance = flexible_list(family, size, seed, share)
     colgen.MasterLP.solve = timed_solve  # type: ignore[method-assign]
     expansion.VariantSource.price = timed_price  # type: ignore[method-assign]
     try:

@@ -18,10 +18,9 @@ import argparse
 import statistics
 import sys
 import time
-import warnings
 from pathlib import Path
 
-from bench_common import machine
+from bench_common import flexible_list, machine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,13 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(family: str, size: int, seed: int, share: float, ways: int, limit: float) -> dict:
     import combibaan
     import combibaan.model.variants as variants
-    from combibaan.generate import generate
 
     variants.MAX_VARIANTS = ways
-    tasks, travel = generate(size, seed, family=family, flexible=share)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # generated travel tables name unused places
-        instance = combibaan.read_instance(tasks, travel, name=f"{family} {size} {seed}")
+    instance = flexible_list(family, size, seed, share)
     started = time.perf_counter()
     result = combibaan.solve(instance, time_limit=limit)
     seconds = time.perf_counter() - started

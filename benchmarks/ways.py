@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 
-from bench_common import machine
+from bench_common import flexible_list, machine
 
 from combibaan.solvers.expansion import WAYS_PATIENCE
 
@@ -30,7 +29,6 @@ def measure(
     family: str, size: int, seed: int, share: float, limit: float, patience: int | None
 ) -> str:
     import combibaan
-    from combibaan.generate import generate
     from combibaan.solvers import colgen, enumeration, expansion, large
 
     found: list[int] = []
@@ -52,10 +50,7 @@ def measure(
         gave_up += self.gave_up - doubts
         return way
 
-    tasks, travel = generate(size, seed, family=family, flexible=share)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # generated travel tables name unused places
-        instance = combibaan.read_instance(tasks, travel, name=f"{family} {size} {seed}")
+    instance = flexible_list(family, size, seed, share)
     enumeration.Witness.find = counted  # type: ignore[method-assign]
     expansion.WAYS_PATIENCE = patience  # type: ignore[assignment]
     large.lp_bound = bound  # type: ignore[attr-defined]
