@@ -112,10 +112,10 @@ def prices_and_dive(
     times, while its LPs took less than ``work_limit``) with columns the LP likes
     about equally in a random order (``seed``; :data:`DIVE_NOISE`), and keeps the most
     jobs; a dive in a random order stops at the wall-clock ``deadline`` (a rerun may
-    then differ). Where many jobs are about equally good (lists of short tasks), which of them
-    the first dive fixes decides: on one list of 150 short tasks it found 31 jobs
-    however many columns it fixed at a time, and so did the MIP over the same jobs,
-    while most dives in another order found 32, the optimum.
+    then differ). Where many jobs are about equally good (lists of short tasks), which
+    of them the first dive fixes decides: on one list of 150 short tasks it found 31
+    jobs however many columns it fixed at a time, and so did the MIP over the same
+    jobs, while most dives in another order found 32, the optimum.
     """
     task_list = sorted(set(tasks))
     first = solve_lp(columns, task_list)
