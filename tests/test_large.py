@@ -108,6 +108,33 @@ def test_pricing_with_a_node_cap_per_task_still_gives_real_jobs() -> None:
     assert capped and all(is_job(job, profs, limits, adjacency) for job in capped)
 
 
+def test_pricing_returns_the_cheap_jobs_it_passed_over_at_no_extra_nodes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Besides each task's cheapest job, the improving jobs a cheaper one replaced: real
+    jobs below 1, on the same nodes and with the same minimum as without them."""
+    import combibaan.solvers.colgen as colgen
+
+    _, limits, profs, _, adjacency = setting("short", 40, 2)
+    rng = random.Random(3)
+    gained = 0
+    for _ in range(4):
+        y = [rng.choice((0.0, 0.1, 0.2, 0.3)) for _ in profs]
+        deadline = time.perf_counter() + 60
+        monkeypatch.setattr(colgen, "EXTRA_COLUMNS", 0)
+        least, alone, nodes, exact = price(adjacency, profs, limits, y, deadline)
+        monkeypatch.setattr(colgen, "EXTRA_COLUMNS", 3)
+        minimum, found, more_nodes, more_exact = price(adjacency, profs, limits, y, deadline)
+        assert (minimum, more_nodes, more_exact) == (least, nodes, exact)
+        assert set(alone) <= set(found)
+        assert len(found) <= 4 * len(adjacency)
+        for job in found:
+            assert is_job(job, profs, limits, adjacency)
+            assert sum(y[t] for t in job) < 1.0
+        gained += len(set(found) - set(alone))
+    assert gained > 0
+
+
 @pytest.mark.parametrize(
     ("family", "rules"),
     [
