@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from ortools.linear_solver import pywraplp
 
 from combibaan.solvers.colgen import MasterLP, solve_lp
 
@@ -27,3 +28,46 @@ def test_excluding_columns_gives_the_lp_over_the_others(seed: int) -> None:
     assert all(values[k] == 0.0 for k in gone)
     assert lp.nonzeros == full - sum(len(columns[k]) for k in gone) == sum(map(len, kept))
     assert lp.work > 0
+
+
+class _FailsOnce:
+    """GLOP as the dive met it once: the solve from the last basis ends ABNORMAL."""
+
+    def __init__(self, solver: pywraplp.Solver) -> None:
+        self._solver = solver
+        self.failed = False
+
+    def Solve(self) -> int:
+        if not self.failed:
+            self.failed = True
+            return int(pywraplp.Solver.ABNORMAL)
+        return int(self._solver.Solve())
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._solver, name)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_failed_solve_from_the_last_basis_is_solved_afresh(seed: int) -> None:
+    """The same LP in a new GLOP, and the columns added or excluded after it still count."""
+    rng = random.Random(seed)
+    columns = sorted({tuple(sorted(rng.sample(range(12), rng.randint(2, 4)))) for _ in range(40)})
+    first, later = columns[:25], columns[25:]
+    lp = MasterLP(range(12))
+    lp.add(first)
+    lp.solve()
+    gone = sorted(rng.sample(range(len(first)), 8))
+    lp.exclude(gone)
+    failing = _FailsOnce(lp._solver)
+    lp._solver = failing
+    value, duals, values = lp.solve()
+    kept = [c for k, c in enumerate(first) if k not in gone]
+    assert failing.failed and lp._solver is not failing
+    assert value == pytest.approx(solve_lp(kept, range(12)).value)
+    assert all(values[k] == 0.0 for k in gone) and set(duals) == set(range(12))
+    lp.add(later)
+    lp.exclude([len(first)])
+    value, _, values = lp.solve()
+    rest = [c for k, c in enumerate(columns) if k not in gone and k != len(first)]
+    assert value == pytest.approx(solve_lp(rest, range(12)).value)
+    assert len(values) == len(columns) and values[len(first)] == 0.0
