@@ -135,24 +135,6 @@ def test_pricing_returns_the_cheap_jobs_it_passed_over_at_no_extra_nodes(
     assert gained > 0
 
 
-def test_pricing_over_some_roots_searches_only_their_jobs() -> None:
-    """A partial round (column generation rests tasks that found nothing): only jobs whose
-    lowest task is a root, real and below 1, and no exact minimum; every root is the whole."""
-    _, limits, profs, _, adjacency = setting("short", 40, 2)
-    y = [0.12] * len(profs)
-    deadline = time.perf_counter() + 60
-    whole = price(adjacency, profs, limits, y, deadline)
-    assert price(adjacency, profs, limits, y, deadline, roots=set(adjacency)) == whole
-    roots = set(sorted(adjacency)[::3])
-    minimum, found, nodes, exact = price(adjacency, profs, limits, y, deadline, roots=roots)
-    assert found and not exact and nodes < whole[2]
-    assert all(min(job) in roots for job in found)
-    assert all(
-        is_job(job, profs, limits, adjacency) and sum(y[t] for t in job) < 1 for job in found
-    )
-    assert minimum >= whole[0]
-
-
 @pytest.mark.parametrize(
     ("family", "rules"),
     [

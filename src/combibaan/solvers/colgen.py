@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
@@ -86,12 +86,6 @@ DRY_SHARE = 0.02
 #: tasks, seed 3, 16 reference seconds: LP 51.15 and bound 60 where one column per task
 #: gave 51.04 and 64; scratch runs).
 EXTRA_COLUMNS = 3
-#: Partial pricing: a task whose capped search found no improving job sits out this many
-#: capped rounds. Late in column generation most tasks find none and each spent its whole
-#: cap (``TASK_NODES``) to say so; resting them leaves more rounds for the same work
-#: (scratch runs at 150, 250 and 300 short tasks, seeds 2, 3 and 3: one job more on each,
-#: no change on 80 short tasks with windows).
-BARREN_ROUNDS = 5
 
 
 @dataclass(frozen=True)
@@ -167,7 +161,6 @@ def price(
     task_nodes: int | None = None,
     memo: LoadMemo | None = None,
     ways: Growth | None = None,
-    roots: Collection[int] | None = None,
 ) -> tuple[float, list[tuple[int, ...]], int, bool]:
     """The smallest dual sum over all feasible jobs (capped at ``cap``), cheap jobs (each
     task's cheapest and up to ``EXTRA_COLUMNS`` it met before), nodes used, and whether
@@ -200,9 +193,6 @@ def price(
     With ``ways`` (:class:`Growth`) tasks have several ways to be done and a set's
     load is that of some ways that fit together: the search stays over sets of
     tasks, and ``ways`` says whether and how a set grows.
-
-    With ``roots`` only the jobs whose lowest task is one of them are searched (a
-    partial round: the minimum is then not exact).
     """
     minimum = cap
     found: list[tuple[int, ...]] = []
@@ -337,9 +327,6 @@ def price(
     doubts = 0 if ways is None else ways.gave_up
     passed_over: list[int] = []  # jobs of this ``v`` a cheaper one replaced
     for v in sorted(adjacency):
-        if roots is not None and v not in roots:
-            exact = False
-            continue
         passed_over.clear()
         bar, best, patient_until = cap, None, nodes + PATIENCE
         if task_nodes is not None:
@@ -532,7 +519,6 @@ def lp_bound(
     master, master_columns = MasterLP(adjacency), 0
     memo = LoadMemo()
     edges = sum(map(len, adjacency.values()))
-    rest_until: dict[int, int] = {}  # the last capped round each resting task sits out
     while True:
         if time.perf_counter() >= deadline:
             clock_cut = True
@@ -553,10 +539,6 @@ def lp_bound(
         y = [duals.get(t, 0.0) for t in range(len(profiles))]
         left = None if budget is None else price_nodes(meter.left)
         loads = memo.misses
-        roots = None  # every task (see BARREN_ROUNDS)
-        if task_nodes is not None:
-            resting = {v for v, until in rest_until.items() if until >= rounds}
-            roots = frozenset(adjacency).difference(resting) if resting else None
         try:
             minimum, found, used, exact = source.price(
                 adjacency,
@@ -567,7 +549,6 @@ def lp_bound(
                 max_nodes=left,
                 task_nodes=task_nodes,
                 memo=memo,
-                roots=roots,
             )
         except PricingStopped:
             clock_cut = time.perf_counter() > deadline
@@ -579,16 +560,6 @@ def lp_bound(
         # to go and a proof of its minimum would prove little: only look harder once
         # it dries up (measured on 1,000 short tasks: 2 s a round against 20 s).
         dry = sum(1 for job in found if job not in columns) < DRY_SHARE * len(adjacency)
-        if task_nodes is not None:
-            rooted = {min(job) for job in found}
-            for v in adjacency if roots is None else roots:
-                if v not in rooted:
-                    rest_until[v] = rounds + BARREN_ROUNDS
-            if roots is not None and dry:
-                # Dry without the tasks that sat out says little: every task prices in
-                # the next round before the whole search or CP-SAT is tried.
-                rest_until.clear()
-                dry = False
         if dry and not exact and whole:
             # First the whole search, each task to the end, on at most WHOLE_NODES.
             loads = memo.misses
