@@ -365,7 +365,7 @@ def median_max(values: list[float], form: str) -> str:
 def table(found: list[Cell]) -> list[str]:
     header = (
         "| family | tasks | runs | jobs | bound | gap | count proven | s to proven count "
-        "| total s | peak MB | greedy jobs | jobs / greedy | method | checker |"
+        "| total s | wall clock cut | peak MB | greedy jobs | jobs / greedy | method | checker |"
     )
     lines = [header, "|" + "---|" * header.count(" | ") + "---|"]
     for cell in found:
@@ -377,12 +377,15 @@ def table(found: list[Cell]) -> list[str]:
         broken = sum(r["violations"] for r in runs)
         checker = "ok" if runs and not broken else ("–" if not runs else f"**{broken} violations**")
         count = f"{len(runs)}" + (f" + {len(cell.errors)} failed" if cell.errors else "")
+        # A run the wall clock cut may differ when repeated (runs of older code lack it).
+        cut = sum(bool(r.get("wall_clock_cut")) for r in runs)
         lines.append(
             f"| {cell.family} | {cell.size} | {count} "
             f"| {spread([r['jobs'] for r in runs])} "
             f"| {spread([r['bound'] for r in runs if r['bound'] is not None])} | {gap} "
             f"| {cell.proven}/{len(runs)} "
             f"| {'–' if proven_at is None else f'{proven_at:.1f}'} | {total} "
+            f"| {cut}/{len(runs)} "
             f"| {max((r['peak_mb'] for r in runs), default=0):.0f} "
             f"| {spread([r['greedy_jobs'] for r in runs])} "
             f"| {'–' if not ratios else f'{statistics.median(ratios):.2f}'} "
@@ -435,8 +438,10 @@ def targets(found: list[Cell]) -> list[str]:
     return lines
 
 
-def report(args: argparse.Namespace, records: list[dict], stopped: bool, seconds: float) -> str:
+def report(args: argparse.Namespace, records: list[dict], stopped: bool) -> str:
     found = cells(records)
+    # What the runs took, so that a report of reused runs says how long they ran.
+    seconds = sum(r.get("wall_seconds", 0.0) for r in records)
     limits = sorted({c.limit for c in found}) or [time_limit(args, s) for s in args.sizes]
     executable = Path(sys.executable)
     shown = str(executable.relative_to(ROOT)) if executable.is_relative_to(ROOT) else "python"
@@ -534,9 +539,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error("--time-limit must be above 0")
     if args.runs is None and args.out is not None:
         args.runs = args.out.with_name(args.out.stem + ".runs.jsonl")
-    started = time.perf_counter()
     records, stopped = run_all(args, plan(args, code_hash()))
-    text = report(args, records, stopped, time.perf_counter() - started)
+    text = report(args, records, stopped)
     print(text)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

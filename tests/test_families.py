@@ -210,6 +210,26 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert record["jobs"] >= 1 and record["violations"] == 0 and record["peak_mb"] > 0
     assert record["jobs"] <= record["bound"]
     assert "[1/1] short n30 seed 1" in done.stderr
+    assert cut_column(text) == f"{int(record['wall_clock_cut'])}/1"
+    # The same command again reuses the run: a run the wall clock cut is reported as such.
+    record["wall_clock_cut"] = not record["wall_clock_cut"]
+    out.with_name("families.runs.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    again = run_benchmark(
+        "--families", "short", "--sizes", 30, "--seeds", 1, "--time-limit", 3,
+        "--workers", 1, "--out", out, cwd=tmp_path,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert "reused" in again.stderr
+    assert cut_column(out.read_text(encoding="utf-8")) == f"{int(record['wall_clock_cut'])}/1"
+
+
+def cut_column(report: str) -> str:
+    """The ``wall clock cut`` cell of the short, 30-task row of a report."""
+    lines = report.splitlines()
+    header = next(line for line in lines if line.startswith("| family | tasks | runs |"))
+    row = next(line for line in lines if line.startswith("| short | 30 |"))
+    names = [cell.strip() for cell in header.strip("|").split("|")]
+    return [cell.strip() for cell in row.strip("|").split("|")][names.index("wall clock cut")]
 
 
 def test_benchmark_reports_a_failed_run_as_a_row(tmp_path: Path) -> None:
