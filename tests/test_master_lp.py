@@ -4,10 +4,15 @@ excludes columns as it fixes jobs, which must give the LP over the columns left.
 from __future__ import annotations
 
 import random
+import warnings
 
 import pytest
+from conftest import assert_sound
 from ortools.linear_solver import pywraplp
 
+import combibaan
+from combibaan.generate import generate
+from combibaan.solvers import colgen
 from combibaan.solvers.colgen import MasterLP, solve_lp
 
 
@@ -71,3 +76,30 @@ def test_a_failed_solve_from_the_last_basis_is_solved_afresh(seed: int) -> None:
     rest = [c for k, c in enumerate(columns) if k not in gone and k != len(first)]
     assert value == pytest.approx(solve_lp(rest, range(12)).value)
     assert len(values) == len(columns) and values[len(first)] == 0.0
+
+
+@pytest.mark.parametrize("healthy", [0, 1, 4, 12])
+def test_when_glop_keeps_failing_the_large_path_ends_with_what_it_has(
+    monkeypatch: pytest.MonkeyPatch, healthy: int
+) -> None:
+    """After ``healthy`` LP solves every one fails, afresh too: column generation, both
+    dives and the count's proof stop their phase, and the answer is still sound."""
+    solve = colgen.MasterLP.solve
+    calls = 0
+
+    def failing(self: colgen.MasterLP) -> tuple[float, dict[int, float], list[float]]:
+        nonlocal calls
+        calls += 1
+        if calls > healthy:
+            raise colgen.LPFailed("GLOP did not solve the restricted master LP")
+        return solve(self)
+
+    monkeypatch.setattr(colgen.MasterLP, "solve", failing)
+    tasks, travel = generate(150, 2, family="short")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        instance = combibaan.read_instance(tasks, travel, name="short")
+    result = combibaan.solve(instance, time_limit=10, strategy="large", workers=1)
+    assert calls > healthy  # the failures were met
+    assert_sound(result)
+    assert result.num_jobs > 0

@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from combibaan.solvers.colgen import solve_lp
+from combibaan.solvers.colgen import LPFailed, solve_lp
 from combibaan.solvers.ortools.mip_packing import most_jobs_mip
 
 #: Above this many columns a MIP is not tried (the MIP would not finish in a workshop's minute).
@@ -77,7 +77,10 @@ def priced_over(
     columns: Sequence[tuple[int, ...]], tasks: Iterable[int]
 ) -> tuple[Prices | None, float]:
     """:func:`prices_over` and the reference seconds its LP took (for a budget)."""
-    solved = solve_lp(columns, tasks)
+    try:
+        solved = solve_lp(columns, tasks)
+    except LPFailed:
+        return None, 0.0
     return _scaled(columns, solved.duals), solved.work
 
 
@@ -118,7 +121,10 @@ def prices_and_dive(
     jobs, while most dives in another order found 32, the optimum.
     """
     task_list = sorted(set(tasks))
-    first = solve_lp(columns, task_list)
+    try:
+        first = solve_lp(columns, task_list)
+    except LPFailed:
+        return None, (), 0.0
     prices = _scaled(columns, first.duals)
     chosen, work = _dive(columns, first.values, None)
     work += first.work
@@ -157,7 +163,10 @@ def _dive(
                 used.update(column)
         rest = [c for c in rest if used.isdisjoint(c)]
         if rest:
-            solved = solve_lp(rest, sorted({t for c in rest for t in c}))
+            try:
+                solved = solve_lp(rest, sorted({t for c in rest for t in c}))
+            except LPFailed:
+                break  # what it fixed is still a packing
             values, work = solved.values, work + solved.work
     return tuple(chosen), work
 

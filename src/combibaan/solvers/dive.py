@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from combibaan.rules import Limits, Profile
-from combibaan.solvers.colgen import TASK_NODES, LoadMemo, MasterLP, PricingStopped
+from combibaan.solvers.colgen import TASK_NODES, LoadMemo, LPFailed, MasterLP, PricingStopped
 from combibaan.solvers.expansion import JobSource
 from combibaan.solvers.work_meter import (
     Meter,
@@ -83,7 +83,10 @@ def dive(
         if time.perf_counter() > deadline:
             return DiveOutcome(fixed, priced, steps, meter.spent, True)
         steps += 1
-        value, duals, values = lp.solve()
+        try:
+            value, duals, values = lp.solve()
+        except LPFailed:
+            break  # the jobs fixed so far are disjoint: they are the dive's proposal
         meter.charge(lp.work)
         fresh = []
         if not meter.exhausted:
@@ -99,7 +102,10 @@ def dive(
             index.update((column, k) for k, column in enumerate(fresh, start=len(index)))
             active += fresh
             lp.add(fresh)
-            value, duals, values = lp.solve()
+            try:
+                value, duals, values = lp.solve()
+            except LPFailed:
+                break
             meter.charge(lp.work)
         if value < 1e-6:
             break
