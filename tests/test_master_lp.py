@@ -99,7 +99,7 @@ def test_when_glop_keeps_failing_the_large_path_ends_with_what_it_has(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         instance = combibaan.read_instance(tasks, travel, name="short")
-    result = combibaan.solve(instance, time_limit=10, strategy="large", workers=1)
+    result = combibaan.solve(instance, time_limit=4, strategy="large", workers=1)
     assert calls > healthy  # the failures were met
     assert_sound(result)
     assert result.num_jobs > 0
