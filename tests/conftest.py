@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -20,7 +21,7 @@ import pytest
 
 import combibaan
 from combibaan.io.parsing import parse_days, parse_time
-from combibaan.model import MINUTES_PER_DAY, MINUTES_PER_WEEK, Instance, Slot, Task
+from combibaan.model import MINUTES_PER_DAY, MINUTES_PER_WEEK, Instance, Slot, Task, Window
 from combibaan.model.instance import TravelEdge
 from combibaan.result import Result
 from combibaan.rules import Policy
@@ -164,6 +165,25 @@ def random_instance(rng: random.Random, n_tasks: int) -> Instance:
     pairs = [(a, b) for i, a in enumerate(LOCATIONS) for b in LOCATIONS[i + 1 :]]
     travel = [(a, b, rng.choice((0, 3, 10, 20, 45))) for a, b in pairs if rng.random() < 0.5]
     return make_instance(*tasks, travel=travel, name="random")
+
+
+def with_windows(rng: random.Random, instance: Instance, share: float = 0.35) -> Instance:
+    """``instance`` with about ``share`` of its tasks of one time pattern made flexible: the
+    same duration in a window up to 2 h earlier and 3 h later, on as many days as before
+    out of up to two more."""
+    tasks = []
+    for task in instance.tasks:
+        times = {(s.start, s.end) for s in task.slots}
+        if len(times) == 1 and rng.random() < share:
+            ((start, end),) = times
+            days = sorted({s.day for s in task.slots})
+            pool = tuple(sorted(set(days) | set(rng.sample(range(7), rng.randint(0, 2)))))
+            earliest = max(0, start - rng.choice((0, 30, 60, 120)))
+            latest = end + rng.choice((0, 30, 60, 180))
+            window = Window(pool, len(days), earliest, latest, end - start)
+            task = replace(task, slots=(), windows=(window,))
+        tasks.append(task)
+    return replace(instance, tasks=tuple(tasks))
 
 
 def random_policy(rng: random.Random) -> Policy:

@@ -17,6 +17,7 @@ from conftest import (
     random_instance,
     random_policy,
     solve_checked,
+    with_windows,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -91,3 +92,39 @@ def test_a_tiny_time_limit_still_gives_a_sound_answer(rng: random.Random, size: 
     instance = random_instance(rng, size)
     result = solve_checked(instance, random_policy(rng), time_limit=0.01, workers=1)
     assert_sound(result)
+
+
+# Lists of the random generator above, not of ``combibaan generate``: larger, under a
+# random policy over every rule, some with windows, on the large path.
+LARGE_LISTS = settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+)
+
+
+@LARGE_LISTS
+@given(rng=st.randoms(use_true_random=False), windows=st.booleans())
+def test_the_large_path_is_sound_on_random_lists_and_policies(
+    rng: random.Random, windows: bool
+) -> None:
+    instance = random_instance(rng, rng.choice((60, 90, 120)))
+    if windows:
+        instance = with_windows(rng, instance)
+    solve_checked(instance, random_policy(rng), time_limit=3, strategy="large", workers=1)
+
+
+@LARGE_LISTS
+@given(rng=st.randoms(use_true_random=False), windows=st.booleans())
+def test_the_large_paths_bound_is_never_below_the_optimum_on_random_lists(
+    rng: random.Random, windows: bool
+) -> None:
+    instance = random_instance(rng, rng.randint(12, 24))
+    if windows:
+        instance = with_windows(rng, instance)
+    rules = random_policy(rng)
+    exact = solve_checked(instance, rules, time_limit=20, strategy="exact", workers=1)
+    large = solve_checked(instance, rules, time_limit=3, strategy="large", workers=1)
+    assert exact.jobs_status == "optimal"
+    assert large.jobs_bound is not None and large.jobs_bound >= exact.num_jobs
