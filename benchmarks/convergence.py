@@ -1,0 +1,108 @@
+"""What column generation needs to converge, against the share the large path gives it.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/convergence.py --lists short:150:2:30 short:250:3:60
+        [--budget 200] [--out FILE]
+
+Each list (``family:tasks:seed:time limit``, made as ``families.py`` makes it) gets
+column generation (:func:`combibaan.solvers.colgen.lp_bound`) from the greedy
+proposal with the hours bound as the large path passes it, on ``--budget`` reference
+seconds. The table shows the rounds, the columns, the LP over them, the bound proven,
+whether it converged and the reference seconds it spent, against the share of the
+time limit the large path would give it (``BOUND_SHARE`` of the budget inline,
+``BACKGROUND_SHARES[0]`` from ``BACKGROUND_FROM`` tasks; a failed enumeration by
+``auto`` before it comes off that share too, so the real share is at most this).
+Where it converges on more than its share, the family benchmark's bound at that
+time limit is the hours bound or a looser Farley bound, however good the jobs are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+from bench_common import machine
+from families import FAMILIES, family_list
+
+from combibaan.rules import Limits, profiles
+from combibaan.solvers import colgen, large
+from combibaan.solvers.compatibility import compatibility_graph
+from combibaan.solvers.greedy import greedy_jobs
+
+
+def share(tasks: int, time_limit: float) -> float:
+    """Reference seconds the large path gives column generation at this time limit."""
+    budget = large.USABLE * time_limit
+    if tasks >= large.BACKGROUND_FROM:
+        return large.BACKGROUND_SHARES[0] * budget
+    return large.BOUND_SHARE * budget
+
+
+def hours_bound(graph: nx.Graph, minutes: list[int], least: int) -> int:
+    """The large path's fallback bound (``Problem.hours_bound``), for its early stop."""
+    return sum(
+        len(part) if least == 0 else sum(minutes[t] for t in part) // least
+        for part in nx.connected_components(graph)
+    )
+
+
+def measure(family: str, size: int, seed: int, time_limit: float, budget: float) -> str:
+    instance, policy = family_list(family, size, seed)
+    limits, profs = Limits.of(policy), profiles(instance)
+    graph = compatibility_graph(instance, policy, profs)
+    adjacency = {v: set(graph[v]) for v in graph}
+    fallback = hours_bound(graph, [p.minutes for p in profs], limits.min_minutes)
+    started = time.process_time()
+    outcome = colgen.lp_bound(
+        adjacency,
+        profs,
+        limits,
+        greedy_jobs(graph, profs, limits),
+        time.perf_counter() + 10 * budget,
+        budget=budget,
+        known_bound=fallback,
+    )
+    cpu = time.process_time() - started
+    bound = "–" if outcome.jobs_bound is None else str(outcome.jobs_bound)
+    given = share(size, time_limit)
+    return (
+        f"| {family} | {size} | {seed} | {fallback} | {outcome.rounds} | {outcome.columns:,} "
+        f"| {outcome.lp_value:.2f} | {bound} | {'yes' if outcome.converged else 'no'} "
+        f"| {outcome.work:.2f} | {cpu:.2f} | {time_limit:g} s: {given:.1f} "
+        f"| {outcome.work / given:.2f} |"
+    )
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--lists", nargs="+", default=["short:150:2:30", "short:250:3:60"])
+    p.add_argument("--budget", type=float, default=200.0, help="reference seconds")
+    p.add_argument("--out", type=Path, help="also write the table here")
+    args = p.parse_args()
+    lines = [
+        "# What column generation needs to converge, against its share\n",
+        "`python benchmarks/convergence.py " + " ".join(sys.argv[1:]) + "`\n",
+        *machine(),
+        "",
+        "| family | tasks | seed | hours bound | rounds | columns | LP | bound | converged "
+        "| reference s spent | CPU s | its share at the time limit | spent / share |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    print("\n".join(lines), flush=True)
+    for item in args.lists:
+        family, size, seed, limit = item.split(":")
+        if family not in FAMILIES:
+            p.error(f"{family}: not one of {', '.join(FAMILIES)}")
+        row = measure(family, int(size), int(seed), float(limit), args.budget)
+        print(row, flush=True)
+        lines.append(row)
+    if args.out:
+        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
