@@ -15,6 +15,8 @@ time limit the large path would give it (``BOUND_SHARE`` of the budget inline,
 ``auto`` before it comes off that share too, so the real share is at most this).
 Where it converges on more than its share, the family benchmark's bound at that
 time limit is the hours bound or a looser Farley bound, however good the jobs are.
+A bound of "–" with "converged": the LP reached the hours bound, which then stands;
+without "converged", the run spent its whole budget and needs more than it shows.
 """
 
 from __future__ import annotations
