@@ -26,14 +26,11 @@ import sys
 import time
 from pathlib import Path
 
-import networkx as nx
 from bench_common import machine
-from families import FAMILIES, family_list
+from families import FAMILIES, column_input
 
-from combibaan.rules import Limits, profiles
 from combibaan.solvers import colgen, large
-from combibaan.solvers.compatibility import compatibility_graph
-from combibaan.solvers.greedy import greedy_jobs
+from combibaan.solvers.strategies.base import hours_bound
 
 
 def share(tasks: int, time_limit: float) -> float:
@@ -44,26 +41,15 @@ def share(tasks: int, time_limit: float) -> float:
     return large.BOUND_SHARE * budget
 
 
-def hours_bound(graph: nx.Graph, minutes: list[int], least: int) -> int:
-    """The large path's fallback bound (``Problem.hours_bound``), for its early stop."""
-    return sum(
-        len(part) if least == 0 else sum(minutes[t] for t in part) // least
-        for part in nx.connected_components(graph)
-    )
-
-
 def measure(family: str, size: int, seed: int, time_limit: float, budget: float) -> str:
-    instance, policy = family_list(family, size, seed)
-    limits, profs = Limits.of(policy), profiles(instance)
-    graph = compatibility_graph(instance, policy, profs)
-    adjacency = {v: set(graph[v]) for v in graph}
-    fallback = hours_bound(graph, [p.minutes for p in profs], limits.min_minutes)
+    graph, adjacency, profs, limits, greedy = column_input(family, size, seed)
+    fallback = hours_bound(graph, profs, limits)
     started = time.process_time()
     outcome = colgen.lp_bound(
         adjacency,
         profs,
         limits,
-        greedy_jobs(graph, profs, limits),
+        greedy,
         time.perf_counter() + 10 * budget,
         budget=budget,
         known_bound=fallback,

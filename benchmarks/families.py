@@ -30,13 +30,15 @@ import traceback
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bench_common import machine, peak_mb, run_child, run_greedy
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from combibaan.model import Instance
-    from combibaan.rules import Policy
+    from combibaan.rules import Limits, Policy, Profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "combibaan"
@@ -120,6 +122,30 @@ def family_list(family: str, size: int, seed: int) -> tuple[Instance, Policy]:
         warnings.simplefilter("ignore")  # generated travel tables name unused places
         instance = combibaan.read_instance(tasks, travel, name=f"{family} n{size} seed {seed}")
     return instance, Policy(min_hours=UNITS_HOURS) if family == "units" else Policy()
+
+
+class ColumnInput(NamedTuple):
+    """A list as column generation gets it (``pricing.py``, ``convergence.py``)."""
+
+    graph: nx.Graph
+    adjacency: dict[int, set[int]]
+    profiles: list[Profile]
+    limits: Limits
+    greedy: list[tuple[int, ...]]
+
+
+def column_input(family: str, size: int, seed: int) -> ColumnInput:
+    """One list of ``family``: its compatibility graph, profiles, limits and the greedy
+    proposal column generation starts from, as the large path builds them."""
+    from combibaan.rules import Limits, profiles
+    from combibaan.solvers.compatibility import compatibility_graph
+    from combibaan.solvers.greedy import greedy_jobs
+
+    instance, policy = family_list(family, size, seed)
+    limits, profs = Limits.of(policy), profiles(instance)
+    graph = compatibility_graph(instance, policy, profs)
+    adjacency = {v: set(graph[v]) for v in graph}
+    return ColumnInput(graph, adjacency, profs, limits, greedy_jobs(graph, profs, limits))
 
 
 def run_one(family: str, size: int, seed: int, limit: float, strategy: str, workers: int) -> dict:

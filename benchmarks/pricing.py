@@ -23,20 +23,14 @@ import sys
 import time
 
 from bench_common import machine
-from families import FAMILIES, family_list
+from families import FAMILIES, column_input
 
-from combibaan.rules import Limits, profiles
 from combibaan.solvers import colgen
-from combibaan.solvers.compatibility import compatibility_graph
-from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.work_meter import pricing_seconds
 
 
 def measure(family: str, size: int, seed: int, budget: float) -> str:
-    instance, policy = family_list(family, size, seed)
-    limits, profs = Limits.of(policy), profiles(instance)
-    graph = compatibility_graph(instance, policy, profs)
-    adjacency = {v: set(graph[v]) for v in graph}
+    _, adjacency, profs, limits, greedy = column_input(family, size, seed)
     edges = sum(map(len, adjacency.values()))
     rounds: list[tuple[int, int, float]] = []  # nodes, loads computed, CPU seconds
     memos: list[colgen.LoadMemo] = []
@@ -63,7 +57,7 @@ def measure(family: str, size: int, seed: int, budget: float) -> str:
             adjacency,
             profs,
             limits,
-            greedy_jobs(graph, profs, limits),
+            greedy,
             time.perf_counter() + 10 * budget,
             budget=budget,
         )

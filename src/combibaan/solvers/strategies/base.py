@@ -77,14 +77,19 @@ class Problem:
         return job_burden(self.instance, column, days)
 
     def hours_bound(self) -> int:
-        """A bound on jobs that needs no enumeration: per group of tasks that could ever
-        meet, their minutes divided by the least minutes of a job."""
-        least = self.limits.min_minutes
-        bound = 0
-        for component in nx.connected_components(self.graph):
-            minutes = sum(self.profiles[t].minutes for t in component)
-            bound += len(component) if least == 0 else minutes // least
-        return bound
+        """:func:`hours_bound` of this problem's graph."""
+        return hours_bound(self.graph, self.profiles, self.limits)
+
+
+def hours_bound(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -> int:
+    """A bound on jobs that needs no enumeration: per group of tasks that could ever
+    meet, their minutes divided by the least minutes of a job."""
+    least = limits.min_minutes
+    bound = 0
+    for component in nx.connected_components(graph):
+        minutes = sum(profiles[t].minutes for t in component)
+        bound += len(component) if least == 0 else minutes // least
+    return bound
 
 
 @dataclass(frozen=True)
