@@ -82,10 +82,14 @@ def main() -> None:
     ]
     print("\n".join(lines), flush=True)
     for item in args.lists:
-        family, size, seed, limit = item.split(":")
+        try:
+            family, size, seed, limit = item.split(":")
+            numbers = int(size), int(seed), float(limit)
+        except ValueError:
+            p.error(f"{item}: give family:tasks:seed:time limit, e.g. short:150:2:30")
         if family not in FAMILIES:
             p.error(f"{family}: not one of {', '.join(FAMILIES)}")
-        row = measure(family, int(size), int(seed), float(limit), args.budget)
+        row = measure(family, *numbers, args.budget)
         print(row, flush=True)
         lines.append(row)
     if args.out:
