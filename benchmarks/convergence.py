@@ -71,6 +71,8 @@ def main() -> None:
     p.add_argument("--budget", type=float, default=200.0, help="reference seconds")
     p.add_argument("--out", type=Path, help="also write the table here")
     args = p.parse_args()
+    if args.budget <= 0:
+        p.error("--budget: give a positive number of reference seconds")
     lines = [
         "# What column generation needs to converge, against its share\n",
         "`python benchmarks/convergence.py " + " ".join(sys.argv[1:]) + "`\n",
@@ -85,8 +87,13 @@ def main() -> None:
         try:
             family, size, seed, limit = item.split(":")
             numbers = int(size), int(seed), float(limit)
+            if numbers[0] < 1 or numbers[2] <= 0:
+                raise ValueError
         except ValueError:
-            p.error(f"{item}: give family:tasks:seed:time limit, e.g. short:150:2:30")
+            p.error(
+                f"{item}: give family:tasks:seed:time limit (at least 1 task, a positive "
+                "limit), e.g. short:150:2:30"
+            )
         if family not in FAMILIES:
             p.error(f"{family}: not one of {', '.join(FAMILIES)}")
         row = measure(family, *numbers, args.budget)
