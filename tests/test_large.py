@@ -108,6 +108,21 @@ def test_pricing_with_a_node_cap_per_task_still_gives_real_jobs() -> None:
     assert capped and all(is_job(job, profs, limits, adjacency) for job in capped)
 
 
+def test_pricing_computes_no_load_for_a_child_that_cannot_become_a_cheap_job() -> None:
+    """A child is judged on its dual sum and its candidates before its load is computed:
+    on short tasks most are cut there, so far fewer loads are computed than nodes
+    searched (each load costs a dozen nodes), and the minimum stays that of brute force."""
+    _, limits, profs, graph, adjacency = setting("short", 40, 2)
+    every = enumerate_jobs(graph, profs, limits).jobs
+    y = [0.15] * len(profs)
+    memo = LoadMemo()
+    minimum, _, nodes, exact = price(
+        adjacency, profs, limits, y, time.perf_counter() + 60, memo=memo
+    )
+    assert exact and minimum == pytest.approx(min(sum(y[t] for t in job) for job in every))
+    assert memo.misses < nodes / 4
+
+
 def test_pricing_returns_the_cheap_jobs_it_passed_over_at_no_extra_nodes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -240,9 +240,9 @@ def price(
     given_up = 1 << 62
     best: int | None = None  # the members of the cheapest job so far, as a bit set
 
-    def search(key: int, cost: float, load: Load, job: bool, dual: int, rate: int) -> None:
-        # ``key``: the members (bit t for task t); ``dual`` / ``rate``: the candidates.
-        nonlocal bar, best, nodes
+    def tick() -> None:
+        """Count a node: the budgets, the deadline and the bar's drop go by nodes."""
+        nonlocal bar, nodes
         nodes += 1
         if nodes & 4095 == 0 and (nodes == most or time.perf_counter() > deadline):
             raise PricingStopped(nodes)
@@ -250,35 +250,40 @@ def price(
             bar = minimum
         if nodes > given_up:
             raise _TaskCap
+
+    def hopeless(cost: float, missing: int, rate: int) -> bool:
+        """Whether a set that costs ``cost`` and lacks ``missing`` minutes (> 0) cannot
+        become a job below the bar with the candidates ``rate``: the cheapest way to
+        cover the missing minutes, each candidate at most once and the last one
+        fractionally, is a lower bound on completing it."""
+        need = cost
+        left = rate
+        while left:
+            low = left & -left
+            left ^= low
+            c = by_rate[low.bit_length() - 1]
+            if minutes[c] >= missing:
+                return need + per_minute[c] * missing >= bar
+            need += y[c]
+            missing -= minutes[c]
+            if need >= bar:
+                return True
+        return True  # the candidates' minutes together do not reach the minimum
+
+    def search(key: int, cost: float, load: Load, job: bool, dual: int, rate: int) -> None:
+        # ``key``: the members (bit t for task t); ``dual`` / ``rate``: the candidates.
+        # A child is judged hopeless before its load is computed (most children are,
+        # and the load is most of a node's cost), so the root alone is judged here.
+        nonlocal bar, best
         if job:
             if cost < bar:
                 if best is not None and len(passed_over) < EXTRA_COLUMNS:
                     passed_over.append(best)
                 bar, best = cost, key
             return
-        missing = min_minutes - load.minutes
-        if missing > 0:
-            # The cheapest way to cover the missing minutes, each candidate at most
-            # once and the last one fractionally: a lower bound on completing the job.
-            need = cost
-            left = rate
-            while left:
-                low = left & -left
-                left ^= low
-                c = by_rate[low.bit_length() - 1]
-                if minutes[c] >= missing:
-                    need += per_minute[c] * missing
-                    break
-                need += y[c]
-                missing -= minutes[c]
-                if need >= bar:
-                    return
-            else:
-                return  # the candidates' minutes together do not reach the minimum
-            if need >= bar:
-                return
         room = max_minutes - load.minutes
-        full = len(load.suppliers) >= most_suppliers
+        suppliers = load.suppliers
+        full = len(suppliers) >= most_suppliers
         later, passed = dual, 0
         while later:
             low = later & -later
@@ -288,6 +293,27 @@ def price(
             if child >= bar:
                 break
             passed |= rate_bit[c]
+            fits = bisect_right(sizes, room - real[c])
+            if near_dual[c] < 0:
+                near_dual[c], near_rate[c] = bits(adjacency[c])
+            next_dual = later & near_dual[c] & fit_dual[fits]
+            next_rate = rate & ~passed & near_rate[c] & fit_rate[fits]
+            if full or len(suppliers) + (profiles[c].supplier not in suppliers) >= most_suppliers:
+                grown_suppliers = suppliers | {profiles[c].supplier}
+                allowed = among.get(grown_suppliers)
+                if allowed is None:
+                    pairs = [of_supplier.get(s, (0, 0)) for s in grown_suppliers]
+                    allowed = among[grown_suppliers] = (
+                        sum(d for d, _ in pairs),
+                        sum(r for _, r in pairs),
+                    )
+                next_dual &= allowed[0]
+                next_rate &= allowed[1]
+            missing = min_minutes - load.minutes - real[c]
+            if missing > 0:
+                tick()
+                if hopeless(child, missing, next_rate):
+                    continue
             grown_key = key | 1 << c
             known = loads.get(grown_key, _UNKNOWN)
             if known is _UNKNOWN:
@@ -305,22 +331,9 @@ def price(
                 memo.hits += 1
             if known is None:
                 continue
+            if missing <= 0:
+                tick()
             grown, grown_job = known
-            fits = bisect_right(sizes, room - real[c])
-            if near_dual[c] < 0:
-                near_dual[c], near_rate[c] = bits(adjacency[c])
-            next_dual = later & near_dual[c] & fit_dual[fits]
-            next_rate = rate & ~passed & near_rate[c] & fit_rate[fits]
-            if full or len(grown.suppliers) >= most_suppliers:
-                allowed = among.get(grown.suppliers)
-                if allowed is None:
-                    pairs = [of_supplier.get(s, (0, 0)) for s in grown.suppliers]
-                    allowed = among[grown.suppliers] = (
-                        sum(d for d, _ in pairs),
-                        sum(r for _, r in pairs),
-                    )
-                next_dual &= allowed[0]
-                next_rate &= allowed[1]
             search(grown_key, child, grown, grown_job, next_dual, next_rate)
 
     exact = True
@@ -337,7 +350,10 @@ def price(
             continue
         job = alone.is_job(limits) if ways is None else ways.is_job(1 << v, alone)
         try:
-            search(1 << v, y[v], alone, job, later_dual, later_rate)
+            tick()
+            missing = min_minutes - alone.minutes
+            if job or missing <= 0 or not hopeless(y[v], missing, later_rate):
+                search(1 << v, y[v], alone, job, later_dual, later_rate)
         except _TaskCap:
             exact = False
         if best is not None:

@@ -18,13 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: The pricing search (:func:`.colgen.price`): a node, a load computed (not found in the
-#: memo), and per round a neighbour of a task (its bit sets are made anew). Fitted on 8
-#: runs of 9-54 rounds (five families, 80-1,000 tasks, 0.07-20 s of CPU time): within
-#: 10 % on each, where nodes alone (150 k/s) were off by a factor of 0.25 to 1.6; on the
-#: 18 lists of ``benchmarks/pricing.py`` 0.7-1.3 times the CPU time (under on 1,000
-#: tasks of ``many`` and ``units``, whose rounds hit the whole search's cap).
-SECONDS_PER_PRICE_NODE = 4e-6
-SECONDS_PER_PRICE_LOAD = 4.5e-6
+#: memo), and per round a neighbour of a task (its bit sets are made anew). Most nodes
+#: are children judged hopeless before their load is computed, so a node is cheap and a
+#: load dear. Fitted on ``benchmarks/pricing.py``'s 18 lists (six families, 150-1,000
+#: tasks, seed 1, 10 reference seconds each) as CPU time on a machine 1.18 times as
+#: fast as the reference (see the LP's rates): 1.0-1.1 times the CPU time on short
+#: lists, where pricing is most of the work, 0.7-1.5 on the others, where it is a few
+#: per cent of a run. The earlier rates (4 us a node, 4.5 us a load), fitted before
+#: children were judged before their loads, charged short lists twice their time.
+SECONDS_PER_PRICE_NODE = 1.6e-6
+SECONDS_PER_PRICE_LOAD = 2e-5
 SECONDS_PER_PRICE_EDGE = 2e-7
 #: A GLOP solve of the LP over the columns (:func:`lp_seconds`): per nonzero, and per
 #: nonzero and simplex iteration (a pivot prices every column); nonzeros of the columns
