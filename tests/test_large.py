@@ -328,24 +328,6 @@ def test_enumeration_under_a_price_limit_is_the_cheap_part_of_all(family: str, s
         assert sorted(cheap.jobs) == sorted(expected)
 
 
-def test_enumeration_under_a_price_limit_cuts_sets_too_dear_to_complete(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A set whose missing minutes cost more than its room is not grown: the same jobs in
-    the same order, in fewer steps than with that cut switched off."""
-    from combibaan.solvers import enumeration
-
-    _, limits, profs, graph, _ = setting("short", 40, 2)
-    rng = random.Random(5)
-    prices = [rng.choice([0.1, 0.2, 0.3]) for _ in profs]
-    cut = enumerate_jobs(graph, profs, limits, minimal=True, prices=prices, price_limit=1.0)
-    monkeypatch.setattr(enumeration._Completion, "__call__", lambda *_: False)
-    whole = enumerate_jobs(graph, profs, limits, minimal=True, prices=prices, price_limit=1.0)
-    assert cut.complete and whole.complete and cut.jobs
-    assert cut.jobs == whole.jobs
-    assert cut.nodes < whole.nodes
-
-
 def test_the_count_is_settled_where_the_search_stops_one_short() -> None:
     """Column generation's bound sits one job above a packing: the jobs under the LP's
     threshold hold a packing that reaches the bound, and settling finds it."""
