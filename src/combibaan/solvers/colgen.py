@@ -171,9 +171,11 @@ def price(
     once it is feasible (its prefix is then a feasible subset with no larger
     dual sum, as ``y >= 0``), and a branch is cut when its dual sum plus a
     lower bound on completing it (the cheapest tasks that can reach the
-    missing minimum hours) cannot beat the bar. The bar starts at ``cap`` and,
-    after ``PATIENCE`` nodes for one ``v``, drops to the cheapest job found for
-    any ``v`` so far: ``v`` may then yield no column of its own, but the
+    missing minimum hours) cannot beat the bar; a child is judged so before its
+    load is computed, as most children are cut there and the load is most of a
+    node's cost (the same tree, 2-5 times faster on short lists). The bar
+    starts at ``cap`` and, after ``PATIENCE`` nodes for one ``v``, drops to the
+    cheapest job found for any ``v`` so far: ``v`` may then yield no column of its own, but the
     overall minimum stays exact, and proving it no longer costs a full search
     per task (on short tasks, where a job holds five or six, that was 6 M
     nodes a round). With ``task_nodes`` a task whose search needs more nodes

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 #: The pricing search (:func:`.colgen.price`): a node, a load computed (not found in the
 #: memo), and per round a neighbour of a task (its bit sets are made anew). Most nodes
 #: are children judged hopeless before their load is computed, so a node is cheap and a
-#: load dear. Fitted on ``benchmarks/pricing.py``'s 18 lists (six families, 150-1,000
-#: tasks, seed 1, 10 reference seconds each) as CPU time on a machine 1.18 times as
-#: fast as the reference (see the LP's rates): 1.0-1.1 times the CPU time on short
-#: lists, where pricing is most of the work, 0.7-1.5 on the others, where it is a few
-#: per cent of a run. The earlier rates (4 us a node, 4.5 us a load), fitted before
-#: children were judged before their loads, charged short lists twice their time.
+#: load (with the loop over its children) dear. Fitted by least squares (scratch code)
+#: on the 18 lists ``benchmarks/pricing.py`` runs (six families, 150-1,000 tasks), as
+#: CPU time on a machine 1.18 times as fast as the reference (see the LP's rates). The
+#: script's output there (``RESULTS-pricing.md``): 1.30-1.32 times the CPU time on
+#: short lists, where pricing is most of a run, and 0.66-1.87 on the others, whose
+#: pricing takes 0.01-5 s. The earlier rates (4 us a node, 4.5 us a load), from before
+#: children were judged first, charged the short lists 1.2-1.95 times their time
+#: (``RESULTS-pricing-short.md``).
 SECONDS_PER_PRICE_NODE = 1.6e-6
 SECONDS_PER_PRICE_LOAD = 2e-5
 SECONDS_PER_PRICE_EDGE = 2e-7
