@@ -173,9 +173,10 @@ def price(
     lower bound on completing it (the cheapest tasks that can reach the
     missing minimum hours) cannot beat the bar; a child is judged so before its
     load is computed, as most children are cut there and the load is most of a
-    node's cost (the same tree, 2-5 times faster on short lists). The bar
-    starts at ``cap`` and, after ``PATIENCE`` nodes for one ``v``, drops to the
-    cheapest job found for any ``v`` so far: ``v`` may then yield no column of its own, but the
+    node's cost (the same tree at 1.7-2.5 times the nodes per CPU second on short
+    lists, ``benchmarks/RESULTS-pricing-short.md``). The bar starts at ``cap``
+    and, after ``PATIENCE`` nodes for one ``v``, drops to the cheapest job found
+    for any ``v`` so far: ``v`` may then yield no column of its own, but the
     overall minimum stays exact, and proving it no longer costs a full search
     per task (on short tasks, where a job holds five or six, that was 6 M
     nodes a round). With ``task_nodes`` a task whose search needs more nodes
