@@ -373,9 +373,10 @@ class LoadMemo:
     """The loads of task sets the pricing search met, kept between its rounds.
 
     Column generation searches nearly the same trees round after round, so most
-    of :meth:`.Load.add` (half the pricing's time) can be looked up: 64-87 % of
-    the lookups hit on short 150, many and units (``benchmarks/pricing.py``).
-    Where sets are not met again (300 and 1,000 short tasks: 1-3 %) the memo only
+    loads can be looked up: 52-79 % of the lookups hit on short 150 and 300, many
+    and units (``benchmarks/RESULTS-pricing.md``; loads are computed only for the
+    children not judged hopeless first). Where sets are not met again (1,000 short
+    tasks: 4 %) the memo only
     costs memory and the garbage collector's time, so it switches itself off
     after :data:`MEMO_TRIAL` lookups below :data:`MEMO_HITS`. A memo belongs to
     one set of profiles and limits; the answers never depend on it.
