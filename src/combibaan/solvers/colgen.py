@@ -286,7 +286,6 @@ def price(
             return
         room = max_minutes - load.minutes
         suppliers = load.suppliers
-        full = len(suppliers) >= most_suppliers
         later, passed = dual, 0
         while later:
             low = later & -later
@@ -301,8 +300,10 @@ def price(
                 near_dual[c], near_rate[c] = bits(adjacency[c])
             next_dual = later & near_dual[c] & fit_dual[fits]
             next_rate = rate & ~passed & near_rate[c] & fit_rate[fits]
-            if full or len(suppliers) + (profiles[c].supplier not in suppliers) >= most_suppliers:
-                grown_suppliers = suppliers | {profiles[c].supplier}
+            # At the most suppliers, only tasks of the job's own suppliers may join.
+            joins = profiles[c].supplier
+            if len(suppliers) + (joins not in suppliers) >= most_suppliers:
+                grown_suppliers = suppliers if joins in suppliers else suppliers | {joins}
                 allowed = among.get(grown_suppliers)
                 if allowed is None:
                     pairs = [of_supplier.get(s, (0, 0)) for s in grown_suppliers]
