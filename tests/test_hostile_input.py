@@ -419,6 +419,59 @@ def test_header_and_rows_with_different_delimiters(
     assert f"this file mixes {used} and {other}" in en(problem)
 
 
+@pytest.mark.parametrize(
+    ("rows", "first", "listed"),
+    [
+        # decimal commas in unquoted times: 7,00 shifts every cell after it
+        ("T1,Asito,ma-vr,7,00,11,00,Minnaert\n", 2, "2"),
+        # a comma inside a place, twice, then once in a later row
+        (
+            "T1,A,ma,07:00,08:00,Gebouw A, vleugel N\nT2,A,di,07:00,08:00,B\n"
+            "T3,A,wo,07:00,08:00,Gebouw A, vleugel Z\n",
+            2,
+            "2 and 4",
+        ),
+    ],
+)
+def test_rows_wider_than_the_header_are_an_error(
+    tmp_path: Path, rows: str, first: int, listed: str
+) -> None:
+    """The cells pushed past the header used to vanish: 7,00-11,00 became 07:00-24:00."""
+    text = "task_id,supplier,days,start,end,location\n" + rows
+    (problem,) = problems(read_tasks, write(tmp_path, text))
+    assert problem.row == first
+    assert f"rows with too many cells: {listed}" in en(problem)
+    assert "the header row only 6" in en(problem)
+
+
+def test_empty_cells_past_the_header_are_no_error(tmp_path: Path) -> None:
+    """Spreadsheet exports often end rows with empty cells (``,,``); they name nothing."""
+    text = "task_id,supplier,days,start,end,\nT1,A,ma,07:00,08:00,,,\nT2,A,di,07:00,08:00, \n"
+    assert [t.id for t in read_tasks(write(tmp_path, text))] == ["T1", "T2"]
+
+
+def test_formula_whose_saved_result_is_empty_text_is_an_empty_cell(tmp_path: Path) -> None:
+    """A template's ``=IF(D3="","",D3+1/24)`` down blank rows: Excel saves the result
+    ``""`` as ``t="str"`` with an empty value. Those rows are blank, not formulas to
+    recalculate (re-saving would not change them)."""
+    import zipfile
+
+    rows = [XLSX_HEADER, ["T1", "A", "ma", dt.time(7), dt.time(8), "Main"]]
+    rows.append(["T2", "A", "di", dt.time(9), "=D3+1/24", "Main"])
+    path = workbook(tmp_path / "t.xlsx", rows, E4='=IF(D4="","",D4+1/24)')
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(b'<c r="E4">', b'<c r="E4" t="str">')
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    # E3 has no saved result at all (as openpyxl writes it): still named.
+    (problem,) = problems(read_tasks, path)
+    assert (problem.row, problem.column) == (3, "end")
+    assert "formula without a saved value" in en(problem)
+
+
 def test_formula_without_saved_value_is_named(tmp_path: Path) -> None:
     rows = [XLSX_HEADER, ["T1", "A", "ma", dt.time(7), dt.time(8), '=CONCAT("Ma","in")']]
     path = workbook(tmp_path / "t.xlsx", rows, B3="=B2", A3="T2", C3="di", D3="07:00", E3="08:00")

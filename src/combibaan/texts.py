@@ -1288,6 +1288,16 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{what}; close the quote where the cell should end, or remove it (a quote inside "
         'a quoted cell is written twice: "")',
     },
+    "row_too_wide": {
+        "nl": "deze rij heeft {cells} cellen, de koprij maar {width}: waarschijnlijk staat het "
+        "scheidingsteken ({delimiter}) in een cel zonder aanhalingstekens, waardoor de cellen "
+        "erna verschuiven (rijen met te veel cellen: {rows}); zet zo'n cel tussen "
+        "aanhalingstekens, of sla het bestand opnieuw op vanuit Excel",
+        "en": "this row has {cells} cells, the header row only {width}: probably the delimiter "
+        "({delimiter}) stands in a cell without quotes, which shifts the cells after it (rows "
+        "with too many cells: {rows}); put such a cell in quotes, or save the file again from "
+        "Excel",
+    },
     "mixed_delimiters": {
         "nl": "dit bestand gebruikt zowel {used} als {mixed} als scheidingsteken (de koprij is "
         "gesplitst op '{used}', de rijen eronder op '{mixed}', bijv. rij {row}); sla het "

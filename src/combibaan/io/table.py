@@ -436,6 +436,7 @@ def _read_csv(data: bytes, name: str) -> _Raw:
             raise InputError(Problem(name, swallowed, number, _column_of(header, number, index)))
     if header is not None:
         _check_mixed(name, header, data_records, delimiter)
+        _check_wide(name, header, data_records, delimiter)
     return _Raw(header, lambda width: data_records, delimiter)
 
 
@@ -603,6 +604,33 @@ def _check_mixed(
     used, mixed = _DELIMITER_NAMES[delimiter], _DELIMITER_NAMES[other]
     both = mistake("mixed_delimiters", used=used, mixed=mixed, row=str(votes[other][0]))
     raise InputError(Problem(name, both, header_row))
+
+
+def _check_wide(
+    name: str,
+    header: tuple[int, list[Any]],
+    records: list[tuple[int, list[str]]],
+    delimiter: str,
+) -> None:
+    """An error for rows with filled cells beyond the header: an unquoted delimiter in a
+    cell (``7,00`` or ``Gebouw A, vleugel Noord``) shifts every cell after it, and the
+    cells pushed past the header would otherwise vanish without a word."""
+    width = len(header[1])
+    while width and not cell_text(header[1][width - 1]):
+        width -= 1  # empty header cells at the end name no column
+    wide = [n for n, record in records if any(cell.strip() for cell in record[width:])]
+    if not wide:
+        return
+    number = wide[0]
+    record = dict(records)[number]
+    problem = mistake(
+        "row_too_wide",
+        cells=str(len(record)),
+        width=str(width),
+        delimiter=_DELIMITER_NAMES[delimiter],
+        rows=_listing(_spans(wide)),
+    )
+    raise InputError(Problem(name, problem, number))
 
 
 def _split_header(
@@ -932,7 +960,10 @@ def _sheet_marks(archive: zipfile.ZipFile, part: str) -> _Marks:
             if tag == "c":
                 formula = _child(element, "f")
                 saved = _child(element, "v")
-                if formula is not None and (saved is None or not saved.text):
+                # An empty saved text string (``t="str"``) is a result, Excel's ``""`` (a
+                # template's =IF(D5="","",...)); openpyxl writes formulas with an untyped <v/>.
+                empty_text = saved is not None and element.get("t") == "str"
+                if formula is not None and (saved is None or not saved.text) and not empty_text:
                     reference = element.get("r")
                     if reference and count < _MAX_MARKS:
                         row, column = coordinate_to_tuple(reference)
