@@ -579,6 +579,9 @@ def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
         ("A1;S;ma;;;09:00;10:00;0:00;A", "duration", "not between 0 and 24 hours"),
         ("A1;S;ma;;;09:00;10:00;25:00;A", "duration", "not between 0 and 24 hours"),
         ("A1;S;ma;;;09:00;10:00;soon;A", "duration", "not a duration"),
+        # as the times read 9.30 as 09:30, 1.45 uur may be 1:45 as well as 87 minutes
+        ("A1;S;ma;;;09.30;11.00;1.45 uur;A", "duration", "may mean 1:45 (as times"),
+        ("A1;S;ma;;;09:00;16:00;1,25 uur;A", "duration", "or 75 minutes; write 1:25 or 75m"),
         ("A1;S;4x ma-wo;;;09:00;16:00;1:00;A", "days", "4 of 3 days"),
         ("A1;S;0x ma-wo;;;09:00;16:00;1:00;A", "days", "0 of 3 days"),
     ],
@@ -589,6 +592,16 @@ def test_a_bad_window_names_file_row_and_column(
     ((number, where, text),) = _problems(tmp_path, row + "\n")
     assert (number, where) == (2, column)
     assert words in text
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("1,5 uur", 90), ("0.75 uur", 45), ("1:45", 105)])
+def test_an_unambiguous_duration_with_decimals_is_read(
+    tmp_path: Path, text: str, minutes: int
+) -> None:
+    path = tmp_path / "taken.csv"
+    path.write_text(f"taak;leverancier;dagen;vanaf;uiterlijk;duur\nA1;S;ma;08:00;16:00;{text}\n")
+    (task,) = read_tasks(path)
+    assert task.windows[0].duration == minutes
 
 
 def test_windows_of_one_task_that_always_overlap_are_an_error(tmp_path: Path) -> None:

@@ -386,6 +386,14 @@ def test_sroi_target_is_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_sroi_target_with_thousands_grouped_is_refused(tmp_path: Path) -> None:
+    """A Dutch export writes 1.300; read as 1.3 hours a year it was silently wrong."""
+    text = 'leverancier;sroi_uren_per_jaar\nA;1.300\nB;2080\nC;"1,040"\nD;1,5\n'
+    found = problems(read_suppliers, write(tmp_path, text, "s.csv"))
+    assert [p.row for p in found] == [2, 4]
+    assert "write it without a separator, e.g. 1300" in en(found[0])
+
+
 # --- 12. messages: capped, one clear error instead of a hundred, cells named as they are -------
 
 

@@ -1440,6 +1440,18 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{value} zonder eenheid kan uren of minuten zijn; {hint}",
         "en": "{value} without a unit may be hours or minutes; {hint}",
     },
+    "thousands_ambiguous": {
+        "nl": "{value} kan een getal met een punt of komma tussen de duizendtallen zijn "
+        "({digits}) of een kommagetal; schrijf het zonder scheidingsteken, bijv. {digits}",
+        "en": "{value} may be a number with its thousands grouped ({digits}) or a decimal "
+        "number; write it without a separator, e.g. {digits}",
+    },
+    "duration_ambiguous": {
+        "nl": "{value} kan {clock} betekenen (zoals tijden als 9.30 gelezen worden) of "
+        "{minutes} minuten; schrijf {clock} of {minutes}m",
+        "en": "{value} may mean {clock} (as times like 9.30 are read) or {minutes} minutes; "
+        "write {clock} or {minutes}m",
+    },
     "duration_range": {
         "nl": "de duur {value} ligt niet tussen 0 en 24 uur; {hint}",
         "en": "the duration {value} is not between 0 and 24 hours; {hint}",

@@ -335,7 +335,17 @@ def _duration_minutes(value: object) -> int:
         raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
     if units["h"] is None and text.strip().isdigit():
         raise BadValue(mistake("duration_unit", value=shown(text), hint=DURATION_HINT))
-    hours = float(units["h"].replace(",", ".")) if units["h"] else 0.0
+    hours_text = units["h"] or ""
+    decimals = re.fullmatch(r"\d+[.,](\d\d)", hours_text)
+    if decimals is not None and int(decimals[1]) < 60:
+        # 1.45 uur: 1:45 as the times are written (9.30 is 09:30), or 1.45 hours (87 min)?
+        hours_part, _, minutes_part = hours_text.replace(",", ".").partition(".")
+        as_clock = f"{int(hours_part)}:{minutes_part}"
+        as_hours = round(float(hours_text.replace(",", ".")) * 60)
+        raise BadValue(
+            mistake("duration_ambiguous", value=shown(text), clock=as_clock, minutes=as_hours)
+        )
+    hours = float(hours_text.replace(",", ".")) if hours_text else 0.0
     return round(hours * 60) + int(units["m"] or 0)
 
 

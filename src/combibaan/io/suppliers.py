@@ -6,6 +6,8 @@ SROI target) rather than shaping the jobs themselves.
 
 from __future__ import annotations
 
+import re
+
 from combibaan.io.errors import InputError, Problem, empty
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, read_table
@@ -15,6 +17,9 @@ from combibaan.model.phrase import BadValue, mistake
 
 #: Hours per year a supplier owes: ten million is some five thousand full-time jobs.
 SROI_BOUNDS = Bounds(10_000_000, note="year_hours")
+
+#: A number written with thousands grouped: 1.300, 2,080, 1.000.000.
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 
 SUPPLIER_COLUMNS = (
     Column("supplier", ("leverancier",), required=True),
@@ -49,7 +54,14 @@ def read_suppliers(source: object) -> tuple[Supplier, ...]:
             continue
         first_row[name] = row.number
         target: float | None = None
-        if row.text("sroi_hours_target") is not None:
+        written = row.text("sroi_hours_target")
+        if written is not None and _THOUSANDS.fullmatch(written.strip()):
+            # 1.300 (Dutch) and 1,040 (English) group thousands, yet a decimal comma reads
+            # 1,3 as 1.3: which is meant cannot be told, and hours a year are whole anyway.
+            digits = re.sub(r"[.,]", "", written.strip())
+            grouped = mistake("thousands_ambiguous", value=repr(written.strip()), digits=digits)
+            problems.append(table.problem(grouped, row.number, "sroi_hours_target"))
+        elif written is not None:
             try:
                 target = parse_number(
                     row.cells["sroi_hours_target"], name="sroi_hours_target", bounds=SROI_BOUNDS
