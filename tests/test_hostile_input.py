@@ -610,7 +610,7 @@ def test_hidden_columns_that_are_read_are_named(tmp_path: Path) -> None:
     header = ["taak", "leverancier", "notitie", "dagen", "begin", "eind", "locatie"]
     rows = [header, ["T1", "A", "x", "ma", dt.time(7), dt.time(8), "Main"]]
     path = hidden_workbook(tmp_path / "t.xlsx", rows, hide=[], columns="CEG")
-    (warning,) = read_warned(path)[1]  # C (an unknown column) is never read: not named
+    (warning,) = read_warned(path)[1]  # C (a note) is never read: not named
     assert en(warning) == (
         "the columns 'begin' (E) and 'locatie' (G) of sheet 'Taken' are hidden in the workbook "
         "and read all the same; unhide them to check the cells"

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from combibaan.io import InputError, Problem, read_tasks
+from combibaan.io import InputError, InputWarning, Problem, read_tasks
 from combibaan.io.parsing import parse_days, parse_time, split_list
 from combibaan.model.phrase import BadValue, say
 from combibaan.model.week import Slot
@@ -85,9 +85,35 @@ def test_utf8_with_and_without_bom(tmp_path: Path, bom: bytes) -> None:
 
 def test_headers_case_whitespace_and_extra_columns(tmp_path: Path) -> None:
     text = " Task_ID ; LEVERANCIER ;Notes; Dag ;VAN;tot;Extra\nT1;Asito;x;vr;9;12;y\n"
-    (task,) = read_tasks(write(tmp_path, text))
+    with pytest.warns(InputWarning, match="kolom 'Extra' wordt niet gelezen"):  # Notes: a note
+        (task,) = read_tasks(write(tmp_path, text))
     assert task.supplier == "Asito" and task.slots == (Slot(4, 540, 720),)
     assert task.description == "" and task.location is None
+
+
+@pytest.mark.parametrize(
+    ("header", "warned"),
+    [
+        (
+            "taak;leverancier;dagen;van;tot;Locaties",
+            "column 'Locaties' is not read; did you mean 'Locaties' → 'locatie'?",
+        ),
+        ("Taak;leverancier;dagen;van;tot;Nr", "column 'Nr' is not read (the columns"),
+    ],
+)
+def test_a_column_not_read_is_named_with_a_guess(tmp_path: Path, header: str, warned: str) -> None:
+    """A location under another name used to vanish: no travel between buildings."""
+    with pytest.warns(InputWarning) as caught:
+        read_tasks(write(tmp_path, header + "\nT1;Asito;ma;9;12;Main\n"))
+    (warning,) = caught
+    assert isinstance(warning.message, InputWarning)
+    assert warned in say(warning.message.problem.message, "en")
+
+
+def test_gebouw_and_beschrijving_are_read(tmp_path: Path) -> None:
+    text = "taak;leverancier;beschrijving;dagen;van;tot;Gebouw\nT1;Asito;Ramen;ma;9;12;Main\n"
+    (task,) = read_tasks(write(tmp_path, text))
+    assert (task.description, task.location) == ("Ramen", "Main")
 
 
 def test_comma_file_with_quoted_semicolons(tmp_path: Path) -> None:

@@ -1288,6 +1288,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{what}; close the quote where the cell should end, or remove it (a quote inside "
         'a quoted cell is written twice: "")',
     },
+    "columns_ignored": {
+        "nl": "{n:kolom|kolommen} {names} {n:wordt|worden} niet gelezen{guess} (de kolommen "
+        "die wel gelezen worden staan in de README)",
+        "en": "{n:column|columns} {names} {n:is|are} not read{guess} (the columns that are read "
+        "are listed in the README)",
+    },
     "row_too_wide": {
         "nl": "deze rij heeft {cells} cellen, de koprij maar {width}: waarschijnlijk staat het "
         "scheidingsteken ({delimiter}) in een cel zonder aanhalingstekens, waardoor de cellen "

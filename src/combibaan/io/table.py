@@ -16,12 +16,13 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime as dt
+import difflib
 import io
 import posixpath
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -327,7 +328,39 @@ def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: Phrase) -> 
             if mark.key is not None:
                 reported.add(mark.key)
     notes = _hidden_notes(name, raw, (header_row, header), positions, [row.number for row in rows])
+    used = set(positions.values())
+    ignored = [
+        text
+        for i, text in enumerate(map(cell_text, header))
+        if text and i not in used and _normalise_header(text) not in NOTE_HEADERS
+    ]
+    if ignored and rows:
+        notes.append(Problem(name, _ignored_columns(ignored, lookup, positions), header_row))
     return Table(name, tuple(rows), tuple(positions), raw.delimiter, tuple(problems), tuple(notes))
+
+
+#: Headers of columns kept for people (``note`` in the bundled locks): not read, and not
+#: worth a warning either.
+NOTE_HEADERS = frozenset(
+    {"note", "notes", "notitie", "notities", "opmerking", "opmerkingen", "toelichting"}
+    | {"comment", "comments", "remark", "remarks", "memo"}
+)
+
+
+def _ignored_columns(
+    ignored: list[str], lookup: Mapping[str, str], positions: Mapping[str, int]
+) -> Phrase:
+    """A warning naming the columns not read: ``Gebouw`` or ``Locaties`` meant as the
+    location would otherwise drop the travel between buildings without a word. Where a
+    header is close to an accepted one of a column the file lacks, it is suggested."""
+    guesses: list[str] = []
+    for text in ignored:
+        close = difflib.get_close_matches(_normalise_header(text), list(lookup), n=1, cutoff=0.75)
+        if close and lookup[close[0]] not in positions:
+            guesses.append(f"{text!r} → {close[0]!r}")
+    names = _listed([shown(text, 40) for text in ignored[:10]], _more(len(ignored) - 10))
+    guess = mistake("maybe", names=", ".join(guesses)) if guesses else ""
+    return mistake("columns_ignored", n=len(ignored), names=names, guess=guess)
 
 
 # --- files ---------------------------------------------------------------------------------

@@ -29,14 +29,16 @@ WINDOW_COLUMNS = ("earliest", "latest", "duration")
 TASK_COLUMNS = (
     Column("task_id", ("taak_id", "taak"), required=True),
     Column("supplier", ("leverancier",), required=True),
-    Column("description", ("omschrijving",)),
+    Column(
+        "description", ("omschrijving", "beschrijving", "taakomschrijving", "taak_omschrijving")
+    ),
     Column("days", ("dagen", "dag", "day"), required=True),
     Column("start", ("begin", "van"), required=True, unless=WINDOW_COLUMNS),
     Column("end", ("eind", "einde", "tot"), required=True, unless=WINDOW_COLUMNS),
     Column("earliest", ("vanaf",)),
     Column("latest", ("uiterlijk",)),
     Column("duration", ("duur",)),
-    Column("location", ("locatie",)),
+    Column("location", ("locatie", "gebouw", "plaats")),
     Column("competencies", ("competenties",)),
 )
 
