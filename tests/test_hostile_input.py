@@ -452,6 +452,28 @@ def test_rows_wider_than_the_header_are_an_error(
     assert "the header row only 6" in en(problem)
 
 
+def test_title_rows_above_the_header_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    """A workshop list often opens with a title and a date; the header is found below."""
+    rows = [["Takenlijst facilitair 2024"], [None], ["versie 3", None, None], XLSX_HEADER]
+    rows.append(["T1", "A", "ma", dt.time(7), dt.time(8), "Main"])
+    instance, noted = read_warned(workbook(tmp_path / "t.xlsx", rows))
+    assert [t.id for t in instance.tasks] == ["T1"]  # type: ignore[attr-defined]
+    (note,) = noted
+    assert note.row == 4 and en(note) == (
+        "the header row is this row; rows 1–3 above it are not read (a title?)"
+    )
+    text = "Takenlijst;;;\n" + HEADER.replace(",", ";") + "T1;A;;ma;7;8;;\n"
+    with pytest.warns(InputWarning, match="rij 1 erboven wordt niet gelezen"):
+        (task,) = read_tasks(write(tmp_path, text))
+    assert task.id == "T1"
+
+
+def test_without_a_header_below_the_title_the_first_row_is_reported(tmp_path: Path) -> None:
+    rows = [["Takenlijst facilitair 2024"], ["T1", "A", "ma", dt.time(7), dt.time(8)]]
+    found = problems(read_tasks, workbook(tmp_path / "t.xlsx", rows))
+    assert "the header row has: 'Takenlijst facilitair 2024'" in en(found[0])
+
+
 def test_empty_cells_past_the_header_are_no_error(tmp_path: Path) -> None:
     """Spreadsheet exports often end rows with empty cells (``,,``); they name nothing."""
     text = "task_id,supplier,days,start,end,\nT1,A,ma,07:00,08:00,,,\nT2,A,di,07:00,08:00, \n"

@@ -1288,6 +1288,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{what}; close the quote where the cell should end, or remove it (a quote inside "
         'a quoted cell is written twice: "")',
     },
+    "title_rows": {
+        "nl": "de koprij is deze rij; {n:rij|rijen} {rows} erboven {n:wordt|worden} niet "
+        "gelezen (een titel?)",
+        "en": "the header row is this row; {n:row|rows} {rows} above it {n:is|are} not read "
+        "(a title?)",
+    },
     "columns_ignored": {
         "nl": "{n:kolom|kolommen} {names} {n:wordt|worden} niet gelezen{guess} (de kolommen "
         "die wel gelezen worden staan in de README)",

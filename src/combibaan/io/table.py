@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import difflib
 import io
+import itertools
 import posixpath
 import re
 import warnings
@@ -25,7 +26,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote
@@ -51,6 +52,8 @@ EXCEL_ERRORS = frozenset(
 #: A workbook is searched for its header row in at most this many columns. Columns
 #: right of the header's last cell are never read, however far a stray cell sits.
 MAX_COLUMNS = 1024
+#: Rows below the first filled one searched for the header: a title, a date, a blank line.
+TITLE_ROWS = 10
 #: Merged ranges, unsaved formulas and hidden rows and columns kept per sheet (a sheet can
 #: hold a million).
 _MAX_MARKS = 100_000
@@ -272,7 +275,36 @@ def _expected(columns: Sequence[Column]) -> str:
     return ", ".join(c.name for c in columns if c.required)
 
 
-def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: Phrase) -> Table:
+def _lacking(columns: Sequence[Column], found: Iterable[str]) -> list[Column]:
+    """The required ``columns`` a header without the columns ``found`` lacks."""
+    present = set(found)
+    return [
+        column
+        for column in columns
+        if column.required
+        and column.name not in present
+        and not (column.unless and all(name in present for name in column.unless))
+    ]
+
+
+def _header_below(
+    raw: _Raw, lookup: Mapping[str, str], columns: Sequence[Column]
+) -> tuple[int, list[Any]] | None:
+    """The first of the next :data:`TITLE_ROWS` rows that has every required column,
+    trimmed: the header under a title row or two."""
+    for number, values in itertools.islice(raw.records(MAX_COLUMNS), TITLE_ROWS):
+        known = {lookup.get(_normalise_header(value)) for value in values}
+        if not _lacking(columns, {k for k in known if k is not None}):
+            filled = [i for i, value in enumerate(values) if cell_text(value) is not None]
+            return number, list(values[: filled[-1] + 1])
+    return None
+
+
+def _to_table(
+    name: str, raw: _Raw, columns: Sequence[Column], what: Phrase, *, title_rows: bool = True
+) -> Table:
+    """The known columns of ``raw``; with ``title_rows``, a header row that lacks required
+    columns may stand under up to :data:`TITLE_ROWS` rows of title (a warning says so)."""
     if raw.header is None:
         raise InputError(
             Problem(name, mistake("file_empty", what=what, columns=_expected(columns)))
@@ -295,15 +327,31 @@ def _to_table(name: str, raw: _Raw, columns: Sequence[Column], what: Phrase) -> 
         positions[known] = index
     named = [text for text in (cell_text(h) for h in header) if text]
     found = _listed([shown(text, 40) for text in named[:20]], _more(len(named) - 20))
-    for column in columns:
-        instead = column.unless and all(name in positions for name in column.unless)
-        if column.required and column.name not in positions and not instead:
-            missing = mistake(
-                "missing_column", column=column.label, found=found or mistake("nothing")
+    lacking = _lacking(columns, positions)
+    if lacking and not problems and title_rows:
+        below = _header_below(raw, lookup, columns)
+        if below is not None:
+            # A title (and perhaps a date or a note) above the real header row.
+            lower = _Raw(
+                below,
+                lambda width: ((n, v) for n, v in raw.records(width) if n > below[0]),
+                raw.delimiter,
+                raw.notes,
+                raw.marks,
+                raw.sheet,
             )
-            problems.append(Problem(name, missing, None, column.name))
+            table = _to_table(name, lower, columns, what, title_rows=False)
+            above = [(header_row, below[0] - 1)]
+            skipped = mistake("title_rows", rows=_listing(above), n=below[0] - header_row)
+            note = Problem(name, skipped, below[0])
+            return replace(table, warnings=(note, *table.warnings))
+    for column in lacking:
+        missing = mistake("missing_column", column=column.label, found=found or mistake("nothing"))
+        problems.append(Problem(name, missing, None, column.name))
     if problems:
         raise InputError(problems)
+    if raw.delimiter is not None:  # a CSV file: its records are all in memory
+        _check_wide(name, raw.header, list(raw.records(len(header))), raw.delimiter)
     rows = []
     reported: set[str] = set()
     width = max(positions.values(), default=-1) + 1
@@ -469,7 +517,6 @@ def _read_csv(data: bytes, name: str) -> _Raw:
             raise InputError(Problem(name, swallowed, number, _column_of(header, number, index)))
     if header is not None:
         _check_mixed(name, header, data_records, delimiter)
-        _check_wide(name, header, data_records, delimiter)
     return _Raw(header, lambda width: data_records, delimiter)
 
 
@@ -642,7 +689,7 @@ def _check_mixed(
 def _check_wide(
     name: str,
     header: tuple[int, list[Any]],
-    records: list[tuple[int, list[str]]],
+    records: list[tuple[int, Sequence[Any]]],
     delimiter: str,
 ) -> None:
     """An error for rows with filled cells beyond the header: an unquoted delimiter in a
