@@ -474,6 +474,16 @@ def test_without_a_header_below_the_title_the_first_row_is_reported(tmp_path: Pa
     assert "the header row has: 'Takenlijst facilitair 2024'" in en(found[0])
 
 
+def test_names_that_differ_only_in_capitals_are_warned_about(tmp_path: Path) -> None:
+    """'Asito' and 'asito' are two suppliers to the rules (a job of both has two)."""
+    text = HEADER + "T1,Asito,,ma,7,8,Main\nT2,asito,,di,7,8,main\nT3,ASITO,,wo,7,8,Main\n"
+    noted = read_warned(write(tmp_path, text))[1]
+    assert [(p.column, en(p)[:36]) for p in noted] == [
+        ("supplier", "'Asito', 'asito', 'ASITO' differ onl"),
+        ("location", "'Main', 'main' differ only in capita"),
+    ]
+
+
 def test_empty_cells_past_the_header_are_no_error(tmp_path: Path) -> None:
     """Spreadsheet exports often end rows with empty cells (``,,``); they name nothing."""
     text = "task_id,supplier,days,start,end,\nT1,A,ma,07:00,08:00,,,\nT2,A,di,07:00,08:00, \n"

@@ -1568,6 +1568,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "leverancier {name} staat al in rij {row}; geef elke leverancier één rij",
         "en": "supplier {name} is already in row {row}; give each supplier one row",
     },
+    "spelled_apart": {
+        "nl": "{names} verschillen alleen in hoofdletters of spaties en tellen dus als "
+        "verschillende namen; schrijf ze gelijk als ze hetzelfde bedoelen",
+        "en": "{names} differ only in capitals or spaces and so count as different names; "
+        "write them alike if they mean the same",
+    },
     "supplier_unlisted": {
         "nl": "leverancier {name} heeft taken maar geen rij in deze tabel; sector, cao en "
         "SROI-doel staan daarom op onbekend",

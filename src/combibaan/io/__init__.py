@@ -16,7 +16,7 @@ from combibaan.io.errors import InputError, InputWarning, Problem, source_name
 from combibaan.io.policy import read_policy
 from combibaan.io.suppliers import read_suppliers
 from combibaan.io.table import collect_warnings
-from combibaan.io.tasks import read_tasks
+from combibaan.io.tasks import read_tasks, spelling_variants
 from combibaan.io.travel import place_problems, read_travel, read_travel_table
 from combibaan.model.instance import Instance
 from combibaan.model.phrase import mistake
@@ -53,10 +53,11 @@ def read_instance(
 
     Warnings (hidden rows and columns of a workbook, the sheet read when others hold
     something too, places in the travel table that no task uses, suppliers with tasks
-    but no row in the suppliers table) go to ``on_warning``, one :class:`Problem`
-    each; without it they are issued as :class:`InputWarning` through
-    :mod:`warnings`, so that a notebook shows them. The readers' warnings come
-    also when there are errors: an error in a hidden row is otherwise hard to find.
+    but no row in the suppliers table, a supplier or place written in several ways)
+    go to ``on_warning``, one :class:`Problem` each; without it they are issued as
+    :class:`InputWarning` through :mod:`warnings`, so that a notebook shows them. The
+    readers' warnings come also when there are errors: an error in a hidden row is
+    otherwise hard to find.
     """
     problems: list[Problem] = []
     with collect_warnings() as noticed:
@@ -80,6 +81,7 @@ def read_instance(
         raise InputError(problems)
     edges = travel_table.edges if travel_table is not None else ()
     instance = Instance(task_list or (), edges, supplier_list or (), name or instance_name(tasks))
+    found += spelling_variants(instance.tasks, source_name(tasks))
     found += [
         Problem(source_name(suppliers), mistake("supplier_unlisted", name=repr(name)))
         for name in instance.unknown_suppliers

@@ -274,3 +274,22 @@ def _build(draft: _Draft) -> Task:
         competencies=competencies,
         rows=tuple(draft.rows),
     )
+
+
+def spelling_variants(tasks: tuple[Task, ...], source: str) -> list[Problem]:
+    """Warnings for suppliers and places written in several ways (``Asito``, ``asito``):
+    each spelling is a supplier or place of its own, which counts twice towards the most
+    suppliers of a job and puts travel between a building and itself."""
+    found: list[Problem] = []
+    for column, names in (
+        ("supplier", [t.supplier for t in tasks]),
+        ("location", [t.location for t in tasks if t.location is not None]),
+    ):
+        spellings: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            spellings.setdefault(" ".join(name.casefold().split()), []).append(name)
+        for variants_of in spellings.values():
+            if len(variants_of) > 1:
+                listed = ", ".join(repr(n) for n in variants_of)
+                found.append(Problem(source, mistake("spelled_apart", names=listed), None, column))
+    return found
