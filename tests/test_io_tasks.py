@@ -325,6 +325,15 @@ def test_no_tasks(tmp_path: Path, text: str) -> None:
     assert "geen taken" in said(problem) and problem.row is None
 
 
+def test_utf16_without_byte_order_mark_is_read(tmp_path: Path) -> None:
+    text = "task_id;supplier;days;start;end\nT1;Café;ma;7;8\n"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.csv"
+        path.write_bytes(text.encode(encoding))
+        (task,) = read_tasks(path)
+        assert task.supplier == "Café"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "phrase"),
     [
@@ -332,7 +341,17 @@ def test_no_tasks(tmp_path: Path, text: str) -> None:
         ("folder", "dir", "map"),
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, ".xls"),
         ("broken.xlsx", b"PK\x03\x04 this is not really a zip", "beschadigd"),
-        ("fake.xlsx", b"task_id,supplier\n", "beschadigd"),
+        ("fake.xlsx", b"task_id,supplier\n", "geen werkmap: het bevat tekst (een CSV-bestand"),
+        ("fake.xls", b"task_id;supplier\n", "geef het de extensie .csv"),
+        ("empty.xlsx", b"", "dit .xlsx-bestand is geen werkmap: het is leeg"),
+        ("noise.xlsx", b"\x00\x01\x02\x03" * 20, "het bevat iets anders"),
+        (
+            "renamed.xlsx",
+            b"PK\x03\x04"
+            + b"\x00" * 26
+            + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+            "OpenDocument",
+        ),
         ("image.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "geen CSV"),
         ("weird.csv", b"task_id,supplier\n\x81\x8d\x8f\x90\x9d,x\n", "UTF-8"),
         ("sheet.ods", b"PK\x03\x04", "OpenDocument"),

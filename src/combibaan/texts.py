@@ -1203,6 +1203,19 @@ ERRORS: dict[str, dict[str, str]] = {
         "opnieuw",
         "en": "this is an OpenDocument spreadsheet; save it as .xlsx or as CSV and try again",
     },
+    "not_a_workbook": {
+        "nl": "dit {suffix}-bestand is geen werkmap: {content}",
+        "en": "this {suffix} file is not a workbook: {content}",
+    },
+    "content_empty": {"nl": "het is leeg", "en": "it is empty"},
+    "content_text": {
+        "nl": "het bevat tekst (een CSV-bestand met een andere naam?); geef het de extensie .csv",
+        "en": "it holds text (a CSV file renamed?); give it the extension .csv",
+    },
+    "content_other": {
+        "nl": "het bevat iets anders; sla de tabel op als .xlsx of als CSV",
+        "en": "it holds something else; save the table as .xlsx or as CSV",
+    },
     "binary": {
         "nl": "dit is geen CSV- of XLSX-bestand (het bevat binaire gegevens); sla het op als CSV "
         "of XLSX",

@@ -40,6 +40,7 @@ T = TypeVar("T")
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+_SPREADSHEET_MAGIC = (_ZIP_MAGIC, _OLE_MAGIC)
 _DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": ",", ";": ";", "\t": "tabs"}  # "tabs" in Dutch and English alike
 
@@ -428,6 +429,11 @@ def _open_path(path: Path, name: str, what: Phrase, sheet_names: tuple[str, ...]
     except OSError as error:
         raise fail("cannot_open", reason=str(error.strerror or error)) from None
     suffix = path.suffix.lower()
+    if suffix in (*_XLSX_SUFFIXES, ".xls", ".ods") and not data.startswith(_SPREADSHEET_MAGIC):
+        # A CSV renamed .xlsx read as a damaged zip, an empty one as a broken workbook.
+        raise fail("not_a_workbook", suffix=suffix, content=mistake(_content_kind(data)))
+    if data.startswith(_ZIP_MAGIC) and b"opendocument.spreadsheet" in data[:200]:
+        raise fail("ods")  # its first entry, stored as is, is the mimetype
     if data.startswith(_OLE_MAGIC) and suffix in _XLSX_SUFFIXES:
         raise fail("password")
     if data.startswith(_OLE_MAGIC) or suffix == ".xls":
@@ -441,6 +447,15 @@ def _open_path(path: Path, name: str, what: Phrase, sheet_names: tuple[str, ...]
     yield _read_csv(data, name)
 
 
+def _content_kind(data: bytes) -> str:
+    """What a file that is no workbook holds, as a code of the texts' error table."""
+    if not data.strip():
+        return "content_empty"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in data[:4096]:
+        return "content_text"
+    return "content_other"
+
+
 # --- CSV -----------------------------------------------------------------------------------
 
 
@@ -451,6 +466,14 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
+        # UTF-16 without its byte order mark: every other byte of plain text is zero.
+        sample = data[:4096]
+        for zeros, encoding in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+            if len(data) % 2 == 0 and zeros.count(0) > 0.9 * len(zeros):
+                try:
+                    return data.decode(encoding)
+                except UnicodeDecodeError:
+                    break
         raise InputError(Problem(name, mistake("binary")))
     for encoding in ("utf-8-sig", "cp1252"):
         try:
