@@ -334,6 +334,23 @@ def test_utf16_without_byte_order_mark_is_read(tmp_path: Path) -> None:
         assert task.supplier == "Café"
 
 
+def test_a_file_of_windows_1252_and_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    """Pasted together from two sources: the UTF-8 accents would read as two letters."""
+    path = tmp_path / "mixed.csv"
+    text = "task_id;supplier;description;days;start;end\n"
+    path.write_bytes(
+        text.encode() + "T1;A;één;ma;7;8\n".encode() + "T2;A;café;di;7;8\n".encode("cp1252")
+    )
+    with pytest.warns(InputWarning, match="de eerste regel die geen UTF-8 is: 3"):
+        read_tasks(path)
+
+
+def test_an_end_of_file_mark_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "old.csv"
+    path.write_bytes(b"task_id;supplier;days;start;end\r\nT1;A;ma;7;8\r\n\x1a")
+    assert [t.id for t in read_tasks(path)] == ["T1"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "phrase"),
     [

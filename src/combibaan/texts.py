@@ -1203,6 +1203,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "opnieuw",
         "en": "this is an OpenDocument spreadsheet; save it as .xlsx or as CSV and try again",
     },
+    "mixed_encoding": {
+        "nl": "dit bestand is gelezen als Windows-1252, maar bevat ook tekst in UTF-8 (de eerste "
+        "regel die geen UTF-8 is: {line}); letters met accenten kunnen daardoor als twee "
+        "vreemde tekens verschijnen (Ã©); sla het bestand opnieuw op als 'CSV UTF-8'",
+        "en": "this file was read as Windows-1252 but also holds UTF-8 text (the first line "
+        "that is not UTF-8: {line}); letters with accents may show as two odd characters (Ã©); "
+        "save the file again as 'CSV UTF-8'",
+    },
     "not_a_workbook": {
         "nl": "dit {suffix}-bestand is geen werkmap: {content}",
         "en": "this {suffix} file is not a workbook: {content}",

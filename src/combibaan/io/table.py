@@ -483,6 +483,21 @@ def _decode(data: bytes, name: str) -> str:
     raise InputError(Problem(name, mistake("encoding")))
 
 
+#: Two bytes of UTF-8 for a letter with an accent (é is C3 A9); in Windows-1252 they read
+#: as Ã©, which no Dutch or English word holds.
+_UTF8_ACCENT = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+
+
+def _mixed_encoding(data: bytes, text: str, name: str) -> list[Problem]:
+    """A warning when a file read as Windows-1252 also holds UTF-8 accents: pasted
+    together from two sources, each accent of the UTF-8 part reads as two letters."""
+    if text == data.decode("utf-8-sig", errors="replace") or not _UTF8_ACCENT.search(data):
+        return []
+    bad = data.decode("utf-8", errors="replace")
+    line = bad[: bad.index("\ufffd")].count("\n") + 1
+    return [Problem(name, mistake("mixed_encoding", line=str(line)))]
+
+
 def _outside_quotes(line: str) -> dict[str, int]:
     """How often each delimiter occurs in ``line`` outside double quotes."""
     counts = dict.fromkeys(_DELIMITERS, 0)
@@ -505,6 +520,8 @@ def _read_csv(data: bytes, name: str) -> _Raw:
     """A CSV file as rows; records are numbered as Excel shows them (a quoted cell
     with line breaks is one row), lines as a text editor does."""
     text = _decode(data, name)
+    notes = _mixed_encoding(data, text, name)
+    text = text.rstrip("\x1a")  # an old end-of-file mark (Ctrl-Z) some exports still add
     lines = io.StringIO(text, newline="").readlines()  # split exactly as the csv module does
     # Excel honours (and hides) a first line "sep=;"; so do we.
     explicit = re.fullmatch(r"sep=(.)", lines[0].strip()) if lines else None
@@ -540,7 +557,7 @@ def _read_csv(data: bytes, name: str) -> _Raw:
             raise InputError(Problem(name, swallowed, number, _column_of(header, number, index)))
     if header is not None:
         _check_mixed(name, header, data_records, delimiter)
-    return _Raw(header, lambda width: data_records, delimiter)
+    return _Raw(header, lambda width: data_records, delimiter, notes)
 
 
 @dataclass(frozen=True)
