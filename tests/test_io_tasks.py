@@ -486,6 +486,17 @@ def test_impossible_start_times(value: str) -> None:
         parse_time(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("7.5", "07:30 or 07:50"), ("0.375", "09:00 or 00:22"), ("0,3333333", "08:00 or 00:20")],
+)
+def test_a_decimal_time_is_refused_with_its_readings(text: str, meant: str) -> None:
+    """0.375 in a CSV is Excel's fraction of a day (09:00), exported as a number."""
+    with pytest.raises(BadValue) as caught:
+        parse_time(text)
+    assert f"did you mean {meant}?" in caught.value.text("en")
+
+
 def test_midnight_as_end_only() -> None:
     assert parse_time("24:00", is_end=True) == 1440
     assert parse_time("2400", is_end=True) == 1440

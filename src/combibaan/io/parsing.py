@@ -199,6 +199,11 @@ def _a_date(value: dt.date | str) -> BadValue:
 def _a_number(shown: str, hours: int, decimals: str) -> BadValue:
     """A decimal where a time belongs: ``7.5`` may be half past seven or 07:50, so ask."""
     readings = []
+    if hours == 0 and len(decimals) >= 3:
+        # 0.375: Excel's fraction of a day (09:00), exported as a number
+        day_minutes = round(float(f"0.{decimals}") * MINUTES_PER_DAY)
+        if day_minutes < MINUTES_PER_DAY:
+            readings.append(f"{day_minutes // 60:02d}:{day_minutes % 60:02d}")
     as_hours = round(float(f"0.{decimals}") * 60)
     if hours < 24 and as_hours < 60:
         readings.append(f"{hours:02d}:{as_hours:02d}")
