@@ -456,6 +456,9 @@ def test_a_deeply_nested_or_odd_file_is_unusable(tmp_path: Path) -> None:
         assert "is not a file" in unusable("/dev/zero")  # endless
     bom = _written(tmp_path, "\ufeff" + _sound_text())
     assert load_solution(bom)["status"] == "optimal"  # saved again by a Windows editor
+    book = tmp_path / "proposals.xlsx"
+    book.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    assert "is a workbook (such as proposals.xlsx), not a solution" in unusable(book)
 
 
 def test_non_finite_numbers_passed_from_python_are_violations() -> None:

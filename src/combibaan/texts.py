@@ -922,6 +922,12 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "is groter dan {mb} MB; dat is geen solution.json",
         "en": "is larger than {mb} MB; not a solution.json",
     },
+    "workbook_not_solution": {
+        "nl": "dit is een werkmap (zoals proposals.xlsx), geen oplossing; geef het bestand "
+        "solution.json uit dezelfde map",
+        "en": "this is a workbook (such as proposals.xlsx), not a solution; give the file "
+        "solution.json from the same folder",
+    },
     "unreadable": {
         "nl": "het oplossingsbestand is niet te lezen: {error}",
         "en": "cannot read the solution file: {error}",

@@ -47,7 +47,10 @@ def load_solution(path: str | Path) -> dict[str, Any]:
         if file.exists() and file.stat().st_size > MAX_BYTES:
             raise InputError(Problem(source, said("too_large", mb=MAX_BYTES // 10**6)))
         # utf-8-sig: a solution saved again by a Windows editor starts with a BOM.
-        text = file.read_text(encoding="utf-8-sig")
+        raw = file.read_bytes()
+        if raw.startswith(b"PK\x03\x04"):  # proposals.xlsx given where solution.json belongs
+            raise InputError(Problem(source, said("workbook_not_solution")))
+        text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise InputError(Problem(source, said("unreadable", error=str(reason)))) from None
