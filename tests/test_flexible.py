@@ -16,6 +16,7 @@ import pytest
 from conftest import assert_sound, make_instance, reasons, run_cli
 
 import combibaan
+import combibaan.model.variants as variants_module
 from combibaan.check.base import CheckedJob
 from combibaan.check.rules import RULES
 from combibaan.check.travel import Travel
@@ -498,20 +499,52 @@ def test_a_wide_window_is_thinned_and_keeps_its_first_and_last_start() -> None:
     assert [c[0].start for c in narrow.choices] == [540, 555, 570]
 
 
-def test_the_summary_says_which_starts_the_proof_covers() -> None:
+def test_the_summary_says_which_starts_the_proof_covers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A step of minutes is named; where some tasks got only their first and last start
-    (ten choices of days), the line says that instead of a step of 1440 minutes."""
+    (ten choices of days), the line says that instead of a step of 1440 minutes. Nothing
+    claims a proof for every start then (the lists here are small enough not to be thinned
+    by default)."""
+    monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
     shift = fixed("S", "Asito", 0, "07:00", "10:00")
     wide = flexible("R", "Sodexo", window((0,), 1, "07:00", "17:00", 60))
     days = flexible("D", "Sodexo", window((0, 1, 2, 3, 4), 3, "07:00", "17:00", 60))
     rules = Policy(min_hours=1)
     stepped = combibaan.solve(Instance((shift, wide)), rules, time_limit=5, workers=1)
     assert "met een grovere stap geprobeerd, tot 120 min;" in summary_line(stepped)
+    assert (stepped.status, stepped.jobs_status, stepped.stopped) == (
+        "feasible",
+        "feasible",
+        "starts_tried",
+    )
+    assert "bewezen voor de geprobeerde begintijden" in summary_line(stepped)
     ends = combibaan.solve(Instance((shift, days)), rules, time_limit=5, workers=1)
     assert "sommige alleen op hun vroegste en laatste begintijd" in summary_line(ends)
     assert "1440" not in summary_line(ends, "en") and "earliest and latest start" in (
         summary_line(ends, "en")
     )
+
+
+def test_thinned_starts_claim_no_bound_they_do_not_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tried on a 60-minute step, the window below never starts at 09:15, the only start
+    between the two fixed slots: the search finds no job. Its bound must still hold for
+    every start (a job of 35 hours exists), and nothing may say optimal."""
+    f1 = Task("F1", "Asito", tuple(Slot(d, 420, 555) for d in range(5)), location="X")
+    f2 = Task("F2", "Asito", tuple(Slot(d, 780, 840) for d in range(5)), location="X")
+    w1 = Task(
+        "W1", "Sodexo", (), location="X", windows=(Window(tuple(range(5)), 5, 360, 960, 225),)
+    )
+    instance, rules = Instance((f1, f2, w1)), Policy(min_hours=32)
+    exact = combibaan.solve(instance, rules, time_limit=5)  # 41 starts: none thinned
+    assert (exact.num_jobs, exact.status, exact.statistics.thinned_tasks) == (1, "optimal", ())
+    monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
+    thinned = combibaan.solve(instance, rules, time_limit=5)
+    assert thinned.statistics.thinned_tasks == ("W1",)
+    assert thinned.num_jobs == 0 and thinned.jobs_bound is not None and thinned.jobs_bound >= 1
+    assert thinned.hours_bound is not None and thinned.hours_bound >= 35
+    assert "optimal" not in (thinned.status, thinned.jobs_status)
+    assert_sound(thinned)
 
 
 @pytest.mark.parametrize(("seed", "matters"), SEEDS)
@@ -657,7 +690,9 @@ def test_the_bundled_flexible_workshops_make_more_jobs(
     group: str, fixed: int, flexible_jobs: int
 ) -> None:
     """Vending, post, grounds and moving tasks given a window (instances/README.md): the
-    proven count rises from the fixed list's, and the proposal passes the checker."""
+    count rises from the fixed list's (proven for the starts tried: the travel minutes
+    put the exact grid at one minute, hundreds of starts per task, so they are thinned),
+    and the proposal passes the checker."""
     base = combibaan.read_instance(
         INSTANCES / group / "tasks.csv", INSTANCES / group / "travel.csv"
     )
@@ -666,7 +701,8 @@ def test_the_bundled_flexible_workshops_make_more_jobs(
     assert combibaan.solve(base, time_limit=20).num_jobs == fixed
     result = combibaan.solve(instance, time_limit=20)
     assert_sound(result)
-    assert (result.num_jobs, result.jobs_status) == (flexible_jobs, "optimal")
+    assert (result.num_jobs, result.stopped) == (flexible_jobs, "starts_tried")
+    assert result.statistics.start_grid_minutes == 1 and result.statistics.thinned_tasks
     assert sum(bool(t.windows) for t in instance.tasks) == 6
 
 

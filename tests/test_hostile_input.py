@@ -490,6 +490,32 @@ def test_empty_cells_past_the_header_are_no_error(tmp_path: Path) -> None:
     assert [t.id for t in read_tasks(write(tmp_path, text))] == ["T1", "T2"]
 
 
+def test_a_duration_cell_of_a_day_or_more_is_read_as_such(tmp_path: Path) -> None:
+    """25:30 in a [h]:mm cell is the serial 1.0625; cut to its time of day it was read as
+    1:30. 24:00 (the serial 1) is the longest duration allowed."""
+    header = ["taak", "leverancier", "dagen", "vanaf", "uiterlijk", "duur"]
+    rows = [header, ["A1", "S", "ma", None, None, 1.0625], ["A2", "S", "ma", None, None, 1.0]]
+    rows.append(["A3", "S", "ma", None, None, 0.0625])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for number in (2, 3, 4):
+        sheet[f"D{number}"], sheet[f"E{number}"] = dt.time(0), dt.time(0)  # a whole day
+        sheet[f"F{number}"].number_format = "hh:mm"  # reads back as a date and a time
+    sheet.append(["A4", "S", "ma", dt.time(0), dt.time(0), 2.0625])
+    sheet["F5"].number_format = "[h]:mm"  # reads back as a timedelta
+    book.save(tmp_path / "t.xlsx")
+    found = problems(read_tasks, tmp_path / "t.xlsx")
+    assert [(p.row, p.column) for p in found] == [(2, "duration"), (5, "duration")]
+    assert "the duration '25:30' is not between 0 and 24 hours" in en(found[0])
+    assert "the duration '49:30' is not between" in en(found[1])
+    sheet.delete_rows(5)
+    sheet.delete_rows(2)
+    book.save(tmp_path / "t.xlsx")
+    assert [t.windows[0].duration for t in read_tasks(tmp_path / "t.xlsx")] == [1440, 90]
+
+
 def test_formula_whose_saved_result_is_empty_text_is_an_empty_cell(tmp_path: Path) -> None:
     """A template's ``=IF(D3="","",D3+1/24)`` down blank rows: Excel saves the result
     ``""`` as ``t="str"`` with an empty value. Those rows are blank, not formulas to

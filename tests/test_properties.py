@@ -126,5 +126,10 @@ def test_the_large_paths_bound_is_never_below_the_optimum_on_random_lists(
     rules = random_policy(rng)
     exact = solve_checked(instance, rules, time_limit=20, strategy="exact", workers=1)
     large = solve_checked(instance, rules, time_limit=3, strategy="large", workers=1)
-    assert exact.jobs_status == "optimal"
+    if exact.statistics.thinned_tasks:
+        # Proven for the starts tried only: the bounds then hold for every start, and
+        # nothing claims the optimum (more jobs may need a start not tried).
+        assert exact.stopped in ("starts_tried", "time_limit") and exact.status != "optimal"
+    else:
+        assert exact.jobs_status == "optimal"
     assert large.jobs_bound is not None and large.jobs_bound >= exact.num_jobs

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
 #: How a run ended: everything proven, the time limit (or search budget) reached, or Ctrl-C.
-STOPS = ("proven", "time_limit", "interrupted")
+STOPS = ("proven", "starts_tried", "time_limit", "interrupted")
 
 
 def _version() -> str:

@@ -376,6 +376,10 @@ CLI: dict[str, dict[str, str]] = {
     "unknown": {"nl": "onbekend", "en": "unknown"},
     "proven": {"nl": "bewezen", "en": "proven"},
     "time_limit": {"nl": "gestopt: tijdslimiet", "en": "stopped: time limit"},
+    "starts_tried": {
+        "nl": "bewezen voor de geprobeerde begintijden",
+        "en": "proven for the starts tried",
+    },
     "interrupted": {"nl": "gestopt: onderbroken (Ctrl-C)", "en": "stopped: interrupted (Ctrl-C)"},
     "wall_clock": {
         "nl": " (tijdslimiet van de klok; een herhaling kan verschillen)",

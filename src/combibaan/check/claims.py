@@ -15,7 +15,7 @@ from combibaan.model.task import Task
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
 #: How a run may have ended (``stopped``).
-STOPS = ("proven", "time_limit", "interrupted")
+STOPS = ("proven", "starts_tried", "time_limit", "interrupted")
 #: Tolerance for ``hours_per_week`` as written in the file (it is rounded there).
 HOURS_TOLERANCE = 0.01
 

@@ -309,17 +309,34 @@ def parse_duration(value: object) -> int:
     more than a day."""
     minutes = _duration_minutes(value)
     if not 0 < minutes <= MINUTES_PER_DAY:
-        raise BadValue(
-            mistake("duration_range", value=shown(cell_text(value) or ""), hint=DURATION_HINT)
-        )
+        written = cell_text(value) or ""
+        if isinstance(value, dt.datetime | dt.timedelta):  # a time cell, as Excel shows it
+            written = f"{minutes // 60}:{minutes % 60:02d}"
+        raise BadValue(mistake("duration_range", value=shown(written), hint=DURATION_HINT))
     return minutes
+
+
+def _days_after_zero(value: object) -> int | None:
+    """Whole days after Excel's day zero of a date-and-time from a duration cell (in either
+    date system); ``None`` for anything else, a real date among them."""
+    if not isinstance(value, dt.datetime):
+        return None
+    for zero in (dt.date(1899, 12, 31), dt.date(1904, 1, 1)):
+        days = (value.date() - zero).days
+        if -1 <= days <= 31:
+            return max(days, 0)
+    return None
 
 
 def _duration_minutes(value: object) -> int:
     if isinstance(value, dt.timedelta):
         return round(value.total_seconds() / 60)
-    if isinstance(value, dt.datetime) and value.date() in _ZERO_DATES:
-        value = value.time()
+    days = _days_after_zero(value)
+    if isinstance(value, dt.datetime) and days is not None:
+        # A duration cell of a day or more (25:30 is the serial 1.0625) reads back as a
+        # day after Excel's day zero: those days count, and the range check refuses them.
+        time = value.time()
+        return days * MINUTES_PER_DAY + time.hour * 60 + time.minute + round(time.second / 60)
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute + round(value.second / 60)
     if isinstance(value, numbers.Real) and not isinstance(value, bool):

@@ -8,9 +8,10 @@ order, span, gaps, the window itself) whose constants are times, durations,
 travel minutes and limits. When all of those are multiples of ``g`` minutes, a
 job that can be scheduled at all can be scheduled with every start on the ``g``
 grid (the vertices of a system of difference constraints lie on its constants'
-grid), so variants on that grid keep the proof of the count exact. Only when a
-task would get more than :data:`MAX_VARIANTS` are its starts thinned, and the
-result says so.
+grid), so variants on that grid keep the proof of the count exact. Only when the
+flexible tasks together would get more than :data:`EXACT_VARIANTS`, and a task more
+than :data:`MAX_VARIANTS`, are its starts thinned; the result then says so and claims
+no proof beyond the starts tried.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window
 #: the enumeration completes and proves 40 jobs (32 with the windows at their starts);
 #: with 16 or 48 it does not (36 jobs, unproven).
 MAX_VARIANTS = 8
+#: Variants of all flexible tasks together up to which none is thinned, so that the proof
+#: holds for every start (a workshop's few flexible tasks, or a small list): 256 is what
+#: 32 tasks at :data:`MAX_VARIANTS` take, fewer than the lists the cap was measured on.
+EXACT_VARIANTS = 256
 #: The steps a thinned task's starts take, the finest first that keeps it within
 #: :data:`MAX_VARIANTS` (multiples of the exact grid only): times people plan by.
 NICE_STEPS = (5, 10, 15, 30, 60, 120, 240)
@@ -59,14 +64,14 @@ def grid_minutes(instance: Instance, limits: Iterable[float] = ()) -> int:
     return math.gcd(*values) or 1
 
 
-def variants(task: Task, grid: int) -> Variants:
-    """Every fixed way to do ``task`` with starts on ``grid`` (thinned to at most
-    :data:`MAX_VARIANTS` where needed); a fixed task has one, itself."""
+def variants(task: Task, grid: int, cap: int | None = MAX_VARIANTS) -> Variants:
+    """Every fixed way to do ``task`` with starts on ``grid`` (thinned to at most ``cap``
+    where needed; ``None``: never); a fixed task has one, itself."""
     if not task.windows:
         return Variants((task.slots,), grid, False)
     step = grid
     coarser = (s for s in (*NICE_STEPS, *range(grid, MINUTES_PER_DAY + 1, grid)) if s % grid == 0)
-    while _count(task.windows, step) > MAX_VARIANTS and step < MINUTES_PER_DAY:
+    while cap is not None and _count(task.windows, step) > cap and step < MINUTES_PER_DAY:
         step = next(s for s in coarser if s > step)
     found = []
     per_window = [_choices(w, step) for w in task.windows]
@@ -75,6 +80,13 @@ def variants(task: Task, grid: int) -> Variants:
         if not _overlapping(slots):
             found.append(tuple(sorted(slots)))
     return Variants(tuple(found), step, step != grid)
+
+
+def variant_cap(tasks: Iterable[Task], grid: int) -> int | None:
+    """The cap on each task's variants: none where all flexible tasks together have at
+    most :data:`EXACT_VARIANTS` on the exact ``grid``, else :data:`MAX_VARIANTS`."""
+    total = sum(_count(t.windows, grid) for t in tasks if t.windows)
+    return None if total <= EXACT_VARIANTS else MAX_VARIANTS
 
 
 def starts(window: Window, step: int) -> list[int]:

@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from combibaan.model import Instance, Slot
-from combibaan.model.variants import grid_minutes, variants
+from combibaan.model.variants import grid_minutes, variant_cap, variants
 from combibaan.rules import Limits, Load, Obstacle, Policy, Profile
 from combibaan.rules.facts import first_choice, nodes
 from combibaan.solvers.enumeration import Enumeration, Way, Witness, enumerate_jobs, members_of
@@ -165,8 +165,9 @@ def expand(instance: Instance, limits: Limits, times: Iterable[int] = ()) -> Exp
     slots: list[tuple[Slot, ...]] = []
     thinned = []
     step = grid
+    cap = variant_cap(instance.tasks, grid)
     for index, task in enumerate(instance.tasks):
-        found = variants(task, grid)
+        found = variants(task, grid, cap)
         if found.thinned:
             thinned.append(index)
             step = max(step, found.step)

@@ -332,6 +332,9 @@ class _Verdict:
     jobs_proven: bool
     #: Seconds at which the number of jobs was proven.
     jobs_proven_seconds: float | None
+    #: Whether the searches proved the proposal optimal over the starts they tried, which
+    #: were thinned (so not over every start; see :mod:`combibaan.model.variants`).
+    starts_tried: bool = False
 
     @classmethod
     def of(cls, problem: Problem, outcome: Outcome, before: str | None = None) -> _Verdict:
@@ -339,11 +342,14 @@ class _Verdict:
         candidates), without which nothing after them is proven."""
         kept = len(problem.plan.keep_jobs)
         placed = len(outcome.selected) + kept
-        # Both bounds are proven; the packing's is the tighter one once known.
-        bound = problem.hours_bound()
-        if outcome.jobs_bound is not None:
+        # Both bounds are proven; the packing's is the tighter one once known. Under
+        # thinned starts both know only the starts tried: a bound for every start then.
+        thinned = problem.starts_thinned
+        bound = problem.start_free_bound() if thinned else problem.hours_bound()
+        if outcome.jobs_bound is not None and not thinned:
             bound = min(bound, outcome.jobs_bound)
         bound = max(bound, len(outcome.selected)) + kept
+        tried = False  # proven for the starts tried, where those were thinned
         if outcome.packing_status == "infeasible":
             status = "infeasible"
         elif outcome.every_job and (outcome.packing_status == "optimal" or bound == 0):
@@ -352,6 +358,8 @@ class _Verdict:
             status = "feasible"
         else:
             status = "unknown"
+        if thinned and status == "optimal":
+            status, tried = "feasible", True
         if before not in (None, "optimal") and status == "optimal":
             status = "feasible"
         proven = status == "optimal" or (status == "feasible" and bound == placed)
@@ -359,12 +367,15 @@ class _Verdict:
         seconds = outcome.jobs_proven_seconds
         if proven and seconds is None:
             seconds = problem.budget.seconds()
-        return cls(status, bound, proven, seconds if proven else None)
+        return cls(status, bound, proven, seconds if proven else None, tried)
 
     def stopped(self, interrupted: bool) -> str:
-        """How the run ended: everything proven, Ctrl-C, or the time limit."""
+        """How the run ended: everything proven, Ctrl-C, proven for thinned starts only,
+        or the time limit."""
         if self.status == "optimal" or (self.jobs_proven and self.bound == 0):
             return "proven"
+        if self.starts_tried and not interrupted:
+            return "starts_tried"
         return "interrupted" if interrupted else "time_limit"
 
 
@@ -473,9 +484,12 @@ def _hours_bound(
         return solution.hours_placed
     if status != "feasible":
         return None
-    obvious = sum(problem.profiles[t].minutes for t in problem.graph.nodes)
-    bound = outcome.minutes_bound
-    minutes = obvious if bound is None else min(obvious, bound)
+    if problem.starts_thinned:  # the graph and the LP know only the starts tried
+        minutes = problem.start_free_minutes()
+    else:
+        obvious = sum(problem.profiles[t].minutes for t in problem.graph.nodes)
+        bound = outcome.minutes_bound
+        minutes = obvious if bound is None else min(obvious, bound)
     kept = sum(problem.minutes(job) for job in problem.plan.keep_jobs)
     return max((minutes + kept) / 60, solution.hours_placed)
 

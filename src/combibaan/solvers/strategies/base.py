@@ -80,6 +80,32 @@ class Problem:
         """:func:`hours_bound` of this problem's graph."""
         return hours_bound(self.graph, self.profiles, self.limits)
 
+    @property
+    def starts_thinned(self) -> bool:
+        """Whether some flexible task's starts were tried on a coarser step than the exact
+        grid (:mod:`combibaan.model.variants`): what the searches prove then holds for the
+        starts tried, not for every start."""
+        return self.expansion is not None and bool(self.expansion.thinned)
+
+    def start_free_minutes(self) -> int:
+        """Minutes of every task the searches may place (none kept or removed by a lock)
+        that is not too long for a job on its own. Unlike the graph's, which knows only
+        the starts tried, this holds whatever the starts: for bounds under thinned starts."""
+        minutes = [self.profiles[t].minutes for t in range(len(self.instance.tasks))]
+        return sum(
+            m
+            for t, m in enumerate(minutes)
+            if t not in self.plan.removed and m <= self.limits.max_minutes
+        )
+
+    def start_free_bound(self) -> int:
+        """A bound on the jobs whatever the starts: those minutes over a job's least."""
+        least = self.limits.min_minutes
+        if least == 0:
+            removed = self.plan.removed
+            return sum(1 for t in range(len(self.instance.tasks)) if t not in removed)
+        return self.start_free_minutes() // least
+
 
 def hours_bound(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -> int:
     """A bound on jobs that needs no enumeration: per group of tasks that could ever
