@@ -578,6 +578,18 @@ def _problems(tmp_path: Path, rows: str) -> list[tuple[int | None, str | None, s
     return [(p.row, p.column, p.text("en")) for p in caught.value.problems]
 
 
+def test_a_task_with_too_many_choices_of_days_is_refused(tmp_path: Path) -> None:
+    """Three windows of 3x ma-zo: 42,875 choices of days, 343,000 ways with two starts
+    each; solving it ran for minutes past a 10 s limit on 1.4 GB."""
+    rows = "".join(
+        f"A;{'S' if k == 0 else ''};3x ma-zo;;;{h}:00;{h + 3}:00;1h;A\n"
+        for k, h in enumerate((6, 10, 14))
+    )
+    ((row, column, text),) = _problems(tmp_path, rows)
+    assert (row, column) == (2, "days")
+    assert "task 'A' has 343,000 ways to be done" in text
+
+
 def test_a_row_gives_a_window_a_duration_and_a_choice_of_days(tmp_path: Path) -> None:
     tasks = _read(
         tmp_path,

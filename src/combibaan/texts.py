@@ -1505,6 +1505,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{value}: {count} of {n} {n:day|days} is impossible; write e.g. 3x ma-vr "
         "(three of these days, chosen by the solver)",
     },
+    "too_many_ways": {
+        "nl": "taak {task} heeft met zijn keuzes van dagen {n} manieren om gedaan te worden, ook "
+        "met maar twee begintijden per tijdvenster (hoogstens {most}); geef minder keuze in "
+        "dagen, bijv. vaste dagen voor een van de tijdvensters",
+        "en": "task {task} has {n} ways to be done with its choices of days, even with only "
+        "two starts per time window (at most {most}); give less choice of days, e.g. fixed "
+        "days for one of the windows",
+    },
     "windows_overlap": {
         "nl": "de tijden van taak {task} overlappen elkaar hoe ze ook vallen; één persoon kan "
         "ze niet alle doen",

@@ -20,7 +20,7 @@ from combibaan.io.table import Column, Row, Table, read_table
 from combibaan.model.instance import Instance
 from combibaan.model.phrase import BadValue, mistake
 from combibaan.model.task import Task
-from combibaan.model.variants import grid_minutes, variants
+from combibaan.model.variants import MAX_TASK_WAYS, fewest_ways, grid_minutes, variants
 from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window, format_slot
 
 #: The cells of a time window; a row with any of them is a window row.
@@ -103,7 +103,12 @@ def read_tasks(source: object) -> tuple[Task, ...]:
         problems.extend(_overlaps(draft, table))
         if (draft.slots or draft.windows) and "supplier" in draft.shared:
             task = _build(draft)
-            if task.windows and not variants(task, grid_minutes(Instance((task,)))).choices:
+            fewest = fewest_ways(task)
+            if fewest > MAX_TASK_WAYS:
+                # 3x ma-zo in three windows: 35 choices of days each, 42,875 together.
+                many = mistake("too_many_ways", task=repr(task.id), n=fewest, most=MAX_TASK_WAYS)
+                problems.append(table.problem(many, draft.rows[0], "days"))
+            elif task.windows and not variants(task, grid_minutes(Instance((task,)))).choices:
                 overlap = mistake("windows_overlap", task=repr(task.id))
                 problems.append(table.problem(overlap, draft.rows[0]))
             tasks.append(task)

@@ -82,6 +82,17 @@ def variants(task: Task, grid: int, cap: int | None = MAX_VARIANTS) -> Variants:
     return Variants(tuple(found), step, step != grid)
 
 
+#: The most ways one task may have with the fewest starts (its windows' earliest and latest
+#: only): beyond, its choices of days alone would flood the searches (three windows of
+#: ``3x ma-zo`` are 42,875 ways, which took minutes and gigabytes past any time limit).
+MAX_TASK_WAYS = 4096
+
+
+def fewest_ways(task: Task) -> int:
+    """The ways ``task`` has at the coarsest step: its choices of days, two starts each."""
+    return _count(task.windows, MINUTES_PER_DAY) if task.windows else 1
+
+
 def variant_cap(tasks: Iterable[Task], grid: int) -> int | None:
     """The cap on each task's variants: none where all flexible tasks together have at
     most :data:`EXACT_VARIANTS` on the exact ``grid``, else :data:`MAX_VARIANTS`."""
