@@ -627,6 +627,7 @@ def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
         # as the times read 9.30 as 09:30, 1.45 uur may be 1:45 as well as 87 minutes
         ("A1;S;ma;;;09.30;11.00;1.45 uur;A", "duration", "may mean 1:45 (as times"),
         ("A1;S;ma;;;09:00;16:00;1,25 uur;A", "duration", "or 75 minutes; write 1:25 or 75m"),
+        ("A1;S;ma;;;09:00;16:00;1h90;A", "duration", "'1h90' is not a duration"),
         ("A1;S;4x ma-wo;;;09:00;16:00;1:00;A", "days", "4 of 3 days"),
         ("A1;S;0x ma-wo;;;09:00;16:00;1:00;A", "days", "0 of 3 days"),
     ],
@@ -639,7 +640,10 @@ def test_a_bad_window_names_file_row_and_column(
     assert words in text
 
 
-@pytest.mark.parametrize(("text", "minutes"), [("1,5 uur", 90), ("0.75 uur", 45), ("1:45", 105)])
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("1,5 uur", 90), ("0.75 uur", 45), ("1:45", 105), ("1:30:00", 90), ("1h5", 65)],
+)
 def test_an_unambiguous_duration_with_decimals_is_read(
     tmp_path: Path, text: str, minutes: int
 ) -> None:

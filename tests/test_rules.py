@@ -282,6 +282,14 @@ def test_rule(name: str) -> None:
     assert left == {task.id for task in rules.tasks} - {i for job in rules.expected for i in job}
 
 
+def test_a_rule_is_switched_off_in_python_as_the_messages_say() -> None:
+    """The error for a bad value offers 'uit'; the API takes it (and 'off'), as None."""
+    assert Policy().replace(max_span_hours="uit").max_span_hours is None
+    assert Policy(max_gap_hours=" OFF ").max_gap_hours is None
+    with pytest.raises(ValueError, match="moet een getal zijn of 'uit', niet 'x'"):
+        Policy(max_span_hours="x")
+
+
 def test_default_policy_refuses_the_twelve_hour_day() -> None:
     """The default span of 10 h refuses 07:00-10:00 plus 16:00-19:00; 12 h allows it."""
     instance = make_instance(MORNING, t("B", "ma-vr 16:00-19:00"), travel=TRAVEL)

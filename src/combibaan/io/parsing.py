@@ -294,7 +294,7 @@ def parse_day_choice(value: str) -> tuple[int | None, tuple[int, ...]]:
     return count, days
 
 
-_DURATION_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
+_DURATION_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>[0-5]\d))?")
 _DURATION_UNITS = re.compile(
     r"(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|u|uur|hour|hours)\s*)?"
     r"(?:(?P<m>\d+)\s*(?:m|min|mins|minuten|minutes|minute|minuut)?)?"
@@ -351,12 +351,15 @@ def _duration_minutes(value: object) -> int:
     if clock is not None:
         if int(clock["m"]) > 59:
             raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
-        return int(clock["h"]) * 60 + int(clock["m"])
+        return int(clock["h"]) * 60 + int(clock["m"]) + round(int(clock["s"] or 0) / 60)
     units = _DURATION_UNITS.fullmatch(text)
     if units is None or not (units["h"] or units["m"]):
         raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
     if units["h"] is None and text.strip().isdigit():
         raise BadValue(mistake("duration_unit", value=shown(text), hint=DURATION_HINT))
+    if units["h"] is not None and units["m"] is not None and int(units["m"]) > 59:
+        # 1h90: after hours, minutes run to 59 (as 1:90 is refused)
+        raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
     hours_text = units["h"] or ""
     decimals = re.fullmatch(r"\d+[.,](\d\d)", hours_text)
     if decimals is not None and int(decimals[1]) < 60:

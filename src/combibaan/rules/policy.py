@@ -65,6 +65,9 @@ class Policy:
         if unknown:
             raise _unknown(unknown)
         settled = {rule.key: values.get(rule.key, rule.default) for rule in RULES}
+        for key, value in settled.items():  # 'uit' / 'off', as the messages offer it
+            if isinstance(value, str) and value.strip().lower() in OFF_WORDS:
+                settled[key] = None
         errors: list[Phrase | str] = []
         for rule in RULES:
             value = settled[rule.key]
