@@ -229,12 +229,29 @@ def test_duplicate_job_id() -> None:
         ("hours_per_week", "30", "hours_per_week"),
         ("days", ["mon", "tue", "wed", "thu"], "days"),
         ("days", ["ma", "di", "wo", "do", "vr"], "days"),
+        ("locations", ["Elsewhere"], "locations"),
+        ("competencies", ["vliegen"], "competencies"),
+        ("job_units", 99, "job_units"),
     ],
 )
 def test_echoed_fields_must_match(key: str, value: Any, rule: str) -> None:
     sol = solution([["T1", "T2"]])
     sol["jobs"][0][key] = value
     assert rules(check_solution(INSTANCE, sol)) == {rule}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("jobs", 7), ("hours_placed", 100), ("hours_total", 1), ("job_units", 99)]
+)
+def test_the_summary_must_add_up(key: str, value: Any) -> None:
+    """A report and a reader take the summary at its word: a wrong figure is a violation."""
+    sol = solution([["T1", "T2"]])
+    hours = sum(t.hours_per_week for t in INSTANCE.tasks)
+    sol["summary"] = {"jobs": 1, "hours_placed": 30.0, "hours_total": hours, "job_units": 1.176}
+    assert check_solution(INSTANCE, sol) == []
+    sol["summary"][key] = value
+    (found,) = check_solution(INSTANCE, sol)
+    assert found.rule == "summary" and key in found.text("en")
 
 
 def test_echoed_fields_tolerate_rounding_and_order() -> None:

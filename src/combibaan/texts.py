@@ -698,6 +698,18 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "vermeldt als dagen {listed}, maar de taken werken op {actual}",
         "en": "lists {listed}, tasks work on {actual}",
     },
+    "listed_differ": {
+        "nl": "vermeldt als {key} {listed}, maar de taken hebben {actual}",
+        "en": "lists {key} {listed}, the tasks have {actual}",
+    },
+    "units_differ": {
+        "nl": "vermeldt {listed} baaneenheden, maar de uren geven {units:.3f} (uren / 25,5)",
+        "en": "lists {listed} job units, the hours give {units:.3f} (hours / 25.5)",
+    },
+    "summary_differs": {
+        "nl": "de samenvatting vermeldt {key} {listed}, maar de banen geven {actual:.2f}",
+        "en": "the summary lists {key} {listed}, the jobs give {actual:.2f}",
+    },
     # the times a job does its tasks (check/schedule.py)
     "schedule_missing": {
         "nl": "geen 'schedule' met de gekozen tijden van {tasks}",

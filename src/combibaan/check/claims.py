@@ -18,10 +18,15 @@ STATUSES = ("optimal", "feasible", "infeasible", "unknown")
 STOPS = ("proven", "starts_tried", "time_limit", "interrupted")
 #: Tolerance for ``hours_per_week`` as written in the file (it is rounded there).
 HOURS_TOLERANCE = 0.01
+#: Hours a week of one job unit of the job agreement (the checker's own copy), and the
+#: tolerance for ``job_units`` as written (rounded to three decimals).
+JOB_UNIT_HOURS = 25.5
+UNITS_TOLERANCE = 0.0015
 
 
 def field_violations(job: Mapping[str, Any], job_id: str, tasks: list[Task]) -> list[Violation]:
-    """The job's echoed fields (suppliers, hours, days) must describe its tasks."""
+    """The job's echoed fields (suppliers, hours, days, locations, competencies, job units)
+    must describe its tasks."""
     out: list[Violation] = []
     suppliers = {t.supplier for t in tasks}
     listed = job.get("suppliers")
@@ -41,6 +46,46 @@ def field_violations(job: Mapping[str, Any], job_id: str, tasks: list[Task]) -> 
     ):
         message = said("days_differ", listed=repr(listed_days), actual=repr(days))
         out.append(Violation("days", job_id, message))
+    for key, actual in (
+        ("locations", {t.location for t in tasks if t.location}),
+        ("competencies", {c for t in tasks for c in t.competencies}),
+    ):
+        listed = job.get(key)
+        if key in job and (
+            not is_text_list(listed) or set(listed) != actual or len(listed) != len(actual)
+        ):
+            message = said(
+                "listed_differ", key=key, listed=repr(listed), actual=repr(sorted(actual))
+            )
+            out.append(Violation(key, job_id, message))
+    units = job.get("job_units")
+    if "job_units" in job and (
+        not is_number(units) or abs(units - minutes / 60 / JOB_UNIT_HOURS) > UNITS_TOLERANCE
+    ):
+        message = said("units_differ", listed=quoted(units), units=minutes / 60 / JOB_UNIT_HOURS)
+        out.append(Violation("job_units", job_id, message))
+    return out
+
+
+def summary_violations(
+    solution: Mapping[str, Any], n_jobs: int, placed: float, total: float
+) -> list[Violation]:
+    """The ``summary`` must add up: the jobs listed, the hours they place, the hours of
+    every task, and the job units of the hours placed."""
+    summary = solution.get("summary")
+    if not isinstance(summary, Mapping):
+        return []
+    out: list[Violation] = []
+    for key, actual, tolerance in (
+        ("jobs", n_jobs, 0.0),
+        ("hours_placed", placed, HOURS_TOLERANCE),
+        ("hours_total", total, HOURS_TOLERANCE),
+        ("job_units", placed / JOB_UNIT_HOURS, 10 * UNITS_TOLERANCE),
+    ):
+        listed = summary.get(key)
+        if key in summary and (not is_number(listed) or abs(listed - actual) > tolerance):
+            message = said("summary_differs", key=key, listed=quoted(listed), actual=actual)
+            out.append(Violation("summary", None, message))
     return out
 
 

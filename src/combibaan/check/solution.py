@@ -18,7 +18,12 @@ from combibaan.check.candidates import (
     cover_violations,
     echoed_candidates,
 )
-from combibaan.check.claims import field_violations, status_violations, unassigned_violations
+from combibaan.check.claims import (
+    field_violations,
+    status_violations,
+    summary_violations,
+    unassigned_violations,
+)
 from combibaan.check.document import job_task_lists, shown
 from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems
 from combibaan.check.rules import RULES
@@ -155,6 +160,8 @@ def check_solution(
     placed = sum(s.end - s.start for task_id in assigned for s in scheduled[task_id].slots) / 60
     cover = policy.cover or claims_cover(solution)
     out.extend(status_violations(solution, len(jobs), placed, cover))
+    total = sum(t.minutes_per_week for t in instance.tasks) / 60
+    out.extend(summary_violations(solution, len(jobs), placed, total))
     out.extend(
         _workshop_violations(
             instance, solution, policy, jobs, scheduled, assigned, locks, forbid_pairs, candidates
