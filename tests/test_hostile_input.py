@@ -74,6 +74,20 @@ def workbook(path: Path, rows: list[list[object]], **cells: object) -> Path:
 XLSX_HEADER = ["task_id", "supplier", "days", "start", "end", "location"]
 
 
+def patch_sheet(path: Path, old: bytes, new: bytes) -> None:
+    """Replace ``old`` by ``new`` in the first sheet's XML: what openpyxl cannot write
+    (a wrong dimension, Excel's typed empty result)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(old, new)
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+
+
 # --- 1. a CSV quote that swallows the rows after it --------------------------------------------
 
 
@@ -304,15 +318,7 @@ def test_wrong_dimension_in_the_file_does_not_cut_rows(tmp_path: Path) -> None:
         [f"T{i}", "A", "ma", dt.time(i), dt.time(i, 30), None] for i in range(8)
     ]
     path = workbook(tmp_path / "t.xlsx", rows)
-    import zipfile
-
-    with zipfile.ZipFile(path) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    parts[sheet] = parts[sheet].replace(b'<dimension ref="A1:F9"/>', b'<dimension ref="A1:B2"/>')
-    with zipfile.ZipFile(path, "w") as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
+    patch_sheet(path, b'<dimension ref="A1:F9"/>', b'<dimension ref="A1:B2"/>')
     assert len(read_tasks(path)) == 8
 
 
@@ -520,18 +526,11 @@ def test_formula_whose_saved_result_is_empty_text_is_an_empty_cell(tmp_path: Pat
     """A template's ``=IF(D3="","",D3+1/24)`` down blank rows: Excel saves the result
     ``""`` as ``t="str"`` with an empty value. Those rows are blank, not formulas to
     recalculate (re-saving would not change them)."""
-    import zipfile
 
     rows = [XLSX_HEADER, ["T1", "A", "ma", dt.time(7), dt.time(8), "Main"]]
     rows.append(["T2", "A", "di", dt.time(9), "=D3+1/24", "Main"])
     path = workbook(tmp_path / "t.xlsx", rows, E4='=IF(D4="","",D4+1/24)')
-    with zipfile.ZipFile(path) as book:
-        parts = {name: book.read(name) for name in book.namelist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    parts[sheet] = parts[sheet].replace(b'<c r="E4">', b'<c r="E4" t="str">')
-    with zipfile.ZipFile(path, "w") as book:
-        for name, data in parts.items():
-            book.writestr(name, data)
+    patch_sheet(path, b'<c r="E4">', b'<c r="E4" t="str">')
     # E3 has no saved result at all (as openpyxl writes it): still named.
     (problem,) = problems(read_tasks, path)
     assert (problem.row, problem.column) == (3, "end")
