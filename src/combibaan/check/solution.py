@@ -160,8 +160,10 @@ def check_solution(
     placed = sum(s.end - s.start for task_id in assigned for s in scheduled[task_id].slots) / 60
     cover = policy.cover or claims_cover(solution)
     out.extend(status_violations(solution, len(jobs), placed, cover))
+    # The hours of a task whatever its schedule (a missing one is reported above already).
     total = sum(t.minutes_per_week for t in instance.tasks) / 60
-    out.extend(summary_violations(solution, len(jobs), placed, total))
+    in_jobs = sum(known[task_id].minutes_per_week for task_id in assigned) / 60
+    out.extend(summary_violations(solution, len(jobs), in_jobs, total))
     out.extend(
         _workshop_violations(
             instance, solution, policy, jobs, scheduled, assigned, locks, forbid_pairs, candidates
