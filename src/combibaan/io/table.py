@@ -459,10 +459,11 @@ def _content_kind(data: bytes) -> str:
 # --- CSV -----------------------------------------------------------------------------------
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
+    """The text of a CSV file, and warnings on how it was read."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), []
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
@@ -471,16 +472,18 @@ def _decode(data: bytes, name: str) -> str:
         for zeros, encoding in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
             if len(data) % 2 == 0 and zeros.count(0) > 0.9 * len(zeros):
                 try:
-                    return data.decode(encoding)
+                    return data.decode(encoding), []
                 except UnicodeDecodeError:
                     break
         raise InputError(Problem(name, mistake("binary")))
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(Problem(name, mistake("encoding")))
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), _mixed_encoding(data, name)
+    except UnicodeDecodeError:
+        raise InputError(Problem(name, mistake("encoding"))) from None
 
 
 #: Two bytes of UTF-8 for a letter with an accent (é is C3 A9); in Windows-1252 they read
@@ -488,10 +491,11 @@ def _decode(data: bytes, name: str) -> str:
 _UTF8_ACCENT = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
 
 
-def _mixed_encoding(data: bytes, text: str, name: str) -> list[Problem]:
-    """A warning when a file read as Windows-1252 also holds UTF-8 accents: pasted
-    together from two sources, each accent of the UTF-8 part reads as two letters."""
-    if text == data.decode("utf-8-sig", errors="replace") or not _UTF8_ACCENT.search(data):
+def _mixed_encoding(data: bytes, name: str) -> list[Problem]:
+    """A warning when a file read as Windows-1252 (it is not UTF-8) also holds UTF-8
+    accents: pasted together from two sources, each accent of the UTF-8 part reads as
+    two letters."""
+    if not _UTF8_ACCENT.search(data):
         return []
     bad = data.decode("utf-8", errors="replace")
     line = bad[: bad.index("\ufffd")].count("\n") + 1
@@ -519,8 +523,7 @@ def _detect_delimiter(line: str) -> str:
 def _read_csv(data: bytes, name: str) -> _Raw:
     """A CSV file as rows; records are numbered as Excel shows them (a quoted cell
     with line breaks is one row), lines as a text editor does."""
-    text = _decode(data, name)
-    notes = _mixed_encoding(data, text, name)
+    text, notes = _decode(data, name)
     text = text.rstrip("\x1a")  # an old end-of-file mark (Ctrl-Z) some exports still add
     lines = io.StringIO(text, newline="").readlines()  # split exactly as the csv module does
     # Excel honours (and hides) a first line "sep=;"; so do we.
