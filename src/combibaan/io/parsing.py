@@ -316,9 +316,10 @@ def parse_duration(value: object) -> int:
     return minutes
 
 
-def _days_after_zero(value: object) -> int | None:
-    """Whole days after Excel's day zero of a date-and-time from a duration cell (in either
-    date system); ``None`` for anything else, a real date among them."""
+def excel_days(value: object) -> int | None:
+    """Whole days after Excel's day zero of a date-and-time read from a time cell (in either
+    date system: 25:30 is one day and 01:30); ``None`` for anything else, a real date among
+    them (beyond the first month)."""
     if not isinstance(value, dt.datetime):
         return None
     for zero in (dt.date(1899, 12, 31), dt.date(1904, 1, 1)):
@@ -331,7 +332,7 @@ def _days_after_zero(value: object) -> int | None:
 def _duration_minutes(value: object) -> int:
     if isinstance(value, dt.timedelta):
         return round(value.total_seconds() / 60)
-    days = _days_after_zero(value)
+    days = excel_days(value)
     if isinstance(value, dt.datetime) and days is not None:
         # A duration cell of a day or more (25:30 is the serial 1.0625) reads back as a
         # day after Excel's day zero: those days count, and the range check refuses them.

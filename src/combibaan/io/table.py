@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from combibaan.io.errors import InputError, InputWarning, Problem, source_name
-from combibaan.io.parsing import cell_text, parse_days, parse_time, shown
+from combibaan.io.parsing import cell_text, excel_days, parse_days, parse_time, shown
 from combibaan.model.phrase import BadValue, Phrase, mistake
 
 T = TypeVar("T")
@@ -1044,23 +1044,15 @@ def _xlsx_rows(
 def _value(cell: Any) -> Any:
     """A cell's value; a date in a cell formatted as a time is the time the cell shows."""
     value = cell.value
-    if isinstance(value, dt.datetime) and not _days_after_zero(value.date()):
+    # A cell of a day or more (24:00 as an end, a duration of 25:30) keeps its date, for
+    # the parser to judge: cut to its time of day it read as 00:00 and 01:30.
+    if isinstance(value, dt.datetime) and not excel_days(value):
         try:
             if _is_time_format(cell.number_format):
                 return value.time()
         except (AttributeError, IndexError, KeyError, TypeError):
             pass  # a style the file does not define: keep the date, which the reader refuses
     return value
-
-
-def _days_after_zero(day: dt.date) -> bool:
-    """Whether ``day`` is in the month after Excel's day zero (either date system): a time
-    cell of a day or more (24:00 as an end, a duration of 25:30), not a date anyone
-    means. It keeps its date for the parser to judge; cut to its time of day it read as
-    00:00 and 01:30."""
-    return dt.date(1900, 1, 1) <= day <= dt.date(1900, 1, 31) or (
-        dt.date(1904, 1, 2) <= day <= dt.date(1904, 1, 31)
-    )
 
 
 def _is_time_format(number_format: str) -> bool:
