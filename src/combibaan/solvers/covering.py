@@ -10,12 +10,14 @@ named as the reason.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from combibaan.model import Candidate, Instance, Solution, Unassigned
 from combibaan.model.phrase import Phrase
 from combibaan.result import Result, Statistics
+from combibaan.rules import NO_LIMIT
 from combibaan.solvers.candidate_jobs import holders_of
 from combibaan.solvers.cover import CoverOutcome, solve_cover
 from combibaan.solvers.jobs import numbered_jobs
@@ -77,15 +79,21 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
         [*outcome.jobs, *kept], problem.instance, [*codes, *[None] * len(kept)], schedule
     )
     found = outcome.status in ("optimal", "feasible")
-    bound = outcome.lower_bound + len(kept)
-    proven = outcome.status == "optimal" or (found and len(jobs) == bound)
+    status, bound, tried = outcome.status, outcome.lower_bound + len(kept), False
+    if problem.starts_thinned:
+        # The search knew only the starts tried: its optimum, its lower bound and its
+        # "no cover" hold for those; claim only what holds for every start.
+        tried = status == "optimal"
+        status = {"optimal": "feasible", "infeasible": "unknown"}.get(status, status)
+        bound = _start_free_least(problem) + len(kept)
+    proven = status == "optimal" or (found and len(jobs) == bound)
     seconds = budget.seconds()
     return Result(
         instance=problem.instance,
         policy=problem.policy,
         solution=Solution(jobs if found else (), _left_out(problem, outcome)),
-        status=outcome.status,
-        jobs_bound=bound if outcome.status != "infeasible" else None,
+        status=status,
+        jobs_bound=bound if status != "infeasible" else None,
         solve_seconds=seconds,
         statistics=Statistics(
             method="cover",
@@ -102,15 +110,28 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
         ),
         locks=plan.locks or None,
         forbid_pairs=plan.forbid_pairs,
-        jobs_status="optimal" if proven else outcome.status,
+        jobs_status="optimal" if proven else status,
         hours_bound=sum(j.minutes_per_week for j in jobs) / 60 if found else None,
-        stopped=_stopped(outcome, proven),
+        stopped=_stopped(outcome, proven, status, problem.starts_thinned, tried),
         candidates=tuple(candidates),
     )
 
 
-def _stopped(outcome: CoverOutcome, proven: bool) -> str:
-    if proven or outcome.status == "infeasible":
+def _start_free_least(problem: Problem) -> int:
+    """The fewest jobs any cover needs, whatever the starts: the minutes of every task to
+    cover over a job's most (at least one job when there is a task)."""
+    minutes = problem.start_free_minutes()
+    most = problem.limits.max_minutes
+    if minutes == 0:
+        return 0
+    return max(1, math.ceil(minutes / most)) if most < NO_LIMIT else 1
+
+
+def _stopped(outcome: CoverOutcome, proven: bool, status: str, thinned: bool, tried: bool) -> str:
+    """How the run ended; under thinned starts never ``proven`` (see :func:`cover_result`)."""
+    if thinned:
+        return "starts_tried" if tried else "interrupted" if outcome.interrupted else "time_limit"
+    if proven or status == "infeasible":
         return "proven"
     return "interrupted" if outcome.interrupted else "time_limit"
 
