@@ -741,17 +741,16 @@ def _check_wide(
     width = len(header[1])
     while width and not cell_text(header[1][width - 1]):
         width -= 1  # empty header cells at the end name no column
-    wide = [n for n, record in records if any(cell.strip() for cell in record[width:])]
+    wide = [(n, len(r)) for n, r in records if any(cell.strip() for cell in r[width:])]
     if not wide:
         return
-    number = wide[0]
-    record = dict(records)[number]
+    number, cells = wide[0]
     problem = mistake(
         "row_too_wide",
-        cells=str(len(record)),
+        cells=str(cells),
         width=str(width),
         delimiter=_DELIMITER_NAMES[delimiter],
-        rows=_listing(_spans(wide)),
+        rows=_listing(_spans([n for n, _ in wide])),
     )
     raise InputError(Problem(name, problem, number))
 
