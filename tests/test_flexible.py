@@ -17,6 +17,7 @@ from conftest import assert_sound, make_instance, reasons, run_cli
 
 import combibaan
 import combibaan.model.variants as variants_module
+import combibaan.solvers.every_start as every_start_module
 from combibaan.check.base import CheckedJob
 from combibaan.check.rules import RULES
 from combibaan.check.travel import Travel
@@ -24,9 +25,9 @@ from combibaan.cli.show import summary_line
 from combibaan.io.errors import InputError
 from combibaan.io.tasks import read_tasks
 from combibaan.model import Instance, Slot, Task, Window
-from combibaan.model.variants import MAX_VARIANTS, grid_minutes, variants
-from combibaan.rules import Policy
-from combibaan.rules.facts import first_choice
+from combibaan.model.variants import MAX_VARIANTS, Drift, grid_minutes, ranges, variants
+from combibaan.rules import Policy, profiles
+from combibaan.rules.facts import drifting, first_choice
 
 
 def window(days: tuple[int, ...], count: int, earliest: str, latest: str, minutes: int) -> Window:
@@ -503,9 +504,10 @@ def test_the_summary_says_which_starts_the_proof_covers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A step of minutes is named; where some tasks got only their first and last start
-    (ten choices of days), the line says that instead of a step of 1440 minutes. Nothing
-    claims a proof for every start then (the lists here are small enough not to be thinned
-    by default)."""
+    (ten choices of days), the line says that instead of a step of 1440 minutes. The
+    whole proposal is proven for the starts tried only; the count (one job, all hours of
+    both tasks) for every start, by the bound over ranges of starts (the lists here are
+    small enough not to be thinned by default)."""
     monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
     shift = fixed("S", "Asito", 0, "07:00", "10:00")
     wide = flexible("R", "Sodexo", window((0,), 1, "07:00", "17:00", 60))
@@ -515,10 +517,11 @@ def test_the_summary_says_which_starts_the_proof_covers(
     assert "met een grovere stap geprobeerd, tot 120 min;" in summary_line(stepped)
     assert (stepped.status, stepped.jobs_status, stepped.stopped) == (
         "feasible",
-        "feasible",
+        "optimal",
         "starts_tried",
     )
     assert "bewezen voor de geprobeerde begintijden" in summary_line(stepped)
+    assert "het aantal banen is bewezen voor elke begintijd" in summary_line(stepped)
     ends = combibaan.solve(Instance((shift, days)), rules, time_limit=5, workers=1)
     assert "sommige alleen op hun vroegste en laatste begintijd" in summary_line(ends)
     assert "1440" not in summary_line(ends, "en") and "earliest and latest start" in (
@@ -545,6 +548,54 @@ def test_thinned_starts_claim_no_bound_they_do_not_hold(monkeypatch: pytest.Monk
     assert thinned.hours_bound is not None and thinned.hours_bound >= 35
     assert "optimal" not in (thinned.status, thinned.jobs_status)
     assert_sound(thinned)
+
+
+def test_ranges_hold_every_minute_of_a_window_once_and_never_cross_midnight() -> None:
+    """The ranges the bound for every start searches over: each start of the window in
+    exactly one, the day of each range the day its starts fall on."""
+    late = flexible("N", "Asito", window((4,), 1, "22:00", "03:00", 60))
+    wide = flexible("R", "Sodexo", window((0, 1), 1, "07:00", "17:00", 45))
+    for task in (late, wide):
+        (w,) = task.windows
+        found = ranges(task, MAX_VARIANTS)
+        assert 1 < len(found) <= 2 * MAX_VARIANTS
+        for days in itertools.combinations(w.days, w.count):
+            covered = []
+            for (drift,) in found:
+                first = drift.slot.day * 1440 + drift.slot.start
+                if drift.slot.day != (days[0] + (drift.slot.start < w.earliest)) % 7:
+                    continue
+                assert drift.slot.start + drift.slack < 1440  # within its day
+                covered += range(first, first + drift.slack + 1)
+            wanted = [days[0] * 1440 + m for m in range(w.earliest, w.last_start + 1)]
+            assert sorted(m % (7 * 1440) for m in covered) == sorted(m % (7 * 1440) for m in wanted)
+
+
+def test_a_profile_without_drift_is_the_tasks_own() -> None:
+    instance = Instance(
+        (fixed("A", "Asito", 0, "07:00", "09:00"), fixed("B", "Maas", 2, "22:00", "02:00"))
+    )
+    choices = [(k, tuple(Drift(s, 0) for s in t.slots)) for k, t in enumerate(instance.tasks)]
+    assert drifting(instance, choices) == profiles(instance)
+
+
+@pytest.mark.parametrize(("seed", "matters"), SEEDS)
+def test_the_bound_for_every_start_never_falls_below_a_brute_force(
+    monkeypatch: pytest.MonkeyPatch, seed: int, matters: bool
+) -> None:
+    """With every flexible task thinned to at most two starts, the searches know those
+    starts only; the bound over ranges of starts must still hold for every minute, and a
+    count it proves must be the brute force's."""
+    monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
+    monkeypatch.setattr(variants_module, "MAX_VARIANTS", 2)
+    monkeypatch.setattr(every_start_module, "MAX_VARIANTS", 2)
+    instance, policy = random_case(seed)
+    result = combibaan.solve(instance, policy, time_limit=20, strategy="exact")
+    assert_sound(result)
+    jobs, _ = brute_force(instance, policy)
+    assert result.jobs_bound is not None and result.jobs_bound >= jobs
+    if result.jobs_status == "optimal":
+        assert result.num_jobs == jobs
 
 
 def test_cover_mode_under_thinned_starts_claims_no_optimum(
@@ -737,6 +788,8 @@ def test_the_bundled_flexible_workshops_make_more_jobs(
     assert_sound(result)
     assert (result.num_jobs, result.stopped) == (flexible_jobs, "starts_tried")
     assert result.statistics.start_grid_minutes == 1 and result.statistics.thinned_tasks
+    # The count, though, is proven for every start by the bound over ranges of starts.
+    assert (result.jobs_status, result.jobs_bound) == ("optimal", flexible_jobs)
     assert sum(bool(t.windows) for t in instance.tasks) == 6
 
 

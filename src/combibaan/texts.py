@@ -418,17 +418,26 @@ CLI: dict[str, dict[str, str]] = {
     },
     "thinned": {
         "nl": " (begintijden van {n} flexibele {n:taak|taken} met een grovere stap "
-        "geprobeerd, tot {step} min; het bewijs geldt voor die begintijden)",
+        "geprobeerd, tot {step} min; {proof})",
         "en": " (starts of {n} flexible {n:task|tasks} tried on a coarser step, up to "
-        "{step} min; the proof holds for those starts)",
+        "{step} min; {proof})",
     },
     # the coarsest step is a whole day: some tasks were tried at two starts only
     "thinned_ends": {
         "nl": " (begintijden van {n} flexibele {n:taak|taken} met een grovere stap "
-        "geprobeerd, sommige alleen op hun vroegste en laatste begintijd; het bewijs geldt "
-        "voor die begintijden)",
+        "geprobeerd, sommige alleen op hun vroegste en laatste begintijd; {proof})",
         "en": " (starts of {n} flexible {n:task|tasks} tried on a coarser step, some only "
-        "at their earliest and latest start; the proof holds for those starts)",
+        "at their earliest and latest start; {proof})",
+    },
+    # what the proof holds for under thinned starts: those starts, or the count for every
+    # start (the bound over ranges of starts met it) and the rest for those
+    "proof_tried": {
+        "nl": "het bewijs geldt voor die begintijden",
+        "en": "the proof holds for those starts",
+    },
+    "proof_count": {
+        "nl": "het aantal banen is bewezen voor elke begintijd, de rest voor die begintijden",
+        "en": "the job count is proven for every start, the rest for those starts",
     },
     "seconds": {"nl": "{seconds:.1f} s", "en": "{seconds:.1f} s"},
     "finishing": {

@@ -86,6 +86,9 @@ def summary_line(result: Result, lang: str = "nl") -> str:
             lang,
             n=len(result.statistics.thinned_tasks),
             step=step,
+            proof=cli_text(
+                "proof_count" if result.jobs_status == "optimal" else "proof_tried", lang
+            ),
         )
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     start = result.at_window_start

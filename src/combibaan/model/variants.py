@@ -69,17 +69,78 @@ def variants(task: Task, grid: int, cap: int | None = MAX_VARIANTS) -> Variants:
     where needed; ``None``: never); a fixed task has one, itself."""
     if not task.windows:
         return Variants((task.slots,), grid, False)
-    step = grid
-    coarser = (s for s in (*NICE_STEPS, *range(grid, MINUTES_PER_DAY + 1, grid)) if s % grid == 0)
-    while cap is not None and _count(task.windows, step) > cap and step < MINUTES_PER_DAY:
-        step = next(s for s in coarser if s > step)
+    step = _step(task, grid, cap)
     found = []
     per_window = [_choices(w, step) for w in task.windows]
     for combination in itertools.product(*per_window):
         slots = task.slots + tuple(s for part in combination for s in part)
-        if not _overlapping(slots):
+        if not _overlapping([(s.week_start, s.week_end) for s in slots]):
             found.append(tuple(sorted(slots)))
     return Variants(tuple(found), step, step != grid)
+
+
+def _step(task: Task, grid: int, cap: int | None) -> int:
+    """The finest step on ``grid`` (one of :data:`NICE_STEPS` first) that keeps the task
+    within ``cap`` ways (``None``: the grid)."""
+    step = grid
+    coarser = (s for s in (*NICE_STEPS, *range(grid, MINUTES_PER_DAY + 1, grid)) if s % grid == 0)
+    while cap is not None and _count(task.windows, step) > cap and step < MINUTES_PER_DAY:
+        step = next(s for s in coarser if s > step)
+    return step
+
+
+@dataclass(frozen=True, order=True)
+class Drift:
+    """A slot whose start may lie anywhere from its own to ``slack`` minutes later (the
+    same day): a range of starts judged at once, for a bound that holds for each."""
+
+    slot: Slot
+    slack: int
+
+
+def ranges(task: Task, cap: int = MAX_VARIANTS) -> tuple[tuple[Drift, ...], ...]:
+    """Every way to do ``task`` as ranges of starts that together hold every minute of
+    its windows, at most about ``cap`` of them (fixed slots drift by 0).
+
+    Where :func:`variants` thins a task's starts, these cover the minutes between
+    them: a job that can be done at some minutes can be done in the ranges that hold
+    them, so a search over ranges that judges each the most leniently over its minutes
+    (:func:`combibaan.rules.facts.drifting`) bounds the jobs for every start. A range
+    never crosses midnight: each start belongs to the day it falls on.
+    """
+    fixed = tuple(Drift(s, 0) for s in task.slots)
+    if not task.windows:
+        return (fixed,)
+    step = _step(task, 1, cap)
+    per_window = [
+        [
+            tuple(Drift(s, slack) for s in w.slots(days, start))
+            for days in itertools.combinations(w.days, w.count)
+            for start, slack in _spans(w, step)
+        ]
+        for w in task.windows
+    ]
+    found = []
+    for combination in itertools.product(*per_window):
+        drifts = fixed + tuple(d for part in combination for d in part)
+        cores = [(d.slot.week_start + d.slack, d.slot.week_end) for d in drifts]
+        if not _overlapping([(a, b) for a, b in cores if a < b]):
+            found.append(tuple(sorted(drifts)))
+    return tuple(found)
+
+
+def _spans(window: Window, step: int) -> list[tuple[int, int]]:
+    """The window's starts as ranges (first start, slack) from each start :func:`starts`
+    tries on ``step`` to the minute before the next, split at midnight."""
+    tried = starts(window, step)
+    found = []
+    for start, after in zip(tried, [*tried[1:], window.last_start + 1], strict=True):
+        last = after - 1
+        if start < MINUTES_PER_DAY <= last:
+            found.append((start, MINUTES_PER_DAY - 1 - start))
+            start = MINUTES_PER_DAY
+        found.append((start, last - start))
+    return found
 
 
 #: The most ways one task may have with the fewest starts (its windows' earliest and latest
@@ -120,9 +181,10 @@ def _choices(window: Window, step: int) -> list[tuple[Slot, ...]]:
     ]
 
 
-def _overlapping(slots: tuple[Slot, ...]) -> bool:
-    """Whether two of one task's slots overlap on the weekly circle (one person does it)."""
-    spans = sorted((s.week_start, s.week_end) for s in slots)
+def _overlapping(intervals: list[tuple[int, int]]) -> bool:
+    """Whether two of one task's intervals (minutes from Monday 00:00) overlap on the
+    weekly circle (one person does it)."""
+    spans = sorted(intervals)
     for (_, end), (start, _) in itertools.pairwise(spans):
         if start < end:
             return True

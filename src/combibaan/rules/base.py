@@ -56,6 +56,11 @@ class Rule:
     feasible job's every subset also keeps it) overrides :meth:`over` and
     :meth:`obstacle`; a *lower* rule (judged on a complete job, e.g. enough hours)
     sets ``lower = True`` and overrides :meth:`short`.
+
+    Every rule must only get harder as a job's intervals grow, its daily spans widen
+    and its waits lengthen: the bound for every start of flexible tasks judges ranges
+    of starts by the most lenient facts over the range
+    (:func:`combibaan.rules.facts.drifting`), and is a bound only because of that.
     """
 
     #: The policy key, as in a policy file and ``solution.json``.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from combibaan.model import MINUTES_PER_WEEK, Instance, Slot, Task
+from combibaan.model.variants import Drift
 
 if TYPE_CHECKING:
     from combibaan.rules.limits import Limits
@@ -37,6 +38,8 @@ class Profile:
     #: The days the task starts a slot on, in order.
     days: tuple[int, ...] = ()
     #: The slots as (day, start, end), minutes from that day's midnight, in order.
+    #: Of a :func:`drifting` profile: the intervals and first starts are the time taken
+    #: for certain, the last ends the earliest, the slots the widest reach.
     slots: tuple[tuple[int, int, int], ...] = ()
 
 
@@ -63,27 +66,61 @@ def first_choice(task: Task) -> tuple[Slot, ...]:
     return tuple(sorted(task.slots + tuple(s for part in chosen for s in part)))
 
 
+def drifting(instance: Instance, choices: Sequence[tuple[int, tuple[Drift, ...]]]) -> list[Profile]:
+    """A :class:`Profile` per choice (task index, its slots as ranges of starts), indexed
+    by position, that every rule judges the most leniently over the starts in range.
+
+    Each fact is a bound that holds at every start in range: the time taken for
+    certain (from the latest start to the earliest end; none when the range is wider
+    than the slot) for the overlaps and the travel, the latest first start and earliest
+    last end for the span, the widest reach for the waits; minutes do not move. The
+    rules only get harder as intervals grow, spans widen and waits lengthen, so a set
+    that is a job at some starts in range is a job of these profiles: a search over
+    them bounds the jobs for every start (:func:`combibaan.model.variants.ranges`).
+    """
+    supplier_ids = {name: i for i, name in enumerate(instance.supplier_names)}
+    return [
+        _profile(
+            index,
+            instance.tasks[task],
+            tuple(d.slot for d in drifts),
+            supplier_ids,
+            tuple(d.slack for d in drifts),
+        )
+        for index, (task, drifts) in enumerate(choices)
+    ]
+
+
 def _profile(
-    index: int, task: Task, slots: tuple[Slot, ...], supplier_ids: dict[str, int]
+    index: int,
+    task: Task,
+    slots: tuple[Slot, ...],
+    supplier_ids: dict[str, int],
+    slack: tuple[int, ...] = (),
 ) -> Profile:
+    """``slack``: per slot how many minutes later it may start (:func:`drifting`)."""
+    slack = slack or (0,) * len(slots)
     day_minutes = [0] * 7
     first = [NO_LIMIT] * 7
     last = [-1] * 7
-    for slot in slots:
+    for slot, late in zip(slots, slack, strict=True):
         day_minutes[slot.day] += slot.minutes
-        first[slot.day] = min(first[slot.day], slot.start)
+        first[slot.day] = min(first[slot.day], slot.start + late)
         last[slot.day] = max(last[slot.day], slot.end)
+    certain = ((s.week_start + late, s.week_end) for s, late in zip(slots, slack, strict=True))
     return Profile(
         index=index,
         supplier=supplier_ids[task.supplier],
         location=task.location,
         minutes=sum(s.minutes for s in slots),
-        intervals=tuple(sorted((s.week_start, s.week_end) for s in slots)),
+        intervals=tuple(sorted((a, b) for a, b in certain if a < b)),
         day_minutes=tuple(day_minutes),
         day_first=tuple(first),
         day_last=tuple(last),
         days=tuple(d for d in range(7) if day_minutes[d]),
-        slots=tuple(sorted((s.day, s.start, s.end) for s in slots)),
+        slots=tuple(
+            sorted((s.day, s.start, s.end + late) for s, late in zip(slots, slack, strict=True))
+        ),
     )
 
 

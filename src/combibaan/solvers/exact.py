@@ -245,6 +245,36 @@ def solve_exact(
     )
 
 
+def count_bound(
+    enumeration: Enumeration,
+    hint: Sequence[tuple[int, ...]],
+    budget: Budget,
+    *,
+    seed: int = 0,
+    workers: int = 0,
+) -> int | None:
+    """The most jobs a packing of ``enumeration``'s columns can hold, as far as stage 1
+    proves it within ``budget`` (``hint``: jobs to start from, added as columns);
+    ``None`` when the columns are not every job or every minimal one, or nothing is
+    proven. The count only: the hours and the tie-break are not asked."""
+    if not enumeration.complete:
+        return None
+    columns = list(dict.fromkeys([*enumeration.jobs, *hint]))
+    index = {column: k for k, column in enumerate(columns)}
+    zeros = [0] * len(columns)
+    first, _, _ = _count_stage(
+        StagedPacking(columns, zeros, zeros),
+        [index[h] for h in hint],
+        budget,
+        enumeration,
+        budget.work(enumeration.nodes),
+        len(columns) <= PROOF_COLUMNS,
+        None,
+        {"seed": seed, "workers": workers},
+    )
+    return None if first.interrupted else first.bound
+
+
 def _count_stage(
     packing: StagedPacking,
     hint: list[int],

@@ -34,6 +34,7 @@ from combibaan.solvers.candidate_jobs import (
 )
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.covering import cover_result
+from combibaan.solvers.every_start import EVERY_START_SHARE, every_start_bound
 from combibaan.solvers.exact import MAX_COLUMNS
 from combibaan.solvers.expansion import exact_grid, expand, kept_times, task_graph
 from combibaan.solvers.greedy import greedy_jobs
@@ -42,7 +43,7 @@ from combibaan.solvers.locking import LockConflict, LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
 from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
-from combibaan.solvers.strategies import Outcome, Problem, strategy_named
+from combibaan.solvers.strategies import LARGE_TASKS, Outcome, Problem, strategy_named
 from combibaan.solvers.strategies.base import NOTHING
 
 #: With flexible tasks, the share of the time limit for the list with every window at its
@@ -190,11 +191,16 @@ def solve(
         problem = problem_of(keep, max(left, 0.0), ways)
     if at_start is not None:
         problem = _from_window_start(problem, at_start)
+    searched = _searched(problem, method.name)
     try:
-        outcome = method.solve(problem)
+        outcome = method.solve(searched)
     except KeyboardInterrupt:  # between the strategy's own checks
         outcome = Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
-    verdict = _Verdict.of(problem, outcome, None if held is None else held.status)
+    every_start = None
+    if searched is not problem and outcome.enumeration.complete and not outcome.interrupted:
+        every_start, stop = _every_start(problem)
+        outcome = replace(outcome, interrupted=stop)
+    verdict = _Verdict.of(problem, outcome, None if held is None else held.status, every_start)
     if verdict.jobs_proven_seconds is not None:  # from the start of the run, not the search
         offset = problem.budget.started - budget.started
         verdict = replace(verdict, jobs_proven_seconds=verdict.jobs_proven_seconds + offset)
@@ -234,6 +240,30 @@ def solve(
         candidates=tuple(candidates),
         at_window_start=window_start,
     )
+
+
+def _searched(problem: Problem, strategy: str) -> Problem:
+    """The problem as the strategy gets it: with thinned starts on a list the exact path
+    may enumerate, less :data:`.EVERY_START_SHARE` of its time limit, kept for the bound
+    for every start (:func:`_every_start`); else the problem itself."""
+    small = problem.graph.number_of_nodes() <= LARGE_TASKS and strategy != "large"
+    if not problem.starts_thinned or not small:
+        return problem
+    budget = problem.budget
+    return replace(
+        problem, budget=replace(budget, time_limit=(1 - EVERY_START_SHARE) * budget.time_limit)
+    )
+
+
+def _every_start(problem: Problem) -> tuple[int | None, bool]:
+    """The bound on the jobs for every start (:mod:`.every_start`) in the time kept for it
+    (the end of the run's own), and whether Ctrl-C stopped it."""
+    seconds = EVERY_START_SHARE * problem.budget.time_limit
+    start = min(time.perf_counter(), problem.budget.deadline - seconds)
+    try:
+        return every_start_bound(problem, Budget(start, seconds)), False
+    except KeyboardInterrupt:
+        return None, True
 
 
 def _availability(candidates: Sequence[Candidate]) -> list[int]:
@@ -337,15 +367,24 @@ class _Verdict:
     starts_tried: bool = False
 
     @classmethod
-    def of(cls, problem: Problem, outcome: Outcome, before: str | None = None) -> _Verdict:
+    def of(
+        cls,
+        problem: Problem,
+        outcome: Outcome,
+        before: str | None = None,
+        every_start: int | None = None,
+    ) -> _Verdict:
         """``before``: the status of the candidates' jobs kept in the search (with
-        candidates), without which nothing after them is proven."""
+        candidates), without which nothing after them is proven; ``every_start``: the
+        bound for every start, under thinned starts (:mod:`.every_start`)."""
         kept = len(problem.plan.keep_jobs)
         placed = len(outcome.selected) + kept
         # Both bounds are proven; the packing's is the tighter one once known. Under
         # thinned starts both know only the starts tried: a bound for every start then.
         thinned = problem.starts_thinned
         bound = problem.start_free_bound() if thinned else problem.hours_bound()
+        if thinned and every_start is not None:
+            bound = min(bound, every_start)
         if outcome.jobs_bound is not None and not thinned:
             bound = min(bound, outcome.jobs_bound)
         bound = max(bound, len(outcome.selected)) + kept
@@ -358,13 +397,15 @@ class _Verdict:
             status = "feasible"
         else:
             status = "unknown"
-        if thinned and status == "optimal":
+        if thinned and status == "optimal" and bound > 0:  # no job at any start: proven
             status, tried = "feasible", True
         if before not in (None, "optimal") and status == "optimal":
             status = "feasible"
         proven = status == "optimal" or (status == "feasible" and bound == placed)
         proven = proven and before in (None, "optimal")
-        seconds = outcome.jobs_proven_seconds
+        # Under thinned starts the search proved only the starts tried: the count is
+        # proven for every start when the bound for every start came in, now.
+        seconds = None if thinned else outcome.jobs_proven_seconds
         if proven and seconds is None:
             seconds = problem.budget.seconds()
         return cls(status, bound, proven, seconds if proven else None, tried)
