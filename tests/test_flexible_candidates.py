@@ -15,6 +15,7 @@ from conftest import assert_sound, run_cli
 from test_flexible import every_minute
 
 import combibaan
+import combibaan.model.variants as variants_module
 from combibaan import Candidate, Slot
 from combibaan.check.base import CheckedJob
 from combibaan.check.candidates import available_spans, inside
@@ -69,6 +70,26 @@ def test_a_flexible_task_moves_into_the_candidates_afternoon(only: bool) -> None
     # At the windows' starts F runs 09:00-11:00, where K1 does not work.
     assert result.at_window_start is not None
     assert result.at_window_start.jobs == (0 if only else 1)
+
+
+@pytest.mark.parametrize("only", [False, True])
+def test_the_candidates_jobs_under_thinned_starts_claim_the_starts_tried_only(
+    monkeypatch: pytest.MonkeyPatch, only: bool
+) -> None:
+    """With F's starts thinned to 09:00 and 15:00, neither in K1's afternoon beside G,
+    the candidates' search finds no job for her and proves that over the starts tried
+    only: nothing claims optimal (12:00 would do), and the bound is one job per candidate."""
+    monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
+    monkeypatch.setattr(variants_module, "MAX_VARIANTS", 2)
+    result = combibaan.solve(
+        AFTERNOON, FOUR_HOURS, candidates=[K1], only_candidates=only, time_limit=10
+    )
+    assert_sound(result)
+    assert result.statistics.thinned_tasks == ("F",)
+    assert result.status == "feasible" and result.statistics.candidate_status != "optimal"
+    assert held(result) == {} and result.stopped == "starts_tried"
+    if only:
+        assert (result.num_jobs, result.jobs_bound, result.jobs_status) == (0, 1, "feasible")
 
 
 def test_cover_mode_holds_every_task_with_a_flexible_one_in_the_afternoon() -> None:

@@ -64,6 +64,9 @@ class CandidateJobs:
     wall_clock_cut: bool
     #: Whether Ctrl-C stopped the search (then nothing more is searched).
     interrupted: bool = False
+    #: Whether the search proved its jobs the most over thinned starts only (then
+    #: ``status`` is ``feasible`` and ``bound`` holds for every start).
+    starts_tried: bool = False
 
 
 def most_candidate_jobs(
@@ -167,7 +170,15 @@ def jobs_for_candidates(
         seed=problem.seed,
         task_of=expansion.task_of,
     )
-    return replace(found, jobs=tuple(expansion.settle(job) for job in found.jobs))
+    found = replace(found, jobs=tuple(expansion.settle(job) for job in found.jobs))
+    if not problem.starts_thinned:
+        return found
+    # The search knew only the starts tried: its optimum and bound hold for those. For
+    # every start a candidate holds one job at most, and the minutes bound the jobs.
+    bound = min(len(candidates), problem.start_free_bound())
+    tried = found.status == "optimal"
+    status = "feasible" if tried else found.status
+    return replace(found, status=status, bound=max(bound, len(found.jobs)), starts_tried=tried)
 
 
 def candidates_result(
@@ -220,10 +231,19 @@ def candidates_result(
         forbid_pairs=plan.forbid_pairs,
         jobs_status="optimal" if proven or len(held.jobs) == held.bound else held.status,
         hours_bound=minutes / 60 if proven else None,
-        stopped="proven" if proven else "interrupted" if held.interrupted else "time_limit",
+        stopped=_stopped(proven, held),
         candidates=tuple(candidates),
         only_candidates=True,
     )
+
+
+def _stopped(proven: bool, held: CandidateJobs) -> str:
+    """How the candidates' search ended (see :data:`combibaan.result.STOPS`)."""
+    if proven:
+        return "proven"
+    if held.interrupted:
+        return "interrupted"
+    return "starts_tried" if held.starts_tried else "time_limit"
 
 
 def holders_of(
