@@ -197,8 +197,8 @@ def solve(
     except KeyboardInterrupt:  # between the strategy's own checks
         outcome = Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
     every_start = None
-    if searched is not problem and outcome.enumeration.complete and not outcome.interrupted:
-        every_start, stop = _every_start(problem)
+    if searched is not problem and not outcome.interrupted:
+        every_start, stop = _every_start(problem, outcome.enumeration.complete)
         outcome = replace(outcome, interrupted=stop)
     verdict = _Verdict.of(problem, outcome, None if held is None else held.status, every_start)
     if verdict.jobs_proven_seconds is not None:  # from the start of the run, not the search
@@ -255,13 +255,15 @@ def _searched(problem: Problem, strategy: str) -> Problem:
     )
 
 
-def _every_start(problem: Problem) -> tuple[int | None, bool]:
+def _every_start(problem: Problem, enumerated: bool) -> tuple[int | None, bool]:
     """The bound on the jobs for every start (:mod:`.every_start`) in the time kept for it
-    (the end of the run's own), and whether Ctrl-C stopped it."""
+    (the end of the run's own), and whether Ctrl-C stopped it; ``enumerated``: whether
+    the search's enumeration completed (then the ranges' likely does too)."""
     seconds = EVERY_START_SHARE * problem.budget.time_limit
     start = min(time.perf_counter(), problem.budget.deadline - seconds)
     try:
-        return every_start_bound(problem, Budget(start, seconds)), False
+        bound = every_start_bound(problem, Budget(start, seconds), enumerate_first=enumerated)
+        return bound, False
     except KeyboardInterrupt:
         return None, True
 
