@@ -43,7 +43,7 @@ from combibaan.solvers.locking import LockConflict, LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
 from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
-from combibaan.solvers.strategies import LARGE_TASKS, Outcome, Problem, strategy_named
+from combibaan.solvers.strategies import Outcome, Problem, strategy_named
 from combibaan.solvers.strategies.base import NOTHING
 
 #: With flexible tasks, the share of the time limit for the list with every window at its
@@ -191,13 +191,16 @@ def solve(
         problem = problem_of(keep, max(left, 0.0), ways)
     if at_start is not None:
         problem = _from_window_start(problem, at_start)
-    searched = _searched(problem, method.name)
+    if problem.starts_thinned:
+        problem = replace(problem, bound_share=EVERY_START_SHARE)
     try:
-        outcome = method.solve(searched)
+        outcome = method.solve(problem)
     except KeyboardInterrupt:  # between the strategy's own checks
         outcome = Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
     every_start = None
-    if searched is not problem and not outcome.interrupted:
+    # The exact path left its share for the bound for every start; the large path did
+    # not (its primal side needs the time: 150 short tasks lost a job without it).
+    if problem.bound_share and outcome.method != "lns" and not outcome.interrupted:
         every_start, stop = _every_start(problem, outcome.enumeration.complete)
         outcome = replace(outcome, interrupted=stop)
     verdict = _Verdict.of(problem, outcome, None if held is None else held.status, every_start)
@@ -242,24 +245,11 @@ def solve(
     )
 
 
-def _searched(problem: Problem, strategy: str) -> Problem:
-    """The problem as the strategy gets it: with thinned starts on a list the exact path
-    may enumerate, less :data:`.EVERY_START_SHARE` of its time limit, kept for the bound
-    for every start (:func:`_every_start`); else the problem itself."""
-    small = problem.graph.number_of_nodes() <= LARGE_TASKS and strategy != "large"
-    if not problem.starts_thinned or not small:
-        return problem
-    budget = problem.budget
-    return replace(
-        problem, budget=replace(budget, time_limit=(1 - EVERY_START_SHARE) * budget.time_limit)
-    )
-
-
 def _every_start(problem: Problem, enumerated: bool) -> tuple[int | None, bool]:
     """The bound on the jobs for every start (:mod:`.every_start`) in the time kept for it
     (the end of the run's own), and whether Ctrl-C stopped it; ``enumerated``: whether
     the search's enumeration completed (then the ranges' likely does too)."""
-    seconds = EVERY_START_SHARE * problem.budget.time_limit
+    seconds = problem.bound_share * problem.budget.time_limit
     start = min(time.perf_counter(), problem.budget.deadline - seconds)
     try:
         bound = every_start_bound(problem, Budget(start, seconds), enumerate_first=enumerated)

@@ -8,7 +8,7 @@ methods, a cover mode) is one class beside the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import networkx as nx
@@ -51,6 +51,13 @@ class Problem:
     #: variants; ``nodes`` is their compatibility graph (``graph`` that of the tasks).
     expansion: Expansion | None = None
     nodes: nx.Graph | None = None
+    #: Share of the time limit the exact path leaves unused, for the bound for every
+    #: start where starts are thinned (:mod:`..every_start`); the large path uses it all.
+    bound_share: float = 0.0
+
+    def packing_budget(self) -> Budget:
+        """The budget the exact path packs in: the time limit less :attr:`bound_share`."""
+        return replace(self.budget, time_limit=(1 - self.bound_share) * self.budget.time_limit)
 
     @property
     def flexible(self) -> bool:

@@ -55,7 +55,7 @@ class Exact:
                 problem.greedy,
                 problem.minutes,
                 problem.burden,
-                problem.budget,
+                problem.packing_budget(),
                 seed=problem.seed,
                 workers=problem.workers,
                 progress=problem.progress,
