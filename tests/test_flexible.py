@@ -548,6 +548,12 @@ def test_thinned_starts_claim_no_bound_they_do_not_hold(monkeypatch: pytest.Monk
     assert thinned.hours_bound is not None and thinned.hours_bound >= 35
     assert "optimal" not in (thinned.status, thinned.jobs_status)
     assert_sound(thinned)
+    # Every task's reason was found over the starts tried, and says so; its code stays.
+    left = thinned.to_dict("en")["unassigned"]
+    assert len(left) == 3
+    for item in left:
+        assert item["reason"].endswith("(Searched over the starts tried of the flexible tasks.)")
+        assert item["reason_code"] not in ("starts_tried", "")
 
 
 def test_ranges_hold_every_minute_of_a_window_once_and_never_cross_midnight() -> None:

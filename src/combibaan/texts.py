@@ -72,6 +72,11 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "Could join {options} {options:job, but it needs|jobs, but each needs} a task "
         "already used: {competing}.",
     },
+    # said after a reason for a task left out where starts were thinned (solvers/solve.py)
+    "starts_tried": {
+        "nl": " (Gezocht over de geprobeerde begintijden van de flexibele taken.)",
+        "en": " (Searched over the starts tried of the flexible tasks.)",
+    },
     "unexplored": {
         "nl": "Niet alle combinaties met deze taak zijn binnen de tijdslimiet bekeken.",
         "en": "Not every combination with this task was examined within the time limit.",
@@ -223,8 +228,13 @@ def _text(
 def render(phrase: Phrase, lang: str = "nl") -> str:
     """A :class:`~combibaan.model.phrase.Phrase` in words: numbers as people write them, a
     ``day`` index as the day's short name, nested phrases and lists rendered in turn."""
-    return _text(TABLES[phrase.table], phrase.code, lang, phrase.values)
+    text = _text(TABLES[phrase.table], phrase.code, lang, phrase.values)
+    after = phrase.values.get(AFTER)
+    return text + render(after, lang) if isinstance(after, Phrase) else text
 
+
+#: The key of a phrase's values under which a phrase said after it may come (a caveat).
+AFTER = "after"
 
 use_renderer(render)  # errors raised below this layer (a lock, a number) speak through it
 

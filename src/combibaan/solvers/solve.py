@@ -45,6 +45,7 @@ from combibaan.solvers.ortools.workshop import require_tasks
 from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
 from combibaan.solvers.strategies import Outcome, Problem, strategy_named
 from combibaan.solvers.strategies.base import NOTHING
+from combibaan.texts import AFTER
 
 #: With flexible tasks, the share of the time limit for the list with every window at its
 #: start: the comparison the result reports (what the flexibility buys), and a proposal
@@ -442,7 +443,23 @@ def _proposal(
         )
     except KeyboardInterrupt:
         return _without_reasons(jobs, instance), True
+    if problem.starts_thinned:
+        unassigned = tuple(_at_starts_tried(u) for u in unassigned)
     return Solution(jobs, unassigned), outcome.interrupted
+
+
+#: Reasons that hold whatever the starts: a lock, or no search at all.
+START_FREE_REASONS = ("excluded", "not_worked_out", "unexplored")
+
+
+def _at_starts_tried(item: Unassigned) -> Unassigned:
+    """A task left out whose reason the searches found over thinned starts: said so after
+    it (a job may need a start not tried; the code stays the reason's own)."""
+    reason = item.reason
+    if reason.code in START_FREE_REASONS:
+        return item
+    caveat = Phrase("starts_tried")
+    return replace(item, reason=replace(reason, values={**reason.values, AFTER: caveat}))
 
 
 def _reasons_allowance(budget: Budget) -> Allowance:
