@@ -376,6 +376,8 @@ class _Verdict:
         # thinned starts both know only the starts tried: a bound for every start then.
         thinned = problem.starts_thinned
         bound = problem.start_free_bound() if thinned else problem.hours_bound()
+        # Whether the bound came in only at the end, with the bound for every start.
+        late = thinned and every_start is not None and every_start < bound
         if thinned and every_start is not None:
             bound = min(bound, every_start)
         if outcome.jobs_bound is not None and not thinned:
@@ -396,9 +398,9 @@ class _Verdict:
             status = "feasible"
         proven = status == "optimal" or (status == "feasible" and bound == placed)
         proven = proven and before in (None, "optimal")
-        # Under thinned starts the search proved only the starts tried: the count is
-        # proven for every start when the bound for every start came in, now.
-        seconds = None if thinned else outcome.jobs_proven_seconds
+        # Proven when the jobs reached the bound (the search's own proof of that count is
+        # then as good), or where the bound for every start proved it, now.
+        seconds = None if late else outcome.jobs_proven_seconds
         if proven and seconds is None:
             seconds = problem.budget.seconds()
         return cls(status, bound, proven, seconds if proven else None, tried)
