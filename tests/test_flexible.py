@@ -473,6 +473,26 @@ def test_check_judges_the_rules_at_the_chosen_times() -> None:
     assert [v.rule for v in combibaan.check_solution(instance, document)] == ["schedule"]
 
 
+def test_check_refuses_two_windows_of_one_task_chosen_at_once() -> None:
+    """Two windows of one task that may fall on the same day: the solver keeps them
+    apart, and the checker must too (its own rule, not the solver's)."""
+    twice = flexible(
+        "R",
+        "Sodexo",
+        window((0, 1), 1, "10:00", "12:00", 60),
+        window((0, 1), 1, "10:00", "12:00", 60),
+    )
+    instance = Instance((ROUND[0], twice))
+    policy = Policy(min_hours=5, travel_minutes=0)
+    shift = [("ma", "07:00", "10:00")]
+    apart = {"S": shift, "R": [("ma", "10:00", "11:00"), ("ma", "11:00", "12:00")]}
+    document = _one_job(instance, policy, apart)
+    assert combibaan.check_solution(instance, document) == []
+    at_once = {"S": shift, "R": [("ma", "10:00", "11:00"), ("ma", "10:30", "11:30")]}
+    document = _one_job(instance, policy, at_once)
+    assert [v.rule for v in combibaan.check_solution(instance, document)] == ["overlap"]
+
+
 # ----------------------------------------------------------------------------- variants
 
 
@@ -801,6 +821,19 @@ def test_the_bundled_flexible_workshops_make_more_jobs(
     # The count, though, is proven for every start by the bound over ranges of starts.
     assert (result.jobs_status, result.jobs_bound) == ("optimal", flexible_jobs)
     assert sum(bool(t.windows) for t in instance.tasks) == 6
+
+
+def test_the_large_path_proves_the_count_for_every_start_in_the_time_it_leaves() -> None:
+    """The large path keeps the whole limit for finding jobs; where it stops early, the
+    bound over ranges of starts gets the time left, so its count is proven for every
+    start too (without it, the bound was the minutes', 13 jobs)."""
+    folder = INSTANCES / "indoor_flexible"
+    instance = combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+    result = combibaan.solve(instance, time_limit=20, strategy="large")
+    assert_sound(result)
+    assert result.statistics.method == "lns" and result.statistics.thinned_tasks
+    assert (result.num_jobs, result.jobs_bound, result.jobs_status) == (8, 8, "optimal")
+    assert result.solve_seconds <= 20
 
 
 def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path) -> None:

@@ -33,6 +33,8 @@ from combibaan.solvers.strategies.base import Problem
 
 #: Share of the search's time limit kept for this bound when starts are thinned.
 EVERY_START_SHARE = 0.2
+#: Less time than this is not worth starting the bound in (the large path's time left).
+MIN_BOUND_SECONDS = 1.0
 #: Of that, the share for the minimal jobs over ranges; the count stage gets the rest.
 ENUMERATION_SHARE = 0.8
 

@@ -88,6 +88,11 @@ RESERVE_SHARE = 0.05
 RESERVE_SECONDS = 3.0
 
 
+def reserve(time_limit: float) -> float:
+    """Wall-clock seconds the large path leaves its caller at the end of ``time_limit``."""
+    return min(RESERVE_SHARE * time_limit, RESERVE_SECONDS)
+
+
 @dataclass(frozen=True)
 class LargeOutcome:
     jobs: list[tuple[int, ...]]
@@ -327,7 +332,7 @@ def solve_large(
         adjacency, profiles, limits, start, burden, seed=seed, accept=accept, source=source
     )
     # The caller still explains the tasks left out and writes the result after this.
-    cap = deadline - min(RESERVE_SHARE * seconds, RESERVE_SECONDS)
+    cap = deadline - reserve(seconds)
     run = _Run(search, fallback_bound, USABLE * seconds, started, cap, progress, source, seed)
     run.show()
     converged = interrupted = False

@@ -34,11 +34,16 @@ from combibaan.solvers.candidate_jobs import (
 )
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.covering import cover_result
-from combibaan.solvers.every_start import EVERY_START_SHARE, every_start_bound
+from combibaan.solvers.every_start import (
+    EVERY_START_SHARE,
+    MIN_BOUND_SECONDS,
+    every_start_bound,
+)
 from combibaan.solvers.exact import MAX_COLUMNS
 from combibaan.solvers.expansion import exact_grid, expand, kept_times, task_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.jobs import numbered_jobs
+from combibaan.solvers.large import reserve
 from combibaan.solvers.locking import LockConflict, LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
@@ -201,11 +206,18 @@ def solve(
     every_start = None
     # The exact path left its share for the bound for every start; the large path did
     # not (its primal side needs the time: 150 short tasks lost a job when it gave a
-    # fifth away). Nothing to prove where the jobs already meet the minutes' bound.
+    # fifth away), so the bound gets what the large path left on the clock, if enough.
+    # Nothing to prove where the jobs already meet the minutes' bound.
     wanted = len(outcome.selected) < problem.start_free_bound()
-    if problem.bound_share and outcome.method != "lns" and not outcome.interrupted and wanted:
-        every_start, stop = _every_start(problem, outcome.enumeration.complete)
-        outcome = replace(outcome, interrupted=stop)
+    if problem.bound_share and not outcome.interrupted and wanted:
+        limit, large = problem.budget.time_limit, outcome.method == "lns"
+        seconds = problem.bound_share * limit
+        if large:  # its jobs did not fit the count stage: column generation over ranges
+            seconds = problem.budget.deadline - time.perf_counter() - reserve(limit)
+        if not large or seconds >= MIN_BOUND_SECONDS:
+            enumerate_first = not large and outcome.enumeration.complete
+            every_start, stop = _every_start(problem, enumerate_first, seconds)
+            outcome = replace(outcome, interrupted=stop)
     verdict = _Verdict.of(problem, outcome, None if held is None else held.status, every_start)
     if verdict.jobs_proven_seconds is not None:  # from the start of the run, not the search
         offset = problem.budget.started - budget.started
@@ -248,11 +260,10 @@ def solve(
     )
 
 
-def _every_start(problem: Problem, enumerated: bool) -> tuple[int | None, bool]:
-    """The bound on the jobs for every start (:mod:`.every_start`) in the time kept for it
-    (the end of the run's own), and whether Ctrl-C stopped it; ``enumerated``: whether
-    the search's enumeration completed (then the ranges' likely does too)."""
-    seconds = problem.bound_share * problem.budget.time_limit
+def _every_start(problem: Problem, enumerated: bool, seconds: float) -> tuple[int | None, bool]:
+    """The bound on the jobs for every start (:mod:`.every_start`) in the last ``seconds``
+    of the run's own time, and whether Ctrl-C stopped it; ``enumerated``: whether the
+    search's enumeration completed (then the ranges' likely does too)."""
     start = min(time.perf_counter(), problem.budget.deadline - seconds)
     try:
         bound = every_start_bound(problem, Budget(start, seconds), enumerate_first=enumerated)

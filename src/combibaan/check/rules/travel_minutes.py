@@ -14,19 +14,22 @@ from combibaan.model.task import Task
 
 
 def violations(job: CheckedJob) -> list[Violation]:
-    """Every overlap and every too short walk between two tasks of the job."""
+    """Every overlap and every too short walk between two tasks of the job, and every
+    overlap of one task's own times (two windows of a flexible task chosen at once)."""
     out: list[Violation] = []
     for i, a in enumerate(job.tasks):
+        out.extend(_pair(job.job_id, a, a, job.travel))
         for b in job.tasks[i + 1 :]:
             out.extend(_pair(job.job_id, a, b, job.travel))
     return out
 
 
 def _pair(job_id: str, a: Task, b: Task, travel: Travel) -> Iterator[Violation]:
-    need = travel.minutes(a.location, b.location)
-    for sa in a.slots:
+    """``a`` against ``b``; ``b`` may be ``a`` itself: then each pair of its slots once."""
+    need = 0.0 if a is b else travel.minutes(a.location, b.location)
+    for i, sa in enumerate(a.slots):
         a0, a1 = interval(sa)
-        for sb in b.slots:
+        for sb in b.slots[i + 1 :] if a is b else b.slots:
             for shift in (-WEEK, 0, WEEK):  # the week repeats: Sunday night meets Monday
                 b0, b1 = (m + shift for m in interval(sb))
                 if a0 < b1 and b0 < a1:
