@@ -312,3 +312,18 @@ def test_reasons_without_time_for_their_searches(
             assert why.code == "no_job_rule" and why.values["tail"] == ""
         else:
             assert why.code == "unexplored"
+
+
+def test_the_only_task_of_a_list_says_there_is_nothing_beside_it() -> None:
+    """One task too short for a job, and nothing else: the reason says so, in full,
+    rather than listing no obstacles after a colon."""
+    from combibaan.model import Instance, Slot, Task
+
+    task = Task("T1", "Asito", (Slot(0, 480, 600),), location="A")
+    result = solve_checked(Instance((task,)), Policy(), time_limit=5)
+    (left,) = result.to_dict("nl")["unassigned"]
+    assert left["reason_code"] == "isolated_alone"
+    assert left["reason"].endswith("geen andere taak om ernaast te doen.")
+    assert ": ." not in left["reason"]
+    (left,) = result.to_dict("en")["unassigned"]
+    assert left["reason"].startswith("Alone ") and "no other task" in left["reason"]

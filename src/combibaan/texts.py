@@ -46,6 +46,10 @@ REASONS: dict[str, dict[str, str]] = {
         "nl": "Alleen {detail}, en geen taak past ernaast: {why}.",
         "en": "Alone {detail}, and no task fits beside it: {why}.",
     },
+    "isolated_alone": {
+        "nl": "Alleen {detail}, en de lijst heeft geen andere taak om ernaast te doen.",
+        "en": "Alone {detail}, and the list has no other task to do beside it.",
+    },
     "no_job": {
         "nl": "{partners} {partners:taak past|taken passen} ernaast, maar samen halen ze "
         "hooguit {best} uur (minimaal {min_hours}){tail}.",

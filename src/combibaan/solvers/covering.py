@@ -33,7 +33,7 @@ from combibaan.solvers.strategies import Problem
 MARGIN_SHARE = 0.03
 MARGIN_SECONDS = 2.0
 #: Reasons (:mod:`.reasons`) that prove no job can hold a task at all.
-NO_JOB = frozenset({"too_long", "isolated", "no_job", "no_job_rule"})
+NO_JOB = frozenset({"too_long", "isolated", "isolated_alone", "no_job", "no_job_rule"})
 
 
 def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:

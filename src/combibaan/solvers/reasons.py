@@ -310,6 +310,8 @@ def _isolated_reason(c: _Context, v: int) -> Phrase:
     )
     why = tuple(Phrase(code, {"n": counts[code]}, "count") for code in PAIR_ORDER if counts[code])
     low = Limits.of(c.policy).lower_obstacle(Load.of(c.profiles[v]))
+    if not why:  # the only task of the list
+        return Phrase("isolated_alone", {"detail": low or ""})
     return Phrase("isolated", {"detail": low or "", "why": why})
 
 
