@@ -737,7 +737,17 @@ def test_a_bad_window_names_file_row_and_column(
 
 @pytest.mark.parametrize(
     ("text", "minutes"),
-    [("1,5 uur", 90), ("0.75 uur", 45), ("1:45", 105), ("1:30:00", 90), ("1h5", 65)],
+    [
+        ("1,5 uur", 90),
+        ("0.75 uur", 45),
+        ("1:45", 105),
+        ("1:30:00", 90),
+        ("1h5", 65),
+        ("2 uren", 120),
+        ("1:30 uur", 90),
+        ("0:45 h", 45),
+        ("3 hrs", 180),
+    ],
 )
 def test_an_unambiguous_duration_with_decimals_is_read(
     tmp_path: Path, text: str, minutes: int

@@ -294,9 +294,13 @@ def parse_day_choice(value: str) -> tuple[int | None, tuple[int, ...]]:
     return count, days
 
 
-_DURATION_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>[0-5]\d))?")
+#: Words for hours, after a number (``2 uren``) or a clock (``1:30 uur``).
+_HOUR_WORDS = r"(?:h|u|uur|uren|hr|hrs|hour|hours)"
+_DURATION_CLOCK = re.compile(
+    rf"(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?::(?P<s>[0-5]\d))?(?:\s*{_HOUR_WORDS})?"
+)
 _DURATION_UNITS = re.compile(
-    r"(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|u|uur|hour|hours)\s*)?"
+    rf"(?:(?P<h>\d+(?:[.,]\d+)?)\s*{_HOUR_WORDS}\s*)?"
     r"(?:(?P<m>\d+)\s*(?:m|min|mins|minuten|minutes|minute|minuut)?)?"
 )
 
@@ -304,9 +308,9 @@ DURATION_HINT = mistake("duration_hint")
 
 
 def parse_duration(value: object) -> int:
-    """A duration in whole minutes: ``1:30``, ``90m``, ``1,5 uur``, ``1u30``, or an Excel
-    time or duration cell. A bare number is refused (hours or minutes?), as are zero and
-    more than a day."""
+    """A duration in whole minutes: ``1:30``, ``1:30 uur``, ``90m``, ``1,5 uur``, ``2 uren``,
+    ``1u30``, or an Excel time or duration cell. A bare number is refused (hours or
+    minutes?), as are zero and more than a day."""
     minutes = _duration_minutes(value)
     if not 0 < minutes <= MINUTES_PER_DAY:
         written = cell_text(value) or ""
