@@ -761,7 +761,8 @@ def test_an_unambiguous_duration_with_decimals_is_read(
 def test_windows_of_one_task_that_always_overlap_are_an_error(tmp_path: Path) -> None:
     found = _problems(tmp_path, "A1;S;ma;;;09:00;10:00;1:00;A\nA1;;ma;09:30;11:00;;;;\n")
     ((row, _, text),) = found
-    assert row == 2 and "the times of task 'A1' overlap each other however they fall" in text
+    assert row == 2
+    assert "the times of task 'A1' (rows 2, 3) overlap each other however they fall" in text
 
 
 def test_solve_writes_the_chosen_times_and_check_passes(tmp_path: Path) -> None:

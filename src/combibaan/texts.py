@@ -1549,10 +1549,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "days for one of the windows",
     },
     "windows_overlap": {
-        "nl": "de tijden van taak {task} overlappen elkaar hoe ze ook vallen; één persoon kan "
-        "ze niet alle doen",
-        "en": "the times of task {task} overlap each other however they fall; one person "
-        "cannot do them all",
+        "nl": "de tijden van taak {task} ({n:rij|rijen} {rows}) overlappen elkaar hoe ze ook "
+        "vallen; één persoon kan ze niet alle doen",
+        "en": "the times of task {task} ({n:row|rows} {rows}) overlap each other however they "
+        "fall; one person cannot do them all",
     },
     "supplier_empty": {
         "nl": "de leverancier ontbreekt; vul de leverancier van taak {task} in",

@@ -109,7 +109,9 @@ def read_tasks(source: object) -> tuple[Task, ...]:
                 many = mistake("too_many_ways", task=repr(task.id), n=fewest, most=MAX_TASK_WAYS)
                 problems.append(table.problem(many, draft.rows[0], "days"))
             elif task.windows and not variants(task, grid_minutes(Instance((task,)))).choices:
-                overlap = mistake("windows_overlap", task=repr(task.id))
+                rows = sorted(set(draft.rows))
+                shown = ", ".join(str(r) for r in rows)
+                overlap = mistake("windows_overlap", task=repr(task.id), n=len(rows), rows=shown)
                 problems.append(table.problem(overlap, draft.rows[0]))
             tasks.append(task)
     if problems:
