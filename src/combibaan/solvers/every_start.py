@@ -11,7 +11,9 @@ It is proven by the exact path's count stage over the ranges' minimal jobs where
 those fit (the search's own enumeration did), else by column generation over the
 ranges (the large path's LP bound). It has about as many ways as the thinned
 search, so it is about as cheap (80 and 150 tasks of the flexible benchmark: a few
-seconds), and often as tight.
+seconds), and often as tight. The exact path leaves it ``EVERY_START_SHARE`` of its
+time; the large path only what it leaves on the clock (it stops early once its jobs
+meet its own bound over the starts tried, as on campus and night lists).
 """
 
 from __future__ import annotations
