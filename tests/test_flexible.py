@@ -4,6 +4,7 @@ are no job, windows run past midnight, days are chosen, and ``check`` judges the
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import json
 import random
@@ -13,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import assert_sound, make_instance, reasons, run_cli
+from conftest import assert_sound, groups, make_instance, reasons, run_cli
 
 import combibaan
 import combibaan.model.variants as variants_module
@@ -28,6 +29,8 @@ from combibaan.model import Instance, Slot, Task, Window
 from combibaan.model.variants import MAX_VARIANTS, Drift, grid_minutes, ranges, variants
 from combibaan.rules import Policy, profiles
 from combibaan.rules.facts import drifting, first_choice
+
+solve_module = importlib.import_module("combibaan.solvers.solve")
 
 
 def window(days: tuple[int, ...], count: int, earliest: str, latest: str, minutes: int) -> Window:
@@ -574,6 +577,32 @@ def test_thinned_starts_claim_no_bound_they_do_not_hold(monkeypatch: pytest.Monk
     for item in left:
         assert item["reason"].endswith("(Searched over the starts tried of the flexible tasks.)")
         assert item["reason_code"] not in ("starts_tried", "")
+
+
+def test_finer_starts_find_the_job_the_bound_for_every_start_leaves_room_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Tried on a 60-minute step from 06:00, the window never starts at 09:30, the only
+    start between the two fixed slots. The count over those starts is proven (none), the
+    bound for every start says one: the list is searched again at twice the ways (a
+    30-minute step), which finds the job and proves it for every start."""
+    f1 = Task("F1", "Asito", tuple(Slot(d, 420, 570) for d in range(5)), location="X")
+    f2 = Task("F2", "Asito", tuple(Slot(d, 795, 840) for d in range(5)), location="X")
+    w1 = Task(
+        "W1", "Sodexo", (), location="X", windows=(Window(tuple(range(5)), 5, 360, 960, 225),)
+    )
+    instance, rules = Instance((f1, f2, w1)), Policy(min_hours=32)
+    monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
+    found = combibaan.solve(instance, rules, time_limit=5)
+    assert_sound(found)
+    assert (found.num_jobs, found.jobs_bound, found.jobs_status) == (1, 1, "optimal")
+    assert found.statistics.coarsest_step == 30  # the finer search's starts
+    schedule = found.to_dict()["jobs"][0]["schedule"]
+    assert {(e["task_id"], e["start"]) for e in schedule} >= {("W1", "09:30")}
+    again = combibaan.solve(instance, rules, time_limit=5)
+    assert groups(again) == groups(found)
+    monkeypatch.setattr(solve_module, "REFINE_WAYS", 1)  # no finer starts: none found
+    assert combibaan.solve(instance, rules, time_limit=5).num_jobs == 0
 
 
 def test_ranges_hold_every_minute_of_a_window_once_and_never_cross_midnight() -> None:

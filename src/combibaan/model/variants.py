@@ -154,11 +154,19 @@ def fewest_ways(task: Task) -> int:
     return _count(task.windows, MINUTES_PER_DAY) if task.windows else 1
 
 
-def variant_cap(tasks: Iterable[Task], grid: int) -> int | None:
+def more_ways(times: int) -> int:
+    """``times`` the variants of a thinned task (:data:`MAX_VARIANTS`, read when called)."""
+    return times * MAX_VARIANTS
+
+
+def variant_cap(tasks: Iterable[Task], grid: int, most: int | None = None) -> int | None:
     """The cap on each task's variants: none where all flexible tasks together have at
-    most :data:`EXACT_VARIANTS` on the exact ``grid``, else :data:`MAX_VARIANTS`."""
+    most :data:`EXACT_VARIANTS` on the exact ``grid``, else ``most`` (default
+    :data:`MAX_VARIANTS`, read when called)."""
     total = sum(_count(t.windows, grid) for t in tasks if t.windows)
-    return None if total <= EXACT_VARIANTS else MAX_VARIANTS
+    if total <= EXACT_VARIANTS:
+        return None
+    return MAX_VARIANTS if most is None else most
 
 
 def starts(window: Window, step: int) -> list[int]:

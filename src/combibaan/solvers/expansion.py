@@ -157,15 +157,18 @@ def exact_grid(instance: Instance, limits: Limits, times: Iterable[int] = ()) ->
     return grid_minutes(instance, [*values, limits.default_travel, *times])
 
 
-def expand(instance: Instance, limits: Limits, times: Iterable[int] = ()) -> Expansion:
+def expand(
+    instance: Instance, limits: Limits, times: Iterable[int] = (), most: int | None = None
+) -> Expansion:
     """Every task as its variants on the exact grid of the instance, the policy and
-    ``times`` (:func:`exact_grid`)."""
+    ``times`` (:func:`exact_grid`); ``most``: the variants of a thinned task (default
+    :data:`~combibaan.model.variants.MAX_VARIANTS`)."""
     grid = exact_grid(instance, limits, times)
     task_of: list[int] = []
     slots: list[tuple[Slot, ...]] = []
     thinned = []
     step = grid
-    cap = variant_cap(instance.tasks, grid)
+    cap = variant_cap(instance.tasks, grid, most)
     for index, task in enumerate(instance.tasks):
         found = variants(task, grid, cap)
         if found.thinned:
