@@ -212,29 +212,14 @@ def solve(
         outcome = method.solve(problem)
     except KeyboardInterrupt:  # between the strategy's own checks
         outcome = Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
-    every_start = None
-    # The exact path left its share for the bound for every start; the large path did
-    # not (its primal side needs the time: 150 short tasks lost a job when it gave a
-    # fifth away), so the bound gets what the large path left on the clock, if enough.
-    # Nothing to prove where the jobs already meet the minutes' bound.
-    wanted = len(outcome.selected) < problem.start_free_bound()
-    if problem.bound_share and not outcome.interrupted and wanted:
-        limit, large = problem.budget.time_limit, outcome.method == "lns"
-        seconds = problem.bound_share * limit
-        if large:  # its jobs did not fit the count stage: column generation over ranges
-            seconds = problem.budget.deadline - time.perf_counter() - reserve(limit)
-        if not large or seconds >= MIN_BOUND_SECONDS:
-            enumerate_first = not large and outcome.enumeration.complete
-            every_start, stop = _every_start(problem, enumerate_first, seconds)
-            outcome = replace(outcome, interrupted=stop)
-    if held is None and every_start is not None and len(outcome.selected) < every_start:
-        seconds = REFINE_SHARE * time_limit
+    finer = None
+    if held is None:  # the candidates' jobs are numbered by this expansion's ways
 
         def finer() -> Problem:
-            found = problem_of({}, seconds, most=more_ways(REFINE_WAYS))
+            found = problem_of({}, REFINE_SHARE * time_limit, most=more_ways(REFINE_WAYS))
             return found if at_start is None else _from_window_start(found, at_start)
 
-        problem, outcome = _refined(problem, outcome, method, finer, seconds, every_start)
+    problem, outcome, every_start = _for_every_start(problem, outcome, method, finer)
     verdict = _Verdict.of(problem, outcome, None if held is None else held.status, every_start)
     if verdict.jobs_proven_seconds is not None:  # from the start of the run, not the search
         offset = problem.budget.started - budget.started
@@ -277,25 +262,57 @@ def solve(
     )
 
 
+def _for_every_start(
+    problem: Problem,
+    outcome: Outcome,
+    method: Strategy,
+    finer: Callable[[], Problem] | None,
+) -> tuple[Problem, Outcome, int | None]:
+    """Under thinned starts: the bound for every start (``None``: not computed), and where
+    it leaves room for more jobs than found, the search at finer starts (``finer``, the
+    problem for it; :func:`_refined`). The problem and outcome to report, and the bound.
+
+    The exact path left its share for the bound; the large path did not (its primal side
+    needs the time: 150 short tasks lost a job when it gave a fifth away), so the bound
+    gets what the large path left on the clock, if enough. Nothing to prove where the
+    jobs already meet the minutes' bound.
+    """
+    wanted = len(outcome.selected) < problem.start_free_bound()
+    if not problem.bound_share or outcome.interrupted or not wanted:
+        return problem, outcome, None
+    limit, large = problem.budget.time_limit, outcome.method == "lns"
+    seconds = problem.bound_share * limit
+    if large:  # its jobs did not fit the count stage: column generation over ranges
+        seconds = problem.budget.deadline - time.perf_counter() - reserve(limit)
+        if seconds < MIN_BOUND_SECONDS:
+            return problem, outcome, None
+    enumerate_first = not large and outcome.enumeration.complete
+    every_start, stop = _every_start(problem, enumerate_first, seconds)
+    outcome = replace(outcome, interrupted=stop)
+    if finer is not None and every_start is not None and len(outcome.selected) < every_start:
+        problem, outcome = _refined(problem, outcome, method, finer, every_start)
+    return problem, outcome, every_start
+
+
 def _refined(
     problem: Problem,
     outcome: Outcome,
     method: Strategy,
     finer: Callable[[], Problem],
-    seconds: float,
     bound: int,
 ) -> tuple[Problem, Outcome]:
     """The list searched again at finer starts (``REFINE_WAYS`` times the ways) where the
     exact path proved its count over the starts it tried, and the bound for every start
     leaves room for jobs that need starts between them; the problem and outcome with
-    more jobs. The search runs on a budget of ``seconds`` (the same on every machine);
-    where the wall clock has not that much left (a slow machine), it is skipped and the
-    outcome says the wall clock cut it. ``bound``: the bound for every start, which the
-    progress line keeps showing."""
+    more jobs. The search runs on a budget of ``REFINE_SHARE`` of the time limit (the same
+    on every machine); where the wall clock has not that much left (a slow machine), it
+    is skipped and the outcome says the wall clock cut it. ``bound``: the bound for every
+    start, which the progress line keeps showing."""
     found = len(outcome.selected)
     counted = outcome.jobs_bound is not None and found >= outcome.jobs_bound
     if outcome.method == "lns" or outcome.interrupted or not counted:
         return problem, outcome
+    seconds = REFINE_SHARE * problem.budget.time_limit
     if problem.budget.deadline - time.perf_counter() < seconds + reserve(seconds):
         return problem, replace(outcome, wall_clock_cut=True)
     refined = finer()
