@@ -755,6 +755,7 @@ def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
         ("A1;S;ma;;;09:00;16:00;1h90;A", "duration", "'1h90' is not a duration"),
         ("A1;S;4x ma-wo;;;09:00;16:00;1:00;A", "days", "4 of 3 days"),
         ("A1;S;0x ma-wo;;;09:00;16:00;1:00;A", "days", "0 of 3 days"),
+        ("A1;S;ma;;;09:00;09:00;1:00;A", "latest", "earliest and latest are the same"),
     ],
 )
 def test_a_bad_window_names_file_row_and_column(
