@@ -715,6 +715,13 @@ def test_a_task_with_too_many_choices_of_days_is_refused(tmp_path: Path) -> None
     assert "task 'A' has 343,000 ways to be done" in text
 
 
+def test_a_window_from_midnight_to_midnight_is_the_whole_day(tmp_path: Path) -> None:
+    """00:00 to 00:00 (or 24:00) is any time of the day, as a spreadsheet writes it; other
+    equal times are a slip and refused (the parametrized test of bad windows)."""
+    whole, to_24 = _read(tmp_path, "A1;S;ma;;;00:00;00:00;1:00;A\nA2;S;ma;;;00:00;24:00;1:00;A\n")
+    assert whole.windows == to_24.windows == (Window((0,), 1, 0, 1440, 60),)
+
+
 def test_a_row_gives_a_window_a_duration_and_a_choice_of_days(tmp_path: Path) -> None:
     tasks = _read(
         tmp_path,

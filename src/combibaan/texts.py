@@ -1560,9 +1560,10 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "same_earliest_latest": {
         "nl": "vanaf en uiterlijk zijn gelijk ({time}); een venster eindigt na zijn begin (een "
-        "uiterlijk vóór vanaf loopt over middernacht; de hele dag is 00:00 tot 24:00)",
+        "uiterlijk vóór vanaf loopt over middernacht; de hele dag is 00:00 tot 00:00 of 24:00)",
         "en": "earliest and latest are the same ({time}); a window ends after it starts (a "
-        "latest before the earliest runs past midnight; the whole day is 00:00 to 24:00)",
+        "latest before the earliest runs past midnight; the whole day is 00:00 to 00:00 or "
+        "24:00)",
     },
     "same_start_end": {
         "nl": "begin en eind zijn gelijk ({time}); een tijdvak eindigt na zijn begin (een eind "

@@ -153,11 +153,11 @@ def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Sl
     count, days = choice
     if window_row:
         earliest, latest, duration = (times[c] for c in WINDOW_COLUMNS)
-        if latest == earliest:  # as a slot's equal start and end: a slip, not a whole day
+        if latest == earliest != 0:  # 09:00 to 09:00 is a slip; 00:00 to 00:00 a whole day
             same = mistake("same_earliest_latest", time=row.text("earliest"))
             problems.append(table.problem(same, row.number, "latest"))
             return [], []
-        if latest < earliest:
+        if latest <= earliest:
             latest += MINUTES_PER_DAY
         if duration > latest - earliest:
             message = mistake(
