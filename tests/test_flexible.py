@@ -715,6 +715,17 @@ def test_a_task_with_too_many_choices_of_days_is_refused(tmp_path: Path) -> None
     assert "task 'A' has 343,000 ways to be done" in text
 
 
+def test_a_header_of_windows_without_a_duration_asks_for_the_duration(tmp_path: Path) -> None:
+    """vanaf and uiterlijk without duur: the file is one of windows, so duur is missing,
+    not start and end."""
+    path = tmp_path / "taken.csv"
+    path.write_text("taak;leverancier;dagen;vanaf;uiterlijk\nA1;S;ma;09:00;12:00\n")
+    with pytest.raises(InputError) as caught:
+        read_tasks(path)
+    assert [(p.column, p.row) for p in caught.value.problems] == [("duration", None)]
+    assert "missing column 'duration' (or 'duur')" in caught.value.problems[0].text("en")
+
+
 def test_a_window_from_midnight_to_midnight_is_the_whole_day(tmp_path: Path) -> None:
     """00:00 to 00:00 (or 24:00) is any time of the day, as a spreadsheet writes it; other
     equal times are a slip and refused (the parametrized test of bad windows)."""

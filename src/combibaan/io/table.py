@@ -277,15 +277,22 @@ def _expected(columns: Sequence[Column]) -> str:
 
 
 def _lacking(columns: Sequence[Column], found: Iterable[str]) -> list[Column]:
-    """The required ``columns`` a header without the columns ``found`` lacks."""
+    """The required ``columns`` a header without the columns ``found`` lacks. Where some
+    of the columns that stand in for one are there (``vanaf`` and ``uiterlijk``, no
+    ``duur``), the others are what it lacks, not the one they stand in for."""
     present = set(found)
-    return [
-        column
-        for column in columns
-        if column.required
-        and column.name not in present
-        and not (column.unless and all(name in present for name in column.unless))
-    ]
+    by_name = {column.name: column for column in columns}
+    lacking: dict[str, Column] = {}
+    for column in columns:
+        if not column.required or column.name in present:
+            continue
+        if column.unless and all(name in present for name in column.unless):
+            continue
+        if any(name in present for name in column.unless):
+            lacking.update((n, by_name[n]) for n in column.unless if n not in present)
+        else:
+            lacking[column.name] = column
+    return list(lacking.values())
 
 
 def _header_below(
