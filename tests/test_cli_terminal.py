@@ -368,3 +368,22 @@ def test_an_alternatives_cell_shows_what_changed_first() -> None:
     assert jobs_text(jobs, best, rows=2).plain == "B+C E+F … (+2)"  # type: ignore[arg-type]
     assert jobs_text(jobs, best).plain == "B+C E+F A D"  # type: ignore[arg-type]
     assert jobs_text(jobs[:1], rows=2).plain == "A"  # type: ignore[arg-type]
+
+
+def test_a_closed_pipe_ends_the_command_quietly_with_141(tmp_path: Path) -> None:
+    """``combibaan solve … | head`` with the reader gone: the files are written, nothing but
+    a clean exit follows (141, as for SIGPIPE), and no 1, which ``check`` keeps for a
+    violation."""
+    tasks = INSTANCES / "indoor" / "tasks.csv"
+    command = [combibaan_command(), "solve", str(tasks), "--out", str(tmp_path / "out")]
+    process = subprocess.Popen(
+        [*command, "--time-limit", "2", "--rows", "all"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141, stderr
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+    assert (tmp_path / "out" / "solution.json").exists()

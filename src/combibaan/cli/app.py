@@ -7,6 +7,8 @@ with markup and emoji codes off, and styles are added as :class:`Text` spans.
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -52,8 +54,25 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-out = Console(markup=False, emoji=False, highlight=False)
-err = Console(stderr=True, markup=False, emoji=False, highlight=False)
+#: The exit code of a command whose reader went away (``combibaan check … | head``): what a
+#: shell reports for a program ended by SIGPIPE (128 + 13), not 1, which ``check`` uses
+#: for a violation.
+BROKEN_PIPE = 141
+
+
+class _Console(Console):
+    """A console that ends the command quietly with :data:`BROKEN_PIPE` when the pipe it
+    writes into is closed."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's last flush must not fail again
+        raise SystemExit(BROKEN_PIPE)
+
+
+out = _Console(markup=False, emoji=False, highlight=False)
+err = _Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 
 def package_version() -> str:
