@@ -477,6 +477,25 @@ def test_check_judges_the_rules_at_the_chosen_times() -> None:
     assert [v.rule for v in combibaan.check_solution(instance, document)] == ["schedule"]
 
 
+@pytest.mark.parametrize("strategy", ["auto", "large"])
+def test_a_task_whose_windows_start_at_once_is_not_placed_at_once(strategy: str) -> None:
+    """Both windows open at 05:00 on Monday: each at its start, the task would be done
+    twice at once. It has one way (05:00 and 07:00), and its job gets that one, not the
+    windows' starts (found by the checker's overlap rule for one task's own times)."""
+    task = flexible(
+        "W0",
+        "Maas",
+        window((0,), 1, "05:00", "07:00", 120),
+        window((0,), 1, "05:00", "09:00", 120),
+    )
+    result = combibaan.solve(
+        Instance((task,)), Policy(min_hours=4), time_limit=5, strategy=strategy
+    )
+    assert_sound(result)
+    (job,) = result.to_dict()["jobs"]
+    assert sorted(e["start"] for e in job["schedule"]) == ["05:00", "07:00"]
+
+
 def test_check_refuses_two_windows_of_one_task_chosen_at_once() -> None:
     """Two windows of one task that may fall on the same day: the solver keeps them
     apart, and the checker must too (its own rule, not the solver's)."""

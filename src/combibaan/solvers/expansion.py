@@ -141,11 +141,18 @@ class Expansion:
 
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
         """The slots of every task of a job (task indices) as chosen: a recorded job's
-        variants; a job never recorded (a lock's) at its tasks' first choice."""
+        variants; a job never recorded (a lock's, or any where each task has one way) at
+        its tasks' first choice, or first way (:meth:`_unrecorded`)."""
         nodes_ = self.chosen.get(tuple(sorted(job)))
         if nodes_ is None:
-            return {t: self.representative[t] for t in job}
+            return {t: self.slots[self._unrecorded(t)] for t in job}
         return {self.task_of[v]: self.slots[v] for v in nodes_}
+
+    def _unrecorded(self, task: int) -> int:
+        """The node of a task in a job no search recorded: its first choice, or where that
+        overlaps itself (two windows at their starts at once), its first way."""
+        first = self._first_nodes.get(task)
+        return self.task_of.index(task) if first is None else first
 
 
 def exact_grid(instance: Instance, limits: Limits, times: Iterable[int] = ()) -> int:
