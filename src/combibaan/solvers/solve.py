@@ -287,8 +287,11 @@ def _for_every_start(
         if seconds < MIN_BOUND_SECONDS:
             return problem, outcome, None
     enumerate_first = not large and outcome.enumeration.complete
+    ends = min(time.perf_counter() + seconds, problem.budget.deadline)
     every_start, stop = _every_start(problem, enumerate_first, seconds)
-    outcome = replace(outcome, interrupted=stop)
+    # Where it ran to its wall-clock end, that, not its budget, may have decided it.
+    ran_out = not stop and time.perf_counter() >= ends
+    outcome = replace(outcome, interrupted=stop, wall_clock_cut=outcome.wall_clock_cut or ran_out)
     if finer is not None and every_start is not None and len(outcome.selected) < every_start:
         problem, outcome = _refined(problem, outcome, method, finer, every_start)
     return problem, outcome, every_start
