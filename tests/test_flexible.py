@@ -29,6 +29,7 @@ from combibaan.model import Instance, Slot, Task, Window
 from combibaan.model.variants import MAX_VARIANTS, Drift, grid_minutes, ranges, variants
 from combibaan.rules import Policy, profiles
 from combibaan.rules.facts import drifting, first_choice
+from combibaan.solvers.budget import Budget
 
 solve_module = importlib.import_module("combibaan.solvers.solve")
 large_module = importlib.import_module("combibaan.solvers.large")
@@ -496,6 +497,29 @@ def test_a_task_whose_windows_start_at_once_is_not_placed_at_once(strategy: str)
     assert sorted(e["start"] for e in job["schedule"]) == ["05:00", "07:00"]
 
 
+def test_a_task_left_with_one_way_by_thinning_is_judged_at_that_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thinned to 05:00 and 11:00, the second window keeps one way (05:00 overlaps the
+    first window): a wait of four hours, too long. The search must judge the task at that
+    way, not at its first choice (07:00, no wait), or it keeps a job the rules forbid;
+    finer starts then find 07:00."""
+    monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
+    monkeypatch.setattr(variants_module, "MAX_VARIANTS", 2)
+    monkeypatch.setattr(every_start_module, "MAX_VARIANTS", 2)
+    task = flexible(
+        "W0",
+        "Maas",
+        window((0,), 1, "05:00", "07:00", 120),
+        window((0,), 1, "05:00", "13:00", 120),
+    )
+    rules = Policy(min_hours=4, max_gap_hours=1)
+    result = combibaan.solve(Instance((task,)), rules, time_limit=5)
+    assert_sound(result)
+    (job,) = result.to_dict()["jobs"]
+    assert sorted(e["start"] for e in job["schedule"]) == ["05:00", "07:00"]
+
+
 def test_check_refuses_two_windows_of_one_task_chosen_at_once() -> None:
     """Two windows of one task that may fall on the same day: the solver keeps them
     apart, and the checker must too (its own rule, not the solver's)."""
@@ -623,6 +647,29 @@ def test_finer_starts_find_the_job_the_bound_for_every_start_leaves_room_for(
     assert groups(again) == groups(found)
     monkeypatch.setattr(solve_module, "REFINE_WAYS", 1)  # no finer starts: none found
     assert combibaan.solve(instance, rules, time_limit=5).num_jobs == 0
+
+
+def test_a_bound_for_every_start_that_the_clock_ends_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bound for every start stops at its wall-clock end where its budget has not run
+    out (a busy machine): a rerun may then differ, and the result says so."""
+    f1 = Task("F1", "Asito", tuple(Slot(d, 420, 555) for d in range(5)), location="X")
+    f2 = Task("F2", "Asito", tuple(Slot(d, 780, 840) for d in range(5)), location="X")
+    w1 = Task(
+        "W1", "Sodexo", (), location="X", windows=(Window(tuple(range(5)), 5, 360, 960, 225),)
+    )
+    instance, rules = Instance((f1, f2, w1)), Policy(min_hours=32)
+    monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
+    calm = combibaan.solve(instance, rules, time_limit=5)
+    assert calm.statistics.thinned_tasks and not calm.statistics.wall_clock_cut
+
+    def until_the_end(problem: object, budget: Budget, **_: object) -> None:
+        time.sleep(max(budget.deadline - time.perf_counter(), 0.0))
+
+    monkeypatch.setattr(solve_module, "every_start_bound", until_the_end)
+    busy = combibaan.solve(instance, rules, time_limit=5)
+    assert busy.statistics.wall_clock_cut and busy.stopped != "interrupted"
 
 
 def test_ranges_hold_every_minute_of_a_window_once_and_never_cross_midnight() -> None:

@@ -189,6 +189,11 @@ def _choices(window: Window, step: int) -> list[tuple[Slot, ...]]:
     ]
 
 
+def overlaps_itself(slots: Iterable[Slot]) -> bool:
+    """Whether two of one task's slots overlap on the weekly circle."""
+    return _overlapping([(s.week_start, s.week_end) for s in slots])
+
+
 def _overlapping(intervals: list[tuple[int, int]]) -> bool:
     """Whether two of one task's intervals (minutes from Monday 00:00) overlap on the
     weekly circle (one person does it)."""

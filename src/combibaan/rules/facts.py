@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from combibaan.model import MINUTES_PER_WEEK, Instance, Slot, Task
-from combibaan.model.variants import Drift
+from combibaan.model.variants import Drift, grid_minutes, overlaps_itself, variants
 
 if TYPE_CHECKING:
     from combibaan.rules.limits import Limits
@@ -61,9 +61,15 @@ def nodes(instance: Instance, choices: Sequence[tuple[int, tuple[Slot, ...]]]) -
 
 
 def first_choice(task: Task) -> tuple[Slot, ...]:
-    """The task's slots, each window at its earliest start on its first days."""
+    """The task's slots, each window at its earliest start on its first days; where those
+    overlap each other (two windows of a day opening at once), the task's first way that
+    does not, on its own grid of times: one person cannot do both at once."""
     chosen = (w.slots(w.days[: w.count], w.earliest) for w in task.windows)
-    return tuple(sorted(task.slots + tuple(s for part in chosen for s in part)))
+    slots = tuple(sorted(task.slots + tuple(s for part in chosen for s in part)))
+    if not task.windows or not overlaps_itself(slots):
+        return slots
+    ways = variants(task, grid_minutes(Instance((task,)))).choices
+    return ways[0] if ways else slots
 
 
 def drifting(instance: Instance, choices: Sequence[tuple[int, tuple[Drift, ...]]]) -> list[Profile]:

@@ -400,8 +400,10 @@ def _problem(
     ``availability``: the candidates' window times, on the grid of the starts tried;
     ``most``: the ways of a thinned task (:func:`.expand`)."""
     limits = Limits.of(policy)
-    profs = profiles(instance)
     expansion = expand(instance, limits, availability, most)
+    # One way per task: the searches judge the tasks as they are done, which for a task
+    # with windows may be another way than its first choice (thinned starts).
+    profs = profiles(instance) if expansion.flexible else list(expansion.profiles)
     plan = plan_locks(instance, policy, locks, forbid_pairs, profs, expansion.grid)
     for job in plan.keep_jobs:  # the workshop's: at times that make it a job
         if expansion.flexible and any(instance.tasks[t].windows for t in job):
