@@ -596,16 +596,20 @@ def test_the_summary_says_which_starts_the_proof_covers(
     )
 
 
+def _gap_list(first_end: int, second_start: int) -> Instance:
+    """F1 from 07:00 and F2 to 14:00 on weekdays, and W1: 3:45 somewhere between 06:00
+    and 16:00, which fits only from ``first_end`` to ``second_start`` (35 hours in all)."""
+    f1 = Task("F1", "Asito", tuple(Slot(d, 420, first_end) for d in range(5)), location="X")
+    f2 = Task("F2", "Asito", tuple(Slot(d, second_start, 840) for d in range(5)), location="X")
+    wide = Window(tuple(range(5)), 5, 360, 960, 225)
+    return Instance((f1, f2, Task("W1", "Sodexo", (), location="X", windows=(wide,))))
+
+
 def test_thinned_starts_claim_no_bound_they_do_not_hold(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tried on a 60-minute step, the window below never starts at 09:15, the only start
     between the two fixed slots: the search finds no job. Its bound must still hold for
     every start (a job of 35 hours exists), and nothing may say optimal."""
-    f1 = Task("F1", "Asito", tuple(Slot(d, 420, 555) for d in range(5)), location="X")
-    f2 = Task("F2", "Asito", tuple(Slot(d, 780, 840) for d in range(5)), location="X")
-    w1 = Task(
-        "W1", "Sodexo", (), location="X", windows=(Window(tuple(range(5)), 5, 360, 960, 225),)
-    )
-    instance, rules = Instance((f1, f2, w1)), Policy(min_hours=32)
+    instance, rules = _gap_list(555, 780), Policy(min_hours=32)
     exact = combibaan.solve(instance, rules, time_limit=5)  # 41 starts: none thinned
     assert (exact.num_jobs, exact.status, exact.statistics.thinned_tasks) == (1, "optimal", ())
     monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
@@ -630,12 +634,7 @@ def test_finer_starts_find_the_job_the_bound_for_every_start_leaves_room_for(
     start between the two fixed slots. The count over those starts is proven (none), the
     bound for every start says one: the list is searched again at twice the ways (a
     30-minute step), which finds the job and proves it for every start."""
-    f1 = Task("F1", "Asito", tuple(Slot(d, 420, 570) for d in range(5)), location="X")
-    f2 = Task("F2", "Asito", tuple(Slot(d, 795, 840) for d in range(5)), location="X")
-    w1 = Task(
-        "W1", "Sodexo", (), location="X", windows=(Window(tuple(range(5)), 5, 360, 960, 225),)
-    )
-    instance, rules = Instance((f1, f2, w1)), Policy(min_hours=32)
+    instance, rules = _gap_list(570, 795), Policy(min_hours=32)
     monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
     found = combibaan.solve(instance, rules, time_limit=5)
     assert_sound(found)
@@ -654,12 +653,7 @@ def test_a_bound_for_every_start_that_the_clock_ends_says_so(
 ) -> None:
     """The bound for every start stops at its wall-clock end where its budget has not run
     out (a busy machine): a rerun may then differ, and the result says so."""
-    f1 = Task("F1", "Asito", tuple(Slot(d, 420, 555) for d in range(5)), location="X")
-    f2 = Task("F2", "Asito", tuple(Slot(d, 780, 840) for d in range(5)), location="X")
-    w1 = Task(
-        "W1", "Sodexo", (), location="X", windows=(Window(tuple(range(5)), 5, 360, 960, 225),)
-    )
-    instance, rules = Instance((f1, f2, w1)), Policy(min_hours=32)
+    instance, rules = _gap_list(555, 780), Policy(min_hours=32)
     monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
     calm = combibaan.solve(instance, rules, time_limit=5)
     assert calm.statistics.thinned_tasks and not calm.statistics.wall_clock_cut
