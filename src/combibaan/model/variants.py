@@ -74,7 +74,7 @@ def variants(task: Task, grid: int, cap: int | None = MAX_VARIANTS) -> Variants:
     per_window = [_choices(w, step) for w in task.windows]
     for combination in itertools.product(*per_window):
         slots = task.slots + tuple(s for part in combination for s in part)
-        if not _overlapping([(s.week_start, s.week_end) for s in slots]):
+        if not overlaps_itself(slots):
             found.append(tuple(sorted(slots)))
     return Variants(tuple(found), step, step != grid)
 
