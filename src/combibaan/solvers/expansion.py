@@ -149,8 +149,8 @@ class Expansion:
         return {self.task_of[v]: self.slots[v] for v in nodes_}
 
     def _unrecorded(self, task: int) -> int:
-        """The node of a task in a job no search recorded: its first choice, or where that
-        overlaps itself (two windows at their starts at once), its first way."""
+        """The node of a task in a job no search recorded: its first choice where that is
+        one of the ways here, else its first way (starts thinned past the first choice)."""
         first = self._first_nodes.get(task)
         return self.task_of.index(task) if first is None else first
 
