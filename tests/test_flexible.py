@@ -784,6 +784,11 @@ def test_a_header_of_windows_without_a_duration_asks_for_the_duration(tmp_path: 
         read_tasks(path)
     assert [(p.column, p.row) for p in caught.value.problems] == [("duration", None)]
     assert "missing column 'duration' (or 'duur')" in caught.value.problems[0].text("en")
+    # With a start there as well, the file is one of fixed times: it lacks the end.
+    path.write_text("taak;leverancier;dagen;start;vanaf\nA1;S;ma;09:00;\n")
+    with pytest.raises(InputError) as caught:
+        read_tasks(path)
+    assert [p.column for p in caught.value.problems] == ["end"]
 
 
 def test_a_window_from_midnight_to_midnight_is_the_whole_day(tmp_path: Path) -> None:

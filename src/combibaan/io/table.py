@@ -278,8 +278,9 @@ def _expected(columns: Sequence[Column]) -> str:
 
 def _lacking(columns: Sequence[Column], found: Iterable[str]) -> list[Column]:
     """The required ``columns`` a header without the columns ``found`` lacks. Where some
-    of the columns that stand in for one are there (``vanaf`` and ``uiterlijk``, no
-    ``duur``), the others are what it lacks, not the one they stand in for."""
+    of the columns that stand in for one are there and none of those they stand in for
+    (``vanaf`` and ``uiterlijk``, no ``duur``, no ``start`` or ``end``), the others are
+    what it lacks; with ``start`` there, ``end`` is."""
     present = set(found)
     by_name = {column.name: column for column in columns}
     lacking: dict[str, Column] = {}
@@ -288,7 +289,8 @@ def _lacking(columns: Sequence[Column], found: Iterable[str]) -> list[Column]:
             continue
         if column.unless and all(name in present for name in column.unless):
             continue
-        if any(name in present for name in column.unless):
+        stood_for = [c.name for c in columns if c.unless == column.unless]
+        if any(n in present for n in column.unless) and not any(n in present for n in stood_for):
             lacking.update((n, by_name[n]) for n in column.unless if n not in present)
         else:
             lacking[column.name] = column

@@ -315,8 +315,9 @@ def _refined(
     counted = outcome.jobs_bound is not None and found >= outcome.jobs_bound
     if outcome.method == "lns" or outcome.interrupted or not counted:
         return problem, outcome
-    seconds = REFINE_SHARE * problem.budget.time_limit
-    if problem.budget.deadline - time.perf_counter() < seconds + reserve(seconds):
+    limit = problem.budget.time_limit
+    seconds = REFINE_SHARE * limit
+    if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
         return problem, replace(outcome, wall_clock_cut=True)
     refined = finer()
     shown = refined.progress
