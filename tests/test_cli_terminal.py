@@ -129,6 +129,13 @@ def test_help_shows_readable_value_names(command: str | None) -> None:
         assert typed not in done.output, (typed, done.output)
 
 
+def test_the_command_list_gives_each_command_one_line_at_full_width() -> None:
+    done = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"})
+    lines = {line.split()[1]: line for line in done.output.splitlines() if line[2:3].isalpha()}
+    assert "the fewest jobs that hold every task" in lines["solve"], done.output
+    assert "what would change that" in lines["explain"], done.output
+
+
 def test_solve_help_names_what_each_option_takes() -> None:
     done = CliRunner().invoke(app, ["solve", "--help"], env={"COLUMNS": "200"})
     lines = {line.split()[1]: line for line in done.output.splitlines() if "│ --" in line}

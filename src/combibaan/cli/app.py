@@ -35,7 +35,14 @@ def _flags_take_no_value(params: list[Any]) -> list[Any]:
 
 
 class Command(TyperCommand):
-    """A command whose ``--help`` lists flags without a value type."""
+    """A command whose ``--help`` lists flags without a value type, and whose line in
+    ``combibaan --help`` is its docstring's first paragraph on one line (Typer would keep
+    the docstring's line breaks there)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.short_help is None and self.help:
+            self.short_help = " ".join(self.help.split("\n\n")[0].split())
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _flags_take_no_value(super().get_params(ctx))
