@@ -13,6 +13,7 @@ import warnings
 from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import assert_sound, groups, make_instance, reasons, run_cli
 
@@ -836,6 +837,10 @@ def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
         ("A1;S;ma;;;09.30;11.00;1.45 uur;A", "duration", "may mean 1:45 (as times"),
         ("A1;S;ma;;;09:00;16:00;1,25 uur;A", "duration", "or 75 minutes; write 1:25 or 75m"),
         ("A1;S;ma;;;09:00;16:00;1h90;A", "duration", "'1h90' is not a duration"),
+        # the user's text as written, not lowercased
+        ("A1;S;ma;;;09:00;16:00;1H90;A", "duration", "'1H90' is not a duration"),
+        ("A1;S;ma;;;09:00;16:00;1:30:30;A", "duration", "'1:30:30' has seconds"),
+        ("A1;S;ma;;;09:00;16:00;0:00:30;A", "duration", "'0:00:30' has seconds"),
         ("A1;S;4x ma-wo;;;09:00;16:00;1:00;A", "days", "4 of 3 days"),
         ("A1;S;0x ma-wo;;;09:00;16:00;1:00;A", "days", "0 of 3 days"),
         ("A1;S;ma;;;09:00;09:00;1:00;A", "latest", "earliest and latest are the same"),
@@ -870,6 +875,23 @@ def test_an_unambiguous_duration_with_decimals_is_read(
     path.write_text(f"taak;leverancier;dagen;vanaf;uiterlijk;duur\nA1;S;ma;08:00;16:00;{text}\n")
     (task,) = read_tasks(path)
     assert task.windows[0].duration == minutes
+
+
+@pytest.mark.parametrize("number", [0.5, 0.0625, 0.1])
+def test_a_number_cell_as_duration_is_refused_as_a_bare_number(
+    tmp_path: Path, number: float
+) -> None:
+    """0.5 in a General cell is half an hour to whoever typed it, not half a day: a time or
+    duration cell reads back as a time, so a number is refused, as 1.5 and 90 are."""
+    book = openpyxl.Workbook()
+    book.active.append(["taak", "leverancier", "dagen", "vanaf", "uiterlijk", "duur"])
+    book.active.append(["P1", "S", "ma-vr", "06:00", "22:00", number])
+    book.save(tmp_path / "t.xlsx")
+    with pytest.raises(InputError) as caught:
+        read_tasks(tmp_path / "t.xlsx")
+    ((row, column, text),) = [(p.row, p.column, p.text("en")) for p in caught.value.problems]
+    assert (row, column) == (2, "duration")
+    assert "without a unit may be hours or minutes" in text
 
 
 def test_windows_of_one_task_that_always_overlap_are_an_error(tmp_path: Path) -> None:

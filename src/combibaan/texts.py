@@ -1518,6 +1518,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{value} zonder eenheid kan uren of minuten zijn; {hint}",
         "en": "{value} without a unit may be hours or minutes; {hint}",
     },
+    "duration_seconds": {
+        "nl": "{value} heeft seconden; schrijf een duur in hele minuten, bijv. 1:30",
+        "en": "{value} has seconds; write a duration in whole minutes, e.g. 1:30",
+    },
     "thousands_ambiguous": {
         "nl": "{value} kan een getal met een punt of komma tussen de duizendtallen zijn "
         "({digits}) of een kommagetal; schrijf het zonder scheidingsteken, bijv. {digits}",

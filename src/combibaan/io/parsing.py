@@ -345,26 +345,28 @@ def _duration_minutes(value: object) -> int:
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute + round(value.second / 60)
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        number = float(value)
-        if 0 < number < 1:  # an Excel duration: a fraction of a day
-            return round(number * MINUTES_PER_DAY)
+        # A number cell: a time or duration cell reads back as a time, so 0.5 here is a
+        # number as typed (half an hour? 0.5 of a day?), refused as 1.5 and 90 are.
         raise BadValue(
             mistake("duration_unit", value=shown(cell_text(value) or ""), hint=DURATION_HINT)
         )
-    text = str(value).strip().lower()
+    written = str(value).strip()
+    text = written.lower()
     clock = _DURATION_CLOCK.fullmatch(text)
     if clock is not None:
         if int(clock["m"]) > 59:
-            raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
-        return int(clock["h"]) * 60 + int(clock["m"]) + round(int(clock["s"] or 0) / 60)
+            raise BadValue(mistake("duration_bad", value=shown(written), hint=DURATION_HINT))
+        if int(clock["s"] or 0):  # 1:30:30 is not rounded without a word
+            raise BadValue(mistake("duration_seconds", value=shown(written)))
+        return int(clock["h"]) * 60 + int(clock["m"])
     units = _DURATION_UNITS.fullmatch(text)
     if units is None or not (units["h"] or units["m"]):
-        raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
-    if units["h"] is None and text.strip().isdigit():
-        raise BadValue(mistake("duration_unit", value=shown(text), hint=DURATION_HINT))
+        raise BadValue(mistake("duration_bad", value=shown(written), hint=DURATION_HINT))
+    if units["h"] is None and text.isdigit():
+        raise BadValue(mistake("duration_unit", value=shown(written), hint=DURATION_HINT))
     if units["h"] is not None and units["m"] is not None and int(units["m"]) > 59:
         # 1h90: after hours, minutes run to 59 (as 1:90 is refused)
-        raise BadValue(mistake("duration_bad", value=shown(text), hint=DURATION_HINT))
+        raise BadValue(mistake("duration_bad", value=shown(written), hint=DURATION_HINT))
     hours_text = units["h"] or ""
     decimals = re.fullmatch(r"\d+[.,](\d\d)", hours_text)
     if decimals is not None and int(decimals[1]) < 60:
@@ -373,7 +375,7 @@ def _duration_minutes(value: object) -> int:
         as_clock = f"{int(hours_part)}:{minutes_part}"
         as_hours = round(float(hours_text.replace(",", ".")) * 60)
         raise BadValue(
-            mistake("duration_ambiguous", value=shown(text), clock=as_clock, minutes=as_hours)
+            mistake("duration_ambiguous", value=shown(written), clock=as_clock, minutes=as_hours)
         )
     hours = float(hours_text.replace(",", ".")) if hours_text else 0.0
     return round(hours * 60) + int(units["m"] or 0)
