@@ -16,6 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import assert_sound, groups, make_instance, reasons, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import combibaan
 import combibaan.model.variants as variants_module
@@ -1015,6 +1017,53 @@ def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path)
     assert 'class="window" data-task="N"' in report
     assert "tijdvenster: vrijdag 2:00 ergens tussen 22:00 en 03:00" in report
     combibaan.plot_week(result, job.job_id)
+
+
+def _starts(window: Window) -> set[tuple[int, int]]:
+    """(day, minute of the week) of every start of a window, on any of its days."""
+    week = 7 * 24 * 60
+    return {
+        (d, (d * 1440 + m) % week)
+        for d in window.days
+        for m in range(window.earliest, window.last_start + 1)
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    days=st.sets(st.integers(0, 6), min_size=1),
+    earliest=st.integers(0, 1439),
+    length=st.integers(1, 1440),
+    minutes=st.integers(0, variants_module.MAX_WIDEN),
+)
+def test_a_wider_window_keeps_every_start_and_grows_up_to_a_day(
+    days: set[int], earliest: int, length: int, minutes: int
+) -> None:
+    """Widening before midnight opens the window the evening before; it never loses a
+    start (on 1150 of 1440 minutes it did: the window was cut at a day from 00:00)."""
+    window = Window(tuple(sorted(days)), 1, earliest, earliest + length, 1)
+    wider = variants_module.around(window.days, 1, earliest, earliest + length, 1, minutes)
+    moments = {m for _, m in _starts(wider)}
+    assert {m for _, m in _starts(window)} <= moments
+    assert wider.latest - wider.earliest == min(length + 2 * minutes, 1440)
+
+
+def test_a_night_window_or_shift_widens_into_the_evening_before() -> None:
+    """00:30 on Tuesday an hour earlier is 23:30 on Monday: the lever that gives a job
+    (explain and marginal said 00:00, and no gain)."""
+    night = Task("F", "Securitas", (), windows=(Window((1, 2, 3, 4), 4, 30, 270, 240),))
+    (wider,) = variants_module.widened(night, 60).windows
+    assert (wider.days, wider.earliest, wider.latest) == ((0, 1, 2, 3), 1410, 1770)
+    shift = Task("F", "Securitas", tuple(Slot(d, 30, 270) for d in (1, 2, 3, 4)))
+    moved = variants_module.movable(shift, 120)
+    assert moved is not None
+    assert moved.windows == (Window((0, 1, 2, 3), 4, 1350, 1830, 240),)
+    with pytest.raises(ValueError, match="0 to 720"):
+        combibaan.widen_windows(combibaan.Instance((night,)), 721)
+    evenings = tuple(Slot(d, 1080, 1200) for d in range(4))
+    late = combibaan.Instance((night, Task("H", "Asito", evenings)))
+    assert combibaan.solve(late, time_limit=5).num_jobs == 0
+    assert combibaan.solve(combibaan.widen_windows(late, 60), time_limit=5).num_jobs == 1
 
 
 def test_sweep_widens_every_window(tmp_path: Path) -> None:

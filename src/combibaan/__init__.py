@@ -67,6 +67,7 @@ _HOMES = {
     "Task": "combibaan.model",
     "Window": "combibaan.model",
     "widen_windows": "combibaan.model.variants",
+    "MAX_WIDEN": "combibaan.model.variants",
     "resolve_pairs": "combibaan.model.locks",
     "plot_jobs": "combibaan.plotting",
     "plot_week": "combibaan.plotting",
@@ -108,7 +109,7 @@ if TYPE_CHECKING:
         Window,
     )
     from combibaan.model.locks import resolve_pairs
-    from combibaan.model.variants import widen_windows
+    from combibaan.model.variants import MAX_WIDEN, widen_windows
     from combibaan.plotting import plot_jobs, plot_week
     from combibaan.reporting import write_result
     from combibaan.result import Result
@@ -131,6 +132,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "MAX_WIDEN",
     "RULES",
     "Alternative",
     "Candidate",

@@ -1082,8 +1082,8 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{error}; write e.g. 12 or 7,5",
     },
     "widen_windows": {
-        "nl": "{value} is geen aantal minuten van 0 tot 720; schrijf bijv. 0,30,60",
-        "en": "{value} is not a number of minutes from 0 to 720; write e.g. 0,30,60",
+        "nl": "{value} is geen aantal minuten van 0 tot {most}; schrijf bijv. 0,30,60",
+        "en": "{value} is not a number of minutes from 0 to {most}; write e.g. 0,30,60",
     },
     # flexible tasks (solvers/expansion.py): what does not handle them yet
     # the rules of a job (rules/policy.py) and the flags that set them

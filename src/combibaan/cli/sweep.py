@@ -120,14 +120,14 @@ def sweep(
 
 
 def _widths(text: str | None) -> list[int]:
-    """``"0,30,60"`` -> ``[0, 30, 60]``: whole minutes, 0 to 720, each once."""
+    """``"0,30,60"`` -> ``[0, 30, 60]``: whole minutes, 0 to ``combibaan.MAX_WIDEN``, each once."""
     if text is None:
         return []
     widths: list[int] = []
     for item in text.replace(";", ",").split(","):
         item = item.strip()
-        if not item.isdigit() or int(item) > 720:
-            message = mistake("widen_windows", value=repr(item))
+        if not item.isdigit() or int(item) > combibaan.MAX_WIDEN:
+            message = mistake("widen_windows", value=repr(item), most=combibaan.MAX_WIDEN)
             raise combibaan.InputError(combibaan.Problem("--widen-windows", message))
         if int(item) not in widths:
             widths.append(int(item))

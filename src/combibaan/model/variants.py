@@ -205,39 +205,56 @@ def _overlapping(intervals: list[tuple[int, int]]) -> bool:
 
 
 def widen_windows(instance: Instance, minutes: int) -> Instance:
-    """Every time window ``minutes`` wider at both ends (within a day): what if the
-    flexible work could move more. Fixed slots stay where they are."""
+    """Every time window ``minutes`` wider at both ends (at most a day in all, at most
+    :data:`MAX_WIDEN` minutes): what if the flexible work could move more. Fixed slots
+    stay where they are."""
     tasks = tuple(widened(t, minutes) or t for t in instance.tasks)
     return replace(instance, tasks=tasks)
 
 
+#: The most minutes a window grows at each end: 12 hours either way make a whole day.
+MAX_WIDEN = 720
+
+
 def widened(task: Task, minutes: int) -> Task | None:
-    """The task with each window ``minutes`` wider at both ends, within a day (never
-    before midnight, at most a day long); ``None`` for a task without windows."""
-    if minutes < 0:
-        raise ValueError(f"minutes must be at least 0, got {minutes}")
+    """The task with each window ``minutes`` wider at both ends; ``None`` for a task
+    without windows. Every start of the window stays; where the window would get longer
+    than a day it grows less; a window that opens before midnight opens the evening
+    before (:func:`around`)."""
+    if not 0 <= minutes <= MAX_WIDEN:
+        raise ValueError(f"minutes must be 0 to {MAX_WIDEN}, got {minutes}")
     if not task.windows:
         return None
+    windows = (
+        around(w.days, w.count, w.earliest, w.latest, w.duration, minutes) for w in task.windows
+    )
+    return replace(task, windows=tuple(windows))
 
-    def wider(w: Window) -> Window:
-        earliest = max(0, w.earliest - minutes)
-        latest = min(w.latest + minutes, earliest + MINUTES_PER_DAY)
-        return replace(w, earliest=earliest, latest=latest)
 
-    return replace(task, windows=tuple(wider(w) for w in task.windows))
+def around(
+    days: tuple[int, ...], count: int, earliest: int, latest: int, duration: int, minutes: int
+) -> Window:
+    """The window ``earliest``-``latest`` on ``days`` grown by ``minutes`` at both ends, at
+    most a day long and never losing a minute of it. Before midnight it opens on the
+    evening before: 00:30 on Tuesday one hour earlier is 23:30 on Monday (a start belongs
+    to the day it falls on)."""
+    before = min(minutes, MINUTES_PER_DAY - (latest - earliest))
+    earliest -= before
+    latest = min(latest + minutes, earliest + MINUTES_PER_DAY)
+    if earliest < 0:
+        earliest, latest = earliest + MINUTES_PER_DAY, latest + MINUTES_PER_DAY
+        days = tuple(sorted({(d - 1) % 7 for d in days}))
+    return Window(days, count, earliest, latest, duration)
 
 
 def movable(task: Task, minutes: int) -> Task | None:
     """The task free to start ``minutes`` earlier or later: a window around its fixed time,
-    at the same start on each of its days. ``None`` for a task with windows already, or
-    whose slots do not all share one time of day."""
+    at the same start on each of its days (:func:`around`). ``None`` for a task with
+    windows already, or whose slots do not all share one time of day."""
     times = {(s.start, s.end) for s in task.slots}
     if task.windows or len(times) != 1:
         return None
     ((start, end),) = times
-    earliest = max(0, start - minutes)
-    latest = min(end + minutes, earliest + MINUTES_PER_DAY)
     days = tuple(sorted({s.day for s in task.slots}))
-    return replace(
-        task, slots=(), windows=(Window(days, len(days), earliest, latest, end - start),)
-    )
+    window = around(days, len(days), start, end, end - start, minutes)
+    return replace(task, slots=(), windows=(window,))
