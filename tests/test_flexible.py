@@ -990,8 +990,9 @@ def test_the_large_path_proves_the_count_for_every_start_in_the_time_it_leaves(
 
 
 def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path) -> None:
-    """The window of the night round (Friday 22:00-03:00), chosen at 00:30 on Saturday,
-    lies on Saturday from 00:00 to 03:00: it reaches back to midnight, not before."""
+    """The window of the night round (Friday 22:00-03:00), chosen at 00:30 on Saturday, is
+    drawn in Saturday's column from 22:00 the evening before to 03:00, and says so (it was
+    cut at midnight: "00:00-03:00", as if the task could not move before it)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -1007,16 +1008,19 @@ def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path)
     result = combibaan.solve(instance, Policy(min_hours=6), time_limit=10)
     (job,) = result.solution.jobs
     ((task, day, start, end),) = job.window_spans(instance)
-    assert (task, day, start, end) == ("N", 5, 0, 180)
+    assert (task, day, start, end) == ("N", 5, -120, 180)
     grid = timetable(job_cards(result)[0])
     (band,) = grid.bands
-    assert (band.task_id, grid.days[band.column], band.times) == ("N", 5, "00:00–03:00")
+    assert (band.task_id, grid.days[band.column], band.times) == ("N", 5, "22:00–03:00")
+    assert grid.hour_label(grid.first_hour) == "22:00" and band.top == 0
     out = tmp_path / "out"
     combibaan.write_result(result, out)
     report = (out / "report.html").read_text(encoding="utf-8")
     assert 'class="window" data-task="N"' in report
     assert "tijdvenster: vrijdag 2:00 ergens tussen 22:00 en 03:00" in report
-    combibaan.plot_week(result, job.job_id)
+    assert "N: tijdvenster 22:00–03:00" in report
+    ax = combibaan.plot_week(result, job.job_id)
+    assert ax.get_yticklabels()[0].get_text() == "22:00"
 
 
 def _starts(window: Window) -> set[tuple[int, int]]:

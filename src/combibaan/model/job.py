@@ -48,8 +48,10 @@ class Job:
 
     def window_spans(self, instance: Instance) -> tuple[tuple[str, int, int, int], ...]:
         """Per chosen slot of a flexible task: the task id, the slot's day, and the start
-        and end of its window on that day (for a start past midnight the window reaches
-        back before it), so that a timetable can draw how far the task could move."""
+        and end of its window in minutes of that day, so that a timetable can draw how far
+        the task could move. For a start past midnight the window opened the evening
+        before: its start is then below 0 (21:00 the day before is -180), as a slot past
+        midnight ends after 1440."""
         found: dict[tuple[str, int, int, int], None] = {}
         for task_id in self.task_ids:
             for window in instance.task(task_id).windows:
@@ -62,8 +64,8 @@ class Job:
                             and slot.minutes == window.duration
                         ):
                             back = shift * DAY
-                            early = max(0, window.earliest - back)
-                            found[(task_id, slot.day, early, window.latest - back)] = None
+                            span = (window.earliest - back, window.latest - back)
+                            found[(task_id, slot.day, *span)] = None
                             break
         return tuple(found)
 
