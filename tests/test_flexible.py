@@ -1023,6 +1023,32 @@ def test_the_timetable_draws_each_window_behind_its_chosen_block(tmp_path: Path)
     assert ax.get_yticklabels()[0].get_text() == "22:00"
 
 
+def test_the_workbook_timetable_lists_a_flexible_task_left_out_with_its_window() -> None:
+    """A planner sums the timetable's hours per supplier: a flexible task left out is a
+    row of its week's hours and its window (it was missing), a placed one names its
+    window beside its chosen times."""
+    from combibaan.reporting.workbook import build_workbook
+
+    instance = Instance(
+        (
+            fixed("E", "Sodexo", 0, "07:00", "14:00"),
+            flexible("K", "Asito", window((0,), 1, "14:00", "17:00", 60)),
+            # three nights of four, 12 hours: more than a job may have
+            flexible("L", "Selecta", window((1, 2, 3, 4), 3, "21:00", "03:00", 240)),
+        )
+    )
+    result = combibaan.solve(instance, Policy(min_hours=8, max_hours=10), time_limit=10)
+    assert [job.task_ids for job in result.solution.jobs] == [("E", "K")]
+    rows = list(build_workbook(result, "nl")["Rooster"].iter_rows(values_only=True))
+    assert rows[0][-1] == "Tijdvenster"
+    (left,) = [r for r in rows if r[6] == "L"]
+    assert left[:6] == (None, None, None, 21 / 24, 27 / 24, 12)
+    assert left[-1] == "3 van dinsdag t/m vrijdag 4:00 ergens tussen 21:00 en 03:00"
+    (chosen,) = [r for r in rows if r[6] == "K"]
+    assert chosen[0] == "B01" and "ergens tussen 14:00 en 17:00" in chosen[-1]
+    assert sum(r[5] for r in rows[1:]) == 7 + 1 + 12
+
+
 def _starts(window: Window) -> set[tuple[int, int]]:
     """(day, minute of the week) of every start of a window, on any of its days."""
     week = 7 * 24 * 60

@@ -47,7 +47,7 @@ from combibaan.reporting.summary import (
     job_credit,
     supplier_summaries,
 )
-from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines
+from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines, window_line
 from combibaan.result import Result
 from combibaan.texts import render
 
@@ -308,7 +308,9 @@ def _vacancies_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...],
 
 def _timetable_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...], lang: str) -> None:
     """One row per weekly slot of every task, the jobs' first: what a planner sorts by day
-    and start, filters by supplier and sums into hours per day."""
+    and start, filters by supplier and sums into hours per day. A flexible task left out
+    has no times yet: one row per window, its hours those of a week, without a day, and
+    the window in words (as for a placed one, beside its chosen times)."""
     words, day_names = COLUMNS[lang], DAY_NAMES_LONG[lang]
     placed = [(card.job_id, task) for card in cards for task in card.tasks]
     in_jobs = {task.id for _, task in placed}
@@ -330,8 +332,26 @@ def _timetable_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...],
                 task.supplier,
                 task.description,
                 task.location or "",
+                _windows(result, task.id, lang),
             ]
             for slot, task in slots
+        )
+        rows.extend(
+            [
+                job_id,
+                None,
+                "",
+                _time(window.earliest),
+                _time(window.latest),
+                _hours(window.minutes),
+                task.id,
+                task.supplier,
+                task.description,
+                task.location or "",
+                window_line(window, lang),
+            ]
+            for task in tasks
+            for window in task.windows
         )
     _sheet(
         book,
@@ -347,9 +367,15 @@ def _timetable_sheet(book: Workbook, result: Result, cards: tuple[JobCard, ...],
             Column(words["supplier"]),
             Column(words["description"], WIDE_TEXT),
             Column(words["location"]),
+            Column(words["time_window"], WIDE_TEXT),
         ],
         rows,
     )
+
+
+def _windows(result: Result, task_id: str, lang: str) -> str:
+    """The time windows of a task in words (none for a fixed task)."""
+    return "; ".join(window_line(w, lang) for w in result.instance.task(task_id).windows)
 
 
 def _grouped(items: list[tuple[str, Task]]) -> list[tuple[str, list[Task]]]:
