@@ -469,6 +469,66 @@ def test_check_takes_the_last_possible_start_and_refuses_one_outside_the_window(
     assert [v.rule for v in combibaan.check_solution(instance, moved)] == ["schedule"]
 
 
+def _said(instance: Instance, document: dict) -> list[str]:
+    return [v.text("en") for v in combibaan.check_solution(instance, document)]
+
+
+def test_check_says_what_is_wrong_with_the_chosen_times() -> None:
+    """Each kind of wrong time gets its own sentence (all had one: "the times do not match
+    the task's fixed times and time windows")."""
+    days = window((0, 1, 2, 3, 4), 2, "10:00", "12:00", 60)
+    instance = Instance((fixed("S", "Asito", 0, "07:00", "10:00"), flexible("R", "Sodexo", days)))
+    policy, shift = Policy(min_hours=4, travel_minutes=0), [("ma", "07:00", "10:00")]
+    cases = {
+        "its fixed time mon 07:00 is missing": {"S": [("ma", "06:00", "09:00")]},
+        "R has 1 chosen time besides its fixed ones, where its time windows ask for 2": {
+            "R": [("ma", "10:00", "11:00")]
+        },
+        "R at tue 10:00 takes 1:30, where its time window asks for 1:00": {
+            "R": [("ma", "10:00", "11:00"), ("di", "10:00", "11:30")]
+        },
+        "R at sat 10:00 lies outside its time window (10:00-12:00 on mon, tue, wed, thu, fri)": {
+            "R": [("ma", "10:00", "11:00"), ("za", "10:00", "11:00")]
+        },
+        "R does not start at the same time each day (mon 10:00, tue 10:30)": {
+            "R": [("ma", "10:00", "11:00"), ("di", "10:30", "11:30")]
+        },
+    }
+    for words, times in cases.items():
+        document = _one_job(instance, policy, {"S": shift, **times})
+        assert any(words in m for m in _said(instance, document)), (
+            words,
+            _said(instance, document),
+        )
+
+
+@pytest.mark.parametrize(
+    ("entry", "words"),
+    [
+        ({"task_id": 2, "day": "ma", "start": "10:00", "end": "11:00"}, "task_id must be text"),
+        ({"task_id": "R", "day": None, "start": "10:00", "end": "11:00"}, "day must be text"),
+        ({"task_id": "R", "day": "ma", "start": 9.5, "end": "11:00"}, "start must be text"),
+        ({"task_id": "R", "day": "ma", "start": "10:00"}, "misses key 'end'"),
+        ("R ma 10:00", "must be an object"),
+    ],
+)
+def test_check_refuses_a_schedule_of_the_wrong_shape_as_no_solution(
+    tmp_path: Path, entry: object, words: str
+) -> None:
+    """Wrong types in ``schedule`` are a file that is no solution (exit 2), as in
+    ``task_ids``; they were a violation of the rules (exit 1)."""
+    instance, policy = Instance(ROUND), Policy(min_hours=4, travel_minutes=0)
+    document = _one_job(instance, policy, {"S": [("ma", "07:00", "10:00")]})
+    document["jobs"][0]["schedule"].append(entry)
+    solution = tmp_path / "solution.json"
+    solution.write_text(json.dumps(document), encoding="utf-8")
+    from combibaan.check.document import load_solution
+
+    with pytest.raises(InputError) as caught:
+        load_solution(solution)
+    assert any(words in p.text("en") for p in caught.value.problems), caught.value.problems
+
+
 def test_check_judges_the_rules_at_the_chosen_times() -> None:
     instance, policy = Instance(ROUND), Policy(min_hours=4, travel_minutes=0)
     adjacent = _one_job(

@@ -742,6 +742,29 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "regel {n} van 'schedule' is geen taak van deze baan met dag, start en eind: {entry}",
         "en": "entry {n} of 'schedule' is not a task of this job with day, start and end: {entry}",
     },
+    "schedule_fixed": {
+        "nl": "{task}: de vaste tijd {at} ontbreekt in 'schedule' of is verschoven",
+        "en": "{task}: its fixed time {at} is missing from 'schedule' or moved",
+    },
+    "schedule_count": {
+        "nl": "{task} heeft {n} gekozen {n:tijd|tijden} naast de vaste, maar de tijdvensters "
+        "vragen er {wanted}",
+        "en": "{task} has {n} chosen {n:time|times} besides its fixed ones, where its time "
+        "windows ask for {wanted}",
+    },
+    "schedule_duration": {
+        "nl": "{task} op {at} duurt {length}, maar het tijdvenster vraagt {duration}",
+        "en": "{task} at {at} takes {length}, where its time window asks for {duration}",
+    },
+    "schedule_outside": {
+        "nl": "{task} op {at} valt buiten het tijdvenster ({window} op {days})",
+        "en": "{task} at {at} lies outside its time window ({window} on {days})",
+    },
+    "schedule_start_differs": {
+        "nl": "{task} begint niet elke dag op dezelfde tijd ({starts}), zoals het tijdvenster "
+        "vraagt",
+        "en": "{task} does not start at the same time each day ({starts}), as its time window asks",
+    },
     "schedule_off": {
         "nl": "de {n} {n:tijd|tijden} van {task} (begin {starts}) passen niet bij de vaste "
         "tijden en de tijdvensters van de taak",

@@ -20,6 +20,8 @@ from combibaan.model.task import Task
 
 SOLUTION_KEYS = ("status", "jobs_bound", "policy", "jobs", "unassigned")
 JOB_KEYS = ("job_id", "task_ids", "suppliers", "hours_per_week", "days")
+#: What each entry of a job's ``schedule`` holds.
+SCHEDULE_KEYS = ("task_id", "day", "start", "end")
 #: What every echoed candidate holds; its hours, competencies and tasks may be left out.
 CANDIDATE_KEYS = ("candidate_id", "windows")
 
@@ -241,6 +243,30 @@ def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[Phrase]:
         for key in ("task_ids", "suppliers", "days", "locations", "competencies"):
             if key in job:
                 found.extend(_text_list_problems(job[key], f"{at}.{key}"))
+        if job.get("schedule") is not None:
+            found.extend(_schedule_shape(job["schedule"], f"{at}.schedule"))
+    return found
+
+
+def _schedule_shape(entries: Any, where: str) -> list[Phrase]:
+    """A list of objects whose ``task_id``, ``day``, ``start`` and ``end`` are text (their
+    values are the check's to judge: an unknown day or task is a violation)."""
+    if not isinstance(entries, list):
+        return [_must_be(where, "a_list", entries)]
+    found: list[Phrase] = []
+    for n, entry in enumerate(entries):
+        at = f"{where}[{n}]"
+        if not isinstance(entry, dict):
+            found.append(_must_be(at, "an_object", entry))
+            continue
+        before = len(found)
+        found.extend(
+            said("misses_key", where=at, key=repr(key)) for key in SCHEDULE_KEYS if key not in entry
+        )
+        if len(found) == before:
+            for key in SCHEDULE_KEYS:
+                if not isinstance(entry[key], str):
+                    found.append(_must_be(f"{at}.{key}", "a_text", entry[key]))
     return found
 
 

@@ -17,8 +17,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from combibaan.check.base import DAY, WEEK, Violation, interval, moment, said
+from combibaan.check.base import DAY, WEEK, Violation, days_said, interval, moment, said
 from combibaan.check.document import shown
+from combibaan.model.phrase import Phrase
 from combibaan.model.task import Task
 from combibaan.model.week import DAY_NAMES, Slot, Window
 
@@ -56,10 +57,7 @@ def scheduled_tasks(
     for task in tasks:
         slots = by_task[task.id]
         if not _fits(task, slots):
-            times = tuple(sorted(slots))
-            starts = tuple(moment(interval(s)[0]) for s in times)
-            message = said("schedule_off", task=task.id, n=len(times), starts=starts)
-            out.append(Violation("schedule", job_id, message))
+            out.append(Violation("schedule", job_id, _mismatch(task, slots)))
         done.append(task.scheduled(tuple(slots)) if slots else task)
     return done, out
 
@@ -94,6 +92,70 @@ def _fits(task: Task, slots: list[Slot]) -> bool:
     return _windows(list(task.windows), +left)
 
 
+def _mismatch(task: Task, slots: list[Slot]) -> Phrase:
+    """What is wrong with times that do not fit the task, as a user would look: a fixed
+    time gone, too many or too few chosen times, and for a task of one window the
+    duration, the window and the one start; else the times and the task in general."""
+    left = Counter(slots)
+    for slot in task.slots:
+        if left[slot] == 0:
+            return said("schedule_fixed", task=task.id, at=moment(interval(slot)[0]))
+        left[slot] -= 1
+    chosen = sorted(left.elements())
+    wanted = sum(w.count for w in task.windows)
+    if len(chosen) != wanted:
+        return said("schedule_count", task=task.id, n=len(chosen), wanted=wanted)
+    if len(task.windows) == 1:
+        (window,) = task.windows
+        for slot in chosen:
+            at = moment(interval(slot)[0])
+            if slot.end - slot.start != window.duration:
+                length, duration = _clock(slot.end - slot.start), _clock(window.duration)
+                return said(
+                    "schedule_duration", task=task.id, at=at, length=length, duration=duration
+                )
+            if not _starts(window, slot):
+                span = f"{_time(window.earliest)}-{_time(window.latest)}"
+                return said(
+                    "schedule_outside",
+                    task=task.id,
+                    at=at,
+                    window=span,
+                    days=days_said(window.days),
+                )
+        if not set.intersection(*(_starts(window, slot) for slot in chosen)):
+            starts = tuple(moment(interval(s)[0]) for s in chosen)
+            return said("schedule_start_differs", task=task.id, starts=starts)
+    starts = tuple(moment(interval(s)[0]) for s in sorted(slots))
+    return said("schedule_off", task=task.id, n=len(slots), starts=starts)
+
+
+def _placements(window: Window, slot: Slot) -> list[tuple[int, int]]:
+    """Where ``slot`` lies in ``window``: (start from a window day's midnight, that day),
+    for every day of the window on which its start falls within it."""
+    found = []
+    for day in window.days:
+        start = (slot.day * DAY + slot.start - day * DAY) % WEEK
+        if window.earliest <= start <= window.latest - window.duration:
+            found.append((start, day))
+    return found
+
+
+def _starts(window: Window, slot: Slot) -> set[int]:
+    return {start for start, _ in _placements(window, slot)}
+
+
+def _clock(minutes: int) -> str:
+    """A duration: ``1:30``."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _time(minutes: int) -> str:
+    """A time of day: ``09:00`` (past midnight wraps)."""
+    minutes %= DAY
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _windows(windows: list[Window], left: Counter[Slot]) -> bool:
     """Whether ``left`` splits into one choice of each window (a small backtracking)."""
     if not windows:
@@ -104,10 +166,8 @@ def _windows(windows: list[Window], left: Counter[Slot]) -> bool:
     for slot in left:
         if slot.end - slot.start != window.duration:
             continue
-        for day in window.days:
-            start = (slot.day * DAY + slot.start - day * DAY) % WEEK
-            if window.earliest <= start <= window.latest - window.duration:
-                options.setdefault(start, []).append((day, slot))
+        for start, day in _placements(window, slot):
+            options.setdefault(start, []).append((day, slot))
     for _, found in sorted(options.items()):
         for chosen in itertools.combinations(found, window.count):
             if len({day for day, _ in chosen}) < window.count:
