@@ -1109,6 +1109,21 @@ def test_the_workbook_timetable_lists_a_flexible_task_left_out_with_its_window()
     assert sum(r[5] for r in rows[1:]) == 7 + 1 + 12
 
 
+def test_fixed_times_on_a_choice_of_days_are_said_as_times_not_as_a_window() -> None:
+    """``2x ma-wo 09:00-13:00`` can only choose its days: "4:00 sometime between 09:00 and
+    13:00" said a freedom it does not have."""
+    from combibaan.analysis.explain import _slots_text
+    from combibaan.reporting.vacancy import window_line
+
+    days = Task("K1", "Asito", (), windows=(window((0, 1, 2), 2, "09:00", "13:00", 240),))
+    assert window_line(days.windows[0]) == "2 van maandag t/m woensdag 09:00-13:00"
+    assert _slots_text(days, "nl") == "2x ma-wo 09:00-13:00"
+    free = window((0, 1, 2), 2, "09:00", "13:00", 60)
+    assert (
+        window_line(free, "en") == "2 of Monday to Wednesday 1:00 sometime between 09:00 and 13:00"
+    )
+
+
 def _starts(window: Window) -> set[tuple[int, int]]:
     """(day, minute of the week) of every start of a window, on any of its days."""
     week = 7 * 24 * 60

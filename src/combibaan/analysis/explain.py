@@ -192,6 +192,9 @@ def _slots_text(task: Task, lang: str) -> str:
             earliest=format_minutes(w.earliest),
             latest=format_minutes(w.latest),
         )
+        if w.moves
+        else f"{f'{w.count}x ' if w.count < len(w.days) else ''}{format_days(w.days, lang)} "
+        f"{format_minutes(w.earliest)}-{format_minutes(w.latest)}"
         for w in task.windows
     ]
     return ", ".join(fixed + windows)

@@ -93,6 +93,11 @@ class Window:
     def last_start(self) -> int:
         return self.latest - self.duration
 
+    @property
+    def moves(self) -> bool:
+        """Whether its start may move (else only its days may: ``2x ma-wo 09:00-13:00``)."""
+        return self.last_start > self.earliest
+
     def slots(self, days: tuple[int, ...], start: int) -> tuple[Slot, ...]:
         """The fixed slots of one choice: ``start`` (minutes from the chosen day's midnight,
         past 1440 on the next day) on each of ``days``."""

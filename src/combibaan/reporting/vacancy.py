@@ -132,8 +132,12 @@ def window_line(window: Window, lang: str = "nl") -> str:
     """A flexible slot in words: ``3 van maandag t/m vrijdag 1:00 ergens tussen 09:00 en 16:00``."""
     words = _WORDS[lang]
     some = len(window.days) > window.count
+    count = words["of"].format(count=window.count) if some else ""
+    if not window.moves:  # its days are the only choice: 2 van maandag t/m woensdag 09:00-13:00
+        times = f"{format_minutes(window.earliest)}-{format_minutes(window.latest)}"
+        return f"{count}{days_phrase(window.days, lang)} {times}"
     return words["window"].format(
-        count=words["of"].format(count=window.count) if some else "",
+        count=count,
         days=days_phrase(window.days, lang),
         duration=f"{window.duration // 60}:{window.duration % 60:02d}",
         earliest=format_minutes(window.earliest),
