@@ -15,6 +15,7 @@ from conftest import ROOT, assert_sound, groups, minutes_placed, read, reasons, 
 import combibaan
 from combibaan.result import Result
 from combibaan.rules import Limits, Policy, profiles
+from combibaan.solvers.budget import Budget
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.ortools import solve_packing
@@ -298,7 +299,7 @@ def test_reasons_without_time_for_their_searches(
 
     instance = read("indoor")
     full = solve_checked(instance, Policy(), time_limit=10, strategy=strategy)
-    monkeypatch.setattr(solve_module, "_reasons_allowance", lambda budget: Allowance(nodes=0))
+    monkeypatch.setattr(solve_module, "_reasons_allowance", lambda *_: Allowance(nodes=0))
     short = solve_checked(instance, Policy(), time_limit=10, strategy=strategy)
     assert groups(short) == groups(full)
     before = {u.task_id: u.reason for u in full.solution.unassigned}
@@ -312,6 +313,15 @@ def test_reasons_without_time_for_their_searches(
             assert why.code == "no_job_rule" and why.values["tail"] == ""
         else:
             assert why.code == "unexplored"
+
+
+def test_after_ctrl_c_the_reasons_take_a_moment_not_the_time_left() -> None:
+    """The first Ctrl-C stops the search; the reasons then had until the time limit (10-20
+    s on 140 short tasks after the press at 5 s of 30)."""
+    budget = Budget(time.perf_counter(), 60.0)
+    assert solve_module._reasons_allowance(budget).deadline > time.perf_counter() + 50
+    after = solve_module._reasons_allowance(budget, interrupted=True).deadline
+    assert after is not None and after <= time.perf_counter() + solve_module.REASONS_AFTER_CTRL_C
 
 
 def test_the_only_task_of_a_list_says_there_is_nothing_beside_it() -> None:
