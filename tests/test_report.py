@@ -56,6 +56,22 @@ def test_html_escapes_everything_from_the_input():
     assert "<b>A</b>" not in html
 
 
+def test_report_says_how_the_run_stopped_as_the_summary_line_does():
+    """The report's first figures said only "geldig" where the summary line said the run
+    was interrupted or cut by the wall clock (a rerun may then differ)."""
+    result = indoor_result()
+    assert 'id="kpi-stopped"' not in render_report(result)  # optimal says it all
+    statistics = dataclasses.replace(result.statistics, interrupted=True, wall_clock_cut=True)
+    cut = dataclasses.replace(
+        result, status="feasible", stopped="interrupted", statistics=statistics
+    )
+    html = render_report(cut)
+    assert 'id="kpi-stopped">gestopt: onderbroken (Ctrl-C) (tijdslimiet van de klok; een' in html
+    clock = dataclasses.replace(result, status="feasible", stopped="time_limit")
+    english = render_report(clock, "en")
+    assert 'id="kpi-stopped">stopped: time limit<' in english
+
+
 def test_html_forbids_loading_anything():
     html = render_report(indoor_result())
     assert "Content-Security-Policy" in html and "default-src 'none'" in html

@@ -195,6 +195,16 @@ class Result:
         return self.solution.num_jobs
 
     @property
+    def ended(self) -> str:
+        """How the run ended as people are told it (the summary line, the report): the
+        status where it says all (``optimal``, ``infeasible``), else ``stopped`` read
+        together with the statistics, so that the two can never disagree on screen (a
+        result whose statistics say interrupted was interrupted)."""
+        if self.status in ("optimal", "infeasible"):
+            return self.status
+        return "interrupted" if self.statistics.interrupted else self.stopped
+
+    @property
     def hours_placed(self) -> float:
         return self.solution.hours_placed
 

@@ -605,6 +605,33 @@ def hours_note(hours: float, bound: float | None, lang: str = "nl") -> str:
     return cli_text("hours_bound", lang, bound=decimal(round(bound, 2), lang))
 
 
+def stop_note(
+    how: str,
+    *,
+    wall_clock_cut: bool,
+    thinned: int,
+    step: int,
+    jobs_proven: bool,
+    lang: str = "nl",
+) -> str:
+    """How a run ended, for the summary line and the report's first figures: ``how``
+    (``optimal``, ``infeasible``, ``proven``, ``time_limit``, ``starts_tried`` or
+    ``interrupted``) in words, then whether the wall clock cut it short and how many
+    tasks' starts were thinned (``step``: the coarsest step, minutes)."""
+    said = cli_text(how, lang)
+    if wall_clock_cut:
+        said += cli_text("wall_clock", lang)
+    if thinned:
+        said += cli_text(
+            "thinned_ends" if step >= 24 * 60 else "thinned",  # a day: first and last only
+            lang,
+            n=thinned,
+            step=step,
+            proof=cli_text("proof_count" if jobs_proven else "proof_tried", lang),
+        )
+    return said
+
+
 # --- combibaan check: what the independent checker finds (check/**) ------------------------
 # The checker's own words, apart from the rules' (rules/*.py) as its arithmetic is: a
 # Violation's message is a Phrase of this table. Values quoted from the file (a listed

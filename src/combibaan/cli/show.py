@@ -18,6 +18,7 @@ from combibaan.texts import (
     hours_note,
     jobs_note,
     render,
+    stop_note,
 )
 
 if TYPE_CHECKING:
@@ -46,19 +47,17 @@ ALTERNATIVE_COLUMNS = (
 NUMBERS = ("col_hours_week", "col_jobs", "col_hours")
 
 
-def stop_of(result: Result) -> str:
-    """How the run ended: ``proven``, ``time_limit`` or ``interrupted``.
-
-    ``result.stopped`` as the solver set it, read together with the two older
-    signals of the same facts so that they can never disagree on screen: a
-    result proven ``optimal`` was proven, one whose statistics say interrupted
-    was interrupted.
-    """
-    if result.status == "optimal":
-        return "proven"
-    if result.statistics.interrupted:
-        return "interrupted"
-    return result.stopped
+def how_stopped(result: Result, lang: str = "nl") -> str:
+    """``optimaal``, ``gestopt: tijdslimiet (tijdslimiet van de klok; …)``: the status or
+    how the run stopped, as the summary line and the report say it."""
+    return stop_note(
+        result.ended,
+        wall_clock_cut=result.statistics.wall_clock_cut,
+        thinned=len(result.statistics.thinned_tasks),
+        step=result.statistics.coarsest_step or 0,
+        jobs_proven=result.jobs_status == "optimal",
+        lang=lang,
+    )
 
 
 def summary_line(result: Result, lang: str = "nl") -> str:
@@ -73,23 +72,7 @@ def summary_line(result: Result, lang: str = "nl") -> str:
         jobs += jobs_note(n, bound, result.jobs_status == "optimal", lang, result.policy.cover)
     hours = cli_text("hours", lang, hours=round(result.hours_placed, 2))
     hours += hours_note(result.hours_placed, result.hours_bound, lang)
-    if result.status in ("optimal", "infeasible"):
-        how = cli_text(result.status, lang)
-    else:
-        how = cli_text(stop_of(result), lang)
-    if result.statistics.wall_clock_cut:
-        how += cli_text("wall_clock", lang)
-    if result.statistics.thinned_tasks:
-        step = result.statistics.coarsest_step or 0
-        how += cli_text(
-            "thinned_ends" if step >= 24 * 60 else "thinned",  # a day: first and last only
-            lang,
-            n=len(result.statistics.thinned_tasks),
-            step=step,
-            proof=cli_text(
-                "proof_count" if result.jobs_status == "optimal" else "proof_tried", lang
-            ),
-        )
+    how = how_stopped(result, lang)
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     start = result.at_window_start
     flexible = flexibility_note(

@@ -44,7 +44,7 @@ from combibaan.cli.options import (
     rule_flags,
 )
 from combibaan.cli.progress import SolveProgress
-from combibaan.cli.show import SHOWN_ROWS, show_alternatives, show_result, stop_of, summary_line
+from combibaan.cli.show import SHOWN_ROWS, show_alternatives, show_result, summary_line
 from combibaan.texts import cli_text, mistake
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def solve(
         raise typer.Exit(2)
     if out_dir is not None and not quiet:
         out.print(cli_text("written", lang, folder=f"{out_dir}/"), soft_wrap=True)
-    if stop_of(result) == "interrupted" or interrupts.presses:
+    if result.ended == "interrupted" or interrupts.presses:
         note = cli_text("written_note", lang, folder=out_dir) if out_dir is not None else ""
         err.print(cli_text("interrupted_note", lang, written=note), soft_wrap=True)
         raise typer.Exit(130)

@@ -38,7 +38,7 @@ from combibaan.reporting.vacancy import (
 )
 from combibaan.result import Result, _version
 from combibaan.rules import POLICY_KEYS, Policy
-from combibaan.texts import flexibility_note, hours_note, jobs_note, render, signed
+from combibaan.texts import flexibility_note, hours_note, jobs_note, render, signed, stop_note
 
 
 @dataclass(frozen=True)
@@ -285,6 +285,7 @@ def report_context(
         "result": result,
         "name": result.instance.name,
         "status": words.get(result.status, result.status),
+        "stopped": _stopped(result, lang),
         "jobs_note": jobs_note(
             result.num_jobs,
             result.jobs_bound,
@@ -324,6 +325,24 @@ def report_context(
         "weeks_per_year": WEEKS_PER_YEAR,
         "generator": f"combibaan {_version()}",
     }
+
+
+def _stopped(result: Result, lang: str) -> str:
+    """How the run stopped, as the summary line says it, where the status does not say it
+    all (a time limit, Ctrl-C, the wall clock, thinned starts); else nothing."""
+    statistics = result.statistics
+    if result.ended in ("optimal", "infeasible") and not (
+        statistics.wall_clock_cut or statistics.thinned_tasks
+    ):
+        return ""
+    return stop_note(
+        result.ended,
+        wall_clock_cut=statistics.wall_clock_cut,
+        thinned=len(statistics.thinned_tasks),
+        step=statistics.coarsest_step or 0,
+        jobs_proven=result.jobs_status == "optimal",
+        lang=lang,
+    )
 
 
 def render_report(
