@@ -241,17 +241,25 @@ def test_echoed_fields_must_match(key: str, value: Any, rule: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "value"), [("jobs", 7), ("hours_placed", 100), ("hours_total", 1), ("job_units", 99)]
+    ("key", "value", "words"),
+    [
+        ("jobs", 7, "jobs 7, the jobs give 1"),
+        ("hours_placed", 100, "hours_placed 100, the jobs give 30"),
+        ("hours_total", 1, "hours_total 1, the task list gives"),
+        ("job_units", 99, "job_units 99, the hours placed give 1.18"),
+    ],
 )
-def test_the_summary_must_add_up(key: str, value: Any) -> None:
-    """A report and a reader take the summary at its word: a wrong figure is a violation."""
+def test_the_summary_must_add_up(key: str, value: Any, words: str) -> None:
+    """A report and a reader take the summary at its word: a wrong figure is a violation,
+    against what it is made of (the total of the task list, not of the jobs; a count of
+    jobs without decimals)."""
     sol = solution([["T1", "T2"]])
     hours = sum(t.hours_per_week for t in INSTANCE.tasks)
     sol["summary"] = {"jobs": 1, "hours_placed": 30.0, "hours_total": hours, "job_units": 1.176}
     assert check_solution(INSTANCE, sol) == []
     sol["summary"][key] = value
     (found,) = check_solution(INSTANCE, sol)
-    assert found.rule == "summary" and key in found.text("en")
+    assert found.rule == "summary" and words in found.text("en"), found.text("en")
 
 
 def test_echoed_fields_tolerate_rounding_and_order() -> None:
@@ -510,9 +518,33 @@ def test_claims_about_the_proof_are_checked() -> None:
     odd = solution([["T1", "T2"]], bound=1)
     odd["stopped"] = "bored"
     assert rules(check_solution(INSTANCE, odd)) == {"status"}
-    for stop in ("proven", "time_limit", "interrupted"):
+    for stop in ("time_limit", "interrupted", "starts_tried"):
         odd["stopped"] = stop
         assert check_solution(INSTANCE, odd) == []
+
+
+@pytest.mark.parametrize(
+    ("claims", "words"),
+    [
+        ({"status": "feasible", "stopped": "proven"}, "stopped 'proven' does not go with"),
+        ({"status": "optimal", "stopped": "interrupted"}, "'proven' goes with optimal"),
+        ({"status": "optimal", "jobs_status": "feasible"}, "but jobs_status 'feasible'"),
+        ({"status": "infeasible"}, "status 'infeasible' (no proposal), but 1 job"),
+        ({"status": "unknown"}, "status 'unknown' (no proposal), but 1 job"),
+    ],
+)
+def test_statuses_that_contradict_each_other_are_violations(
+    claims: dict[str, str], words: str
+) -> None:
+    """Each was accepted ("every rule holds"): a run proven that is not optimal, the whole
+    objective proven but not the count, jobs where the status says there is no proposal."""
+    sound = solution([["T1", "T2"]], status="optimal", bound=1)
+    sound.update(jobs_status="optimal", stopped="proven")
+    assert check_solution(INSTANCE, sound) == []
+    sound.update(claims)
+    found = check_solution(INSTANCE, sound)
+    assert "status" in rules(found)
+    assert any(words in v.text("en") for v in found), [v.text("en") for v in found]
 
 
 JSON_VALUES = st.recursive(
@@ -697,3 +729,11 @@ def test_check_speaks_the_language_asked_for(tmp_path: Path) -> None:
     assert "[max_hours] baan B01: 30 uur per week, meer dan 29,5 uur" in dutch.stdout
     assert "let op: de oplossing is gemaakt onder andere regels: " in dutch.stderr
     assert "max_hours 36 (gecontroleerd: 29,5)" in dutch.stderr
+
+
+def test_a_job_without_tasks_says_so() -> None:
+    """``task_ids: []`` is a list: it has no tasks (it read "has no list of task_ids")."""
+    sol = solution([["T1", "T2"]])
+    sol["jobs"][0]["task_ids"] = []
+    found = check_solution(INSTANCE, sol)
+    assert any("has no tasks (task_ids is empty)" in v.text("en") for v in found)

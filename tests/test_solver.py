@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT, assert_sound, groups, minutes_placed, read, reasons, solve_checked
 
 import combibaan
+from combibaan.model import Instance, Slot, Task
 from combibaan.result import Result
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.solvers.budget import Budget
@@ -337,3 +338,16 @@ def test_the_only_task_of_a_list_says_there_is_nothing_beside_it() -> None:
     assert ": ." not in left["reason"]
     (left,) = result.to_dict("en")["unassigned"]
     assert left["reason"].startswith("Alone ") and "no other task" in left["reason"]
+
+
+@pytest.mark.parametrize("strategy", ["auto", "exact", "large"])
+def test_a_list_where_no_job_is_possible_is_proven_on_every_path(strategy: str) -> None:
+    """Two one-hour tasks: no job. The large path said ``feasible`` with ``stopped:
+    proven`` and at most 2 hours placed, where nothing can be placed."""
+    tasks = (
+        Task("A", "S1", (Slot(0, 420, 480),)),
+        Task("B", "S2", (Slot(1, 420, 480),)),
+    )
+    result = solve_checked(Instance(tasks), Policy(), time_limit=3, strategy=strategy)
+    assert (result.num_jobs, result.jobs_bound, result.hours_bound) == (0, 0, 0)
+    assert (result.status, result.jobs_status, result.stopped) == ("optimal", "optimal", "proven")

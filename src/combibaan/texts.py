@@ -718,6 +718,10 @@ VIOLATIONS: dict[str, dict[str, str]] = {
     },
     "job_not_object": {"nl": "{where} is geen object", "en": "{where} is not an object"},
     "no_task_ids": {"nl": "heeft geen lijst task_ids", "en": "has no list of task_ids"},
+    "empty_task_ids": {
+        "nl": "heeft geen taken (task_ids is leeg)",
+        "en": "has no tasks (task_ids is empty)",
+    },
     "task_id_not_text": {"nl": "taak-id {id} is geen tekst", "en": "task id {id} is not text"},
     "unknown_task": {
         "nl": "taak {task} staat niet in de takenlijst",
@@ -757,9 +761,12 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "en": "lists {listed} job units, the hours give {units:.3f} (hours / 25.5)",
     },
     "summary_differs": {
-        "nl": "de samenvatting vermeldt {key} {listed}, maar de banen geven {actual:.2f}",
-        "en": "the summary lists {key} {listed}, the jobs give {actual:.2f}",
+        "nl": "de samenvatting vermeldt {key} {listed}, maar {source} {actual}",
+        "en": "the summary lists {key} {listed}, {source} {actual}",
     },
+    "from_jobs": {"nl": "de banen geven", "en": "the jobs give"},
+    "from_tasks": {"nl": "de takenlijst geeft", "en": "the task list gives"},
+    "from_hours": {"nl": "de geplaatste uren geven", "en": "the hours placed give"},
     # the times a job does its tasks (check/schedule.py)
     "schedule_missing": {
         "nl": "geen 'schedule' met de gekozen tijden van {tasks}",
@@ -860,6 +867,18 @@ VIOLATIONS: dict[str, dict[str, str]] = {
     "optimal_without_bound": {
         "nl": "{key} optimal, maar {n} {n:baan|banen} en geen jobs_bound",
         "en": "{key} optimal, but {n} {n:job|jobs} and no jobs_bound",
+    },
+    "optimal_count_open": {
+        "nl": "status optimal (alles bewezen), maar jobs_status {value} (het aantal banen niet)",
+        "en": "status optimal (all proven), but jobs_status {value} (the number of jobs not)",
+    },
+    "stopped_against_status": {
+        "nl": "stopped {stopped} past niet bij status {status}: 'proven' hoort bij optimal",
+        "en": "stopped {stopped} does not go with status {status}: 'proven' goes with optimal",
+    },
+    "jobs_without_solution": {
+        "nl": "status {status} (geen voorstel), maar {n} {n:baan|banen}",
+        "en": "status {status} (no proposal), but {n} {n:job|jobs}",
     },
     # workshop locks and forbidden pairs (check/locks.py)
     "locks_unreadable": {

@@ -76,15 +76,24 @@ def summary_violations(
     if not isinstance(summary, Mapping):
         return []
     out: list[Violation] = []
-    for key, actual, tolerance in (
-        ("jobs", n_jobs, 0.0),
-        ("hours_placed", placed, HOURS_TOLERANCE),
-        ("hours_total", total, HOURS_TOLERANCE),
-        ("job_units", placed / JOB_UNIT_HOURS, 10 * UNITS_TOLERANCE),
+    for key, actual, tolerance, source in (
+        ("jobs", n_jobs, 0.0, "from_jobs"),
+        ("hours_placed", placed, HOURS_TOLERANCE, "from_jobs"),
+        ("hours_total", total, HOURS_TOLERANCE, "from_tasks"),
+        ("job_units", placed / JOB_UNIT_HOURS, 10 * UNITS_TOLERANCE, "from_hours"),
     ):
         listed = summary.get(key)
         if key in summary and (not is_number(listed) or abs(listed - actual) > tolerance):
-            message = said("summary_differs", key=key, listed=quoted(listed), actual=actual)
+            shown_actual = (
+                actual if key == "jobs" else round(actual, 3 if key == "job_units" else 2)
+            )
+            message = said(
+                "summary_differs",
+                key=key,
+                listed=quoted(listed),
+                source=said(source),
+                actual=shown_actual,
+            )
             out.append(Violation("summary", None, message))
     return out
 
@@ -140,6 +149,7 @@ def status_violations(
         if (key == "status" or key in solution) and value not in allowed:
             message = said("not_one_of", key=key, value=shown(value), choices=allowed)
             out.append(Violation("status", None, message))
+    out.extend(_status_contradictions(solution, n_jobs, cover))
     hours_bound = solution.get("hours_bound")
     if hours_bound is not None:
         if not is_number(hours_bound):
@@ -169,6 +179,31 @@ def status_violations(
                 )
             )
             out.append(Violation("jobs_bound", None, message))
+    return out
+
+
+def _status_contradictions(
+    solution: Mapping[str, Any], n_jobs: int, cover: bool
+) -> list[Violation]:
+    """Statuses that cannot all be true: the whole objective proven but not the count, a
+    run proven that is not optimal (or the other way round; a cover proven impossible
+    is ``proven`` too), jobs where the status says there is no proposal."""
+    status, stopped = solution.get("status"), solution.get("stopped")
+    out: list[Violation] = []
+    jobs_status = solution.get("jobs_status", "optimal")
+    if status == "optimal" and jobs_status != "optimal":
+        message = said("optimal_count_open", value=shown(jobs_status))
+        out.append(Violation("status", None, message))
+    proven_ends = ("optimal", "infeasible") if cover else ("optimal",)
+    if stopped is not None and (
+        (status == "optimal" and stopped != "proven")
+        or (stopped == "proven" and status not in proven_ends)
+    ):
+        message = said("stopped_against_status", stopped=shown(stopped), status=shown(status))
+        out.append(Violation("status", None, message))
+    if not cover and status in ("infeasible", "unknown") and n_jobs:
+        message = said("jobs_without_solution", status=shown(status), n=n_jobs)
+        out.append(Violation("status", None, message))
     return out
 
 

@@ -111,7 +111,8 @@ def check_solution(
         job_ids[job_id] += 1
         task_ids = job.get("task_ids")
         if not isinstance(task_ids, list) or not task_ids:
-            out.append(Violation("structure", job_id, said("no_task_ids")))
+            code = "empty_task_ids" if task_ids == [] else "no_task_ids"
+            out.append(Violation("structure", job_id, said(code)))
             continue
         tasks: list[Task] = []
         for task_id in task_ids:

@@ -482,8 +482,8 @@ class _Verdict:
         tried = False  # proven for the starts tried, where those were thinned
         if outcome.packing_status == "infeasible":
             status = "infeasible"
-        elif outcome.every_job and (outcome.packing_status == "optimal" or bound == 0):
-            status = "optimal"
+        elif bound == 0 or (outcome.every_job and outcome.packing_status == "optimal"):
+            status = "optimal"  # no job possible: nothing else to prove, on either path
         elif placed or bound == 0:
             status = "feasible"
         else:
