@@ -36,6 +36,7 @@ from combibaan.reporting import (
     write_result,
     write_workbook,
 )
+from combibaan.reporting.labels import fmt
 from combibaan.reporting.workbook import build_workbook
 from combibaan.result import Result
 from combibaan.rules import Policy
@@ -70,6 +71,20 @@ def test_report_says_how_the_run_stopped_as_the_summary_line_does():
     clock = dataclasses.replace(result, status="feasible", stopped="time_limit")
     english = render_report(clock, "en")
     assert 'id="kpi-stopped">stopped: time limit<' in english
+
+
+def test_report_gives_hours_as_the_summary_line_does():
+    """689,25 hours placed read 689,2 in the report beside "ten hoogste 737,75"."""
+    result = indoor_result()
+    jobs = tuple(
+        dataclasses.replace(job, minutes_per_week=job.minutes_per_week + 15) if n == 0 else job
+        for n, job in enumerate(result.solution.jobs)
+    )
+    quarter = dataclasses.replace(result, solution=dataclasses.replace(result.solution, jobs=jobs))
+    placed = quarter.hours_placed
+    assert round(placed, 2) != round(placed, 1)
+    html = render_report(quarter)
+    assert f'<div class="value">{fmt(placed)}</div>' in html
 
 
 def test_html_forbids_loading_anything():
