@@ -19,6 +19,7 @@ from combibaan.model import Instance
 from combibaan.rules import Policy
 from combibaan.solvers import budget as budget_module
 from combibaan.solvers import count_proof
+from combibaan.solvers import exact as exact_module
 from combibaan.solvers.ortools.set_packing import StagedPacking
 
 FAMILY_POLICIES = {family: Policy() for family in FAMILIES} | {"units": Policy(min_hours=25.5)}
@@ -55,6 +56,30 @@ def test_count_proven_while_hours_are_cut_short(monkeypatch: pytest.MonkeyPatch)
     assert cut.hours_bound >= full.solution.hours_placed >= cut.solution.hours_placed
     document = cut.to_dict()
     assert document["jobs_status"] == "optimal" and document["status"] == "feasible"
+
+
+def test_the_local_search_finds_the_hours_stage_2_did_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where stage 2 does not prove the hours, a local search takes its proposal on (140
+    short tasks at 30 s: 725.25 hours against every task's 737.75, which it found); where
+    it reaches the LP's cap, the hours are proven and the tie-break runs."""
+    instance = family_instance("campus", 40, 1)
+    full = combibaan.solve(instance, time_limit=20)
+    assert full.status == "optimal"
+    original = StagedPacking.most_hours
+
+    def no_work(self: StagedPacking, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        kwargs["work"] = 0.0
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StagedPacking, "most_hours", no_work)
+    polished = combibaan.solve(instance, time_limit=20)
+    assert_sound(polished)
+    assert minutes_placed(polished) == minutes_placed(full)
+    assert (polished.status, polished.hours_bound) == ("optimal", full.hours_placed)
+    monkeypatch.setattr(exact_module, "POLISH_SHARE", 0.0)
+    unpolished = combibaan.solve(instance, time_limit=20)
+    assert minutes_placed(unpolished) < minutes_placed(full)
+    assert unpolished.status == "feasible"
 
 
 @pytest.mark.parametrize("family", sorted(FAMILY_POLICIES))

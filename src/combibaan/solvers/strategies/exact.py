@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from combibaan.solvers.enumeration import Enumeration
-from combibaan.solvers.exact import enumerate_columns, solve_exact
+from combibaan.solvers.exact import Polish, enumerate_columns, solve_exact
+from combibaan.solvers.expansion import VariantSource
+from combibaan.solvers.lns import LocalSearch, SearchOutcome
 from combibaan.solvers.ortools.workshop import require_tasks
 from combibaan.solvers.strategies.base import NOTHING, Outcome, Problem
 
@@ -60,6 +63,7 @@ class Exact:
                 workers=problem.workers,
                 progress=problem.progress,
                 constrain=lambda cols: require_tasks(cols, required) if required else None,
+                polish=_polish(problem),
             )
         except KeyboardInterrupt:
             return Outcome.greedy(
@@ -78,6 +82,36 @@ class Exact:
             every_job=found.every_job,
             method=_method(enumeration, found.every_job),
         )
+
+
+def _polish(problem: Problem) -> Polish:
+    """The local search that takes stage 2's proposal on (:func:`.solve_exact`), over the
+    same tasks (and ways), keeping the together-locks as the enumeration did."""
+    adjacency = {v: set(problem.graph[v]) for v in problem.graph}
+    source = None
+    if problem.flexible and problem.expansion is not None and problem.nodes is not None:
+        source = VariantSource(problem.expansion, problem.nodes)
+
+    def polish(
+        jobs: Sequence[tuple[int, ...]], work: float, deadline: float, most: int
+    ) -> SearchOutcome:
+        search = LocalSearch(
+            adjacency,
+            problem.profiles,
+            problem.limits,
+            jobs,
+            problem.burden,
+            seed=problem.seed,
+            accept=problem.plan.accept,
+            source=source,
+        )
+
+        def enough() -> bool:
+            return sum(map(problem.minutes, search.jobs)) >= most
+
+        return search.run(work, deadline, stop=enough)
+
+    return polish
 
 
 def _method(enumeration: Enumeration, every_job: bool) -> str:
