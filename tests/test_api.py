@@ -147,7 +147,7 @@ def test_supplier_kpis_cover_every_supplier(result: combibaan.Result) -> None:
 
 def test_public_api() -> None:
     names = ["read_instance", "Policy", "solve", "Result", "sweep", "marginal", "check_result"]
-    for name in [*names, "kpis", "supplier_kpis", "plot_week", "plot_jobs"]:
+    for name in [*names, "kpis", "supplier_kpis", "plot_week", "plot_jobs", "InputWarning"]:
         assert name in combibaan.__all__
         assert getattr(combibaan, name) is not None
 

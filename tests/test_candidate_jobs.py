@@ -136,6 +136,17 @@ def test_vacancies_beside_the_candidates_jobs() -> None:
         "end": "12:30",
     }
     assert document["only_candidates"] is False
+    # As data a vacancy's cell is empty; in the workbook a workshop reads the word.
+    assert list(result.jobs_in("nl")["candidate"]) == ["K1", ""]
+    from combibaan.reporting.workbook import build_workbook
+
+    sheet = build_workbook(result, "nl")["Banen"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("Kandidaat")
+    assert [row[column] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        "K1",
+        "vacature",
+    ]
 
 
 def test_without_candidates_every_job_is_a_vacancy() -> None:

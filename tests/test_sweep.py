@@ -194,6 +194,23 @@ def run_cli(*args: str | Path) -> Any:
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
+def test_cli_scheduler_errors_speak_the_language_of_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--scheduler`` without the package: said in Dutch by default, as every error."""
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    grid = tmp_path / "grid.toml"
+    grid.write_text("max_suppliers = [2]\n", encoding="utf-8")
+    args = ["sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid]
+    args += ["--out", tmp_path / "r.csv", "--scheduler", "tcp://127.0.0.1:1"]
+    done = run_cli(*args)
+    assert done.exit_code == 2
+    assert "een Dask-cluster vraagt het pakket 'distributed'" in done.output
+    english = run_cli(*args, "--lang", "en")
+    assert "needs the 'distributed' package" in english.output
+    assert not (tmp_path / "r.csv").exists()
+
+
 def test_cli_sweep_writes_the_table(tmp_path: Path) -> None:
     grid = tmp_path / "grid.toml"
     grid.write_text('max_suppliers = [1, 2, "off"]\nmin_hours = [16, 20]\n', encoding="utf-8")

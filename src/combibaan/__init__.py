@@ -47,6 +47,7 @@ _HOMES = {
     "check_solution": "combibaan.check",
     "load_solution": "combibaan.check",
     "InputError": "combibaan.io",
+    "InputWarning": "combibaan.io",
     "Problem": "combibaan.io",
     "read_instance": "combibaan.io",
     "read_policy": "combibaan.io",
@@ -90,7 +91,7 @@ if TYPE_CHECKING:
     from combibaan.analysis.sweep_file import check_sweep_file, write_sweep
     from combibaan.analysis.verify import check_result
     from combibaan.check import Violation, check_solution, load_solution
-    from combibaan.io import InputError, Problem, read_instance, read_policy
+    from combibaan.io import InputError, InputWarning, Problem, read_instance, read_policy
     from combibaan.io.candidates import read_candidates
     from combibaan.io.grid import read_grid
     from combibaan.io.locks import read_locks
@@ -138,6 +139,7 @@ __all__ = [
     "Candidate",
     "Explanation",
     "InputError",
+    "InputWarning",
     "Instance",
     "Job",
     "Lock",

@@ -1154,6 +1154,18 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{value} is geen aantal minuten van 0 tot {most}; schrijf bijv. 0,30,60",
         "en": "{value} is not a number of minutes from 0 to {most}; write e.g. 0,30,60",
     },
+    "scheduler_unreachable": {
+        "nl": "de Dask-scheduler op {address} is niet bereikbaar; controleer het adres en of "
+        "de scheduler draait",
+        "en": "cannot reach the Dask scheduler at {address}; check the address and that the "
+        "scheduler is running",
+    },
+    "scheduler_needs_dask": {
+        "nl": "een Dask-cluster vraagt het pakket 'distributed'; installeer het met: "
+        "pip install 'combibaan[dask]'",
+        "en": "running on a Dask cluster needs the 'distributed' package; install it with: "
+        "pip install 'combibaan[dask]'",
+    },
     # flexible tasks (solvers/expansion.py): what does not handle them yet
     # the rules of a job (rules/policy.py) and the flags that set them
     "unknown_rules": {

@@ -111,7 +111,12 @@ def sweep(
         except (ConnectionError, ImportError) as error:
             if scheduler is None:
                 raise
-            raise combibaan.InputError(combibaan.Problem("--scheduler", str(error))) from None
+            message = (
+                mistake("scheduler_unreachable", address=repr(scheduler))
+                if isinstance(error, ConnectionError)
+                else mistake("scheduler_needs_dask")
+            )
+            raise combibaan.InputError(combibaan.Problem("--scheduler", message)) from None
     with Interrupts(err, lang, saves=True) as interrupts, interrupts.writing():
         shown = combibaan.write_sweep(table, results, force=force)
     if not quiet:

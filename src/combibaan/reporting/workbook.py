@@ -49,7 +49,7 @@ from combibaan.reporting.summary import (
 )
 from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines, window_line
 from combibaan.result import Result
-from combibaan.texts import render
+from combibaan.texts import cli_text, render
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F1F1F")
 _HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
@@ -233,6 +233,7 @@ def _jobs_sheet(
     """A row per job; besides each supplier's hours per week, the hours per year the job
     counts for each supplier's social return (under ``sroi_credit``)."""
     words, unknown = COLUMNS[lang], labels(lang)["unknown"]
+    vacancy = cli_text("vacancy_open", lang)
     in_jobs = {share.supplier for card in cards for share in card.shares}
     suppliers = [name for name in result.instance.supplier_names if name in in_jobs]
     credits = [job_credit(card, sroi_credit) for card in cards]
@@ -273,7 +274,7 @@ def _jobs_sheet(
                 card.cao or unknown,
                 ", ".join(card.locations),
                 ", ".join(card.job.task_ids),
-                *([card.job.candidate or ""] if result.candidates else []),
+                *([card.job.candidate or vacancy] if result.candidates else []),
             ]
         )
     _sheet(book, SHEETS[lang]["jobs"], columns, rows)
