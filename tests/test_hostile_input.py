@@ -885,3 +885,14 @@ def test_command_prints_a_locks_workbook_warning_like_the_others(tmp_path: Path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"waarschuwing: {locks}: rij 2 van blad 'Taken' is verborgen" in done.stderr
     assert "InputWarning" not in done.stderr
+
+
+def test_a_trip_from_a_place_to_itself_is_warned_about(tmp_path: Path) -> None:
+    """``X,X,5`` meant travel within a large site; one place takes no travel, so the row
+    never counted, and nothing said so."""
+    tasks = write(tmp_path, HEADER + "T1,Asito,,ma,7,8,Main\nT2,Sodexo,,ma,9,10,Annex\n")
+    travel = write(tmp_path, "from,to,minutes\nMain,Main,5\nMain,Annex,10\n", "travel.csv")
+    _, warned = read_warned(tasks, travel=travel)
+    ((row, column, text),) = [(w.row, w.column, en(w)) for w in warned]
+    assert (row, column) == (2, "to")
+    assert text.startswith("from 'Main' to 'Main': within one place there is no travel")

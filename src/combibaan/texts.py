@@ -1770,6 +1770,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{place} ({n:rij|rijen} {rows}{hint})",
         "en": "{place} ({n:row|rows} {rows}{hint})",
     },
+    "trip_to_itself": {
+        "nl": "van {place} naar {place}: binnen één plek is geen reistijd, deze rij telt niet "
+        "mee (een groot terrein met eigen reistijden: geef de gebouwen elk een eigen naam)",
+        "en": "from {place} to {place}: within one place there is no travel, this row does not "
+        "count (a large site with its own travel times: give each building a name)",
+    },
     "places_unused": {
         "nl": "geen taak heeft als locatie {places}; dat is goed voor een plek onderweg, "
         "controleer anders de spelling tegen de locaties van de taken",

@@ -128,10 +128,23 @@ def place_problems(
 
     If no place of the table is a task location, the table does nothing at all: an
     error, as the user surely meant it to apply. Places that no task uses are only
-    a warning: a place may be a stop on the way between two buildings.
+    a warning: a place may be a stop on the way between two buildings. So is a trip from
+    a place to itself: one place takes no travel, and the row is not used.
     """
     if not travel.edges:
         return [], []
+    itself = [
+        Problem(travel.source, mistake("trip_to_itself", place=repr(edge.origin)), row, "to")
+        for edge, row in zip(travel.edges, travel.rows, strict=True)
+        if edge.origin == edge.destination and edge.minutes > 0
+    ]
+    errors, warnings = _place_problems(travel, tasks)
+    return errors, itself + warnings
+
+
+def _place_problems(
+    travel: TravelTable, tasks: Sequence[Task]
+) -> tuple[list[Problem], list[Problem]]:
     locations = list(dict.fromkeys(t.location for t in tasks if t.location))
     known = set(locations)
     rows_of: dict[str, list[int]] = {}
