@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -222,18 +222,28 @@ def shape_problems(data: Mapping[str, Any]) -> list[Phrase]:
     return found
 
 
-def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[Phrase]:
-    if not isinstance(jobs, list):
-        return [_must_be(f"'{where}'", "a_list", jobs)]
+def _objects(
+    items: Any, where: str, shown_as: str, keys: Sequence[str]
+) -> tuple[list[Phrase], list[tuple[str, dict[str, Any]]]]:
+    """A list of objects that each hold ``keys``: what is wrong with its shape, and each
+    object (with where it is: ``jobs[2]``) for the caller to look into."""
+    if not isinstance(items, list):
+        return [_must_be(shown_as, "a_list", items)], []
     found: list[Phrase] = []
-    for i, job in enumerate(jobs):
-        at = f"{where}[{i}]"
-        if not isinstance(job, dict):
-            found.append(_must_be(at, "an_object", job))
+    objects: list[tuple[str, dict[str, Any]]] = []
+    for n, item in enumerate(items):
+        at = f"{where}[{n}]"
+        if not isinstance(item, dict):
+            found.append(_must_be(at, "an_object", item))
             continue
-        found.extend(
-            said("misses_key", where=at, key=repr(key)) for key in JOB_KEYS if key not in job
-        )
+        found.extend(said("misses_key", where=at, key=repr(key)) for key in keys if key not in item)
+        objects.append((at, item))
+    return found, objects
+
+
+def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[Phrase]:
+    found, objects = _objects(jobs, where, f"'{where}'", JOB_KEYS)
+    for at, job in objects:
         if "job_id" in job:
             expect(job["job_id"], f"{at}.job_id", is_text)
         if "hours_per_week" in job:
@@ -251,39 +261,21 @@ def _jobs_shape(jobs: Any, where: str, expect: Any) -> list[Phrase]:
 def _schedule_shape(entries: Any, where: str) -> list[Phrase]:
     """A list of objects whose ``task_id``, ``day``, ``start`` and ``end`` are text (their
     values are the check's to judge: an unknown day or task is a violation)."""
-    if not isinstance(entries, list):
-        return [_must_be(where, "a_list", entries)]
-    found: list[Phrase] = []
-    for n, entry in enumerate(entries):
-        at = f"{where}[{n}]"
-        if not isinstance(entry, dict):
-            found.append(_must_be(at, "an_object", entry))
-            continue
-        before = len(found)
+    found, objects = _objects(entries, where, where, SCHEDULE_KEYS)
+    for at, entry in objects:
         found.extend(
-            said("misses_key", where=at, key=repr(key)) for key in SCHEDULE_KEYS if key not in entry
+            _must_be(f"{at}.{key}", "a_text", entry[key])
+            for key in SCHEDULE_KEYS
+            if key in entry and not isinstance(entry[key], str)
         )
-        if len(found) == before:
-            for key in SCHEDULE_KEYS:
-                if not isinstance(entry[key], str):
-                    found.append(_must_be(f"{at}.{key}", "a_text", entry[key]))
     return found
 
 
 def _candidates_shape(items: Any, expect: Any) -> list[Phrase]:
     """The echoed candidates: a code, windows of a day and two times as text, hours as
     numbers, competencies and tasks as lists of text (the tasks may be null)."""
-    if not isinstance(items, list):
-        return [_must_be("'candidates'", "a_list", items)]
-    found: list[Phrase] = []
-    for i, item in enumerate(items):
-        at = f"candidates[{i}]"
-        if not isinstance(item, dict):
-            found.append(_must_be(at, "an_object", item))
-            continue
-        found.extend(
-            said("misses_key", where=at, key=repr(key)) for key in CANDIDATE_KEYS if key not in item
-        )
+    found, objects = _objects(items, "candidates", "'candidates'", CANDIDATE_KEYS)
+    for at, item in objects:
         if "candidate_id" in item:
             expect(item["candidate_id"], f"{at}.candidate_id", is_text)
         for key in ("min_hours", "max_hours"):
