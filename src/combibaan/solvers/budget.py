@@ -28,12 +28,26 @@ FULL_SHARE = 0.25
 MINIMAL_SHARE = 0.15
 
 
+#: Wall-clock time a search leaves its caller (reasons, result) at the end of the time
+#: limit: a share of it, at most this many seconds.
+RESERVE_SHARE = 0.05
+RESERVE_SECONDS = 3.0
+
+
+def reserve(time_limit: float) -> float:
+    """Wall-clock seconds a search keeps back for its caller at the end of ``time_limit``."""
+    return min(RESERVE_SHARE * time_limit, RESERVE_SECONDS)
+
+
 @dataclass(frozen=True)
 class Budget:
     """A run's time limit, as a wall-clock cap and as machine-independent work."""
 
     started: float
     time_limit: float
+    #: Wall-clock seconds kept back before the end (:func:`reserve`): the cap comes that
+    #: much earlier, the work stays that of the whole limit.
+    kept: float = 0.0
 
     @classmethod
     def starting_now(cls, time_limit: float) -> Budget:
@@ -42,7 +56,7 @@ class Budget:
     @property
     def deadline(self) -> float:
         """The wall-clock cap."""
-        return self.started + self.time_limit
+        return self.started + self.time_limit - self.kept
 
     def nodes(self, share: float) -> int:
         """Enumeration steps for ``share`` of the time limit."""

@@ -36,6 +36,7 @@ import networkx as nx
 
 from combibaan.rules import Limits, Profile
 from combibaan.solvers.background import BackgroundBound, available
+from combibaan.solvers.budget import reserve
 from combibaan.solvers.colgen import lp_bound
 from combibaan.solvers.count_proof import (
     MAX_COLUMNS,
@@ -82,15 +83,6 @@ BACKGROUND_SHARES = (0.45, 0.15)
 IDLE_STEPS = 1500
 #: A phase's wall-clock cap, as a multiple of its budget (reference seconds).
 CAP_FACTOR = 2.0
-#: Wall-clock time kept back for the caller (reasons, result): a share of the time limit,
-#: at most this many seconds.
-RESERVE_SHARE = 0.05
-RESERVE_SECONDS = 3.0
-
-
-def reserve(time_limit: float) -> float:
-    """Wall-clock seconds the large path leaves its caller at the end of ``time_limit``."""
-    return min(RESERVE_SHARE * time_limit, RESERVE_SECONDS)
 
 
 @dataclass(frozen=True)
