@@ -1124,6 +1124,30 @@ def test_fixed_times_on_a_choice_of_days_are_said_as_times_not_as_a_window() -> 
     )
 
 
+def test_alternatives_over_thinned_starts_are_not_called_proven(tmp_path: Path) -> None:
+    """Where starts were thinned, the main proposal is proven for the starts tried only;
+    its alternatives said ``optimal`` ("het beste dat genoeg verschilt (bewezen)")."""
+    path = tmp_path / "tasks.csv"
+    path.write_text(
+        "task_id,supplier,days,start,end,earliest,latest,duration,location\n"
+        "A1,Asito,mon-fri,07:00,11:00,,,,A\n"
+        "F1,Selecta,mon-fri,,,09:00,12:00,2:00,B\n"
+        "B1,Sodexo,mon-fri,11:00,15:00,,,,A\n"
+        '"N1",Securitas,"3x mon-fri",,,22:00,04:00,3:00,B\n'
+        "P1,Post,tue-fri,08:00,09:00,,,,A\n",
+        encoding="utf-8",
+    )
+    travel = tmp_path / "travel.csv"
+    travel.write_text("from,to,minutes\nA,B,5\n", encoding="utf-8")  # a 5-minute grid
+    instance = combibaan.read_instance(path, travel)
+    result = combibaan.solve(instance, time_limit=10, alternatives=2)
+    assert result.statistics.thinned_tasks and result.stopped == "starts_tried"
+    assert result.alternatives
+    for alternative in result.alternatives:
+        assert (alternative.status, alternative.proven_optimal) == ("feasible", False)
+    assert_sound(result)
+
+
 def _starts(window: Window) -> set[tuple[int, int]]:
     """(day, minute of the week) of every start of a window, on any of its days."""
     week = 7 * 24 * 60

@@ -84,4 +84,6 @@ def alternative_violations(
 
 
 def _minutes_of(jobs: list[tuple[str, list[str]]], known: Mapping[str, Task]) -> int:
-    return sum(s.end - s.start for _, ids in jobs for t in ids for s in known[t].slots)
+    """Minutes a week of the jobs' tasks, a flexible task's windows included (wherever
+    they land: the duration on as many days as chosen)."""
+    return sum(known[t].minutes_per_week for _, ids in jobs for t in ids)

@@ -27,7 +27,7 @@ from combibaan.result import AtWindowStart, Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.rules.facts import first_choice
 from combibaan.solvers.alternatives import find_alternatives, named, to_alternatives
-from combibaan.solvers.budget import Budget
+from combibaan.solvers.budget import Budget, reserve
 from combibaan.solvers.candidate_jobs import (
     CANDIDATES_SHARE,
     candidates_result,
@@ -44,7 +44,6 @@ from combibaan.solvers.exact import MAX_COLUMNS
 from combibaan.solvers.expansion import exact_grid, expand, kept_times, task_graph
 from combibaan.solvers.greedy import greedy_jobs
 from combibaan.solvers.jobs import numbered_jobs
-from combibaan.solvers.large import reserve
 from combibaan.solvers.locking import LockConflict, LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
@@ -254,7 +253,8 @@ def solve(
                 problem, outcome, chosen, lambda jobs: named(jobs, solution, rank)
             )[0],
             solution,
-            every_job=outcome.every_job,
+            # Over thinned starts an alternative is proven for the starts tried only.
+            every_job=outcome.every_job and not problem.starts_thinned,
             best_optimal=verdict.status == "optimal",
         ),
         jobs_status="optimal" if verdict.jobs_proven else verdict.status,
