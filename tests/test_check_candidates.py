@@ -296,6 +296,12 @@ def test_rule_7_only_candidates_every_job_has_one() -> None:
     assert violation.rule == "only_candidates" and violation.job_id == "B02"
     assert "has no candidate" in violation.text("en")
     assert "heeft geen kandidaat" in str(violation)
+    # A job the workshop keeps stays without one (solve wrote it; check refused it).
+    kept = document([(["T1", "T2"], "K01"), (["T3"], None)], only=True)
+    kept["locks"] = [{"rule": "keep", "task_ids": ["T3"]}]
+    assert found(kept) == []
+    kept["locks"] = [{"rule": "keep", "task_ids": ["T1", "T2"]}]
+    assert [v.rule for v in found(kept)] == ["only_candidates"]
 
 
 # ----------------------------------------------------------------------------- cover mode

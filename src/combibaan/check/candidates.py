@@ -187,8 +187,11 @@ def candidate_violations(
     candidates: Sequence[Candidate],
     *,
     only_candidates: bool,
+    kept: Collection[frozenset[str]] = (),
 ) -> list[Violation]:
-    """Every way the jobs' candidates break what a candidate can do, job by job."""
+    """Every way the jobs' candidates break what a candidate can do, job by job; with
+    ``only_candidates`` every job has one, but a job the workshop keeps (``kept``: the
+    tasks of each keep lock)."""
     out: list[Violation] = []
     by_code = {c.id: c for c in candidates}
     holds: dict[str, str] = {}
@@ -198,7 +201,7 @@ def candidate_violations(
         job_id = str(job.get("job_id", f"#{n + 1}"))
         code = job.get("candidate")
         if code is None:
-            if only_candidates:
+            if only_candidates and frozenset(map(str, job["task_ids"])) not in kept:
                 out.append(Violation("only_candidates", job_id, said("no_candidate")))
             continue
         if not isinstance(code, str):

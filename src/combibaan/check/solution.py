@@ -203,7 +203,9 @@ def _workshop_violations(
         out.extend(Violation("candidates", None, p) for p in problems)
     people = tuple(candidates)
     only = solution.get("only_candidates") is True
-    out.extend(candidate_violations(jobs, known, people, only_candidates=only))
+    # A job the workshop keeps stays whether or not a candidate holds it.
+    kept = {frozenset(lock.task_ids) for lock in locks.keeps} if locks is not None else set()
+    out.extend(candidate_violations(jobs, known, people, only_candidates=only, kept=kept))
     if "alternatives" in solution:
 
         def proposal(document: Mapping[str, Any]) -> list[Violation]:
