@@ -112,6 +112,44 @@ def test_no_cover_names_the_tasks_that_block_it() -> None:
     assert combibaan.check_result(result) == []
 
 
+def test_no_cover_over_thinned_starts_is_proven_for_those_and_names_the_candidates(
+    tmp_path: Path,
+) -> None:
+    """No cover at the starts tried: it said ``stopped: time_limit`` after 8 ms, "(proven)"
+    without the starts' caveat, and pointed at --min-hours that was already off, where the
+    candidates' hours are the cause."""
+    tasks = tmp_path / "tasks.csv"
+    tasks.write_text(
+        "task_id,supplier,days,start,end,earliest,latest,duration,location\n"
+        "A1,Asito,mon-fri,07:00,11:00,,,,A\n"
+        "F1,Selecta,mon-fri,,,09:00,12:00,2:00,B\n"
+        "B1,Sodexo,mon-fri,11:00,15:00,,,,A\n"
+        'N1,Securitas,"3x mon-fri",,,22:00,04:00,3:00,B\n'
+        "P1,Post,tue-fri,08:00,09:00,,,,A\n",
+        encoding="utf-8",
+    )
+    travel = tmp_path / "travel.csv"
+    travel.write_text("from,to,minutes\nA,B,5\n", encoding="utf-8")
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "candidate_id,days,available_from,available_to\n"
+        "K1,mon-fri,20:00,12:00\nK2,mon-fri,06:00,18:00\nK3,mon-fri,08:00,16:00\n",
+        encoding="utf-8",
+    )
+    instance = combibaan.read_instance(tasks, travel)
+    candidates = combibaan.read_candidates(people, instance)
+    result = combibaan.solve(
+        instance, combibaan.Policy(cover=True, min_hours=None), candidates=candidates, time_limit=10
+    )
+    assert result.statistics.thinned_tasks
+    assert (result.status, result.stopped, result.num_jobs) == ("unknown", "starts_tried", 0)
+    reasons = [u.reason for u in result.solution.unassigned]
+    assert {r.code for r in reasons} <= {"no_cover_candidates", "no_candidate"}
+    said = combibaan.texts.render(reasons[0], "en")
+    assert "give the candidates more availability" in said and "starts tried" in said
+    assert combibaan.check_result(result) == []
+
+
 def test_candidates_hold_every_job_in_cover_mode() -> None:
     morning = tuple(Slot(d, 7 * 60, 12 * 60) for d in range(5))
     afternoon = tuple(Slot(d, 11 * 60, 16 * 60) for d in range(5))

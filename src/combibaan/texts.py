@@ -104,6 +104,14 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "No division places every task in a job under these rules (proven){blocking};"
         " switch a rule off (e.g. --min-hours off) or leave out --cover.",
     },
+    "no_cover_candidates": {
+        "nl": "Er bestaat geen verdeling die elke taak in een baan van een kandidaat plaatst "
+        "onder deze regels (bewezen){blocking}; geef de kandidaten meer beschikbaarheid, zet "
+        "een regel uit of laat --cover weg.",
+        "en": "No division places every task in a job of a candidate under these rules "
+        "(proven){blocking}; give the candidates more availability, switch a rule off or "
+        "leave out --cover.",
+    },
     "cover_stranded": {
         "nl": "Past in geen enkele baan: geen taak past ernaast en alleen is ze geen baan.",
         "en": "Fits in no job: no task fits beside it, and alone it is no job.",

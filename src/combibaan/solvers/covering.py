@@ -24,6 +24,7 @@ from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.reasons import (
     REASONS_SHARE,
     Allowance,
+    at_starts_tried,
     set_aside,
     unassigned_reasons,
 )
@@ -83,7 +84,7 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
     if problem.starts_thinned:
         # The search knew only the starts tried: its optimum, its lower bound and its
         # "no cover" hold for those; claim only what holds for every start.
-        tried = status == "optimal"
+        tried = status in ("optimal", "infeasible")  # "no cover" is proven for them too
         status = {"optimal": "feasible", "infeasible": "unknown"}.get(status, status)
         bound = _start_free_least(problem) + len(kept)
     proven = status == "optimal" or (found and len(jobs) == bound)
@@ -91,7 +92,7 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
     return Result(
         instance=problem.instance,
         policy=problem.policy,
-        solution=Solution(jobs if found else (), _left_out(problem, outcome)),
+        solution=Solution(jobs if found else (), _left_out(problem, outcome, bool(candidates))),
         status=status,
         jobs_bound=bound if status != "infeasible" else None,
         solve_seconds=seconds,
@@ -142,9 +143,11 @@ def _margin(time_limit: float) -> float:
     return min(MARGIN_SHARE * time_limit, MARGIN_SECONDS)
 
 
-def _left_out(problem: Problem, outcome: CoverOutcome) -> tuple[Unassigned, ...]:
+def _left_out(problem: Problem, outcome: CoverOutcome, people: bool) -> tuple[Unassigned, ...]:
     """Why tasks are in no job: the workshop excluded them, or no cover was found; then
-    the tasks no candidate (or no job at all) can take say why none exists."""
+    the tasks no candidate (or no job at all) can take say why none exists (``people``:
+    with candidates, whose availability may be the cause). Over thinned starts a reason
+    says it holds for the starts tried."""
     instance, plan = problem.instance, problem.plan
     placed = {t for job in (*outcome.jobs, *plan.keep_jobs) for t in job}
     if outcome.status not in ("optimal", "feasible"):
@@ -156,13 +159,19 @@ def _left_out(problem: Problem, outcome: CoverOutcome) -> tuple[Unassigned, ...]
             continue
         reason = set_aside(instance, plan, problem.graph, problem.limits, problem.profiles, t)
         if reason is None:
-            reason = _no_cover_reason(t, instance, outcome, stranded)
+            reason = _no_cover_reason(t, instance, outcome, stranded, people)
         left.append(Unassigned(task.id, reason))
+    if problem.starts_thinned:
+        return tuple(at_starts_tried(item) for item in left)
     return tuple(left)
 
 
 def _no_cover_reason(
-    t: int, instance: Instance, outcome: CoverOutcome, stranded: Mapping[int, Phrase]
+    t: int,
+    instance: Instance,
+    outcome: CoverOutcome,
+    stranded: Mapping[int, Phrase],
+    people: bool,
 ) -> Phrase:
     """Why task ``t`` is in no job of a cover that was not found or does not exist."""
     if t in outcome.uncoverable:
@@ -170,7 +179,8 @@ def _no_cover_reason(
     if t in stranded:
         return stranded[t]
     if outcome.status == "infeasible":
-        return Phrase("no_cover", {"blocking": _blocking(instance, outcome, stranded)})
+        code = "no_cover_candidates" if people else "no_cover"
+        return Phrase(code, {"blocking": _blocking(instance, outcome, stranded)})
     return Phrase("cover_not_found")
 
 

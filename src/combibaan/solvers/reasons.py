@@ -26,7 +26,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -45,6 +45,7 @@ from combibaan.solvers.obstacles import (
     pair_obstacle,
     reach,
 )
+from combibaan.texts import AFTER
 
 #: Competing tasks named in a "taken" reason before the rest is summed up.
 SHOWN_COMPETITORS = 4
@@ -438,3 +439,17 @@ def _together_reason(c: _Context, v: int) -> Phrase | None:
     if rule is not None:
         return no_job(Phrase("binding_alone", {"rule": rule}))
     return no_job(upper or "")
+
+
+#: Reasons that hold whatever the starts: a lock, or no search at all.
+START_FREE_REASONS = ("excluded", "not_worked_out", "unexplored")
+
+
+def at_starts_tried(item: Unassigned) -> Unassigned:
+    """A task left out whose reason the searches found over thinned starts: said so after
+    it (a job may need a start not tried; the code stays the reason's own)."""
+    reason = item.reason
+    if reason.code in START_FREE_REASONS:
+        return item
+    caveat = Phrase("starts_tried")
+    return replace(item, reason=replace(reason, values={**reason.values, AFTER: caveat}))

@@ -47,10 +47,14 @@ from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.locking import LockConflict, LockPlan, plan_locks
 from combibaan.solvers.ortools.set_packing import Progress
 from combibaan.solvers.ortools.workshop import require_tasks
-from combibaan.solvers.reasons import REASONS_SHARE, Allowance, unassigned_reasons
+from combibaan.solvers.reasons import (
+    REASONS_SHARE,
+    Allowance,
+    at_starts_tried,
+    unassigned_reasons,
+)
 from combibaan.solvers.strategies import Outcome, Problem, Strategy, strategy_named
 from combibaan.solvers.strategies.base import NOTHING
-from combibaan.texts import AFTER
 
 #: Where the exact path proved its count over the thinned starts but the bound for every
 #: start leaves room for more, the list is searched again with this many times the ways
@@ -542,22 +546,8 @@ def _proposal(
     except KeyboardInterrupt:
         return _without_reasons(jobs, instance), True
     if problem.starts_thinned:
-        unassigned = tuple(_at_starts_tried(u) for u in unassigned)
+        unassigned = tuple(at_starts_tried(u) for u in unassigned)
     return Solution(jobs, unassigned), outcome.interrupted
-
-
-#: Reasons that hold whatever the starts: a lock, or no search at all.
-START_FREE_REASONS = ("excluded", "not_worked_out", "unexplored")
-
-
-def _at_starts_tried(item: Unassigned) -> Unassigned:
-    """A task left out whose reason the searches found over thinned starts: said so after
-    it (a job may need a start not tried; the code stays the reason's own)."""
-    reason = item.reason
-    if reason.code in START_FREE_REASONS:
-        return item
-    caveat = Phrase("starts_tried")
-    return replace(item, reason=replace(reason, values={**reason.values, AFTER: caveat}))
 
 
 def _reasons_allowance(budget: Budget, interrupted: bool = False) -> Allowance:
