@@ -1148,6 +1148,29 @@ def test_alternatives_over_thinned_starts_are_not_called_proven(tmp_path: Path) 
     assert_sound(result)
 
 
+def test_a_together_group_of_flexible_tasks_says_the_lock_keeps_it_out(tmp_path: Path) -> None:
+    """Two flexible tasks kept together reach 18 hours at most (a third supplier may not
+    join): the reason named a rule but not the workshop's lock behind it."""
+    path = tmp_path / "taken.csv"
+    path.write_text(
+        "taak;leverancier;dagen;begin;eind;vanaf;uiterlijk;duur;locatie\n"
+        "T05;Selecta;3x ma-vr;;;09:00;16:00;2u;A\n"
+        "T09;Hoogeveen;di,do;;;07:00;15:00;4u;A\n"
+        "T12;Selecta;2x ma-vr;14:00;16:00;;;;A\n"
+        "T01;Asito;ma-vr;07:00;10:00;;;;A\n"
+        "T03;Sodexo;ma-vr;11:00;14:00;;;;A\n",
+        encoding="utf-8",
+    )
+    locks = combibaan.Locks.of([("together", ["T05", "T09"])])
+    result = combibaan.solve(combibaan.read_instance(path), locks=locks, time_limit=10)
+    reasons = {u.task_id: u.reason for u in result.solution.unassigned}
+    assert reasons["T05"].code == "together_no_job"
+    said = combibaan.texts.render(reasons["T05"], "en")
+    assert said.startswith("Must go with T09 (together T05|T09")
+    assert "meets the rules: mostly the minimum of 20 h a week stands in the way" in said
+    assert_sound(result)
+
+
 def _starts(window: Window) -> set[tuple[int, int]]:
     """(day, minute of the week) of every start of a window, on any of its days."""
     week = 7 * 24 * 60

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -350,6 +350,21 @@ def together_near(c: _Context, v: int) -> Lock | None:
     return None
 
 
+def _flexible_together_reason(
+    c: _Context, v: int, no_job: Callable[[object], Phrase]
+) -> Phrase | None:
+    """Why the together group of ``v`` (with flexible tasks) is no job: where every job was
+    enumerated and none holds ``v`` (the enumeration keeps groups whole), there is none,
+    and the rule that stands most in the way around ``v`` says why (the ways of a group
+    are not searched here); ``None`` where it may be a job or no rule stands out."""
+    if not c.complete:
+        return None
+    tail = _no_job_reason(c, v).values.get("tail")
+    if not isinstance(tail, Phrase):
+        return None
+    return no_job(Phrase("binding_alone", {"rule": tail.values["rule"]}))
+
+
 def _no_job_reason(c: _Context, v: int) -> Phrase:
     """Partners exist but no job does: proven by the enumeration or by the local search."""
     if not c.complete and c.graph.number_of_nodes() > REACH_MAX_TASKS:
@@ -418,7 +433,9 @@ def _together_reason(c: _Context, v: int) -> Phrase | None:
                     "why": pair_reason(c, a, b),
                 },
             )
-    upper = None if c.flexible else job_obstacle(c.instance, c.policy, c.profiles, group)
+    if c.flexible:
+        return _flexible_together_reason(c, v, no_job)
+    upper = job_obstacle(c.instance, c.policy, c.profiles, group)
     if upper is not None and not upper.code.startswith("min_"):
         return no_job(upper)
     found = c.reach(group)
