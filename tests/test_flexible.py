@@ -1146,6 +1146,13 @@ def test_alternatives_over_thinned_starts_are_not_called_proven(tmp_path: Path) 
     for alternative in result.alternatives:
         assert (alternative.status, alternative.proven_optimal) == ("feasible", False)
     assert_sound(result)
+    # The workbook's alternatives give the chosen times, as the report does.
+    from combibaan.reporting.workbook import build_workbook
+
+    rows = list(build_workbook(result, "en")["Alternatives"].iter_rows(values_only=True))
+    assert rows[0][-1] == "Chosen times"
+    with_n1 = [r for r in rows[1:] if "N1" in (r[6] or "")]
+    assert with_n1 and all(r[-1].startswith("N1 ") for r in with_n1)
 
 
 def test_a_together_group_of_flexible_tasks_says_the_lock_keeps_it_out(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ import pandas as pd
 from combibaan.model import Candidate, Instance, Job, Solution, Unassigned
 from combibaan.model.alternative import Alternative
 from combibaan.model.locks import Locks, SupplierPair
-from combibaan.model.week import DAY_NAMES, format_minutes, format_times
+from combibaan.model.week import DAY_NAMES, format_minutes
 from combibaan.rules import Policy
 from combibaan.texts import render
 
@@ -322,14 +322,7 @@ class Result:
             frame["candidate"] = [job.candidate or "" for job in self.solution.jobs]
         flexible = {t.id for t in self.instance.tasks if t.windows}
         if flexible:
-            frame["chosen_times"] = [
-                "; ".join(
-                    f"{t} {format_times(job.slots_of(t), lang)}"
-                    for t in job.task_ids
-                    if t in flexible
-                )
-                for job in self.solution.jobs
-            ]
+            frame["chosen_times"] = [job.chosen_times(flexible, lang) for job in self.solution.jobs]
         return frame
 
     @cached_property

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from combibaan.model.phrase import Phrase
 from combibaan.model.week import MINUTES_PER_DAY as DAY
-from combibaan.model.week import Slot
+from combibaan.model.week import Slot, format_times
 
 if TYPE_CHECKING:
     from combibaan.model.instance import Instance
@@ -45,6 +46,12 @@ class Job:
     def slots_of(self, task_id: str) -> tuple[Slot, ...]:
         """The slots of one of its tasks as scheduled."""
         return tuple(s.slot for s in self.schedule if s.task_id == task_id)
+
+    def chosen_times(self, flexible: Collection[str], lang: str = "nl") -> str:
+        """The times chosen for its ``flexible`` tasks: ``A1 ma-wo 09:00-10:00; K1 …``."""
+        return "; ".join(
+            f"{t} {format_times(self.slots_of(t), lang)}" for t in self.task_ids if t in flexible
+        )
 
     def window_spans(self, instance: Instance) -> tuple[tuple[str, int, int, int], ...]:
         """Per chosen slot of a flexible task: the task id, the slot's day, and the start

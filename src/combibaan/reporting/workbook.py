@@ -505,6 +505,7 @@ def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
     if not alternatives:
         return
     words = COLUMNS[lang]
+    flexible = {t.id for t in result.instance.tasks if t.windows}
     _sheet(
         book,
         SHEETS[lang]["alternatives"],
@@ -524,6 +525,7 @@ def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
             Column(words["alt_moved"]),
             Column(words["alt_added"]),
             Column(words["alt_left_out"]),
+            *([Column(words["chosen_times"], WIDE_TEXT)] if flexible else []),
         ],
         [
             [
@@ -542,6 +544,7 @@ def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
                 ", ".join(f"{task_id} ({job_id})" for task_id, job_id in item.moved),
                 ", ".join(item.added),
                 ", ".join(alt.left_out),
+                *([item.job.chosen_times(flexible, lang)] if flexible else []),
             ]
             for alt in alternatives
             for item in alt.jobs
