@@ -186,6 +186,10 @@ COUNTS: dict[str, dict[str, str]] = {
         "en": "{n} {n:is|are} out (a lock, or too long)",
     },
     "lock": {"nl": "{n} verboden door een afspraak", "en": "{n} forbidden by a lock"},
+    "unchecked": {
+        "nl": "{n} niet bekeken (de tijd voor de redenen was op)",
+        "en": "{n} not looked at (the time for the reasons ran out)",
+    },
 }
 #: A rule as the thing that "stands in the way" (``{value}``: its setting).
 BINDING: dict[str, dict[str, str]] = {
