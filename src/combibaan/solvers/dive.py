@@ -102,6 +102,8 @@ def dive(
             index.update((column, k) for k, column in enumerate(fresh, start=len(index)))
             active += fresh
             lp.add(fresh)
+            if time.perf_counter() > deadline:  # the LP over the new columns takes seconds
+                return DiveOutcome(fixed, priced, steps, meter.spent, True)
             try:
                 value, duals, values = lp.solve()
             except LPFailed:

@@ -174,10 +174,19 @@ class _Run:
         if self.search.offer(jobs):
             self.show()
 
+    def past_deadline(self) -> bool:
+        """Whether the wall clock has passed the run's cap (then no phase starts: building
+        the master's model or the LP of the prices took seconds past it on 1,000 short
+        tasks at a 10 s limit); the run was then cut short."""
+        if time.perf_counter() < self.deadline:
+            return False
+        self.cut = True
+        return True
+
     def master(self, extra: Sequence[tuple[int, ...]] = ()) -> None:
         """The restricted master over the pool and the jobs the search met, if it can gain."""
         current = self.search.jobs
-        if len(current) >= self.bound():
+        if len(current) >= self.bound() or self.past_deadline():
             return
         columns = list(dict.fromkeys([*extra, *self.search.seen, *self.pool]))[:MASTER_COLUMNS]
         work = MASTER_SHARE * self.total / MASTER_CALLS
@@ -219,7 +228,7 @@ class _Run:
         allows; the prices ignore it, which only lets more jobs through.
         """
         found = len(self.search.jobs)
-        if found >= self.bound():
+        if found >= self.bound() or self.past_deadline():
             return
         tasks = sorted(graph.nodes)
         prices: Prices | None = None
