@@ -371,3 +371,15 @@ def test_tasks_that_fit_with_none_are_counted_within_the_reasons_allowance(
     assert [u.reason for u in again.solution.unassigned] == [
         u.reason for u in result.solution.unassigned
     ]
+
+
+def test_a_large_list_without_a_compatible_pair_is_proven_on_auto() -> None:
+    """300 tasks that each make a job alone and clash with every other: the proposal is
+    forced. Above 250 tasks ``auto`` took the large path, which said ``stopped:
+    time_limit`` after 0.0 s; without an edge the enumeration is the list itself."""
+    tasks = tuple(
+        Task(f"T{n:03d}", f"S{n % 3}", tuple(Slot(d, 480, 720) for d in range(5)))
+        for n in range(300)
+    )
+    result = solve_checked(Instance(tasks), Policy(), time_limit=10)
+    assert (result.num_jobs, result.status, result.stopped) == (300, "optimal", "proven")
