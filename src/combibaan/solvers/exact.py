@@ -11,8 +11,7 @@ Where stage 2 does not prove the hours, a local search (``polish``, :mod:`.lns`)
 takes its proposal on from a share of stage 2's work kept back: repacking a few
 jobs at a time finds hours that CP-SAT over tens of thousands of columns did not
 (``generate`` short, 100 tasks, seeds 1 and 3, 30 s: 448.75 and 370 hours where
-443.75 and 365; on a workshop's list of 140 short tasks, 94k columns, 725.25 became
-every task's 737.75, the hours then proven and the tie-break searched).
+443.75 and 365, the same jobs).
 
 Each stage runs on what the earlier ones left of the deterministic budget
 (:mod:`.budget`). The number of jobs is proven when stage 1 is, over either

@@ -87,7 +87,6 @@ class Exact:
 def _polish(problem: Problem) -> Polish:
     """The local search that takes stage 2's proposal on (:func:`.solve_exact`), over the
     same tasks (and ways), keeping the together-locks as the enumeration did."""
-    adjacency = {v: set(problem.graph[v]) for v in problem.graph}
     source = None
     if problem.flexible and problem.expansion is not None and problem.nodes is not None:
         source = VariantSource(problem.expansion, problem.nodes)
@@ -96,7 +95,7 @@ def _polish(problem: Problem) -> Polish:
         jobs: Sequence[tuple[int, ...]], work: float, deadline: float, most: int
     ) -> SearchOutcome:
         search = LocalSearch(
-            adjacency,
+            {v: set(problem.graph[v]) for v in problem.graph},  # only when it runs
             problem.profiles,
             problem.limits,
             jobs,
