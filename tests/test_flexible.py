@@ -676,6 +676,7 @@ def test_thinned_starts_claim_no_bound_they_do_not_hold(monkeypatch: pytest.Monk
     exact = combibaan.solve(instance, rules, time_limit=5)  # 41 starts: none thinned
     assert (exact.num_jobs, exact.status, exact.statistics.thinned_tasks) == (1, "optimal", ())
     monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
+    monkeypatch.setattr(solve_module, "REFINE_MOST", 0)  # no finer search: 60 minutes it is
     thinned = combibaan.solve(instance, rules, time_limit=5)
     assert thinned.statistics.thinned_tasks == ("W1",)
     assert thinned.num_jobs == 0 and thinned.jobs_bound is not None and thinned.jobs_bound >= 1
@@ -707,8 +708,43 @@ def test_finer_starts_find_the_job_the_bound_for_every_start_leaves_room_for(
     assert {(e["task_id"], e["start"]) for e in schedule} >= {("W1", "09:30")}
     again = combibaan.solve(instance, rules, time_limit=5)
     assert groups(again) == groups(found)
-    monkeypatch.setattr(solve_module, "REFINE_WAYS", 1)  # no finer starts: none found
+    # At the ways tried first (8) it is still not found; doubling them again finds it.
+    monkeypatch.setattr(solve_module, "REFINE_WAYS", 1)
+    assert combibaan.solve(instance, rules, time_limit=5).num_jobs == 1
+    monkeypatch.setattr(solve_module, "REFINE_MOST", 0)  # no finer starts: none found
     assert combibaan.solve(instance, rules, time_limit=5).num_jobs == 0
+
+
+NIGHT_LIST = """task_id,supplier,days,start,end,location,earliest,latest,duration
+F01,Asito,ma-vr,22:00,01:00,N,,,
+F02,Sodexo,ma-vr,,,N,23:00,03:00,2u
+F03,Securitas,ma-vr,03:30,06:00,N,,,
+F04,Asito,3x ma-vr,,,M,20:00,23:30,3u
+F05,Eigen,ma-vr,06:30,09:00,M,,,
+F06,Sodexo,ma-vr,,,M,09:00,14:00,2u
+F07,Selecta,ma-vr,12:00,14:00,M,,,
+F08,Eigen,"za,zo",,,N,21:00,05:00,6u
+F09,Securitas,"za,zo",06:00,10:00,N,,,
+F10,Asito,ma-vr,15:00,17:00,M,,,
+F11,Selecta,2x ma-vr,,,M,16:00,20:00,3u
+F12,Eigen,ma-vr,00:30,02:30,N,,,
+"""
+
+
+def test_wider_windows_keep_the_jobs_the_narrower_ones_had(tmp_path: Path) -> None:
+    """Three hours wider at both ends, with choices of days: at 8 and 16 ways only each
+    window's first and last start were tried, and 4 jobs came out where the narrower list
+    had 5 (its proposal still valid on the wider one). The finer search goes on doubling
+    the ways while the bound leaves room."""
+    path = tmp_path / "night.csv"
+    path.write_text(NIGHT_LIST, encoding="utf-8")
+    narrow = combibaan.read_instance(path)
+    rules = Policy(min_hours=16, max_suppliers=1)
+    before = combibaan.solve(narrow, rules, time_limit=20, workers=1)
+    wider = combibaan.solve(combibaan.widen_windows(narrow, 180), rules, time_limit=20, workers=1)
+    assert before.num_jobs == 5
+    assert wider.num_jobs >= before.num_jobs and wider.jobs_status == "optimal"
+    assert_sound(wider)
 
 
 def test_a_bound_for_every_start_that_the_clock_ends_says_so(
@@ -719,13 +755,14 @@ def test_a_bound_for_every_start_that_the_clock_ends_says_so(
     instance, rules = _gap_list(555, 780), Policy(min_hours=32)
     monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
     calm = combibaan.solve(instance, rules, time_limit=5)
-    assert calm.statistics.thinned_tasks and not calm.statistics.wall_clock_cut
+    assert not calm.statistics.wall_clock_cut
 
     def until_the_end(problem: object, budget: Budget, **_: object) -> None:
         time.sleep(max(budget.deadline - time.perf_counter(), 0.0))
 
     monkeypatch.setattr(solve_module, "every_start_bound", until_the_end)
     busy = combibaan.solve(instance, rules, time_limit=5)
+    assert busy.statistics.thinned_tasks  # no time was left for finer starts
     assert busy.statistics.wall_clock_cut and busy.stopped != "interrupted"
 
 

@@ -159,6 +159,14 @@ def more_ways(times: int) -> int:
     return times * MAX_VARIANTS
 
 
+def total_ways(tasks: Iterable[Task], grid: int, most: int | None = None) -> int:
+    """The ways all ``tasks`` get together on ``grid`` under :func:`variant_cap` (a fixed
+    task one): what an expansion would hold, known before it is built."""
+    tasks = list(tasks)
+    cap = variant_cap(tasks, grid, most)
+    return sum(_count(t.windows, _step(t, grid, cap)) if t.windows else 1 for t in tasks)
+
+
 def variant_cap(tasks: Iterable[Task], grid: int, most: int | None = None) -> int | None:
     """The cap on each task's variants: none where all flexible tasks together have at
     most :data:`EXACT_VARIANTS` on the exact ``grid``, else ``most`` (default

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair
 from combibaan.model.phrase import Phrase
-from combibaan.model.variants import more_ways
+from combibaan.model.variants import more_ways, total_ways
 from combibaan.result import AtWindowStart, Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.rules.facts import first_choice
@@ -62,6 +62,16 @@ from combibaan.solvers.strategies.base import NOTHING
 #: tasks with windows, seed 1: 40 jobs at 8 ways, 41 (the bound) at 16.
 REFINE_WAYS = 2
 REFINE_SHARE = 0.4
+#: While the bound still leaves room and the starts are still thinned, the search goes on
+#: doubling the ways, up to this many times :data:`~combibaan.model.variants.MAX_VARIANTS`
+#: and this many ways in all: a window widened 3 hours on 12 tasks with choices of days
+#: lost a job at 16 ways (only each window's first and last start tried) that the
+#: narrower list had.
+REFINE_MOST = 64
+REFINE_NODES = 6000
+#: ... and only while each search took at most this share of the enumeration steps its
+#: budget allows.
+REFINE_SMALL = 0.1
 #: With flexible tasks, the share of the time limit for the list with every window at its
 #: start: the comparison the result reports (what the flexibility buys), and a proposal
 #: the flexible search starts from, so that it never ends below it.
@@ -221,8 +231,12 @@ def solve(
     finer = None
     if held is None:  # the candidates' jobs are numbered by this expansion's ways
 
-        def finer() -> Problem:
-            found = problem_of({}, REFINE_SHARE * time_limit, most=more_ways(REFINE_WAYS))
+        def finer(times: int) -> Problem | None:
+            most = more_ways(times)
+            grid = problem.expansion.grid if problem.expansion is not None else 1
+            if total_ways(instance.tasks, grid, most) > REFINE_NODES:
+                return None
+            found = problem_of({}, REFINE_SHARE * time_limit, most=most)
             return found if at_start is None else _from_window_start(found, at_start)
 
     problem, outcome, every_start = _for_every_start(problem, outcome, method, finer)
@@ -273,7 +287,7 @@ def _for_every_start(
     problem: Problem,
     outcome: Outcome,
     method: Strategy,
-    finer: Callable[[], Problem] | None,
+    finer: Callable[[int], Problem | None] | None,
 ) -> tuple[Problem, Outcome, int | None]:
     """Under thinned starts: the bound for every start (``None``: not computed), and where
     it leaves room for more jobs than found, the search at finer starts (``finer``, the
@@ -308,39 +322,62 @@ def _refined(
     problem: Problem,
     outcome: Outcome,
     method: Strategy,
-    finer: Callable[[], Problem],
+    finer: Callable[[int], Problem | None],
     bound: int,
 ) -> tuple[Problem, Outcome]:
-    """The list searched again at finer starts (``REFINE_WAYS`` times the ways) where the
-    exact path proved its count over the starts it tried, and the bound for every start
-    leaves room for jobs that need starts between them; the problem and outcome with
-    more jobs. The search runs on a budget of ``REFINE_SHARE`` of the time limit (the same
-    on every machine); where the wall clock has not that much left (a slow machine), it
-    is skipped and the outcome says the wall clock cut it. ``bound``: the bound for every
-    start, which the progress line keeps showing."""
-    found = len(outcome.selected)
-    counted = outcome.jobs_bound is not None and found >= outcome.jobs_bound
-    if outcome.method == "lns" or outcome.interrupted or not counted:
-        return problem, outcome
+    """The list searched again at finer starts where the exact path proved its count over
+    the starts it tried, and the bound for every start leaves room for jobs that need
+    starts between them; the problem and outcome with the most jobs. First with
+    ``REFINE_WAYS`` times the ways, then twice as many each time while the count found
+    is proven over the starts tried, the bound still leaves room and the starts are still
+    thinned, up to ``REFINE_MOST`` times and ``REFINE_NODES`` ways (``finer(times)``: the
+    problem, ``None`` beyond), after searches small enough (``REFINE_SMALL``). Each
+    search runs on a budget of ``REFINE_SHARE`` of the time limit (the same on every
+    machine); where the wall clock has not that much left (a slow machine), it is
+    skipped and the outcome says the wall clock cut it.
+    ``bound``: the bound for every start, which the progress line keeps showing."""
     limit = problem.budget.time_limit
     seconds = REFINE_SHARE * limit
-    if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
-        return problem, replace(outcome, wall_clock_cut=True)
-    refined = finer()
-    shown = refined.progress
-    if shown is not None:  # the progress line goes on from the jobs and bound found
+    times, tried = REFINE_WAYS, outcome
+    while True:
+        found = len(outcome.selected)
+        counted = tried.jobs_bound is not None and len(tried.selected) >= tried.jobs_bound
+        if tried.method == "lns" or tried.interrupted or not counted or found >= bound:
+            return problem, outcome
+        if times > REFINE_MOST:
+            return problem, outcome
+        if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
+            return problem, replace(outcome, wall_clock_cut=True)
+        refined = finer(times)
+        if refined is None:
+            return problem, outcome
+        if refined.progress is not None:  # the progress line goes on from what was found
+            refined = replace(refined, progress=_going_on(refined.progress, found, bound))
+        try:
+            tried = method.solve(refined)
+        except KeyboardInterrupt:
+            return problem, replace(outcome, interrupted=True)
+        if len(tried.selected) > found:
+            problem, outcome = refined, tried
+        elif tried.interrupted:
+            return problem, replace(outcome, interrupted=True)
+        if not refined.starts_thinned:  # every start tried: nothing finer to search
+            return problem, outcome
+        # Again only after a small search (counted in steps, the same on every machine):
+        # a large list's next search would not fit, and whether it did would be the
+        # wall clock's to say.
+        if tried.enumeration.nodes > REFINE_SMALL * refined.budget.nodes(1.0):
+            return problem, outcome
+        times *= 2
 
-        def progress(jobs: int, _: int | None, at: float) -> None:
-            shown(max(jobs, found), bound, at)
 
-        refined = replace(refined, progress=progress)
-    try:
-        better = method.solve(refined)
-    except KeyboardInterrupt:
-        return problem, replace(outcome, interrupted=True)
-    if len(better.selected) > found:
-        return refined, better
-    return problem, replace(outcome, interrupted=better.interrupted)
+def _going_on(shown: Progress, found: int, bound: int) -> Progress:
+    """A progress line that goes on from the jobs ``found`` and the ``bound`` shown."""
+
+    def progress(jobs: int, _: int | None, at: float) -> None:
+        shown(max(jobs, found), bound, at)
+
+    return progress
 
 
 def _every_start(problem: Problem, enumerated: bool, seconds: float) -> tuple[int | None, bool]:
