@@ -134,3 +134,24 @@ def test_allowing_a_forbidden_supplier_pair() -> None:
     table = gains(instance, forbid_pairs=["Asito|Sodexo"])
     assert table["change"].tolist() == ["allow supplier pair Asito|Sodexo"]
     assert (table.loc[0, "kind"], table.loc[0, "new_jobs"]) == ("supplier_pair", "T1+T2")
+
+
+def test_a_kept_job_that_a_change_would_break_leaves_that_change_out() -> None:
+    """One hour longer on a kept task breaks the kept job: that one change raised the
+    lock's conflict and took the whole table with it. And no change past a rule's range
+    (``max_suppliers`` 1000 asked for 1001)."""
+    tasks = pd.DataFrame(
+        {
+            "task_id": ["A", "B", "C"],
+            "supplier": ["Sodexo", "Selecta", "Asito"],
+            "days": ["ma-do", "ma-do", "ma"],
+            "start": ["07:30", "11:00", "09:00"],
+            "end": ["10:30", "13:00", "10:00"],
+        }
+    )
+    instance = combibaan.read_instance(tasks, name="keep")
+    locks = combibaan.Locks.of([("keep", ["A", "B"])])
+    table = combibaan.marginal(instance, locks=locks, time_limit=2, workers=1)
+    assert not any("A (Sodexo): one hour longer" in change for change in table["change"])
+    most = combibaan.marginal(instance, combibaan.Policy(max_suppliers=1000), time_limit=2)
+    assert "suppliers" not in set(most["kind"])

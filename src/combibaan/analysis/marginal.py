@@ -129,7 +129,7 @@ def marginal(
         *_supplier_candidates(instance, policy, options),
         *_lock_candidates(instance, policy, locks, options),
         *_pair_candidates(instance, policy, pairs, options),
-        *_task_candidates(instance, policy, before, options),
+        *(c for c in _task_candidates(instance, policy, before, options) if _locks_hold(c.run)),
     ]
     outcomes = run_all(
         [c.run for c in candidates],
@@ -157,6 +157,24 @@ def _solver() -> Any:
     return solve
 
 
+def _locks_hold(run: Run) -> bool:
+    """Whether the workshop's locks still hold on a changed list: a task one hour longer
+    can break the job a lock keeps (that change is then not one to try; ``marginal``
+    raised the lock's conflict for it)."""
+    from combibaan.solvers.locking import LockConflict, plan_locks
+
+    try:
+        plan_locks(
+            run.instance,
+            run.policy,
+            run.options.get("locks"),
+            run.options.get("forbid_pairs", ()),
+        )
+    except LockConflict:
+        return False
+    return True
+
+
 def _rule_candidates(
     instance: Instance, policy: Policy, options: dict[str, Any]
 ) -> Iterator[Candidate]:
@@ -178,7 +196,7 @@ def _rule_candidates(
 def _supplier_candidates(
     instance: Instance, policy: Policy, options: dict[str, Any]
 ) -> Iterator[Candidate]:
-    if policy.max_suppliers is None:
+    if policy.max_suppliers is None or policy.max_suppliers >= BY_KEY["max_suppliers"].bounds.high:
         return
     more = policy.max_suppliers + 1
     yield Candidate(
