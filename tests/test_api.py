@@ -164,3 +164,42 @@ def test_importing_and_solving_do_not_load_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert run.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "words"),
+    [
+        ({"policy": "strict"}, TypeError, r"policy must be a combibaan\.Policy"),
+        ({"time_limit": 0}, ValueError, "time_limit must be a positive number"),
+        ({"time_limit": float("inf")}, ValueError, "time_limit must be a positive number"),
+        ({"time_limit": float("nan")}, ValueError, "time_limit must be a positive number"),
+        ({"seed": "x"}, ValueError, "seed must be a whole number"),
+        ({"workers": -1}, ValueError, "workers must be a whole number"),
+    ],
+)
+def test_solve_says_which_argument_is_wrong_at_the_call(
+    change: dict[str, object], error: type[Exception], words: str
+) -> None:
+    """A string as the policy met an AttributeError ten frames deep, a seed of the wrong
+    kind OR-Tools' own message, 0 and infinity as the time limit no error or a deep one."""
+    instance = combibaan.read_instance(INDOOR / "tasks.csv")
+    arguments: dict[str, object] = {"policy": None, "time_limit": 1.0, **change}
+    with pytest.raises(error, match=words):
+        combibaan.solve(instance, **arguments)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"instance must be a combibaan\.Instance"):
+        combibaan.solve(str(INDOOR / "tasks.csv"))  # type: ignore[arg-type]
+
+
+def test_wider_windows_take_whole_minutes_of_any_number_type() -> None:
+    """``np.linspace(0, 120, 5)`` gives 30.0: read as 30 (it left float windows that no
+    solve could read); 45.5 and "30" are refused at the call."""
+    import numpy as np
+
+    folder = INDOOR.parent / "indoor_flexible"
+    instance = combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+    for minutes in (30.0, np.float64(30), np.int64(30)):
+        assert combibaan.widen_windows(instance, minutes) == combibaan.widen_windows(instance, 30)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="whole minutes"):
+        combibaan.widen_windows(instance, 45.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="a number of minutes"):
+        combibaan.widen_windows(instance, "30")  # type: ignore[arg-type]

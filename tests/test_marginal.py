@@ -155,3 +155,24 @@ def test_a_kept_job_that_a_change_would_break_leaves_that_change_out() -> None:
     assert not any("A (Sodexo): one hour longer" in change for change in table["change"])
     most = combibaan.marginal(instance, combibaan.Policy(max_suppliers=1000), time_limit=2)
     assert "suppliers" not in set(most["kind"])
+
+
+@pytest.mark.parametrize("analysis", ["marginal", "sweep"])
+def test_an_analysis_says_the_policy_is_of_the_wrong_kind(analysis: str) -> None:
+    """A string as the policy met ``'str' object has no attribute 'most_jobs_only'``."""
+    instance = combibaan.read_instance(
+        pd.DataFrame(
+            {
+                "task_id": ["A"],
+                "supplier": ["S"],
+                "days": ["ma"],
+                "start": ["07:00"],
+                "end": ["09:00"],
+            }
+        )
+    )
+    with pytest.raises(TypeError, match=r"policy must be a combibaan\.Policy"):
+        if analysis == "marginal":
+            combibaan.marginal(instance, "strict", time_limit=1)  # type: ignore[arg-type]
+        else:
+            combibaan.sweep(instance, {"min_hours": [16]}, base="strict", time_limit=1)  # type: ignore[arg-type]

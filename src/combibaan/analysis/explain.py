@@ -234,8 +234,7 @@ def explain(
     most :data:`WHAT_IF_SECONDS`).
     """
     task = find_task(instance, task_id)
-    policy = policy or Policy()
-    policy.most_jobs_only("explain")
+    policy = Policy.for_most_jobs(policy, "explain")
     pairs = tuple(forbid_pairs)
     result = solve(
         instance,

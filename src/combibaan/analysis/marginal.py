@@ -113,8 +113,7 @@ def marginal(
     >>> table = combibaan.marginal(instance, Policy(), time_limit=2)  # doctest: +SKIP
     >>> table.head()                                                  # doctest: +SKIP
     """
-    policy = policy or Policy()
-    policy.most_jobs_only("marginal")
+    policy = Policy.for_most_jobs(policy, "marginal")
     options: dict[str, Any] = {}
     pairs = list(forbid_pairs)
     for name, value in (("locks", locks), ("forbid_pairs", pairs)):

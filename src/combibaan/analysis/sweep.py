@@ -68,8 +68,7 @@ def sweep(
     """
     if _worker_starting():
         raise RuntimeError(_WORKER_MESSAGE)
-    base = base or Policy()
-    base.most_jobs_only("sweep")
+    base = Policy.for_most_jobs(base, "sweep")
     combos = expand_grid(grid, base)
     instances = dict(instance) if isinstance(instance, Mapping) else {"": instance}
     runs = [Run(inst, policy) for inst in instances.values() for _, policy in combos]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -229,14 +230,25 @@ def widened(task: Task, minutes: int) -> Task | None:
     without windows. Every start of the window stays; where the window would get longer
     than a day it grows less; a window that opens before midnight opens the evening
     before (:func:`around`)."""
-    if not 0 <= minutes <= MAX_WIDEN:
-        raise ValueError(f"minutes must be 0 to {MAX_WIDEN}, got {minutes}")
+    minutes = _whole_minutes(minutes)
     if not task.windows:
         return None
     windows = (
         around(w.days, w.count, w.earliest, w.latest, w.duration, minutes) for w in task.windows
     )
     return replace(task, windows=tuple(windows))
+
+
+def _whole_minutes(minutes: object) -> int:
+    """``minutes`` as whole minutes from 0 to :data:`MAX_WIDEN` (``30.0`` and numpy's
+    numbers too, as a notebook's ``np.linspace`` gives them); else a clear error here,
+    not a deep one when the list is solved."""
+    if isinstance(minutes, bool) or not isinstance(minutes, numbers.Real):
+        raise TypeError(f"minutes must be a number of minutes, got {minutes!r}")
+    value = float(minutes)
+    if not value.is_integer() or not 0 <= value <= MAX_WIDEN:
+        raise ValueError(f"minutes must be whole minutes from 0 to {MAX_WIDEN}, got {minutes!r}")
+    return int(value)
 
 
 def around(

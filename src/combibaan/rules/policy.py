@@ -106,6 +106,26 @@ class Policy:
             raise PolicyError(mistake("cover_not_for", what=what))
 
     @classmethod
+    def given(cls, policy: object) -> Policy:
+        """``policy`` as passed to the API (``None``: the default policy); a clear error
+        for anything else (a string met an AttributeError deep inside)."""
+        if policy is None:
+            return cls()
+        if not isinstance(policy, cls):
+            raise TypeError(
+                f"policy must be a combibaan.Policy (e.g. Policy(min_hours=16)), "
+                f"got {type(policy).__name__}"
+            )
+        return policy
+
+    @classmethod
+    def for_most_jobs(cls, policy: object, what: str) -> Policy:
+        """:meth:`given` for an analysis of the most jobs (:meth:`most_jobs_only`)."""
+        found = cls.given(policy)
+        found.most_jobs_only(what)
+        return found
+
+    @classmethod
     def without_rules(cls, *, cover: bool = False) -> Policy:
         """Every rule off: only tasks at the same moment stay apart (the SMPTSP's problem
         with ``cover=True``)."""

@@ -15,6 +15,8 @@ proposal; the wall clock is only a cap, and the result says when it cut.
 
 from __future__ import annotations
 
+import math
+import numbers
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -135,6 +137,7 @@ def solve(
     The reasons for tasks left out are data (:class:`~combibaan.model.phrase.Phrase`);
     they are worded at the edge (``Result.to_dict(lang)``, :func:`combibaan.texts.render`).
     """
+    _check_arguments(instance, policy, time_limit, seed, workers)
     method = strategy_named(strategy)
     if only_candidates and not candidates:
         raise ValueError("only_candidates needs candidates")
@@ -281,6 +284,26 @@ def solve(
         candidates=tuple(candidates),
         at_window_start=window_start,
     )
+
+
+def _check_arguments(
+    instance: object, policy: object, time_limit: object, seed: object, workers: object
+) -> None:
+    """A clear error at the call for an argument of the wrong kind, where it would meet a
+    deep one far inside (a string as the policy, a DataFrame as the instance, a time
+    limit of 0 or infinity, a seed OR-Tools cannot take)."""
+    if not isinstance(instance, Instance):
+        raise TypeError(
+            f"instance must be a combibaan.Instance (combibaan.read_instance reads a file or "
+            f"a DataFrame), got {type(instance).__name__}"
+        )
+    Policy.given(policy)
+    real = isinstance(time_limit, numbers.Real) and not isinstance(time_limit, bool)
+    if not real or not math.isfinite(float(time_limit)) or float(time_limit) <= 0:  # type: ignore[arg-type]
+        raise ValueError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
+    for name, value in (("seed", seed), ("workers", workers)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
+            raise ValueError(f"{name} must be a whole number of at least 0, got {value!r}")
 
 
 def _for_every_start(
