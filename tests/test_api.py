@@ -203,3 +203,20 @@ def test_wider_windows_take_whole_minutes_of_any_number_type() -> None:
         combibaan.widen_windows(instance, 45.5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="a number of minutes"):
         combibaan.widen_windows(instance, "30")  # type: ignore[arg-type]
+
+
+def test_numpy_numbers_one_job_id_and_an_unknown_language_from_a_notebook() -> None:
+    """``np.int64(3)`` was "not a number" to a Policy; ``plot_jobs(result, job_ids="B01")``
+    looked for job "B"; ``jobs_in("de")`` was a bare KeyError."""
+    import matplotlib
+    import numpy as np
+
+    matplotlib.use("Agg")
+    policy = combibaan.Policy(max_suppliers=np.int64(3), min_hours=np.float64(16.5))
+    assert (policy.max_suppliers, type(policy.max_suppliers)) == (3, int)
+    assert json.dumps(policy.to_dict()) and policy.replace(min_hours=np.int64(16)).min_hours == 16
+    result = combibaan.solve(combibaan.read_instance(INDOOR / "tasks.csv"), time_limit=5)
+    first = result.solution.jobs[0].job_id
+    assert len(combibaan.plot_jobs(result, job_ids=first).axes) >= 1
+    with pytest.raises(ValueError, match="language must be one of nl, en, got 'de'"):
+        result.jobs_in("de")

@@ -21,7 +21,7 @@ from combibaan.model.alternative import Alternative
 from combibaan.model.locks import Locks, SupplierPair
 from combibaan.model.week import DAY_NAMES, format_minutes
 from combibaan.rules import Policy
-from combibaan.texts import render
+from combibaan.texts import check_lang, render
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -292,6 +292,7 @@ class Result:
     def jobs_in(self, lang: str) -> pd.DataFrame:
         """One row per job, the days named in ``lang`` (``ma,di`` or ``mon,tue``); with
         candidates, the code of the one holding each job (empty: a vacancy)."""
+        check_lang(lang)
         days = DAY_NAMES[lang]
         frame = pd.DataFrame(
             [

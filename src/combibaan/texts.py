@@ -230,12 +230,17 @@ CONFLICTS: dict[str, dict[str, str]] = {
 }
 
 
+def check_lang(lang: str) -> None:
+    """An unknown language is an error, not a fallback."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+
+
 def _text(
     table: dict[str, dict[str, str]], code: str, lang: str, values: Mapping[str, object]
 ) -> str:
     """The template ``code`` of ``table`` in ``lang`` with ``values`` said in that language."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    check_lang(lang)
     return table[code][lang].format(
         **{key: _Said(key, value, lang) for key, value in values.items()}
     )

@@ -167,6 +167,8 @@ def plot_jobs(
     words = _words(lang)
     if ncols < 1:
         raise ValueError(f"ncols must be at least 1, got {ncols}")
+    if isinstance(job_ids, str):  # one job's id, not its characters ("B01": no job "B")
+        job_ids = [job_ids]
     ids = [job.job_id for job in result.solution.jobs] if job_ids is None else list(job_ids)
     jobs = [_job(result, job_id) for job_id in ids]
     if not jobs:

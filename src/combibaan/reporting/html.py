@@ -19,7 +19,7 @@ from combibaan.palette import PATTERNS, supplier_styles
 from combibaan.reporting.alternatives import AlternativeJob, AlternativeView, alternative_views
 from combibaan.reporting.cards import JobCard, job_card, job_cards
 from combibaan.reporting.environment import html_environment
-from combibaan.reporting.labels import check_lang, fmt, labels
+from combibaan.reporting.labels import fmt, labels
 from combibaan.reporting.summary import (
     DEFAULT_SROI_CREDIT,
     WEEKS_PER_YEAR,
@@ -38,7 +38,15 @@ from combibaan.reporting.vacancy import (
 )
 from combibaan.result import Result, _version
 from combibaan.rules import POLICY_KEYS, Policy
-from combibaan.texts import flexibility_note, hours_note, jobs_note, render, signed, stop_note
+from combibaan.texts import (
+    check_lang,
+    flexibility_note,
+    hours_note,
+    jobs_note,
+    render,
+    signed,
+    stop_note,
+)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ sentences of the vacancy text live in the templates instead.
 from __future__ import annotations
 
 from combibaan.rules import RULES
-from combibaan.texts import LANGUAGES, decimal
+from combibaan.texts import check_lang, decimal
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -443,11 +443,6 @@ def labels(lang: str) -> dict[str, str]:
     """The label table of one language; an unknown language is an error, not a fallback."""
     check_lang(lang)
     return {**LABELS[lang], **{rule.key: rule.label[lang] for rule in RULES}}
-
-
-def check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
 
 
 def fmt(value: float, lang: str = "nl", digits: int = 2) -> str:

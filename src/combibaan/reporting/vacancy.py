@@ -18,8 +18,9 @@ from combibaan.model import Instance, Task, Window
 from combibaan.model.week import DAY_NAMES_LONG, day_runs, format_minutes
 from combibaan.reporting.cards import JobCard
 from combibaan.reporting.environment import text_environment
-from combibaan.reporting.labels import check_lang, fmt
+from combibaan.reporting.labels import fmt
 from combibaan.rules import Policy
+from combibaan.texts import check_lang
 
 _WORDS = {
     "nl": {

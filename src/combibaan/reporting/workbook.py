@@ -39,7 +39,7 @@ from combibaan.model import Task
 from combibaan.model.week import DAY_NAMES_LONG, MINUTES_PER_DAY, format_days
 from combibaan.reporting.alternatives import alternative_views
 from combibaan.reporting.cards import JobCard, job_cards
-from combibaan.reporting.labels import COLUMNS, SHEETS, check_lang, labels
+from combibaan.reporting.labels import COLUMNS, SHEETS, labels
 from combibaan.reporting.summary import (
     DEFAULT_SROI_CREDIT,
     WEEKS_PER_YEAR,
@@ -49,7 +49,7 @@ from combibaan.reporting.summary import (
 )
 from combibaan.reporting.vacancy import plain_text, vacancy_text, when_lines, window_line
 from combibaan.result import Result
-from combibaan.texts import cli_text, render
+from combibaan.texts import check_lang, cli_text, render
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F1F1F")
 _HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")

@@ -13,6 +13,7 @@ import dataclasses
 import difflib
 import itertools
 import math
+import numbers
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -73,10 +74,14 @@ class Policy:
             value = settled[rule.key]
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, int | float):
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
                 shown, off = repr(value), mistake("or_off")
                 errors.append(mistake("not_a_number", name=rule.key, shown=shown, off=off))
                 continue
+            # numpy's numbers as Python's (np.int64(3) was "not a number", and a policy
+            # echoes its values into JSON)
+            value = int(value) if isinstance(value, numbers.Integral) else float(value)
+            settled[rule.key] = value
             try:
                 user_number(value, rule.key, rule.bounds, off=True)
             except BadValue as error:
