@@ -21,7 +21,7 @@ from combibaan.model.alternative import Alternative
 from combibaan.model.locks import Locks, SupplierPair
 from combibaan.model.week import DAY_NAMES, format_minutes
 from combibaan.rules import Policy
-from combibaan.texts import check_lang, render
+from combibaan.texts import check_lang, render, stop_note
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -203,6 +203,19 @@ class Result:
         if self.status in ("optimal", "infeasible"):
             return self.status
         return "interrupted" if self.statistics.interrupted else self.stopped
+
+    def how_stopped(self, lang: str = "nl") -> str:
+        """:attr:`ended` in words, with the wall clock's cut and the thinned starts:
+        ``gestopt: tijdslimiet (tijdslimiet van de klok; …)``, as the summary line and
+        the report say it."""
+        return stop_note(
+            self.ended,
+            wall_clock_cut=self.statistics.wall_clock_cut,
+            thinned=len(self.statistics.thinned_tasks),
+            step=self.statistics.coarsest_step or 0,
+            jobs_proven=self.jobs_status == "optimal",
+            lang=lang,
+        )
 
     @property
     def hours_placed(self) -> float:

@@ -18,7 +18,6 @@ from combibaan.texts import (
     hours_note,
     jobs_note,
     render,
-    stop_note,
 )
 
 if TYPE_CHECKING:
@@ -47,19 +46,6 @@ ALTERNATIVE_COLUMNS = (
 NUMBERS = ("col_hours_week", "col_jobs", "col_hours")
 
 
-def how_stopped(result: Result, lang: str = "nl") -> str:
-    """``optimaal``, ``gestopt: tijdslimiet (tijdslimiet van de klok; …)``: the status or
-    how the run stopped, as the summary line and the report say it."""
-    return stop_note(
-        result.ended,
-        wall_clock_cut=result.statistics.wall_clock_cut,
-        thinned=len(result.statistics.thinned_tasks),
-        step=result.statistics.coarsest_step or 0,
-        jobs_proven=result.jobs_status == "optimal",
-        lang=lang,
-    )
-
-
 def summary_line(result: Result, lang: str = "nl") -> str:
     """The job count and whether it is proven, hours placed against their bound, how it
     stopped, seconds: ``12 banen (bewezen maximum) · 301,5 uur geplaatst (ten hoogste 310) ·
@@ -72,7 +58,7 @@ def summary_line(result: Result, lang: str = "nl") -> str:
         jobs += jobs_note(n, bound, result.jobs_status == "optimal", lang, result.policy.cover)
     hours = cli_text("hours", lang, hours=round(result.hours_placed, 2))
     hours += hours_note(result.hours_placed, result.hours_bound, lang)
-    how = how_stopped(result, lang)
+    how = result.how_stopped(lang)
     seconds = cli_text("seconds", lang, seconds=result.solve_seconds)
     start = result.at_window_start
     flexible = flexibility_note(

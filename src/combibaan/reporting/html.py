@@ -45,7 +45,6 @@ from combibaan.texts import (
     jobs_note,
     render,
     signed,
-    stop_note,
 )
 
 
@@ -343,14 +342,7 @@ def _stopped(result: Result, lang: str) -> str:
         statistics.wall_clock_cut or statistics.thinned_tasks
     ):
         return ""
-    return stop_note(
-        result.ended,
-        wall_clock_cut=statistics.wall_clock_cut,
-        thinned=len(statistics.thinned_tasks),
-        step=statistics.coarsest_step or 0,
-        jobs_proven=result.jobs_status == "optimal",
-        lang=lang,
-    )
+    return result.how_stopped(lang)
 
 
 def render_report(

@@ -298,8 +298,8 @@ def _check_arguments(
             f"a DataFrame), got {type(instance).__name__}"
         )
     Policy.given(policy)
-    real = isinstance(time_limit, numbers.Real) and not isinstance(time_limit, bool)
-    if not real or not math.isfinite(float(time_limit)) or float(time_limit) <= 0:  # type: ignore[arg-type]
+    seconds = float(time_limit) if isinstance(time_limit, numbers.Real) else math.nan
+    if isinstance(time_limit, bool) or not (math.isfinite(seconds) and seconds > 0):
         raise ValueError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
     for name, value in (("seed", seed), ("workers", workers)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
