@@ -269,6 +269,26 @@ def test_the_search_over_tasks_meets_the_jobs_the_search_over_ways_does(
     smallest = [set(expansion.tasks(job)) for job in minimal.jobs]
     assert minimal.complete and len(smallest) < len(over_ways)
     assert all(any(s <= set(job) for s in smallest) for job in over_ways)
+    # Under a price limit: exactly the minimal sets that stay under it (a task's ways
+    # share its price), however early a set is priced out of the minimum hours.
+    rng = random.Random(seed)
+    of_task = {t: rng.choice([0.0, 0.1, 0.25, 0.5]) for t in set(expansion.task_of)}
+    prices = [of_task[t] for t in expansion.task_of]
+    for limit in (0.3, 0.6, 1.0):
+        cheap = enumerate_jobs(
+            graph,
+            expansion.profiles,
+            limits,
+            task_of=expansion.task_of,
+            minimal=True,
+            prices=prices,
+            price_limit=limit + 1e-9,
+        )
+        assert cheap.complete
+        expected = [s for s in smallest if sum(of_task[t] for t in s) <= limit + 1e-9]
+        assert sorted(map(sorted, map(expansion.tasks, cheap.jobs))) == sorted(
+            map(sorted, expected)
+        )
 
 
 @pytest.mark.parametrize(("family", "seed"), [("short", 2), ("short", 4), ("night", 2)])

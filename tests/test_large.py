@@ -328,6 +328,24 @@ def test_enumeration_under_a_price_limit_is_the_cheap_part_of_all(family: str, s
         assert sorted(cheap.jobs) == sorted(expected)
 
 
+def test_a_set_priced_out_of_the_minimum_hours_is_not_grown() -> None:
+    """Candidates with hours enough but not the price room for them: the set is pruned;
+    a fractional candidate counts in part (a knapsack's bound), never more."""
+    from combibaan.solvers.enumeration import _out_of_reach
+
+    limits = Limits.of(Policy())  # at least 20 h a week
+    minutes, price = [360, 360, 360], [0.5, 0.5, 0.0]
+    have = 10 * 60
+    # Two tasks of 6 h: 22 h in all, but a room of 0.6 pays for 6 h and a fifth of 6 h.
+    assert _out_of_reach(limits, have, [0, 1], minutes, price, 0.6)
+    assert not _out_of_reach(limits, have, [0, 1], minutes, price, 1.0)
+    # Free minutes come first: 9 h, 6 h free and 5 h of the next one's 6 (0.417) are 20 h.
+    assert not _out_of_reach(limits, have - 60, [0, 2], minutes, price, 0.42)
+    assert _out_of_reach(limits, have - 60, [0, 2], minutes, price, 0.41)
+    # Without the hours at all, no price helps.
+    assert _out_of_reach(limits, 60, [0, 1], minutes, price, 5.0)
+
+
 def test_the_count_is_settled_where_the_search_stops_one_short() -> None:
     """Column generation's bound sits one job above a packing: the jobs under the LP's
     threshold hold a packing that reaches the bound, and settling finds it."""

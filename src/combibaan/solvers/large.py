@@ -262,11 +262,13 @@ class _Run:
         self.pool += listed.jobs
         if not listed.complete:
             return
-        # Dives on the LP over them first (on up to half the share): where one meets the
-        # bound, no MIP is needed.
+        # Dives on the LP over them first (on up to the share again): where one meets the
+        # bound, no MIP is needed. Half the share was one random dive on 150 short tasks,
+        # seed 2, at a 30 s limit: 31 jobs, and the MIP after it found neither 32 nor
+        # a proof in 16 s; the whole share found 32 (the bound) at 12 s.
         deadline = self.cap(budget)
         dived, work = prices_and_dive(
-            listed.jobs, tasks, work_limit=budget / 2, seed=self.seed, deadline=deadline
+            listed.jobs, tasks, work_limit=budget, seed=self.seed, deadline=deadline
         )[1:]
         self.spent += work
         self.cut |= time.perf_counter() > deadline
