@@ -176,3 +176,16 @@ def test_an_analysis_says_the_policy_is_of_the_wrong_kind(analysis: str) -> None
             combibaan.marginal(instance, "strict", time_limit=1)  # type: ignore[arg-type]
         else:
             combibaan.sweep(instance, {"min_hours": [16]}, base="strict", time_limit=1)  # type: ignore[arg-type]
+
+
+def test_a_task_the_workshop_excluded_gets_no_change_of_its_own() -> None:
+    """An excluded task stays out whatever its times: no longer shift or window is tried
+    for it (one solve each, for nothing); lifting the lock is the change that helps."""
+    instance = instance_of(
+        [("T1", "Asito", "ma-vr", "08:00", "10:00"), ("T2", "Sodexo", "ma-vr", "10:15", "11:45")]
+    )
+    locks = combibaan.Locks.of([("exclude", ["T1"])])
+    every = gains(instance, locks=locks, keep_all=True)
+    assert not any("task T1 " in change for change in every["change"])
+    assert any("task T2 " in change for change in every["change"])
+    assert (every["kind"] == "lock").sum() == 1

@@ -8,7 +8,8 @@ solved again (briefly) and compared with the proposal as it stands:
   a supplier can actually stretch a recurring shift; the better of the two is
   reported). A task on five days thus grows by five hours a week. Tried for
   tasks in no job and for their would-be partners (tasks the compatibility
-  graph links to them), because only they can form a new job;
+  graph links to them), because only they can form a new job; not for a task a
+  lock excludes (it stays out whatever its times);
 * ``suppliers``: ``max_suppliers`` one higher. The solver forbids supplier
   pairs rather than permitting single ones, so allowing one particular extra
   supplier in a job cannot be asked; instead the table names the jobs that
@@ -227,7 +228,13 @@ def _pair_candidates(
 def _task_candidates(
     instance: Instance, policy: Policy, before: Outcome, options: dict[str, Any]
 ) -> Iterator[Candidate]:
+    # A task the workshop excluded stays out of every job whatever its times: changing
+    # them can add no job (lifting its lock is a candidate of its own).
+    locks = options.get("locks")
+    excluded = locks.excluded if locks else frozenset()
     for task in candidate_tasks(instance, policy, before):
+        if task.id in excluded:
+            continue
         for way, slots in longer_shifts(task).items():
             tasks = tuple(
                 dataclasses.replace(t, slots=slots) if t.id == task.id else t
