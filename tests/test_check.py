@@ -518,7 +518,7 @@ def test_claims_about_the_proof_are_checked() -> None:
     odd = solution([["T1", "T2"]], bound=1)
     odd["stopped"] = "bored"
     assert rules(check_solution(INSTANCE, odd)) == {"status"}
-    for stop in ("time_limit", "interrupted", "starts_tried"):
+    for stop in ("time_limit", "interrupted", "starts_tried", "count_proven"):
         odd["stopped"] = stop
         assert check_solution(INSTANCE, odd) == []
 
@@ -531,6 +531,10 @@ def test_claims_about_the_proof_are_checked() -> None:
         ({"status": "optimal", "jobs_status": "feasible"}, "but jobs_status 'feasible'"),
         ({"status": "infeasible"}, "status 'infeasible' (no proposal), but 1 job"),
         ({"status": "unknown"}, "status 'unknown' (no proposal), but 1 job"),
+        (
+            {"status": "feasible", "jobs_status": "feasible", "stopped": "count_proven"},
+            "says the number of jobs is proven, but jobs_status is 'feasible'",
+        ),
     ],
 )
 def test_statuses_that_contradict_each_other_are_violations(

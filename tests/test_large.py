@@ -11,6 +11,7 @@ import random
 import time
 import warnings
 
+import pandas as pd
 import pytest
 from conftest import assert_sound
 
@@ -375,3 +376,18 @@ def test_the_count_is_settled_where_the_search_stops_one_short() -> None:
     assert len(search.jobs) == best
     assert_packing(search.jobs, profs, limits, adjacency)
     assert run.spent > 0
+
+
+def test_the_large_path_says_it_stopped_with_the_count_proven() -> None:
+    """The large path proves no hours and stops a few steps after its jobs meet the bound:
+    that is no time limit (five one-task jobs said "stopped: time limit" after 0.0 s)."""
+    rows = [(f"T{i}", "Asito", "ma-vr", "08:00", "12:00") for i in range(5)]
+    frame = pd.DataFrame(rows, columns=["task_id", "supplier", "days", "start", "end"])
+    instance = combibaan.read_instance(frame.assign(location="Hoofdgebouw"))
+    result = combibaan.solve(instance, time_limit=5, strategy="large")
+    assert (result.num_jobs, result.jobs_bound, result.jobs_status) == (5, 5, "optimal")
+    assert (result.status, result.stopped) == ("feasible", "count_proven")
+    assert result.how_stopped("en") == "count proven; hours searched, not proven"
+    assert combibaan.check_result(result) == []
+    # The exact path proves the hours too; the large one short of its bound hit its limit.
+    assert combibaan.solve(instance, time_limit=5).stopped == "proven"

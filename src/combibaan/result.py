@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from combibaan.io.output import Writer
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
-#: How a run ended: everything proven, the time limit (or search budget) reached, or Ctrl-C.
-STOPS = ("proven", "starts_tried", "time_limit", "interrupted")
+#: How a run ended: everything proven, proven over the starts tried, the count proven by a
+#: search that proves no hours (the large path), the time limit (or search budget)
+#: reached, or Ctrl-C.
+STOPS = ("proven", "starts_tried", "count_proven", "time_limit", "interrupted")
 
 
 def _version() -> str:

@@ -407,6 +407,10 @@ CLI: dict[str, dict[str, str]] = {
     "unknown": {"nl": "onbekend", "en": "unknown"},
     "proven": {"nl": "bewezen", "en": "proven"},
     "time_limit": {"nl": "gestopt: tijdslimiet", "en": "stopped: time limit"},
+    "count_proven": {
+        "nl": "aantal bewezen; uren gezocht, niet bewezen",
+        "en": "count proven; hours searched, not proven",
+    },
     "starts_tried": {
         "nl": "bewezen voor de geprobeerde begintijden",
         "en": "proven for the starts tried",
@@ -632,9 +636,9 @@ def stop_note(
     lang: str = "nl",
 ) -> str:
     """How a run ended, for the summary line and the report's first figures: ``how``
-    (``optimal``, ``infeasible``, ``proven``, ``time_limit``, ``starts_tried`` or
-    ``interrupted``) in words, then whether the wall clock cut it short and how many
-    tasks' starts were thinned (``step``: the coarsest step, minutes)."""
+    (``optimal``, ``infeasible``, ``proven``, ``starts_tried``, ``count_proven``,
+    ``time_limit`` or ``interrupted``) in words, then whether the wall clock cut it
+    short and how many tasks' starts were thinned (``step``: the coarsest step, minutes)."""
     said = cli_text(how, lang)
     if wall_clock_cut:
         said += cli_text("wall_clock", lang)
@@ -892,6 +896,11 @@ VIOLATIONS: dict[str, dict[str, str]] = {
     "stopped_against_status": {
         "nl": "stopped {stopped} past niet bij status {status}: 'proven' hoort bij optimal",
         "en": "stopped {stopped} does not go with status {status}: 'proven' goes with optimal",
+    },
+    "count_proven_open": {
+        "nl": "stopped count_proven zegt dat het aantal banen bewezen is, maar jobs_status is "
+        "{value}",
+        "en": "stopped count_proven says the number of jobs is proven, but jobs_status is {value}",
     },
     "jobs_without_solution": {
         "nl": "status {status} (geen voorstel), maar {n} {n:baan|banen}",

@@ -15,7 +15,7 @@ from combibaan.model.task import Task
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
 #: How a run may have ended (``stopped``).
-STOPS = ("proven", "starts_tried", "time_limit", "interrupted")
+STOPS = ("proven", "starts_tried", "count_proven", "time_limit", "interrupted")
 #: Tolerance for ``hours_per_week`` as written in the file (it is rounded there).
 HOURS_TOLERANCE = 0.01
 #: Hours a week of one job unit of the job agreement (the checker's own copy), and the
@@ -200,6 +200,9 @@ def _status_contradictions(
         or (stopped == "proven" and status not in proven_ends)
     ):
         message = said("stopped_against_status", stopped=shown(stopped), status=shown(status))
+        out.append(Violation("status", None, message))
+    if stopped == "count_proven" and jobs_status != "optimal":
+        message = said("count_proven_open", value=shown(jobs_status))
         out.append(Violation("status", None, message))
     if not cover and status in ("infeasible", "unknown") and n_jobs:
         message = said("jobs_without_solution", status=shown(status), n=n_jobs)
