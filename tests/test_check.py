@@ -535,6 +535,8 @@ def test_claims_about_the_proof_are_checked() -> None:
             {"status": "feasible", "jobs_status": "feasible", "stopped": "count_proven"},
             "says the number of jobs is proven, but jobs_status is 'feasible'",
         ),
+        ({"status": "unknown", "stopped": "count_proven"}, "count_proven does not go with"),
+        ({"status": "infeasible", "stopped": "count_proven"}, "count_proven does not go with"),
     ],
 )
 def test_statuses_that_contradict_each_other_are_violations(

@@ -13,7 +13,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from conftest import assert_sound
+from conftest import ROOT, assert_sound
 
 import combibaan
 from combibaan.generate import generate
@@ -387,7 +387,14 @@ def test_the_large_path_says_it_stopped_with_the_count_proven() -> None:
     result = combibaan.solve(instance, time_limit=5, strategy="large")
     assert (result.num_jobs, result.jobs_bound, result.jobs_status) == (5, 5, "optimal")
     assert (result.status, result.stopped) == ("feasible", "count_proven")
-    assert result.how_stopped("en") == "count proven; hours searched, not proven"
+    assert result.how_stopped("en") == "count proven; stopped after a last search for hours"
     assert combibaan.check_result(result) == []
-    # The exact path proves the hours too; the large one short of its bound hit its limit.
+    # The exact path proves the hours too.
     assert combibaan.solve(instance, time_limit=5).stopped == "proven"
+    # Its budget spent before the search for hours ended: the time limit, count proven
+    # or not (more time may place more hours).
+    folder = ROOT / "instances" / "indoor"
+    indoor = combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+    short = combibaan.solve(indoor, time_limit=0.5, strategy="large")
+    assert (short.jobs_status, short.stopped) == ("optimal", "time_limit")
+    assert combibaan.solve(indoor, time_limit=10, strategy="large").stopped == "count_proven"

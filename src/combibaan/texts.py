@@ -82,8 +82,8 @@ REASONS: dict[str, dict[str, str]] = {
         "en": " (Searched over the starts tried of the flexible tasks.)",
     },
     "unexplored": {
-        "nl": "Niet alle combinaties met deze taak zijn binnen de tijdslimiet bekeken.",
-        "en": "Not every combination with this task was examined within the time limit.",
+        "nl": "Niet alle combinaties met deze taak zijn bekeken.",
+        "en": "Not every combination with this task was examined.",
     },
     # cover mode (solvers/covering.py)
     "no_candidate": {
@@ -408,8 +408,8 @@ CLI: dict[str, dict[str, str]] = {
     "proven": {"nl": "bewezen", "en": "proven"},
     "time_limit": {"nl": "gestopt: tijdslimiet", "en": "stopped: time limit"},
     "count_proven": {
-        "nl": "aantal bewezen; uren gezocht, niet bewezen",
-        "en": "count proven; hours searched, not proven",
+        "nl": "aantal bewezen; gestopt na een laatste zoektocht naar uren",
+        "en": "count proven; stopped after a last search for hours",
     },
     "starts_tried": {
         "nl": "bewezen voor de geprobeerde begintijden",
@@ -896,6 +896,12 @@ VIOLATIONS: dict[str, dict[str, str]] = {
     "stopped_against_status": {
         "nl": "stopped {stopped} past niet bij status {status}: 'proven' hoort bij optimal",
         "en": "stopped {stopped} does not go with status {status}: 'proven' goes with optimal",
+    },
+    "stopped_count_proven": {
+        "nl": "stopped count_proven past niet bij status {status} (of bij cover mode): het "
+        "hoort bij een geldig voorstel waarvan het aantal banen bewezen is",
+        "en": "stopped count_proven does not go with status {status} (or with cover mode): "
+        "it goes with a feasible proposal whose number of jobs is proven",
     },
     "count_proven_open": {
         "nl": "stopped count_proven zegt dat het aantal banen bewezen is, maar jobs_status is "

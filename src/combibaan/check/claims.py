@@ -201,7 +201,11 @@ def _status_contradictions(
     ):
         message = said("stopped_against_status", stopped=shown(stopped), status=shown(status))
         out.append(Violation("status", None, message))
-    if stopped == "count_proven" and jobs_status != "optimal":
+    if stopped == "count_proven" and (cover or status != "feasible"):
+        # The count proven by a search that proves no hours: a proposal, not optimal.
+        message = said("stopped_count_proven", status=shown(status))
+        out.append(Violation("status", None, message))
+    elif stopped == "count_proven" and jobs_status != "optimal":
         message = said("count_proven_open", value=shown(jobs_status))
         out.append(Violation("status", None, message))
     if not cover and status in ("infeasible", "unknown") and n_jobs:

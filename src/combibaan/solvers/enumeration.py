@@ -165,16 +165,23 @@ def _out_of_reach(
     total = sum(minutes[c] for c in candidates)
     if limits.out_of_reach(have + total):
         return True
-    if sum(price[c] for c in candidates) <= room:
-        return False
+    if room == math.inf or sum(price[c] for c in candidates) <= room:
+        return False  # without prices the room is endless
+    # Prices too small to divide by safely count as free: more reach, never less.
+    cost = {c: price[c] if price[c] > TINY_PRICE else 0.0 for c in candidates}
     reach = 0.0
-    for c in sorted(candidates, key=lambda c: price[c] / minutes[c] if minutes[c] else math.inf):
-        if price[c] > room:
-            reach += minutes[c] * room / price[c]
+    for c in sorted(candidates, key=lambda c: cost[c] / minutes[c] if minutes[c] else math.inf):
+        if cost[c] > room:
+            reach += minutes[c] * room / cost[c]
             break
-        room -= price[c]
+        room -= cost[c]
         reach += minutes[c]
     return limits.out_of_reach(math.floor(have + reach + 1e-9))
+
+
+#: Below this a price counts as 0 in :func:`_out_of_reach` (a subnormal price over
+#: minutes rounds to 0 and would sort among the free ones).
+TINY_PRICE = 1e-12
 
 
 #: Steps of search for a job's ways on fewer working days (a tie-break, not the count).

@@ -98,6 +98,8 @@ class LargeOutcome:
     wall_clock_cut: bool = False
     #: Seconds from the start until the jobs first reached a proven bound (None: never).
     proven_seconds: float | None = None
+    #: Whether the search ended on its own (:meth:`_Run.enough`), not at its budget.
+    settled: bool = False
 
 
 class _Run:
@@ -132,6 +134,8 @@ class _Run:
         self.last_jobs = len(search.jobs)
         #: When the jobs first reached a proven bound: the count was proven then.
         self.proven_at: float | None = None
+        #: Whether :meth:`enough` ended the search (jobs at the bound, hours searched).
+        self.settled = False
 
     def bound(self) -> int:
         return self.fallback if self.proven is None else min(self.proven, self.fallback)
@@ -168,7 +172,8 @@ class _Run:
         if jobs != self.last_jobs:
             self.last_jobs, self.idle = jobs, 0
         self.idle += 1
-        return jobs >= self.bound() and self.idle > IDLE_STEPS
+        self.settled = jobs >= self.bound() and self.idle > IDLE_STEPS
+        return self.settled
 
     def offer(self, jobs: Sequence[tuple[int, ...]]) -> None:
         if self.search.offer(jobs):
@@ -358,8 +363,12 @@ def solve_large(
     bound = run.proven if run.proven is not None else run.shown
     cut = run.cut and not interrupted
     run.show()
+    # Ended on its own: the jobs at the bound, and the hours searched on (or no task that
+    # shares a job with another: nothing to search).
+    settled = (run.settled or not search.has_moves) and not interrupted
+    settled = settled and len(search.jobs) >= run.bound()
     return LargeOutcome(
-        search.jobs, bound, interrupted, converged, search.steps, cut, run.proven_at
+        search.jobs, bound, interrupted, converged, search.steps, cut, run.proven_at, settled
     )
 
 

@@ -136,6 +136,11 @@ class LocalSearch:
             if len(self.seen) < SEEN_JOBS:
                 self.seen[job] = None
 
+    @property
+    def has_moves(self) -> bool:
+        """Whether any task has a neighbour to search around (else no step can change a job)."""
+        return bool(self._tasks)
+
     def run(
         self,
         budget: float,

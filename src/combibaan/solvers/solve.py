@@ -518,9 +518,9 @@ class _Verdict:
     #: Whether the searches proved the proposal optimal over the starts they tried, which
     #: were thinned (so not over every start; see :mod:`combibaan.model.variants`).
     starts_tried: bool = False
-    #: Whether the search proves no hours (the large path): with the count proven it
-    #: ends on its own, not at the time limit.
-    hours_unproven: bool = False
+    #: Whether the search ended on its own with the count proven (the large path, which
+    #: proves no hours, stops a while after its jobs meet the bound), not at its budget.
+    settled: bool = False
 
     @classmethod
     def of(
@@ -566,21 +566,21 @@ class _Verdict:
         seconds = None if late else outcome.jobs_proven_seconds
         if proven and seconds is None:
             seconds = problem.budget.seconds()
-        hours_unproven = outcome.method == "lns"
-        return cls(status, bound, proven, seconds if proven else None, tried, hours_unproven)
+        settled = outcome.settled and proven
+        return cls(status, bound, proven, seconds if proven else None, tried, settled)
 
     def stopped(self, interrupted: bool) -> str:
         """How the run ended: everything proven, Ctrl-C, proven for thinned starts only,
-        the count proven where the search proves no hours (the large path stops a few
-        steps after its jobs meet the bound: 5 single-task jobs said "stopped: time
-        limit" after 0.0 s of 5), or the time limit."""
+        the count proven where the search ended on its own (the large path stops a while
+        after its jobs meet the bound: 5 single-task jobs said "stopped: time limit"
+        after 0.0 s of 5), or the time limit (the search's budget)."""
         if self.status == "optimal" or (self.jobs_proven and self.bound == 0):
             return "proven"
         if interrupted:
             return "interrupted"
         if self.starts_tried:
             return "starts_tried"
-        return "count_proven" if self.jobs_proven and self.hours_unproven else "time_limit"
+        return "count_proven" if self.settled else "time_limit"
 
 
 def _proposal(

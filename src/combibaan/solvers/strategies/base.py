@@ -153,6 +153,9 @@ class Outcome:
     #: How it was found, for the statistics (``exact``, ``minimal``, ``partial``, ``lns``,
     #: ``greedy``).
     method: str
+    #: Whether the search ended on its own, its jobs at a proven bound and the hours
+    #: searched a while more (the large path, which proves no hours), not at its budget.
+    settled: bool = False
 
     @classmethod
     def greedy(

@@ -51,4 +51,5 @@ class Large:
             enumeration=after,
             every_job=False,
             method="lns",
+            settled=found.settled,
         )
