@@ -189,3 +189,9 @@ def test_a_task_the_workshop_excluded_gets_no_change_of_its_own() -> None:
     assert not any("task T1 " in change for change in every["change"])
     assert any("task T2 " in change for change in every["change"])
     assert (every["kind"] == "lock").sum() == 1
+    # Nor for a placed task that only the excluded one could have joined.
+    placed = instance_of(
+        [("T3", "Asito", "ma-vr", "08:00", "12:00"), ("T1", "Sodexo", "ma-vr", "13:00", "14:00")]
+    )
+    alone = gains(placed, locks=locks, keep_all=True)
+    assert not any(" T1 " in change or " T3 " in change for change in alone["change"])

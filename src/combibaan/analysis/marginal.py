@@ -232,9 +232,7 @@ def _task_candidates(
     # them can add no job (lifting its lock is a candidate of its own).
     locks = options.get("locks")
     excluded = locks.excluded if locks else frozenset()
-    for task in candidate_tasks(instance, policy, before):
-        if task.id in excluded:
-            continue
+    for task in candidate_tasks(instance, policy, before, excluded):
         for way, slots in longer_shifts(task).items():
             tasks = tuple(
                 dataclasses.replace(t, slots=slots) if t.id == task.id else t
@@ -286,8 +284,11 @@ def _span(window: Window) -> str:
     return f"{format_minutes(window.earliest)}-{format_minutes(window.latest)}"
 
 
-def candidate_tasks(instance: Instance, policy: Policy, before: Outcome) -> list[Task]:
-    """Tasks in no job, and the tasks the compatibility graph links to them.
+def candidate_tasks(
+    instance: Instance, policy: Policy, before: Outcome, excluded: frozenset[str] = frozenset()
+) -> list[Task]:
+    """Tasks in no job, and the tasks the compatibility graph links to them; none of the
+    ``excluded`` ones (a lock keeps them out of every job), nor their partners for them.
 
     A new job needs at least one task that is now left out, and it can only be
     completed by that task's compatible partners; lengthening a shift keeps the
@@ -298,7 +299,7 @@ def candidate_tasks(instance: Instance, policy: Policy, before: Outcome) -> list
     from combibaan.solvers.expansion import expand, task_graph
 
     placed = {t for job in before.jobs for t in job}
-    free = [i for i, task in enumerate(instance.tasks) if task.id not in placed]
+    free = [i for i, task in enumerate(instance.tasks) if task.id not in placed | excluded]
     # Over the ways of flexible tasks: two tasks are linked when some two of their ways fit.
     expansion = expand(instance, Limits.of(policy))
     nodes = compatibility_graph(instance, policy, expansion.profiles, (), expansion.task_of)
@@ -307,7 +308,7 @@ def candidate_tasks(instance: Instance, policy: Policy, before: Outcome) -> list
     for i in free:
         if i in graph:
             wanted.update(graph.neighbors(i))
-    return [instance.tasks[i] for i in sorted(wanted)]
+    return [instance.tasks[i] for i in sorted(wanted) if instance.tasks[i].id not in excluded]
 
 
 def longer_shifts(task: Task) -> dict[str, tuple[Slot, ...]]:
