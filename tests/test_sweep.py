@@ -211,6 +211,28 @@ def test_cli_scheduler_errors_speak_the_language_of_the_run(
     assert not (tmp_path / "r.csv").exists()
 
 
+@pytest.mark.parametrize("address", ["localhost", "tcp://host", "http://host:8786"])
+def test_cli_scheduler_that_is_no_address_is_a_user_error(tmp_path: Path, address: str) -> None:
+    """A malformed address gave a traceback (ValueError, exit 1): it is the user's."""
+    pytest.importorskip("distributed")
+    grid = tmp_path / "grid.toml"
+    grid.write_text("max_suppliers = [2]\n", encoding="utf-8")
+    args = ["sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid]
+    done = run_cli(*args, "--out", tmp_path / "r.csv", "--scheduler", address, "--lang", "en")
+    assert done.exit_code == 2, done.output
+    assert "--scheduler" in done.output and "check the address" in done.output
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_cli_widen_windows_takes_plain_digits_only(tmp_path: Path) -> None:
+    """ "0,²" passed isdigit() and crashed in int() (exit 1)."""
+    grid = tmp_path / "grid.toml"
+    grid.write_text("max_suppliers = [2]\n", encoding="utf-8")
+    args = ["sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid]
+    done = run_cli(*args, "--out", tmp_path / "r.csv", "--widen-windows", "0,\u00b2")
+    assert done.exit_code == 2 and "--widen-windows" in done.output
+
+
 def test_cli_sweep_writes_the_table(tmp_path: Path) -> None:
     grid = tmp_path / "grid.toml"
     grid.write_text('max_suppliers = [1, 2, "off"]\nmin_hours = [16, 20]\n', encoding="utf-8")

@@ -192,7 +192,7 @@ def _dask_client(scheduler: Any) -> tuple[Any, bool]:
     if isinstance(scheduler, str):
         try:
             return Client(scheduler, timeout="30s"), True
-        except (OSError, TimeoutError) as error:
+        except (OSError, TimeoutError, ValueError) as error:  # ValueError: no address
             raise ConnectionError(
                 f"cannot reach the Dask scheduler at {scheduler!r} ({error}); "
                 "check the address and that the scheduler is running"

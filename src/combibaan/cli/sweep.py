@@ -131,7 +131,8 @@ def _widths(text: str | None) -> list[int]:
     widths: list[int] = []
     for item in text.replace(";", ",").split(","):
         item = item.strip()
-        if not item.isdigit() or int(item) > combibaan.MAX_WIDEN:
+        # isdigit() alone lets "²" through, which int() refuses.
+        if not (item.isascii() and item.isdigit()) or int(item) > combibaan.MAX_WIDEN:
             message = mistake("widen_windows", value=repr(item), most=combibaan.MAX_WIDEN)
             raise combibaan.InputError(combibaan.Problem("--widen-windows", message))
         if int(item) not in widths:
