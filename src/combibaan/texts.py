@@ -1929,6 +1929,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "werkt alleen samen met --candidates BESTAND",
         "en": "works only together with --candidates FILE",
     },
+    "sweep_file_other": {
+        "nl": "bestaat al en is geen tabel van een eerdere sweep; geef een nieuwe bestandsnaam "
+        "zoals results.csv",
+        "en": "already exists and is no table of an earlier sweep; give a new file name such "
+        "as results.csv",
+    },
     "sweep_file_folder": {
         "nl": "is een map; geef een bestandsnaam zoals results.csv",
         "en": "is a folder; give a file name such as results.csv",

@@ -25,6 +25,7 @@ def check_sweep_file(path: str | Path, *, force: bool = False) -> None:
     target = Path(path)
     if target.is_dir():
         raise InputError(Problem(str(target), mistake("sweep_file_folder")))
+    _not_another_file(target)
     check_output(target.parent, [target.name], force=force, legacy=_sweep_table)
 
 
@@ -32,6 +33,7 @@ def write_sweep(table: pd.DataFrame, path: str | Path, *, force: bool = False) -
     """Write :func:`~combibaan.analysis.sweep.sweep`'s table to ``path`` as CSV, a rule that
     is off as ``off`` (as in grid and policy files); returns the table as written."""
     target = Path(path)
+    _not_another_file(target)
     shown = table.copy()
     for key in (c for c in shown.columns if c in POLICY_KEYS):
         shown[key] = [
@@ -44,6 +46,14 @@ def write_sweep(table: pd.DataFrame, path: str | Path, *, force: bool = False) -
         legacy=_sweep_table,
     )
     return shown
+
+
+def _not_another_file(target: Path) -> None:
+    """Refuse a file that is no sweep's table, even one combibaan wrote: ``--out
+    run/solution.json`` replaced a solve's proposal with the table, and ``check`` on
+    that folder then failed (``force`` is for a table changed since)."""
+    if target.is_file() and not _sweep_table(target):
+        raise InputError(Problem(str(target), mistake("sweep_file_other")))
 
 
 def _sweep_table(path: Path) -> bool:
