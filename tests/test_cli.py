@@ -304,6 +304,29 @@ def test_bad_policy_file_is_refused(tmp_path: Path, toml: str, fragments: list[s
     assert_refused(run_cli("solve", tasks, "--policy", policy, "--out", out), fragments, out)
 
 
+def test_a_policy_file_and_the_flags_are_checked_as_one_whole(tmp_path: Path) -> None:
+    """A file's max_hours = 18 goes with --min-hours 12: checked alone against the default
+    20 h the file was refused, though the flags override it. A conflict the flags make is
+    theirs; a file wrong on its own is the file's, whatever the flags."""
+    tasks = write(tmp_path / "tasks.csv", GOOD_TASKS)
+    low = write(tmp_path / "low.toml", "max_hours = 18\n")
+    done = run_cli("solve", tasks, "--policy", low, "--min-hours", "12", "--out", tmp_path / "a")
+    assert done.returncode == 0, done.stderr
+    document = json.loads((tmp_path / "a" / "solution.json").read_text(encoding="utf-8"))
+    assert (document["policy"]["min_hours"], document["policy"]["max_hours"]) == (12, 18)
+    assert_refused(
+        run_cli("solve", tasks, "--policy", low, "--out", tmp_path / "b"),
+        ["low.toml", "max_hours"],
+        tmp_path / "b",
+    )
+    twenty = write(tmp_path / "twenty.toml", "min_hours = 20\n")
+    args = ["solve", tasks, "--policy", twenty, "--max-hours", "18", "--out", tmp_path / "c"]
+    assert_refused(run_cli(*args), ["--max-hours"], tmp_path / "c")
+    wrong = write(tmp_path / "wrong.toml", "min_hours = 30\nmax_hours = 20\n")
+    args = ["solve", tasks, "--policy", wrong, "--max-suppliers", "3", "--out", tmp_path / "d"]
+    assert_refused(run_cli(*args), ["wrong.toml", "in het bestand"], tmp_path / "d")
+
+
 def test_missing_policy_file_is_refused(tmp_path: Path) -> None:
     tasks = write(tmp_path / "tasks.csv", GOOD_TASKS)
     out = tmp_path / "out"

@@ -316,6 +316,24 @@ def test_cli_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> None:
         assert run.exit_code == 0, run.output
 
 
+def test_cli_sweep_a_policy_file_the_grid_makes_whole(tmp_path: Path) -> None:
+    """A policy file's max_hours = 18 with a grid of minimum hours below it: the file was
+    refused, checked alone against the default 20 h that the grid replaces anyway."""
+    grid = tmp_path / "grid.toml"
+    grid.write_text("min_hours = [10, 16]\n", encoding="utf-8")
+    policy = tmp_path / "policy.toml"
+    policy.write_text("max_hours = 18\n", encoding="utf-8")
+    out = tmp_path / "r.csv"
+    args = ["sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid, "--policy", policy]
+    done = run_cli(*args, "--out", out, "--time-limit", "5", "--workers", "1")
+    assert done.exit_code == 0, done.output
+    table = pd.read_csv(out)
+    assert table["min_hours"].tolist() == [10, 16]
+    grid.write_text("min_hours = [10, 20]\n", encoding="utf-8")  # 20 h above 18: refused
+    refused = run_cli(*args, "--out", tmp_path / "s.csv", "--lang", "en")
+    assert refused.exit_code == 2 and "max_hours" in refused.output
+
+
 def test_cli_sweep_on_a_dask_scheduler(cluster: Any, tmp_path: Path) -> None:
     grid = tmp_path / "grid.toml"
     grid.write_text('max_suppliers = [1, 2, "off"]\nmin_hours = [16, 20]\n', encoding="utf-8")

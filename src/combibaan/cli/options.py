@@ -352,15 +352,17 @@ RuleFlags: TypeAlias = dict[str, str | None] | None
 
 
 def build_policy(policy_file: Path | None, flags: dict[str, str | None]) -> Policy:
-    """Defaults, then the TOML file, then the flags given on the command line."""
-    policy = combibaan.read_policy(policy_file) if policy_file else combibaan.Policy()
+    """Defaults, then the TOML file, then the flags given on the command line (checked as
+    one whole: a file's ``max_hours = 18`` goes with ``--min-hours 12``)."""
     changes = {
         key: combibaan.parse_policy_value(key, value, name=_flag(key))
         for key, value in flags.items()
         if value is not None
     }
     try:
-        return policy.replace(**changes)
+        if policy_file:
+            return combibaan.read_policy(policy_file, then=changes)
+        return combibaan.Policy().replace(**changes)
     except combibaan.PolicyError as error:
         if not changes:
             raise

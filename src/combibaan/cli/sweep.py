@@ -77,7 +77,16 @@ def sweep(
 ) -> None:
     """Solve TASKS for every combination of the grid's rules; one row per combination."""
     combibaan.check_sweep_file(results, force=force)
-    base = combibaan.read_policy(policy) if policy else combibaan.Policy()
+    base = combibaan.Policy()
+    if policy:
+        # The file's rules with the grid's first point, checked as one whole: a file's
+        # max_hours = 18 goes with a grid of lower minimum hours (alone it was refused
+        # against the default 20 h). The grid is then checked against that.
+        own = combibaan.read_grid(grid, combibaan.Policy.without_rules())
+        try:
+            base = combibaan.read_policy(policy, then={k: v[0] for k, v in own.items()})
+        except combibaan.PolicyError:
+            base = combibaan.read_policy(policy)  # fine alone: the grid is blamed below
     values = combibaan.read_grid(grid, base)
     instance = read_inputs(tasks, travel, lang=lang, quiet=True)
     widths = _widths(widen_windows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,17 @@ from combibaan.rules.policy import unknown_rule as rule_phrase
 _EXAMPLE = mistake("policy_example")
 
 
-def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
-    """The policy in ``path``: ``base`` (default :class:`Policy`) with the file's rules applied."""
+def read_policy(
+    path: str | Path, base: Policy | None = None, *, then: Mapping[str, Any] | None = None
+) -> Policy:
+    """The policy in ``path``: ``base`` (default :class:`Policy`) with the file's rules applied,
+    then the rules in ``then`` (e.g. the command line's flags; parsed values).
+
+    The whole is checked once, so that a file's ``max_hours = 18`` may go with a flag's
+    lower minimum (checked alone against the default 20 h, it was refused). Where the
+    file is fine on its own and ``then`` breaks it, :class:`PolicyError` is raised for
+    the caller to blame ``then``; a file wrong on its own is blamed by line.
+    """
     name = source_name(path)
     values = _load(Path(path), name)
     problems: list[Problem] = []
@@ -45,9 +55,17 @@ def read_policy(path: str | Path, base: Policy | None = None) -> Policy:
             problems.extend(Problem(name, message, None, key) for message in error.messages)
     if problems:
         raise InputError(with_lines(problems, Path(path)))
+    start = base or Policy()
     try:
-        return (base or Policy()).replace(**changes)
+        return start.replace(**{**changes, **(then or {})})
     except PolicyError as error:
+        if then:
+            try:
+                start.replace(**changes)
+            except PolicyError:
+                pass  # wrong on its own: blamed by line below
+            else:
+                raise
         raise InputError(with_lines(_blame(name, changes, error), Path(path))) from None
 
 
