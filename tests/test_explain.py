@@ -178,3 +178,23 @@ def test_cli_explain_unknown_task_exits_2() -> None:
     done = run_cli("explain", folder / "tasks.csv", "--task", "I3")
     assert done.returncode == 2
     assert "I03" in done.stderr and "I13" in done.stderr
+
+
+def test_ctrl_c_during_explain_is_no_explanation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A solve Ctrl-C cut short (simulated) ends explain: it told a story built on the cut
+    solve (13 jobs where there are 17) and the command exited 0."""
+    import dataclasses
+
+    from combibaan.analysis import explain as explain_module
+
+    real = explain_module.solve
+
+    def cut_short(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)
+        stats = dataclasses.replace(result.statistics, interrupted=True)
+        return dataclasses.replace(result, statistics=stats)
+
+    monkeypatch.setattr(explain_module, "solve", cut_short)
+    instance = combibaan.read_instance(INSTANCES / "indoor" / "tasks.csv")
+    with pytest.raises(KeyboardInterrupt):
+        combibaan.explain(instance, "I13", time_limit=2)

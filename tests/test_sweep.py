@@ -376,3 +376,33 @@ def test_a_whole_number_rule_stays_whole_where_it_is_off(
         ["4", "off"],
         ["4", "2.5"],
     ]
+
+
+def test_ctrl_c_stops_the_sweep_and_saves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A solve that Ctrl-C cut short (simulated: the real solve, marked interrupted) ends
+    the sweep with exit 130 and no table: the sweep ran on to the last point, exit 0,
+    with the cut solves as normal rows."""
+    import dataclasses
+
+    import combibaan.solvers
+
+    real = combibaan.solvers.solve
+    calls = []
+
+    def cut_short(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        result = real(*args, **kwargs)
+        stats = dataclasses.replace(result.statistics, interrupted=True)
+        return dataclasses.replace(result, statistics=stats)
+
+    monkeypatch.setattr(combibaan.solvers, "solve", cut_short)
+    grid = tmp_path / "grid.toml"
+    grid.write_text("min_hours = [16, 18, 20]\n", encoding="utf-8")
+    out = tmp_path / "r.csv"
+    args = ["sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid, "--out", out]
+    done = run_cli(*args, "--workers", "1", "--time-limit", "2", "--lang", "en")
+    assert done.exit_code == 130, done.output
+    assert "nothing was saved" in done.output and not out.exists()
+    assert len(calls) == 1

@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from combibaan.analysis.runner import uninterrupted
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
 from combibaan.model.phrase import Phrase, PhraseError, maybe, mistake
@@ -245,6 +246,7 @@ def explain(
         seed=seed,
         workers=workers,
     )
+    uninterrupted(result)
     plan = plan_locks(instance, policy, locks, pairs, profiles(instance))
     ways = _ways(instance, policy, plan)
     v = instance.task_index[task.id]
@@ -462,6 +464,7 @@ def _what_ifs(
                 seed=seed,
                 workers=workers,
             )
+            uninterrupted(r)
         except LockError:  # e.g. a kept job no longer valid under the changed rules
             continue
         job = next((j for j in r.solution.jobs if task.id in j.task_ids), None)

@@ -62,9 +62,18 @@ def solve_one(
     from combibaan.solvers import solve
 
     result = solve(instance, policy, time_limit=time_limit, seed=seed, workers=1, **(options or {}))
+    uninterrupted(result)
     return Outcome(
         kpis=kpi_values(result), jobs=tuple(job.task_ids for job in result.solution.jobs)
     )
+
+
+def uninterrupted(result: Any) -> None:
+    """Raise :class:`KeyboardInterrupt` where Ctrl-C cut ``result`` short: ``solve`` returns
+    its best so far, but an analysis must not go on to the next solve and report the
+    cut one as a normal row (a sweep ran its 1,000 points to the end and exited 0)."""
+    if result.statistics.interrupted:
+        raise KeyboardInterrupt
 
 
 def available_cpus() -> int:
