@@ -290,6 +290,19 @@ def test_a_rule_is_switched_off_in_python_as_the_messages_say() -> None:
         Policy(max_span_hours="x")
 
 
+def test_spaces_in_a_number_only_between_its_thousands() -> None:
+    """ "16, 20" was read as 16.2 and "2 3" as 23 (every space dropped): two numbers meant,
+    one silently used. Spaces between groups of three digits still go (1 000)."""
+    from combibaan.rules import parse_policy_value
+
+    assert parse_policy_value("min_hours", " 20,5 ") == 20.5
+    assert parse_policy_value("max_locations", "1 000") == 1000
+    assert parse_policy_value("max_locations", "1\u00a0000") == 1000
+    for written in ("16, 20", "2 3", "1 6", "20 ,5"):
+        with pytest.raises(ValueError, match="moet een getal zijn"):
+            parse_policy_value("min_hours", written)
+
+
 def test_default_policy_refuses_the_twelve_hour_day() -> None:
     """The default span of 10 h refuses 07:00-10:00 plus 16:00-19:00; 12 h allows it."""
     instance = make_instance(MORNING, t("B", "ma-vr 16:00-19:00"), travel=TRAVEL)

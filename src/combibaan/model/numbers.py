@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from dataclasses import dataclass
 
 from combibaan.model.phrase import BadValue, Phrase, mistake
@@ -25,6 +26,10 @@ class Bounds:
     note: str = ""
 
 
+#: A number with its thousands apart (a space, or the no-break spaces of Dutch exports).
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
+
+
 def user_number(value: object, name: Phrase | str, bounds: Bounds, *, off: bool = False) -> float:
     """The one check every number from the user passes: a number, finite, within ``bounds``.
 
@@ -39,7 +44,13 @@ def user_number(value: object, name: Phrase | str, bounds: Bounds, *, off: bool 
         return BadValue(mistake(code, name=name, shown=shown, **values))
 
     if isinstance(value, str):
-        text = value.strip().replace(" ", "")
+        text = value.strip()
+        if any(c.isspace() for c in text):
+            # Spaces only between groups of three digits (1 000): "16, 20" was read as
+            # 16.2 and "2 3" as 23, where the user meant two numbers.
+            if _GROUPED.fullmatch(text) is None:
+                raise wrong("not_a_number", off=alternatives)
+            text = "".join(c for c in text if not c.isspace())
         if text.count(",") == 1 and "." not in text:
             text = text.replace(",", ".")
         try:
