@@ -345,13 +345,27 @@ def test_a_personal_column_is_named_even_when_the_code_column_is_missing(tmp_pat
 
 
 def test_codes_that_look_like_names_are_refused(tmp_path: Path) -> None:
-    names = ["Jan de Vries", "Fatima Yilmaz", "Anne-Marie van 't Hof", "J. Jansen", "Ömer Şahin"]
+    names = [
+        "Jan de Vries",
+        "Fatima Yilmaz",
+        "Anne-Marie van 't Hof",
+        "J. Jansen",
+        "Ömer Şahin",
+        # each got through: a comma, a code beside the name, an initial's dot, an e-mail
+        "de Vries; Jan",
+        "K02 Fatima Yilmaz",
+        "Jan de Vries (K01)",
+        "J.de Vries",
+        "j.devries@example.nl",
+    ]
     path = write(
         tmp_path / "c.csv",
         HEADER + "".join(f"{name},ma,07:00,13:00,,,\n" for name in names),
     )
     found = problems(path)
-    assert [(p.row, p.column) for p in found] == [(n, "candidate_id") for n in range(2, 7)]
+    assert [(p.row, p.column) for p in found] == [
+        (n, "candidate_id") for n in range(2, 2 + len(names))
+    ]
     for problem, name in zip(found, names, strict=True):
         assert "lijkt op de naam van een persoon" in problem.text("nl")
         assert "looks like a person's name" in problem.text("en")
@@ -361,7 +375,17 @@ def test_codes_that_look_like_names_are_refused(tmp_path: Path) -> None:
 
 
 def test_anonymous_codes_are_accepted(tmp_path: Path) -> None:
-    codes = ["K01", "kandidaat 3", "A-17", "Sodexo-1", "Kandidaat 12", "nacht a", "SR 2024 7"]
+    codes = [
+        "K01",
+        "kandidaat 3",
+        "A-17",
+        "Sodexo-1",
+        "Kandidaat 12",
+        "nacht a",
+        "SR 2024 7",
+        "Team A 2",
+        "K.01",
+    ]
     path = write(
         tmp_path / "c.csv",
         HEADER + "".join(f"{code},ma,07:00,13:00,,,\n" for code in codes),

@@ -189,12 +189,18 @@ def _personal_after_all(source: object, error: InputError) -> list[Problem]:
 
 
 def _looks_like_a_name(code: str) -> bool:
-    """Two or more words of letters, at least two of them capitalised: ``Jan de Vries``,
-    ``Fatima Yilmaz``; not ``K01``, ``kandidaat 3``, ``A-17`` or ``Sodexo-1``."""
-    words = code.split()
-    if len(words) < 2 or not all(_NAME_WORD.fullmatch(word) for word in words):
-        return False
-    return sum(word.lstrip("'’")[:1].isupper() for word in words) >= 2
+    """An e-mail address, or two capitalised words of letters (an initial with its dot
+    counts beside one), whatever else the code holds: ``Jan de Vries``, ``de Vries,
+    Jan``, ``K02 Fatima Yilmaz``, ``J.de Vries``; not ``K01``, ``kandidaat 3``, ``A-17``,
+    ``Sodexo-1`` or ``Team A 2``. (Only words of letters throughout were judged before,
+    so a code beside a name, a comma or an initial's dot let the name through.)"""
+    if "@" in code:
+        return True
+    words = [w for w in re.split(r"[\s,;:()\[\]/]+|(?<=\.)(?=\w)", code) if w]
+    named = [w for w in words if _NAME_WORD.fullmatch(w) and w.lstrip("'’")[:1].isupper()]
+    full = [w for w in named if len(w.strip(".'’")) >= 2]
+    initial = any(w.endswith(".") and len(w) == 2 for w in named)
+    return len(full) >= 2 or (len(full) >= 1 and initial)
 
 
 def _row_windows(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
