@@ -4,6 +4,7 @@ problem named by row and column in Dutch and English, and no personal data let i
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 
 import openpyxl
@@ -391,3 +392,30 @@ def test_anonymous_codes_are_accepted(tmp_path: Path) -> None:
         HEADER + "".join(f"{code},ma,07:00,13:00,,,\n" for code in codes),
     )
     assert [c.id for c in read_candidates(path)] == codes
+
+
+def test_competencies_match_whatever_their_spaces_and_unicode_form(tmp_path: Path) -> None:
+    """Two spaces, a no-break space from a spreadsheet or a decomposed "ë" matched nothing,
+    without a word; and two rows of one candidate that differ only in case disagreed,
+    though competencies match in any case."""
+    decomposed = "hygie\u0308nisch"
+    rows = [
+        "K01,ma,07:00,13:00,,,tillen  en sjouwen",
+        "K02,ma,07:00,13:00,,,tillen\u00a0en sjouwen",
+        f"K03,ma,07:00,13:00,,,{decomposed}",
+        "K04,ma,07:00,09:00,,,Tillen en sjouwen",
+        "K04,ma,10:00,13:00,,,tillen en SJOUWEN",
+    ]
+    path = write(tmp_path / "c.csv", HEADER + "".join(f"{row}\n" for row in rows))
+    found = {c.id: c for c in read_candidates(path)}
+    lifting = make_task("T1", "Asito", "ma 08:00-09:00", competencies=("tillen en sjouwen",))
+    clean = make_task("T2", "Asito", "ma 08:00-09:00", competencies=("hygiënisch",))
+    assert found["K01"].may_do(lifting) and found["K02"].may_do(lifting)
+    assert found["K03"].may_do(clean) and found["K04"].may_do(lifting)
+    tasks = write(
+        tmp_path / "tasks.csv",
+        "task_id,supplier,days,start,end,competencies\n"
+        f"T3,Asito,ma,08:00,09:00,{decomposed}\nT3,Asito,di,08:00,09:00,Hygiënisch\n",
+    )
+    (task,) = combibaan.read_instance(tasks).tasks
+    assert found["K03"].may_do(dataclass_replace(task, slots=task.slots[:1]))

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from combibaan.io.errors import InputError, Problem, unknown_task_ids
-from combibaan.io.parsing import parse_number, split_list
+from combibaan.io.parsing import competency_list, parse_number, split_list
 from combibaan.io.table import Column, Row, Table, collect_warnings, read_table, warnings_to
 from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance
@@ -230,7 +230,8 @@ def _merge_shared(
                 problems.append(table.problem(error.message, row.number, column))
                 continue
         else:
-            value = split_list(text, table.delimiter)
+            listed = competency_list if column == "competencies" else split_list
+            value = listed(text, table.delimiter)
             if not value:
                 continue
             if column == "eligible_task_ids" and known is not None:
@@ -239,7 +240,7 @@ def _merge_shared(
         if column not in draft.shared:
             draft.shared[column] = value
             draft.set_in[column] = row.number
-        elif _differs(draft.shared[column], value):
+        elif _differs(column, draft.shared[column], value):
             disagree = mistake(
                 "candidate_rows_disagree",
                 column=column,
@@ -250,9 +251,12 @@ def _merge_shared(
             problems.append(table.problem(disagree, row.number, column))
 
 
-def _differs(old: float | tuple[str, ...], new: float | tuple[str, ...]) -> bool:
+def _differs(column: str, old: float | tuple[str, ...], new: float | tuple[str, ...]) -> bool:
+    """Lists in any order; competencies in any case too, as they match."""
     if isinstance(old, tuple) and isinstance(new, tuple):
-        return set(old) != set(new)  # in any order
+        if column == "competencies":
+            return {c.casefold() for c in old} != {c.casefold() for c in new}
+        return set(old) != set(new)
     return old != new
 
 

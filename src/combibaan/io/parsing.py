@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import numbers
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from combibaan.model.numbers import Bounds, user_number
@@ -407,6 +408,17 @@ def parse_number(
         return user_number(value, name, bounds)
     except BadValue as error:
         raise BadValue(mistake("number_hint", error=error.message)) from None
+
+
+def competency_list(text: str, delimiter: str | None) -> tuple[str, ...]:
+    """:func:`split_list` for competencies, each as one form: composed Unicode (NFC) and
+    one space between words. They are matched between tasks and candidates in any case,
+    and "tillen  en sjouwen" (two spaces, or a no-break space from a spreadsheet) or a
+    decomposed "hygiënisch" matched nothing, without a word."""
+    items = (
+        " ".join(unicodedata.normalize("NFC", item).split()) for item in split_list(text, delimiter)
+    )
+    return tuple(dict.fromkeys(items))
 
 
 def split_list(text: str, delimiter: str | None) -> tuple[str, ...]:

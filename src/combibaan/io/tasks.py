@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from combibaan.io.errors import InputError, Problem, empty
-from combibaan.io.parsing import parse_day_choice, parse_duration, parse_time, split_list
+from combibaan.io.parsing import (
+    competency_list,
+    parse_day_choice,
+    parse_duration,
+    parse_time,
+)
 from combibaan.io.table import Column, Row, Table, read_table
 from combibaan.model.instance import Instance
 from combibaan.model.phrase import BadValue, mistake
@@ -203,7 +208,7 @@ def _merge_shared(draft: _Draft, row: Row, table: Table, problems: list[Problem]
             continue
         value: object = text
         if column == "competencies":
-            value = split_list(text, table.delimiter)
+            value = competency_list(text, table.delimiter)
             if not value:
                 continue
         if column not in draft.shared:
@@ -228,7 +233,7 @@ def _merge_shared(draft: _Draft, row: Row, table: Table, problems: list[Problem]
 
 def _differs(column: str, old: object, new: object) -> bool:
     if column == "competencies" and isinstance(old, tuple) and isinstance(new, tuple):
-        return set(old) != set(new)  # in any order
+        return {c.casefold() for c in old} != {c.casefold() for c in new}  # any order, case
     return old != new
 
 
