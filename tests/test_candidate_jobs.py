@@ -9,7 +9,7 @@ import random
 from functools import cache
 
 import pytest
-from conftest import make_instance, make_task, policy
+from conftest import make_instance, make_task, policy, reasons
 
 import combibaan
 from combibaan import Candidate, Slot
@@ -228,3 +228,20 @@ def test_most_candidate_jobs_against_brute_force(seed: int) -> None:
     assert result.num_jobs == most_held(instance, candidates, rules)
     placed = list(itertools.chain(*held(result).values()))
     assert len(held(result)) == result.num_jobs and len(placed) == len(set(placed))
+
+
+def test_a_task_beside_a_candidates_job_is_told_so() -> None:
+    """E fits beside A, which a candidate holds: it read "1 is out (a lock, or too long)"
+    with no lock given. The tasks of a set job that E could not join anyway say why."""
+    instance = make_instance(
+        make_task("A", "Asito", "ma-vr 08:00-10:00"),
+        make_task("B", "Sodexo", "ma-vr 10:30-12:00"),
+        make_task("E", "Asito", "ma-vr 11:00-12:30"),  # beside A; over B's time
+    )
+    morning = Candidate("K1", window("07:00", "12:00"))  # not E's end
+    rules = policy(**{**RULES, "min_hours": 15})  # A+B is 17.5 h, and so would E+A be
+    result = solved(instance, [morning], rules, only=False)
+    assert held(result) == {"K1": ("A", "B")}
+    words = reasons(result, "en")["E"]
+    assert "1 is in a job already set (a lock's, or a candidate's)" in words, words
+    assert "out (a lock" not in words

@@ -177,6 +177,10 @@ def signed(value: float, lang: str = "nl") -> str:
 #: An obstacle between tasks, by code.
 OBSTACLES: dict[str, dict[str, str]] = {
     "unavailable": {"nl": "doet zelf niet mee", "en": "is out itself"},
+    "in_set_job": {
+        "nl": "zit al in een vaste baan (afspraak of kandidaat)",
+        "en": "is in a job already set (a lock's, or a candidate's)",
+    },
     "lock": {"nl": "verboden door {lock}", "en": "forbidden by {lock}"},
 }
 #: How many other tasks fail beside a task for one reason: ``"14 clash in time"``.
@@ -186,6 +190,10 @@ COUNTS: dict[str, dict[str, str]] = {
         "en": "{n} {n:is|are} out (a lock, or too long)",
     },
     "lock": {"nl": "{n} verboden door een afspraak", "en": "{n} forbidden by a lock"},
+    "in_set_job": {
+        "nl": "{n} {n:zit|zitten} al in een vaste baan (afspraak of kandidaat)",
+        "en": "{n} {n:is|are} in a job already set (a lock's, or a candidate's)",
+    },
     "unchecked": {
         "nl": "{n} niet bekeken (de tijd voor de redenen was op)",
         "en": "{n} not looked at (the time for the reasons ran out)",

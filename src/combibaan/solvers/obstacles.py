@@ -27,6 +27,7 @@ REACH_NODES = 20_000
 #: first: it decides which tasks are allowed at all, then time, then the limits), then locks.
 PAIR_ORDER: tuple[str, ...] = (
     "unavailable",
+    "in_set_job",
     *(
         code
         for rule in sorted(RULES, key=lambda rule: rule.precedence)

@@ -273,13 +273,17 @@ def classify_pair(
 ) -> Obstacle | None:
     """Why ``u`` cannot join ``v`` in a job; ``None`` when the two are compatible.
 
-    ``unavailable`` when ``u`` is in no search at all (a lock, or too long alone).
-    With ``ways`` (flexible tasks) they are compatible when some way of each fits
-    beside some way of the other; else the obstacle named is the one latest in
+    ``unavailable`` when ``u`` is in no search at all (excluded, or too long alone);
+    ``in_set_job`` when ``u`` sits in a job set before the search (a keep lock's, or a
+    candidate's) that ``v`` could otherwise join: beside a candidate's tasks, three
+    tasks read "3 are out (a lock, or too long)" with no lock given. With ``ways``
+    (flexible tasks) they are compatible when some way of each fits beside some way
+    of the other; else the obstacle named is the one latest in
     :data:`PAIR_ORDER` over all pairs of ways: it still stands where the earlier
     ones give way (some starts overlap, the rest leave too little travel time).
     """
-    if plan is not None and u in plan.removed:
+    set_job = plan is not None and u in plan.removed
+    if plan is not None and u in plan.excluded:
         return Obstacle("unavailable")
     limits = Limits.of(policy)
     if ways is None:
@@ -296,7 +300,7 @@ def classify_pair(
         for q in theirs:
             obstacle = pair_obstacle(instance, policy, p, q, lock=lock)
             if obstacle is None:
-                return None
+                return Obstacle("in_set_job") if set_job else None
             found.append(obstacle)
     return max(found, key=lambda o: PAIR_RANK.get(o.code, -1))
 
