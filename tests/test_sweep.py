@@ -406,3 +406,18 @@ def test_ctrl_c_stops_the_sweep_and_saves_nothing(
     assert done.exit_code == 130, done.output
     assert "nothing was saved" in done.output and not out.exists()
     assert len(calls) == 1
+
+
+def test_a_decimal_comma_in_a_grid_list_is_refused(tmp_path: Path) -> None:
+    """[16, 20,5] is 16, 20 and 5 to TOML (a sweep ran 5 h without a word): a list that
+    mixes ", " with a comma between digits is refused, naming the line; a list written
+    tight throughout is taken as written."""
+    grid = tmp_path / "grid.toml"
+    grid.write_text("max_suppliers = [1, 2]\nmin_hours = [16, 20,5]\n", encoding="utf-8")
+    with pytest.raises(combibaan.InputError) as refused:
+        combibaan.read_grid(grid)
+    (problem,) = refused.value.problems
+    assert problem.line == 2 and problem.column == "min_hours"
+    assert "decimale komma" in problem.text("nl") and "[16, 20,5]" in problem.text("en")
+    grid.write_text("min_hours = [16,20,24]\nmax_suppliers = [1, 2]  # 1,5\n", encoding="utf-8")
+    assert combibaan.read_grid(grid) == {"min_hours": [16, 20, 24], "max_suppliers": [1, 2]}

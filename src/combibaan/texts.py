@@ -1306,6 +1306,13 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": " (waarde {position} van {count})",
         "en": " (value {position} of {count})",
     },
+    "grid_decimal_comma": {
+        "nl": "{value} lijkt een decimale komma te bevatten, die TOML als twee waarden leest: "
+        "schrijf een decimaal getal met een punt (20.5) en zet na elke komma tussen waarden "
+        "een spatie",
+        "en": "{value} seems to hold a decimal comma, which TOML reads as two values: write "
+        "a decimal with a point (20.5) and put a space after each comma between values",
+    },
     "grid_too_big": {
         "nl": "het raster geeft {n} combinaties, elk een berekening; ten hoogste {most}: "
         "geef minder waarden per regel",

@@ -12,6 +12,7 @@ policy file; ``"off"`` switches a rule off, as everywhere else.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,7 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
                     shown = mistake("grid_value", error=message, where=where)
                     problems.append(Problem(name, shown if len(listed) > 1 else message, None, key))
         grid[key] = parsed
+    problems += _decimal_commas(Path(path), name, set(grid))
     if problems:
         raise InputError(with_lines(problems, Path(path)))
     combinations = math.prod(len(values) for values in grid.values())
@@ -71,3 +73,27 @@ def read_grid(path: str | Path, base: Policy | None = None) -> dict[str, list[An
     except PolicyError as error:
         raise InputError([Problem(name, message) for message in error.messages]) from None
     return grid
+
+
+#: A list in a grid line: what stands between its brackets (before a comment).
+_LIST = re.compile(r"^\s*(?P<key>[A-Za-z_]+)\s*=\s*\[(?P<inner>[^\]#]*)\]")
+
+
+def _decimal_commas(path: Path, name: str, keys: set[str]) -> list[Problem]:
+    """Lists that mix ", " with a comma between digits: ``[16, 20,5]`` is three values to
+    TOML (16, 20 and 5) where a Dutch hand wrote 20.5, and a sweep ran 5 h without a
+    word. A list written tight throughout (``[16,20,24]``) is taken as written."""
+    try:
+        lines = path.read_bytes().decode("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    found: list[Problem] = []
+    for line in lines:
+        listed = _LIST.match(line)
+        if listed is None or listed["key"] not in keys:
+            continue
+        inner = listed["inner"]
+        if re.search(r"\d,\d", inner) and re.search(r",\s", inner):
+            message = mistake("grid_decimal_comma", value=f"[{inner.strip()}]")
+            found.append(Problem(name, message, None, listed["key"]))
+    return found
