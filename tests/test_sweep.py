@@ -299,16 +299,29 @@ def test_cli_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert "mine.csv" in run.output
     assert mine.read_text(encoding="utf-8") == "my,own\n1,2\n"
-    # Nor a file combibaan wrote that is no sweep's table: a solve's proposal, even forced.
+    # Nor a file combibaan wrote that is no sweep's table: a solve's jobs.csv, even forced.
     folder = tmp_path / "run"
     done = run_cli("solve", INSTANCES / "indoor" / "tasks.csv", "--out", folder, "--quiet")
     assert done.exit_code == 0, done.output
-    proposal = (folder / "solution.json").read_bytes()
+    proposal = (folder / "jobs.csv").read_bytes()
     for force in ([], ["--force"]):
         args = ["sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid, *force]
-        run = run_cli(*args, "--out", folder / "solution.json", "--lang", "en")
+        run = run_cli(*args, "--out", folder / "jobs.csv", "--lang", "en")
         assert run.exit_code == 2 and "no table of an earlier sweep" in run.output
-    assert (folder / "solution.json").read_bytes() == proposal
+    assert (folder / "jobs.csv").read_bytes() == proposal
+    # Nor a name of another format: results.xlsx got CSV text.
+    run = run_cli(
+        "sweep",
+        INSTANCES / "indoor" / "tasks.csv",
+        "--grid",
+        grid,
+        "--out",
+        tmp_path / "r.xlsx",
+        "--lang",
+        "en",
+    )
+    assert run.exit_code == 2 and "ending in .csv" in run.output
+    assert not (tmp_path / "r.xlsx").exists()
     # An earlier sweep's table is replaced as before.
     table = tmp_path / "table.csv"
     for _ in range(2):

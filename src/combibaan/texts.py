@@ -1944,6 +1944,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "werkt alleen samen met --candidates BESTAND",
         "en": "works only together with --candidates FILE",
     },
+    "sweep_file_csv": {
+        "nl": "de tabel van een sweep is CSV: geef een naam die op .csv eindigt, bijv. "
+        "results.csv (Excel opent die ook)",
+        "en": "a sweep's table is CSV: give a name ending in .csv, e.g. results.csv (Excel "
+        "opens it too)",
+    },
     "sweep_file_other": {
         "nl": "bestaat al en is geen tabel van een eerdere sweep; geef een nieuwe bestandsnaam "
         "zoals results.csv",

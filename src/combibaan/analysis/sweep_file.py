@@ -48,10 +48,17 @@ def write_sweep(table: pd.DataFrame, path: str | Path, *, force: bool = False) -
     return shown
 
 
+#: Names of other formats: the table is CSV (``results.xlsx`` got CSV text).
+OTHER_FORMATS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".json", ".html", ".toml"})
+
+
 def _not_another_file(target: Path) -> None:
-    """Refuse a file that is no sweep's table, even one combibaan wrote: ``--out
-    run/solution.json`` replaced a solve's proposal with the table, and ``check`` on
-    that folder then failed (``force`` is for a table changed since)."""
+    """Refuse a name of another format, and a file that is no sweep's table, even one
+    combibaan wrote: ``--out run/solution.json`` replaced a solve's proposal with the
+    table, and ``check`` on that folder then failed (``force`` is for a table changed
+    since)."""
+    if target.suffix.lower() in OTHER_FORMATS:
+        raise InputError(Problem(str(target), mistake("sweep_file_csv")))
     if target.is_file() and not _sweep_table(target):
         raise InputError(Problem(str(target), mistake("sweep_file_other")))
 
