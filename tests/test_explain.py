@@ -178,6 +178,7 @@ def test_cli_explain_unknown_task_exits_2() -> None:
     done = run_cli("explain", folder / "tasks.csv", "--task", "I3")
     assert done.returncode == 2
     assert "I03" in done.stderr and "I13" in done.stderr
+    assert "--task" in done.stderr and "tasks.csv" in done.stderr  # which option, which file
 
 
 def test_ctrl_c_during_explain_is_no_explanation(monkeypatch: pytest.MonkeyPatch) -> None:

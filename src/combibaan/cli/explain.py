@@ -58,5 +58,8 @@ def explain(
         )
     except combibaan.LockError as error:
         raise lock_error(error, locks) from None
+    except combibaan.UnknownTaskError as error:  # which file, and which option
+        problem = combibaan.Problem(f"--task ({tasks})", error.messages[0])
+        raise combibaan.InputError(problem) from None
     for line in story.lines():
         out.print(line, soft_wrap=True)
