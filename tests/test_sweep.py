@@ -434,3 +434,17 @@ def test_a_decimal_comma_in_a_grid_list_is_refused(tmp_path: Path) -> None:
     assert "decimale komma" in problem.text("nl") and "[16, 20,5]" in problem.text("en")
     grid.write_text("min_hours = [16,20,24]\nmax_suppliers = [1, 2]  # 1,5\n", encoding="utf-8")
     assert combibaan.read_grid(grid) == {"min_hours": [16, 20, 24], "max_suppliers": [1, 2]}
+
+
+def test_cli_widen_windows_on_a_list_without_windows_warns(tmp_path: Path) -> None:
+    """Every group of rows would be the same list: the sweep says so instead of repeating
+    itself without a word (and still runs)."""
+    grid = tmp_path / "grid.toml"
+    grid.write_text("max_suppliers = [2]\n", encoding="utf-8")
+    args = ["sweep", INSTANCES / "indoor" / "tasks.csv", "--grid", grid, "--quiet"]
+    done = run_cli(*args, "--out", tmp_path / "r.csv", "--widen-windows", "0,30", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    assert "no task of the list has a time window" in done.output
+    assert len(pd.read_csv(tmp_path / "r.csv")) == 2
+    plain = run_cli(*args, "--out", tmp_path / "s.csv", "--widen-windows", "0", "--lang", "en")
+    assert plain.exit_code == 0 and "time window" not in plain.output

@@ -1194,6 +1194,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{value} is geen aantal minuten van 0 tot {most}; schrijf bijv. 0,30,60",
         "en": "{value} is not a number of minutes from 0 to {most}; write e.g. 0,30,60",
     },
+    "widen_no_windows": {
+        "nl": "geen taak in de lijst heeft een tijdvenster (vanaf/uiterlijk/duur): verbreden "
+        "verandert niets, elke groep rijen is dezelfde",
+        "en": "no task of the list has a time window (earliest/latest/duration): widening "
+        "changes nothing, every group of rows is the same",
+    },
     "scheduler_unreachable": {
         "nl": "de Dask-scheduler op {address} is niet bereikbaar; controleer het adres en of "
         "de scheduler draait",

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import combibaan
-from combibaan.cli.app import Command, app, err, out, user_errors
+from combibaan.cli.app import Command, app, err, out, user_errors, warn
 from combibaan.cli.interrupt import Interrupts
 from combibaan.cli.options import (
     ForceOpt,
@@ -90,6 +90,9 @@ def sweep(
     values = combibaan.read_grid(grid, base)
     instance = read_inputs(tasks, travel, lang=lang, quiet=True)
     widths = _widths(widen_windows)
+    if any(widths) and not any(task.windows for task in instance.tasks):
+        # Every group would be the same list: the sweep would repeat itself without a word.
+        warn(combibaan.Problem("--widen-windows", mistake("widen_no_windows")), lang)
     lists: combibaan.Instance | dict[str, combibaan.Instance] = instance
     if widths:
         lists = {f"{m} min": combibaan.widen_windows(instance, m) for m in widths}
