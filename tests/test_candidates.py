@@ -419,3 +419,25 @@ def test_competencies_match_whatever_their_spaces_and_unicode_form(tmp_path: Pat
     )
     (task,) = combibaan.read_instance(tasks).tasks
     assert found["K03"].may_do(dataclass_replace(task, slots=task.slots[:1]))
+
+
+def test_hours_no_job_under_the_policy_can_give_are_warned_about(tmp_path: Path) -> None:
+    """At most 10 h against a job's minimum of 20, or at least 40 against its most of 36:
+    accepted without a word, such a candidate never got a job. A warning naming the row
+    and the column (the policy may be meant to change); without a policy, none."""
+    path = write(
+        tmp_path / "c.csv",
+        HEADER
+        + "K01,ma-vr,07:00,17:00,,10,\nK02,ma-vr,07:00,17:00,40,,\nK03,ma,07:00,17:00,,30,\n",
+    )
+    noted: list[Problem] = []
+    found = read_candidates(path, policy=combibaan.Policy(), on_warning=noted.append)
+    assert [c.id for c in found] == ["K01", "K02", "K03"]
+    assert [(p.row, p.column) for p in noted] == [(2, "max_hours"), (3, "min_hours")]
+    assert "fewer than the 20 hours" in noted[0].text("en")
+    assert "meer dan de 36 uur" in noted[1].text("nl")
+    quiet: list[Problem] = []
+    read_candidates(path, policy=combibaan.Policy(min_hours=8), on_warning=quiet.append)
+    assert [p.row for p in quiet] == [3]
+    read_candidates(path, on_warning=quiet.append)
+    assert len(quiet) == 1

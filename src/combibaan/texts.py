@@ -1218,6 +1218,18 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "onbekende {n:regel|regels}: {names}",
         "en": "unknown policy {n:rule|rules}: {names}",
     },
+    "candidate_below_policy": {
+        "nl": "{candidate} werkt ten hoogste {hours} uur per week, minder dan de {low} uur die "
+        "een baan volgens het beleid minstens heeft; geen baan kan dan van {candidate} zijn",
+        "en": "{candidate} works at most {hours} hours a week, fewer than the {low} hours the "
+        "policy asks of a job at least; no job could be theirs",
+    },
+    "candidate_above_policy": {
+        "nl": "{candidate} heeft minstens {hours} uur per week nodig, meer dan de {high} uur "
+        "die een baan volgens het beleid hoogstens heeft; geen baan kan dan van {candidate} zijn",
+        "en": "{candidate} needs at least {hours} hours a week, more than the {high} hours the "
+        "policy allows a job at most; no job could be theirs",
+    },
     "min_hours_unavailable": {
         "nl": "{candidate} heeft minstens {low} uur per week nodig, maar is maar {hours} uur"
         " per week beschikbaar; geen baan kan dan van {candidate} zijn",

@@ -422,12 +422,13 @@ def lock_error(error: combibaan.LockError, locks: Path | None) -> combibaan.Inpu
 
 
 def read_people(
-    instance: Instance, candidates: Path | None, *, lang: str = "nl"
+    instance: Instance, candidates: Path | None, *, lang: str = "nl", policy: Policy | None = None
 ) -> tuple[combibaan.Candidate, ...]:
     """The candidates file (checked against the instance's task ids), or none; hidden rows
-    of a workbook are warned about in ``lang``, as for the tasks."""
+    of a workbook, and hours no job under ``policy`` can give, are warned about in
+    ``lang``, as for the tasks."""
     if candidates is None:
         return ()
     return combibaan.read_candidates(
-        candidates, instance, on_warning=functools.partial(warn, lang=lang)
+        candidates, instance, on_warning=functools.partial(warn, lang=lang), policy=policy
     )

@@ -120,7 +120,7 @@ def solve(
         effective = effective.replace(cover=True)
     instance = read_inputs(tasks, travel, suppliers, lang=lang, quiet=quiet)
     lock_set, pairs = read_workshop(instance, locks, forbid_pair, lang=lang)
-    people = read_people(instance, candidates, lang=lang)
+    people = read_people(instance, candidates, lang=lang, policy=effective)
     failure: combibaan.InputError | None = None
     with Interrupts(err, lang, saves=out_dir is not None) as interrupts:
         try:

@@ -20,11 +20,20 @@ from dataclasses import dataclass, field
 
 from combibaan.io.errors import InputError, Problem, unknown_task_ids
 from combibaan.io.parsing import competency_list, parse_number, split_list
-from combibaan.io.table import Column, Row, Table, collect_warnings, read_table, warnings_to
+from combibaan.io.table import (
+    Column,
+    Row,
+    Table,
+    collect_warnings,
+    read_table,
+    warn_user,
+    warnings_to,
+)
 from combibaan.model.candidate import Candidate
 from combibaan.model.instance import Instance
 from combibaan.model.phrase import BadValue, Phrase, mistake
 from combibaan.model.week import MINUTES_PER_DAY, Slot
+from combibaan.rules import Policy
 from combibaan.rules.max_hours import MaxHours
 from combibaan.rules.min_hours import MinHours
 
@@ -99,6 +108,7 @@ def read_candidates(
     instance: Instance | None = None,
     *,
     on_warning: Callable[[Problem], object] | None = None,
+    policy: Policy | None = None,
 ) -> tuple[Candidate, ...]:
     """Read a candidates table (path or DataFrame); with ``instance``, the task ids in
     ``eligible_task_ids`` must exist in it. All problems come in one :class:`InputError`.
@@ -107,7 +117,7 @@ def read_candidates(
     each, also when there are errors; without it they are issued as
     :class:`~combibaan.io.errors.InputWarning`, as :func:`~combibaan.io.read_instance` does.
     """
-    return warnings_to(on_warning, lambda: _read_candidates(source, instance))
+    return warnings_to(on_warning, lambda: _read_candidates(source, instance, policy))
 
 
 @dataclass
@@ -121,7 +131,9 @@ class _Draft:
     set_in: dict[str, int] = field(default_factory=dict)
 
 
-def _read_candidates(source: object, instance: Instance | None) -> tuple[Candidate, ...]:
+def _read_candidates(
+    source: object, instance: Instance | None, policy: Policy | None
+) -> tuple[Candidate, ...]:
     columns = (*CANDIDATE_COLUMNS, *PERSONAL_COLUMNS)
     try:
         table = read_table(source, columns, what="candidates", sheet_names=SHEET_NAMES)
@@ -154,6 +166,8 @@ def _read_candidates(source: object, instance: Instance | None) -> tuple[Candida
     if problems:
         problems.sort(key=lambda p: p.row or 0)  # stable: a row's cells stay left to right
         raise InputError(problems)
+    if policy is not None:
+        warn_user([p for c in candidates for p in _hours_outside(c, drafts[c.id], table, policy)])
     return tuple(candidates)
 
 
@@ -287,6 +301,26 @@ def _hours_unavailable(candidate: Candidate, draft: _Draft, table: Table) -> lis
     hours = round(candidate.available_minutes / 60, 2)
     message = mistake("min_hours_unavailable", candidate=candidate.id, low=low, hours=hours)
     return [table.problem(message, draft.set_in["min_hours"], "min_hours")]
+
+
+def _hours_outside(
+    candidate: Candidate, draft: _Draft, table: Table, policy: Policy
+) -> list[Problem]:
+    """Hours no job under ``policy`` can give: at most fewer than a job's minimum, or at
+    least more than its most. Accepted without a word, such a candidate never got a job.
+    A warning, not an error: the policy may be meant to change."""
+    low, high = policy.min_hours, policy.max_hours
+    if candidate.max_hours is not None and low is not None and candidate.max_hours < low:
+        message = mistake(
+            "candidate_below_policy", candidate=candidate.id, hours=candidate.max_hours, low=low
+        )
+        return [table.problem(message, draft.set_in["max_hours"], "max_hours")]
+    if candidate.min_hours is not None and high is not None and candidate.min_hours > high:
+        message = mistake(
+            "candidate_above_policy", candidate=candidate.id, hours=candidate.min_hours, high=high
+        )
+        return [table.problem(message, draft.set_in["min_hours"], "min_hours")]
+    return []
 
 
 def _build(draft: _Draft) -> Candidate:

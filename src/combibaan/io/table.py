@@ -227,9 +227,9 @@ def read_table(
                 notes.extend(raw.notes)
                 table = _to_table(name, raw, columns, noun)
     except InputError:
-        _warn(notes)
+        warn_user(notes)
         raise
-    _warn([*notes, *table.warnings])
+    warn_user([*notes, *table.warnings])
     return table
 
 
@@ -263,7 +263,9 @@ def warnings_to(on_warning: Callable[[Problem], object] | None, read: Callable[[
                 on_warning(problem)
 
 
-def _warn(notes: list[Problem]) -> None:
+def warn_user(notes: list[Problem]) -> None:
+    """Warnings about the user's input: to :func:`collect_warnings`' list inside it, else
+    each an :class:`InputWarning` through :mod:`warnings`."""
     sink = _SINK.get()
     if sink is not None:
         sink.extend(notes)
