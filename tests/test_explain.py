@@ -199,3 +199,15 @@ def test_ctrl_c_during_explain_is_no_explanation(monkeypatch: pytest.MonkeyPatch
     instance = combibaan.read_instance(INSTANCES / "indoor" / "tasks.csv")
     with pytest.raises(KeyboardInterrupt):
         combibaan.explain(instance, "I13", time_limit=2)
+
+
+def test_a_task_too_long_alone_is_offered_the_week_it_needs() -> None:
+    """40 h a week against a maximum of 36: explain tried a longer day and a wider span,
+    never the week; now "with max 40 h a week" places it."""
+    instance = make_instance(
+        make_task("T1", "Asito", "ma-vr 06:00-14:00"),
+        make_task("T2", "Sodexo", "ma-vr 15:00-16:00"),
+    )
+    story = combibaan.explain(instance, "T1", time_limit=5, lang="en")
+    assert [r.change for r in story.relaxations] == ["with max 40 h a week"]
+    assert (story.relaxations[0].key, story.relaxations[0].jobs) == ("max_hours", 1)

@@ -354,7 +354,9 @@ def _candidates(
     out = [_Candidate("none", explain_text("relax_none", lang), policy, locks, pairs)]
 
     mine = [a for a in ways.of[v] if a in ways.graph]
-    best: int | None = None
+    # A task in no search (too long alone, say) reaches its own minutes: the week a rule
+    # would need for it alone (a 40-hour task never got "with max 40 h a week").
+    best: int | None = None if v in plan.excluded else instance.tasks[v].minutes_per_week
     if mine:
         best = max(
             reach([a], ways.graph, ways.expansion.profiles, policy, accept=ways.accept).best_minutes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from combibaan.model.numbers import Bounds
@@ -40,6 +41,7 @@ class MaxHours(Rule):
         "nl": "het maximum van {value} uur per week",
         "en": "the maximum of {value} h a week",
     }
+    relax = {"nl": "met max {value} uur per week", "en": "with max {value} h a week"}
 
     def over(self, before: Load, q: Profile, limit: int) -> bool:
         return before.minutes + q.minutes > limit
@@ -55,6 +57,14 @@ class MaxHours(Rule):
 
     def terms(self, limit: int) -> tuple[Term, ...]:
         return (WeekMinutes(high=limit),)
+
+    def relaxations(self, value: float, best_minutes: int | None) -> list[float]:
+        """The week just long enough for the most a set around the task reaches: only a
+        task too long alone reaches past the limit (a search keeps under it)."""
+        if best_minutes is None or best_minutes <= value * 60:
+            return []
+        needed = math.ceil(best_minutes / 60)
+        return [needed] if needed <= self.bounds.high else []
 
 
 RULE = MaxHours()
