@@ -185,3 +185,25 @@ def test_cli_prints_a_comparison(tmp_path: Path) -> None:
         "check", folder / "tasks.csv", tmp_path / "solution.json", "--travel", folder / "travel.csv"
     )
     assert checked.returncode == 0, checked.stdout
+
+
+def test_the_large_path_rearranges_rather_than_leaving_jobs_out() -> None:
+    """The large path's columns were its proposal alone, so every "alternative" was the
+    proposal with a third of its jobs left out (31 jobs, alternatives of 20). Packed from
+    the jobs its search met too, each is a real rearrangement, as on the exact path."""
+    import warnings
+
+    from combibaan.generate import generate
+
+    tasks, travel = generate(60, 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        instance = combibaan.read_instance(tasks, travel)
+    result = combibaan.solve(instance, time_limit=5, seed=1, alternatives=2, strategy="large")
+    assert result.statistics.method == "lns" and result.alternatives
+    best = {frozenset(job.task_ids) for job in result.solution.jobs}
+    for alternative in result.alternatives:
+        jobs = {frozenset(job.task_ids) for job in alternative.solution.jobs}
+        assert jobs - best, "only jobs of the proposal: a subset, not an alternative"
+        assert alternative.jobs_delta >= -1
+    assert not combibaan.check_result(result)

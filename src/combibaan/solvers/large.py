@@ -83,6 +83,8 @@ BACKGROUND_SHARES = (0.45, 0.15)
 IDLE_STEPS = 1500
 #: A phase's wall-clock cap, as a multiple of its budget (reference seconds).
 CAP_FACTOR = 2.0
+#: Jobs met on the way kept for alternatives (:attr:`LargeOutcome.pool`).
+POOL_JOBS = 1_500
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,9 @@ class LargeOutcome:
     proven_seconds: float | None = None
     #: Whether the search ended on its own (:meth:`_Run.enough`), not at its budget.
     settled: bool = False
+    #: Other jobs met on the way (column generation's, the dives', the search's): at
+    #: most ``POOL_JOBS``, for alternatives.
+    pool: tuple[tuple[int, ...], ...] = ()
 
 
 class _Run:
@@ -367,8 +372,18 @@ def solve_large(
     # shares a job with another: nothing to search).
     settled = (run.settled or not search.has_moves) and not interrupted
     settled = settled and len(search.jobs) >= run.bound()
+    mine = set(search.jobs)
+    met = [job for job in dict.fromkeys([*run.pool, *search.seen]) if job not in mine]
     return LargeOutcome(
-        search.jobs, bound, interrupted, converged, search.steps, cut, run.proven_at, settled
+        search.jobs,
+        bound,
+        interrupted,
+        converged,
+        search.steps,
+        cut,
+        run.proven_at,
+        settled,
+        tuple(met[:POOL_JOBS]),
     )
 
 

@@ -250,9 +250,13 @@ def solve(
     solution, interrupted = _proposal(problem, outcome, outcome.selected)
     interrupted = interrupted or (held is not None and held.interrupted)
     others: list = []
+    # The large path's columns are its proposal alone: without the other jobs it met,
+    # an alternative could only leave jobs out (20 jobs, and three "alternatives" of
+    # 12-13 of them).
+    wider = replace(outcome, columns=[*outcome.columns, *outcome.pool]) if outcome.pool else outcome
     if alternatives and verdict.status in ("optimal", "feasible") and not interrupted:
         try:
-            others = _alternatives(problem, outcome, alternatives, time_limit)
+            others = _alternatives(problem, wider, alternatives, time_limit)
         except KeyboardInterrupt:
             interrupted = True
     return Result(
@@ -271,7 +275,7 @@ def solve(
         alternatives=to_alternatives(
             others,
             lambda chosen, rank: _proposal(
-                problem, outcome, chosen, lambda jobs: named(jobs, solution, rank)
+                problem, wider, chosen, lambda jobs: named(jobs, solution, rank)
             )[0],
             solution,
             # Over thinned starts an alternative is proven for the starts tried only.

@@ -156,6 +156,9 @@ class Outcome:
     #: Whether the search ended on its own, its jobs at a proven bound and the hours
     #: searched a while more (the large path, which proves no hours), not at its budget.
     settled: bool = False
+    #: Other jobs the search met beside ``columns`` (the large path, whose columns are its
+    #: proposal alone): the alternatives are packed from these too.
+    pool: tuple[tuple[int, ...], ...] = ()
 
     @classmethod
     def greedy(

@@ -52,4 +52,5 @@ class Large:
             every_job=False,
             method="lns",
             settled=found.settled,
+            pool=tuple(problem.plan.filter(found.pool)),
         )
