@@ -116,6 +116,31 @@ def test_checker_catches_bad_alternatives(solved: combibaan.Result) -> None:
     assert "alternatief 1, baan" in str(too_short)
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "rule"),
+    [
+        (("summary", "jobs"), 99, "summary"),
+        (("summary", "hours_placed"), 1.5, "summary"),
+        (("summary", "job_units"), 9.9, "summary"),
+        (("status",), "infeasible", "status"),
+        (("equally_good",), "flip", "alternative_delta"),
+    ],
+)
+def test_checker_holds_an_alternative_to_its_own_claims(
+    solved: combibaan.Result, field: tuple[str, ...], value: object, rule: str
+) -> None:
+    """Only the deltas were checked: a summary, a status or "equally good" that its jobs
+    contradict passed, where the best proposal's same claims are held to them."""
+    document = solved.to_dict()
+    assert combibaan.check_solution(solved.instance, document) == []
+    target = document["alternatives"][0]
+    for key in field[:-1]:
+        target = target[key]
+    target[field[-1]] = (not target[field[-1]]) if value == "flip" else value
+    found = combibaan.check_solution(solved.instance, document)
+    assert [(v.rule, v.alternative) for v in found] == [(rule, 1)]
+
+
 def test_checker_catches_an_alternative_better_than_an_optimal_best() -> None:
     instance = read("indoor")
     result = combibaan.solve(instance, alternatives=1, time_limit=10)

@@ -911,6 +911,18 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "en": "stopped count_proven does not go with status {status} (or with cover mode): "
         "it goes with a feasible proposal whose number of jobs is proven",
     },
+    "alternative_status": {
+        "nl": "status {value} past niet bij een alternatief: dat is een voorstel, optimal of "
+        "feasible",
+        "en": "status {value} does not go with an alternative: it is a proposal, optimal or "
+        "feasible",
+    },
+    "alternative_equally_good": {
+        "nl": "equally_good is {value}, maar dat hoort te zeggen of het alternatief evenveel "
+        "banen en uren heeft als het voorstel",
+        "en": "equally_good is {value}, but it should say whether the alternative has as many "
+        "jobs and hours as the proposal",
+    },
     "count_proven_open": {
         "nl": "stopped count_proven zegt dat het aantal banen bewezen is, maar jobs_status is "
         "{value}",

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from combibaan.check.base import Violation, said
-from combibaan.check.claims import HOURS_TOLERANCE, quoted
+from combibaan.check.claims import HOURS_TOLERANCE, quoted, summary_violations
 from combibaan.check.document import is_number, job_task_lists
 from combibaan.model.instance import Instance
 from combibaan.model.task import Task
@@ -80,6 +80,20 @@ def alternative_violations(
         if solution.get("status") == "optimal" and (jobs_delta, hours_delta) > (0, 1e-9):
             message = said("alternative_better", jobs=jobs_delta, hours=hours_delta)
             out.append(Violation("alternative_better", None, message, rank))
+        # Its own claims, as the best proposal's are checked: the summary adds up, the
+        # status is one a proposal can have, "equally good" means no delta at all.
+        placed = _minutes_of(listed, known) / 60
+        total = sum(t.minutes_per_week for t in known.values()) / 60
+        summary = summary_violations(item, len(listed), placed, total)
+        out.extend(Violation(v.rule, v.job_id, v.message, rank) for v in summary)
+        status = item.get("status", "feasible")
+        if status not in ("optimal", "feasible"):
+            message = said("alternative_status", value=quoted(status))
+            out.append(Violation("status", None, message, rank))
+        equal = jobs_delta == 0 and abs(hours_delta) <= HOURS_TOLERANCE
+        if "equally_good" in item and item["equally_good"] is not equal:
+            message = said("alternative_equally_good", value=quoted(item["equally_good"]))
+            out.append(Violation("alternative_delta", None, message, rank))
     return out
 
 
