@@ -108,6 +108,14 @@ def test_read_xlsx(tmp_path: Path, indoor: combibaan.Instance) -> None:
     sheet.append(["samen", "I07|I15"])
     workbook.save(tmp_path / "locks.xlsx")
     assert read_locks(tmp_path / "locks.xlsx", indoor) == Locks.of([("together", ["I07", "I15"])])
+    # A sheet of notes first: the sheet named "afspraken" (the tool's own word) is read.
+    notes = openpyxl.Workbook()
+    notes.active.append(["Workshop 12 maart"])
+    named = notes.create_sheet("Afspraken")
+    named.append(["regel", "taken"])
+    named.append(["apart", "I07|I15"])
+    notes.save(tmp_path / "workshop.xlsx")
+    assert read_locks(tmp_path / "workshop.xlsx", indoor) == Locks.of([("apart", ["I07", "I15"])])
 
 
 def test_reader_reports_every_problem_with_row_and_column(

@@ -40,7 +40,8 @@ def read_locks(
 
 
 def _read_locks(source: object, instance: Instance | None) -> Locks:
-    table = read_table(source, LOCK_COLUMNS, what="locks", sheet_names=("locks", "sloten"))
+    names = ("locks", "afspraken", "sloten")
+    table = read_table(source, LOCK_COLUMNS, what="locks", sheet_names=names)
     problems: list[Problem] = list(table.problems)
     locks: list[Lock] = []
     kept_in: dict[str, int] = {}
