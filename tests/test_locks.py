@@ -385,3 +385,16 @@ def test_cli_bad_locks_file_and_pair_exit_2(tmp_path: Path) -> None:
     assert done.returncode == 2 and "fout: --forbid-pair: een verboden paar" in done.stderr
     done = run_cli("solve", *INDOOR_ARGS, "--forbid-pair", "Securitas", "--lang", "en")
     assert done.returncode == 2 and "error: --forbid-pair: a forbidden pair" in done.stderr
+
+
+def test_a_bad_locks_file_and_a_bad_pair_are_told_at_once(tmp_path: Path) -> None:
+    """The pair's unknown supplier came only on the next run, after the file was fixed."""
+    locks = tmp_path / "locks.csv"
+    locks.write_text("rule,tasks\nsamen,I07|NOPE\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["solve", INSTANCES / "indoor" / "tasks.csv", "--locks", locks]
+    done = run_cli(*args, "--forbid-pair", "A|B", "--out", out, "--lang", "en")
+    assert done.returncode == 2
+    assert "locks.csv, row 2" in done.stderr and "'NOPE'" in done.stderr
+    assert "--forbid-pair" in done.stderr and "supplier 'A'" in done.stderr
+    assert not out.exists()

@@ -403,14 +403,22 @@ def read_workshop(
     hidden rows of a locks workbook are warned about (in ``lang``), as for the tasks.
     """
     locks = None
+    problems: list[combibaan.Problem] = []
     if locks_file is not None:
-        locks = combibaan.read_locks(
-            locks_file, instance, on_warning=functools.partial(warn, lang=lang)
-        )
+        try:
+            locks = combibaan.read_locks(
+                locks_file, instance, on_warning=functools.partial(warn, lang=lang)
+            )
+        except combibaan.InputError as error:  # said with the pairs' mistakes, in one go
+            problems += error.problems
+    pairs: tuple[tuple[str, str], ...] = ()
     try:
-        return locks, combibaan.resolve_pairs(instance, forbid_pairs or ())
+        pairs = combibaan.resolve_pairs(instance, forbid_pairs or ())
     except combibaan.LockError as error:
-        raise lock_error(error, None) from None
+        problems += lock_error(error, None).problems
+    if problems:
+        raise combibaan.InputError(problems)
+    return locks, pairs
 
 
 def lock_error(error: combibaan.LockError, locks: Path | None) -> combibaan.InputError:
