@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,13 +61,24 @@ class Interrupts:
         self._previous: Any = None
         self._pid = os.getpid()
         self._installed = False
+        self._unraisable: Any = None
 
     def __enter__(self) -> Interrupts:
         # Signal handlers can only be set in the main thread (tests may call from others).
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._handle)
             self._installed = True
+            self._unraisable = sys.unraisablehook
+            sys.unraisablehook = self._quiet_interrupt
         return self
+
+    def _quiet_interrupt(self, unraisable: Any) -> None:
+        """A press that lands in a callback Python cannot raise from (an import lock's, at
+        start-up) is already counted: Python would print "Exception ignored in ..." and a
+        traceback for it, so say nothing; anything else as before."""
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            return
+        self._unraisable(unraisable)
 
     def __exit__(
         self,
@@ -76,6 +88,7 @@ class Interrupts:
     ) -> None:
         if self._installed:
             signal.signal(signal.SIGINT, self._previous)
+            sys.unraisablehook = self._unraisable
             self._installed = False
 
     @contextmanager
