@@ -156,10 +156,5 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(130) from None
         except Aborted:
             raise typer.Exit(130) from None  # the handler has said so
-        except LookupError as error:
-            if not isinstance(error, combibaan.UnknownTaskError):
-                raise
-            say(err, error_text("label_error", lang), "bold red", error.text(lang))
-            raise typer.Exit(2) from None
 
     return wrapper
