@@ -268,6 +268,14 @@ def test_the_search_over_tasks_meets_the_jobs_the_search_over_ways_does(
     )
     smallest = [set(expansion.tasks(job)) for job in minimal.jobs]
     assert minimal.complete and len(smallest) < len(over_ways)
+    # Without the search for fewer working days: the same sets, each at ways that fit.
+    counted = enumerate_jobs(
+        graph, expansion.profiles, limits, task_of=expansion.task_of, fewest_days=False
+    )
+    assert [expansion.tasks(job) for job in counted.jobs] == [
+        expansion.tasks(job) for job in found.jobs
+    ]
+    assert counted.nodes <= found.nodes
     assert all(any(s <= set(job) for s in smallest) for job in over_ways)
     # Under a price limit: exactly the minimal sets that stay under it (a task's ways
     # share its price), however early a set is priced out of the minimum hours.

@@ -51,6 +51,7 @@ def enumerate_jobs(
     prices: Sequence[float] | None = None,
     price_limit: float = math.inf,
     task_of: Sequence[int] | None = None,
+    fewest_days: bool = True,
 ) -> Enumeration:
     """All feasible jobs among the nodes of ``graph``.
 
@@ -66,7 +67,9 @@ def enumerate_jobs(
     With ``task_of`` the nodes are ways of doing tasks (:mod:`.expansion`; two
     ways of one task share no edge) and the search runs over sets of *tasks*,
     each met once with one combination of its ways that fits
-    (:func:`_enumerate_ways`); the jobs come back as those ways.
+    (:func:`_enumerate_ways`); the jobs come back as those ways, on the fewest working
+    days found (the tie-break) unless ``fewest_days`` is False (a count needs none: on
+    80 short tasks, 30 % flexible, that search took 28 % of the steps).
     """
     if task_of is not None and any(t != v for v, t in enumerate(task_of)):
         return _enumerate_ways(
@@ -81,6 +84,7 @@ def enumerate_jobs(
             accept,
             prices,
             price_limit,
+            fewest_days,
         )
     started = time.perf_counter()
     order = sorted(graph.nodes)
@@ -184,6 +188,9 @@ def _out_of_reach(
 TINY_PRICE = 1e-12
 
 
+#: Per task, the ways (bit w for way w) that can still be in a witness of the set searched.
+Domains = Mapping[int, int]
+
 #: Steps of search for a job's ways on fewer working days (a tie-break, not the count).
 DAYS_STEPS = 200
 
@@ -207,6 +214,7 @@ def _enumerate_ways(
     accept: Callable[[Sequence[int]], bool] | None,
     prices: Sequence[float] | None,
     price_limit: float,
+    fewest_days: bool,
 ) -> Enumeration:
     """:func:`enumerate_jobs` over sets of tasks; a set counts when some way of doing
     each of its tasks fits (its *witness*).
@@ -222,6 +230,13 @@ def _enumerate_ways(
     some witness keeps the lower rules too; that witness is the job recorded, as
     nodes. A step is a set met or a way tried in a search, so the step budget
     means about what it does over tasks.
+
+    Each set carries, per member and per candidate, the ways that fit some way of
+    every member so far (as bits: its *domains*). A candidate with none left is
+    dropped before it is met, a grown set where a member has none left fails without
+    a search, and a search for a witness tries only those ways. On 80 short tasks,
+    30 % flexible, listing the jobs under the count's price threshold took half the
+    steps (0.80 million of 1.53) and 71 % of the time, the same jobs.
     """
     started = time.perf_counter()
     adjacency = {v: set(graph[v]) for v in graph.nodes}
@@ -233,13 +248,19 @@ def _enumerate_ways(
     most_suppliers = limits.max_suppliers
     jobs: list[tuple[int, ...]] = []
 
-    def extend(members: list[int], candidates: list[int], way: Way, room: float) -> None:
+    def extend(
+        members: list[int], candidates: list[int], way: Way, room: float, domains: Domains
+    ) -> None:
         search.step()
         job = way if way.load.is_job(limits) else None
         if job is None and limits.lower and not limits.out_of_reach(way.load.minutes):
-            job = search.find(members, job=True)  # the lower rules may want other times
+            # the lower rules may want other times
+            job = search.find(members, job=True, domains=domains)
         if job is not None:
-            nodes = search.fewest_days(members, job)
+            if fewest_days:
+                nodes = search.fewest_days(members, job, domains)
+            else:
+                nodes = tuple(sorted(job.nodes))
             if accept is None or accept(nodes):
                 jobs.append(nodes)
                 if len(jobs) >= max_jobs:
@@ -252,14 +273,23 @@ def _enumerate_ways(
             return
         for k, c in enumerate(candidates):
             members.append(c)
-            grown = search.grow(members, way)
+            narrowed = search.narrow(members, domains)
+            grown = None if narrowed is None else search.grow(members, way, domains=narrowed)
             if grown is not None:
-                later = [u for u in candidates[k + 1 :] if u in search.near[c]]
-                if len(grown.load.suppliers) >= most_suppliers:
-                    allowed = grown.load.suppliers
-                    later = [u for u in later if supplier[u] in allowed]
+                assert narrowed is not None
+                allowed = grown.load.suppliers
+                full = len(allowed) >= most_suppliers
                 left = room - price[c]
-                extend(members, [u for u in later if price[u] <= left], grown, left)
+                around = search.around(narrowed[c])
+                later = []
+                for u in candidates[k + 1 :]:
+                    if price[u] > left or (full and supplier[u] not in allowed):
+                        continue
+                    ways = domains[u] & around
+                    if ways:
+                        later.append(u)
+                        narrowed[u] = ways
+                extend(members, later, grown, left, narrowed)
             members.pop()
 
     complete = True
@@ -271,8 +301,15 @@ def _enumerate_ways(
             if first is None:
                 continue
             left = price_limit - price[t]
-            later = sorted(u for u in search.near[t] if u > t and price[u] <= left)
-            extend([t], later, first, left)
+            domains = {t: search.way_bits[t]}
+            around = search.around(domains[t])
+            later = []
+            for u in sorted(u for u in search.near[t] if u > t and price[u] <= left):
+                ways = search.way_bits[u] & around
+                if ways:
+                    later.append(u)
+                    domains[u] = ways
+            extend([t], later, first, left, domains)
     except _Stop:
         complete = False
     seconds = time.perf_counter() - started
@@ -298,6 +335,9 @@ class Witness:
         for v in sorted(adjacency):
             self.ways.setdefault(task_of[v], []).append(v)
         self.adjacency = adjacency
+        #: The same as bits (bit u for way u), and each task's ways.
+        self.bits = {v: sum(1 << u for u in around) for v, around in adjacency.items()}
+        self.way_bits = {t: sum(1 << v for v in vs) for t, vs in self.ways.items()}
         #: Per task the tasks some way of which shares an edge with some way of it.
         self.near: dict[int, set[int]] = {t: set() for t in self.ways}
         for v, around in self.adjacency.items():
@@ -322,29 +362,72 @@ class Witness:
             self.cut = True
             raise _Stop
 
-    def grow(self, members: list[int], way: Way, patience: int | None = None) -> Way | None:
+    def narrow(self, members: Sequence[int], domains: Domains) -> dict[int, int] | None:
+        """The ways of ``members`` (the last one new) that can still be in a witness:
+        ``domains`` (those of the new one already fit some way of each other member) with
+        the other members' narrowed to those that fit some way of the new one; ``None``
+        when a member has none left (no witness: found without a search)."""
+        new = members[-1]
+        around = self.around(domains[new])
+        narrowed = {new: domains[new]}
+        for t in members[:-1]:
+            ways = domains[t] & around
+            if not ways:
+                return None
+            narrowed[t] = ways
+        return narrowed
+
+    def around(self, ways: int) -> int:
+        """The ways (as bits) that share an edge with some of ``ways`` (bits): only those
+        can be in a witness with the task whose ways these are."""
+        if ways & (ways - 1) == 0:
+            return self.bits[ways.bit_length() - 1]
+        around = 0
+        for w in members_of(ways):
+            around |= self.bits[w]
+        return around
+
+    def grow(
+        self,
+        members: list[int],
+        way: Way,
+        patience: int | None = None,
+        domains: Domains | None = None,
+    ) -> Way | None:
         """A witness for ``members`` (the last one new): ``way`` (its parent's) with a way
-        of the new task, else a search over all ways (``patience``: see :meth:`find`)."""
-        for w in self.ways[members[-1]]:
+        of the new task, else a search over all ways (``patience``: see :meth:`find`;
+        ``domains``: the ways per member that can still be in one, see :meth:`narrow`)."""
+        new = members[-1]
+        for w in self.ways[new] if domains is None else members_of(domains[new]):
             if all(w in self.adjacency[v] for v in way.nodes):
                 load = way.load.add(self.profiles[w], self.limits)
                 if load is not None:
                     return Way((*way.nodes, w), load)
         if all(len(self.ways[t]) == 1 for t in members[:-1]):
             return None  # the parent had no other way: nothing else to try
-        return self.find(members, job=False, patience=patience)
+        return self.find(members, job=False, patience=patience, domains=domains)
 
-    def find(self, members: Sequence[int], *, job: bool, patience: int | None = None) -> Way | None:
+    def find(
+        self,
+        members: Sequence[int],
+        *,
+        job: bool,
+        patience: int | None = None,
+        domains: Domains | None = None,
+    ) -> Way | None:
         """Ways for ``members`` that fit together (and with ``job`` keep the lower rules);
         ``None``: there are none, or with ``patience`` none was found in that many steps
-        (then :attr:`gave_up` counts it: the answer is not a proof)."""
+        (then :attr:`gave_up` counts it: the answer is not a proof). ``domains``: only
+        these ways per member can be in one (:meth:`narrow`)."""
         budget = None if patience is None else [patience]
-        found = next(self._all(members, job, None, budget), None)
+        found = next(self._all(members, job, None, budget, domains), None)
         if found is None and budget is not None and budget[0] < 0:
             self.gave_up += 1
         return found
 
-    def fewest_days(self, members: Sequence[int], job: Way) -> tuple[int, ...]:
+    def fewest_days(
+        self, members: Sequence[int], job: Way, domains: Domains | None = None
+    ) -> tuple[int, ...]:
         """The nodes of a job on fewer working days (the tie-break counts them) when its
         tasks have a choice of days, the fewest found within :data:`DAYS_STEPS` steps of
         search; else ``job``'s."""
@@ -352,7 +435,9 @@ class Witness:
         if any(t in self.day_choice for t in members):
             budget = [DAYS_STEPS]
             while True:
-                fewer = next(self._all(members, True, _count_days(best.load) - 1, budget), None)
+                fewer = next(
+                    self._all(members, True, _count_days(best.load) - 1, budget, domains), None
+                )
                 if fewer is None:
                     break
                 best = fewer
@@ -364,22 +449,21 @@ class Witness:
         job: bool,
         max_days: int | None,
         budget: list[int] | None = None,
+        domains: Domains | None = None,
     ) -> Iterator[Way]:
         """Depth-first over the ways of ``members``: the task with the fewest ways left
         next, and every way that no longer fits the chosen ones struck off at once, so
         that a set with no way fails early (forward checking)."""
 
-        def down(
-            nodes: tuple[int, ...], load: Load | None, left: dict[int, list[int]]
-        ) -> Iterator[Way]:
+        def down(nodes: tuple[int, ...], load: Load | None, left: dict[int, int]) -> Iterator[Way]:
             if not left:
                 assert load is not None
                 if not job or load.is_job(self.limits):
                     yield Way(nodes, load)
                 return
-            t = min(left, key=lambda u: (len(left[u]), u))
+            t = min(left, key=lambda u: (left[u].bit_count(), u))
             rest = {u: ws for u, ws in left.items() if u != t}
-            for w in left[t]:
+            for w in members_of(left[t]):
                 self.step()
                 if budget is not None:
                     budget[0] -= 1
@@ -389,12 +473,13 @@ class Witness:
                 grown = Load.of(q) if load is None else load.add(q, self.limits)
                 if grown is None or (max_days is not None and _count_days(grown) > max_days):
                     continue
-                near = self.adjacency[w]
-                narrowed = {u: [x for x in ws if x in near] for u, ws in rest.items()}
+                near = self.bits[w]
+                narrowed = {u: ws & near for u, ws in rest.items()}
                 if all(narrowed.values()):
                     yield from down((*nodes, w), grown, narrowed)
 
-        return down((), None, {t: self.ways[t] for t in members})
+        ways = self.way_bits if domains is None else domains
+        return down((), None, {t: ways[t] for t in members})
 
 
 def _count_days(load: Load) -> int:
@@ -403,6 +488,8 @@ def _count_days(load: Load) -> int:
 
 def members_of(key: int) -> tuple[int, ...]:
     """The tasks of a set given as bits (bit t for task t), in order."""
+    if key & (key - 1) == 0:
+        return (key.bit_length() - 1,) if key else ()
     members = []
     while key:
         low = key & -key

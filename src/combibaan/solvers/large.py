@@ -266,6 +266,7 @@ class _Run:
             accept=accept,
             prices=[prices.of.get(v, 0.0) for v in range(len(self.search.profiles))],
             price_limit=prices.threshold(found + 1),
+            fewest_days=False,  # the count's; the search after it weighs the days
         )
         self.spent += listed.nodes / ENUMERATION_NODES_PER_SECOND
         self.cut |= listed.wall_clock_cut
