@@ -42,10 +42,10 @@ def measure(
         bounds.append(original_bound(*args, **kwargs))
         return bounds[-1]
 
-    def counted(self, members, *, job, patience=None):  # type: ignore[no-untyped-def]
+    def counted(self, members, *, job, patience=None, domains=None):  # type: ignore[no-untyped-def]
         nonlocal gave_up
         steps, doubts = self.steps, self.gave_up
-        way = original(self, members, job=job, patience=patience)
+        way = original(self, members, job=job, patience=patience, domains=domains)
         (found if way is not None else none).append(self.steps - steps)
         gave_up += self.gave_up - doubts
         return way
