@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -335,9 +335,10 @@ class Witness:
         for v in sorted(adjacency):
             self.ways.setdefault(task_of[v], []).append(v)
         self.adjacency = adjacency
-        #: The same as bits (bit u for way u), and each task's ways.
-        self.bits = {v: sum(1 << u for u in around) for v, around in adjacency.items()}
-        self.way_bits = {t: sum(1 << v for v in vs) for t, vs in self.ways.items()}
+        #: The same as bits (bit u for way u), made when first asked (:meth:`around`).
+        self._bits: dict[int, int] = {}
+        #: Each task's ways as bits.
+        self.way_bits = {t: _as_bits(vs) for t, vs in self.ways.items()}
         #: Per task the tasks some way of which shares an edge with some way of it.
         self.near: dict[int, set[int]] = {t: set() for t in self.ways}
         for v, around in self.adjacency.items():
@@ -381,11 +382,17 @@ class Witness:
         """The ways (as bits) that share an edge with some of ``ways`` (bits): only those
         can be in a witness with the task whose ways these are."""
         if ways & (ways - 1) == 0:
-            return self.bits[ways.bit_length() - 1]
+            return self._around_one(ways.bit_length() - 1)
         around = 0
         for w in members_of(ways):
-            around |= self.bits[w]
+            around |= self._around_one(w)
         return around
+
+    def _around_one(self, way: int) -> int:
+        bits = self._bits.get(way)
+        if bits is None:
+            bits = self._bits[way] = _as_bits(self.adjacency[way])
+        return bits
 
     def grow(
         self,
@@ -501,13 +508,21 @@ class Witness:
                 grown = Load.of(q) if load is None else load.add(q, self.limits)
                 if grown is None or (max_days is not None and _count_days(grown) > max_days):
                     continue
-                near = self.bits[w]
+                near = self._around_one(w)
                 narrowed = {u: ws & near for u, ws in rest.items()}
                 if all(narrowed.values()):
                     yield from down((*nodes, w), grown, narrowed)
 
         ways = self.way_bits if domains is None else domains
         return down((), None, {t: ways[t] for t in members})
+
+
+def _as_bits(members: Iterable[int]) -> int:
+    """A set of small numbers as bits (a loop: ``sum`` over the shifts is quadratic)."""
+    bits = 0
+    for m in members:
+        bits |= 1 << m
+    return bits
 
 
 def _count_days(load: Load) -> int:
