@@ -220,6 +220,7 @@ class _Run:
         limits: Limits,
         proven: Prices | None,
         accept: Callable[[Sequence[int]], bool] | None = None,
+        unused: float = 0.0,
     ) -> None:
         """Settle the count between the jobs found and the bound (:mod:`.count_proof`).
 
@@ -236,6 +237,10 @@ class _Run:
         LP's threshold, and 32 jobs found where the search had stopped at 31
         (the bound). ``accept`` (together-locks) keeps the jobs the workshop
         allows; the prices ignore it, which only lets more jobs through.
+        ``unused``: the bound's share column generation did not need (it stopped at
+        a bound it could not lower), added to this one, as the count is then what is
+        left to settle: 80 short tasks, 30 % flexible, seed 3, listed 50,448 jobs in
+        0.95 million steps where the share alone allowed 0.57.
         """
         found = len(self.search.jobs)
         if found >= self.bound() or self.past_deadline():
@@ -254,7 +259,7 @@ class _Run:
             return
         if prices.threshold(found + 1) > MAX_THRESHOLD:
             return  # far from the bound: too many jobs would pass
-        budget = PROOF_SHARE * self.total
+        budget = PROOF_SHARE * self.total + unused
         listed = self.source.enumerate(
             graph,
             self.search.profiles,
@@ -402,15 +407,15 @@ def _inline(
         run.proven = bound if run.proven is None else min(run.proven, bound)
         run.show()
 
-    budget = BOUND_SHARE * run.total
+    share = BOUND_SHARE * run.total
     bound = lp_bound(
         adjacency,
         profiles,
         limits,
         run.search.jobs,
-        run.cap(budget),
+        run.cap(share),
         report=on_bound,
-        budget=budget,
+        budget=share,
         known_bound=run.fallback,
         source=run.source,
     )
@@ -438,7 +443,9 @@ def _inline(
             run.offer(outcome.jobs)
     run.master(dived)
     proven = Prices(bound.prices, sum(bound.prices.values())) if bound.prices else None
-    run.settle_count(graph, limits, proven, accept)
+    # Converged: it stopped at a bound it could not lower, short of its share.
+    unused = share - bound.work if bound.converged else 0.0
+    run.settle_count(graph, limits, proven, accept, max(unused, 0.0))
     return bound.converged, run.search_rounds(MASTER_CALLS - 1)
 
 
