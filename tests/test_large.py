@@ -347,9 +347,15 @@ def test_a_set_priced_out_of_the_minimum_hours_is_not_grown() -> None:
     assert _out_of_reach(limits, 60, [0, 1], minutes, price, 5.0)
 
 
-def test_the_count_is_settled_where_the_search_stops_one_short() -> None:
+@pytest.mark.parametrize(
+    ("total", "unused", "settled"), [(60.0, 0.0, True), (0.1, 0.0, False), (0.1, 15.0, True)]
+)
+def test_the_count_is_settled_where_the_search_stops_one_short(
+    total: float, unused: float, settled: bool
+) -> None:
     """Column generation's bound sits one job above a packing: the jobs under the LP's
-    threshold hold a packing that reaches the bound, and settling finds it."""
+    threshold hold a packing that reaches the bound, and settling finds it, on its own
+    share of the budget or on the share column generation left ``unused``."""
     instance, limits, profs, graph, adjacency = setting("short", 60, 2)
     start = greedy_jobs(graph, profs, limits)
     bound = lp_bound(adjacency, profs, limits, start, time.perf_counter() + 120)
@@ -368,12 +374,12 @@ def test_the_count_is_settled_where_the_search_stops_one_short() -> None:
         return job_burden(instance, job)
 
     search = LocalSearch(adjacency, profs, limits, short_of_it, cost)
-    run = large._Run(search, best, 60.0, time.perf_counter(), time.perf_counter() + 120, None)
+    run = large._Run(search, best, total, time.perf_counter(), time.perf_counter() + 120, None)
     run.pool = list(bound.pool)
     run.proven = bound.jobs_bound
     proven = large.Prices(bound.prices, sum(bound.prices.values()))
-    run.settle_count(graph, limits, proven)
-    assert len(search.jobs) == best
+    run.settle_count(graph, limits, proven, unused=unused)
+    assert len(search.jobs) == (best if settled else best - 1)
     assert_packing(search.jobs, profs, limits, adjacency)
     assert run.spent > 0
 
