@@ -402,8 +402,9 @@ class Witness:
         domains: Domains | None = None,
     ) -> Way | None:
         """A witness for ``members`` (the last one new): ``way`` (its parent's) with a way
-        of the new task, else a search over all ways (``patience``: see :meth:`find`;
-        ``domains``: the ways per member that can still be in one, see :meth:`narrow`)."""
+        of the new task, else a search among the ways that can still be in one:
+        ``domains`` (:meth:`narrow`) or, without them, those left by :meth:`consistent`
+        (``patience``: see :meth:`find`)."""
         new = members[-1]
         for w in self.ways[new] if domains is None else members_of(domains[new]):
             if all(w in self.adjacency[v] for v in way.nodes):
