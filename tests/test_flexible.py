@@ -1516,3 +1516,42 @@ def test_check_reads_a_broken_schedule_as_violations(entries: object) -> None:
     found = combibaan.check_solution(instance, document)
     assert {"schedule", "structure"} & {v.rule for v in found}
     assert all(len(v.text()) < 400 for v in found)
+
+
+def test_jobs_listed_without_the_days_search_get_their_fewest_days_when_offered() -> None:
+    """The count's listing skips the search for fewer working days; the jobs it hands
+    on are recorded at the fewest days found, as a listing with that search would."""
+    import networkx as nx
+
+    from combibaan.generate import generate
+    from combibaan.rules import Limits
+    from combibaan.solvers.compatibility import compatibility_graph
+    from combibaan.solvers.enumeration import enumerate_jobs
+    from combibaan.solvers.expansion import VariantSource, expand
+
+    policy = Policy()
+    limits = Limits.of(policy)
+    fewer = 0
+    for family, seed in (("campus", 0), ("night", 1), ("remote", 2)):
+        tasks, travel = generate(24, seed, family=family, flexible=0.5)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # generated travel tables name unused places
+            instance = combibaan.read_instance(tasks, travel)
+        searched, plain = expand(instance, limits), expand(instance, limits)
+        graph = compatibility_graph(instance, policy, plain.profiles, (), plain.task_of)
+        tie_broken = searched.record(
+            enumerate_jobs(graph, searched.profiles, limits, task_of=searched.task_of).jobs
+        )
+        source = VariantSource(plain, graph)
+        task_graph_ = nx.Graph((plain.task_of[a], plain.task_of[b]) for a, b in graph.edges)
+        task_graph_.add_nodes_from(set(plain.task_of))
+        listed = source.enumerate(task_graph_, plain.profiles, limits, fewest_days=False)
+        assert sorted(listed.jobs) == sorted(tie_broken)
+        before = {job: len(plain.days(job) or ()) for job in listed.jobs}
+        assert source.on_fewest_days(listed.jobs, limits) > 0
+        for job in listed.jobs:
+            after = len(plain.days(job) or ())
+            assert after <= before[job]
+            assert after <= len(searched.days(job) or ())
+            fewer += after < before[job]
+    assert fewer  # the search did find fewer days for some of them

@@ -392,6 +392,12 @@ class JobSource:
         """Whether CP-SAT may price over the tasks themselves (not with variants)."""
         return True
 
+    def on_fewest_days(self, jobs: Iterable[tuple[int, ...]], limits: Limits) -> int:
+        """Record ``jobs`` (tasks) at their ways on the fewest working days found, where
+        they were listed without that search (``fewest_days=False``); the steps taken.
+        Without variants a job has its tasks' own days: nothing to do."""
+        return 0
+
 
 class VariantSource(JobSource):
     """The searches over the variants of the tasks asked for; jobs come back as tasks,
@@ -471,6 +477,18 @@ class VariantSource(JobSource):
     @property
     def exact_pricing(self) -> bool:
         return False
+
+    def on_fewest_days(self, jobs: Iterable[tuple[int, ...]], limits: Limits) -> int:
+        steps = 0
+        for job in jobs:
+            inside = set(self._variants(job))
+            sub = {v: {u for u in self.nodes[v] if u in inside} for v in inside}
+            witness = Witness(sub, self.expansion.profiles, limits, self.expansion.task_of)
+            way = witness.find(job, job=True)
+            if way is not None:
+                self.expansion.record([witness.fewest_days(job, way)])
+            steps += witness.steps
+        return steps
 
 
 #: Steps the capped pricing searches for the ways of one set before it takes the set to
