@@ -69,7 +69,8 @@ def enumerate_jobs(
     each met once with one combination of its ways that fits
     (:func:`_enumerate_ways`); the jobs come back as those ways, on the fewest working
     days found (the tie-break) unless ``fewest_days`` is False (a count needs none: on
-    80 short tasks, 30 % flexible, that search took 28 % of the steps).
+    80 short tasks, 30 % flexible, that search took 29 % of the steps,
+    ``benchmarks/settling.py``).
     """
     if task_of is not None and any(t != v for v, t in enumerate(task_of)):
         return _enumerate_ways(
@@ -236,7 +237,7 @@ def _enumerate_ways(
     dropped before it is met, a grown set where a member has none left fails without
     a search, and a search for a witness tries only those ways. On 80 short tasks,
     30 % flexible, listing the jobs under the count's price threshold took half the
-    steps (0.80 million of 1.53) and 71 % of the time, the same jobs.
+    steps (0.80 million of 1.53), the same jobs (``benchmarks/settling.py``).
     """
     started = time.perf_counter()
     adjacency = {v: set(graph[v]) for v in graph.nodes}
@@ -423,7 +424,7 @@ class Witness:
         """The ways of ``members`` that fit some way of every other member, again until
         none is struck off (arc consistency); ``None`` when a member has none left.
         A step per member and round. Where a set has no witness this mostly shows it
-        without a search: on 80 short tasks, 30 % flexible, 99 % of such searches' steps."""
+        without a search (the pairs of ways that share no edge decide most such sets)."""
         domains = {t: self.way_bits[t] for t in members}
         changed = True
         while changed:

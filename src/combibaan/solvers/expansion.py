@@ -479,16 +479,15 @@ class VariantSource(JobSource):
         return False
 
     def on_fewest_days(self, jobs: Iterable[tuple[int, ...]], limits: Limits) -> int:
-        steps = 0
+        jobs = list(jobs)
+        inside = set(self._variants({t for job in jobs for t in job}))
+        sub = {v: {u for u in self.nodes[v] if u in inside} for v in inside}
+        witness = Witness(sub, self.expansion.profiles, limits, self.expansion.task_of)
         for job in jobs:
-            inside = set(self._variants(job))
-            sub = {v: {u for u in self.nodes[v] if u in inside} for v in inside}
-            witness = Witness(sub, self.expansion.profiles, limits, self.expansion.task_of)
             way = witness.find(job, job=True)
             if way is not None:
                 self.expansion.record([witness.fewest_days(job, way)])
-            steps += witness.steps
-        return steps
+        return witness.steps
 
 
 #: Steps the capped pricing searches for the ways of one set before it takes the set to

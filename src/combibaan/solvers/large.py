@@ -305,8 +305,8 @@ class _Run:
         self, jobs: Sequence[tuple[int, ...]], limits: Limits
     ) -> list[tuple[int, ...]]:
         """``jobs`` of the count's listing (found without the search for fewer working
-        days) recorded at their ways on the fewest days found, as the search offers them
-        (on 15 lists, 47 of 1,215 such jobs were on more days than needed)."""
+        days) recorded at their ways on the fewest days found, as the search offers them:
+        a set met nowhere else would keep ways on more days than needed."""
         self.spent += self.source.on_fewest_days(jobs, limits) / ENUMERATION_NODES_PER_SECOND
         return list(jobs)
 
