@@ -20,6 +20,7 @@ from combibaan.generate import generate
 from combibaan.model import Instance
 from combibaan.rules import Limits, Load, Policy, Profile, profiles
 from combibaan.solvers import background, large
+from combibaan.solvers import dive as diving
 from combibaan.solvers.colgen import LoadMemo, lp_bound, price
 from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.dive import dive
@@ -244,6 +245,59 @@ def test_dive_and_master_give_disjoint_jobs_within_the_bound(family: str) -> Non
     assert_packing(master.jobs, profs, limits, adjacency)
     assert score(master.jobs, profs, cost) >= score(start, profs, cost)
     assert len(master.jobs) <= bound.jobs_bound
+
+
+@pytest.mark.parametrize("adapt", [True, False])
+def test_the_dive_fixes_more_per_step_where_its_pricing_would_run_out(
+    monkeypatch: pytest.MonkeyPatch, adapt: bool
+) -> None:
+    # Triangles of pairs: the LP takes every pair at one half, so each step fixes a
+    # share of the value (a pair of some triangles) and the dive takes many steps. The
+    # pricing costs the square of the tasks left to pair (as :func:`dive._fix_share`
+    # assumes),
+    # a third of the budget at first: at the fixed share of 0.1 it runs out, the
+    # adapted share lasts.
+    n, budget = 300, 30.0
+    calls: list[int] = []
+
+    def pricing(adjacency, profiles, limits, free, duals, meter, *rest):  # type: ignore[no-untyped-def]
+        left = set(free)
+        calls.append(sum(1 for t in free if adjacency[t] & left))  # tasks in some job
+        meter.charge(budget / 3 * (calls[-1] / n) ** 2)
+        return []
+
+    monkeypatch.setattr(diving, "_reprice", pricing)
+    if not adapt:
+        monkeypatch.setattr(diving, "_fix_share", lambda share, *rest: share)
+    triangles = [(t, t + 1, t + 2) for t in range(0, n, 3)]
+    adjacency = {t: set(tri) - {t} for tri in triangles for t in tri}
+    pool = [pair for a, b, c in triangles for pair in ((a, b), (a, c), (b, c))]
+    outcome = dive(adjacency, [], Limits.of(Policy()), pool, budget, time.perf_counter() + 60)
+    assert not outcome.clock_cut
+    # A pair of every triangle.
+    assert sorted(job[0] // 3 for job in outcome.jobs) == list(range(n // 3))
+    # Every step priced the free tasks, or only some of them did.
+    assert (len(calls) == outcome.steps) is adapt
+    assert outcome.work <= budget + 1.0 or not adapt
+
+
+@pytest.mark.parametrize(
+    ("share", "step", "left", "kept"),
+    [(0.1, 1.0, 100.0, True), (0.1, 10.0, 30.0, False), (0.5, 10.0, 2.0, False)],
+)
+def test_the_fix_share_fits_the_steps_left_into_the_budget(
+    share: float, step: float, left: float, kept: bool
+) -> None:
+    # A step at ``share`` took a tenth of the free tasks, as many as the share.
+    grown = diving._fix_share(share, step, left, 1000, round(1000 * (1 - share)))
+    assert (grown == share) is kept
+    assert share <= grown <= 1.0
+    # Taking that many more tasks a step, the steps left fit (with the margin), or the
+    # whole value is fixed at once.
+    q = (1 - grown) ** 2
+    assert step * diving.MARGIN * q / (1 - q) <= left + 1e-9 or grown == 1.0
+    assert diving._fix_share(share, 0.0, left, 1000, 900) == share
+    assert diving._fix_share(share, step, left, 1000, 1000) == share
 
 
 def test_local_search_takes_only_what_scores_at_least_as_well() -> None:
