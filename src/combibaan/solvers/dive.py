@@ -11,8 +11,9 @@ same columns 57, a dive without pricing 60 in 3 s, and this dive 64 in 11 s
 (fixing a tenth of the LP's value per step; a fiftieth took 26 s for 61).
 
 Every step is counted against a budget of reference seconds
-(:mod:`.work_meter`); when it runs out, the dive goes on without pricing
-(GLOP only, cheap), so it always ends with a complete proposal.
+(:mod:`.work_meter`); where the steps left would outrun it, each step fixes more
+(:func:`_fix_share`), and when it runs out all the same, the dive goes on without
+pricing (GLOP only, cheap), so it always ends with a complete proposal.
 """
 
 from __future__ import annotations
@@ -139,15 +140,19 @@ def _fix_share(share: float, step: float, left: float, free: int, still_free: in
     end of the dive.
 
     A dive whose pricing runs out goes on rounding the LP over the columns it has,
-    and that lost jobs: on 1,000 short tasks, 30 % flexible, seed 1, on the large
-    path's 54 reference seconds, fixing 0.1 of the value per step gave 178 jobs (the
-    first two steps took 44 of the 54), 0.3 gave 198. A step's work is mostly the
-    pricing over the free tasks, taken to fall with the square of their number (the
-    steps of the list above fell a little faster, those without flexible tasks much
-    faster): with ``free`` tasks before the step and ``still_free`` after it, about
-    ``q = (still_free / free) ** 2`` of the work is left for the next step, and the
-    steps left cost about ``step * q / (1 - q)``. Where that, with ``MARGIN``, is more
-    than ``left``, the share grows in proportion to the tasks a step should take.
+    and that loses jobs. On 1,000 short tasks, 30 % flexible, the pricing over the
+    ways is dear: at a tenth per step the first two steps took most of the dive's
+    budget, and the large path's count stayed at the greedy's 193 of a bound of 204;
+    with the share grown here its dive finds 196
+    (``benchmarks/RESULTS-flexible-1000-short.md``). A step's work is mostly the
+    pricing over the free tasks, taken to fall with the square of their number: with
+    ``free`` tasks before the step and ``still_free`` after it, about ``q =
+    (still_free / free) ** 2`` of the work is left for the next step, and the steps
+    left cost about ``step * q / (1 - q)``. Where that, with ``MARGIN``, is more than
+    ``left``, the share grows in proportion to the tasks a step should take. Where
+    the pricing is cheap (the families without flexible tasks, at 300 and 1,000
+    tasks) the share stays or barely moves, and their counts did not change
+    (``RESULTS-families-300.md``, ``-1000.md``).
     """
     if step <= 0 or still_free >= free or still_free == 0:
         return share
