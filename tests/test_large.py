@@ -254,9 +254,8 @@ def test_the_dive_fixes_more_per_step_where_its_pricing_would_run_out(
     # Triangles of pairs: the LP takes every pair at one half, so each step fixes a
     # share of the value (a pair of some triangles) and the dive takes many steps. The
     # pricing costs the square of the tasks left to pair (as :func:`dive._fix_share`
-    # assumes),
-    # a third of the budget at first: at the fixed share of 0.1 it runs out, the
-    # adapted share lasts.
+    # assumes), a third of the budget at first: at the fixed share of 0.1 it runs out,
+    # the adapted share lasts.
     n, budget = 300, 30.0
     calls: list[int] = []
 
