@@ -76,7 +76,8 @@ def test_lock_labels_name_the_row() -> None:
 
 def test_supplier_pairs() -> None:
     assert parse_supplier_pair("Securitas | Sodexo") == ("Securitas", "Sodexo")
-    for bad in ("Securitas", "Sodexo|sodexo", "a|b|c"):
+    assert parse_supplier_pair("Securitas;Sodexo") == ("Securitas", "Sodexo")  # README
+    for bad in ("Securitas", "Sodexo|sodexo", "a|b|c", "a;b|c"):
         with pytest.raises(LockError):
             parse_supplier_pair(bad)
 
