@@ -40,6 +40,12 @@ def machine() -> list[str]:
     ]
 
 
+def heading(title: str) -> str:
+    """A report's first lines: its title, the command that made it, and the machine."""
+    command = " ".join(["python", f"benchmarks/{Path(sys.argv[0]).name}", *sys.argv[1:]])
+    return f"# {title}\n\n`{command}`\n\n" + "\n".join(machine()) + "\n"
+
+
 def flexible_list(family: str, size: int, seed: int, share: float) -> Instance:
     """``combibaan generate --family FAMILY --flexible SHARE`` as an instance (combibaan
     is imported here, so that a script that only starts other processes stays light)."""

@@ -22,11 +22,10 @@ without "converged", the run spent its whole budget and needs more than it shows
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-from bench_common import machine
+from bench_common import heading
 from families import FAMILIES, column_input
 
 from combibaan.solvers import colgen, large
@@ -74,10 +73,7 @@ def main() -> None:
     if args.budget <= 0:
         p.error("--budget: give a positive number of reference seconds")
     lines = [
-        "# What column generation needs to converge, against its share\n",
-        "`python benchmarks/convergence.py " + " ".join(sys.argv[1:]) + "`\n",
-        *machine(),
-        "",
+        heading("What column generation needs to converge, against its share"),
         "| family | tasks | seed | hours bound | rounds | columns | LP | bound | converged "
         "| reference s spent | CPU s | its share at the time limit | spent / share |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",

@@ -16,10 +16,9 @@ at ``--cp-sat-limit``. Both answers must agree where both finish.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
-from bench_common import machine
+from bench_common import heading
 from families import FAMILIES, family_list
 
 from combibaan.rules import Limits, profiles
@@ -68,9 +67,7 @@ def main() -> None:
     p.add_argument("--seeds", type=int, default=3)
     p.add_argument("--cp-sat-limit", type=float, default=60.0)
     args = p.parse_args()
-    print(f"# The count's proof against CP-SAT: {args.family}, {args.size} tasks\n")
-    print("`python benchmarks/count_proof.py " + " ".join(sys.argv[1:]) + "`\n")
-    print("\n".join(machine()) + "\n")
+    print(heading(f"The count's proof against CP-SAT: {args.family}, {args.size} tasks"))
     print("| family | tasks | seed | jobs | LP | jobs under the threshold | proof | CP-SAT |")
     print("|---|---|---|---|---|---|---|---|")
     for seed in range(1, args.seeds + 1):

@@ -19,10 +19,9 @@ their own rates and not counted here.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
-from bench_common import machine
+from bench_common import heading
 from families import FAMILIES, column_input
 
 from combibaan.solvers import colgen
@@ -85,9 +84,7 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--budget", type=float, default=10.0, help="reference seconds")
     args = p.parse_args()
-    print("# Column generation's pricing: work, memo and the meter\n")
-    print("`python benchmarks/pricing.py " + " ".join(sys.argv[1:]) + "`\n")
-    print("\n".join(machine()) + "\n")
+    print(heading("Column generation's pricing: work, memo and the meter"))
     print(
         "| family | tasks | seed | pricing calls | nodes | loads computed | memo hits "
         "| largest call (nodes) | CPU s | charged s | charged / CPU | bound (LP) |"

@@ -18,11 +18,10 @@ that is not cut by the wall clock.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from typing import Any
 
-from bench_common import flexible_list, machine
+from bench_common import flexible_list, heading
 
 #: Steps and seconds the uncapped listings may take at most.
 MOST_STEPS = 20_000_000
@@ -117,9 +116,7 @@ def main() -> None:
     p.add_argument("--share", type=float, default=0.3, help="share of tasks with a window")
     p.add_argument("--time-limit", type=float, default=30.0)
     args = p.parse_args()
-    print("# Column generation and the count's settling on flexible lists\n")
-    print("`python benchmarks/settling.py " + " ".join(sys.argv[1:]) + "`\n")
-    print("\n".join(machine()) + "\n")
+    print(heading("Column generation and the count's settling on flexible lists"))
     print(
         "*rounds*, *converged*, *ref. s*, *LP*: the last column generation (reference "
         "seconds of work); *budget*: the steps the settling's listing was given; "

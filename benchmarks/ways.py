@@ -15,9 +15,8 @@ lets every search run to its end, as before the patience, to see what it would c
 from __future__ import annotations
 
 import argparse
-import sys
 
-from bench_common import flexible_list, machine
+from bench_common import flexible_list, heading
 
 from combibaan.solvers.expansion import WAYS_PATIENCE
 
@@ -101,9 +100,7 @@ def main() -> None:
     )
     args = p.parse_args()
     patience = args.patience
-    print("# The search for ways: where its steps go\n")
-    print("`python benchmarks/ways.py " + " ".join(sys.argv[1:]) + "`\n")
-    print("\n".join(machine()) + "\n")
+    print(heading("The search for ways: where its steps go"))
     print(
         f"*found*: searches that found ways (median, 99th percentile and most steps); "
         f"*none*: searches that found none; *long*: of those, the share that took more "

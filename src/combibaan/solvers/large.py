@@ -453,8 +453,8 @@ def _inline(
     run.master(dived)
     proven = Prices(bound.prices, sum(bound.prices.values())) if bound.prices else None
     # Converged: it stopped at a bound it could not lower, short of its share.
-    unused = share - bound.work if bound.converged else 0.0
-    run.settle_count(graph, limits, proven, accept, max(unused, 0.0))
+    unused = max(share - bound.work, 0.0) if bound.converged else 0.0
+    run.settle_count(graph, limits, proven, accept, unused)
     return bound.converged, run.search_rounds(MASTER_CALLS - 1)
 
 
