@@ -17,7 +17,7 @@ import combibaan
 from combibaan import Candidate, InputError, Slot
 from combibaan.io import InputWarning, Problem
 from combibaan.io.candidates import read_candidates
-from combibaan.model.phrase import say
+from combibaan.model.phrase import mistake, say
 
 INDOOR = INSTANCES / "indoor"
 HEADER = "candidate_id,days,available_from,available_to,min_hours,max_hours,competencies\n"
@@ -251,6 +251,22 @@ def test_every_problem_with_row_and_column_in_both_languages(
     both((10, "min_hours"), "min_hours mag niet negatief zijn", "must not be negative")
     both((10, "max_hours"), "max_hours moet een getal zijn", "must be a number")
     both((11, "min_hours"), "maar is maar 6 uur per week beschikbaar", "available only 6 hours")
+
+
+def test_problems_name_the_columns_as_the_file_heads_them(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "kandidaten.csv",
+        "Kandidaat;Dagen;Beschikbaar_van;Beschikbaar_tot;Min_uren;Max_uren\n"
+        "K01;ma-vr;;13:00;;\n"
+        "K02;ma-vr;07:00;13:00;30;20\n",
+    )
+    found = where(problems(path))
+    assert found[(2, "available_from")].text("nl").endswith(
+        "rij 2, kolom 'Beschikbaar_van': Beschikbaar_van is leeg; "
+        + say(mistake("fill_available_from"), "nl")
+    )
+    above = found[(3, "min_hours")].text("nl")
+    assert "kolom 'Min_uren'" in above and "Min_uren (30) is hoger dan Max_uren (20)" in above
 
 
 def test_a_missing_required_column_is_named(tmp_path: Path) -> None:

@@ -319,6 +319,49 @@ def test_all_problems_collected_in_one_run(tmp_path: Path) -> None:
     assert "the same" in said(found[3], "en")
 
 
+def test_messages_name_the_columns_as_the_file_heads_them(tmp_path: Path) -> None:
+    # A Dutch workbook: the user looks for 'Dagen' and 'Begin', not for 'days' and 'start'.
+    text = (
+        "Taak ID;Leverancier;Dagen;Begin;Eind;Locatie\n"
+        "T1;Asito;xx;08:00;10:00;Hal\n"
+        "T2;Asito;ma;;10:00;Hal\n"
+        "T2;Asito;di;08:00;10:00;Kantine\n"
+    )
+    found = problems(write(tmp_path, text))
+    assert [(p.row, p.column, p.header) for p in found] == [
+        (2, "days", "Dagen"),
+        (3, "start", "Begin"),
+        (4, "location", "Locatie"),
+    ]
+    assert str(found[0]).startswith(f"{tmp_path / 'tasks.csv'}, rij 2, kolom 'Dagen': ")
+    assert (
+        found[1]
+        .text("en")
+        .endswith("row 3, column 'Begin': Begin is empty; write the start time, e.g. 07:30")
+    )
+    assert "in kolom Locatie" in said(found[2])
+    # A file that heads them with the reader's own names reads as before.
+    english = problems(write(tmp_path, HEADER + "T1,A,,xx,07:00,09:00,,\n"))
+    assert english[0].header == "days" and "column 'days'" in english[0].text("en")
+
+
+def test_a_row_without_any_time_says_both_ways_to_give_one(tmp_path: Path) -> None:
+    text = (
+        "taak;leverancier;dagen;begin;eind;vanaf;uiterlijk;duur\n"
+        "T1;A;ma-vr;;;;;\n"
+        "T2;A;ma-vr;;10:00;;;\n"
+    )
+    found = problems(write(tmp_path, text))
+    assert where(found) == [(2, "start"), (3, "start")]
+    assert "geen tijd" in said(found[0]) and "'vanaf', 'uiterlijk' en 'duur'" in said(found[0])
+    assert "'begin' and 'eind' (a fixed time" in said(found[0], "en")
+    assert said(found[1]) == "begin is leeg; schrijf de begintijd, bijv. 07:30"
+    # Without columns for fixed times, every row must give a window: its cells are named.
+    windows = problems(write(tmp_path, "taak;leverancier;dagen;vanaf;uiterlijk;duur\nT1;A;ma;;;\n"))
+    assert [p.header for p in windows] == ["vanaf", "uiterlijk", "duur"]
+    assert said(windows[0]).startswith("vanaf is leeg; schrijf het begin van het tijdvenster")
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", HEADER, HEADER + ",,,,,,,\n"])
 def test_no_tasks(tmp_path: Path, text: str) -> None:
     (problem,) = problems(write(tmp_path, text))

@@ -1654,6 +1654,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "schrijf hoe lang de taak duurt, bijv. 1:30 of 90m (of gebruik begin en eind)",
         "en": "write how long the task takes, e.g. 1:30 or 90m (or use start and end)",
     },
+    "no_time": {
+        "nl": "deze rij geeft geen tijd; schrijf {start} en {end} (een vaste tijd, bijv. 07:30 "
+        "en 11:00), of {earliest}, {latest} en {duration} (een tijdvenster, bijv. 09:00, 16:00 "
+        "en 1:30)",
+        "en": "this row gives no time; write {start} and {end} (a fixed time, e.g. 07:30 and "
+        "11:00), or {earliest}, {latest} and {duration} (a time window, e.g. 09:00, 16:00 and "
+        "1:30)",
+    },
     "window_and_times": {
         "nl": "deze rij geeft zowel vaste tijden (begin/eind) als een tijdvenster "
         "(vanaf/uiterlijk/duur); laat één van beide leeg",

@@ -147,7 +147,7 @@ def _read_candidates(
     for row in table.rows:
         code = row.text("candidate_id")
         if code is None:
-            problems.extend(table.missing(row, "candidate_id", _empty("candidate_id")))
+            problems.extend(table.empty_cell(row, "candidate_id", _EMPTY_HINTS["candidate_id"]))
         elif _looks_like_a_name(code):
             problems.append(table.problem(mistake("code_like_name"), row.number, "candidate_id"))
         windows = _row_windows(row, table, problems)
@@ -169,10 +169,6 @@ def _read_candidates(
     if policy is not None:
         warn_user([p for c in candidates for p in _hours_outside(c, drafts[c.id], table, policy)])
     return tuple(candidates)
-
-
-def _empty(column: str) -> Phrase:
-    return mistake("empty", column=column, hint=_EMPTY_HINTS[column])
 
 
 def _personal(table: Table) -> list[Problem]:
@@ -220,7 +216,7 @@ def _looks_like_a_name(code: str) -> bool:
 def _row_windows(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
     """The windows of one row (one per day), or none when a cell is wrong."""
     columns = ("days", "available_from", "available_to")
-    cells = table.week_cells(row, columns, _empty, problems)
+    cells = table.week_cells(row, columns, _EMPTY_HINTS, problems)
     if cells is None:
         return []
     days, start, end = cells
@@ -239,7 +235,9 @@ def _merge_shared(
         value: float | tuple[str, ...]
         if column in HOUR_BOUNDS:
             try:
-                value = parse_number(row.cells[column], name=column, bounds=HOUR_BOUNDS[column])
+                value = parse_number(
+                    row.cells[column], name=table.label(column), bounds=HOUR_BOUNDS[column]
+                )
             except BadValue as error:
                 problems.append(table.problem(error.message, row.number, column))
                 continue
@@ -257,7 +255,7 @@ def _merge_shared(
         elif _differs(column, draft.shared[column], value):
             disagree = mistake(
                 "candidate_rows_disagree",
-                column=column,
+                column=table.label(column),
                 here=_show(value),
                 there=_show(draft.shared[column]),
                 row=str(draft.set_in[column]),
@@ -288,7 +286,13 @@ def _hours_apart(draft: _Draft, table: Table) -> list[Problem]:
     if not isinstance(low, float) or not isinstance(high, float) or low <= high:
         return []
     column = max(("min_hours", "max_hours"), key=lambda c: draft.set_in[c])
-    above = mistake("above", key="min_hours", low=low, other="max_hours", high=high)
+    above = mistake(
+        "above",
+        key=table.label("min_hours"),
+        low=low,
+        other=table.label("max_hours"),
+        high=high,
+    )
     return [table.problem(above, draft.set_in[column], column)]
 
 

@@ -23,7 +23,9 @@ class Problem:
     by :meth:`text` in the run's language (``str()``: Dutch), or plain text passed on as it
     is (a library's own words). ``line`` is for text files whose unit is the line (TOML);
     it is shown only when there is no ``row``. Values from the file are shown as they
-    are: whoever prints them to a terminal escapes markup there.
+    are: whoever prints them to a terminal escapes markup there. ``column`` is the
+    column's own name (``days``); ``header`` the file's heading of it (``Dagen``), which
+    the message shows, as that is what the user sees in the spreadsheet.
     """
 
     source: str
@@ -31,6 +33,7 @@ class Problem:
     row: int | None = None
     column: str | None = None
     line: int | None = None
+    header: str | None = None
 
     def text(self, lang: str = "nl") -> str:
         """``tasks.csv, rij 3, kolom 'start': …`` in ``lang``."""
@@ -40,7 +43,8 @@ class Problem:
         elif self.line is not None:
             where.append(render(mistake("at_line", line=str(self.line)), lang))
         if self.column is not None:
-            where.append(render(mistake("at_column", column=self.column), lang))
+            shown = self.column if self.header is None else self.header
+            where.append(render(mistake("at_column", column=shown), lang))
         return f"{', '.join(where)}: {say(self.message, lang)}"
 
     def __str__(self) -> str:
@@ -81,10 +85,10 @@ class InputError(Exception):
         return shown if rest is None else [*shown, rest]
 
 
-def empty(column: str, hint: str) -> Phrase:
-    """``start is empty; write the start time, e.g. 07:30``; ``hint`` is the code of what
-    to write."""
-    return mistake("empty", column=column, hint=mistake(hint))
+def empty(column: str, hint: str | Phrase) -> Phrase:
+    """``start is empty; write the start time, e.g. 07:30``; ``hint`` says what to write
+    (a phrase, or the code of one)."""
+    return mistake("empty", column=column, hint=mistake(hint) if isinstance(hint, str) else hint)
 
 
 def source_name(source: object) -> str:

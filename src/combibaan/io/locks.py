@@ -51,7 +51,7 @@ def _read_locks(source: object, instance: Instance | None) -> Locks:
         text = row.text("task_ids")
         if word is None:
             hint = mistake("fill_rule", known=", ".join(sorted(RULE_WORDS)))
-            problems.extend(table.missing(row, "rule", mistake("empty", column="rule", hint=hint)))
+            problems.extend(table.empty_cell(row, "rule", hint))
             continue
         try:
             rule = rule_of(word)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from combibaan.io.errors import InputError, Problem, empty
+from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, read_table
 from combibaan.model.instance import Supplier
@@ -41,7 +41,7 @@ def read_suppliers(source: object) -> tuple[Supplier, ...]:
     for row in table.rows:
         name = row.text("supplier")
         if name is None:
-            problems.extend(table.missing(row, "supplier", empty("supplier", "fill_supplier")))
+            problems.extend(table.empty_cell(row, "supplier", "fill_supplier"))
             continue
         if name in first_row:
             problems.append(
@@ -63,9 +63,9 @@ def read_suppliers(source: object) -> tuple[Supplier, ...]:
             problems.append(table.problem(grouped, row.number, "sroi_hours_target"))
         elif written is not None:
             try:
-                target = parse_number(
-                    row.cells["sroi_hours_target"], name="sroi_hours_target", bounds=SROI_BOUNDS
-                )
+                heading = table.label("sroi_hours_target")
+                cell = row.cells["sroi_hours_target"]
+                target = parse_number(cell, name=heading, bounds=SROI_BOUNDS)
             except BadValue as error:
                 problems.append(table.problem(error.message, row.number, "sroi_hours_target"))
         suppliers.append(Supplier(name, row.text("sector"), row.text("cao"), target))

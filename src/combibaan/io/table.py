@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
-from combibaan.io.errors import InputError, InputWarning, Problem, source_name
+from combibaan.io.errors import InputError, InputWarning, Problem, empty, source_name
 from combibaan.io.parsing import cell_text, excel_days, parse_days, parse_time, shown
 from combibaan.model.phrase import BadValue, Phrase, mistake
 
@@ -124,11 +124,19 @@ class Table:
     delimiter: str | None = None
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    #: Each known column's heading as the file writes it (``Dagen`` for ``days``).
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def label(self, column: str) -> str:
+        """How the file heads ``column`` (its own name where the file has no such column):
+        what messages call it, so that the user finds it in the spreadsheet."""
+        return self.headers.get(column, column)
 
     def problem(
         self, message: Phrase | str, row: int | None = None, column: str | None = None
     ) -> Problem:
-        return Problem(self.source, message, row, column)
+        header = None if column is None else self.headers.get(column)
+        return Problem(self.source, message, row, column, header=header)
 
     def missing(self, row: Row, column: str, message: Phrase | str) -> list[Problem]:
         """``message`` for an empty cell, or nothing when the cell was already reported."""
@@ -136,21 +144,27 @@ class Table:
             return []
         return [self.problem(message, row.number, column)]
 
+    def empty_cell(self, row: Row, column: str, hint: str | Phrase) -> list[Problem]:
+        """ "``Begin`` is empty; write the start time, e.g. 07:30" for an empty cell (nothing
+        when it was already reported); ``hint`` says what to write (see :func:`.empty`)."""
+        return self.missing(row, column, empty(self.label(column), hint))
+
     def week_cells(
         self,
         row: Row,
         columns: tuple[str, str, str],
-        empty: Callable[[str], Phrase | str],
+        hints: Mapping[str, str | Phrase],
         problems: list[Problem],
     ) -> tuple[tuple[int, ...], int, int] | None:
         """The days, start and end of a row's ``columns`` (days, from, to; the last read
         as an end, so ``24:00`` is allowed), or ``None`` when a cell is empty or wrong:
-        its problems (``empty(column)`` for an empty one) are added to ``problems``."""
+        its problems (``hints[column]`` says what to write in an empty one) are added to
+        ``problems``."""
         days: tuple[int, ...] | None = None
         times: dict[str, int] = {}
         for column in columns:
             if row.text(column) is None:
-                problems.extend(self.missing(row, column, empty(column)))
+                problems.extend(self.empty_cell(row, column, hints[column]))
                 continue
             value = row.cells.get(column)
             try:
@@ -364,6 +378,7 @@ def _to_table(
         raise InputError(problems)
     if raw.delimiter is not None:  # a CSV file: its records are all in memory
         _check_wide(name, raw.header, list(raw.records(len(header))), raw.delimiter)
+    headers = {key: cell_text(header[index]) or key for key, index in positions.items()}
     rows = []
     reported: set[str] = set()
     width = max(positions.values(), default=-1) + 1
@@ -384,7 +399,7 @@ def _to_table(
         rows.append(row)
         for key, mark in flagged.items():
             if mark.key is None or mark.key not in reported:
-                problems.append(Problem(name, mark.reason, number, key))
+                problems.append(Problem(name, mark.reason, number, key, header=headers[key]))
             if mark.key is not None:
                 reported.add(mark.key)
     notes = _hidden_notes(name, raw, (header_row, header), positions, [row.number for row in rows])
@@ -396,7 +411,9 @@ def _to_table(
     ]
     if ignored and rows:
         notes.append(Problem(name, _ignored_columns(ignored, lookup, positions), header_row))
-    return Table(name, tuple(rows), tuple(positions), raw.delimiter, tuple(problems), tuple(notes))
+    return Table(
+        name, tuple(rows), tuple(positions), raw.delimiter, tuple(problems), tuple(notes), headers
+    )
 
 
 #: Headers of columns kept for people (``note`` in the bundled locks): not read, and not

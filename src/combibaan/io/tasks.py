@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from combibaan.io.errors import InputError, Problem, empty
+from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import (
     competency_list,
     parse_day_choice,
@@ -126,14 +126,23 @@ def read_tasks(source: object) -> tuple[Task, ...]:
 
 
 def _empty(table: Table, row: Row, column: str) -> list[Problem]:
-    return table.missing(row, column, empty(column, _EMPTY_HINTS[column]))
+    return table.empty_cell(row, column, _EMPTY_HINTS[column])
 
 
 def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Slot], list[Window]]:
     """The fixed slots of one row (one per day) or its window; nothing when a cell is
     wrong (its problems are added to ``problems``)."""
-    window_row = any(row.text(c) is not None for c in WINDOW_COLUMNS)
+    # A file of windows only (no start or end column) asks for a window on every row.
+    windows_only = "start" not in table.columns and "end" not in table.columns
+    window_row = windows_only or any(row.text(c) is not None for c in WINDOW_COLUMNS)
     columns = WINDOW_COLUMNS if window_row else ("start", "end")
+    no_time = not window_row and row.text("start") is None and row.text("end") is None
+    if no_time and any(c in table.columns for c in WINDOW_COLUMNS):
+        # Either way would do: the message names both, as the file heads their columns.
+        names = {c: repr(table.label(c)) for c in ("start", "end", *WINDOW_COLUMNS)}
+        problems.extend(table.missing(row, "start", mistake("no_time", **names)))
+        _days(row, table, problems)
+        return [], []
     if window_row:
         for column in ("start", "end"):
             if row.text(column) is not None:
@@ -220,7 +229,7 @@ def _merge_shared(draft: _Draft, row: Row, table: Table, problems: list[Problem]
                     mistake(
                         "rows_disagree",
                         task=repr(draft.id),
-                        column=column,
+                        column=table.label(column),
                         here=_show(value),
                         there=_show(draft.shared[column]),
                         row=str(draft.set_in[column]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from combibaan.io.errors import InputError, Problem, empty
+from combibaan.io.errors import InputError, Problem
 from combibaan.io.parsing import parse_number
 from combibaan.io.table import Column, Row, Table, read_table
 from combibaan.model.instance import TravelEdge
@@ -74,9 +74,8 @@ def read_travel_table(source: object) -> TravelTable:
             problems.extend(_empty(table, row, "minutes"))
         else:
             try:
-                minutes = parse_number(
-                    row.cells["minutes"], name="minutes", bounds=BY_KEY["travel_minutes"].bounds
-                )
+                heading, bounds = table.label("minutes"), BY_KEY["travel_minutes"].bounds
+                minutes = parse_number(row.cells["minutes"], name=heading, bounds=bounds)
             except BadValue as error:
                 problems.append(table.problem(error.message, row.number, "minutes"))
         if len(places) == 2 and minutes is not None:
@@ -89,7 +88,7 @@ def read_travel_table(source: object) -> TravelTable:
 
 
 def _empty(table: Table, row: Row, column: str) -> list[Problem]:
-    return table.missing(row, column, empty(column, _EMPTY_HINTS[column]))
+    return table.empty_cell(row, column, _EMPTY_HINTS[column])
 
 
 def _conflicts(table: Table, edges: list[TravelEdge], rows: list[int]) -> list[Problem]:
