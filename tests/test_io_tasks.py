@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from combibaan.io import InputError, InputWarning, Problem, read_tasks
-from combibaan.io.parsing import parse_days, parse_time, split_list
+from combibaan.io.parsing import parse_day_choice, parse_days, parse_time, split_list
 from combibaan.model.phrase import BadValue, say
 from combibaan.model.week import Slot
 
@@ -489,6 +489,36 @@ def test_days_errors_name_the_value(text: str, named: str) -> None:
     assert named in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3x ma-vr",
+        "3 X ma t/m vr",
+        "3×ma-vr",
+        "3 keer ma-vr",
+        "3x per week ma-vr",
+        "3 keer per week: ma-vr",
+        "3 dagen per week ma-vr",
+        "3 van ma-vr",
+        "3 dagen uit ma-vr",
+        "3 times a week mon-fri",
+        "3 days of mon-fri",
+    ],
+)
+def test_a_choice_of_days_as_people_write_it(text: str) -> None:
+    assert parse_day_choice(text) == (3, (0, 1, 2, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("6 keer ma-vr", "6 van 5 dagen"), ("3 van", "geen dag"), ("3 ma-vr", "onbekende dag '3'")],
+)
+def test_a_choice_of_days_that_cannot_be_read(text: str, said: str) -> None:
+    with pytest.raises(BadValue) as caught:
+        parse_day_choice(text)
+    assert said in caught.value.text("nl")
+
+
 def test_a_backwards_range_spells_out_both_readings_in_the_run_language() -> None:
     with pytest.raises(BadValue) as caught:
         parse_days("do-di")
@@ -517,13 +547,22 @@ def test_a_backwards_range_spells_out_both_readings_in_the_run_language() -> Non
         (0.3125, 450),
         (7, 420),
         (730, 450),
+        ("8u30", 510),  # as Dutch and Flemish lists write it
+        ("08h30", 510),
+        ("7:30pm", 1170),
+        ("7:30 PM", 1170),
+        ("12:15 p.m.", 735),
+        ("12 AM", 0),
+        ("9am", 540),
     ],
 )
 def test_times(value: object, minutes: int) -> None:
     assert parse_time(value) == minutes
 
 
-@pytest.mark.parametrize("value", ["24:00", "25:00", "7:60", "7:5", "99", "abc", "7:30pm", "-1"])
+@pytest.mark.parametrize(
+    "value", ["24:00", "25:00", "7:60", "7:5", "99", "abc", "13pm", "0 am", "7u5", "-1"]
+)
 def test_impossible_start_times(value: str) -> None:
     with pytest.raises(ValueError, match=r"onmogelijke tijd|24:00"):
         parse_time(value)

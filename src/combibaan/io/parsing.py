@@ -165,8 +165,8 @@ def _backwards(item: str, first: int, last: int, word: str) -> Phrase:
 
 
 _TIME = re.compile(
-    r"(?:(?P<date>\d{4}-\d{2}-\d{2})[ T])?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?"
-    r"(?:\s*(?:uur|u|h))?"
+    r"(?:(?P<date>\d{4}-\d{2}-\d{2})[ T])?(?P<h>\d{1,2})(?:[:.uh](?P<m>\d{2})(?::(?P<s>\d{2}))?)?"
+    r"(?:\s*(?:uur|u|h))?(?:\s*(?P<half>[ap])\.?m\.?)?"
 )
 _COMPACT_TIME = re.compile(r"(?P<h>\d{1,2})(?P<m>\d{2})")
 _DECIMAL = re.compile(r"(?P<h>\d{1,2})[.,](?P<d>\d+)")
@@ -273,12 +273,23 @@ def _minutes_of_day(value: object, is_end: bool) -> int:
             raise _a_date(str(value).strip())
     hours, minutes = int(parts["h"]), int(parts["m"] or 0)
     seconds = int(parts.get("s") or 0)
+    if parts.get("half"):  # 12 AM is midnight, 12 PM noon
+        if not 1 <= hours <= 12:
+            raise _impossible(value)
+        hours = hours % 12 + (12 if parts["half"] == "p" else 0)
     if minutes > 59 or seconds > 59 or hours > 24 or (hours == 24 and minutes + seconds > 0):
         raise _impossible(value)
     return hours * 60 + minutes + round(seconds / 60)
 
 
-_COUNT = re.compile(r"^\s*(?P<k>\d+)\s*[x×]\s*(?P<rest>.*)$", re.IGNORECASE)
+#: ``3x ma-vr``, and as people write it: ``3 keer per week ma-vr``, ``3 van ma-vr``,
+#: ``3 dagen uit ma-vr``, ``3 times a week mon-fri``, ``3 days of mon-fri``.
+_COUNT = re.compile(
+    r"^\s*(?P<k>\d+)\s*(?:(?:[x×]|keer|maal|times|dagen|dag|days|day)\s*"
+    r"(?:(?:per|in\s+de|a|per\s+de)\s+week\b|p/?w\b)?\s*(?:van|uit|op|of|from|among)?"
+    r"|(?:van|uit|of|from|among)\b)\s*[:,]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 
 
 def parse_day_choice(value: str) -> tuple[int | None, tuple[int, ...]]:
