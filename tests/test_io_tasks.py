@@ -91,6 +91,19 @@ def test_headers_case_whitespace_and_extra_columns(tmp_path: Path) -> None:
     assert task.description == "" and task.location is None
 
 
+def test_headers_as_workshop_sheets_write_them(tmp_path: Path) -> None:
+    text = (
+        "Taaknummer;Leverancier;Dagen;Begintijd;Eindtijd;Gebouw;Vaardigheden\n"
+        "12;Asito;ma;07:00;09:30;Noord;tillen\n"
+    )
+    (task,) = read_tasks(write(tmp_path, text))
+    assert task.id == "12" and task.slots == (Slot(0, 420, 570),)
+    assert task.location == "Noord" and task.competencies == ("tillen",)
+    english = "Task;Supplier;Days;Start time;End time;Site;Skills\nT1;A;mon;7:00 am;9:30 am;N;x\n"
+    (task,) = read_tasks(write(tmp_path, english))
+    assert task.slots == (Slot(0, 420, 570),) and task.location == "N"
+
+
 @pytest.mark.parametrize(
     ("header", "warned"),
     [

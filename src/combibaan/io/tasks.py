@@ -32,19 +32,33 @@ from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window
 WINDOW_COLUMNS = ("earliest", "latest", "duration")
 
 TASK_COLUMNS = (
-    Column("task_id", ("taak_id", "taak"), required=True),
+    Column(
+        "task_id",
+        ("taak_id", "taak", "taaknummer", "taak_nummer", "taaknr", "taak_nr", "taakcode", "task"),
+        required=True,
+    ),
     Column("supplier", ("leverancier",), required=True),
     Column(
         "description", ("omschrijving", "beschrijving", "taakomschrijving", "taak_omschrijving")
     ),
     Column("days", ("dagen", "dag", "day"), required=True),
-    Column("start", ("begin", "van"), required=True, unless=WINDOW_COLUMNS),
-    Column("end", ("eind", "einde", "tot"), required=True, unless=WINDOW_COLUMNS),
+    Column(
+        "start",
+        ("begin", "van", "begintijd", "starttijd", "start_time"),
+        required=True,
+        unless=WINDOW_COLUMNS,
+    ),
+    Column(
+        "end",
+        ("eind", "einde", "tot", "eindtijd", "end_time"),
+        required=True,
+        unless=WINDOW_COLUMNS,
+    ),
     Column("earliest", ("vanaf",)),
     Column("latest", ("uiterlijk",)),
     Column("duration", ("duur",)),
-    Column("location", ("locatie", "gebouw", "plaats")),
-    Column("competencies", ("competenties",)),
+    Column("location", ("locatie", "gebouw", "plaats", "building", "site")),
+    Column("competencies", ("competenties", "vaardigheden", "skills")),
 )
 
 #: The fields that rows of one task share; a later row may leave them empty.
