@@ -261,9 +261,13 @@ def test_problems_name_the_columns_as_the_file_heads_them(tmp_path: Path) -> Non
         "K02;ma-vr;07:00;13:00;30;20\n",
     )
     found = where(problems(path))
-    assert found[(2, "available_from")].text("nl").endswith(
-        "rij 2, kolom 'Beschikbaar_van': Beschikbaar_van is leeg; "
-        + say(mistake("fill_available_from"), "nl")
+    assert (
+        found[(2, "available_from")]
+        .text("nl")
+        .endswith(
+            "rij 2, kolom 'Beschikbaar_van': Beschikbaar_van is leeg; "
+            + say(mistake("fill_available_from"), "nl")
+        )
     )
     above = found[(3, "min_hours")].text("nl")
     assert "kolom 'Min_uren'" in above and "Min_uren (30) is hoger dan Max_uren (20)" in above

@@ -658,6 +658,18 @@ def test_sroi_credit_on_the_command_line(tmp_path: Path) -> None:
     assert_refused(done, ["error: --sroi-credit must be employer or hours, got 'payroll'"], out)
 
 
+def testone_workbook_with_a_travel_sheet_is_solved_and_checked_with_it(tmp_path: Path) -> None:
+    from test_io_other import one_workbook
+
+    book = one_workbook(tmp_path / "werkplaats.xlsx")
+    done = run_cli("solve", book, "--time-limit", 10, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "de reistijden komen uit blad 'Reistijden'" in done.stderr
+    assert read_solution(tmp_path / "out")["jobs"] == []  # 30 minutes apart, 40 away
+    checked = run_cli("check", book, tmp_path / "out" / "solution.json")
+    assert checked.returncode == 0 and "voldoet aan alle regels" in checked.stdout
+
+
 def test_a_supplier_missing_from_the_suppliers_table_is_warned_about(tmp_path: Path) -> None:
     """A supplier with tasks but no row in --suppliers: a warning naming both, from the
     command line and from Python alike; the run goes on."""

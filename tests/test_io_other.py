@@ -204,6 +204,45 @@ def test_read_instance_names_and_contents(tmp_path: Path) -> None:
     assert read_instance(tasks, name="given").name == "given"
 
 
+def one_workbook(path: Path) -> Path:
+    """Tasks, travel and suppliers on three sheets of one workbook, as workshops bring them."""
+    workbook = openpyxl.Workbook()
+    tasks = workbook.active
+    tasks.title = "Taken"
+    tasks.append(["Taak", "Leverancier", "Dagen", "Begin", "Eind", "Gebouw"])
+    tasks.append(["T2", "Sodexo", "ma-vr", "11:10", "14:30", "B"])
+    tasks.append(["T3", "Maas", "ma-vr", "15:00", "16:00", "A"])
+    workbook.create_sheet("Reistijden").append(["van", "naar", "minuten"])
+    workbook["Reistijden"].append(["A", "B", 40])
+    workbook.create_sheet("Leveranciers").append(["leverancier", "sector"])
+    workbook["Leveranciers"].append(["Sodexo", "catering"])
+    workbook["Leveranciers"].append(["Maas", "automaten"])
+    workbook.save(path)
+    return path
+
+
+def test_a_task_workbook_gives_its_travel_and_suppliers_sheets(tmp_path: Path) -> None:
+    # Passed over, the travel sheet would let T2 and T3 share a job: 30 minutes apart, 40 away.
+    book = one_workbook(tmp_path / "werkplaats.xlsx")
+    warned: list[Problem] = []
+    instance = read_instance(book, on_warning=warned.append)
+    assert instance.travel == (TravelEdge("A", "B", 40.0),)
+    assert instance.supplier_names == ("Sodexo", "Maas")
+    assert [said(p) for p in warned] == [
+        "de reistijden komen uit blad 'Reistijden' van deze werkmap, omdat er geen aparte "
+        "tabel met reistijden is gegeven",
+        "de leveranciers komen uit blad 'Leveranciers' van deze werkmap, omdat er geen "
+        "aparte tabel met leveranciers is gegeven",
+    ]
+    assert "the travel times come from sheet 'Reistijden'" in said(warned[0], "en")
+    # A table given apart is the one read, without a word about the sheet.
+    travel = write(tmp_path / "travel.csv", "from,to,minutes\nA,B,5\n")
+    warned.clear()
+    instance = read_instance(book, travel, on_warning=warned.append)
+    assert instance.travel == (TravelEdge("A", "B", 5.0),)
+    assert [said(p).split(" ")[1] for p in warned] == ["leveranciers"]
+
+
 def test_read_instance_from_dataframes() -> None:
     tasks = pd.DataFrame(
         {"task_id": ["T1", "T2"], "supplier": ["A", "B"], "days": ["ma", "di"]}

@@ -1577,6 +1577,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "het eerste blad (alle bladen zijn verborgen)",
         "en": "the first sheet (every sheet is hidden)",
     },
+    "sheet_taken": {
+        "nl": "de {what} komen uit blad {sheet} van deze werkmap, omdat er geen aparte tabel "
+        "met {what} is gegeven",
+        "en": "the {what} come from sheet {sheet} of this workbook, as no separate {what} "
+        "table was given",
+    },
     "other_sheets": {
         "nl": "deze werkmap heeft {n} bladen; {sheet}, {how}, wordt gelezen als de tabel met "
         "{what}, maar {others} {m:bevat|bevatten} ook iets; om een ander blad te lezen: {choose}",

@@ -14,10 +14,10 @@ from typing import TypeVar
 
 from combibaan.io.errors import InputError, InputWarning, Problem, source_name
 from combibaan.io.policy import read_policy
-from combibaan.io.suppliers import read_suppliers
-from combibaan.io.table import collect_warnings
+from combibaan.io.suppliers import SUPPLIER_SHEETS, read_suppliers
+from combibaan.io.table import collect_warnings, sheet_named
 from combibaan.io.tasks import read_tasks, spelling_variants
-from combibaan.io.travel import place_problems, read_travel, read_travel_table
+from combibaan.io.travel import TRAVEL_SHEETS, place_problems, read_travel, read_travel_table
 from combibaan.model.instance import Instance
 from combibaan.model.phrase import mistake
 
@@ -47,7 +47,11 @@ def read_instance(
     """Read tasks, and optionally travel and suppliers, into an :class:`Instance`.
 
     Each input is a path or a DataFrame. Problems of all files come in one
-    :class:`InputError`, so the user can fix everything in one go. A task location
+    :class:`InputError`, so the user can fix everything in one go. A task workbook
+    with a sheet ``Reistijden`` (``travel``) or ``Leveranciers`` (``suppliers``) gives
+    that table where none is given apart, with a note saying so: one workbook is how a
+    workshop often brings its lists, and a travel sheet passed over would change the
+    jobs without a word. A task location
     the travel table does not know is fine: the policy's default travel time applies.
     A travel table none of whose places is a task location is an error.
 
@@ -60,6 +64,13 @@ def read_instance(
     otherwise hard to find.
     """
     problems: list[Problem] = []
+    taken: list[Problem] = []
+    if travel is None and (sheet := sheet_named(tasks, TRAVEL_SHEETS)) is not None:
+        travel = tasks
+        taken.append(_sheet_note(tasks, sheet, "travel"))
+    if suppliers is None and (sheet := sheet_named(tasks, SUPPLIER_SHEETS)) is not None:
+        suppliers = tasks
+        taken.append(_sheet_note(tasks, sheet, "suppliers"))
     with collect_warnings() as noticed:
         task_list = _collect(read_tasks, tasks, problems)
         travel_table = _collect(read_travel_table, travel, problems)
@@ -72,7 +83,7 @@ def read_instance(
             else:
                 warnings.warn(InputWarning(problem), stacklevel=3)
 
-    warn(noticed)
+    warn([*taken, *noticed])
     found: list[Problem] = []
     if travel_table is not None and task_list and not problems:
         errors, found = place_problems(travel_table, task_list)
@@ -88,6 +99,12 @@ def read_instance(
     ]
     warn(found)
     return instance
+
+
+def _sheet_note(tasks: object, sheet: str, what: str) -> Problem:
+    return Problem(
+        source_name(tasks), mistake("sheet_taken", sheet=repr(sheet), what=mistake(f"noun_{what}"))
+    )
 
 
 def _collect(reader: Callable[[object], _T], source: object, problems: list[Problem]) -> _T | None:

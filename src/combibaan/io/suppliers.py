@@ -30,11 +30,13 @@ SUPPLIER_COLUMNS = (
 )
 
 
+#: The sheets of a workbook that hold the suppliers table.
+SUPPLIER_SHEETS = ("suppliers", "leveranciers")
+
+
 def read_suppliers(source: object) -> tuple[Supplier, ...]:
     """Read the suppliers table (path or DataFrame); a supplier may appear only once."""
-    table = read_table(
-        source, SUPPLIER_COLUMNS, what="suppliers", sheet_names=("suppliers", "leveranciers")
-    )
+    table = read_table(source, SUPPLIER_COLUMNS, what="suppliers", sheet_names=SUPPLIER_SHEETS)
     problems: list[Problem] = list(table.problems)
     suppliers: list[Supplier] = []
     first_row: dict[str, int] = {}

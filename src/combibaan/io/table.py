@@ -247,6 +247,27 @@ def read_table(
     return table
 
 
+def sheet_named(source: object, sheet_names: Iterable[str]) -> str | None:
+    """The title of the sheet of workbook ``source`` that ``sheet_names`` name, if it has
+    one: a task workbook with a sheet ``Reistijden`` holds its travel table too. None for
+    a CSV, a DataFrame or a file that cannot be opened (its own reader says why)."""
+    if not isinstance(source, str | Path) or Path(source).suffix.lower() not in _XLSX_SUFFIXES:
+        return None
+    import openpyxl
+
+    wanted = {s.lower() for s in sheet_names}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about features it skips
+            workbook = openpyxl.load_workbook(source, read_only=True)
+    except Exception:  # the tasks' reader reports a damaged or missing file
+        return None
+    try:
+        return next((t for t in workbook.sheetnames if t.strip().lower() in wanted), None)
+    finally:
+        workbook.close()
+
+
 @contextmanager
 def collect_warnings() -> Iterator[list[Problem]]:
     """Collect the warnings of the readers run inside it in the list it yields.

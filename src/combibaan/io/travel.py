@@ -50,14 +50,13 @@ def read_travel(source: object) -> tuple[TravelEdge, ...]:
     return read_travel_table(source).edges
 
 
+#: The sheets of a workbook that hold the travel table.
+TRAVEL_SHEETS = ("travel", "reistijden", "reistijd")
+
+
 def read_travel_table(source: object) -> TravelTable:
     """:func:`read_travel`, keeping each edge's row for messages about places."""
-    table = read_table(
-        source,
-        TRAVEL_COLUMNS,
-        what="travel",
-        sheet_names=("travel", "reistijden", "reistijd"),
-    )
+    table = read_table(source, TRAVEL_COLUMNS, what="travel", sheet_names=TRAVEL_SHEETS)
     problems: list[Problem] = list(table.problems)
     edges: list[TravelEdge] = []
     rows: list[int] = []
