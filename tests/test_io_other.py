@@ -90,6 +90,49 @@ def test_travel_errors(tmp_path: Path) -> None:
     assert "minutes must not be negative" in said(found[0], "en")
 
 
+def test_a_travel_matrix_is_read_as_pairs(tmp_path: Path) -> None:
+    # Places across and down, as a spreadsheet keeps them; each pair once, an empty cell
+    # no pair (the policy's time applies), a zero between a place and itself no trip.
+    text = "Reistijd (min);Noord;Zuid;Oost\nNoord;0;20;10\nzuid;20;0;\nOost;10;;0\n"
+    assert read_travel(write(tmp_path / "m.csv", text)) == (
+        TravelEdge("Noord", "Zuid", 20.0),
+        TravelEdge("Noord", "Oost", 10.0),
+    )
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Reistijden"
+    for row in ([None, "A", "B"], ["A", None, 7], ["B", 7.5, None]):
+        workbook.active.append(row)
+    workbook.save(tmp_path / "m.xlsx")
+    with pytest.raises(InputError, match="maak ze gelijk"):  # 7 one way, 7.5 the other
+        read_travel(tmp_path / "m.xlsx")
+    workbook.active["B3"] = 7
+    workbook.save(tmp_path / "m.xlsx")
+    assert read_travel(tmp_path / "m.xlsx") == (TravelEdge("A", "B", 7.0),)
+
+
+def test_a_travel_matrix_names_each_wrong_cell(tmp_path: Path) -> None:
+    text = ";Noord;Zuid;Oost\nNoord;0;20;x\nZuid;25;0;15\n;3;;\nOost;10;;0;7\n"
+    found = problems_of(read_travel, write(tmp_path / "m.csv", text))
+    assert [(p.row, p.column) for p in found] == [(2, "Oost"), (3, "Noord"), (4, None), (5, None)]
+    assert said(found[0]).startswith("de reistijd van 'Noord' naar 'Oost' moet een getal zijn")
+    assert "in rij 2, kolom 'Zuid' 20 minuten" in said(found[1])
+    assert "geen plaats in de eerste kolom" in said(found[2])
+    assert "kolom zonder plaats in de koprij" in said(found[3])
+    assert "the travel time from 'Noord' to 'Oost' must be a number" in said(found[0], "en")
+
+
+def test_a_travel_matrix_keeps_tasks_apart(tmp_path: Path) -> None:
+    tasks = write(
+        tmp_path / "tasks.csv",
+        "taak;leverancier;dagen;begin;eind;locatie\n"
+        "T1;A;ma-vr;07:00;09:00;Noord\nT2;B;ma-vr;09:10;12:00;Zuid\n",
+    )
+    near = read_instance(tasks, write(tmp_path / "near.csv", "van;Noord;Zuid\nNoord;;5\n"))
+    far = read_instance(tasks, write(tmp_path / "far.csv", ";Noord;Zuid\nNoord;;20\n"))
+    assert near.travel_between("Noord", "Zuid", default=15) == 5
+    assert far.travel_between("Zuid", "Noord", default=15) == 20
+
+
 def test_travel_missing_column(tmp_path: Path) -> None:
     (problem,) = problems_of(read_travel, write(tmp_path / "t.csv", "from,to,time\nA,B,3\n"))
     assert (problem.row, problem.column) == (None, "minutes")

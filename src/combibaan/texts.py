@@ -1577,6 +1577,30 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "het eerste blad (alle bladen zijn verborgen)",
         "en": "the first sheet (every sheet is hidden)",
     },
+    "trip_between": {
+        "nl": "de reistijd van {origin} naar {destination}",
+        "en": "the travel time from {origin} to {destination}",
+    },
+    "trip_twice_matrix": {
+        "nl": "{origin} - {destination} is hier {here} minuten, maar {destination} - {origin} "
+        "in rij {row}, kolom {column} {minutes} minuten; een reis telt in beide richtingen: "
+        "maak ze gelijk, of laat één van beide leeg",
+        "en": "{origin} - {destination} is {here} minutes here, but {destination} - {origin} in "
+        "row {row}, column {column} is {minutes}; a trip counts both ways: make them equal, or "
+        "leave one of them empty",
+    },
+    "matrix_no_place": {
+        "nl": "deze rij van de reistijdentabel heeft minuten maar geen plaats in de eerste "
+        "kolom; schrijf de plaats waar de reis begint",
+        "en": "this row of the travel table has minutes but no place in its first column; "
+        "write the place the trip starts from",
+    },
+    "matrix_no_heading": {
+        "nl": "deze rij geeft minuten vanaf {place} in een kolom zonder plaats in de koprij; "
+        "schrijf de plaats boven de kolom",
+        "en": "this row gives minutes from {place} in a column without a place in the header "
+        "row; write the place above the column",
+    },
     "sheet_taken": {
         "nl": "de {what} komen uit blad {sheet} van deze werkmap, omdat er geen aparte tabel "
         "met {what} is gegeven",

@@ -247,6 +247,50 @@ def read_table(
     return table
 
 
+@dataclass(frozen=True)
+class Grid:
+    """A file as laid out, every column kept: its first filled row, and each row below it
+    by its spreadsheet number. For tables whose headings are data (a travel matrix)."""
+
+    source: str
+    header_row: int
+    header: tuple[Any, ...]
+    rows: tuple[tuple[int, tuple[Any, ...]], ...]
+    #: The unreadable cells (a formula without a value, a merged cell), as problems.
+    problems: tuple[Problem, ...] = ()
+    #: What a reader tells the user about the file it read (the sheet chosen).
+    notes: tuple[Problem, ...] = ()
+
+
+def read_grid(source: object, *, what: str, sheet_names: Iterable[str] = ()) -> Grid | None:
+    """``source`` as a :class:`Grid` (a path; the sheet chosen as :func:`read_table`
+    would), or None when it cannot be read: :func:`read_table` then says why."""
+    if not isinstance(source, str | Path):
+        return None
+    name = source_name(source)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about features it skips
+            with _open_path(Path(source), name, mistake(f"noun_{what}"), tuple(sheet_names)) as raw:
+                if raw.header is None:
+                    return None
+                header_row, header = raw.header
+                width = min(len(header), MAX_COLUMNS)
+                records = [(n, list(v)) for n, v in raw.records(width)]
+                notes = tuple(raw.notes)
+    except InputError:
+        return None
+    problems = []
+    for number, values in records:
+        for index, value in enumerate(values):
+            if isinstance(value, _Unreadable):
+                heading = cell_text(header[index]) if index < len(header) else None
+                problems.append(Problem(name, value.reason, number, heading, header=heading))
+                values[index] = None
+    rows = tuple((n, tuple(v)) for n, v in records if any(cell_text(x) for x in v))
+    return Grid(name, header_row, tuple(header), rows, tuple(problems), notes)
+
+
 def sheet_named(source: object, sheet_names: Iterable[str]) -> str | None:
     """The title of the sheet of workbook ``source`` that ``sheet_names`` name, if it has
     one: a task workbook with a sheet ``Reistijden`` holds its travel table too. None for

@@ -5,16 +5,19 @@ task list simply never applies, and a pair listed twice leaves one of its times
 unused. So the table is checked against itself (a pair twice with different
 minutes is an error) and, in :func:`~combibaan.io.read_instance`, against the
 tasks' locations (:func:`place_problems`).
+
+It comes as rows ``from, to, minutes``, or as the matrix a spreadsheet keeps: places
+across the top, places down the first column, minutes where they meet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from combibaan.io.errors import InputError, Problem
-from combibaan.io.parsing import parse_number
-from combibaan.io.table import Column, Row, Table, read_table
+from combibaan.io.parsing import cell_text, parse_number
+from combibaan.io.table import Column, Grid, Row, Table, read_grid, read_table, warn_user
 from combibaan.model.instance import TravelEdge
 from combibaan.model.phrase import BadValue, Phrase, maybe, mistake
 from combibaan.model.task import Task
@@ -56,6 +59,10 @@ TRAVEL_SHEETS = ("travel", "reistijden", "reistijd")
 
 def read_travel_table(source: object) -> TravelTable:
     """:func:`read_travel`, keeping each edge's row for messages about places."""
+    grid = read_grid(source, what="travel", sheet_names=TRAVEL_SHEETS)
+    if grid is not None and _is_matrix(grid):
+        warn_user(list(grid.notes))
+        return _matrix_table(grid)
     table = read_table(source, TRAVEL_COLUMNS, what="travel", sheet_names=TRAVEL_SHEETS)
     problems: list[Problem] = list(table.problems)
     edges: list[TravelEdge] = []
@@ -80,7 +87,8 @@ def read_travel_table(source: object) -> TravelTable:
         if len(places) == 2 and minutes is not None:
             edges.append(TravelEdge(places[0], places[1], minutes))
             rows.append(row.number)
-    problems.extend(_conflicts(table, edges, rows))
+    cells = [table.problem("", row, "minutes") for row in rows]
+    problems.extend(_conflicts(edges, cells))
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.row or 0))
     return TravelTable(table.source, tuple(edges), tuple(rows))
@@ -90,32 +98,105 @@ def _empty(table: Table, row: Row, column: str) -> list[Problem]:
     return table.empty_cell(row, column, _EMPTY_HINTS[column])
 
 
-def _conflicts(table: Table, edges: list[TravelEdge], rows: list[int]) -> list[Problem]:
-    """A pair listed twice (either way round) with different minutes: which one holds?"""
-    first: dict[frozenset[str], tuple[float, int]] = {}
+def _is_matrix(grid: Grid) -> bool:
+    """Places across the top and down the first column: a heading row with at most one of
+    the headings of ``from, to, minutes`` (a corner may say ``van``), whose first cell is
+    empty or whose places come back down the first column (in any case)."""
+    across = {_place_key(h) for h in grid.header[1:]} - {None}
+    down = {_place_key(values[0]) for _, values in grid.rows if values} - {None}
+    long = {_LONG_HEADINGS.get(_place_key(h) or "") for h in grid.header} - {None}
+    if not across or not down or len(long) > 1:
+        return False
+    return _place_key(grid.header[0]) is None or bool(across & down)
+
+
+#: The headings of a table of rows ``from, to, minutes`` (in any case), to their column.
+_LONG_HEADINGS = {
+    name: column.name for column in TRAVEL_COLUMNS for name in (column.name, *column.aliases)
+}
+
+
+def _place_key(value: object) -> str | None:
+    text = cell_text(value)
+    return None if text is None else text.casefold()
+
+
+def _matrix_table(grid: Grid) -> TravelTable:
+    """The edges of a travel matrix: a cell left empty is a pair the table does not give
+    (the policy's travel time applies), a 0 between a place and itself is no trip, and
+    the pair both ways round must agree (travel goes both ways at the same time)."""
+    bounds = BY_KEY["travel_minutes"].bounds
+    # A place down the first column is the one across the top, as the top spells it.
+    spelled = {text.casefold(): text for text in map(cell_text, grid.header[1:]) if text}
+    problems = list(grid.problems)
+    edges: list[TravelEdge] = []
+    cells: list[Problem] = []
+    for number, values in grid.rows:
+        origin = cell_text(values[0]) if values else None
+        origin = origin if origin is None else spelled.get(origin.casefold(), origin)
+        filled = [k for k in range(1, len(values)) if cell_text(values[k]) is not None]
+        if origin is None:
+            if filled:
+                problems.append(Problem(grid.source, mistake("matrix_no_place"), number))
+            continue
+        for index in filled:
+            destination = cell_text(grid.header[index]) if index < len(grid.header) else None
+            if destination is None:
+                message = mistake("matrix_no_heading", place=repr(origin))
+                problems.append(Problem(grid.source, message, number))
+                continue
+            cell = Problem(grid.source, "", number, destination, header=destination)
+            try:
+                trip = mistake("trip_between", origin=repr(origin), destination=repr(destination))
+                minutes = parse_number(values[index], name=trip, bounds=bounds)
+            except BadValue as error:
+                problems.append(replace(cell, message=error.message))
+                continue
+            if origin.casefold() == destination.casefold() and minutes == 0:
+                continue
+            edges.append(TravelEdge(origin, destination, minutes))
+            cells.append(cell)
+    problems.extend(_conflicts(edges, cells, matrix=True))
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.row or 0))
+    # Each pair once (the matrix usually gives it both ways round, alike).
+    kept: dict[frozenset[str], int] = {}
+    for k, edge in enumerate(edges):
+        kept.setdefault(frozenset((edge.origin, edge.destination)), k)
+    chosen = sorted(kept.values())
+    return TravelTable(
+        grid.source,
+        tuple(edges[k] for k in chosen),
+        tuple(cells[k].row or grid.header_row for k in chosen),
+    )
+
+
+def _conflicts(
+    edges: list[TravelEdge], cells: list[Problem], *, matrix: bool = False
+) -> list[Problem]:
+    """A pair listed twice (either way round) with different minutes: which one holds?
+    ``cells`` locates each edge's minutes (a problem without a message)."""
+    first: dict[frozenset[str], tuple[float, Problem]] = {}
     problems = []
-    for edge, row in zip(edges, rows, strict=True):
+    for edge, cell in zip(edges, cells, strict=True):
         pair = frozenset((edge.origin, edge.destination))
         if pair not in first:
-            first[pair] = (edge.minutes, row)
+            first[pair] = (edge.minutes, cell)
             continue
         minutes, earlier = first[pair]
-        if minutes != edge.minutes:
-            problems.append(
-                table.problem(
-                    mistake(
-                        "trip_twice",
-                        origin=edge.origin,
-                        destination=edge.destination,
-                        row=str(earlier),
-                        minutes=minutes,
-                        here=edge.minutes,
-                        this=str(row),
-                    ),
-                    row,
-                    "minutes",
-                )
-            )
+        if minutes == edge.minutes:
+            continue
+        message = mistake(
+            "trip_twice_matrix" if matrix else "trip_twice",
+            origin=edge.origin,
+            destination=edge.destination,
+            row=str(earlier.row),
+            column=repr(earlier.header),
+            minutes=minutes,
+            here=edge.minutes,
+            this=str(cell.row),
+        )
+        problems.append(replace(cell, message=message))
     return problems
 
 
