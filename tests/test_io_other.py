@@ -119,6 +119,9 @@ def test_a_travel_matrix_names_each_wrong_cell(tmp_path: Path) -> None:
     assert "geen plaats in de eerste kolom" in said(found[2])
     assert "kolom zonder plaats in de koprij" in said(found[3])
     assert "the travel time from 'Noord' to 'Oost' must be a number" in said(found[0], "en")
+    # Rows of from, to, minutes without their header are no matrix: the header is missing.
+    headless = problems_of(read_travel, write(tmp_path / "h.csv", "A,B,5\nB,C,7\n"))
+    assert [p.column for p in headless] == ["from", "to", "minutes"]
 
 
 def test_a_travel_matrix_keeps_tasks_apart(tmp_path: Path) -> None:

@@ -262,9 +262,16 @@ class Grid:
     notes: tuple[Problem, ...] = ()
 
 
-def read_grid(source: object, *, what: str, sheet_names: Iterable[str] = ()) -> Grid | None:
+def read_grid(
+    source: object,
+    *,
+    what: str,
+    sheet_names: Iterable[str] = (),
+    header_fits: Callable[[Sequence[Any]], bool] = lambda header: True,
+) -> Grid | None:
     """``source`` as a :class:`Grid` (a path; the sheet chosen as :func:`read_table`
-    would), or None when it cannot be read: :func:`read_table` then says why."""
+    would), or None when it cannot be read (:func:`read_table` then says why) or its
+    header row does not fit (then no other row is read)."""
     if not isinstance(source, str | Path):
         return None
     name = source_name(source)
@@ -272,7 +279,7 @@ def read_grid(source: object, *, what: str, sheet_names: Iterable[str] = ()) -> 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it skips
             with _open_path(Path(source), name, mistake(f"noun_{what}"), tuple(sheet_names)) as raw:
-                if raw.header is None:
+                if raw.header is None or not header_fits(raw.header[1]):
                     return None
                 header_row, header = raw.header
                 width = min(len(header), MAX_COLUMNS)

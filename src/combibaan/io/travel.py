@@ -59,7 +59,7 @@ TRAVEL_SHEETS = ("travel", "reistijden", "reistijd")
 
 def read_travel_table(source: object) -> TravelTable:
     """:func:`read_travel`, keeping each edge's row for messages about places."""
-    grid = read_grid(source, what="travel", sheet_names=TRAVEL_SHEETS)
+    grid = read_grid(source, what="travel", sheet_names=TRAVEL_SHEETS, header_fits=_matrix_header)
     if grid is not None and _is_matrix(grid):
         warn_user(list(grid.notes))
         return _matrix_table(grid)
@@ -104,10 +104,30 @@ def _is_matrix(grid: Grid) -> bool:
     empty or whose places come back down the first column (in any case)."""
     across = {_place_key(h) for h in grid.header[1:]} - {None}
     down = {_place_key(values[0]) for _, values in grid.rows if values} - {None}
-    long = {_LONG_HEADINGS.get(_place_key(h) or "") for h in grid.header} - {None}
-    if not across or not down or len(long) > 1:
+    if not across or not down or not _matrix_header(grid.header):
+        return False
+    # Its cells are minutes: rows of ``A,B,5`` without a header are no matrix.
+    cells = [cell_text(v) for _, values in grid.rows for v in values[1:]]
+    filled = [c for c in cells if c is not None]
+    if 3 * sum(map(_is_number, filled)) < 2 * len(filled):
         return False
     return _place_key(grid.header[0]) is None or bool(across & down)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def _matrix_header(header: Sequence[object]) -> bool:
+    """Whether a header row may head a matrix: places (no number) across, and at most one
+    heading of ``from, to, minutes`` (the rows of a long table are then never read twice)."""
+    long = {_LONG_HEADINGS.get(_place_key(h) or "") for h in header} - {None}
+    places = [text for text in map(cell_text, header[1:]) if text is not None]
+    return len(long) <= 1 and not any(map(_is_number, places))
 
 
 #: The headings of a table of rows ``from, to, minutes`` (in any case), to their column.
