@@ -104,6 +104,44 @@ def test_headers_as_workshop_sheets_write_them(tmp_path: Path) -> None:
     assert task.slots == (Slot(0, 420, 570),) and task.location == "N"
 
 
+def test_a_column_per_day_as_rosters_lay_out_a_week(tmp_path: Path) -> None:
+    text = (
+        "Taak;Leverancier;ma;di;wo;do;vr;Begin;Eind;Vanaf;Uiterlijk;Duur\n"
+        "T1;A;x;X;-;✓;;07:00;09:00;;;\n"  # marks: the row's times
+        "T2;A;07:00-11:00;;11:00 - 15:00;;22:00-02:00;;;;;\n"  # times per day
+        "T3;A;ja;;ja;;;;;09:00;16:00;1:00\n"  # marks for a window's days
+    )
+    first, second, third = read_tasks(write(tmp_path, text))
+    assert first.slots == (Slot(0, 420, 540), Slot(1, 420, 540), Slot(3, 420, 540))
+    assert second.slots == (Slot(0, 420, 660), Slot(2, 660, 900), Slot(4, 1320, 1560))
+    assert [(w.days, w.count, w.duration) for w in third.windows] == [((0, 2), 2, 60)]
+    # In a workbook a tick box is a cell holding TRUE.
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["task_id", "supplier", "monday", "tuesday", "start", "end"])
+    workbook.active.append(["T1", "A", True, False, dt.time(7), dt.time(9)])
+    workbook.save(tmp_path / "week.xlsx")
+    (task,) = read_tasks(tmp_path / "week.xlsx")
+    assert task.slots == (Slot(0, 420, 540),)
+
+
+def test_day_columns_that_cannot_be_read(tmp_path: Path) -> None:
+    text = (
+        "Taak;Leverancier;Dagen;ma;di;Begin;Eind\n"
+        "T1;A;;;;07:00;08:00\n"  # no day at all
+        "T2;A;;huh;;07:00;08:00\n"  # neither a mark nor times
+        "T3;A;;07:00-09:00;;07:00;09:00\n"  # times in the day's cell and in the row
+        "T4;A;ma;x;x;07:00;08:00\n"  # days and marks disagree
+        "T5;A;ma;x;;07:00;08:00\n"  # they agree: fine
+    )
+    found = problems(write(tmp_path, text))
+    assert [(p.row, p.column) for p in found] == [(2, "mon"), (3, "mon"), (4, "start"), (5, "days")]
+    assert "deze rij noemt geen dag" in said(found[0]) and "'Dagen', 'ma', 'di'" in said(found[0])
+    assert said(found[1]).startswith("'huh' is geen teken voor deze dag en geen tijd")
+    assert "tijden in de kolom van een dag en ook in de rij zelf" in said(found[2])
+    assert "'ma' en de ingevulde dagkolommen ('ma', 'di')" in said(found[3])
+    assert "the days 'ma' and the day columns filled in" in said(found[3], "en")
+
+
 @pytest.mark.parametrize(
     ("header", "warned"),
     [

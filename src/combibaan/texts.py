@@ -1589,6 +1589,30 @@ ERRORS: dict[str, dict[str, str]] = {
         "row {row}, column {column} is {minutes}; a trip counts both ways: make them equal, or "
         "leave one of them empty",
     },
+    "day_cell": {
+        "nl": "{value} is geen teken voor deze dag en geen tijd; zet een x als de taak op deze "
+        "dag gebeurt (op de tijden van de rij), of de tijden, bijv. 07:00-09:00",
+        "en": "{value} is no mark for this day and no time; put an x where the task is done on "
+        "this day (at the row's times), or the times, e.g. 07:00-09:00",
+    },
+    "no_day_marked": {
+        "nl": "deze rij noemt geen dag; zet een x of de tijden in de kolom van elke dag waarop "
+        "de taak gebeurt ({columns})",
+        "en": "this row names no day; put an x or the times in the column of each day the task "
+        "is done ({columns})",
+    },
+    "days_disagree": {
+        "nl": "de dagen {days} en de ingevulde dagkolommen ({columns}) zeggen iets anders; "
+        "laat één van beide leeg",
+        "en": "the days {days} and the day columns filled in ({columns}) disagree; leave one of "
+        "them empty",
+    },
+    "day_times_and_row": {
+        "nl": "deze rij geeft tijden in de kolom van een dag en ook in de rij zelf; zet dan "
+        "een x in de dagkolommen, of laat de tijden van de rij leeg",
+        "en": "this row gives times in a day's column and in the row itself; put an x in the "
+        "day columns then, or leave the row's times empty",
+    },
     "matrix_no_place": {
         "nl": "deze rij van de reistijdentabel heeft minuten maar geen plaats in de eerste "
         "kolom; schrijf de plaats waar de reis begint",

@@ -77,6 +77,8 @@ class Column:
     #: Columns that stand in for this one when all of them are there (``start`` and
     #: ``end`` are not needed in a file of time windows).
     unless: tuple[str, ...] = ()
+    #: Columns any one of which stands in for this one (a column per day for ``days``).
+    unless_any: tuple[str, ...] = ()
 
     @property
     def label(self) -> Phrase | str:
@@ -376,6 +378,8 @@ def _lacking(columns: Sequence[Column], found: Iterable[str]) -> list[Column]:
         if not column.required or column.name in present:
             continue
         if column.unless and all(name in present for name in column.unless):
+            continue
+        if any(name in present for name in column.unless_any):
             continue
         stood_for = [c.name for c in columns if c.unless == column.unless]
         if any(n in present for n in column.unless) and not any(n in present for n in stood_for):

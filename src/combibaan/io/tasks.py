@@ -11,6 +11,7 @@ A row gives fixed times (``start``, ``end``) or a time window (``earliest``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -30,6 +31,23 @@ from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window
 
 #: The cells of a time window; a row with any of them is a window row.
 WINDOW_COLUMNS = ("earliest", "latest", "duration")
+#: A column per day, as rosters lay out a week: a mark (``x``) for a day the task is done
+#: at the row's times, or the times themselves (``07:00-09:00``).
+DAY_COLUMNS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_ALIASES = (
+    ("ma", "maandag", "monday"),
+    ("di", "dinsdag", "tuesday"),
+    ("wo", "woensdag", "wednesday"),
+    ("do", "donderdag", "thursday"),
+    ("vr", "vrijdag", "friday"),
+    ("za", "zaterdag", "saturday"),
+    ("zo", "zondag", "sunday"),
+)
+#: What a day cell may hold to say "this day": a mark, in either language.
+_MARKS = frozenset({"x", "v", "✓", "✔", "ja", "yes", "j", "y", "1", "true", "waar"})
+#: ... and to say "not this day".
+_NO_MARKS = frozenset({"-", "0", "nee", "no", "n", "false", "onwaar"})
+_TIME_RANGE = re.compile(r"\s*(?P<start>[^-–—]+?)\s*[-–—]\s*(?P<end>[^-–—]+?)\s*")
 
 TASK_COLUMNS = (
     Column(
@@ -41,7 +59,7 @@ TASK_COLUMNS = (
     Column(
         "description", ("omschrijving", "beschrijving", "taakomschrijving", "taak_omschrijving")
     ),
-    Column("days", ("dagen", "dag", "day"), required=True),
+    Column("days", ("dagen", "dag", "day"), required=True, unless_any=DAY_COLUMNS),
     Column(
         "start",
         ("begin", "van", "begintijd", "starttijd", "start_time"),
@@ -59,6 +77,7 @@ TASK_COLUMNS = (
     Column("duration", ("duur",)),
     Column("location", ("locatie", "gebouw", "plaats", "building", "site")),
     Column("competencies", ("competenties", "vaardigheden", "skills")),
+    *(Column(day, aliases) for day, aliases in zip(DAY_COLUMNS, _DAY_ALIASES, strict=True)),
 )
 
 #: The fields that rows of one task share; a later row may leave them empty.
@@ -151,6 +170,16 @@ def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Sl
     window_row = windows_only or any(row.text(c) is not None for c in WINDOW_COLUMNS)
     columns = WINDOW_COLUMNS if window_row else ("start", "end")
     no_time = not window_row and row.text("start") is None and row.text("end") is None
+    week = _week_cells(row, table, problems)
+    if week is not None:
+        marked, timed = week
+        if timed and (window_row or not no_time):
+            # Times in a day's cell and in the row: which hold?
+            column = next(c for c in (*WINDOW_COLUMNS, "start", "end") if row.text(c))
+            problems.append(table.problem(mistake("day_times_and_row"), row.number, column))
+            return [], []
+        if not marked:
+            return timed, []
     if no_time and any(c in table.columns for c in WINDOW_COLUMNS):
         # Either way would do: the message names both, as the file heads their columns.
         names = {c: repr(table.label(c)) for c in ("start", "end", *WINDOW_COLUMNS)}
@@ -162,7 +191,7 @@ def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Sl
             if row.text(column) is not None:
                 problems.append(table.problem(mistake("window_and_times"), row.number, column))
                 return [], []
-    choice = _days(row, table, problems)
+    choice = _days(row, table, problems) if week is None else (None, week[0])
     times: dict[str, int] = {}
     for column in columns:
         if row.text(column) is None:
@@ -208,6 +237,71 @@ def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Sl
     if count is not None and count < len(days):  # fixed times on some of the days
         return [], [Window(days, count, start, end, end - start)]
     return [Slot(day, start, end) for day in days], []
+
+
+def _week_cells(
+    row: Row, table: Table, problems: list[Problem]
+) -> tuple[tuple[int, ...], list[Slot]] | None:
+    """A row's days from the day columns, where the file has them and the row's ``days``
+    cell is empty: the days marked, and the slots of the days whose cell holds times.
+    None where the days come from ``days`` (a row with neither is reported here)."""
+    present = [c for c in DAY_COLUMNS if c in table.columns]
+    if not present:
+        return None
+    if row.text("days") is not None:
+        _agree(row, table, present, problems)
+        return None
+    marked: list[int] = []
+    timed: list[Slot] = []
+    reported = len(problems)
+    for column in present:
+        text = row.text(column)
+        if text is None or text.casefold() in _NO_MARKS:
+            continue
+        day = DAY_COLUMNS.index(column)
+        if text.casefold() in _MARKS or row.cells.get(column) is True:
+            marked.append(day)
+            continue
+        span = _TIME_RANGE.fullmatch(text)
+        try:
+            if span is None:
+                raise BadValue(mistake("day_cell", value=repr(text)))
+            start = parse_time(span["start"])
+            end = parse_time(span["end"], is_end=True)
+        except BadValue as error:
+            problems.append(table.problem(error.message, row.number, column))
+            continue
+        if start == end:
+            same = mistake("same_start_end", time=span["start"])
+            problems.append(table.problem(same, row.number, column))
+            continue
+        timed.append(Slot(day, start, end if end > start else end + MINUTES_PER_DAY))
+    if not marked and not timed and len(problems) == reported:
+        names = ", ".join(repr(table.label(c)) for c in present)
+        if "days" in table.columns:
+            names = f"{table.label('days')!r}, {names}"
+        problems.extend(table.missing(row, present[0], mistake("no_day_marked", columns=names)))
+    return tuple(marked), timed
+
+
+def _agree(row: Row, table: Table, present: list[str], problems: list[Problem]) -> None:
+    """A row with ``days`` filled and marks in the day columns too: they must name the
+    same days (``days`` is what is read; marks that say otherwise were meant somehow)."""
+    filled = [c for c in present if (row.text(c) or "-").casefold() not in _NO_MARKS]
+    if not filled:
+        return
+    try:
+        count, days = parse_day_choice(str(row.cells.get("days")))
+    except BadValue:
+        return  # reported with the days
+    if count is None and set(days) == {DAY_COLUMNS.index(c) for c in filled}:
+        return
+    message = mistake(
+        "days_disagree",
+        days=repr(row.text("days")),
+        columns=", ".join(repr(table.label(c)) for c in filled),
+    )
+    problems.append(table.problem(message, row.number, "days"))
 
 
 def _days(
