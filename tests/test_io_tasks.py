@@ -124,6 +124,19 @@ def test_a_column_per_day_as_rosters_lay_out_a_week(tmp_path: Path) -> None:
     assert task.slots == (Slot(0, 420, 540),)
 
 
+def test_start_and_end_in_one_cell(tmp_path: Path) -> None:
+    text = "Taak;Leverancier;Dagen;ma;Tijd\nT1;A;ma-vr;;07:00-09:30\nT2;A;;x;22:00 – 02:00\n"
+    first, second = read_tasks(write(tmp_path, text))
+    assert first.slots[0] == Slot(0, 420, 570) and len(first.slots) == 5
+    assert second.slots == (Slot(0, 1320, 1560),)  # a mark for Monday at the row's times
+    wrong = "Taak;Leverancier;Dagen;Tijd;Begin\nT1;A;ma;11;\nT2;A;ma;07:00-25:00;\nT3;A;ma;7-9;7\n"
+    found = problems(write(tmp_path, wrong))
+    assert [(p.row, p.header) for p in found] == [(2, "Tijd"), (3, "Tijd"), (4, "Tijd")]
+    assert said(found[0]) == "'11' is geen begin en eind; schrijf bijv. 07:00-09:00"
+    assert "onmogelijke tijd '25:00'" in said(found[1])
+    assert "ook in kolom 'Begin'" in said(found[2])
+
+
 def test_day_columns_that_cannot_be_read(tmp_path: Path) -> None:
     text = (
         "Taak;Leverancier;Dagen;ma;di;Begin;Eind\n"

@@ -1601,6 +1601,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "this row names no day; put an x or the times in the column of each day the task "
         "is done ({columns})",
     },
+    "times_cell": {
+        "nl": "{value} is geen begin en eind; schrijf bijv. 07:00-09:00",
+        "en": "{value} is no start and end; write e.g. 07:00-09:00",
+    },
+    "times_and_columns": {
+        "nl": "deze rij geeft tijden hier en ook in kolom {column}; laat één van beide leeg",
+        "en": "this row gives times here and in column {column} too; leave one of them empty",
+    },
     "days_disagree": {
         "nl": "de dagen {days} en de ingevulde dagkolommen ({columns}) zeggen iets anders; "
         "laat één van beide leeg",

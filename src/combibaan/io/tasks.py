@@ -12,7 +12,7 @@ A row gives fixed times (``start``, ``end``) or a time window (``earliest``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from combibaan.io.errors import InputError, Problem
@@ -65,13 +65,17 @@ TASK_COLUMNS = (
         ("begin", "van", "begintijd", "starttijd", "start_time"),
         required=True,
         unless=WINDOW_COLUMNS,
+        unless_any=("times",),
     ),
     Column(
         "end",
         ("eind", "einde", "tot", "eindtijd", "end_time"),
         required=True,
         unless=WINDOW_COLUMNS,
+        unless_any=("times",),
     ),
+    # Start and end in one cell, as lists often write them: ``07:00-09:00``.
+    Column("times", ("tijd", "tijden", "werktijd", "werktijden", "time")),
     Column("earliest", ("vanaf",)),
     Column("latest", ("uiterlijk",)),
     Column("duration", ("duur",)),
@@ -165,8 +169,13 @@ def _empty(table: Table, row: Row, column: str) -> list[Problem]:
 def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Slot], list[Window]]:
     """The fixed slots of one row (one per day) or its window; nothing when a cell is
     wrong (its problems are added to ``problems``)."""
+    if row.text("times") is not None:
+        split = _split_times(row, table, problems)
+        if split is None:
+            return [], []
+        row = split
     # A file of windows only (no start or end column) asks for a window on every row.
-    windows_only = "start" not in table.columns and "end" not in table.columns
+    windows_only = not {"start", "end", "times"} & set(table.columns)
     window_row = windows_only or any(row.text(c) is not None for c in WINDOW_COLUMNS)
     columns = WINDOW_COLUMNS if window_row else ("start", "end")
     no_time = not window_row and row.text("start") is None and row.text("end") is None
@@ -237,6 +246,27 @@ def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Sl
     if count is not None and count < len(days):  # fixed times on some of the days
         return [], [Window(days, count, start, end, end - start)]
     return [Slot(day, start, end) for day in days], []
+
+
+def _split_times(row: Row, table: Table, problems: list[Problem]) -> Row | None:
+    """The row with its ``times`` cell (``07:00-09:00``) as start and end, or None when
+    that cell cannot be read or the row gives times in other columns too."""
+    for column in ("start", "end", *WINDOW_COLUMNS):
+        if row.text(column) is not None:
+            both = mistake("times_and_columns", column=repr(table.label(column)))
+            problems.append(table.problem(both, row.number, "times"))
+            return None
+    text = row.text("times") or ""
+    span = _TIME_RANGE.fullmatch(text)
+    try:
+        if span is None:
+            raise BadValue(mistake("times_cell", value=repr(text)))
+        parse_time(span["start"])
+        parse_time(span["end"], is_end=True)
+    except BadValue as error:
+        problems.append(table.problem(error.message, row.number, "times"))
+        return None
+    return replace(row, cells={**row.cells, "start": span["start"], "end": span["end"]})
 
 
 def _week_cells(
