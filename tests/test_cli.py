@@ -279,6 +279,14 @@ def test_nonexistent_file_is_refused(tmp_path: Path) -> None:
     assert_refused(done, ["nothere.csv"], out)
 
 
+def test_a_list_without_jobs_says_so_instead_of_an_empty_table(tmp_path: Path) -> None:
+    tasks = write(tmp_path / "tasks.csv", GOOD_TASKS)  # 15 hours: no job
+    done = run_cli("solve", tasks, "--out", tmp_path / "out", "--time-limit", 5)
+    assert done.returncode == 0, done.stderr
+    assert ": geen; de taken hieronder zeggen waarom\n" in done.stdout
+    assert "┏" in done.stdout.split("zeggen waarom", 1)[1]  # the tasks' table follows
+
+
 def test_broken_travel_table_is_refused(tmp_path: Path) -> None:
     tasks = write(tmp_path / "tasks.csv", GOOD_TASKS)
     travel = write(tmp_path / "travel.csv", "from,to,minutes\nA,B,5\nA,C,abc\n")

@@ -513,6 +513,10 @@ CLI: dict[str, dict[str, str]] = {
     "gap": {"nl": "gat {gap}", "en": "gap {gap}"},
     # the tables of solve (cli/show.py)
     "jobs_title": {"nl": "Combinatiebanen — {name}", "en": "Combination jobs — {name}"},
+    "no_jobs": {
+        "nl": "geen; de taken hieronder zeggen waarom",
+        "en": "none; the tasks below say why",
+    },
     "unassigned_title": {
         "nl": "Taken die bij hun leverancier blijven",
         "en": "Tasks that stay with their supplier",

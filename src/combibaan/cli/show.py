@@ -115,8 +115,11 @@ def show_result(
             ", ".join(job.locations),
             *((job.candidate or cli_text("vacancy_open", lang),) if people else ()),
         )
-    out.print(table)
-    _more(len(jobs), rows, "more_jobs", lang, written, "jobs.csv")
+    if jobs:
+        out.print(table)
+        _more(len(jobs), rows, "more_jobs", lang, written, "jobs.csv")
+    else:  # an empty table's frame says less than a sentence
+        out.print(f"{title}: {cli_text('no_jobs', lang)}", soft_wrap=True)
     unassigned = result.solution.unassigned
     if unassigned:
         left = Table(title=cli_text("unassigned_title", lang), title_justify="left")
