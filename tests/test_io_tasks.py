@@ -99,7 +99,9 @@ def test_headers_as_workshop_sheets_write_them(tmp_path: Path) -> None:
     (task,) = read_tasks(write(tmp_path, text))
     assert task.id == "12" and task.slots == (Slot(0, 420, 570),)
     assert task.location == "Noord" and task.competencies == ("tillen",)
-    english = "Task;Supplier;Days;Start time;End time;Site;Skills\nT1;A;mon;7:00 am;9:30 am;N;x\n"
+    english = (
+        "Task ID;Supplier;Days;Start time;End time;Building;Skills\nT1;A;mon;7:00 am;9:30 am;N;x\n"
+    )
     (task,) = read_tasks(write(tmp_path, english))
     assert task.slots == (Slot(0, 420, 570),) and task.location == "N"
 

@@ -52,7 +52,7 @@ _TIME_RANGE = re.compile(r"\s*(?P<start>[^-–—]+?)\s*[-–—]\s*(?P<end>[^-�
 TASK_COLUMNS = (
     Column(
         "task_id",
-        ("taak_id", "taak", "taaknummer", "taak_nummer", "taaknr", "taak_nr", "taakcode", "task"),
+        ("taak_id", "taak", "taaknummer", "taak_nummer", "taaknr", "taak_nr", "taakcode"),
         required=True,
     ),
     Column("supplier", ("leverancier",), required=True),
@@ -79,7 +79,7 @@ TASK_COLUMNS = (
     Column("earliest", ("vanaf",)),
     Column("latest", ("uiterlijk",)),
     Column("duration", ("duur",)),
-    Column("location", ("locatie", "gebouw", "plaats", "building", "site")),
+    Column("location", ("locatie", "gebouw", "plaats", "building")),
     Column("competencies", ("competenties", "vaardigheden", "skills")),
     *(Column(day, aliases) for day, aliases in zip(DAY_COLUMNS, _DAY_ALIASES, strict=True)),
 )
