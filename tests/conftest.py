@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import random
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -26,6 +27,12 @@ from combibaan.model.instance import TravelEdge
 from combibaan.result import Result
 from combibaan.rules import Policy
 from combibaan.texts import render
+
+# A suite started in the background (``pytest &`` from a script) inherits SIGINT ignored,
+# and so does every process it starts: the Ctrl-C tests would then press a key nobody
+# listens to. Ctrl-C is restored, for this process and the ones it starts.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCES = ROOT / "instances"
