@@ -253,6 +253,27 @@ def test_every_problem_with_row_and_column_in_both_languages(
     both((11, "min_hours"), "maar is maar 6 uur per week beschikbaar", "available only 6 hours")
 
 
+def test_a_column_per_day_as_rosters_lay_out_availability(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "kandidaten.csv",
+        "kandidaat;ma;di;wo;beschikbaar_van;beschikbaar_tot\n"
+        "K07;x;x;;08:00;14:00\n"
+        "K08;08:00-12:00;;13:00-17:00;;\n",
+    )
+    first, second = read_candidates(path)
+    assert first.windows == (Slot(0, 480, 840), Slot(1, 480, 840))
+    assert second.windows == (Slot(0, 480, 720), Slot(2, 780, 1020))
+    wrong = write(
+        tmp_path / "fout.csv",
+        "kandidaat;ma;di;beschikbaar_van;beschikbaar_tot\nK09;;;08:00;12:00\n"
+        "K10;08:00-12:00;;08:00;\n",
+    )
+    found = problems(wrong)
+    assert [(p.row, p.column) for p in found] == [(2, "mon"), (3, "available_from")]
+    assert "deze rij noemt geen dag" in found[0].text("nl")
+    assert "tijden in de kolom van een dag en ook in de rij zelf" in found[1].text("nl")
+
+
 def test_problems_name_the_columns_as_the_file_heads_them(tmp_path: Path) -> None:
     path = write(
         tmp_path / "kandidaten.csv",

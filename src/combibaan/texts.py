@@ -1594,16 +1594,16 @@ ERRORS: dict[str, dict[str, str]] = {
         "leave one of them empty",
     },
     "day_cell": {
-        "nl": "{value} is geen teken voor deze dag en geen tijd; zet een x als de taak op deze "
-        "dag gebeurt (op de tijden van de rij), of de tijden, bijv. 07:00-09:00",
-        "en": "{value} is no mark for this day and no time; put an x where the task is done on "
-        "this day (at the row's times), or the times, e.g. 07:00-09:00",
+        "nl": "{value} is geen teken voor deze dag en geen tijd; zet een x voor deze dag op "
+        "de tijden van de rij, of de tijden zelf, bijv. 07:00-09:00",
+        "en": "{value} is no mark for this day and no time; put an x for this day at the "
+        "row's times, or the times themselves, e.g. 07:00-09:00",
     },
     "no_day_marked": {
-        "nl": "deze rij noemt geen dag; zet een x of de tijden in de kolom van elke dag waarop "
-        "de taak gebeurt ({columns})",
-        "en": "this row names no day; put an x or the times in the column of each day the task "
-        "is done ({columns})",
+        "nl": "deze rij noemt geen dag; zet een x of de tijden in de kolom van elke dag die "
+        "hij geldt ({columns})",
+        "en": "this row names no day; put an x or the times in the column of each day it "
+        "holds for ({columns})",
     },
     "times_cell": {
         "nl": "{value} is geen begin en eind; schrijf bijv. 07:00-09:00",

@@ -21,10 +21,13 @@ from dataclasses import dataclass, field
 from combibaan.io.errors import InputError, Problem, unknown_task_ids
 from combibaan.io.parsing import competency_list, parse_number, split_list
 from combibaan.io.table import (
+    DAY_COLUMNS,
     Column,
     Row,
     Table,
     collect_warnings,
+    day_cells,
+    day_columns,
     read_table,
     warn_user,
     warnings_to,
@@ -39,13 +42,14 @@ from combibaan.rules.min_hours import MinHours
 
 CANDIDATE_COLUMNS = (
     Column("candidate_id", ("kandidaat",), required=True),
-    Column("days", ("dagen",), required=True),
+    Column("days", ("dagen",), required=True, unless_any=DAY_COLUMNS),
     Column("available_from", ("beschikbaar_van",), required=True),
     Column("available_to", ("beschikbaar_tot",), required=True),
     Column("min_hours", ("min_uren",)),
     Column("max_hours", ("max_uren",)),
     Column("competencies", ("competenties",)),
     Column("eligible_task_ids", ("taken",)),
+    *day_columns(),
 )
 
 SHEET_NAMES = ("candidates", "kandidaten")
@@ -214,15 +218,28 @@ def _looks_like_a_name(code: str) -> bool:
 
 
 def _row_windows(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:
-    """The windows of one row (one per day), or none when a cell is wrong."""
+    """The windows of one row (one per day), or none when a cell is wrong; with a column
+    per day, a mark is a day at the row's times and times in a day's cell its own."""
     columns = ("days", "available_from", "available_to")
-    cells = table.week_cells(row, columns, _EMPTY_HINTS, problems)
+    week = day_cells(row, table, problems)
+    timed: list[Slot] = []
+    if week is not None:
+        marked, timed = week
+        given = [c for c in columns[1:] if row.text(c) is not None]
+        if timed and given:
+            problems.append(table.problem(mistake("day_times_and_row"), row.number, given[0]))
+            return []
+        if not marked:
+            return timed
+    cells = table.week_cells(
+        row, columns, _EMPTY_HINTS, problems, days=None if week is None else week[0]
+    )
     if cells is None:
         return []
     days, start, end = cells
     if end <= start:  # past midnight; 00:00-00:00 is the whole day
         end += MINUTES_PER_DAY
-    return [Slot(day, start, end) for day in days]
+    return [*(Slot(day, start, end) for day in days), *timed]
 
 
 def _merge_shared(

@@ -32,8 +32,16 @@ from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from combibaan.io.errors import InputError, InputWarning, Problem, empty, source_name
-from combibaan.io.parsing import cell_text, excel_days, parse_days, parse_time, shown
+from combibaan.io.parsing import (
+    cell_text,
+    excel_days,
+    parse_day_choice,
+    parse_days,
+    parse_time,
+    shown,
+)
 from combibaan.model.phrase import BadValue, Phrase, mistake
+from combibaan.model.week import MINUTES_PER_DAY, Slot
 
 T = TypeVar("T")
 
@@ -157,14 +165,14 @@ class Table:
         columns: tuple[str, str, str],
         hints: Mapping[str, str | Phrase],
         problems: list[Problem],
+        days: tuple[int, ...] | None = None,
     ) -> tuple[tuple[int, ...], int, int] | None:
         """The days, start and end of a row's ``columns`` (days, from, to; the last read
         as an end, so ``24:00`` is allowed), or ``None`` when a cell is empty or wrong:
         its problems (``hints[column]`` says what to write in an empty one) are added to
-        ``problems``."""
-        days: tuple[int, ...] | None = None
+        ``problems``. ``days`` given (from the day columns), the days column is not read."""
         times: dict[str, int] = {}
-        for column in columns:
+        for column in columns if days is None else columns[1:]:
             if row.text(column) is None:
                 problems.extend(self.empty_cell(row, column, hints[column]))
                 continue
@@ -179,6 +187,99 @@ class Table:
         if days is None or len(times) < 2:
             return None
         return days, times[columns[1]], times[columns[2]]
+
+
+#: A column per day, as rosters lay out a week: a mark (``x``) for a day at the row's
+#: times, or the times themselves (``07:00-09:00``); they stand in for ``days``.
+DAY_COLUMNS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_ALIASES = (
+    ("ma", "maandag", "monday"),
+    ("di", "dinsdag", "tuesday"),
+    ("wo", "woensdag", "wednesday"),
+    ("do", "donderdag", "thursday"),
+    ("vr", "vrijdag", "friday"),
+    ("za", "zaterdag", "saturday"),
+    ("zo", "zondag", "sunday"),
+)
+#: What a day cell may hold to say "this day": a mark, in either language.
+_MARKS = frozenset({"x", "v", "✓", "✔", "ja", "yes", "j", "y", "1", "true", "waar"})
+#: ... and to say "not this day".
+_NO_MARKS = frozenset({"-", "0", "nee", "no", "n", "false", "onwaar"})
+#: A start and an end in one cell: ``07:00-09:00``, ``7:00 am – 9:00 am``.
+TIME_RANGE = re.compile(r"\s*(?P<start>[^-–—]+?)\s*[-–—]\s*(?P<end>[^-–—]+?)\s*")
+
+
+def day_columns() -> tuple[Column, ...]:
+    """The columns of :data:`DAY_COLUMNS`, for a reader's list of columns."""
+    return tuple(
+        Column(day, aliases) for day, aliases in zip(DAY_COLUMNS, _DAY_ALIASES, strict=True)
+    )
+
+
+def day_cells(
+    row: Row, table: Table, problems: list[Problem]
+) -> tuple[tuple[int, ...], list[Slot]] | None:
+    """A row's days from the day columns (:data:`DAY_COLUMNS`), where the file has them
+    and the row's ``days`` cell is empty: the days marked, and the slots of the days whose
+    cell holds times. None where the days come from ``days`` (a row with neither is
+    reported here). Tasks and candidates' availability read a week so alike."""
+    present = [c for c in DAY_COLUMNS if c in table.columns]
+    if not present:
+        return None
+    if row.text("days") is not None:
+        _days_agree(row, table, present, problems)
+        return None
+    marked: list[int] = []
+    timed: list[Slot] = []
+    reported = len(problems)
+    for column in present:
+        text = row.text(column)
+        if text is None or text.casefold() in _NO_MARKS:
+            continue
+        day = DAY_COLUMNS.index(column)
+        if text.casefold() in _MARKS or row.cells.get(column) is True:
+            marked.append(day)
+            continue
+        span = TIME_RANGE.fullmatch(text)
+        try:
+            if span is None:
+                raise BadValue(mistake("day_cell", value=repr(text)))
+            start = parse_time(span["start"])
+            end = parse_time(span["end"], is_end=True)
+        except BadValue as error:
+            problems.append(table.problem(error.message, row.number, column))
+            continue
+        if start == end:
+            same = mistake("same_start_end", time=span["start"])
+            problems.append(table.problem(same, row.number, column))
+            continue
+        timed.append(Slot(day, start, end if end > start else end + MINUTES_PER_DAY))
+    if not marked and not timed and len(problems) == reported:
+        names = ", ".join(repr(table.label(c)) for c in present)
+        if "days" in table.columns:
+            names = f"{table.label('days')!r}, {names}"
+        problems.extend(table.missing(row, present[0], mistake("no_day_marked", columns=names)))
+    return tuple(marked), timed
+
+
+def _days_agree(row: Row, table: Table, present: list[str], problems: list[Problem]) -> None:
+    """A row with ``days`` filled and marks in the day columns too: they must name the
+    same days (``days`` is what is read; marks that say otherwise were meant somehow)."""
+    filled = [c for c in present if (row.text(c) or "-").casefold() not in _NO_MARKS]
+    if not filled:
+        return
+    try:
+        count, days = parse_day_choice(str(row.cells.get("days")))
+    except BadValue:
+        return  # reported with the days
+    if count is None and set(days) == {DAY_COLUMNS.index(c) for c in filled}:
+        return
+    message = mistake(
+        "days_disagree",
+        days=repr(row.text("days")),
+        columns=", ".join(repr(table.label(c)) for c in filled),
+    )
+    problems.append(table.problem(message, row.number, "days"))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ A row gives fixed times (``start``, ``end``) or a time window (``earliest``,
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -22,7 +21,16 @@ from combibaan.io.parsing import (
     parse_duration,
     parse_time,
 )
-from combibaan.io.table import Column, Row, Table, read_table
+from combibaan.io.table import (
+    DAY_COLUMNS,
+    TIME_RANGE,
+    Column,
+    Row,
+    Table,
+    day_cells,
+    day_columns,
+    read_table,
+)
 from combibaan.model.instance import Instance
 from combibaan.model.phrase import BadValue, mistake
 from combibaan.model.task import Task
@@ -31,24 +39,6 @@ from combibaan.model.week import MINUTES_PER_DAY, MINUTES_PER_WEEK, Slot, Window
 
 #: The cells of a time window; a row with any of them is a window row.
 WINDOW_COLUMNS = ("earliest", "latest", "duration")
-#: A column per day, as rosters lay out a week: a mark (``x``) for a day the task is done
-#: at the row's times, or the times themselves (``07:00-09:00``).
-DAY_COLUMNS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_DAY_ALIASES = (
-    ("ma", "maandag", "monday"),
-    ("di", "dinsdag", "tuesday"),
-    ("wo", "woensdag", "wednesday"),
-    ("do", "donderdag", "thursday"),
-    ("vr", "vrijdag", "friday"),
-    ("za", "zaterdag", "saturday"),
-    ("zo", "zondag", "sunday"),
-)
-#: What a day cell may hold to say "this day": a mark, in either language.
-_MARKS = frozenset({"x", "v", "✓", "✔", "ja", "yes", "j", "y", "1", "true", "waar"})
-#: ... and to say "not this day".
-_NO_MARKS = frozenset({"-", "0", "nee", "no", "n", "false", "onwaar"})
-_TIME_RANGE = re.compile(r"\s*(?P<start>[^-–—]+?)\s*[-–—]\s*(?P<end>[^-–—]+?)\s*")
-
 TASK_COLUMNS = (
     Column(
         "task_id",
@@ -81,7 +71,7 @@ TASK_COLUMNS = (
     Column("duration", ("duur",)),
     Column("location", ("locatie", "gebouw", "plaats", "building")),
     Column("competencies", ("competenties", "vaardigheden", "skills")),
-    *(Column(day, aliases) for day, aliases in zip(DAY_COLUMNS, _DAY_ALIASES, strict=True)),
+    *day_columns(),
 )
 
 #: The fields that rows of one task share; a later row may leave them empty.
@@ -179,7 +169,7 @@ def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Sl
     window_row = windows_only or any(row.text(c) is not None for c in WINDOW_COLUMNS)
     columns = WINDOW_COLUMNS if window_row else ("start", "end")
     no_time = not window_row and row.text("start") is None and row.text("end") is None
-    week = _week_cells(row, table, problems)
+    week = day_cells(row, table, problems)
     if week is not None:
         marked, timed = week
         if timed and (window_row or not no_time):
@@ -257,7 +247,7 @@ def _split_times(row: Row, table: Table, problems: list[Problem]) -> Row | None:
             problems.append(table.problem(both, row.number, "times"))
             return None
     text = row.text("times") or ""
-    span = _TIME_RANGE.fullmatch(text)
+    span = TIME_RANGE.fullmatch(text)
     try:
         if span is None:
             raise BadValue(mistake("times_cell", value=repr(text)))
@@ -267,71 +257,6 @@ def _split_times(row: Row, table: Table, problems: list[Problem]) -> Row | None:
         problems.append(table.problem(error.message, row.number, "times"))
         return None
     return replace(row, cells={**row.cells, "start": span["start"], "end": span["end"]})
-
-
-def _week_cells(
-    row: Row, table: Table, problems: list[Problem]
-) -> tuple[tuple[int, ...], list[Slot]] | None:
-    """A row's days from the day columns, where the file has them and the row's ``days``
-    cell is empty: the days marked, and the slots of the days whose cell holds times.
-    None where the days come from ``days`` (a row with neither is reported here)."""
-    present = [c for c in DAY_COLUMNS if c in table.columns]
-    if not present:
-        return None
-    if row.text("days") is not None:
-        _agree(row, table, present, problems)
-        return None
-    marked: list[int] = []
-    timed: list[Slot] = []
-    reported = len(problems)
-    for column in present:
-        text = row.text(column)
-        if text is None or text.casefold() in _NO_MARKS:
-            continue
-        day = DAY_COLUMNS.index(column)
-        if text.casefold() in _MARKS or row.cells.get(column) is True:
-            marked.append(day)
-            continue
-        span = _TIME_RANGE.fullmatch(text)
-        try:
-            if span is None:
-                raise BadValue(mistake("day_cell", value=repr(text)))
-            start = parse_time(span["start"])
-            end = parse_time(span["end"], is_end=True)
-        except BadValue as error:
-            problems.append(table.problem(error.message, row.number, column))
-            continue
-        if start == end:
-            same = mistake("same_start_end", time=span["start"])
-            problems.append(table.problem(same, row.number, column))
-            continue
-        timed.append(Slot(day, start, end if end > start else end + MINUTES_PER_DAY))
-    if not marked and not timed and len(problems) == reported:
-        names = ", ".join(repr(table.label(c)) for c in present)
-        if "days" in table.columns:
-            names = f"{table.label('days')!r}, {names}"
-        problems.extend(table.missing(row, present[0], mistake("no_day_marked", columns=names)))
-    return tuple(marked), timed
-
-
-def _agree(row: Row, table: Table, present: list[str], problems: list[Problem]) -> None:
-    """A row with ``days`` filled and marks in the day columns too: they must name the
-    same days (``days`` is what is read; marks that say otherwise were meant somehow)."""
-    filled = [c for c in present if (row.text(c) or "-").casefold() not in _NO_MARKS]
-    if not filled:
-        return
-    try:
-        count, days = parse_day_choice(str(row.cells.get("days")))
-    except BadValue:
-        return  # reported with the days
-    if count is None and set(days) == {DAY_COLUMNS.index(c) for c in filled}:
-        return
-    message = mistake(
-        "days_disagree",
-        days=repr(row.text("days")),
-        columns=", ".join(repr(table.label(c)) for c in filled),
-    )
-    problems.append(table.problem(message, row.number, "days"))
 
 
 def _days(
