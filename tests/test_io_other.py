@@ -108,6 +108,14 @@ def test_a_travel_matrix_is_read_as_pairs(tmp_path: Path) -> None:
     workbook.active["B3"] = 7
     workbook.save(tmp_path / "m.xlsx")
     assert read_travel(tmp_path / "m.xlsx") == (TravelEdge("A", "B", 7.0),)
+    # From a notebook: the sheet as pandas reads it, with the places as index or not.
+    assert read_travel(pd.read_excel(tmp_path / "m.xlsx", index_col=0)) == (
+        TravelEdge("A", "B", 7.0),
+    )
+    first = read_travel(pd.read_csv(tmp_path / "m.csv", sep=";"))[0]
+    assert first == TravelEdge("Noord", "Zuid", 20)
+    rows = pd.DataFrame({"from": ["A", "B"], "to": ["B", "C"], "minutes": [3, 4]}).iloc[[1]]
+    assert read_travel(rows) == (TravelEdge("B", "C", 4.0),)  # an index of its own, no matrix
 
 
 def test_a_travel_matrix_names_each_wrong_cell(tmp_path: Path) -> None:

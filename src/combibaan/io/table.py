@@ -372,12 +372,14 @@ def read_grid(
     sheet_names: Iterable[str] = (),
     header_fits: Callable[[Sequence[Any]], bool] = lambda header: True,
 ) -> Grid | None:
-    """``source`` as a :class:`Grid` (a path; the sheet chosen as :func:`read_table`
-    would), or None when it cannot be read (:func:`read_table` then says why) or its
-    header row does not fit (then no other row is read)."""
-    if not isinstance(source, str | Path):
-        return None
+    """``source`` as a :class:`Grid` (a path, the sheet chosen as :func:`read_table`
+    would, or a DataFrame: its index first where it has one of its own, as
+    ``read_excel(..., index_col=0)`` gives), or None when it cannot be read
+    (:func:`read_table` then says why) or its header row does not fit (then no other row
+    is read)."""
     name = source_name(source)
+    if not isinstance(source, str | Path):
+        return _frame_grid(source, name, header_fits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it skips
@@ -399,6 +401,24 @@ def read_grid(
                 values[index] = None
     rows = tuple((n, tuple(v)) for n, v in records if any(cell_text(x) for x in v))
     return Grid(name, header_row, tuple(header), rows, tuple(problems), notes)
+
+
+def _frame_grid(
+    frame: object, name: str, header_fits: Callable[[Sequence[Any]], bool]
+) -> Grid | None:
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        return None  # read_table says what it expected
+    labelled = not isinstance(frame.index, pd.RangeIndex)
+    header = [*([None] if labelled else []), *(str(c) for c in frame.columns)]
+    if not header_fits(header):
+        return None
+    rows = tuple(
+        (number, tuple(None if _is_missing(v) else v for v in values))
+        for number, values in enumerate(frame.itertuples(index=labelled, name=None), start=2)
+    )
+    return Grid(name, 1, tuple(header), rows)
 
 
 def sheet_named(source: object, sheet_names: Iterable[str]) -> str | None:
