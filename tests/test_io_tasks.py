@@ -137,6 +137,14 @@ def test_start_and_end_in_one_cell(tmp_path: Path) -> None:
     assert said(found[0]) == "'11' is geen begin en eind; schrijf bijv. 07:00-09:00"
     assert "onmogelijke tijd '25:00'" in said(found[1])
     assert "ook in kolom 'Begin'" in said(found[2])
+    # A row without a time: the cell the file uses for it is named.
+    empty = problems(write(tmp_path, "Taak;Leverancier;Dagen;Tijd\nT1;A;ma;\n"))
+    assert [(p.row, p.header) for p in empty] == [(2, "Tijd")]
+    assert said(empty[0]) == "Tijd is leeg; schrijf begin en eind, bijv. 07:00-09:30"
+    header = "Taak;Leverancier;Dagen;Tijd;Vanaf;Uiterlijk;Duur\n"
+    either = problems(write(tmp_path, header + "T1;A;ma\n"))
+    assert [(p.row, p.header) for p in either] == [(2, "Tijd")]
+    assert "schrijf 'Tijd' (een vaste tijd, bijv. 07:00-11:00), of 'Vanaf'" in said(either[0])
 
 
 def test_day_columns_that_cannot_be_read(tmp_path: Path) -> None:
@@ -155,6 +163,10 @@ def test_day_columns_that_cannot_be_read(tmp_path: Path) -> None:
     assert "tijden in de kolom van een dag en ook in de rij zelf" in said(found[2])
     assert "'ma' en de ingevulde dagkolommen ('ma', 'di')" in said(found[3])
     assert "the days 'ma' and the day columns filled in" in said(found[3], "en")
+    # Marks without any time, where windows could be given too: one message, no other.
+    text = "Taak;Leverancier;ma;di;Vanaf;Uiterlijk;Duur;Begin;Eind\nT1;A;x;;;;;;\n"
+    (no_time,) = problems(write(tmp_path, text))
+    assert no_time.header == "Begin" and "deze rij geeft geen tijd" in said(no_time)
 
 
 @pytest.mark.parametrize(

@@ -1605,6 +1605,16 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "this row names no day; put an x or the times in the column of each day it "
         "holds for ({columns})",
     },
+    "no_time_cell": {
+        "nl": "deze rij geeft geen tijd; schrijf {times} (een vaste tijd, bijv. 07:00-11:00), of "
+        "{earliest}, {latest} en {duration} (een tijdvenster, bijv. 09:00, 16:00 en 1:30)",
+        "en": "this row gives no time; write {times} (a fixed time, e.g. 07:00-11:00), or "
+        "{earliest}, {latest} and {duration} (a time window, e.g. 09:00, 16:00 and 1:30)",
+    },
+    "fill_times": {
+        "nl": "schrijf begin en eind, bijv. 07:00-09:30",
+        "en": "write the start and the end, e.g. 07:00-09:30",
+    },
     "times_cell": {
         "nl": "{value} is geen begin en eind; schrijf bijv. 07:00-09:00",
         "en": "{value} is no start and end; write e.g. 07:00-09:00",

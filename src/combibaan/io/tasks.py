@@ -179,11 +179,19 @@ def _row_times(row: Row, table: Table, problems: list[Problem]) -> tuple[list[Sl
             return [], []
         if not marked:
             return timed, []
-    if no_time and any(c in table.columns for c in WINDOW_COLUMNS):
+    # A file that gives fixed times in one cell (``Tijd``) asks for that cell.
+    one_cell = "times" in table.columns and not {"start", "end"} & set(table.columns)
+    windows = any(c in table.columns for c in WINDOW_COLUMNS)
+    if no_time and (one_cell or windows):
         # Either way would do: the message names both, as the file heads their columns.
-        names = {c: repr(table.label(c)) for c in ("start", "end", *WINDOW_COLUMNS)}
-        problems.extend(table.missing(row, "start", mistake("no_time", **names)))
-        _days(row, table, problems)
+        names = {c: repr(table.label(c)) for c in ("start", "end", "times", *WINDOW_COLUMNS)}
+        if not windows:
+            problems.extend(table.empty_cell(row, "times", "fill_times"))
+        else:
+            message = mistake("no_time_cell" if one_cell else "no_time", **names)
+            problems.extend(table.missing(row, "times" if one_cell else "start", message))
+        if week is None:
+            _days(row, table, problems)
         return [], []
     if window_row:
         for column in ("start", "end"):
