@@ -15,7 +15,7 @@ from typing import TypeVar
 from combibaan.io.errors import InputError, InputWarning, Problem, source_name
 from combibaan.io.policy import read_policy
 from combibaan.io.suppliers import SUPPLIER_SHEETS, read_suppliers
-from combibaan.io.table import collect_warnings, sheet_named
+from combibaan.io.table import collect_warnings, named_sheet, sheet_titles
 from combibaan.io.tasks import read_tasks, spelling_variants
 from combibaan.io.travel import TRAVEL_SHEETS, place_problems, read_travel, read_travel_table
 from combibaan.model.instance import Instance
@@ -65,10 +65,11 @@ def read_instance(
     """
     problems: list[Problem] = []
     taken: list[Problem] = []
-    if travel is None and (sheet := sheet_named(tasks, TRAVEL_SHEETS)) is not None:
+    titles = sheet_titles(tasks) if travel is None or suppliers is None else ()
+    if travel is None and (sheet := named_sheet(titles, TRAVEL_SHEETS)) is not None:
         travel = tasks
         taken.append(_sheet_note(tasks, sheet, "travel"))
-    if suppliers is None and (sheet := sheet_named(tasks, SUPPLIER_SHEETS)) is not None:
+    if suppliers is None and (sheet := named_sheet(titles, SUPPLIER_SHEETS)) is not None:
         suppliers = tasks
         taken.append(_sheet_note(tasks, sheet, "suppliers"))
     with collect_warnings() as noticed:

@@ -421,25 +421,31 @@ def _frame_grid(
     return Grid(name, 1, tuple(header), rows)
 
 
-def sheet_named(source: object, sheet_names: Iterable[str]) -> str | None:
-    """The title of the sheet of workbook ``source`` that ``sheet_names`` name, if it has
-    one: a task workbook with a sheet ``Reistijden`` holds its travel table too. None for
-    a CSV, a DataFrame or a file that cannot be opened (its own reader says why)."""
+def sheet_titles(source: object) -> tuple[str, ...]:
+    """The sheets of workbook ``source`` (a task workbook with a sheet ``Reistijden``
+    holds its travel table too); none for a CSV, a DataFrame or a file that cannot be
+    opened (its own reader says why)."""
     if not isinstance(source, str | Path) or Path(source).suffix.lower() not in _XLSX_SUFFIXES:
-        return None
+        return ()
     import openpyxl
 
-    wanted = {s.lower() for s in sheet_names}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it skips
             workbook = openpyxl.load_workbook(source, read_only=True)
     except Exception:  # the tasks' reader reports a damaged or missing file
-        return None
+        return ()
     try:
-        return next((t for t in workbook.sheetnames if t.strip().lower() in wanted), None)
+        return tuple(workbook.sheetnames)
     finally:
         workbook.close()
+
+
+def named_sheet(titles: Iterable[str], sheet_names: Iterable[str]) -> str | None:
+    """The first of ``titles`` that ``sheet_names`` name (in any case, spaces around
+    ignored): the sheet a reader takes for its table."""
+    wanted = {s.lower() for s in sheet_names}
+    return next((t for t in titles if t.strip().lower() in wanted), None)
 
 
 @contextmanager
@@ -1152,8 +1158,8 @@ def _choose_sheet(
     sheet before it usually holds the lists behind drop-downs. When another sheet holds
     something too, the note names the sheet read and how to choose another.
     """
-    wanted = {s.lower() for s in sheet_names}
-    named = next((ws for ws in sheets if ws.title.strip().lower() in wanted), None)
+    title = named_sheet([ws.title for ws in sheets], sheet_names)
+    named = next((ws for ws in sheets if ws.title == title), None)
     if named is not None:
         if named.sheet_state == "visible":
             return named, []
