@@ -474,6 +474,57 @@ def test_title_rows_above_the_header_are_skipped_with_a_warning(tmp_path: Path) 
     assert task.id == "T1"
 
 
+def test_a_header_in_two_rows_is_read_as_one(tmp_path: Path) -> None:
+    """Rosters often head a time with one merged cell over ``van | tot``; a window so
+    headed (``Venster``) is earliest and latest. Messages name the column in full."""
+    rows: list[list[object]] = [
+        ["Taak", "Leverancier", "Dagen", "Tijd", None, "Locatie"],
+        [None, None, None, "van", "tot", None],
+        ["T1", "A", "ma-vr", dt.time(7), dt.time(9), "Main"],
+        ["T2", "A", "ma", "7", "", "Main"],
+    ]
+    path = workbook(tmp_path / "t.xlsx", rows)
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("D1:E1")
+    book.save(path)
+    (problem,) = problems(read_tasks, path)
+    assert (problem.row, problem.column, problem.header) == (4, "end", "Tijd tot")
+    del rows[3]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    (task,) = read_tasks(path)
+    assert task.slots[0] == Slot(0, 420, 540) and len(task.slots) == 5
+    # Under a title, and in a CSV file; a window over two columns.
+    text = (
+        "Takenlijst;;\nTaak;Leverancier;Dagen;Venster;;Duur\n;;;van;tot;\n"
+        "T1;A;ma;07:00;12:00;1:00\n"
+    )
+    with pytest.warns(InputWarning, match="rij 1 erboven wordt niet gelezen"):
+        (flexible,) = read_tasks(write(tmp_path, text))
+    (window,) = flexible.windows
+    assert (window.earliest, window.latest, window.duration) == (420, 720, 60)
+
+
+def test_a_row_of_totals_under_the_list_is_not_a_task(tmp_path: Path) -> None:
+    """A spreadsheet often sums its hours in a last row (``Totaal`` and a number)."""
+    rows: list[list[object]] = [
+        [*XLSX_HEADER, "uren"],
+        ["T1", "A", "ma", dt.time(7), dt.time(8), "Main", 1],
+        ["Totaal:", None, None, None, None, None, "=SUM(G2:G2)"],
+    ]
+    instance, noted = read_warned(workbook(tmp_path / "t.xlsx", rows))
+    assert [t.id for t in instance.tasks] == ["T1"]  # type: ignore[attr-defined]
+    assert [(p.row, en(p)) for p in noted if p.row == 3] == [
+        (3, "this row ('Totaal:') looks like a row of totals and is not read")
+    ]
+    # A row with more than the word is a task (and its faults are named).
+    text = HEADER + "T1,A,,ma,7,8,Main\nTotaal,A,,,,,\n"
+    found = problems(read_tasks, write(tmp_path, text))
+    assert found and all(p.row == 3 for p in found)
+
+
 def test_without_a_header_below_the_title_the_first_row_is_reported(tmp_path: Path) -> None:
     rows = [["Takenlijst facilitair 2024"], ["T1", "A", "ma", dt.time(7), dt.time(8)]]
     found = problems(read_tasks, workbook(tmp_path / "t.xlsx", rows))
@@ -896,3 +947,12 @@ def test_a_trip_from_a_place_to_itself_is_warned_about(tmp_path: Path) -> None:
     ((row, column, text),) = [(w.row, w.column, en(w)) for w in warned]
     assert (row, column) == (2, "to")
     assert text.startswith("from 'Main' to 'Main': within one place there is no travel")
+
+
+def test_a_sep_line_may_name_any_delimiter(tmp_path: Path) -> None:
+    """Excel honours ``sep=|`` as well as ``sep=;``: the file is read by it, and a row too
+    wide for its header names that character (it raised a KeyError before)."""
+    good = "sep=|\ntask_id|supplier|days|start|end\nT1|A|ma|7|8\n"
+    assert [t.id for t in read_tasks(write(tmp_path, good))] == ["T1"]
+    (problem,) = problems(read_tasks, write(tmp_path, good.replace("|8\n", "|8|x\n")))
+    assert problem.row == 2 and "the delimiter (|)" in en(problem)

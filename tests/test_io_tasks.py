@@ -131,6 +131,16 @@ def test_start_and_end_in_one_cell(tmp_path: Path) -> None:
     first, second = read_tasks(write(tmp_path, text))
     assert first.slots[0] == Slot(0, 420, 570) and len(first.slots) == 5
     assert second.slots == (Slot(0, 1320, 1560),)  # a mark for Monday at the row's times
+    # "tot" and "to" as people write a span; "van"/"from" before it.
+    text = (
+        "Taak;Leverancier;Dagen;Tijd\n"
+        "T1;A;ma;7:00 tot 9:30\nT2;A;ma;van 7 tot 9\nT3;A;ma;from 7 am to 9 am\n"
+    )
+    assert [t.slots for t in read_tasks(write(tmp_path, text))] == [
+        (Slot(0, 420, 570),),
+        (Slot(0, 420, 540),),
+        (Slot(0, 420, 540),),
+    ]
     wrong = "Taak;Leverancier;Dagen;Tijd;Begin\nT1;A;ma;11;\nT2;A;ma;07:00-25:00;\nT3;A;ma;7-9;7\n"
     found = problems(write(tmp_path, wrong))
     assert [(p.row, p.header) for p in found] == [(2, "Tijd"), (3, "Tijd"), (4, "Tijd")]
@@ -540,6 +550,9 @@ def test_unreadable_files(
         ("dagelijks", tuple(range(7))),
         ("daily", tuple(range(7))),
         ("elke dag", tuple(range(7))),
+        ("elke werkdag", (0, 1, 2, 3, 4)),
+        ("iedere dinsdag en donderdag", (1, 3)),
+        ("every weekday", (0, 1, 2, 3, 4)),
         ("ma, ma, ma-di", (0, 1)),
         ("ma.-vr.", (0, 1, 2, 3, 4)),
     ],

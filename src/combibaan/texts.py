@@ -1516,6 +1516,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{what}; close the quote where the cell should end, or remove it (a quote inside "
         'a quoted cell is written twice: "")',
     },
+    "total_row": {
+        "nl": "deze rij ({label}) lijkt een rij met totalen en wordt niet gelezen",
+        "en": "this row ({label}) looks like a row of totals and is not read",
+    },
     "title_rows": {
         "nl": "de koprij is deze rij; {n:rij|rijen} {rows} erboven {n:wordt|worden} niet "
         "gelezen (een titel?)",

@@ -38,6 +38,9 @@ for _day, (_dutch, _english) in enumerate(
 
 _GROUP_WORDS: dict[str, tuple[int, ...]] = {
     "werkdagen": (0, 1, 2, 3, 4),
+    "werkdag": (0, 1, 2, 3, 4),
+    "weekdag": (0, 1, 2, 3, 4),
+    "weekday": (0, 1, 2, 3, 4),
     "weekdagen": (0, 1, 2, 3, 4),
     "weekdays": (0, 1, 2, 3, 4),
     "weekend": (5, 6),
@@ -48,6 +51,8 @@ _GROUP_WORDS: dict[str, tuple[int, ...]] = {
 # Phrases with spaces are rewritten before the cell is split into items.
 _PHRASES = (
     (re.compile(r"\b(?:elke|iedere|alle)\s+dag(?:en)?\b|\bevery\s*day\b|\ball\s+days\b"), "daily"),
+    # "elke werkdag", "iedere maandag", "every weekday": the days themselves.
+    (re.compile(r"\b(?:elke|iedere|every)\s+"), ""),
     (
         re.compile(
             r"\s*(?:\bt\s*/\s*m\b|\bt\.m\.|\btot\s+en\s+met\b|\bthrough\b|\bthru\b|\bto\b)\s*"

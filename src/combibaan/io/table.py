@@ -52,6 +52,12 @@ _SPREADSHEET_MAGIC = (_ZIP_MAGIC, _OLE_MAGIC)
 _DELIMITERS = (",", ";", "\t")
 _DELIMITER_NAMES = {",": ",", ";": ";", "\t": "tabs"}  # "tabs" in Dutch and English alike
 
+
+def _delimiter_name(delimiter: str) -> str:
+    """The delimiter as a message names it (any character a ``sep=`` line chose)."""
+    return _DELIMITER_NAMES.get(delimiter, delimiter)
+
+
 #: The values Excel shows for a formula that failed; never a task id or a place.
 EXCEL_ERRORS = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
@@ -205,8 +211,13 @@ _DAY_ALIASES = (
 _MARKS = frozenset({"x", "v", "✓", "✔", "ja", "yes", "j", "y", "1", "true", "waar"})
 #: ... and to say "not this day".
 _NO_MARKS = frozenset({"-", "0", "nee", "no", "n", "false", "onwaar"})
-#: A start and an end in one cell: ``07:00-09:00``, ``7:00 am – 9:00 am``.
-TIME_RANGE = re.compile(r"\s*(?P<start>[^-–—]+?)\s*[-–—]\s*(?P<end>[^-–—]+?)\s*")
+#: A start and an end in one cell: ``07:00-09:00``, ``7:00 am – 9:00 am``, ``van 7:00 tot
+#: 9:00``, ``from 7 to 9``.
+TIME_RANGE = re.compile(
+    r"\s*(?:(?:van|from)\s+)?(?P<start>[^-–—]+?)"
+    r"\s*(?:[-–—]|\s(?:tot|to|till|until)\s)\s*(?P<end>[^-–—]+?)\s*",
+    re.IGNORECASE,
+)
 
 
 def day_columns() -> tuple[Column, ...]:
@@ -522,11 +533,95 @@ def _header_below(
     """The first of the next :data:`TITLE_ROWS` rows that has every required column,
     trimmed: the header under a title row or two."""
     for number, values in itertools.islice(raw.records(MAX_COLUMNS), TITLE_ROWS):
-        known = {lookup.get(_normalise_header(value)) for value in values}
+        filled = [i for i, value in enumerate(values) if cell_text(value) is not None]
+        if not filled:
+            continue
+        header = (number, list(values[: filled[-1] + 1]))
+        two_rows = _two_row_header(_below(raw, header), lookup)
+        heading = header[1] if two_rows is None else two_rows[1]
+        known = {lookup.get(_normalise_header(value)) for value in heading}
         if not _lacking(columns, {k for k in known if k is not None}):
-            filled = [i for i, value in enumerate(values) if cell_text(value) is not None]
-            return number, list(values[: filled[-1] + 1])
+            return header
     return None
+
+
+def _below(raw: _Raw, header: tuple[int, list[Any]]) -> _Raw:
+    """``raw`` read from ``header`` on: the rows above it are title or heading."""
+    return _Raw(
+        header,
+        lambda width: ((n, v) for n, v in raw.records(width) if n > header[0]),
+        raw.delimiter,
+        raw.notes,
+        raw.marks,
+        raw.sheet,
+    )
+
+
+#: Headings over two columns whose ``van | tot`` below are a window, not a fixed time.
+_WINDOW_HEADINGS = re.compile(r"venster|window|marge|tussen|between")
+_WINDOW_ENDS = {"start": "earliest", "end": "latest"}
+
+
+def _two_row_header(
+    raw: _Raw, lookup: Mapping[str, str]
+) -> tuple[int, list[Any], list[str | None]] | None:
+    """The header completed by the row under it, where that row holds headings only (a
+    heading over two columns, ``Tijd`` above ``van | tot``, as rosters lay out a week):
+    the number of that row, each column's heading and the label messages give it
+    (``Tijd van``). None where the row under the header is data."""
+    assert raw.header is not None
+    upper = [cell_text(cell) for cell in raw.header[1]]
+    if sum(text is not None and _normalise_header(text) in lookup for text in upper) < 2:
+        return None  # a title over the header, not a header's first row
+    first = next(iter(raw.records(MAX_COLUMNS)), None)
+    if first is None:
+        return None
+    number, values = first
+    lower = [cell_text(value) for value in values]
+    if not any(lower) or any(
+        text is not None and _normalise_header(text) not in lookup for text in lower
+    ):
+        return None
+    width = max(len(upper), len(lower))
+    upper += [None] * (width - len(upper))
+    lower += [None] * (width - len(lower))
+    heading: list[Any] = []
+    labels: list[str | None] = []
+    above: str | None = None  # the heading a merged cell spreads over this column
+    for top, bottom in zip(upper, lower, strict=True):
+        above = top if top is not None else above
+        if bottom is None:
+            heading.append(top)
+            labels.append(top)
+            continue
+        key = lookup[_normalise_header(bottom)]
+        if above is not None and _WINDOW_HEADINGS.search(above.lower()):
+            key = _WINDOW_ENDS.get(key, key)
+        heading.append(key)
+        labels.append(bottom if above is None or above == bottom else f"{above} {bottom}")
+    return number, heading, labels
+
+
+#: What a row of totals under a list says in its first cells.
+_TOTAL_WORDS = frozenset({"totaal", "totalen", "subtotaal", "som", "total", "totals", "subtotal"})
+
+
+def _total_label(row: Row) -> str | None:
+    """The word of a row of totals (``Totaal`` and numbers, as a spreadsheet sums a list):
+    not a task. None for any other row."""
+    texts = [text for text in map(cell_text, row.cells.values()) if text is not None]
+    words = [text for text in texts if not _is_number(text)]
+    if len(words) != 1 or words[0].split()[0].rstrip(":").casefold() not in _TOTAL_WORDS:
+        return None
+    return words[0]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def _to_table(
@@ -538,8 +633,14 @@ def _to_table(
         raise InputError(
             Problem(name, mistake("file_empty", what=what, columns=_expected(columns)))
         )
-    header_row, header = raw.header
     lookup = {_normalise_header(alias): c.name for c in columns for alias in (c.name, *c.aliases)}
+    header_row, header = raw.header
+    labels = [cell_text(cell) for cell in header]
+    two_rows = _two_row_header(raw, lookup)
+    if two_rows is not None:
+        # ``Tijd`` over ``van | tot``: the row under the header names the columns.
+        number, header, labels = two_rows
+        raw = _below(raw, (number, header))
     positions: dict[str, int] = {}
     problems: list[Problem] = []
     for index, cell in enumerate(header):
@@ -561,15 +662,7 @@ def _to_table(
         below = _header_below(raw, lookup, columns)
         if below is not None:
             # A title (and perhaps a date or a note) above the real header row.
-            lower = _Raw(
-                below,
-                lambda width: ((n, v) for n, v in raw.records(width) if n > below[0]),
-                raw.delimiter,
-                raw.notes,
-                raw.marks,
-                raw.sheet,
-            )
-            table = _to_table(name, lower, columns, what, title_rows=False)
+            table = _to_table(name, _below(raw, below), columns, what, title_rows=False)
             above = [(header_row, below[0] - 1)]
             skipped = mistake("title_rows", rows=_listing(above), n=below[0] - header_row)
             note = Problem(name, skipped, below[0])
@@ -580,11 +673,12 @@ def _to_table(
     if problems:
         raise InputError(problems)
     if raw.delimiter is not None:  # a CSV file: its records are all in memory
-        _check_wide(name, raw.header, list(raw.records(len(header))), raw.delimiter)
-    headers = {key: cell_text(header[index]) or key for key, index in positions.items()}
+        _check_wide(name, (header_row, header), list(raw.records(len(header))), raw.delimiter)
+    headers = {key: labels[index] or key for key, index in positions.items()}
     rows = []
     reported: set[str] = set()
     width = max(positions.values(), default=-1) + 1
+    totals: list[tuple[int, str]] = []
     for number, values in raw.records(width):
         cells: dict[str, Any] = {}
         flagged: dict[str, _Unreadable] = {}
@@ -599,6 +693,10 @@ def _to_table(
         row = Row(number, cells, frozenset(flagged))
         if row.is_empty():
             continue
+        total = _total_label(row)
+        if total is not None:
+            totals.append((number, total))
+            continue
         rows.append(row)
         for key, mark in flagged.items():
             if mark.key is None or mark.key not in reported:
@@ -606,6 +704,9 @@ def _to_table(
             if mark.key is not None:
                 reported.add(mark.key)
     notes = _hidden_notes(name, raw, (header_row, header), positions, [row.number for row in rows])
+    notes.extend(
+        Problem(name, mistake("total_row", label=shown(label)), number) for number, label in totals
+    )
     used = set(positions.values())
     ignored = [
         text
@@ -955,7 +1056,7 @@ def _check_mixed(
     other = max(others, key=lambda d: len(votes[d]))
     if len(votes[other]) * 2 < len(sample):
         return
-    used, mixed = _DELIMITER_NAMES[delimiter], _DELIMITER_NAMES[other]
+    used, mixed = _delimiter_name(delimiter), _delimiter_name(other)
     both = mistake("mixed_delimiters", used=used, mixed=mixed, row=str(votes[other][0]))
     raise InputError(Problem(name, both, header_row))
 
@@ -980,7 +1081,7 @@ def _check_wide(
         "row_too_wide",
         cells=str(cells),
         width=str(width),
-        delimiter=_DELIMITER_NAMES[delimiter],
+        delimiter=_delimiter_name(delimiter),
         rows=_listing(_spans([n for n, _ in wide])),
     )
     raise InputError(Problem(name, problem, number))
