@@ -29,7 +29,7 @@ from bench_common import heading
 from families import FAMILIES, column_input
 
 from combibaan.solvers import colgen, large
-from combibaan.solvers.strategies.base import hours_bound
+from combibaan.solvers.hours_bound import hours_bound
 
 
 def share(tasks: int, time_limit: float) -> float:

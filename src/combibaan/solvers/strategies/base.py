@@ -18,6 +18,7 @@ from combibaan.rules import Limits, Policy, Profile
 from combibaan.solvers.budget import Budget, reserve
 from combibaan.solvers.enumeration import Enumeration
 from combibaan.solvers.expansion import Expansion, Ways
+from combibaan.solvers.hours_bound import hours_bound, jobs_by_minutes
 from combibaan.solvers.locking import LockPlan
 from combibaan.solvers.ortools.objective import burden
 from combibaan.solvers.ortools.set_packing import Progress
@@ -98,35 +99,28 @@ class Problem:
         starts tried, not for every start."""
         return self.expansion is not None and bool(self.expansion.thinned)
 
-    def start_free_minutes(self) -> int:
+    def _start_free(self) -> list[int]:
         """Minutes of every task the searches may place (none kept or removed by a lock)
         that is not too long for a job on its own. Unlike the graph's, which knows only
-        the starts tried, this holds whatever the starts: for bounds under thinned starts."""
-        minutes = [self.profiles[t].minutes for t in range(len(self.instance.tasks))]
-        return sum(
+        the starts tried, these hold whatever the starts: for bounds under thinned starts."""
+        minutes = (self.profiles[t].minutes for t in range(len(self.instance.tasks)))
+        return [
             m
             for t, m in enumerate(minutes)
             if t not in self.plan.removed and m <= self.limits.max_minutes
-        )
+        ]
+
+    def start_free_minutes(self) -> int:
+        """The sum of :meth:`_start_free`."""
+        return sum(self._start_free())
 
     def start_free_bound(self) -> int:
-        """A bound on the jobs whatever the starts: those minutes over a job's least."""
-        least = self.limits.min_minutes
-        if least == 0:
+        """A bound on the jobs whatever the starts: :func:`.jobs_by_minutes` of those
+        minutes (every task, where no job needs a least)."""
+        if self.limits.min_minutes == 0:
             removed = self.plan.removed
             return sum(1 for t in range(len(self.instance.tasks)) if t not in removed)
-        return self.start_free_minutes() // least
-
-
-def hours_bound(graph: nx.Graph, profiles: Sequence[Profile], limits: Limits) -> int:
-    """A bound on jobs that needs no enumeration: per group of tasks that could ever
-    meet, their minutes divided by the least minutes of a job."""
-    least = limits.min_minutes
-    bound = 0
-    for component in nx.connected_components(graph):
-        minutes = sum(profiles[t].minutes for t in component)
-        bound += len(component) if least == 0 else minutes // least
-    return bound
+        return jobs_by_minutes(self._start_free(), self.limits)
 
 
 @dataclass(frozen=True)
