@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
+from conftest import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +75,11 @@ def test_per_group_of_tasks_that_can_meet() -> None:
 
     profiles = [profile(0, 720), profile(1, 720), profile(2, 720), profile(3, 720)]
     assert hours_bound(graph, profiles, limits(20, 36)) == 1
+
+
+def test_the_benchmark_row_holds_both_bounds() -> None:
+    """benchmarks/hours_bound.py measures the real bound on a generated list."""
+    row = load_benchmark("hours_bound.py", "hours_bound_bench").measure("campus", 80, 1)
+    family, tasks, seed, plain, bound, _, seconds = (c.strip() for c in row.strip("|").split("|"))
+    assert (family, tasks, seed) == ("campus", "80", "1")
+    assert 0 < int(bound) <= int(plain) and float(seconds) >= 0

@@ -568,6 +568,9 @@ def test_days_grammar(text: str, days: tuple[int, ...]) -> None:
         ("ma-", "'ma-'"),
         ("ma-di-wo", "'ma-di-wo'"),
         ("ma tot vr", "'tot'"),
+        ("ma-vr, even weken", "'even weken'"),
+        ("1x per 2 weken di", "'per 2 weken'"),
+        ("every other week mon", "'every other week'"),
         ("monday-holiday", "'holiday'"),
         (",", "','"),
         ("8", "'8'"),
@@ -691,3 +694,12 @@ def test_midnight_as_end_only() -> None:
 )
 def test_split_list(text: str, delimiter: str | None, items: tuple[str, ...]) -> None:
     assert split_list(text, delimiter) == items
+
+
+def test_a_task_not_done_every_week_is_refused_saying_why() -> None:
+    """The plan is one week that repeats; 'om de week' is not an unknown day 'om'."""
+    for text in ("om de week ma", "2x per 2 weken ma-vr", "ma, tweewekelijks", "biweekly fri"):
+        with pytest.raises(BadValue) as caught:
+            parse_day_choice(text)
+        assert "niet elke week gebeurt" in say(caught.value.message)
+        assert "not done every week" in say(caught.value.message, "en")

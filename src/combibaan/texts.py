@@ -1847,6 +1847,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "onbekende dag {word}{inside}; {hint}",
         "en": "unknown day {word}{inside}; {hint}",
     },
+    "days_cycle": {
+        "nl": "{words} in {value}: combibaan plant één week die zich herhaalt, dus een taak "
+        "die niet elke week gebeurt past er niet in; schrijf de dagen van een gewone week "
+        "(bijv. de helft van de uren elke week), of laat de taak weg",
+        "en": "{words} in {value}: combibaan plans one week that repeats, so a task that is "
+        "not done every week does not fit in it; write the days of an ordinary week (say, "
+        "half the hours every week), or leave the task out",
+    },
     "no_day": {"nl": "geen dag in {value}; {hint}", "en": "no day in {value}; {hint}"},
     "day_range": {
         "nl": "de reeks dagen {item} in {value} is niet te lezen; {hint}",

@@ -61,6 +61,12 @@ _PHRASES = (
     ),
     (re.compile(r"\s*[-–—]\s*"), "-"),
 )
+#: A task that is not done every week: the model is one week that repeats.
+_CYCLE = re.compile(
+    r"\b(?:on)?even\s+weken\b|\bom\s+de\s+(?:andere\s+)?week\b|\bper\s+\d+\s+weken\b"
+    r"|\btwee\s*wekelijks\b|\b(?:bi|fort)nightly\b|\bbiweekly\b|\bevery\s+(?:other|\d+)\s+weeks?\b"
+    r"|\b(?:odd|even|alternate)\s+weeks\b|\bmaandelijks\b|\bmonthly\b|\bper\s+maand\b|\ba\s+month\b"
+)
 _ITEM_SPLIT = re.compile(r"[,;/+&\s]+|\ben\b|\band\b")
 
 DAYS_HINT = mistake("days_hint")
@@ -105,6 +111,14 @@ def _day_word(word: str, whole: str) -> int:
     return day
 
 
+def _every_week(value: str) -> None:
+    """Refuse days of a task that is not done every week (``om de week``, ``even
+    weken``), with why, rather than as an unknown day ``'even'``."""
+    cycle = _CYCLE.search(value.lower())
+    if cycle is not None:
+        raise BadValue(mistake("days_cycle", words=shown(cycle.group(0)), value=shown(value)))
+
+
 def parse_days(value: str) -> tuple[int, ...]:
     """``"ma-vr"`` -> ``(0, 1, 2, 3, 4)``.
 
@@ -113,6 +127,7 @@ def parse_days(value: str) -> tuple[int, ...]:
     round just as well as Thursday past the weekend to Tuesday, and the two differ
     by three days a week. The message spells out both.
     """
+    _every_week(value)
     text = value.strip().lower()
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
@@ -300,6 +315,7 @@ _COUNT = re.compile(
 def parse_day_choice(value: str) -> tuple[int | None, tuple[int, ...]]:
     """``"3x ma-vr"`` -> ``(3, (0, 1, 2, 3, 4))``: three of these days, the solver's choice;
     plain days give ``None`` (every one of them)."""
+    _every_week(value)
     match = _COUNT.match(value)
     if match is None:
         return None, parse_days(value)
