@@ -505,6 +505,10 @@ def test_a_header_in_two_rows_is_read_as_one(tmp_path: Path) -> None:
         (flexible,) = read_tasks(write(tmp_path, text))
     (window,) = flexible.windows
     assert (window.earliest, window.latest, window.duration) == (420, 720, 60)
+    # Two columns of one meaning are named as the file heads them.
+    text = "Taak;Leverancier;Dagen;Begin;Tijd;\n;;;;van;tot\nT1;A;ma;7;7;8\n"
+    (twice,) = problems(read_tasks, write(tmp_path, text))
+    assert "'Begin'" in en(twice) and "'Tijd van'" in en(twice)
 
 
 def test_a_row_of_totals_under_the_list_is_not_a_task(tmp_path: Path) -> None:

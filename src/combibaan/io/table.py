@@ -648,14 +648,14 @@ def _to_table(
         if known is None:
             continue
         if known in positions:
-            first = cell_text(header[positions[known]])
+            first, second = labels[positions[known]], labels[index]
             same = mistake(
-                "same_meaning", first=repr(first), second=repr(cell_text(cell)), known=repr(known)
+                "same_meaning", first=repr(first), second=repr(second), known=repr(known)
             )
             problems.append(Problem(name, same, header_row, known))
             continue
         positions[known] = index
-    named = [text for text in (cell_text(h) for h in header) if text]
+    named = [text for text in labels if text]
     found = _listed([shown(text, 40) for text in named[:20]], _more(len(named) - 20))
     lacking = _lacking(columns, positions)
     if lacking and not problems and title_rows:
@@ -710,7 +710,7 @@ def _to_table(
     used = set(positions.values())
     ignored = [
         text
-        for i, text in enumerate(map(cell_text, header))
+        for i, text in enumerate(labels)
         if text and i not in used and _normalise_header(text) not in NOTE_HEADERS
     ]
     if ignored and rows:
