@@ -91,6 +91,15 @@ def cell_text(value: object) -> str | None:
     return text or None
 
 
+def is_number(text: str) -> bool:
+    """Whether a cell's text is a number (``5``, ``7,5``): minutes, hours, a sum."""
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
 def shown(text: str, limit: int = 60) -> str:
     """``text`` quoted for a message, cut short: a message quotes a cell, it does not copy it."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -35,6 +35,7 @@ from combibaan.io.errors import InputError, InputWarning, Problem, empty, source
 from combibaan.io.parsing import (
     cell_text,
     excel_days,
+    is_number,
     parse_day_choice,
     parse_days,
     parse_time,
@@ -610,18 +611,10 @@ def _total_label(row: Row) -> str | None:
     """The word of a row of totals (``Totaal`` and numbers, as a spreadsheet sums a list):
     not a task. None for any other row."""
     texts = [text for text in map(cell_text, row.cells.values()) if text is not None]
-    words = [text for text in texts if not _is_number(text)]
+    words = [text for text in texts if not is_number(text)]
     if len(words) != 1 or words[0].split()[0].rstrip(":").casefold() not in _TOTAL_WORDS:
         return None
     return words[0]
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return True
 
 
 def _to_table(

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from combibaan.io.errors import InputError, Problem
-from combibaan.io.parsing import cell_text, parse_number
+from combibaan.io.parsing import cell_text, is_number, parse_number
 from combibaan.io.table import Column, Grid, Row, Table, read_grid, read_table, warn_user
 from combibaan.model.instance import TravelEdge
 from combibaan.model.phrase import BadValue, Phrase, maybe, mistake
@@ -109,17 +109,9 @@ def _is_matrix(grid: Grid) -> bool:
     # Its cells are minutes: rows of ``A,B,5`` without a header are no matrix.
     cells = [cell_text(v) for _, values in grid.rows for v in values[1:]]
     filled = [c for c in cells if c is not None]
-    if 3 * sum(map(_is_number, filled)) < 2 * len(filled):
+    if 3 * sum(map(is_number, filled)) < 2 * len(filled):
         return False
     return _place_key(grid.header[0]) is None or bool(across & down)
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return True
 
 
 def _matrix_header(header: Sequence[object]) -> bool:
@@ -127,7 +119,7 @@ def _matrix_header(header: Sequence[object]) -> bool:
     heading of ``from, to, minutes`` (the rows of a long table are then never read twice)."""
     long = {_LONG_HEADINGS.get(_place_key(h) or "") for h in header} - {None}
     places = [text for text in map(cell_text, header[1:]) if text is not None]
-    return len(long) <= 1 and not any(map(_is_number, places))
+    return len(long) <= 1 and not any(map(is_number, places))
 
 
 #: The headings of a table of rows ``from, to, minutes`` (in any case), to their column.
