@@ -274,6 +274,21 @@ def test_a_column_per_day_as_rosters_lay_out_availability(tmp_path: Path) -> Non
     assert "tijden in de kolom van een dag en ook in de rij zelf" in found[1].text("nl")
 
 
+def test_a_header_in_two_rows_joins_a_heading_to_the_one_below(tmp_path: Path) -> None:
+    """``Beschikbaar`` over ``van | tot`` is ``beschikbaar_van`` and ``beschikbaar_tot``."""
+    path = write(
+        tmp_path / "kandidaten.csv",
+        "Kandidaat;Dagen;Beschikbaar;;Uren;\n;;van;tot;min_uren;max_uren\nK01;ma;07:00;;20;25\n",
+    )
+    (problem,) = problems(path)
+    assert (problem.row, problem.column, problem.header) == (3, "available_to", "Beschikbaar tot")
+    # A row under the header with a cell that is no heading (``min``) is data.
+    path = write(
+        tmp_path / "kandidaten.csv", "Kandidaat;Dagen;Beschikbaar;;Uren;\n;;van;tot;min;max\n"
+    )
+    assert {p.column for p in problems(path)} == {"available_from", "available_to"}
+
+
 def test_problems_name_the_columns_as_the_file_heads_them(tmp_path: Path) -> None:
     path = write(
         tmp_path / "kandidaten.csv",

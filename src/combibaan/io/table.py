@@ -579,9 +579,7 @@ def _two_row_header(
         return None
     number, values = first
     lower = [cell_text(value) for value in values]
-    if not any(lower) or any(
-        text is not None and _normalise_header(text) not in lookup for text in lower
-    ):
+    if not any(lower):
         return None
     width = max(len(upper), len(lower))
     upper += [None] * (width - len(upper))
@@ -595,11 +593,17 @@ def _two_row_header(
             heading.append(top)
             labels.append(top)
             continue
-        key = lookup[_normalise_header(bottom)]
-        if above is not None and _WINDOW_HEADINGS.search(above.lower()):
-            key = _WINDOW_ENDS.get(key, key)
+        label = bottom if above is None or above == bottom else f"{above} {bottom}"
+        # ``Beschikbaar`` over ``van``: ``beschikbaar_van``; else the lower heading alone.
+        key = lookup.get(_normalise_header(label))
+        if key is None:
+            key = lookup.get(_normalise_header(bottom))
+            if key is None:
+                return None  # a cell that is no heading: the row is data
+            if above is not None and _WINDOW_HEADINGS.search(above.lower()):
+                key = _WINDOW_ENDS.get(key, key)
         heading.append(key)
-        labels.append(bottom if above is None or above == bottom else f"{above} {bottom}")
+        labels.append(label)
     return number, heading, labels
 
 
