@@ -4,6 +4,7 @@ grouping of the tasks reaches, never above the plain hours bound."""
 from __future__ import annotations
 
 import itertools
+import random
 
 import networkx as nx
 from conftest import load_benchmark
@@ -83,3 +84,31 @@ def test_the_benchmark_row_holds_both_bounds() -> None:
     family, tasks, seed, plain, bound, _, seconds = (c.strip() for c in row.strip("|").split("|"))
     assert (family, tasks, seed) == ("campus", "80", "1")
     assert 0 < int(bound) <= int(plain) and float(seconds) >= 0
+
+
+def greedy_cover(minutes: list[int], least: int, most: int) -> int:
+    """Groups of a first-fit covering, each within [least, most]: a count any bound must
+    reach (the longest task left, then the shortest until the group reaches least)."""
+    left = sorted(m for m in minutes if m <= most)
+    groups = 0
+    while left:
+        total = left.pop()
+        while total < least and left:
+            total += left.pop(0)
+        if least <= total <= most:
+            groups += 1
+    return groups
+
+
+def test_on_hundreds_of_lengths_between_a_covering_and_the_plain_bound() -> None:
+    rng = random.Random(1)
+    policy = limits(20, 36)
+    for count, step in ((300, 1), (1000, 15)):
+        minutes = [rng.randint(60, 2000) // step * step for _ in range(count)]
+        bound = jobs_by_minutes(minutes, policy)
+        plain = sum(m for m in minutes if m <= policy.max_minutes) // policy.min_minutes
+        assert greedy_cover(minutes, policy.min_minutes, policy.max_minutes) <= bound < plain
+    # Lengths to the minute in their thousands: the plain bound, not a long computation.
+    minutes = [rng.randint(60, 2000) for _ in range(5000)]
+    plain = sum(m for m in minutes if m <= policy.max_minutes) // policy.min_minutes
+    assert jobs_by_minutes(minutes, policy) == plain

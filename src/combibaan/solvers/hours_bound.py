@@ -35,6 +35,12 @@ MAX_ROUNDS = 200
 #: Cells of the pricing's table, summed over the rounds, at most: keeps a list of
 #: thousands of different task lengths to about a second, on every machine alike.
 MAX_CELLS = 500_000_000
+#: Different task lengths at most: lists timed to the quarter hour have dozens (the
+#: families 20-60); hundreds of lengths, as times to the minute give, need thousands of
+#: rounds to gain anything, so the plain bound stands there.
+MAX_LENGTHS = 400
+#: Groups added to the LP a round at most (the cheapest of as many different sums).
+PATTERNS_PER_ROUND = 10
 #: Prices are rounded up to whole millionths for the exact certificate.
 SCALE = 1_000_000
 
@@ -59,18 +65,23 @@ def jobs_by_minutes(minutes: Collection[int], limits: Limits) -> int:
     plain = sum(usable) // least
     if plain == 0:
         return 0
-    return min(plain, _covering_bound(usable, least, most))
+    return min(plain, _covering_bound(usable, least, most, plain))
 
 
 @functools.lru_cache(maxsize=64)
-def _covering_bound(sizes: tuple[int, ...], least: int, most: int) -> int:
-    """The bin covering bound of ``sizes`` (sorted), each group's sum in [least, most]."""
+def _covering_bound(sizes: tuple[int, ...], least: int, most: int, plain: int) -> int:
+    """The bin covering bound of ``sizes`` (sorted), each group's sum in [least, most],
+    where it is below ``plain`` (else ``plain``: the LP over the patterns found reaches
+    it, and nothing lower can be proven; lengths that add up to any number, as random
+    ones do, stop there in a few rounds)."""
     # A group that stays at least ``least`` without any one of its tasks holds a smaller
     # group that does too: groups under least + the longest task are enough.
     cap = min(most, least + sizes[-1] - 1)
     if cap < least:
         return 0
     counts = Counter(sizes)
+    if len(counts) > MAX_LENGTHS:
+        return plain
     lengths = np.array(sorted(counts), dtype=np.int64)
     available = np.array([counts[int(s)] for s in lengths], dtype=np.int64)
     pricing = _Pricing(lengths, available, least, cap)
@@ -85,26 +96,55 @@ def _covering_bound(sizes: tuple[int, ...], least: int, most: int) -> int:
         for kind, times in pattern.items():
             rows[kind].SetCoefficient(group, float(times))
 
+    kind_of = {int(size): kind for kind, size in enumerate(lengths)}
+    for group in _greedy_groups(sizes, least, cap):
+        add(dict(Counter(kind_of[size] for size in group)))
     prices = np.zeros(len(lengths))
+    if solver.NumVariables():
+        solver.Solve()
+        if objective.Value() >= plain - 1e-6:
+            return plain
+        prices = np.array([max(0.0, abs(row.dual_value())) for row in rows])
     for _ in range(MAX_ROUNDS):
         if pricing.cells_used > MAX_CELLS:
             break
-        found = pricing.cheapest(prices)
+        found = pricing.cheapest(prices, PATTERNS_PER_ROUND)
         if found is None:
             return 0  # no group of these tasks reaches a job's least minutes
-        pattern, cost = found
+        cost, patterns = found
         if cost >= 1.0 - 1e-9:
             break  # the LP has converged (as far as floating point can tell)
-        add(pattern)
+        for pattern in patterns:
+            add(pattern)
         if solver.Solve() not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
             break
+        if objective.Value() >= plain - 1e-6:
+            return plain  # the LP is at least this: no bound below it
         prices = np.array([max(0.0, abs(row.dual_value())) for row in rows])
     # The certificate, in whole numbers: every pattern costs at least ``cheapest``.
     whole = np.ceil(prices * SCALE).astype(np.int64)
     certified = pricing.cheapest(whole)
-    if certified is None or certified[1] <= 0:
+    if certified is None or certified[0] <= 0:
         return len(sizes)
-    return int(np.dot(available, whole)) // int(certified[1])
+    return int(np.dot(available, whole)) // int(certified[0])
+
+
+def _greedy_groups(sizes: tuple[int, ...], least: int, cap: int) -> set[tuple[int, ...]]:
+    """Groups of a quick covering (the longest task left, then the shortest until the group
+    reaches ``least``), to start the LP near its end: where the lengths add up to any
+    number it then stands at the plain bound at once."""
+    groups: set[tuple[int, ...]] = set()
+    longest, shortest = len(sizes) - 1, 0
+    while longest >= shortest:
+        group = [sizes[longest]]
+        longest -= 1
+        while sum(group) < least and shortest <= longest:
+            group.append(sizes[shortest])
+            shortest += 1
+        if not least <= sum(group) <= cap:
+            break
+        groups.add(tuple(group))
+    return groups
 
 
 class _Pricing:
@@ -124,10 +164,13 @@ class _Pricing:
         self.weights = [int(lengths[kind]) * take for kind, take in self.items]
         self.cells_used = 0
 
-    def cheapest(self, prices: np.ndarray) -> tuple[dict[int, int], float] | None:
-        """The cheapest group whose minutes lie in [least, cap] and its cost (of
-        ``prices``' type: float while searching, whole for the certificate), or None
-        when no group reaches ``least``."""
+    def cheapest(
+        self, prices: np.ndarray, many: int = 1
+    ) -> tuple[float, list[dict[int, int]]] | None:
+        """The cost of the cheapest group whose minutes lie in [least, cap] (of ``prices``'
+        type: float while searching, whole for the certificate) and the cheapest groups
+        of up to ``many`` different sums that cost less than 1 (columns for the LP), or
+        None when no group reaches ``least``."""
         whole = prices.dtype.kind == "i"
         dtype = np.int64 if whole else np.float64
         infinity = np.iinfo(np.int64).max // 4 if whole else np.inf
@@ -141,14 +184,18 @@ class _Pricing:
             took[step, weight:][better] = True
         self.cells_used += len(self.items) * (self.cap + 1)
         window = best[self.least :]
-        at = self.least + int(np.argmin(window))
-        if best[at] >= infinity:
+        order = np.argsort(window, kind="stable")[:many]
+        if window[order[0]] >= infinity:
             return None
-        cost = best[at]
-        pattern: Counter[int] = Counter()
+        sums = [self.least + int(k) for k in order if k == order[0] or window[k] < 1.0 - 1e-9]
+        return window[order[0]].item(), [self._group(took, at) for at in sums]
+
+    def _group(self, took: np.ndarray, at: int) -> dict[int, int]:
+        """The group the table's choices make up for the sum ``at``: its count per length."""
+        group: Counter[int] = Counter()
         for step in range(len(self.items) - 1, -1, -1):
             if took[step, at]:
                 kind, take = self.items[step]
-                pattern[kind] += take
+                group[kind] += take
                 at -= self.weights[step]
-        return dict(pattern), float(cost) if not whole else int(cost)
+        return dict(group)
