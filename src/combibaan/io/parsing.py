@@ -67,6 +67,11 @@ _CYCLE = re.compile(
     r"|\btwee\s*wekelijks\b|\b(?:bi|fort)nightly\b|\bbiweekly\b|\bevery\s+(?:other|\d+)\s+weeks?\b"
     r"|\b(?:odd|even|alternate)\s+weeks\b|\bmaandelijks\b|\bmonthly\b|\bper\s+maand\b|\ba\s+month\b"
 )
+#: Days left out of the days before: ``ma-vr behalve wo``, ``(niet op vrijdag)``.
+_EXCEPT = re.compile(
+    r"[(,;]?\s*\b(?:behalve|uitgezonderd|niet(?:\s+op)?|zonder|excl\.?|exclusief|except"
+    r"|not(?:\s+on)?|excluding)(?!\w)"
+)
 _ITEM_SPLIT = re.compile(r"[,;/+&\s]+|\ben\b|\band\b")
 
 DAYS_HINT = mistake("days_hint")
@@ -138,10 +143,22 @@ def parse_days(value: str) -> tuple[int, ...]:
     """
     _every_week(value)
     text = value.strip().lower()
+    but = _EXCEPT.search(text)
+    if but is None:
+        return tuple(sorted(_day_set(text, value)))
+    # "ma-vr behalve wo", "werkdagen (niet op vrijdag)": the days less the others.
+    days = _day_set(text[: but.start()], value) - _day_set(text[but.end() :], value)
+    if not days:
+        raise BadValue(mistake("no_day", value=shown(value), hint=DAYS_HINT))
+    return tuple(sorted(days))
+
+
+def _day_set(text: str, value: str) -> set[int]:
+    """The days ``text`` (part of the cell ``value``) names."""
     for pattern, replacement in _PHRASES:
         text = pattern.sub(replacement, text)
     days: set[int] = set()
-    items = [item for item in _ITEM_SPLIT.split(text) if item]
+    items = [item for item in _ITEM_SPLIT.split(text.strip(" ()")) if item]
     if not items:
         raise BadValue(mistake("no_day", value=shown(value), hint=DAYS_HINT))
     for item in items:
@@ -160,7 +177,7 @@ def parse_days(value: str) -> tuple[int, ...]:
             raise BadValue(
                 mistake("day_range", item=shown(item), value=shown(value), hint=DAYS_HINT)
             )
-    return tuple(sorted(days))
+    return days
 
 
 @dataclass(frozen=True)
