@@ -960,3 +960,16 @@ def test_a_sep_line_may_name_any_delimiter(tmp_path: Path) -> None:
     assert [t.id for t in read_tasks(write(tmp_path, good))] == ["T1"]
     (problem,) = problems(read_tasks, write(tmp_path, good.replace("|8\n", "|8|x\n")))
     assert problem.row == 2 and "the delimiter (|)" in en(problem)
+
+
+def test_a_row_with_only_a_heading_gets_one_message(tmp_path: Path) -> None:
+    """``Schoonmaak`` between groups of tasks: one error saying what it looks like, where
+    every empty cell of the row had its own."""
+    text = "Taak;Leverancier;Omschrijving;Dagen;Begin;Eind\nSchoonmaak;;;;;\nT1;A;;ma;7;8\n"
+    text += ";;Catering;;;\nT2;B;;ma;9;10\n"
+    found = problems(read_tasks, write(tmp_path, text))
+    assert [(p.row, p.header) for p in found] == [(2, "Taak"), (4, "Omschrijving")]
+    assert en(found[0]) == (
+        "this row holds only 'Schoonmaak': a heading between groups of tasks? Remove the row,"
+        " or fill in the task (supplier, days and times)"
+    )

@@ -1516,6 +1516,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{what}; close the quote where the cell should end, or remove it (a quote inside "
         'a quoted cell is written twice: "")',
     },
+    "lone_cell": {
+        "nl": "deze rij heeft alleen {text}: een kopje tussen groepen taken? Haal de rij weg, "
+        "of vul de taak aan (leverancier, dagen en tijden)",
+        "en": "this row holds only {text}: a heading between groups of tasks? Remove the row, "
+        "or fill in the task (supplier, days and times)",
+    },
     "total_row": {
         "nl": "deze rij ({label}) lijkt een rij met totalen en wordt niet gelezen",
         "en": "this row ({label}) looks like a row of totals and is not read",

@@ -111,6 +111,14 @@ def read_tasks(source: object) -> tuple[Task, ...]:
     problems: list[Problem] = list(table.problems)
     drafts: dict[str, _Draft] = {}
     for row in table.rows:
+        lone = _lone_cell(row)
+        if lone is not None:
+            # "Schoonmaak" between groups of tasks: one message, not one per empty cell.
+            column, text = lone
+            problems.append(
+                table.problem(mistake("lone_cell", text=repr(text)), row.number, column)
+            )
+            continue
         task_id = row.text("task_id")
         if task_id is None:
             problems.extend(_empty(table, row, "task_id"))
@@ -150,6 +158,15 @@ def read_tasks(source: object) -> tuple[Task, ...]:
         problems.sort(key=lambda p: p.row or 0)  # stable: a row's cells stay left to right
         raise InputError(problems)
     return tuple(tasks)
+
+
+def _lone_cell(row: Row) -> tuple[str, str] | None:
+    """The column and text of a row whose only filled cell is its id or description (a
+    heading between groups of tasks, or a task begun and not filled in); None otherwise."""
+    filled = [(c, t) for c, t in ((c, row.text(c)) for c in row.cells) if t is not None]
+    if row.flagged or len(filled) != 1 or filled[0][0] not in ("task_id", "description"):
+        return None
+    return filled[0]
 
 
 def _empty(table: Table, row: Row, column: str) -> list[Problem]:
