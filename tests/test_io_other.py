@@ -132,6 +132,25 @@ def test_a_travel_matrix_names_each_wrong_cell(tmp_path: Path) -> None:
     assert [p.column for p in headless] == ["from", "to", "minutes"]
 
 
+def test_a_travel_matrix_of_numbered_buildings(tmp_path: Path) -> None:
+    """Buildings 1, 2, 3 across and down: a matrix, where their numbers come back down
+    the first column; rows of ``1,2,5`` without a header still ask for the header."""
+    text = "Gebouw;1;2;3\n1;0;10;20\n2;10;0;15\n3;20;15;0\n"
+    assert read_travel(write(tmp_path / "m.csv", text)) == (
+        TravelEdge("1", "2", 10.0),
+        TravelEdge("1", "3", 20.0),
+        TravelEdge("2", "3", 15.0),
+    )
+    workbook = openpyxl.Workbook()
+    for row in ([None, 1, 2], [1, 0, 7], [2, 7, 0]):
+        workbook.active.append(row)
+    workbook.save(tmp_path / "m.xlsx")
+    assert read_travel(tmp_path / "m.xlsx") == (TravelEdge("1", "2", 7.0),)
+    for headless in ("1,2,5\n2,3,7\n", ",1,2\n3,0,5\n4,5,0\n"):
+        found = problems_of(read_travel, write(tmp_path / "h.csv", headless))
+        assert [p.column for p in found] == ["from", "to", "minutes"]
+
+
 def test_a_travel_matrix_keeps_tasks_apart(tmp_path: Path) -> None:
     tasks = write(
         tmp_path / "tasks.csv",

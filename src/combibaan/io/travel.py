@@ -106,6 +106,8 @@ def _is_matrix(grid: Grid) -> bool:
     down = {_place_key(values[0]) for _, values in grid.rows if values} - {None}
     if not across or not down or not _matrix_header(grid.header):
         return False
+    if any(map(is_number, across)) and across != down:
+        return False  # places numbered 1, 2, 3 must come back down the first column
     # Its cells are minutes: rows of ``A,B,5`` without a header are no matrix.
     cells = [cell_text(v) for _, values in grid.rows for v in values[1:]]
     filled = [c for c in cells if c is not None]
@@ -115,11 +117,19 @@ def _is_matrix(grid: Grid) -> bool:
 
 
 def _matrix_header(header: Sequence[object]) -> bool:
-    """Whether a header row may head a matrix: places (no number) across, and at most one
-    heading of ``from, to, minutes`` (the rows of a long table are then never read twice)."""
+    """Whether a header row may head a matrix: places across, and at most one heading of
+    ``from, to, minutes`` (the rows of a long table are then never read twice). Places
+    are names, or all numbers (buildings 1, 2, 3) under an empty corner or a word: a
+    row of ``A,B,5`` or ``1,2,5`` is a long table's without its header."""
     long = {_LONG_HEADINGS.get(_place_key(h) or "") for h in header} - {None}
+    if len(long) > 1:
+        return False
     places = [text for text in map(cell_text, header[1:]) if text is not None]
-    return len(long) <= 1 and not any(map(is_number, places))
+    numbered = [is_number(place) for place in places]
+    if not any(numbered):
+        return True
+    corner = cell_text(header[0]) if header else None
+    return all(numbered) and len(places) >= 2 and (corner is None or not is_number(corner))
 
 
 #: The headings of a table of rows ``from, to, minutes`` (in any case), to their column.
