@@ -106,7 +106,7 @@ def _is_matrix(grid: Grid) -> bool:
     down = {_place_key(values[0]) for _, values in grid.rows if values} - {None}
     if not across or not down or not _matrix_header(grid.header):
         return False
-    if any(map(is_number, across)) and across != down:
+    if any(is_number(place) for place in across if place) and across != down:
         return False  # places numbered 1, 2, 3 must come back down the first column
     # Its cells are minutes: rows of ``A,B,5`` without a header are no matrix.
     cells = [cell_text(v) for _, values in grid.rows for v in values[1:]]
