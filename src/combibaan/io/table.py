@@ -614,11 +614,16 @@ _TOTAL_WORDS = frozenset({"totaal", "totalen", "subtotaal", "som", "total", "tot
 def _total_label(row: Row) -> str | None:
     """The word of a row of totals (``Totaal`` and numbers, as a spreadsheet sums a list):
     not a task. None for any other row."""
-    texts = [text for text in map(cell_text, row.cells.values()) if text is not None]
-    words = [text for text in texts if not is_number(text)]
-    if len(words) != 1 or words[0].split()[0].rstrip(":").casefold() not in _TOTAL_WORDS:
+    word = None
+    for text in map(cell_text, row.cells.values()):
+        if text is None or is_number(text):
+            continue
+        if word is not None:
+            return None  # two words: a task's row (most rows end here, at their second cell)
+        word = text
+    if word is None or word.split()[0].rstrip(":").casefold() not in _TOTAL_WORDS:
         return None
-    return words[0]
+    return word
 
 
 def _to_table(

@@ -163,10 +163,17 @@ def read_tasks(source: object) -> tuple[Task, ...]:
 def _lone_cell(row: Row) -> tuple[str, str] | None:
     """The column and text of a row whose only filled cell is its id or description (a
     heading between groups of tasks, or a task begun and not filled in); None otherwise."""
-    filled = [(c, t) for c, t in ((c, row.text(c)) for c in row.cells) if t is not None]
-    if row.flagged or len(filled) != 1 or filled[0][0] not in ("task_id", "description"):
+    if row.flagged:
         return None
-    return filled[0]
+    lone = None
+    for column in row.cells:
+        text = row.text(column)
+        if text is None:
+            continue
+        if lone is not None or column not in ("task_id", "description"):
+            return None
+        lone = (column, text)
+    return lone
 
 
 def _empty(table: Table, row: Row, column: str) -> list[Problem]:
