@@ -341,10 +341,10 @@ _COUNT = re.compile(
 def parse_day_choice(value: str) -> tuple[int | None, tuple[int, ...]]:
     """``"3x ma-vr"`` -> ``(3, (0, 1, 2, 3, 4))``: three of these days, the solver's choice;
     plain days give ``None`` (every one of them)."""
-    _every_week(value)
     match = _COUNT.match(value)
     if match is None:
         return None, parse_days(value)
+    _every_week(value)  # named in the whole cell, not in the days after the count
     count, days = int(match["k"]), parse_days(match["rest"])
     if not 1 <= count <= len(days):
         raise BadValue(

@@ -2,8 +2,9 @@
 
 The LP relaxation of the set packing (max sum x_j, each task in at most one
 chosen job, 0 <= x_j) over *all* feasible jobs bounds the number of jobs far
-tighter than hours divided by the minimum hours: on the generated 300-task
-instance the hours bound is 169 where the optimum is 136. Enumerating all jobs
+tighter than the tasks' hours alone (:mod:`.hours_bound`): on the generated 300-task
+instance those give 169 (over the least hours of a job) or 158 (bin covering) where
+the optimum is 136. Enumerating all jobs
 is what does not scale, so the LP is solved over a growing set of columns
 (GLOP), and new jobs are priced by a depth-first search over cliques of the
 compatibility graph that looks for the job with the smallest dual sum, first
@@ -522,7 +523,7 @@ def lp_bound(
     ``budget`` (reference seconds, :mod:`.work_meter`) caps the work: with it
     the rounds, the bound and the pool do not depend on the machine's speed,
     unless ``deadline`` comes first (then ``clock_cut``). ``known_bound`` is a
-    bound proven otherwise (hours / minimum hours): once the LP over the
+    bound proven otherwise (the hours bound, :mod:`.hours_bound`): once the LP over the
     columns reaches it, no round can prove less, and the rounds stop (on 600
     short tasks that saved most of 99 s, the LP ending at 127.4 against 127).
     ``source`` prices the jobs (:class:`~.expansion.VariantSource`: over flexible
