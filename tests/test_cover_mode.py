@@ -181,6 +181,21 @@ def test_locks_hold_in_cover_mode() -> None:
     assert kept.num_jobs == 3 and kept.jobs_bound == 3 and covered(kept) == set("ABCD")
 
 
+def test_without_a_cover_the_kept_jobs_stand_and_every_other_task_says_why() -> None:
+    """No cover exists (E fits beside no task); the kept job A was in no job and in no
+    list, and the check failed on the solver's own output."""
+    lonely = make_task("E", "Maas", "ma 20:00-21:00")
+    kept = combibaan.solve(
+        make_instance(*FOUR.tasks[:2], lonely),
+        policy(cover=True, min_hours=10, max_suppliers=1),
+        locks=Locks.of([("keep", ["A"])]),
+    )
+    assert kept.status == "infeasible"
+    assert [job.task_ids for job in kept.solution.jobs] == [("A",)]
+    assert {u.task_id for u in kept.solution.unassigned} == {"B", "E"}
+    assert combibaan.check_result(kept) == []
+
+
 def test_the_same_cover_twice() -> None:
     first = combibaan.solve(FOUR, OFF, seed=3)
     again = combibaan.solve(FOUR, OFF, seed=3)

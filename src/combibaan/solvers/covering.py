@@ -72,14 +72,16 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
             together=together,
         )
     kept = plan.keep_jobs
-    codes: list[str | None] = [None] * len(outcome.jobs)
-    if candidates:
+    found = outcome.status in ("optimal", "feasible")
+    # Without a cover the workshop's kept jobs still stand: they hold whatever the rest.
+    covered = outcome.jobs if found else ()
+    codes: list[str | None] = [None] * len(covered)
+    if candidates and found:
         codes = [candidates[k].id for k in outcome.holders]
     schedule = None if expansion is None else expansion.schedule
     jobs = numbered_jobs(
-        [*outcome.jobs, *kept], problem.instance, [*codes, *[None] * len(kept)], schedule
+        [*covered, *kept], problem.instance, [*codes, *[None] * len(kept)], schedule
     )
-    found = outcome.status in ("optimal", "feasible")
     status, bound, tried = outcome.status, outcome.lower_bound + len(kept), False
     if problem.starts_thinned:
         # The search knew only the starts tried: its optimum, its lower bound and its
@@ -92,7 +94,7 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
     return Result(
         instance=problem.instance,
         policy=problem.policy,
-        solution=Solution(jobs if found else (), _left_out(problem, outcome, bool(candidates))),
+        solution=Solution(jobs, _left_out(problem, outcome, bool(candidates))),
         status=status,
         jobs_bound=bound if status != "infeasible" else None,
         solve_seconds=seconds,
