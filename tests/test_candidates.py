@@ -282,9 +282,18 @@ def test_a_header_in_two_rows_joins_a_heading_to_the_one_below(tmp_path: Path) -
     )
     (problem,) = problems(path)
     assert (problem.row, problem.column, problem.header) == (3, "available_to", "Beschikbaar tot")
-    # A row under the header with a cell that is no heading (``min``) is data.
+    # ``Uren`` over ``min | max`` is ``min_uren`` and ``max_uren`` (the words either way
+    # round); a heading that names no column (``Telefoon`` is refused, ``Team`` over ``code``
+    # is not read) leaves the rest of the row a heading row.
     path = write(
-        tmp_path / "kandidaten.csv", "Kandidaat;Dagen;Beschikbaar;;Uren;\n;;van;tot;min;max\n"
+        tmp_path / "kandidaten.csv",
+        "Kandidaat;Dagen;Beschikbaar;;Uren;;Team\n;;van;tot;min;max;code\nK01;ma-vr;07:00;18:00;30;20;A\n",
+    )
+    (problem,) = problems(path)
+    assert (problem.row, problem.column, problem.header) == (3, "min_hours", "Uren min")
+    # A row under the header with a value in it (a time, a number) is data.
+    path = write(
+        tmp_path / "kandidaten.csv", "Kandidaat;Dagen;Beschikbaar;;Uren;\n;;van;tot;min;20\n"
     )
     assert {p.column for p in problems(path)} == {"available_from", "available_to"}
 
@@ -375,6 +384,8 @@ def test_hidden_rows_are_read_and_named(tmp_path: Path) -> None:
         "geboortedatum",
         "Adres",
         "Kandidaat naam",
+        "Tel.",
+        "Geb. datum",
     ],
 )
 def test_a_column_of_personal_data_is_refused(tmp_path: Path, header: str) -> None:
@@ -389,6 +400,20 @@ def test_a_column_of_personal_data_is_refused(tmp_path: Path, header: str) -> No
     assert "personal data" in problem.text("en")
     assert english_words(say(problem.message, "nl")) == set()
     assert "Jantje" not in problem.text("nl") + problem.text("en")
+
+
+def test_a_column_not_read_is_never_told_to_become_a_personal_one(
+    tmp_path: Path, indoor: combibaan.Instance
+) -> None:
+    """``Telefon`` is close to ``telefoon``: renamed so, it would be refused."""
+    path = write(
+        tmp_path / "c.csv",
+        "kandidaat,Telefon,dagen,beschikbaar_van,beschikbaar_tot\nK01,x,ma-vr,07:00,13:00\n",
+    )
+    with pytest.warns(InputWarning) as caught:
+        read_candidates(path, indoor)
+    (said,) = [str(w.message) for w in caught]
+    assert "'Telefon'" in said and "telefoon" not in said
 
 
 def test_a_personal_column_is_named_even_when_the_code_column_is_missing(tmp_path: Path) -> None:
@@ -414,6 +439,9 @@ def test_codes_that_look_like_names_are_refused(tmp_path: Path) -> None:
         "Jan de Vries (K01)",
         "J.de Vries",
         "j.devries@example.nl",
+        # joined up, and got through too
+        "K01 Fatima-Yilmaz",
+        "Jan_de_Vries",
     ]
     path = write(
         tmp_path / "c.csv",
@@ -442,6 +470,8 @@ def test_anonymous_codes_are_accepted(tmp_path: Path) -> None:
         "SR 2024 7",
         "Team A 2",
         "K.01",
+        "K_01",
+        "nacht-B",
     ]
     path = write(
         tmp_path / "c.csv",

@@ -509,6 +509,15 @@ def test_a_header_in_two_rows_is_read_as_one(tmp_path: Path) -> None:
     text = "Taak;Leverancier;Dagen;Begin;Tijd;\n;;;;van;tot\nT1;A;ma;7;7;8\n"
     (twice,) = problems(read_tasks, write(tmp_path, text))
     assert "'Begin'" in en(twice) and "'Tijd van'" in en(twice)
+    # Headings that name no column beside ``van | tot`` are not read, with a warning; the
+    # rest of the header holds (it was taken for data: "this row has 7 cells").
+    text = (
+        "taak;leverancier;kosten;;dagen;tijd;\n;;per uur;per week;;van;tot\n"
+        "A1;S1;30;600;ma-vr;08:00;12:00\n"
+    )
+    with pytest.warns(InputWarning, match="'kosten per uur' en 'kosten per week'"):
+        (costly,) = read_tasks(write(tmp_path, text))
+    assert costly.slots[0] == Slot(0, 480, 720)
 
 
 def test_a_row_of_totals_under_the_list_is_not_a_task(tmp_path: Path) -> None:

@@ -69,14 +69,16 @@ _EMPTY_HINTS = {
 }
 
 #: Headers of personal data, as words (Dutch and English); a header matches with its words
-#: joined by ``_`` or by nothing, after the table's normalisation (lower case, spaces and
-#: dashes as ``_``): ``E-mail``, ``e mail`` and ``email`` alike.
+#: joined by ``_`` or by nothing, after the table's normalisation (lower case, spaces,
+#: dashes, full stops and colons as ``_``): ``E-mail``, ``e mail`` and ``email`` alike,
+#: ``Tel.`` as ``tel``. A header close to one of these is not told to be renamed to it.
 _PERSONAL_WORDS = (
     *("name", "naam", "voornaam", "achternaam", "roepnaam", "tussenvoegsel", "voorletters"),
     *("initialen", "surname", "first name", "last name", "full name", "given name"),
     *("family name", "middle name", "volledige naam", "candidate name", "kandidaat naam"),
     *("naam kandidaat", "e mail", "e mail address", "email address", "e mailadres", "mail"),
-    *("telefoon", "telefoonnummer", "telefoon nummer", "tel", "phone", "phone number"),
+    *("telefoon", "telefoonnummer", "telefoon nummer", "tel", "tel nr", "telefoonnr"),
+    *("phone", "phone number", "mobiel nr", "geb datum", "geb dat"),
     *("mobile", "mobiel", "mobiel nummer", "mobielnummer", "gsm", "bsn"),
     *("burgerservicenummer", "sofinummer", "geboortedatum", "geboorte datum"),
     *("date of birth", "birth date", "birthdate", "birthday", "dob", "verjaardag"),
@@ -95,7 +97,7 @@ def _personal_columns() -> tuple[Column, ...]:
         forms = [f for f in dict.fromkeys(("_".join(parts), "".join(parts))) if f not in seen]
         seen.update(forms)
         if forms:
-            columns.append(Column(forms[0], tuple(forms[1:])))
+            columns.append(Column(forms[0], tuple(forms[1:]), suggested=False))
     return tuple(columns)
 
 
@@ -205,16 +207,22 @@ def _personal_after_all(source: object, error: InputError) -> list[Problem]:
 def _looks_like_a_name(code: str) -> bool:
     """An e-mail address, or two capitalised words of letters (an initial with its dot
     counts beside one), whatever else the code holds: ``Jan de Vries``, ``de Vries,
-    Jan``, ``K02 Fatima Yilmaz``, ``J.de Vries``; not ``K01``, ``kandidaat 3``, ``A-17``,
-    ``Sodexo-1`` or ``Team A 2``. (Only words of letters throughout were judged before,
-    so a code beside a name, a comma or an initial's dot let the name through.)"""
+    Jan``, ``K02 Fatima Yilmaz``, ``J.de Vries``, and joined up: ``Jan_de_Vries``, ``K01
+    Fatima-Yilmaz`` (each capitalised part of a hyphenated word counts); not ``K01``,
+    ``kandidaat 3``, ``A-17``, ``Sodexo-1`` or ``Team A 2``. (Only words of letters
+    throughout were judged before, so a code beside a name, a comma or an initial's dot
+    let the name through.)"""
     if "@" in code:
         return True
-    words = [w for w in re.split(r"[\s,;:()\[\]/]+|(?<=\.)(?=\w)", code) if w]
+    words = [w for w in re.split(r"[\s,;:()\[\]/_]+|(?<=\.)(?=\w)", code) if w]
     named = [w for w in words if _NAME_WORD.fullmatch(w) and w.lstrip("'’")[:1].isupper()]
-    full = [w for w in named if len(w.strip(".'’")) >= 2]
+    full = sum(
+        max(1, sum(len(p) >= 2 and p[:1].isupper() for p in w.strip(".'’").split("-")))
+        for w in named
+        if len(w.strip(".'’")) >= 2
+    )
     initial = any(w.endswith(".") and len(w) == 2 for w in named)
-    return len(full) >= 2 or (len(full) >= 1 and initial)
+    return full >= 2 or (full >= 1 and initial)
 
 
 def _row_windows(row: Row, table: Table, problems: list[Problem]) -> list[Slot]:

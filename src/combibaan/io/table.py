@@ -94,6 +94,9 @@ class Column:
     unless: tuple[str, ...] = ()
     #: Columns any one of which stands in for this one (a column per day for ``days``).
     unless_any: tuple[str, ...] = ()
+    #: Whether a header close to this one is told to be renamed to it: not where the
+    #: column is read only to be refused (personal data).
+    suggested: bool = True
 
     @property
     def label(self) -> Phrase | str:
@@ -320,8 +323,10 @@ class _Raw:
 
 
 def _normalise_header(name: object) -> str:
+    """Lower case, with spaces, dashes, full stops and colons as one ``_``: ``Taak nr.``,
+    ``Tel.:`` and ``Geb. datum`` are ``taak_nr``, ``tel`` and ``geb_datum``."""
     text = cell_text(name) or ""
-    return re.sub(r"[\s\-]+", "_", text.lower())
+    return re.sub(r"[\s\-.:]+", "_", text.lower()).strip("_")
 
 
 def read_table(
@@ -586,6 +591,7 @@ def _two_row_header(
     lower += [None] * (width - len(lower))
     heading: list[Any] = []
     labels: list[str | None] = []
+    known = unknown = 0
     above: str | None = None  # the heading a merged cell spreads over this column
     for top, bottom in zip(upper, lower, strict=True):
         above = top if top is not None else above
@@ -594,17 +600,35 @@ def _two_row_header(
             labels.append(top)
             continue
         label = bottom if above is None or above == bottom else f"{above} {bottom}"
-        # ``Beschikbaar`` over ``van``: ``beschikbaar_van``; else the lower heading alone.
-        key = lookup.get(_normalise_header(label))
+        key = _two_row_key(lookup, above, bottom, label)
         if key is None:
-            key = lookup.get(_normalise_header(bottom))
-            if key is None:
-                return None  # a cell that is no heading: the row is data
-            if above is not None and _WINDOW_HEADINGS.search(above.lower()):
-                key = _WINDOW_ENDS.get(key, key)
+            if any(character.isdigit() for character in bottom):
+                return None  # a value (a time, a number): the row is data
+            unknown += 1  # a heading of a column not read (``Kosten`` over ``per uur``)
+            key = label
+        else:
+            known += 1
         heading.append(key)
         labels.append(label)
+    if known < 2 and (known == 0 or unknown > 0):
+        return None  # too little that names a column: the row is data
     return number, heading, labels
+
+
+def _two_row_key(
+    lookup: Mapping[str, str], above: str | None, bottom: str, label: str
+) -> str | None:
+    """The column a lower heading names: with the one above it in either order
+    (``Beschikbaar`` over ``van`` is ``beschikbaar_van``, ``Uren`` over ``min`` is
+    ``min_uren``), else alone (under ``Venster``, ``van | tot`` are the window's ends)."""
+    key = lookup.get(_normalise_header(label))
+    if key is None and above is not None:
+        key = lookup.get(_normalise_header(f"{bottom} {above}"))
+    if key is None:
+        key = lookup.get(_normalise_header(bottom))
+        if key is not None and above is not None and _WINDOW_HEADINGS.search(above.lower()):
+            key = _WINDOW_ENDS.get(key, key)
+    return key
 
 
 #: What a row of totals under a list says in its first cells.
@@ -716,7 +740,9 @@ def _to_table(
         if text and i not in used and _normalise_header(text) not in NOTE_HEADERS
     ]
     if ignored and rows:
-        notes.append(Problem(name, _ignored_columns(ignored, lookup, positions), header_row))
+        wanted = {c.name for c in columns if c.suggested}
+        offered = {alias: known for alias, known in lookup.items() if known in wanted}
+        notes.append(Problem(name, _ignored_columns(ignored, offered, positions), header_row))
     return Table(
         name, tuple(rows), tuple(positions), raw.delimiter, tuple(problems), tuple(notes), headers
     )
