@@ -19,7 +19,6 @@ to start an hour or two earlier or later, a flexible one with a wider window.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from combibaan.analysis.runner import uninterrupted
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label
-from combibaan.model.phrase import Phrase, PhraseError, maybe, mistake
+from combibaan.model.phrase import Phrase, PhraseError, closest, maybe, mistake
 from combibaan.model.variants import movable, widened
 from combibaan.model.week import Window, format_days, format_minutes, format_times
 from combibaan.result import Result
@@ -213,7 +212,7 @@ def find_task(instance: Instance, task_id: str) -> Task:
     by_case = {t.lower(): t for t in instance.task_index}
     if task_id.lower() in by_case:
         return instance.task(by_case[task_id.lower()])
-    close = difflib.get_close_matches(task_id, list(instance.task_index), n=5, cutoff=0.4)
+    close = closest(task_id, instance.task_index, n=5, cutoff=0.4)
     raise UnknownTaskError(mistake("unknown_task", task=repr(task_id), hint=maybe(close)))
 
 

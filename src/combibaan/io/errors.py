@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from combibaan.model.phrase import Phrase, maybe, mistake, say
+from combibaan.model.phrase import Phrase, closest, maybe, mistake, say
 from combibaan.texts import render
 
 #: An error message lists at most this many problems, then how many there are in all:
@@ -104,7 +103,7 @@ def unknown_task_ids(ids: Iterable[str], known: Collection[str]) -> list[Phrase]
         mistake(
             "unknown_task",
             task=repr(task_id),
-            hint=maybe(difflib.get_close_matches(task_id, list(known), n=3)),
+            hint=maybe(closest(task_id, known)),
         )
         for task_id in ids
         if task_id not in known

@@ -16,12 +16,11 @@ Rules (Dutch names accepted):
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from combibaan.model.phrase import PhraseError, maybe, mistake
+from combibaan.model.phrase import PhraseError, closest, maybe, mistake
 
 if TYPE_CHECKING:
     from combibaan.model.instance import Instance
@@ -252,7 +251,7 @@ def resolve_pairs(
         for name in pair:
             found = names.get(str(name).strip().lower())
             if found is None:
-                close = difflib.get_close_matches(str(name), list(instance.supplier_names), n=3)
+                close = closest(str(name), instance.supplier_names)
                 raise LockError(
                     mistake(
                         "pair_unknown_supplier",

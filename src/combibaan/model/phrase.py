@@ -10,7 +10,9 @@ too (:func:`mistake`), carried by a :class:`PhraseError` or an input problem.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
@@ -44,6 +46,21 @@ def mistake(code: str, **values: object) -> Phrase:
 def maybe(close: list[str]) -> Phrase | str:
     """``; did you mean I13, I31?`` after a name nobody knows; nothing without a guess."""
     return mistake("maybe", names=", ".join(close)) if close else ""
+
+
+def closest(name: str, known: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The known names most like ``name``, for :func:`maybe`: first those that differ only
+    in case, spaces, dashes or zeros before a number (``T1`` is ``T01``, ``t-01``), then
+    :func:`difflib.get_close_matches`' (which put ``T12``, ``T11`` and ``T10`` before it)."""
+    candidates = list(known)
+    folded = _folded(name)
+    same = [k for k in candidates if _folded(k) == folded]
+    like = difflib.get_close_matches(name, candidates, n=n, cutoff=cutoff)
+    return list(dict.fromkeys([*same, *like]))[:n]
+
+
+def _folded(name: str) -> str:
+    return re.sub(r"0+(?=\d)", "", re.sub(r"[\s\-_]+", "", name.casefold()))
 
 
 #: How a phrase becomes words. :mod:`combibaan.texts` lies above this layer and puts its

@@ -17,7 +17,6 @@ feasibility test and raises :class:`LockConflict` naming them.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ import networkx as nx
 
 from combibaan.model import Instance
 from combibaan.model.locks import Lock, LockError, Locks, PairName, SupplierPair, resolve_pairs
-from combibaan.model.phrase import Phrase, maybe, mistake
+from combibaan.model.phrase import Phrase, closest, maybe, mistake
 from combibaan.rules import Policy, Profile
 from combibaan.solvers.expansion import kept_times
 from combibaan.texts import render
@@ -164,7 +163,7 @@ def _check_task_ids(instance: Instance, locks: Locks) -> None:
     for lock in locks:
         for task_id in lock.task_ids:
             if task_id not in instance.task_index:
-                close = difflib.get_close_matches(task_id, list(instance.task_index), n=3)
+                close = closest(task_id, instance.task_index)
                 problems.append(
                     mistake("lock_unknown_task", lock=lock, task=repr(task_id), hint=maybe(close))
                 )
