@@ -245,3 +245,34 @@ def test_a_task_beside_a_candidates_job_is_told_so() -> None:
     words = reasons(result, "en")["E"]
     assert "1 is in a job already set (a lock's, or a candidate's)" in words, words
     assert "out (a lock" not in words
+
+
+def test_a_kept_job_is_held_by_a_candidate_free_to_hold_it() -> None:
+    """The workshop keeps A alone: it was always a vacancy, even with K2 free and able
+    ("1 held by a candidate (proven maximum)" where 2 are possible). In cover mode the
+    cover's candidates come first, the kept job takes one left free."""
+    pair = make_instance(
+        make_task("A", "Asito", "ma-vr 08:00-12:00"), make_task("B", "Sodexo", "ma-vr 13:00-17:00")
+    )
+    anyone = [Candidate(k, window("07:00", "18:00")) for k in ("K1", "K2")]
+    locks = combibaan.Locks.of([("keep", ["A"])])
+    rules = policy(max_hours=40)
+    for options in ({}, {"only_candidates": True}, {"policy": rules.replace(cover=True)}):
+        result = combibaan.solve(
+            pair, options.pop("policy", rules), candidates=anyone, locks=locks, **options
+        )
+        assert combibaan.check_result(result) == []
+        assert sorted(held(result).values()) == [("A",), ("B",)], options
+        assert result.jobs_status == "optimal"
+    # One candidate who may do either: a new job for them first (the kept one is there
+    # anyway, as a vacancy), so that two jobs stand and not one.
+    result = combibaan.solve(pair, rules, candidates=anyone[:1], locks=locks, only_candidates=True)
+    assert held(result) == {"K1": ("B",)} and result.num_jobs == 2
+    assert result.jobs_status == "optimal" and combibaan.check_result(result) == []
+    # Nobody may do A (a competency): it stays a vacancy, as before.
+    fork = make_instance(
+        make_task("A", "Asito", "ma-vr 08:00-12:00", competencies=FORK), pair.tasks[1]
+    )
+    result = combibaan.solve(fork, rules, candidates=anyone, locks=locks)
+    assert held(result) == {"K1": ("B",)} or held(result) == {"K2": ("B",)}
+    assert [j.candidate for j in result.solution.jobs if j.task_ids == ("A",)] == [None]

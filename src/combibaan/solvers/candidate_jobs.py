@@ -67,6 +67,18 @@ class CandidateJobs:
     #: Whether the search proved its jobs the most over thinned starts only (then
     #: ``status`` is ``feasible`` and ``bound`` holds for every start).
     starts_tried: bool = False
+    #: The candidate (index) holding each of the workshop's kept jobs, in the order of
+    #: ``plan.keep_jobs``; None: a vacancy (nobody free who may do it).
+    kept_holders: tuple[int | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeptJob:
+    """A job the workshop keeps, as the candidates' search sees it: the candidates
+    (indices) who may hold it at its times, and its minutes a week."""
+
+    takers: frozenset[int]
+    minutes: int
 
 
 def most_candidate_jobs(
@@ -81,42 +93,66 @@ def most_candidate_jobs(
     workers: int = 1,
     seed: int = 0,
     task_of: Sequence[int] | None = None,
+    kept: Sequence[KeptJob] = (),
 ) -> CandidateJobs:
     """The most jobs the ``holders`` (one per candidate) can hold among ``tasks``; groups
     in ``together`` go into a job whole or not at all. With ``task_of`` the graph, the
     profiles, ``tasks``, the holders' tasks and the jobs found are nodes, the ways of
-    flexible tasks (``together`` stays task indices)."""
+    flexible tasks (``together`` stays task indices).
+
+    ``kept``: the workshop's kept jobs, each held by a candidate who may do it or left a
+    vacancy. A candidate holding one counts as a job held as any other; among as many
+    jobs held, more of the new ones (a kept job is there anyway) come first."""
     usable = sorted(set(graph.nodes) & set(tasks))
     slots = [Holder(h.tasks & set(usable), h.min_minutes, h.max_minutes) for h in holders]
     model = cp_model.CpModel()
     y = {k: model.new_bool_var(f"y{k}") for k in range(len(slots))}
     x = {(t, k): model.new_bool_var(f"x{t}_{k}") for k, s in enumerate(slots) for t in s.tasks}
+    z = {(j, k): model.new_bool_var(f"z{j}_{k}") for j, job in enumerate(kept) for k in job.takers}
     slot_model = SlotModel.of(graph, profiles, limits, slots, usable, together, task_of)
     slot_model.state(model, x, y, cover=False)
     for k, slot in enumerate(slots):  # a job held holds a task
         model.add_bool_or([x[t, k] for t in slot.tasks]).only_enforce_if(y[k])
-    # Two stages: the most jobs held (what the status proves), then with that many the
-    # most hours in them (their income; the job agreement counts hours).
+    for k in range(len(slots)):  # one job a candidate, a new one or a kept one
+        model.add_at_most_one([y[k], *(var for (_, h), var in z.items() if h == k)])
+    for j in range(len(kept)):  # one candidate a kept job
+        model.add_at_most_one([var for (i, _), var in z.items() if i == j])
+    # Two stages: the most jobs held (what the status proves; among as many, the most new
+    # ones), then with those the most hours in them (their income; the job agreement
+    # counts hours).
     deadline = time.perf_counter() + max(time_limit, 0.1)
     work = WORK_PER_SECOND * max(time_limit, 0.1)
-    model.maximize(sum(y.values()))
+    new, held = sum(y.values()), sum(y.values()) + sum(z.values())
+    weight = len(slots) + 1  # more than the new jobs can ever be
+    model.maximize(weight * held + new)
     solver = cp_model.CpSolver()
     configure(solver, deadline=deadline, work=COUNT_SHARE * work, seed=seed, workers=workers)
     status, stopped = solve_interruptibly(solver, model)
     spent = solver.deterministic_time
     cut = not stopped and status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
     cut = cut and spent < COUNT_SHARE * work
-    bound = min(len(holders), int(solver.best_objective_bound + 1e-6))
+    # New jobs held are at most all jobs held, whose bound is the objective's over ``weight``.
+    bound = min(len(holders), int((solver.best_objective_bound + 1e-6) // weight))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return CandidateJobs((), (), "unknown", bound, spent / WORK_PER_SECOND, cut, stopped)
-    count = round(solver.objective_value)
+        nobody = (None,) * len(kept)
+        seconds = spent / WORK_PER_SECOND
+        return CandidateJobs((), (), "unknown", bound, seconds, cut, stopped, kept_holders=nobody)
+    value = round(solver.objective_value)
+    count, fresh = divmod(value, weight)
     chosen = {key for key, var in x.items() if solver.boolean_value(var)}
+    taken = {key for key, var in z.items() if solver.boolean_value(var)}
     word = "optimal" if status == cp_model.OPTIMAL else "feasible"
+    if word == "optimal":  # the new jobs are the most among as many held
+        bound = fresh
     if not stopped:  # Ctrl-C: the jobs as found, no hours stage
-        model.add(sum(y.values()) >= count)
-        model.maximize(sum(profiles[t].minutes * var for (t, _), var in x.items()))
+        model.add(held >= count)
+        model.add(new >= fresh)
+        kept_minutes = sum(kept[j].minutes * var for (j, _), var in z.items())
+        model.maximize(sum(profiles[t].minutes * var for (t, _), var in x.items()) + kept_minutes)
         for key, var in x.items():
             model.add_hint(var, key in chosen)
+        for key, var in z.items():
+            model.add_hint(var, key in taken)
         second = cp_model.CpSolver()
         left = work - spent
         configure(second, deadline=deadline, work=left, seed=seed, workers=workers)
@@ -124,6 +160,7 @@ def most_candidate_jobs(
         spent += second.deterministic_time
         if fewer in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             chosen = {key for key, var in x.items() if second.boolean_value(var)}
+            taken = {key for key, var in z.items() if second.boolean_value(var)}
         if fewer != cp_model.OPTIMAL and second.deterministic_time < left * 0.999:
             cut = cut or not stopped
     jobs, owners = [], []
@@ -132,10 +169,42 @@ def most_candidate_jobs(
         if members:
             jobs.append(members)
             owners.append(k)
+    holder_of = dict(taken)
     work_seconds = min(time_limit, spent / WORK_PER_SECOND)
     return CandidateJobs(
-        tuple(jobs), tuple(owners), word, max(bound, count), work_seconds, cut, stopped
+        tuple(jobs),
+        tuple(owners),
+        word,
+        max(bound, len(jobs)),
+        work_seconds,
+        cut,
+        stopped,
+        kept_holders=tuple(holder_of.get(j) for j in range(len(kept))),
     )
+
+
+def kept_jobs(problem: Problem, candidates: Sequence[Candidate]) -> list[KeptJob]:
+    """The workshop's kept jobs (``plan.keep_jobs``) with the candidates who may hold each:
+    every task at the times the job keeps (a flexible task's settled way), within the
+    candidate's hours."""
+    instance, expansion = problem.instance, problem.expansion
+    found = []
+    for job in problem.plan.keep_jobs:
+        times = None if expansion is None else expansion.schedule(job)
+        tasks = [
+            instance.tasks[t] if times is None else instance.tasks[t].scheduled(times[t])
+            for t in job
+        ]
+        minutes = problem.minutes(job)
+        takers = frozenset(
+            k
+            for k, c in enumerate(candidates)
+            if all(c.may_do(task) for task in tasks)
+            and (c.min_hours is None or minutes >= round(c.min_hours * 60))
+            and (c.max_hours is None or minutes <= round(c.max_hours * 60))
+        )
+        found.append(KeptJob(takers, minutes))
+    return found
 
 
 def jobs_for_candidates(
@@ -157,6 +226,7 @@ def jobs_for_candidates(
             time_limit=seconds,
             workers=problem.workers,
             seed=problem.seed,
+            kept=kept_jobs(problem, candidates),
         )
     found = most_candidate_jobs(
         problem.nodes,
@@ -169,6 +239,7 @@ def jobs_for_candidates(
         workers=problem.workers,
         seed=problem.seed,
         task_of=expansion.task_of,
+        kept=kept_jobs(problem, candidates),
     )
     found = replace(found, jobs=tuple(expansion.settle(job) for job in found.jobs))
     if not problem.starts_thinned:
@@ -184,14 +255,16 @@ def jobs_for_candidates(
 def candidates_result(
     problem: Problem, candidates: Sequence[Candidate], held: CandidateJobs
 ) -> Result:
-    """Only the candidates' jobs (and the workshop's kept jobs): no vacancies. Each at
-    the times it was found with (a flexible task's way chosen for its candidate)."""
+    """Only the candidates' jobs (and the workshop's kept jobs, held by a candidate where
+    one was free to): no vacancies. Each at the times it was found with (a flexible
+    task's way chosen for its candidate)."""
     plan, instance, expansion = problem.plan, problem.instance, problem.expansion
     kept = plan.keep_jobs
-    codes = [candidates[k].id for k in held.holders]
+    codes: list[str | None] = [candidates[k].id for k in held.holders]
+    codes += [None if k is None else candidates[k].id for k in held.kept_holders]
     schedule = None if expansion is None else expansion.schedule
     columns = [*held.jobs, *kept]
-    jobs = numbered_jobs(columns, instance, [*codes, *[None] * len(kept)], schedule)
+    jobs = numbered_jobs(columns, instance, codes, schedule)
     placed = {t for job in columns for t in job}
     taken = {v for holder in holders_of(instance, candidates, expansion) for v in holder.tasks}
     takers = taken if expansion is None else {expansion.task_of[v] for v in taken}

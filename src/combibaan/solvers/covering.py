@@ -14,11 +14,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+import networkx as nx
+
 from combibaan.model import Candidate, Instance, Solution, Unassigned
 from combibaan.model.phrase import Phrase
 from combibaan.result import Result, Statistics
 from combibaan.rules import NO_LIMIT
-from combibaan.solvers.candidate_jobs import holders_of
+from combibaan.solvers.candidate_jobs import KeptJob, holders_of, kept_jobs
 from combibaan.solvers.cover import CoverOutcome, solve_cover
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.reasons import (
@@ -78,10 +80,11 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
     codes: list[str | None] = [None] * len(covered)
     if candidates and found:
         codes = [candidates[k].id for k in outcome.holders]
+    busy = set(outcome.holders) if found else set()
+    free = _kept_holders(kept_jobs(problem, candidates), busy) if candidates else {}
+    codes += [None if j not in free else candidates[free[j]].id for j in range(len(kept))]
     schedule = None if expansion is None else expansion.schedule
-    jobs = numbered_jobs(
-        [*covered, *kept], problem.instance, [*codes, *[None] * len(kept)], schedule
-    )
+    jobs = numbered_jobs([*covered, *kept], problem.instance, codes, schedule)
     status, bound, tried = outcome.status, outcome.lower_bound + len(kept), False
     if problem.starts_thinned:
         # The search knew only the starts tried: its optimum, its lower bound and its
@@ -118,6 +121,19 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
         stopped=_stopped(outcome, proven, status, problem.starts_thinned, tried),
         candidates=tuple(candidates),
     )
+
+
+def _kept_holders(kept: Sequence[KeptJob], busy: set[int]) -> dict[int, int]:
+    """A candidate for as many of the workshop's kept jobs as can have one, among those
+    the cover leaves free (the fewest jobs come first): kept job to candidate index, by
+    a maximum matching."""
+    graph: nx.Graph[tuple[str, int]] = nx.Graph()
+    jobs = [("job", j) for j in range(len(kept))]
+    graph.add_nodes_from(jobs)
+    for j, job in enumerate(kept):
+        graph.add_edges_from((("job", j), ("candidate", k)) for k in sorted(job.takers - busy))
+    matching = nx.bipartite.hopcroft_karp_matching(graph, top_nodes=jobs)
+    return {j: matching[("job", j)][1] for j in range(len(kept)) if ("job", j) in matching}
 
 
 def _start_free_least(problem: Problem) -> int:

@@ -217,6 +217,9 @@ def solve(
             statistics = _with_grid(result.statistics, problem)
             return replace(result, statistics=statistics, at_window_start=window_start)
         keep = {job: candidates[k].id for job, k in zip(held.jobs, held.holders, strict=True)}
+        for job, k in zip(problem.plan.keep_jobs, held.kept_holders, strict=True):
+            if k is not None:  # the workshop's job, held by a candidate
+                keep[job] = candidates[k].id
         left = min(time_limit - held.work_seconds, budget.deadline - time.perf_counter())
         if held.interrupted:  # Ctrl-C: no more search
             left = 0.0
@@ -483,8 +486,9 @@ def _problem(
             if times is not None:
                 expansion.settle_at(job, times)
     expansion.chosen.update(ways)  # the candidates' jobs, at the ways chosen for them
-    if keep:
-        plan = replace(plan, keep_jobs=(*keep, *plan.keep_jobs))
+    if keep:  # the workshop's own kept jobs among them are kept already
+        found = [job for job in keep if job not in plan.keep_jobs]
+        plan = replace(plan, keep_jobs=(*found, *plan.keep_jobs))
     searchable = [p for p in expansion.profiles if expansion.task_of[p.index] not in plan.removed]
     nodes = compatibility_graph(instance, policy, searchable, plan.forbidden, expansion.task_of)
     greedy = greedy_jobs(nodes, expansion.profiles, limits, expansion.task_of)
