@@ -509,6 +509,24 @@ def test_a_header_in_two_rows_is_read_as_one(tmp_path: Path) -> None:
     text = "Taak;Leverancier;Dagen;Begin;Tijd;\n;;;;van;tot\nT1;A;ma;7;7;8\n"
     (twice,) = problems(read_tasks, write(tmp_path, text))
     assert "'Begin'" in en(twice) and "'Tijd van'" in en(twice)
+    # Merged headings under a title: the cells they span were read as unreadable data,
+    # and the message showed them as Python objects.
+    rows = [
+        ["Takenlijst"],
+        ["Taak", "Leverancier", "Dagen", "Tijd", None, "Venster", None, "Duur"],
+        [None, None, None, "van", "tot", "van", "tot", None],
+        ["T1", "A", "ma-vr", dt.time(8), dt.time(12), None, None, None],
+        ["T2", "B", "ma-vr", None, None, dt.time(12), dt.time(17), dt.time(4)],
+    ]
+    path = workbook(tmp_path / "titled.xlsx", rows)
+    book = openpyxl.load_workbook(path)
+    book.active.merge_cells("D2:E2")
+    book.active.merge_cells("F2:G2")
+    book.save(path)
+    with pytest.warns(InputWarning, match="rij 1 erboven wordt niet gelezen"):
+        fixed, free = read_tasks(path)
+    assert fixed.slots[0] == Slot(0, 480, 720)
+    assert (free.windows[0].earliest, free.windows[0].latest) == (720, 1020)
     # Headings that name no column beside ``van | tot`` are not read, with a warning; the
     # rest of the header holds (it was taken for data: "this row has 7 cells").
     text = (
@@ -518,6 +536,16 @@ def test_a_header_in_two_rows_is_read_as_one(tmp_path: Path) -> None:
     with pytest.warns(InputWarning, match="'kosten per uur' en 'kosten per week'"):
         (costly,) = read_tasks(write(tmp_path, text))
     assert costly.slots[0] == Slot(0, 480, 720)
+
+
+def test_time_cells_are_echoed_as_the_workbook_shows_them(tmp_path: Path) -> None:
+    """A message quoted a time cell with its seconds: ``de duur (01:30:00)``."""
+    rows: list[list[object]] = [
+        ["task_id", "supplier", "days", "earliest", "latest", "duration"],
+        ["T1", "A", "ma-vr", dt.time(8), dt.time(9), dt.time(1, 30)],
+    ]
+    (problem,) = problems(read_tasks, workbook(tmp_path / "t.xlsx", rows))
+    assert en(problem).endswith("the duration (01:30) does not fit in the time window 08:00-09:00")
 
 
 def test_a_row_of_totals_under_the_list_is_not_a_task(tmp_path: Path) -> None:

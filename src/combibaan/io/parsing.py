@@ -78,9 +78,12 @@ DAYS_HINT = mistake("days_hint")
 
 
 def cell_text(value: object) -> str | None:
-    """A cell as stripped text, ``None`` when empty; whole numbers lose their ``.0``."""
+    """A cell as stripped text, ``None`` when empty; whole numbers lose their ``.0``, and a
+    time cell its zero seconds (``01:30``, as the workbook shows it, not ``01:30:00``)."""
     if value is None:
         return None
+    if isinstance(value, dt.time) and not value.second and not value.microsecond:
+        return value.strftime("%H:%M")
     try:
         if isinstance(value, numbers.Integral) and not isinstance(value, bool):
             return str(int(value))

@@ -542,13 +542,19 @@ def _header_below(
         filled = [i for i, value in enumerate(values) if cell_text(value) is not None]
         if not filled:
             continue
-        header = (number, list(values[: filled[-1] + 1]))
+        header = (number, _headings(values[: filled[-1] + 1]))
         two_rows = _two_row_header(_below(raw, header), lookup)
         heading = header[1] if two_rows is None else two_rows[1]
         known = {lookup.get(_normalise_header(value)) for value in heading}
         if not _lacking(columns, {k for k in known if k is not None}):
             return header
     return None
+
+
+def _headings(values: Sequence[Any]) -> list[Any]:
+    """A row read as headings: the cells a merged heading spans (not its first) are
+    empty, not unreadable (below the first filled row, data rows are read so)."""
+    return [None if isinstance(value, _Unreadable) else value for value in values]
 
 
 def _below(raw: _Raw, header: tuple[int, list[Any]]) -> _Raw:
@@ -583,7 +589,7 @@ def _two_row_header(
     if first is None:
         return None
     number, values = first
-    lower = [cell_text(value) for value in values]
+    lower = [cell_text(value) for value in _headings(values)]
     if not any(lower):
         return None
     width = max(len(upper), len(lower))
