@@ -36,6 +36,7 @@ from combibaan.solvers.budget import Budget
 
 solve_module = importlib.import_module("combibaan.solvers.solve")
 large_module = importlib.import_module("combibaan.solvers.large")
+explain_module = importlib.import_module("combibaan.analysis.explain")
 
 
 def window(days: tuple[int, ...], count: int, earliest: str, latest: str, minutes: int) -> Window:
@@ -1432,6 +1433,25 @@ def test_explain_names_the_rule_that_stands_at_every_time_of_a_window() -> None:
     instance = make_instance(here, there, travel=[("X", "Y", 45)])
     explained = combibaan.explain(instance, "F", Policy(min_hours=1), time_limit=5, workers=1)
     assert explained.incompatible == {"travel": ("A",)}
+
+
+def test_explain_judges_partners_at_every_start_where_the_list_allows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On the searches' thinned starts alone (06:00 and the last) F fitted beside nobody,
+    while the proposal had it in a job with A at 10:30: it fits from 10:15 (75 minutes of
+    travel) until the day grows past 10 hours."""
+    early = Task("A", "Asito", tuple(Slot(d, 360, 540) for d in range(5)), location="Noord")
+    post = flexible("F", "Csu", window((0, 1, 2, 3, 4), 2, "06:00", "18:00", 180), location="Park")
+    instance = make_instance(early, post, travel=[("Noord", "Park", 75)])
+    explained = combibaan.explain(instance, "F", time_limit=5, workers=1, lang="en")
+    assert explained.compatible == ("A",) and explained.feasible_jobs == 1
+    assert explained.job is not None and not explained.starts_tried
+    # Where the list has too many ways for that, it says its judgement holds for the
+    # starts tried.
+    monkeypatch.setattr(explain_module, "EXPLAIN_WAYS", 2)
+    coarse = combibaan.explain(instance, "F", time_limit=5, workers=1, lang="en")
+    assert coarse.starts_tried and "starts tried" in str(coarse)
 
 
 def test_a_kept_job_holds_at_the_times_that_make_it_a_job() -> None:

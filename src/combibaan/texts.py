@@ -332,6 +332,12 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "en": "Fits beside {n} {n:task|tasks}: {ids}",
     },
     "compatible_none": {"nl": "Past naast geen enkele taak.", "en": "Fits beside no other task."},
+    "over_starts_tried": {
+        "nl": "(Beoordeeld over de geprobeerde begintijden van de flexibele taken: de lijst "
+        "heeft er te veel om ze allemaal te bekijken.)",
+        "en": "(Judged over the starts tried of the flexible tasks: the list has too many to "
+        "look at them all.)",
+    },
     "incompatible": {"nl": "Past niet naast:", "en": "Does not fit beside:"},
     "feasible": {
         "nl": "Mogelijke banen met {task}: {n}",
