@@ -174,6 +174,7 @@ def test_importing_and_solving_do_not_load_matplotlib() -> None:
         ({"time_limit": float("inf")}, ValueError, "time_limit must be a positive number"),
         ({"time_limit": float("nan")}, ValueError, "time_limit must be a positive number"),
         ({"seed": "x"}, ValueError, "seed must be a whole number"),
+        ({"seed": 2**31}, ValueError, "seed must be a whole number from -2147483648"),
         ({"workers": -1}, ValueError, "workers must be a whole number"),
     ],
 )
@@ -188,6 +189,52 @@ def test_solve_says_which_argument_is_wrong_at_the_call(
         combibaan.solve(instance, **arguments)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"instance must be a combibaan\.Instance"):
         combibaan.solve(str(INDOOR / "tasks.csv"))  # type: ignore[arg-type]
+
+
+def test_the_analyses_say_which_argument_is_wrong_at_the_call() -> None:
+    """Each met an error deep inside (OR-Tools' for a seed of 2**31, pandas' for a
+    DataFrame, a comparison of a string) or none at all (an empty list for None, an
+    unknown language where nothing was left out)."""
+    instance = combibaan.read_instance(INDOOR / "tasks.csv")
+    grid = {"max_suppliers": [1, 2]}
+    with pytest.raises(ValueError, match="time_limit must be a positive number"):
+        combibaan.sweep(instance, grid, time_limit="5", workers=1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="seed must be a whole number"):
+        combibaan.marginal(instance, time_limit=1, seed=2**31, workers=1)
+    with pytest.raises(TypeError, match=r"instance must be a combibaan\.Instance"):
+        combibaan.sweep(pd.DataFrame(), grid, time_limit=1, workers=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"instance must be a combibaan\.Instance"):
+        combibaan.widen_windows(pd.DataFrame(), 30)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="task_id must be a task's id"):
+        combibaan.explain(instance, 1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="language must be one of"):
+        combibaan.explain(instance, "I01", lang="de")
+    with pytest.raises(TypeError, match="expected a path or a pandas DataFrame, got None"):
+        combibaan.read_instance(None)
+
+
+def test_a_seed_may_be_negative_and_one_string_is_one_id_or_pair() -> None:
+    """The command line's ``--seed -5`` ended in a traceback (the API took 0 and up only);
+    ``require="I13"`` was read as the ids I, 1 and 3, a pair as pairs 'S', 'e', ..."""
+    instance = combibaan.read_instance(INDOOR / "tasks.csv")
+    assert combibaan.solve(instance, time_limit=5, seed=-5).num_jobs > 0
+    one = combibaan.solve(instance, time_limit=5, forbid_pairs="Securitas|Sodexo")
+    assert one.forbid_pairs == (("Securitas", "Sodexo"),)
+    placed = combibaan.solve(instance, time_limit=5, require="I01")
+    assert any("I01" in job.task_ids for job in placed.solution.jobs)
+
+
+def test_json_and_tables_take_the_language_first_and_refuse_an_unknown_one() -> None:
+    """``to_json("en")`` wrote "en" as the indent (no valid JSON); ``to_dict("xx")`` and
+    ``unassigned_in("xx")`` took any language where nothing was left out."""
+    result = combibaan.solve(combibaan.read_instance(INDOOR / "tasks.csv"), time_limit=5)
+    assert json.loads(result.to_json("en"))["jobs"]
+    placed = dataclasses.replace(
+        result, solution=dataclasses.replace(result.solution, unassigned=())
+    )
+    for call in (placed.to_dict, placed.unassigned_in, placed.jobs_in):
+        with pytest.raises(ValueError, match="language must be one of"):
+            call("xx")
 
 
 def test_wider_windows_take_whole_minutes_of_any_number_type() -> None:

@@ -69,6 +69,8 @@ def test_solving_again_into_our_own_folder_is_fine(tmp_path: Path) -> None:
     again = solve(tmp_path, "indoor", "--max-suppliers", "3")
     assert again == folder
     assert len(read_solution(folder)["jobs"]) == 4
+    # A negative seed is one the option allows (it ended in a traceback from the API).
+    solve(tmp_path, "indoor", "--seed", "-5")
 
 
 def _move_into_first_job(document: dict, task_ids: list[str]) -> None:

@@ -246,6 +246,7 @@ class Result:
 
     def to_dict(self, lang: str = "nl") -> dict[str, Any]:
         """The ``solution.json`` document, with the reasons worded in ``lang``."""
+        check_lang(lang)
         return {
             "generator": f"combibaan {_version()}",
             "instance": self.instance.name,
@@ -296,7 +297,9 @@ class Result:
             },
         }
 
-    def to_json(self, indent: int | None = 2, lang: str = "nl") -> str:
+    def to_json(self, lang: str = "nl", *, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text; ``lang`` first, as there (``to_json("en")`` wrote
+        "en" as the indent when ``indent`` came first, and no valid JSON)."""
         return json.dumps(self.to_dict(lang), indent=indent, ensure_ascii=False)
 
     @cached_property
@@ -380,6 +383,7 @@ class Result:
 
     def unassigned_in(self, lang: str) -> pd.DataFrame:
         """One row per task left out, with the reason in ``lang`` and its code."""
+        check_lang(lang)
         return pd.DataFrame(
             [
                 {

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from combibaan.analysis.runner import uninterrupted
 from combibaan.model import Instance, Job, Lock, Locks, Task
-from combibaan.model.locks import LockError, SupplierPair, pair_label
+from combibaan.model.locks import LockError, SupplierPair, pair_label, pair_list
 from combibaan.model.phrase import Phrase, PhraseError, closest, maybe, mistake
 from combibaan.model.variants import MAX_VARIANTS, movable, total_ways, widened
 from combibaan.model.week import Window, format_days, format_minutes, format_times
@@ -38,7 +38,7 @@ from combibaan.solvers.locking import LockPlan, plan_locks
 from combibaan.solvers.obstacles import PAIR_ORDER, reach
 from combibaan.solvers.reasons import classify_pair
 from combibaan.solvers.solve import solve
-from combibaan.texts import explain_text, render
+from combibaan.texts import check_lang, explain_text, render
 
 #: Most seconds one what-if solve may take (the explain command stays interactive).
 WHAT_IF_SECONDS = 5.0
@@ -242,9 +242,12 @@ def explain(
     ``time_limit`` covers the first solve; each what-if gets a share of it (at
     most :data:`WHAT_IF_SECONDS`).
     """
+    if not isinstance(task_id, str):
+        raise TypeError(f"task_id must be a task's id (a string), got {type(task_id).__name__}")
+    check_lang(lang)
     task = find_task(instance, task_id)
     policy = Policy.for_most_jobs(policy, "explain")
-    pairs = tuple(forbid_pairs)
+    pairs = pair_list(forbid_pairs)
     result = solve(
         instance,
         policy,

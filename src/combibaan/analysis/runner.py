@@ -99,10 +99,19 @@ def run_all(
     ``scheduler`` (an address or a ``distributed.Client``) the runs go to that
     Dask cluster instead and ``workers`` is ignored.
     """
+    from combibaan.solvers.solve import check_run  # the solver loads when first used
+
+    check_run(time_limit, seed)
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
+        raise ValueError(f"workers must be a whole number of at least 1, got {workers!r}")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
-    if time_limit <= 0:
-        raise ValueError(f"time_limit must be positive, got {time_limit}")
+    for run in runs:
+        if not isinstance(run.instance, Instance):
+            raise TypeError(
+                "instance must be a combibaan.Instance (combibaan.read_instance reads a file "
+                f"or a DataFrame), got {type(run.instance).__name__}"
+            )
     if scheduler is not None:
         return _run_dask(runs, time_limit, seed, scheduler, progress)
     processes = min(workers or available_cpus(), available_cpus(), len(runs))

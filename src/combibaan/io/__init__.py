@@ -63,6 +63,8 @@ def read_instance(
     readers' warnings come also when there are errors: an error in a hidden row is
     otherwise hard to find.
     """
+    if tasks is None:  # a notebook's variable left empty: not an empty list of tasks
+        raise TypeError("tasks: expected a path or a pandas DataFrame, got None")
     problems: list[Problem] = []
     taken: list[Problem] = []
     titles = sheet_titles(tasks) if travel is None or suppliers is None else ()

@@ -213,6 +213,12 @@ def _int_or_none(value: object) -> int | None:
 SupplierPair = tuple[str, str]
 
 
+def pair_list(pairs: Iterable[SupplierPair | str]) -> tuple[SupplierPair | str, ...]:
+    """The forbidden pairs as given; one ``"Securitas|Sodexo"`` is one pair (as a string
+    is iterable, it was read as pairs ``'S'``, ``'e'``, ...)."""
+    return (pairs,) if isinstance(pairs, str) else tuple(pairs)
+
+
 def parse_supplier_pair(text: str) -> SupplierPair:
     """``"Securitas|Sodexo"`` -> ``("Securitas", "Sodexo")``; two different names needed."""
     parts = [p.strip() for p in text.replace(";", "|").split("|")]

@@ -217,6 +217,12 @@ def widen_windows(instance: Instance, minutes: int) -> Instance:
     """Every time window ``minutes`` wider at both ends (at most a day in all, at most
     :data:`MAX_WIDEN` minutes): what if the flexible work could move more. Fixed slots
     stay where they are."""
+    if not isinstance(instance, Instance):
+        raise TypeError(
+            f"instance must be a combibaan.Instance (combibaan.read_instance reads a file or a "
+            f"DataFrame), got {type(instance).__name__}"
+        )
+    minutes = _whole_minutes(minutes)
     tasks = tuple(widened(t, minutes) or t for t in instance.tasks)
     return replace(instance, tasks=tasks)
 

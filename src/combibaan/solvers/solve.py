@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
-from combibaan.model.locks import SupplierPair
+from combibaan.model.locks import SupplierPair, pair_list
 from combibaan.model.phrase import Phrase
 from combibaan.model.variants import more_ways, total_ways
 from combibaan.result import AtWindowStart, Result, Statistics
@@ -143,7 +143,8 @@ def solve(
         raise ValueError("only_candidates needs candidates")
     if alternatives and policy is not None:
         policy.most_jobs_only("--alternatives")
-    forbid_pairs = tuple(forbid_pairs)
+    forbid_pairs = pair_list(forbid_pairs)
+    require = (require,) if isinstance(require, str) else tuple(require)
     budget = Budget.starting_now(time_limit)
     at_start = None
     if any(t.windows for t in instance.tasks):
@@ -293,6 +294,11 @@ def solve(
     )
 
 
+#: The seeds CP-SAT takes (its ``random_seed`` is a 32-bit integer; the command line's
+#: ``--seed`` has the same range).
+SEED_LOW, SEED_HIGH = -(2**31), 2**31 - 1
+
+
 def _check_arguments(
     instance: object, policy: object, time_limit: object, seed: object, workers: object
 ) -> None:
@@ -305,12 +311,22 @@ def _check_arguments(
             f"a DataFrame), got {type(instance).__name__}"
         )
     Policy.given(policy)
+    check_run(time_limit, seed)
+    if isinstance(workers, bool) or not isinstance(workers, numbers.Integral) or workers < 0:
+        raise ValueError(f"workers must be a whole number of at least 0, got {workers!r}")
+
+
+def check_run(time_limit: object, seed: object) -> None:
+    """The time limit and the seed of a run, as :func:`solve` and the analyses that run
+    it many times take them: a clear error at the call, not one deep in OR-Tools."""
     seconds = float(time_limit) if isinstance(time_limit, numbers.Real) else math.nan
     if isinstance(time_limit, bool) or not (math.isfinite(seconds) and seconds > 0):
         raise ValueError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
-    for name, value in (("seed", seed), ("workers", workers)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-            raise ValueError(f"{name} must be a whole number of at least 0, got {value!r}")
+    whole = isinstance(seed, numbers.Integral) and not isinstance(seed, bool)
+    if not whole or not SEED_LOW <= seed <= SEED_HIGH:  # type: ignore[operator]
+        raise ValueError(
+            f"seed must be a whole number from {SEED_LOW} to {SEED_HIGH}, got {seed!r}"
+        )
 
 
 def _for_every_start(
