@@ -464,6 +464,12 @@ def test_a_malformed_solution_is_unusable_and_says_where(
         ("alternatives", [{"jobs": [{"job_id": 1}]}], "alternatives[0].jobs[0].job_id"),
         ("alternatives", [{"jobs": [], "hours_delta": "x"}], "alternatives[0].hours_delta"),
         ("hours_bound", "lots", "'hours_bound' must be a finite number"),
+        # not looked at before: they passed as "every rule holds"
+        ("summary", "x", "'summary' must be an object"),
+        ("at_window_start", "garbage", "'at_window_start' must be an object"),
+        ("at_window_start", {"jobs": "lots", "hours": 1, "jobs_status": "optimal"}, "jobs"),
+        ("alternatives", [{"jobs": [], "proven_optimal": "yes"}], "proven_optimal"),
+        ("alternatives", [{"jobs": [], "summary": [1]}], "alternatives[0].summary"),
     ],
 )
 def test_malformed_optional_parts_are_unusable(
@@ -471,6 +477,28 @@ def test_malformed_optional_parts_are_unusable(
 ) -> None:
     path = _written(tmp_path, _sound_text(**{key: value}))
     assert fragment in unusable(path)
+
+
+def test_what_the_jobs_at_window_start_and_an_alternative_claim_is_checked() -> None:
+    """At the windows' starts is one choice of times: never more jobs than the bound, nor
+    more hours than the list; "proven as good" only beside a proposal proven optimal."""
+    sol = solution([["T1", "T2"]], bound=1)
+    sol["at_window_start"] = {"jobs": 1, "hours": 30.0, "jobs_status": "optimal"}
+    assert check_solution(INSTANCE, sol) == []
+    sol["at_window_start"] = {"jobs": 2, "hours": 9999, "jobs_status": "optimal"}
+    found = check_solution(INSTANCE, sol)
+    assert [v.rule for v in found] == ["at_window_start", "at_window_start"]
+    assert "more than the proven bound 1" in found[0].text("en")
+    other = solution([["T1", "T2"]], bound=1)
+    other["status"] = other["jobs_status"] = "feasible"
+    other["alternatives"] = [
+        {"rank": 1, "jobs": solution([["T1", "T2"]])["jobs"], "proven_optimal": True}
+    ]
+    said = [v.text("en") for v in check_solution(INSTANCE, other) if v.alternative]
+    assert any("proven_optimal is true" in text for text in said)
+    other["status"] = other["jobs_status"] = "optimal"  # as good as a proven best: true
+    said = [v.text("en") for v in check_solution(INSTANCE, other) if v.alternative]
+    assert not any("proven_optimal" in text for text in said)
 
 
 def test_a_deeply_nested_or_odd_file_is_unusable(tmp_path: Path) -> None:

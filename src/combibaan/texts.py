@@ -927,6 +927,23 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "en": "status {value} does not go with an alternative: it is a proposal, optimal or "
         "feasible",
     },
+    "alternative_proven": {
+        "nl": "proven_optimal is true, maar een alternatief is pas bewezen even goed als het "
+        "evenveel banen en uren heeft als een voorstel dat bewezen optimaal is",
+        "en": "proven_optimal is true, but an alternative is proven as good only when it has "
+        "as many jobs and hours as a proposal proven optimal",
+    },
+    "window_start_above_bound": {
+        "nl": "at_window_start vermeldt {n} {n:baan|banen} met elk tijdvenster op zijn begin, "
+        "meer dan de bewezen bovengrens van {bound} (het begin is een van de tijden die "
+        "mogen)",
+        "en": "at_window_start lists {n} {n:job|jobs} with every window at its start, more "
+        "than the proven bound {bound} (the start is one of the times allowed)",
+    },
+    "window_start_hours": {
+        "nl": "at_window_start vermeldt {hours} uur, meer dan de {total} uur van alle taken",
+        "en": "at_window_start lists {hours} hours, more than the {total} hours of all tasks",
+    },
     "alternative_equally_good": {
         "nl": "equally_good is {value}, maar dat hoort te zeggen of het alternatief evenveel "
         "banen en uren heeft als het voorstel",

@@ -23,7 +23,7 @@ Rule names (``Violation.rule``):
   ``max_days``, ``max_locations``;
 * structure: ``structure``, ``policy``, ``unknown_task``, ``duplicate_task``,
   ``duplicate_job_id``, ``suppliers``, ``hours_per_week``, ``days``, ``unassigned``,
-  ``jobs_bound``, ``hours_bound``, ``status``;
+  ``jobs_bound``, ``hours_bound``, ``status``, ``at_window_start``;
 * workshop: ``locks``, ``lock_together``, ``lock_apart``, ``lock_exclude``, ``lock_keep``,
   ``forbidden_pair``, ``alternative_duplicate``, ``alternative_delta``,
   ``alternative_better``;

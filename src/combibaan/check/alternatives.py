@@ -94,6 +94,11 @@ def alternative_violations(
         if "equally_good" in item and item["equally_good"] is not equal:
             message = said("alternative_equally_good", value=quoted(item["equally_good"]))
             out.append(Violation("alternative_delta", None, message, rank))
+        # "Proven as good": as good as a best proposal that is proven optimal.
+        if item.get("proven_optimal") is True and not (
+            equal and solution.get("status") == "optimal"
+        ):
+            out.append(Violation("alternative_delta", None, said("alternative_proven"), rank))
     return out
 
 

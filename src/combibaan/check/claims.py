@@ -137,6 +137,28 @@ def unassigned_violations(
     return out
 
 
+def window_start_violations(
+    solution: Mapping[str, Any], total: float, cover: bool
+) -> list[Violation]:
+    """The jobs with every window at its start (``at_window_start``) are one choice of
+    times: never more than the proven bound, never more hours than all tasks hold. Not
+    judged in cover mode (a lower bound) or with candidates (the bound is one beside the
+    candidates' own jobs, which the other run chose apart)."""
+    start, bound = solution.get("at_window_start"), solution.get("jobs_bound")
+    if not isinstance(start, Mapping) or solution.get("candidates") or cover:
+        return []
+    out: list[Violation] = []
+    jobs: Any = start.get("jobs")
+    hours: Any = start.get("hours")
+    if is_count(jobs) and is_count(bound) and jobs > bound:
+        message = said("window_start_above_bound", n=jobs, bound=bound)
+        out.append(Violation("at_window_start", None, message))
+    if is_number(hours) and hours > total + HOURS_TOLERANCE:
+        message = said("window_start_hours", hours=hours, total=round(total, 2))
+        out.append(Violation("at_window_start", None, message))
+    return out
+
+
 def status_violations(
     solution: Mapping[str, Any], n_jobs: int, hours_placed: float, cover: bool = False
 ) -> list[Violation]:

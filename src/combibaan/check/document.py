@@ -197,6 +197,15 @@ def shape_problems(data: Mapping[str, Any]) -> list[Phrase]:
         isinstance(pairs, list) and all(is_text_list(p) and len(p) == 2 for p in pairs)
     ):
         found.append(_must_be("'forbidden_pairs'", "a_pair_list", pairs))
+    if "summary" in data and not isinstance(data["summary"], dict):
+        found.append(_must_be("'summary'", "an_object", data["summary"]))
+    start = data.get("at_window_start")
+    if start is not None and not isinstance(start, dict):
+        found.append(_must_be("'at_window_start'", "an_object", start))
+    elif start is not None:
+        expect(start.get("jobs"), "at_window_start.jobs", is_count)
+        expect(start.get("hours"), "at_window_start.hours", is_number)
+        expect(start.get("jobs_status"), "at_window_start.jobs_status", is_text)
     if "only_candidates" in data:
         expect(data["only_candidates"], "'only_candidates'", is_bool)
     if data.get("candidates") is not None:
@@ -214,8 +223,15 @@ def shape_problems(data: Mapping[str, Any]) -> list[Phrase]:
                 found.extend(_jobs_shape(item.get("jobs"), f"{where}.jobs", expect))
                 if "unassigned" in item:
                     found.extend(_unassigned_shape(item["unassigned"], f"{where}.unassigned"))
-                for key, test in (("rank", is_count), ("hours_delta", is_number)):
+                for key, test in (
+                    ("rank", is_count),
+                    ("hours_delta", is_number),
+                    ("equally_good", is_bool),
+                    ("proven_optimal", is_bool),
+                ):
                     expect(item.get(key), f"{where}.{key}", test, optional=True)
+                if "summary" in item and not isinstance(item["summary"], dict):
+                    found.append(_must_be(f"{where}.summary", "an_object", item["summary"]))
                 delta = item.get("jobs_delta")
                 if delta is not None and not (is_number(delta) and float(delta).is_integer()):
                     found.append(_must_be(f"{where}.jobs_delta", "a_whole_number", delta))

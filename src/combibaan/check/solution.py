@@ -23,6 +23,7 @@ from combibaan.check.claims import (
     status_violations,
     summary_violations,
     unassigned_violations,
+    window_start_violations,
 )
 from combibaan.check.document import job_task_lists, shown
 from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems
@@ -165,6 +166,7 @@ def check_solution(
     total = sum(t.minutes_per_week for t in instance.tasks) / 60
     in_jobs = sum(known[task_id].minutes_per_week for task_id in assigned) / 60
     out.extend(summary_violations(solution, len(jobs), in_jobs, total))
+    out.extend(window_start_violations(solution, total, cover))
     out.extend(
         _workshop_violations(
             instance, solution, policy, jobs, scheduled, assigned, locks, forbid_pairs, candidates
