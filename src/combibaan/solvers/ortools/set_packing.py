@@ -209,11 +209,13 @@ class StagedPacking:
         workers: int = 0,
         progress: Progress | None = None,
         jobs_cap: int | None = None,
+        presolve: bool = True,
     ) -> StageOutcome:
         """Stage 1: the most jobs; ``bound`` is a proven bound on the number of jobs.
 
         ``jobs_cap``: a bound on the jobs proven otherwise (:mod:`..count_proof`), added
-        for good: CP-SAT stops once it reaches it and never reports a looser bound."""
+        for good: CP-SAT stops once it reaches it and never reports a looser bound.
+        ``presolve``: see :func:`configure`."""
         if jobs_cap is not None:
             self._model.add(sum(self._x) <= jobs_cap)
         self._model.maximize(sum(self._x))
@@ -226,6 +228,7 @@ class StagedPacking:
             progress=progress,
             jobs_bound=lambda bound: math.floor(bound + 1e-6),
             measure=len,
+            presolve=presolve,
         )
 
     def most_hours(
