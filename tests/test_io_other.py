@@ -205,6 +205,15 @@ def test_suppliers_errors(tmp_path: Path) -> None:
     assert "already in row 2" in said(found[1], "en")
 
 
+def test_a_suppliers_table_of_a_header_only_is_said_once(tmp_path: Path) -> None:
+    """It passed without a word (every supplier then unknown); one row warned of the rest."""
+    tasks = write(tmp_path / "t.csv", "task_id,supplier,days,start,end\nT1,Asito,ma,7:00,9:00\n")
+    empty = write(tmp_path / "s.csv", "supplier,sector,cao,sroi_hours_target\n")
+    with pytest.warns(InputWarning, match="geen leveranciers eronder"):
+        instance = read_instance(tasks, suppliers=empty)
+    assert instance.suppliers == ()
+
+
 # --- policy --------------------------------------------------------------------------------
 
 

@@ -14,11 +14,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from conftest import make_instance, make_task
 from markupsafe import escape
 from openpyxl import load_workbook
 from reporting_support import INDOOR, hostile_result, indoor_result, make_result, task, weekdays
 from typer.testing import CliRunner
 
+import combibaan
 from combibaan.cli import app
 from combibaan.model import Instance, Job, Slot, Solution, Supplier
 from combibaan.model.alternative import Alternative
@@ -192,6 +194,23 @@ def test_workbook_numbers_and_times_are_cells_to_compute_with(tmp_path: Path):
     assert progress.value == pytest.approx(27.5 * WEEKS_PER_YEAR / 2600)
     assert progress.number_format == "0%"
     assert column(book["Leveranciers"], "Social return: doel (uren per jaar)")[0].value == 2600
+
+
+def test_workbook_hours_are_exact_so_that_sums_agree():
+    """Cells rounded to 0.01 h: a job of 25.83 h summed to 25.80 over its Rooster rows
+    (2.83 a slot of 06:00-08:50) and 25.84 over its tasks (14.17 + 11.67)."""
+    instance = make_instance(
+        make_task("S1", "Asito", "ma-vr 06:00-08:50"),
+        make_task("S2", "Sodexo", "ma-vr 11:00-13:20"),
+    )
+    result = combibaan.solve(instance, combibaan.Policy(min_hours=12), time_limit=5)
+    book = build_workbook(result, "nl")
+    (hours,) = [c.value for c in column(book["Banen"], "Uren per week")]
+    rows = list(book["Rooster"].iter_rows(min_row=2, values_only=True))
+    tasks = [c.value for c in column(book["Taken"], "Uren per week")]
+    assert hours == pytest.approx(1550 / 60)
+    assert sum(row[5] for row in rows) == pytest.approx(hours)
+    assert sum(tasks) == pytest.approx(hours)
 
 
 def test_workbook_leaves_unknown_numbers_empty():

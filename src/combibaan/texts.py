@@ -1942,6 +1942,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{names} differ only in capitals or spaces and so count as different names; "
         "write them alike if they mean the same",
     },
+    "suppliers_none": {
+        "nl": "deze tabel heeft een koprij maar geen leveranciers eronder; sector, cao en "
+        "SROI-doel staan daarom voor elke leverancier op onbekend",
+        "en": "this table has a header row but no suppliers below it; every supplier's "
+        "sector, CAO and target show as unknown",
+    },
     "supplier_unlisted": {
         "nl": "leverancier {name} heeft taken maar geen rij in deze tabel; sector, cao en "
         "SROI-doel staan daarom op onbekend",

@@ -100,6 +100,10 @@ def read_instance(
         Problem(source_name(suppliers), mistake("supplier_unlisted", name=repr(name)))
         for name in instance.unknown_suppliers
     ]
+    if suppliers is not None and supplier_list == () and instance.tasks:
+        # A header without rows: every supplier unknown, said once (the table holds none,
+        # so the instance cannot tell it from no table at all).
+        found.append(Problem(source_name(suppliers), mistake("suppliers_none")))
     warn(found)
     return instance
 

@@ -207,11 +207,14 @@ def _sheet(
 
 
 def _hours(minutes: float) -> float:
-    return round(minutes / 60, 2)
+    """Hours as they are: the cell's format shows two decimals, and sums over cells (the
+    Rooster's hours of a job, a supplier's tasks) then add up to the totals shown (rounded
+    cells gave 25.80 and 25.84 for a job of 25.83)."""
+    return minutes / 60
 
 
 def _yearly(hours_per_week: float) -> float:
-    return round(hours_per_week * WEEKS_PER_YEAR, 1)
+    return hours_per_week * WEEKS_PER_YEAR
 
 
 def _time(minutes: int) -> float:
@@ -263,7 +266,7 @@ def _jobs_sheet(
             [
                 card.job_id,
                 _hours(card.job.minutes_per_week),
-                round(card.job_units, 3),
+                card.job_units,
                 len({slot.day for task in card.tasks for slot in task.slots}),
                 format_days(card.job.days, lang),
                 *_span(card.tasks),
@@ -485,15 +488,15 @@ def _suppliers_sheet(
                 row.cao or unknown,
                 row.tasks,
                 row.tasks_placed,
-                round(row.hours_offered, 2),
-                round(row.hours_placed, 2),
-                round(row.job_units, 3),
+                row.hours_offered,
+                row.hours_placed,
+                row.job_units,
                 ", ".join(row.jobs),
                 ", ".join(row.employer_of),
-                round(row.hours_per_year, 1),
-                round(row.sroi_hours_per_year, 1),
+                row.hours_per_year,
+                row.sroi_hours_per_year,
                 row.sroi_hours_target,
-                None if row.sroi_progress is None else round(row.sroi_progress, 4),
+                row.sroi_progress,
             ]
             for row in supplier_summaries(result, cards, sroi_credit=sroi_credit)
         ],
@@ -531,9 +534,9 @@ def _alternatives_sheet(book: Workbook, result: Result, lang: str) -> None:
             [
                 alt.label,
                 len(alt.jobs),
-                round(alt.hours, 2),
+                alt.hours,
                 alt.delta_jobs,
-                round(alt.delta_hours, 2),
+                alt.delta_hours,
                 item.job.job_id,
                 ", ".join(item.job.task_ids),
                 ", ".join(item.job.suppliers),
