@@ -11,7 +11,7 @@ import pytest
 from conftest import make_instance, make_task, policy, run_cli
 
 import combibaan
-from combibaan import Candidate, Locks, Slot
+from combibaan import Candidate, Locks, Policy, Slot, Task, Window
 
 INDOOR = Path(__file__).resolve().parents[1] / "instances" / "indoor"
 TASKS = INDOOR / "tasks.csv"
@@ -194,6 +194,21 @@ def test_without_a_cover_the_kept_jobs_stand_and_every_other_task_says_why() -> 
     assert [job.task_ids for job in kept.solution.jobs] == [("A",)]
     assert {u.task_id for u in kept.solution.unassigned} == {"B", "E"}
     assert combibaan.check_result(kept) == []
+
+
+def test_a_window_with_one_way_is_judged_at_that_way_for_candidates() -> None:
+    """T1 may only run 11:30-13:30 (its window is its duration); K1 works from 13:00. The
+    cover gave K1 the job, judging T1 by its fixed slots (none): "optimal", and the check
+    refused it. No cover exists."""
+    one_way = Task("T1", "S1", (), windows=(Window((0,), 1, 690, 810, 120),))
+    evening = Task("T2", "S1", (Slot(0, 1080, 1140),))
+    late = Candidate("K1", (Slot(0, 780, 1320),))
+    rules = Policy.without_rules().replace(max_suppliers=2, cover=True)
+    result = combibaan.solve(
+        combibaan.Instance(tasks=(one_way, evening)), rules, candidates=[late], time_limit=5
+    )
+    assert result.status == "infeasible" and result.num_jobs == 0
+    assert combibaan.check_result(result) == []
 
 
 def test_the_same_cover_twice() -> None:

@@ -62,11 +62,13 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
         )
         outcome = replace(outcome, jobs=tuple(expansion.settle(job) for job in outcome.jobs))
     else:
+        # A window with one way is a task here, judged at that way's times: without the
+        # expansion a candidate was asked of its fixed slots only, which it has none of.
         outcome = solve_cover(
             problem.graph,
             problem.profiles,
             problem.limits,
-            holders_of(problem.instance, candidates) if candidates else None,
+            holders_of(problem.instance, candidates, expansion) if candidates else None,
             time_limit=time_limit,
             workers=problem.workers,
             seed=problem.seed,
