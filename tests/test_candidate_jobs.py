@@ -276,3 +276,26 @@ def test_a_kept_job_is_held_by_a_candidate_free_to_hold_it() -> None:
     result = combibaan.solve(fork, rules, candidates=anyone, locks=locks)
     assert held(result) == {"K1": ("B",)} or held(result) == {"K2": ("B",)}
     assert [j.candidate for j in result.solution.jobs if j.task_ids == ("A",)] == [None]
+
+
+def test_a_kept_flexible_job_is_held_at_times_its_candidate_can_work() -> None:
+    """A keep names tasks, not times: T0 (30 min between 07:00 and 09:00) was fixed at
+    07:00 before the candidates were asked, and K1, who starts at 08:00, held nothing
+    ("proven": 0 where 1 is possible)."""
+    post = combibaan.Task("T0", "Post", (), windows=(combibaan.Window((0,), 1, 420, 540, 30),))
+    late = Candidate("K1", window("08:00", "12:00", days=[0]))
+    locks = combibaan.Locks.of([("keep", ["T0"])])
+    rules = policy(**RULES)
+    for options in ({}, {"only_candidates": True}, {"policy": rules.replace(cover=True)}):
+        result = combibaan.solve(
+            make_instance(post),
+            options.pop("policy", rules),
+            candidates=[late],
+            locks=locks,
+            time_limit=5,
+            **options,
+        )
+        assert combibaan.check_result(result) == []
+        (job,) = result.solution.jobs
+        assert job.candidate == "K1", options
+        assert all(s.slot.start >= 480 for s in job.schedule)

@@ -24,19 +24,19 @@ candidate can work, not the tasks' first choice.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 from ortools.sat.python import cp_model
 
-from combibaan.model import Candidate, Instance, Solution, Unassigned
+from combibaan.model import Candidate, Instance, Slot, Solution, Unassigned
 from combibaan.model.phrase import Phrase
 from combibaan.result import Result, Statistics
 from combibaan.rules import Limits, Profile
 from combibaan.solvers.budget import WORK_PER_SECOND
 from combibaan.solvers.cover import Holder, SlotModel
-from combibaan.solvers.expansion import Expansion
+from combibaan.solvers.expansion import Expansion, kept_times
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.ortools.set_packing import configure, solve_interruptibly
 from combibaan.solvers.reasons import set_aside
@@ -75,10 +75,12 @@ class CandidateJobs:
 @dataclass(frozen=True)
 class KeptJob:
     """A job the workshop keeps, as the candidates' search sees it: the candidates
-    (indices) who may hold it at its times, and its minutes a week."""
+    (indices) who may hold it, its minutes a week, and with flexible tasks the ways
+    (nodes) each taker would do it at (times that make it a job and that they can work)."""
 
     takers: frozenset[int]
     minutes: int
+    ways: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 def most_candidate_jobs(
@@ -184,27 +186,71 @@ def most_candidate_jobs(
 
 
 def kept_jobs(problem: Problem, candidates: Sequence[Candidate]) -> list[KeptJob]:
-    """The workshop's kept jobs (``plan.keep_jobs``) with the candidates who may hold each:
-    every task at the times the job keeps (a flexible task's settled way), within the
-    candidate's hours."""
+    """The workshop's kept jobs (``plan.keep_jobs``) with the candidates who may hold each,
+    within the candidate's hours: a job of fixed tasks as it is; with flexible tasks at
+    any ways of the expansion that make it a job and that the candidate can work (a keep
+    names tasks, not times: fixed at its first ways, 07:00, a job K1 could do from 08:00
+    went to nobody)."""
     instance, expansion = problem.instance, problem.expansion
     found = []
     for job in problem.plan.keep_jobs:
-        times = None if expansion is None else expansion.schedule(job)
-        tasks = [
-            instance.tasks[t] if times is None else instance.tasks[t].scheduled(times[t])
-            for t in job
-        ]
         minutes = problem.minutes(job)
-        takers = frozenset(
-            k
-            for k, c in enumerate(candidates)
-            if all(c.may_do(task) for task in tasks)
-            and (c.min_hours is None or minutes >= round(c.min_hours * 60))
+        hours_fit = [
+            (c.min_hours is None or minutes >= round(c.min_hours * 60))
             and (c.max_hours is None or minutes <= round(c.max_hours * 60))
-        )
-        found.append(KeptJob(takers, minutes))
+            for c in candidates
+        ]
+        flexible = expansion is not None and expansion.flexible
+        if not flexible or not any(instance.tasks[t].windows for t in job):
+            times = None if expansion is None else expansion.schedule(job)
+            tasks = [
+                instance.tasks[t] if times is None else instance.tasks[t].scheduled(times[t])
+                for t in job
+            ]
+            takers = frozenset(
+                k
+                for k, c in enumerate(candidates)
+                if hours_fit[k] and all(c.may_do(task) for task in tasks)
+            )
+            found.append(KeptJob(takers, minutes))
+            continue
+        assert expansion is not None
+        ways = {
+            k: nodes_
+            for k, c in enumerate(candidates)
+            if hours_fit[k] and (nodes_ := _kept_ways(problem, expansion, job, c)) is not None
+        }
+        found.append(KeptJob(frozenset(ways), minutes, ways))
     return found
+
+
+def _kept_ways(
+    problem: Problem, expansion: Expansion, job: Sequence[int], candidate: Candidate
+) -> tuple[int, ...] | None:
+    """The nodes at which ``candidate`` can do the kept ``job`` (ways of the expansion that
+    make it a job, on the fewest days), or None."""
+    instance = problem.instance
+    node_of = {
+        (t, tuple(sorted(slots))): v
+        for v, (t, slots) in enumerate(zip(expansion.task_of, expansion.slots, strict=True))
+        if t in job
+    }
+
+    def fits(t: int, slots: tuple[Slot, ...]) -> bool:
+        task = instance.tasks[t]
+        if not task.windows:
+            return candidate.may_do(task)
+        return (t, tuple(sorted(slots))) in node_of and candidate.may_do(task.scheduled(slots))
+
+    times = kept_times(
+        instance, problem.policy, problem.profiles, job, expansion.grid, allow=fits
+    ).slots
+    if times is None:
+        return None
+    chosen = [node_of.get((t, tuple(sorted(times[t])))) for t in job]
+    if any(v is None for v in chosen):
+        return None
+    return tuple(sorted(v for v in chosen if v is not None))
 
 
 def jobs_for_candidates(
@@ -215,6 +261,7 @@ def jobs_for_candidates(
     tasks over their ways, the jobs settled in the expansion at the ways chosen."""
     plan, expansion = problem.plan, problem.expansion
     together = sorted(set(plan.groups.values()), key=sorted)
+    kept = kept_jobs(problem, candidates)
     if expansion is None or problem.nodes is None or not expansion.flexible:
         return most_candidate_jobs(
             problem.graph,
@@ -226,7 +273,7 @@ def jobs_for_candidates(
             time_limit=seconds,
             workers=problem.workers,
             seed=problem.seed,
-            kept=kept_jobs(problem, candidates),
+            kept=kept,
         )
     found = most_candidate_jobs(
         problem.nodes,
@@ -239,9 +286,12 @@ def jobs_for_candidates(
         workers=problem.workers,
         seed=problem.seed,
         task_of=expansion.task_of,
-        kept=kept_jobs(problem, candidates),
+        kept=kept,
     )
     found = replace(found, jobs=tuple(expansion.settle(job) for job in found.jobs))
+    for job, k in zip(kept, found.kept_holders, strict=True):
+        if k is not None and k in job.ways:  # the kept job at times its candidate can work
+            expansion.settle(job.ways[k])
     if not problem.starts_thinned:
         return found
     # The search knew only the starts tried: its optimum and bound hold for those. For

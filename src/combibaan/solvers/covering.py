@@ -83,8 +83,12 @@ def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
     if candidates and found:
         codes = [candidates[k].id for k in outcome.holders]
     busy = set(outcome.holders) if found else set()
-    free = _kept_holders(kept_jobs(problem, candidates), busy) if candidates else {}
+    takers = kept_jobs(problem, candidates) if candidates else []
+    free = _kept_holders(takers, busy)
     codes += [None if j not in free else candidates[free[j]].id for j in range(len(kept))]
+    for j, k in free.items():
+        if expansion is not None and k in takers[j].ways:  # at times its candidate can work
+            expansion.settle(takers[j].ways[k])
     schedule = None if expansion is None else expansion.schedule
     jobs = numbered_jobs([*covered, *kept], problem.instance, codes, schedule)
     status, bound, tried = outcome.status, outcome.lower_bound + len(kept), False

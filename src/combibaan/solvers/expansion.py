@@ -240,6 +240,7 @@ def kept_times(
     profiles: Sequence[Profile],
     job: Sequence[int],
     grid: int | None = None,
+    allow: Callable[[int, tuple[Slot, ...]], bool] | None = None,
 ) -> KeptTimes:
     """The times at which the tasks of ``job`` (task indices) are a job under ``policy``.
 
@@ -248,22 +249,25 @@ def kept_times(
     tie-break counts working days), the first met, as the searches' own ways are
     ordered. ``profiles`` are the tasks' (first choice); a job without flexible tasks
     is judged on them alone. ``grid``: the starts' (default :func:`exact_grid`), as the
-    expansion the job is settled in has it.
+    expansion the job is settled in has it. ``allow(task, slots)``: the only ways to try
+    (a candidate's hours, the ways of a thinned expansion).
     """
     first = job_obstacle(instance, policy, profiles, job)
     flexible = [t for t in job if instance.tasks[t].windows]
-    if first is None or not flexible:
-        at_first = {t: first_choice(instance.tasks[t]) for t in job}
-        return KeptTimes(at_first if first is None else None, first)
+    at_first = {t: first_choice(instance.tasks[t]) for t in job}
+    allowed = allow is None or all(allow(t, at_first[t]) for t in job)
+    if (first is None and allowed) or not flexible:
+        return KeptTimes(at_first if first is None and allowed else None, first)
     limits = Limits.of(policy)
     grid = exact_grid(instance, limits) if grid is None else grid
     options: list[list[tuple[Profile, tuple[Slot, ...]]]] = []
     for t in job:
         task = instance.tasks[t]
         if not task.windows:
-            options.append([(profiles[t], first_choice(task))])
+            fixed = first_choice(task)
+            options.append([(profiles[t], fixed)] if allow is None or allow(t, fixed) else [])
             continue
-        choices = variants(task, grid).choices
+        choices = [c for c in variants(task, grid).choices if allow is None or allow(t, c)]
         ways = nodes(instance, [(t, c) for c in choices])
         options.append([(replace(p, index=t), c) for p, c in zip(ways, choices, strict=True)])
     chosen = list(profiles)
@@ -304,7 +308,7 @@ def kept_times(
     grow([])
     if best is not None:
         return KeptTimes(best[1], None)
-    if closest is not None:
+    if closest is not None or first is None:  # None: ``allow`` left no way of a valid job
         return KeptTimes(None, closest)
     return KeptTimes(None, _telling_obstacle(instance, policy, profiles, job, options, first))
 

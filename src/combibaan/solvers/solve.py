@@ -225,7 +225,12 @@ def solve(
         if held.interrupted:  # Ctrl-C: no more search
             left = 0.0
         chosen = {} if problem.expansion is None else problem.expansion.chosen
-        ways = {job: chosen[job] for job in held.jobs if job in chosen}
+        kept = [
+            j
+            for j, k in zip(problem.plan.keep_jobs, held.kept_holders, strict=True)
+            if k is not None
+        ]
+        ways = {job: chosen[job] for job in (*held.jobs, *kept) if job in chosen}
         problem = problem_of(keep, max(left, 0.0), ways)
     if at_start is not None:
         problem = _from_window_start(problem, at_start)
