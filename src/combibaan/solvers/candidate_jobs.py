@@ -188,9 +188,9 @@ def most_candidate_jobs(
 def kept_jobs(problem: Problem, candidates: Sequence[Candidate]) -> list[KeptJob]:
     """The workshop's kept jobs (``plan.keep_jobs``) with the candidates who may hold each,
     within the candidate's hours: a job of fixed tasks as it is; with flexible tasks at
-    any ways of the expansion that make it a job and that the candidate can work (a keep
-    names tasks, not times: fixed at its first ways, 07:00, a job K1 could do from 08:00
-    went to nobody)."""
+    any ways of the expansion that make it a job and that the candidate can work. A keep
+    names tasks, not times: judged at its first ways only (07:00), a job a candidate could
+    do from 08:00 went to nobody."""
     instance, expansion = problem.instance, problem.expansion
     found = []
     for job in problem.plan.keep_jobs:

@@ -218,18 +218,15 @@ def solve(
             statistics = _with_grid(result.statistics, problem)
             return replace(result, statistics=statistics, at_window_start=window_start)
         keep = {job: candidates[k].id for job, k in zip(held.jobs, held.holders, strict=True)}
+        kept = []
         for job, k in zip(problem.plan.keep_jobs, held.kept_holders, strict=True):
-            if k is not None:  # the workshop's job, held by a candidate
+            if k is not None:  # the workshop's job, held by a candidate (at ways they can work)
                 keep[job] = candidates[k].id
+                kept.append(job)
         left = min(time_limit - held.work_seconds, budget.deadline - time.perf_counter())
         if held.interrupted:  # Ctrl-C: no more search
             left = 0.0
         chosen = {} if problem.expansion is None else problem.expansion.chosen
-        kept = [
-            j
-            for j, k in zip(problem.plan.keep_jobs, held.kept_holders, strict=True)
-            if k is not None
-        ]
         ways = {job: chosen[job] for job in (*held.jobs, *kept) if job in chosen}
         problem = problem_of(keep, max(left, 0.0), ways)
     if at_start is not None:
