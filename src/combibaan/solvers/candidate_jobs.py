@@ -215,26 +215,30 @@ def kept_jobs(problem: Problem, candidates: Sequence[Candidate]) -> list[KeptJob
             found.append(KeptJob(takers, minutes))
             continue
         assert expansion is not None
+        node_of = {  # the ways of the job's tasks, by their times
+            (t, tuple(sorted(slots))): v
+            for v, (t, slots) in enumerate(zip(expansion.task_of, expansion.slots, strict=True))
+            if t in job
+        }
         ways = {
             k: nodes_
             for k, c in enumerate(candidates)
-            if hours_fit[k] and (nodes_ := _kept_ways(problem, expansion, job, c)) is not None
+            if hours_fit[k] and (nodes_ := _kept_ways(problem, node_of, job, c)) is not None
         }
         found.append(KeptJob(frozenset(ways), minutes, ways))
     return found
 
 
 def _kept_ways(
-    problem: Problem, expansion: Expansion, job: Sequence[int], candidate: Candidate
+    problem: Problem,
+    node_of: Mapping[tuple[int, tuple[Slot, ...]], int],
+    job: Sequence[int],
+    candidate: Candidate,
 ) -> tuple[int, ...] | None:
-    """The nodes at which ``candidate`` can do the kept ``job`` (ways of the expansion that
-    make it a job, on the fewest days), or None."""
-    instance = problem.instance
-    node_of = {
-        (t, tuple(sorted(slots))): v
-        for v, (t, slots) in enumerate(zip(expansion.task_of, expansion.slots, strict=True))
-        if t in job
-    }
+    """The nodes at which ``candidate`` can do the kept ``job`` (ways of the expansion,
+    ``node_of`` by task and times, that make it a job, on the fewest days), or None."""
+    instance, expansion = problem.instance, problem.expansion
+    assert expansion is not None
 
     def fits(t: int, slots: tuple[Slot, ...]) -> bool:
         task = instance.tasks[t]
