@@ -27,7 +27,7 @@ from combibaan.analysis.runner import uninterrupted
 from combibaan.model import Instance, Job, Lock, Locks, Task
 from combibaan.model.locks import LockError, SupplierPair, pair_label, pair_list
 from combibaan.model.phrase import Phrase, PhraseError, closest, maybe, mistake
-from combibaan.model.variants import MAX_VARIANTS, movable, total_ways, widened
+from combibaan.model.variants import more_ways, movable, total_ways, widened
 from combibaan.model.week import Window, format_days, format_minutes, format_times
 from combibaan.result import Result
 from combibaan.rules import RULES, Limits, Policy, profiles
@@ -43,9 +43,9 @@ from combibaan.texts import check_lang, explain_text, render
 #: Most seconds one what-if solve may take (the explain command stays interactive).
 WHAT_IF_SECONDS = 5.0
 #: Ways of the whole list at most for judging partners and counting jobs: flexible tasks
-#: get every start where they fit (the list's graph of ways takes about 0.7 s at 1,150
-#: ways, 2 s at 2,000: 150 generated tasks, 30 % flexible), else their starts on the
-#: finest step that does, and what is said holds for those starts.
+#: get every start where they fit (the list's graph of ways took about 0.7 s at 1,150
+#: ways and 2 s at 2,000 in one scratch measurement: 150 generated tasks, 30 % flexible),
+#: else their starts on the finest step that does, and what is said holds for those starts.
 EXPLAIN_WAYS = 1200
 #: How far the task may move in the ``move`` what-ifs: minutes earlier or later.
 MOVE_STEPS = (60, 120)
@@ -300,7 +300,7 @@ def _ways(instance: Instance, policy: Policy, plan: LockPlan) -> Ways:
     limits = Limits.of(policy)
     expansion = expand(instance, limits)
     if expansion.thinned:
-        finer = (2**k * MAX_VARIANTS for k in range(10, 0, -1))
+        finer = (more_ways(2**k) for k in range(10, 0, -1))
         most = next(
             (m for m in finer if total_ways(instance.tasks, expansion.grid, m) <= EXPLAIN_WAYS),
             None,
