@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from combibaan.check import DAY_CODES, Violation, check_solution, load_solution
 from combibaan.io.errors import InputError
-from combibaan.model import Instance, Slot, Task, TravelEdge
+from combibaan.model import Instance, Slot, Task, TravelEdge, Window
 from combibaan.model.phrase import Phrase
 from combibaan.rules import Policy
 from combibaan.texts import LANGUAGES, VIOLATIONS, render
@@ -479,16 +479,46 @@ def test_malformed_optional_parts_are_unusable(
     assert fragment in unusable(path)
 
 
+#: The tiny list with one flexible task left out: a run's ``at_window_start`` belongs to it.
+WINDOWED = Instance(
+    (*TASKS, Task("W1", "Asito", (), windows=(Window((0, 1, 2), 2, 540, 960, 60),))),
+    TRAVEL,
+    name="tiny",
+)
+
+
 def test_what_the_jobs_at_window_start_and_an_alternative_claim_is_checked() -> None:
-    """At the windows' starts is one choice of times: never more jobs than the bound, nor
-    more hours than the list; "proven as good" only beside a proposal proven optimal."""
-    sol = solution([["T1", "T2"]], bound=1)
+    """At the windows' starts is one choice of times: only where a task has a window,
+    never more jobs than the bound nor the proposal, hours that so many jobs can hold and
+    no more than the list; "proven as good" only beside a proposal proven optimal."""
+    sol = solution([["T1", "T2"]], instance=WINDOWED, bound=1)
     sol["at_window_start"] = {"jobs": 1, "hours": 30.0, "jobs_status": "optimal"}
-    assert check_solution(INSTANCE, sol) == []
+    assert check_solution(WINDOWED, sol) == []
     sol["at_window_start"] = {"jobs": 2, "hours": 9999, "jobs_status": "optimal"}
-    found = check_solution(INSTANCE, sol)
+    found = check_solution(WINDOWED, sol)
     assert [v.rule for v in found] == ["at_window_start", "at_window_start"]
     assert "more than the proven bound 1" in found[0].text("en")
+    sol["jobs_bound"] = 2
+    sol["at_window_start"] = {"jobs": 2, "hours": 60.0, "jobs_status": "optimal"}
+    (found,) = check_solution(WINDOWED, sol)
+    assert "more than the proposal's 1 (the search starts" in found.text("en")
+    sol["stopped"] = "interrupted"  # Ctrl-C may come before the search passes them
+    assert check_solution(WINDOWED, sol) == []
+    sol["jobs_bound"] = 1
+    del sol["stopped"]
+    for jobs, hours in ((1, 5.0), (1, 70.0), (0, 30.0), (1, -5.0)):  # 20-36 h a job
+        sol["at_window_start"] = {"jobs": jobs, "hours": hours, "jobs_status": "optimal"}
+        (found,) = check_solution(WINDOWED, sol)
+        assert f"lists {hours:g} hours in {jobs} job" in found.text("en"), (jobs, hours)
+    sol["at_window_start"] = {"jobs": 1, "hours": 30.0, "jobs_status": "banana"}
+    (found,) = check_solution(WINDOWED, sol)
+    assert "at_window_start.jobs_status 'banana'" in found.text("en")
+    plain = solution([["T1", "T2"]], bound=1)  # no task with a window
+    plain["at_window_start"] = {"jobs": 1, "hours": 30.0, "jobs_status": "optimal"}
+    assert "but no task has a time window" in check_solution(INSTANCE, plain)[0].text("en")
+    del plain["at_window_start"]
+    plain["status"], plain["stopped"] = "feasible", "starts_tried"
+    assert "'stopped' is 'starts_tried'" in check_solution(INSTANCE, plain)[0].text("en")
     other = solution([["T1", "T2"]], bound=1)
     other["status"] = other["jobs_status"] = "feasible"
     other["alternatives"] = [
@@ -546,9 +576,12 @@ def test_claims_about_the_proof_are_checked() -> None:
     odd = solution([["T1", "T2"]], bound=1)
     odd["stopped"] = "bored"
     assert rules(check_solution(INSTANCE, odd)) == {"status"}
-    for stop in ("time_limit", "interrupted", "starts_tried", "count_proven"):
+    for stop in ("time_limit", "interrupted", "count_proven"):
         odd["stopped"] = stop
         assert check_solution(INSTANCE, odd) == []
+    windowed = solution([["T1", "T2"]], instance=WINDOWED, bound=1)
+    windowed["stopped"] = "starts_tried"  # only a task with a window has starts to thin
+    assert check_solution(WINDOWED, windowed) == []
 
 
 @pytest.mark.parametrize(

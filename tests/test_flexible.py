@@ -10,6 +10,7 @@ import json
 import random
 import time
 import warnings
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -1536,6 +1537,53 @@ def test_check_reads_a_broken_schedule_as_violations(entries: object) -> None:
     found = combibaan.check_solution(instance, document)
     assert {"schedule", "structure"} & {v.rule for v in found}
     assert all(len(v.text()) < 400 for v in found)
+
+
+def test_check_names_the_unreadable_field_and_judges_no_rule_on_the_rest() -> None:
+    """An end of 25:00 is named with its value; the job's rules are not judged on the
+    entries left (which gave "4 hours, fewer than 4"-like breaches that are not there)."""
+    instance, policy = Instance(ROUND), Policy(min_hours=4, travel_minutes=0)
+    shift, round_ = ("ma", "07:00", "10:00"), ("ma", "10:00", "11:00")
+    for entry, words in (
+        (("ma", "10:00", "25:00"), "entry 2 of 'schedule' (R): end '25:00' is not a time"),
+        (("maandag", "10:00", "11:00"), "entry 2 of 'schedule' (R): day 'maandag' is not a day"),
+        (("ma", "10.00", "11:00"), "entry 2 of 'schedule' (R): start '10.00' is not a time"),
+    ):
+        document = _one_job(instance, policy, {"S": [shift], "R": [entry]})
+        found = [v.text("en") for v in combibaan.check_solution(instance, document)]
+        assert found == [
+            f"[schedule] job B01: {words} HH:MM (00:00 to 23:59)"
+            if "time" in words
+            else f"[schedule] job B01: {words} (mon … sun)",
+            "[schedule] job B01: this job's rules were not judged: not every entry of "
+            "'schedule' could be read",
+        ], found
+    other = _one_job(instance, policy, {"S": [shift], "R": [round_], "X": [round_]})
+    found = [v.text("en") for v in combibaan.check_solution(instance, other)]
+    assert found == ["[schedule] job B01: entry 3 of 'schedule': 'X' is not a task of this job"]
+
+
+def test_check_counts_the_chosen_times_before_it_searches_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Surplus entries are refused by their number: searching their combinations took
+    97 s for 128 entries of one task with four windows."""
+    from combibaan.check import schedule
+
+    def searched(windows: list[object], left: Counter[object]) -> bool:
+        if windows:  # R's: two times where one is asked
+            raise AssertionError("the search ran on a count that cannot fit")
+        return not left
+
+    instance, policy = Instance(ROUND), Policy(min_hours=4, travel_minutes=0)
+    times = [("ma", f"{h:02d}:{m:02d}", f"{h + 1:02d}:{m:02d}") for h in (10,) for m in (0, 30)]
+    document = _one_job(instance, policy, {"S": [("ma", "07:00", "10:00")], "R": times})
+    monkeypatch.setattr(schedule, "_windows", searched)
+    found = [v.text("en") for v in combibaan.check_solution(instance, document)]
+    assert (
+        "[schedule] job B01: R has 2 chosen times besides its fixed ones, where its time "
+        "windows ask for 1" in found
+    )
 
 
 def test_jobs_listed_without_the_days_search_get_their_fewest_days_when_offered() -> None:

@@ -812,8 +812,27 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "en": "no 'schedule' with the chosen times of {tasks}",
     },
     "schedule_entry": {
-        "nl": "regel {n} van 'schedule' is geen taak van deze baan met dag, start en eind: {entry}",
-        "en": "entry {n} of 'schedule' is not a task of this job with day, start and end: {entry}",
+        "nl": "regel {n} van 'schedule' is geen object met taak, dag, start en eind: {entry}",
+        "en": "entry {n} of 'schedule' is not an object with task, day, start and end: {entry}",
+    },
+    "schedule_entry_task": {
+        "nl": "regel {n} van 'schedule': {task} is geen taak van deze baan",
+        "en": "entry {n} of 'schedule': {task} is not a task of this job",
+    },
+    "schedule_entry_day": {
+        "nl": "regel {n} van 'schedule' ({task}): day {value} is geen dag (ma … zo)",
+        "en": "entry {n} of 'schedule' ({task}): day {value} is not a day (mon … sun)",
+    },
+    "schedule_entry_time": {
+        "nl": "regel {n} van 'schedule' ({task}): {key} {value} is geen tijd UU:MM "
+        "(00:00 tot 23:59)",
+        "en": "entry {n} of 'schedule' ({task}): {key} {value} is not a time HH:MM "
+        "(00:00 to 23:59)",
+    },
+    "schedule_unread": {
+        "nl": "de regels van deze baan zijn niet beoordeeld: niet elke regel van 'schedule' "
+        "is te lezen",
+        "en": "this job's rules were not judged: not every entry of 'schedule' could be read",
     },
     "schedule_fixed": {
         "nl": "{task}: de vaste tijd {at} ontbreekt in 'schedule' of is verschoven",
@@ -939,6 +958,30 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "mogen)",
         "en": "at_window_start lists {n} {n:job|jobs} with every window at its start, more "
         "than the proven bound {bound} (the start is one of the times allowed)",
+    },
+    "window_start_above_jobs": {
+        "nl": "at_window_start vermeldt {n} {n:baan|banen} met elk tijdvenster op zijn begin, "
+        "meer dan de {found} van het voorstel (het zoeken begint bij die banen)",
+        "en": "at_window_start lists {n} {n:job|jobs} with every window at its start, more "
+        "than the proposal's {found} (the search starts from those jobs)",
+    },
+    "window_start_hours_jobs": {
+        "nl": "at_window_start vermeldt {hours} uur in {n} {n:baan|banen}, waar die er "
+        "samen {low} tot {high} hebben",
+        "en": "at_window_start lists {hours} hours in {n} {n:job|jobs}, where that many "
+        "hold {low} to {high}",
+    },
+    "window_start_without_windows": {
+        "nl": "at_window_start vermeldt banen met elk tijdvenster op zijn begin, maar geen "
+        "taak heeft een tijdvenster",
+        "en": "at_window_start lists jobs with every time window at its start, but no task "
+        "has a time window",
+    },
+    "starts_tried_without_windows": {
+        "nl": "'stopped' is 'starts_tried' (begintijden van flexibele taken met een grovere "
+        "stap geprobeerd), maar geen taak heeft een tijdvenster",
+        "en": "'stopped' is 'starts_tried' (starts of flexible tasks tried on a coarser "
+        "step), but no task has a time window",
     },
     "window_start_hours": {
         "nl": "at_window_start vermeldt {hours} uur, meer dan de {total} uur van alle taken",

@@ -9,9 +9,10 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from combibaan.check.base import DAY_CODES, Violation, said
+from combibaan.check.base import DAY_CODES, Violation, limit, said
 from combibaan.check.document import is_count, is_number, is_text_list, shown
 from combibaan.model.task import Task
+from combibaan.rules import Policy
 
 STATUSES = ("optimal", "feasible", "infeasible", "unknown")
 #: How a run may have ended (``stopped``).
@@ -138,32 +139,73 @@ def unassigned_violations(
 
 
 def window_start_violations(
-    solution: Mapping[str, Any], total: float, cover: bool
+    solution: Mapping[str, Any],
+    policy: Policy,
+    n_jobs: int,
+    total: float,
+    cover: bool,
+    flexible: bool,
 ) -> list[Violation]:
     """The jobs with every window at its start (``at_window_start``) are one choice of
-    times: never more than the proven bound, never more hours than all tasks hold. Not
-    judged in cover mode (a lower bound) or with candidates (the bound is one beside the
-    candidates' own jobs, which the other run chose apart)."""
-    start, bound = solution.get("at_window_start"), solution.get("jobs_bound")
-    if not isinstance(start, Mapping) or solution.get("candidates") or cover:
+    times: only where a task has a window, a status like any run's, never more than the
+    proven bound nor the jobs found (the search starts from them, unless interrupted),
+    and hours that jobs of that many can hold (from none to all the tasks'). Its count
+    is not judged in cover mode (a lower bound) or with candidates (the bound is one
+    beside the candidates' own jobs, which the other run chose apart)."""
+    start = solution.get("at_window_start")
+    if not isinstance(start, Mapping):
         return []
+    if not flexible:
+        return [Violation("at_window_start", None, said("window_start_without_windows"))]
     out: list[Violation] = []
+    status = start.get("jobs_status")
+    if status not in STATUSES:
+        message = said(
+            "not_one_of", key="at_window_start.jobs_status", value=shown(status), choices=STATUSES
+        )
+        out.append(Violation("at_window_start", None, message))
+    if solution.get("candidates") or cover:
+        return out
     jobs: Any = start.get("jobs")
     hours: Any = start.get("hours")
+    bound = solution.get("jobs_bound")
     if is_count(jobs) and is_count(bound) and jobs > bound:
         message = said("window_start_above_bound", n=jobs, bound=bound)
         out.append(Violation("at_window_start", None, message))
-    if is_number(hours) and hours > total + HOURS_TOLERANCE:
+    elif is_count(jobs) and jobs > n_jobs and solution.get("stopped") != "interrupted":
+        message = said("window_start_above_jobs", n=jobs, found=n_jobs)
+        out.append(Violation("at_window_start", None, message))
+    if not is_number(hours):
+        return out
+    if hours > total + HOURS_TOLERANCE:
         message = said("window_start_hours", hours=hours, total=round(total, 2))
         out.append(Violation("at_window_start", None, message))
+    elif is_count(jobs):
+        least, most = limit(policy.min_hours), limit(policy.max_hours)
+        low = jobs * (least or 0) / 60 if jobs else 0.0
+        high = jobs * most / 60 if most is not None else (total if jobs else 0.0)
+        if not low - HOURS_TOLERANCE <= hours <= high + HOURS_TOLERANCE:
+            message = said(
+                "window_start_hours_jobs",
+                hours=hours,
+                n=jobs,
+                low=round(low, 2),
+                high=round(high, 2),
+            )
+            out.append(Violation("at_window_start", None, message))
     return out
 
 
 def status_violations(
-    solution: Mapping[str, Any], n_jobs: int, hours_placed: float, cover: bool = False
+    solution: Mapping[str, Any],
+    n_jobs: int,
+    hours_placed: float,
+    cover: bool = False,
+    flexible: bool = True,
 ) -> list[Violation]:
     """What the solution claims about itself: status, bounds and how it stopped. In cover
-    mode (``cover``) ``jobs_bound`` is a lower bound: no cover has fewer jobs."""
+    mode (``cover``) ``jobs_bound`` is a lower bound: no cover has fewer jobs. Only starts
+    of flexible tasks can be thinned (``stopped``: ``starts_tried``)."""
     out: list[Violation] = []
     bound = solution.get("jobs_bound")
     for key, allowed in (("status", STATUSES), ("jobs_status", STATUSES), ("stopped", STOPS)):
@@ -171,6 +213,8 @@ def status_violations(
         if (key == "status" or key in solution) and value not in allowed:
             message = said("not_one_of", key=key, value=shown(value), choices=allowed)
             out.append(Violation("status", None, message))
+    if solution.get("stopped") == "starts_tried" and not flexible:
+        out.append(Violation("status", None, said("starts_tried_without_windows")))
     out.extend(_status_contradictions(solution, n_jobs, cover))
     hours_bound = solution.get("hours_bound")
     if hours_bound is not None:

@@ -45,14 +45,16 @@ def scheduled_tasks(
         return [], [Violation("structure", job_id, said("not_a_list", key="schedule"))]
     by_task: dict[str, list[Slot]] = {t.id: [] for t in tasks}
     out: list[Violation] = []
+    unreadable = False
     for n, entry in enumerate(entries):
-        slot = _slot(entry)
-        task_id = entry.get("task_id") if isinstance(entry, Mapping) else None
-        if slot is None or not isinstance(task_id, str) or task_id not in by_task:
-            message = said("schedule_entry", n=n + 1, entry=shown(entry))
-            out.append(Violation("schedule", job_id, message))
+        slot = _slot(entry, n + 1, by_task)
+        if isinstance(slot, Phrase):
+            out.append(Violation("schedule", job_id, slot))
+            unreadable |= slot.code != "schedule_entry_task"
             continue
-        by_task[task_id].append(slot)
+        by_task[entry["task_id"]].append(slot)
+    if unreadable:  # the rules judged without its times would report what is not there
+        return [], [*out, Violation("schedule", job_id, said("schedule_unread"))]
     done: list[Task] = []
     for task in tasks:
         slots = by_task[task.id]
@@ -62,13 +64,21 @@ def scheduled_tasks(
     return done, out
 
 
-def _slot(entry: object) -> Slot | None:
+def _slot(entry: object, n: int, tasks: Mapping[str, object]) -> Slot | Phrase:
+    """The entry's slot, or what is wrong with it, naming the field and its value."""
     if not isinstance(entry, Mapping):
-        return None
+        return said("schedule_entry", n=n, entry=shown(entry))
+    task_id = entry.get("task_id")
+    if not isinstance(task_id, str) or task_id not in tasks:
+        return said("schedule_entry_task", n=n, task=shown(task_id))
     day = _DAYS.get(str(entry.get("day", "")).strip().lower())
+    if day is None:
+        return said("schedule_entry_day", n=n, task=task_id, value=shown(entry.get("day")))
     start, end = _minute(entry.get("start")), _minute(entry.get("end"))
-    if day is None or start is None or end is None:
-        return None
+    if start is None or end is None:
+        key = "start" if start is None else "end"
+        value = shown(entry.get(key))
+        return said("schedule_entry_time", n=n, task=task_id, key=key, value=value)
     if end <= start:
         end += DAY
     return Slot(day, start, end)
@@ -89,6 +99,10 @@ def _fits(task: Task, slots: list[Slot]) -> bool:
         if left[slot] == 0:
             return False
         left[slot] -= 1
+    # Counted first: the search below tries combinations of the slots, which a long list
+    # of surplus slots would make take minutes.
+    if left.total() != sum(w.count for w in task.windows):
+        return False
     return _windows(list(task.windows), +left)
 
 
