@@ -362,7 +362,7 @@ def _for_every_start(
     ran_out = not stop and time.perf_counter() >= ends
     outcome = replace(outcome, interrupted=stop, wall_clock_cut=outcome.wall_clock_cut or ran_out)
     if finer is not None and every_start is not None and len(outcome.selected) < every_start:
-        problem, outcome = _refined(problem, outcome, method, finer, every_start)
+        problem, outcome, every_start = _refined(problem, outcome, method, finer, every_start)
     return problem, outcome, every_start
 
 
@@ -372,10 +372,12 @@ def _refined(
     method: Strategy,
     finer: Callable[[int], Problem | None],
     bound: int,
-) -> tuple[Problem, Outcome]:
+) -> tuple[Problem, Outcome, int]:
     """The list searched again at finer starts where the exact path proved its count over
     the starts it tried, and the bound for every start leaves room for jobs that need
-    starts between them; the problem and outcome with the most jobs. First with
+    starts between them; the problem and outcome with the most jobs, and the bound for
+    every start (a search over every start that proves its count lowers it to that
+    count; proven optimal as well, its proposal is the one kept). First with
     ``REFINE_WAYS`` times the ways, then twice as many each time while the count found
     is proven over the starts tried, the bound still leaves room and the starts are still
     thinned, up to ``REFINE_MOST`` times and ``REFINE_NODES`` ways (``finer(times)``: the
@@ -391,32 +393,43 @@ def _refined(
         found = len(outcome.selected)
         counted = tried.jobs_bound is not None and len(tried.selected) >= tried.jobs_bound
         if tried.method == "lns" or tried.interrupted or not counted or found >= bound:
-            return problem, outcome
+            return problem, outcome, bound
         if times > REFINE_MOST:
-            return problem, outcome
+            return problem, outcome, bound
         if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
-            return problem, replace(outcome, wall_clock_cut=True)
+            return problem, replace(outcome, wall_clock_cut=True), bound
         refined = finer(times)
         if refined is None:
-            return problem, outcome
+            return problem, outcome, bound
         if refined.progress is not None:  # the progress line goes on from what was found
             refined = replace(refined, progress=_going_on(refined.progress, found, bound))
         try:
             tried = method.solve(refined)
         except KeyboardInterrupt:
-            return problem, replace(outcome, interrupted=True)
-        if len(tried.selected) > found:
+            return problem, replace(outcome, interrupted=True), bound
+        every = not refined.starts_thinned
+        if len(tried.selected) > found or (
+            every and _proven(tried) and len(tried.selected) == found
+        ):
             problem, outcome = refined, tried
         elif tried.interrupted:
-            return problem, replace(outcome, interrupted=True)
-        if not refined.starts_thinned:  # every start tried: nothing finer to search
-            return problem, outcome
+            return problem, replace(outcome, interrupted=True), bound
+        if every:  # every start tried: nothing finer to search, and its count is a bound
+            if tried.jobs_bound is not None and not tried.interrupted:
+                bound = max(min(bound, tried.jobs_bound), len(outcome.selected))
+            return problem, outcome, bound
         # Again only after a small search (counted in steps, the same on every machine):
         # a large list's next search would not fit, and whether it did would be the
         # wall clock's to say.
         if tried.enumeration.nodes > REFINE_SMALL * refined.budget.nodes(1.0):
-            return problem, outcome
+            return problem, outcome, bound
         times *= 2
+
+
+def _proven(outcome: Outcome) -> bool:
+    """Whether every job was listed and the packing proven optimal: hours included, so
+    over every start no proposal with as many jobs places more."""
+    return outcome.every_job and outcome.packing_status == "optimal" and not outcome.interrupted
 
 
 def _going_on(shown: Progress, found: int, bound: int) -> Progress:
