@@ -213,6 +213,32 @@ def test_the_analyses_say_which_argument_is_wrong_at_the_call() -> None:
         combibaan.read_instance(None)
 
 
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        ({"locks": "locks.csv"}, r"locks must be a combibaan\.Locks .* got str"),
+        ({"locks": [("exclude", ["I01"])]}, r"locks must be a combibaan\.Locks .* got list"),
+        ({"forbid_pairs": [3]}, "forbid_pairs must be pairs .* got 3"),
+        ({"forbid_pairs": 5}, "forbid_pairs must be pairs .* got int"),
+        ({"forbid_pairs": [("Asito", 3)]}, r"forbid_pairs must be pairs .* got \('Asito', 3\)"),
+    ],
+)
+def test_locks_and_pairs_of_the_wrong_kind_are_refused_at_the_call(
+    options: dict[str, object], words: str
+) -> None:
+    """A path as ``locks`` (read_locks is a step of its own) met an AttributeError in the
+    solver's lock planning, ``forbid_pairs=[3]`` a TypeError from iterating an int."""
+    instance = combibaan.read_instance(INDOOR / "tasks.csv")
+    calls = (
+        lambda: combibaan.solve(instance, time_limit=1, **options),
+        lambda: combibaan.explain(instance, "I01", time_limit=1, **options),
+        lambda: combibaan.marginal(instance, time_limit=1, workers=1, **options),
+    )
+    for call in calls:
+        with pytest.raises(TypeError, match=words):
+            call()
+
+
 def test_a_seed_may_be_negative_and_one_string_is_one_id_or_pair() -> None:
     """The command line's ``--seed -5`` ended in a traceback (the API took 0 and up only);
     ``require="I13"`` was read as the ids I, 1 and 3, a pair as pairs 'S', 'e', ..."""

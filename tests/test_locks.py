@@ -220,6 +220,9 @@ def test_the_closest_names_put_the_same_name_written_otherwise_first() -> None:
     assert closest("T1", known) == ["T01", "T12", "T11"]
     assert closest("T 3", known)[0] == "t-03"
     assert closest("X", known) == []
+    # In any case: ``x9`` got no guess among X1-X3, where ``X9`` got all three.
+    ids = ["F1", "X1", "X2", "X3"]
+    assert closest("x9", ids, cutoff=0.4) == closest("X9", ids, cutoff=0.4) == ["X3", "X2", "X1"]
 
 
 def test_solution_json_echoes_locks_and_pairs(indoor: combibaan.Instance) -> None:

@@ -35,6 +35,7 @@ import pandas as pd
 
 from combibaan.analysis.runner import Outcome, ProgressCallback, Run, run_all
 from combibaan.model import Instance, Slot, Task, Window
+from combibaan.model.locks import check_locks, pair_list
 from combibaan.model.variants import movable, widen_windows
 from combibaan.model.week import MINUTES_PER_DAY, format_minutes
 from combibaan.rules import BY_KEY, RULES, Policy
@@ -116,7 +117,8 @@ def marginal(
     """
     policy = Policy.for_most_jobs(policy, "marginal")
     options: dict[str, Any] = {}
-    pairs = list(forbid_pairs)
+    check_locks(locks)
+    pairs = list(pair_list(forbid_pairs))
     for name, value in (("locks", locks), ("forbid_pairs", pairs)):
         if value:
             if name not in inspect.signature(_solver()).parameters:

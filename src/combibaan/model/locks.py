@@ -215,8 +215,33 @@ SupplierPair = tuple[str, str]
 
 def pair_list(pairs: Iterable[SupplierPair | str]) -> tuple[SupplierPair | str, ...]:
     """The forbidden pairs as given; one ``"Securitas|Sodexo"`` is one pair (as a string
-    is iterable, it was read as pairs ``'S'``, ``'e'``, ...)."""
-    return (pairs,) if isinstance(pairs, str) else tuple(pairs)
+    is iterable, it was read as pairs ``'S'``, ``'e'``, ...). Anything else than text or
+    a pair of texts is refused here, naming the argument, not deep in the solver."""
+    if isinstance(pairs, str):
+        return (pairs,)
+    wrong = "forbid_pairs must be pairs such as ('Securitas', 'Sodexo') or 'Securitas|Sodexo', got"
+    if not isinstance(pairs, Iterable):
+        raise TypeError(f"{wrong} {type(pairs).__name__}")
+    out: list[SupplierPair | str] = []
+    for pair in pairs:
+        if isinstance(pair, str):
+            out.append(pair)
+            continue
+        names = tuple(pair) if isinstance(pair, Iterable) else None
+        if names is None or not all(isinstance(name, str) for name in names):
+            raise TypeError(f"{wrong} {pair!r}")
+        out.append(names)  # type: ignore[arg-type]  # two names: resolve_pairs says so
+    return tuple(out)
+
+
+def check_locks(locks: object) -> None:
+    """``locks`` as the solver takes them: ``None`` or :class:`Locks` (a path or a list of
+    tuples failed deep in the solver)."""
+    if locks is not None and not isinstance(locks, Locks):
+        raise TypeError(
+            f"locks must be a combibaan.Locks (combibaan.read_locks reads a file), "
+            f"got {type(locks).__name__}"
+        )
 
 
 def parse_supplier_pair(text: str) -> SupplierPair:

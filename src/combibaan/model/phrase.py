@@ -51,11 +51,16 @@ def maybe(close: list[str]) -> Phrase | str:
 def closest(name: str, known: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """The known names most like ``name``, for :func:`maybe`: first those that differ only
     in case, spaces, dashes or zeros before a number (``T1`` is ``T01``, ``t-01``), then
-    :func:`difflib.get_close_matches`' (which put ``T12``, ``T11`` and ``T10`` before it)."""
+    :func:`difflib.get_close_matches`' (which put ``T12``, ``T11`` and ``T10`` before it),
+    compared in any case (``x9`` found none of ``X1``, ``X2``, ``X3``)."""
     candidates = list(known)
     folded = _folded(name)
     same = [k for k in candidates if _folded(k) == folded]
-    like = difflib.get_close_matches(name, candidates, n=n, cutoff=cutoff)
+    by_case: dict[str, list[str]] = {}
+    for k in candidates:
+        by_case.setdefault(k.casefold(), []).append(k)
+    matches = difflib.get_close_matches(name.casefold(), list(by_case), n=n, cutoff=cutoff)
+    like = [k for match in matches for k in by_case[match]]
     return list(dict.fromkeys([*same, *like]))[:n]
 
 

@@ -25,7 +25,16 @@ from functools import cached_property
 import networkx as nx
 
 from combibaan.model import Instance
-from combibaan.model.locks import Lock, LockError, Locks, PairName, SupplierPair, resolve_pairs
+from combibaan.model.locks import (
+    Lock,
+    LockError,
+    Locks,
+    PairName,
+    SupplierPair,
+    check_locks,
+    pair_list,
+    resolve_pairs,
+)
 from combibaan.model.phrase import Phrase, closest, maybe, mistake
 from combibaan.rules import Policy, Profile
 from combibaan.solvers.expansion import kept_times
@@ -119,8 +128,9 @@ def plan_locks(
     """
     from combibaan.rules import profiles as make_profiles
 
+    check_locks(locks)
     locks = locks or Locks()
-    pairs = resolve_pairs(instance, forbid_pairs)
+    pairs = resolve_pairs(instance, pair_list(forbid_pairs))
     _check_task_ids(instance, locks)
     profs = list(profiles) if profiles is not None else make_profiles(instance)
     items: list[Item] = [*locks, *pairs]
