@@ -693,3 +693,38 @@ def test_a_supplier_missing_from_the_suppliers_table_is_warned_about(tmp_path: P
     with pytest.warns(InputWarning, match="'Asito' heeft taken maar geen rij"):
         instance = combibaan.read_instance(tasks, travel, table)
     assert instance.unknown_suppliers == ("Asito",)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ["generate", "--flexible", "1.5"],
+            "fout: --flexible: '1.5' is geen getal van 0 tot en met 1",
+        ),
+        (
+            ["generate", "--flexible", "0,3"],
+            "fout: --flexible: '0,3' is geen getal van 0 tot en met 1; schrijf een "
+            "decimaalpunt: 0.3",
+        ),
+        (
+            ["generate", "--tasks", "abc", "--lang", "EN"],
+            "error: --tasks: 'abc' is not a whole number",
+        ),
+        (
+            ["solve", "tasks.csv", "--time-limit=-1"],
+            "fout: --time-limit: '-1' is geen getal van 0,1",
+        ),
+    ],
+)
+def test_a_number_option_out_of_its_range_is_said_in_the_run_language(
+    tmp_path: Path, args: list[str], words: str
+) -> None:
+    """Typer's own message ("Input should be less than or equal to 1") was English in a
+    box, whatever --lang said; now as every other mistake: ``fout: …``, exit code 2."""
+    if args[0] == "generate":
+        args = [*args, "--out", str(tmp_path / "out")]
+    done = run_cli(*args, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert words in done.stderr
+    assert "Input should" not in done.stderr and not (tmp_path / "out").exists()

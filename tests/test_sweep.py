@@ -448,3 +448,7 @@ def test_cli_widen_windows_on_a_list_without_windows_warns(tmp_path: Path) -> No
     assert len(pd.read_csv(tmp_path / "r.csv")) == 2
     plain = run_cli(*args, "--out", tmp_path / "s.csv", "--widen-windows", "0", "--lang", "en")
     assert plain.exit_code == 0 and "time window" not in plain.output
+    # The table's column of the lists is headed in the run's language ("instance" was not).
+    shown = run_cli(*args[:-1], "--out", tmp_path / "t.csv", "--widen-windows", "0,30")
+    assert shown.exit_code == 0 and "vensters ±" in shown.output
+    assert "instance" not in shown.output.split("Doorrekening")[-1]

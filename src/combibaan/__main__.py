@@ -24,7 +24,7 @@ def _interrupted(error: BaseException) -> bool:
     return False
 
 
-def _english(argv: list[str] | None = None) -> bool:
+def english(argv: list[str] | None = None) -> bool:
     """Whether the command line asks for English (``--lang en``, ``--lang=EN``, any case)."""
     args = [a.lower() for a in (sys.argv if argv is None else argv)]
     return "--lang=en" in args or any(
@@ -42,7 +42,7 @@ def main() -> None:
         if not _interrupted(error):
             raise
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second press must not add a traceback
-        sys.stderr.write("\ninterrupted (Ctrl-C)\n" if _english() else "\nonderbroken (Ctrl-C)\n")
+        sys.stderr.write("\ninterrupted (Ctrl-C)\n" if english() else "\nonderbroken (Ctrl-C)\n")
         sys.exit(130)
 
 

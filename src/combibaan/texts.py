@@ -589,6 +589,7 @@ CLI: dict[str, dict[str, str]] = {
     # combibaan sweep (cli/sweep.py), in the language of its --lang
     "sweeping": {"nl": "Doorrekenen", "en": "Sweeping"},
     "sweep_title": {"nl": "Doorrekening — {name}", "en": "Sweep — {name}"},
+    "col_widened": {"nl": "vensters ±", "en": "windows ±"},
     "col_bound": {"nl": "ten hoogste", "en": "bound"},
     "col_share": {"nl": "aandeel", "en": "share"},
 }
@@ -1272,6 +1273,24 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "{error}; schrijf bijv. 12 of 7,5",
         "en": "{error}; write e.g. 12 or 7,5",
     },
+    "range": {
+        "nl": "{option}: {value} is geen {kind} van {low} tot en met {high}",
+        "en": "{option}: {value} is not {kind} from {low} to {high}",
+    },
+    "range_from": {
+        "nl": "{option}: {value} is geen {kind} van {low} of meer",
+        "en": "{option}: {value} is not {kind} of at least {low}",
+    },
+    "range_to": {
+        "nl": "{option}: {value} is geen {kind} van ten hoogste {high}",
+        "en": "{option}: {value} is not {kind} of at most {high}",
+    },
+    "decimal_point": {
+        "nl": "; schrijf een decimaalpunt: {value}",
+        "en": "; write a decimal point: {value}",
+    },
+    "whole_number": {"nl": "geheel getal", "en": "a whole number"},
+    "a_number": {"nl": "getal", "en": "a number"},
     "widen_windows": {
         "nl": "{value} is geen aantal minuten van 0 tot {most}; schrijf bijv. 0,30,60",
         "en": "{value} is not a number of minutes from 0 to {most}; write e.g. 0,30,60",

@@ -19,8 +19,9 @@ from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
 import combibaan
+from combibaan.__main__ import english
 from combibaan.cli.interrupt import Aborted
-from combibaan.texts import cli_text, error_text
+from combibaan.texts import cli_text, decimal, error_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,9 +36,11 @@ def _flags_take_no_value(params: list[Any]) -> list[Any]:
 
 
 class Command(TyperCommand):
-    """A command whose ``--help`` lists flags without a value type, and whose line in
+    """A command whose ``--help`` lists flags without a value type, whose line in
     ``combibaan --help`` is its docstring's first paragraph on one line (Typer would keep
-    the docstring's line breaks there)."""
+    the docstring's line breaks there), and whose number options out of their range are
+    refused as every other mistake is: ``fout: …`` in the run's language, exit code 2
+    (Typer's own words are English whatever ``--lang`` says)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -46,6 +49,69 @@ class Command(TyperCommand):
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _flags_take_no_value(super().get_params(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given = list(args)
+        try:
+            return list(super().parse_args(ctx, args))
+        except typer.BadParameter as error:
+            message = _out_of_range(error.param, given)
+            if message is None:
+                raise
+            say(err, error_text("label_error", lang_of(given)), "bold red", message)
+            raise typer.Exit(2) from None
+
+
+def _out_of_range(param: Any, args: list[str]) -> str | None:
+    """What is wrong with a number option's value, in the run's language; ``None`` for an
+    option without a range (Typer's message then stands). The range is the option's own
+    (``min``/``max``, or its type's in older Typer versions)."""
+    if param is None or not getattr(param, "opts", None):
+        return None
+    low = getattr(param, "min", None)
+    high = getattr(param, "max", None)
+    if low is None and high is None:
+        low = getattr(getattr(param, "type", None), "min", None)
+        high = getattr(getattr(param, "type", None), "max", None)
+    if low is None and high is None:
+        return None
+    lang = lang_of(args)
+    whole = all(isinstance(b, int) for b in (low, high) if b is not None)
+    given = _value_of(param.opts, args)
+    values = {
+        "option": "/".join(param.opts),
+        "value": repr(given),
+        "kind": error_text("whole_number" if whole else "a_number", lang),
+        "low": "" if low is None else decimal(low, lang),
+        "high": "" if high is None else decimal(high, lang),
+    }
+    code = "range_from" if high is None else "range_to" if low is None else "range"
+    message = error_text(code, lang, **values)
+    if not whole and "," in given and _is_number(given.replace(",", ".")):
+        message += error_text("decimal_point", lang, value=given.replace(",", "."))
+    return message
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _value_of(opts: list[str], args: list[str]) -> str:
+    """The value given for an option (``--flexible 1.5`` or ``--flexible=1.5``)."""
+    for n, arg in enumerate(args):
+        name, equals, value = arg.partition("=")
+        if name in opts:
+            return value if equals else (args[n + 1] if n + 1 < len(args) else "")
+    return ""
+
+
+def lang_of(args: list[str]) -> str:
+    """The language a command line asks for before it is parsed (``--lang en``, any case)."""
+    return "en" if english(args) else "nl"
 
 
 class Group(TyperGroup):

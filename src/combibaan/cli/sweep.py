@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-#: The result columns the table shows after the rules, with their headers' codes in texts.CLI.
+#: The result columns the table shows after the rules, with their headers' codes in
+#: texts.CLI, and the header of the lists' names ("30 min" wider, with --widen-windows); a
+#: rule's column is headed by its key, as written in a grid.
 HEADERS = {
     "jobs": "col_jobs",
     "jobs_bound": "col_bound",
@@ -39,6 +41,7 @@ HEADERS = {
     "share_hours_placed": "col_share",
     "status": "col_status",
 }
+KEY_HEADERS = {"instance": "col_widened"}
 
 
 @app.command(cls=Command)
@@ -158,7 +161,8 @@ def _show(table: pd.DataFrame, keys: list[str], name: str, lang: str) -> None:
     view = Table(title=cli_text("sweep_title", lang, name=name), title_justify="left")
     columns = [*keys, *HEADERS]
     for column in columns:
-        header = cli_text(HEADERS[column], lang) if column in HEADERS else column
+        code = HEADERS.get(column) or KEY_HEADERS.get(column)
+        header = cli_text(code, lang) if code else column
         view.add_column(header, justify="left" if column == "status" else "right")
     for row in table.itertuples(index=False):
         cells: list[Any] = []
