@@ -573,6 +573,11 @@ def test_claims_about_the_proof_are_checked() -> None:
     assert rules(check_solution(INSTANCE, hours)) == {"hours_bound"}
     hours["hours_bound"] = 30.004
     assert check_solution(INSTANCE, hours) == []
+    hours["hours_bound"] = 40  # feasible: room above the hours placed
+    assert check_solution(INSTANCE, hours) == []
+    hours.update(status="optimal", jobs_status="optimal", stopped="proven")
+    (found,) = check_solution(INSTANCE, hours)  # optimal proves the hours: bound = placed
+    assert "status optimal, but 30 h placed below the bound 40 h" in found.text("en")
     odd = solution([["T1", "T2"]], bound=1)
     odd["stopped"] = "bored"
     assert rules(check_solution(INSTANCE, odd)) == {"status"}
@@ -592,6 +597,14 @@ def test_claims_about_the_proof_are_checked() -> None:
         ({"status": "optimal", "jobs_status": "feasible"}, "but jobs_status 'feasible'"),
         ({"status": "infeasible"}, "status 'infeasible' (no proposal), but 1 job"),
         ({"status": "unknown"}, "status 'unknown' (no proposal), but 1 job"),
+        (
+            {"status": "feasible", "jobs_status": "infeasible", "stopped": "time_limit"},
+            "jobs_status 'infeasible' (no proposal), but 1 job",
+        ),
+        (
+            {"status": "feasible", "jobs_status": "unknown", "stopped": "time_limit"},
+            "jobs_status 'unknown' (no proposal), but 1 job",
+        ),
         (
             {"status": "feasible", "jobs_status": "feasible", "stopped": "count_proven"},
             "says the number of jobs is proven, but jobs_status is 'feasible'",

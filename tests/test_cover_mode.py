@@ -112,6 +112,28 @@ def test_no_cover_names_the_tasks_that_block_it() -> None:
     assert combibaan.check_result(result) == []
 
 
+def test_no_cover_under_a_together_lock_names_its_tasks_and_the_lock() -> None:
+    """A1 and A2 overlap and must go together: every task got "no cover under these rules;
+    switch a rule off (e.g. --min-hours off)", with --min-hours already off."""
+    three = make_instance(
+        make_task("A1", "Asito", "ma-vr 08:00-12:00"),
+        make_task("A2", "Asito", "ma-vr 10:00-14:00"),
+        make_task("S1", "Sodexo", "ma-vr 14:00-16:00"),
+    )
+    rules = policy(cover=True, min_hours=None)
+    assert combibaan.solve(three, rules, time_limit=5).num_jobs == 2
+    together = Locks.of([("together", ["A1", "A2"])])
+    result = combibaan.solve(three, rules, locks=together, time_limit=5)
+    assert result.status == "infeasible"
+    reasons = {
+        u.task_id: combibaan.texts.render(u.reason, "en") for u in result.solution.unassigned
+    }
+    assert "but A1 and A2 cannot share a job: they overlap" in reasons["A1"]
+    assert "A1, A2 fit in no job" in reasons["S1"] and "lift a lock" in reasons["S1"]
+    assert "--min-hours off" not in reasons["S1"]  # it is off already
+    assert combibaan.check_result(result) == []
+
+
 def test_no_cover_over_thinned_starts_is_proven_for_those_and_names_the_candidates(
     tmp_path: Path,
 ) -> None:

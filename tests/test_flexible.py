@@ -4,6 +4,7 @@ are no job, windows run past midnight, days are chosen, and ``check`` judges the
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import itertools
 import json
@@ -989,6 +990,8 @@ def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
         # as the times read 9.30 as 09:30, 1.45 uur may be 1:45 as well as 87 minutes
         ("A1;S;ma;;;09.30;11.00;1.45 uur;A", "duration", "may mean 1:45 (as times"),
         ("A1;S;ma;;;09:00;16:00;1,25 uur;A", "duration", "or 75 minutes; write 1:25 or 75m"),
+        # one digit as well: 1.3 uur was read as 78 minutes, where 1.30 uur was refused
+        ("A1;S;ma;;;09:00;16:00;1.3 uur;A", "duration", "or 78 minutes; write 1:30 or 78m"),
         ("A1;S;ma;;;09:00;16:00;1h90;A", "duration", "'1h90' is not a duration"),
         # the user's text as written, not lowercased
         ("A1;S;ma;;;09:00;16:00;1H90;A", "duration", "'1H90' is not a duration"),
@@ -1011,6 +1014,8 @@ def test_a_bad_window_names_file_row_and_column(
     ("text", "minutes"),
     [
         ("1,5 uur", 90),
+        ("1.5 uur", 90),
+        ("1.6 uur", 96),  # not 1:60
         ("0.75 uur", 45),
         ("1:45", 105),
         ("1:30:00", 90),
@@ -1036,15 +1041,39 @@ def test_a_number_cell_as_duration_is_refused_as_a_bare_number(
 ) -> None:
     """0.5 in a General cell is half an hour to whoever typed it, not half a day: a time or
     duration cell reads back as a time, so a number is refused, as 1.5 and 90 are."""
+    row, column, text = _workbook_problem(tmp_path, ["P1", "S", "ma-vr", "06:00", "22:00", number])
+    assert (row, column) == (2, "duration")
+    assert "without a unit may be hours or minutes" in text
+
+
+def _workbook_problem(tmp_path: Path, *rows: list[object]) -> tuple[int | None, str | None, str]:
+    """The one problem of a workbook of windows with these rows: its row, column, text."""
     book = openpyxl.Workbook()
     book.active.append(["taak", "leverancier", "dagen", "vanaf", "uiterlijk", "duur"])
-    book.active.append(["P1", "S", "ma-vr", "06:00", "22:00", number])
+    for row in rows:
+        book.active.append(row)
     book.save(tmp_path / "t.xlsx")
     with pytest.raises(InputError) as caught:
         read_tasks(tmp_path / "t.xlsx")
     ((row, column, text),) = [(p.row, p.column, p.text("en")) for p in caught.value.problems]
+    return row, column, text
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [dt.time(1, 30, 30), dt.timedelta(hours=1, minutes=30, seconds=30)],
+)
+def test_a_duration_cell_with_seconds_is_refused_as_the_text_is(
+    tmp_path: Path, cell: object
+) -> None:
+    """A time cell of 1:30:30 was read as 1:30 without a word, where the text is refused."""
+    row, column, text = _workbook_problem(
+        tmp_path,
+        ["P1", "S", "ma-vr", dt.time(9), dt.time(10, 30), cell],
+        ["P2", "S", "ma-vr", dt.time(9), dt.time(10, 30), dt.time(1, 30)],
+    )
     assert (row, column) == (2, "duration")
-    assert "without a unit may be hours or minutes" in text
+    assert "'1:30:30' has seconds" in text
 
 
 def test_windows_of_one_task_that_always_overlap_are_an_error(tmp_path: Path) -> None:
@@ -1507,6 +1536,19 @@ def test_a_kept_job_holds_at_the_times_that_make_it_a_job() -> None:
     with pytest.raises(combibaan.LockConflict) as conflict:
         combibaan.solve(too_far, rules, locks=keep, time_limit=5, workers=1)
     assert conflict.value.text("nl").endswith("tussen A en F zit 0 min, reizen kost 45 min.")
+
+
+def test_a_kept_job_of_three_suppliers_is_refused_for_them_not_an_overlap() -> None:
+    """Three suppliers break the rule at every time; the conflict named the overlap of
+    S1 and A1 at A1's first starts, which a later start avoids."""
+    weekdays = tuple(range(5))
+    s1 = Task("S1", "Asito", tuple(Slot(d, 420, 660) for d in weekdays), location="A")
+    a1 = flexible("A1", "Selecta", window(weekdays, 5, "09:00", "16:00", 60))
+    n1 = flexible("N1", "Securitas", window(weekdays, 5, "22:00", "03:00", 90))
+    keep = combibaan.Locks((combibaan.Lock("keep", ("S1", "A1", "N1")),))
+    with pytest.raises(combibaan.LockConflict) as conflict:
+        combibaan.solve(Instance((s1, a1, n1)), locks=keep, time_limit=5, workers=1)
+    assert conflict.value.text("en").endswith("is not a valid job: 3 suppliers (max 2).")
 
 
 @pytest.mark.parametrize("strategy", ["exact", "large"])

@@ -23,12 +23,21 @@ The Python API the command line and the notebooks share::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 # The words: loaded with the package (it is light), so that an error raised in any layer,
-# even from ``combibaan.model`` alone, is worded rather than shown as a code.
-import combibaan.texts as _texts  # noqa: F401
+# even from ``combibaan.model`` alone, is worded rather than shown as a code. The command
+# loads this before it can catch Ctrl-C (its script imports the package first): a press
+# now ends it as one later would, with exit code 130 and no traceback.
+try:
+    import importlib
+    from typing import TYPE_CHECKING, Any
+
+    import combibaan.texts as _texts  # noqa: F401
+except KeyboardInterrupt:
+    from combibaan.startup import is_command, stop_interrupted
+
+    if not is_command():
+        raise
+    stop_interrupted()
 
 #: Where each public name lives; loaded on first use so that ``import combibaan``
 #: (and the command line's start-up) stays fast: pandas and OR-Tools load only when needed.

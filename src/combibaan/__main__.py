@@ -3,14 +3,12 @@
 The console script points here rather than at the Typer app, so that Ctrl-C
 while Python is still importing the app (pandas, OR-Tools: up to a second on
 a busy machine) ends quietly with exit code 130 instead of a traceback. Keep
-this module free of imports beyond the standard library.
+this module free of imports beyond the standard library and :mod:`.startup`.
 """
 
 from __future__ import annotations
 
-import itertools
-import signal
-import sys
+from combibaan.startup import stop_interrupted
 
 
 def _interrupted(error: BaseException) -> bool:
@@ -24,14 +22,6 @@ def _interrupted(error: BaseException) -> bool:
     return False
 
 
-def english(argv: list[str] | None = None) -> bool:
-    """Whether the command line asks for English (``--lang en``, ``--lang=EN``, any case)."""
-    args = [a.lower() for a in (sys.argv if argv is None else argv)]
-    return "--lang=en" in args or any(
-        a == "--lang" and b == "en" for a, b in itertools.pairwise(args)
-    )
-
-
 def main() -> None:
     """Import and run the command line; Ctrl-C before it takes over exits 130 quietly."""
     try:
@@ -41,9 +31,7 @@ def main() -> None:
     except (KeyboardInterrupt, ImportError) as error:
         if not _interrupted(error):
             raise
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second press must not add a traceback
-        sys.stderr.write("\ninterrupted (Ctrl-C)\n" if english() else "\nonderbroken (Ctrl-C)\n")
-        sys.exit(130)
+        stop_interrupted()
 
 
 if __name__ == "__main__":

@@ -100,17 +100,28 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "no_cover": {
         "nl": "Er bestaat geen verdeling die elke taak in een baan plaatst onder deze regels"
-        " (bewezen){blocking}; zet een regel uit (bijv. --min-hours off) of laat --cover weg.",
+        " (bewezen){blocking}; {advice}.",
         "en": "No division places every task in a job under these rules (proven){blocking};"
-        " switch a rule off (e.g. --min-hours off) or leave out --cover.",
+        " {advice}.",
     },
     "no_cover_candidates": {
         "nl": "Er bestaat geen verdeling die elke taak in een baan van een kandidaat plaatst "
-        "onder deze regels (bewezen){blocking}; geef de kandidaten meer beschikbaarheid, zet "
-        "een regel uit of laat --cover weg.",
+        "onder deze regels (bewezen){blocking}; geef de kandidaten meer beschikbaarheid of "
+        "{advice}.",
         "en": "No division places every task in a job of a candidate under these rules "
-        "(proven){blocking}; give the candidates more availability, switch a rule off or "
-        "leave out --cover.",
+        "(proven){blocking}; give the candidates more availability or {advice}.",
+    },
+    "cover_advice_min_hours": {
+        "nl": "zet een regel uit (bijv. --min-hours off) of laat --cover weg",
+        "en": "switch a rule off (e.g. --min-hours off) or leave out --cover",
+    },
+    "cover_advice": {
+        "nl": "zet een regel uit of laat --cover weg",
+        "en": "switch a rule off or leave out --cover",
+    },
+    "cover_advice_locks": {
+        "nl": "laat een afspraak of verboden paar los, zet een regel uit of laat --cover weg",
+        "en": "lift a lock or forbidden pair, switch a rule off or leave out --cover",
     },
     "cover_stranded": {
         "nl": "Past in geen enkele baan: geen taak past ernaast en alleen is ze geen baan.",
@@ -903,6 +914,12 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "{key} {value} is geen geheel getal van 0 of meer",
         "en": "{key} {value} is not a count",
     },
+    "optimal_below_hours_bound": {
+        "nl": "status optimal, maar {hours} uur ingedeeld onder de bovengrens van {bound} uur "
+        "(optimaal bewijst ook de uren: de grens is dan de uren ingedeeld)",
+        "en": "status optimal, but {hours} h placed below the bound {bound} h (optimal proves "
+        "the hours too: the bound is then the hours placed)",
+    },
     "hours_above_bound": {
         "nl": "{hours} uur ingedeeld, meer dan de bewezen bovengrens van {bound} uur",
         "en": "{hours} h placed, more than the proven bound {bound} h",
@@ -1000,8 +1017,8 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "en": "stopped count_proven says the number of jobs is proven, but jobs_status is {value}",
     },
     "jobs_without_solution": {
-        "nl": "status {status} (geen voorstel), maar {n} {n:baan|banen}",
-        "en": "status {status} (no proposal), but {n} {n:job|jobs}",
+        "nl": "{key} {status} (geen voorstel), maar {n} {n:baan|banen}",
+        "en": "{key} {status} (no proposal), but {n} {n:job|jobs}",
     },
     # workshop locks and forbidden pairs (check/locks.py)
     "locks_unreadable": {

@@ -224,6 +224,13 @@ def status_violations(
         elif hours_placed > hours_bound + HOURS_TOLERANCE:
             message = said("hours_above_bound", hours=hours_placed, bound=hours_bound)
             out.append(Violation("hours_bound", None, message))
+        elif (
+            not cover
+            and solution.get("status") == "optimal"
+            and hours_bound > hours_placed + HOURS_TOLERANCE
+        ):  # optimal proves the hours too: the bound is then the hours placed
+            message = said("optimal_below_hours_bound", hours=hours_placed, bound=hours_bound)
+            out.append(Violation("hours_bound", None, message))
     if bound is not None and not is_count(bound):
         message = said("not_a_count", key="jobs_bound", value=shown(bound))
         return [*out, Violation("jobs_bound", None, message)]
@@ -274,9 +281,10 @@ def _status_contradictions(
     elif stopped == "count_proven" and jobs_status != "optimal":
         message = said("count_proven_open", value=shown(jobs_status))
         out.append(Violation("status", None, message))
-    if not cover and status in ("infeasible", "unknown") and n_jobs:
-        message = said("jobs_without_solution", status=shown(status), n=n_jobs)
-        out.append(Violation("status", None, message))
+    for key, value in (("status", status), ("jobs_status", solution.get("jobs_status"))):
+        if not cover and value in ("infeasible", "unknown") and n_jobs:
+            message = said("jobs_without_solution", key=key, status=shown(value), n=n_jobs)
+            out.append(Violation("status", None, message))
     return out
 
 

@@ -19,8 +19,8 @@ from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
 import combibaan
-from combibaan.__main__ import english
 from combibaan.cli.interrupt import Aborted
+from combibaan.startup import english
 from combibaan.texts import cli_text, decimal, error_text
 
 P = ParamSpec("P")

@@ -382,6 +382,26 @@ def parse_duration(value: object) -> int:
     return minutes
 
 
+def _cell_seconds(value: object) -> int | None:
+    """Whole seconds of a time or duration cell (a ``timedelta``, a ``time``, or a
+    date-and-time of Excel's first days: a duration cell of a day or more, 25:30 being
+    the serial 1.0625, reads back as a day after day zero, and those days count);
+    ``None`` for anything else. Rounded to the second, as a serial's float is not exact."""
+    if isinstance(value, dt.timedelta):
+        return round(value.total_seconds())
+    days = excel_days(value)
+    if isinstance(value, dt.datetime) and days is not None:
+        value = value.time()
+    elif isinstance(value, dt.datetime):
+        return None
+    else:
+        days = 0
+    if isinstance(value, dt.time):
+        exact = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+        return days * MINUTES_PER_DAY * 60 + round(exact)
+    return None
+
+
 def excel_days(value: object) -> int | None:
     """Whole days after Excel's day zero of a date-and-time read from a time cell (in either
     date system: 25:30 is one day and 01:30); ``None`` for anything else, a real date among
@@ -396,16 +416,12 @@ def excel_days(value: object) -> int | None:
 
 
 def _duration_minutes(value: object) -> int:
-    if isinstance(value, dt.timedelta):
-        return round(value.total_seconds() / 60)
-    days = excel_days(value)
-    if isinstance(value, dt.datetime) and days is not None:
-        # A duration cell of a day or more (25:30 is the serial 1.0625) reads back as a
-        # day after Excel's day zero: those days count, and the range check refuses them.
-        time = value.time()
-        return days * MINUTES_PER_DAY + time.hour * 60 + time.minute + round(time.second / 60)
-    if isinstance(value, dt.time):
-        return value.hour * 60 + value.minute + round(value.second / 60)
+    seconds = _cell_seconds(value)
+    if seconds is not None:
+        if seconds % 60:  # 1:30:30 in a time cell, refused as the text is
+            typed = f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+            raise BadValue(mistake("duration_seconds", value=shown(typed)))
+        return seconds // 60
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         # A number cell: a time or duration cell reads back as a time, so 0.5 here is a
         # number as typed (half an hour? 0.5 of a day?), refused as 1.5 and 90 are.
@@ -430,11 +446,12 @@ def _duration_minutes(value: object) -> int:
         # 1h90: after hours, minutes run to 59 (as 1:90 is refused)
         raise BadValue(mistake("duration_bad", value=shown(written), hint=DURATION_HINT))
     hours_text = units["h"] or ""
-    decimals = re.fullmatch(r"\d+[.,](\d\d)", hours_text)
-    if decimals is not None and int(decimals[1]) < 60:
+    decimals = re.fullmatch(r"\d+[.,](\d\d|[1-4])", hours_text)
+    if decimals is not None and int(decimals[1].ljust(2, "0")) < 60:
         # 1.45 uur: 1:45 as the times are written (9.30 is 09:30), or 1.45 hours (87 min)?
+        # So is 1.3 uur (1:30 or 78 min?); 1,5 uur is half an hour more, as people say.
         hours_part, _, minutes_part = hours_text.replace(",", ".").partition(".")
-        as_clock = f"{int(hours_part)}:{minutes_part}"
+        as_clock = f"{int(hours_part)}:{minutes_part.ljust(2, '0')}"
         as_hours = round(float(hours_text.replace(",", ".")) * 60)
         raise BadValue(
             mistake("duration_ambiguous", value=shown(written), clock=as_clock, minutes=as_hours)

@@ -36,7 +36,19 @@ from combibaan.solvers.strategies import Problem
 MARGIN_SHARE = 0.03
 MARGIN_SECONDS = 2.0
 #: Reasons (:mod:`.reasons`) that prove no job can hold a task at all.
-NO_JOB = frozenset({"too_long", "isolated", "isolated_alone", "no_job", "no_job_rule"})
+NO_JOB = frozenset(
+    {
+        "too_long",
+        "isolated",
+        "isolated_alone",
+        "no_job",
+        "no_job_rule",
+        # a together lock whose tasks no job can hold together (or with one excluded)
+        "together_pair",
+        "together_no_job",
+        "together_excluded",
+    }
+)
 
 
 def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
@@ -183,7 +195,8 @@ def _left_out(problem: Problem, outcome: CoverOutcome, people: bool) -> tuple[Un
             continue
         reason = set_aside(instance, plan, problem.graph, problem.limits, problem.profiles, t)
         if reason is None:
-            reason = _no_cover_reason(t, instance, outcome, stranded, people)
+            advice = _advice(problem)
+            reason = _no_cover_reason(t, instance, outcome, stranded, people, advice)
         left.append(Unassigned(task.id, reason))
     if problem.starts_thinned:
         return tuple(at_starts_tried(item) for item in left)
@@ -196,6 +209,7 @@ def _no_cover_reason(
     outcome: CoverOutcome,
     stranded: Mapping[int, Phrase],
     people: bool,
+    advice: Phrase,
 ) -> Phrase:
     """Why task ``t`` is in no job of a cover that was not found or does not exist."""
     if t in outcome.uncoverable:
@@ -204,8 +218,19 @@ def _no_cover_reason(
         return stranded[t]
     if outcome.status == "infeasible":
         code = "no_cover_candidates" if people else "no_cover"
-        return Phrase(code, {"blocking": _blocking(instance, outcome, stranded)})
+        blocking = _blocking(instance, outcome, stranded)
+        return Phrase(code, {"blocking": blocking, "advice": advice})
     return Phrase("cover_not_found")
+
+
+def _advice(problem: Problem) -> Phrase:
+    """What may make a cover exist: the workshop's locks first where there are any, a rule
+    switched off (``--min-hours off`` as the example while it is on), or no cover mode."""
+    plan = problem.plan
+    if plan.locks or plan.forbid_pairs:
+        return Phrase("cover_advice_locks")
+    on = problem.policy.min_hours is not None
+    return Phrase("cover_advice_min_hours" if on else "cover_advice")
 
 
 def _stranded(problem: Problem) -> dict[int, Phrase]:

@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -31,6 +31,8 @@ from combibaan.solvers.work_meter import (
     SECONDS_PER_WAYS_CALL,
     SECONDS_PER_WAYS_STEP,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -332,17 +334,32 @@ def _telling_obstacle(
     combination keeps every other rule. ``first`` (at the tasks' first choice) on a tie."""
 
     def rank(obstacle: Obstacle) -> int:
+        if not obstacle.code.endswith("_pair"):  # on the whole job, every pair kept
+            return len(PAIR_RANK)  # (three suppliers ranked as a pair's was below overlap)
         return PAIR_RANK.get(obstacle.code.removesuffix("_pair"), len(PAIR_RANK))
 
     found = first
     chosen = list(profiles)
-    for picked in itertools.islice(itertools.product(*options), TELLING_COMBINATIONS):
+    # Ways spread over each task's window, first and last among them: the first
+    # combinations in order would all hold the first task at its first ways (a kept
+    # job blamed an overlap at 09:00 that 11:00 avoids, where the span broke at any time).
+    several = sum(len(ways) > 1 for ways in options)
+    each = max(2, int(TELLING_COMBINATIONS ** (1 / several))) if several else 1
+    spread = [_spread(ways, each) for ways in options]
+    for picked in itertools.islice(itertools.product(*spread), TELLING_COMBINATIONS):
         for p, _ in picked:
             chosen[p.index] = p
         obstacle = job_obstacle(instance, policy, chosen, job)
         if obstacle is not None and rank(obstacle) > rank(found):
             found = obstacle
     return found
+
+
+def _spread(ways: Sequence[T], most: int) -> Sequence[T]:
+    """At most ``most`` of ``ways``, evenly apart, the first and the last among them."""
+    if len(ways) <= most:
+        return ways
+    return [ways[round(k * (len(ways) - 1) / (most - 1))] for k in range(most)]
 
 
 def task_graph(graph: nx.Graph, expansion: Expansion) -> nx.Graph:
