@@ -67,6 +67,49 @@ def test_taken_names_the_competing_tasks_and_jobs() -> None:
     assert "I15" in why and job in why and "1 job" in why
 
 
+def test_taken_names_the_tasks_of_candidates_jobs_it_fits_beside(tmp_path: Path) -> None:
+    """M1 fits beside A1, S1 (K01's job) and A2, G1 (K03's) as well as G2: "could join
+    1 job ... G2 (B03)" left out the four, whose jobs were never searched."""
+    (tmp_path / "tasks.csv").write_text(
+        "task_id,supplier,days,start,end,location\n"
+        "A1,Asito,ma-vr,07:00,09:00,Lib\nA2,Asito,ma-vr,16:00,18:00,Edu\n"
+        "S1,Sodexo,ma-vr,09:30,12:30,Lib\nS2,Sodexo,ma-vr,11:00,14:00,Edu\n"
+        "M1,Maas,ma-vr,13:00,15:00,Edu\nG1,Securitas,ma-vr,18:30,22:00,Edu\n"
+        'G2,Securitas,"za,zo",08:00,16:00,Min\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "travel.csv").write_text("from,to,minutes\nLib,Edu,10\nEdu,Min,20\n")
+    (tmp_path / "cand.csv").write_text(
+        "candidate_id,days,available_from,available_to,min_hours,max_hours\n"
+        'K01,ma-vr,07:00,13:00,20,30\nK02,"za,zo",07:00,17:00,20,\nK03,ma-vr,12:00,23:00,,\n'
+    )
+    instance = combibaan.read_instance(tmp_path / "tasks.csv", tmp_path / "travel.csv")
+    candidates = combibaan.read_candidates(tmp_path / "cand.csv", instance)
+    result = combibaan.solve(instance, Policy(min_hours=16), candidates=candidates)
+    held = {j.job_id: set(j.task_ids) for j in result.solution.jobs if j.candidate}
+    why = reasons(result, "en")["M1"]
+    assert "it also fits beside tasks of jobs set beforehand" in why
+    for job_id, tasks in held.items():
+        assert all(f"{t} ({job_id})" in why for t in tasks - {"M1"}), why
+
+
+def test_the_rule_named_blocks_every_set_not_the_first_one_checked() -> None:
+    """Every set with X misses 2 h on a weekend day; only some miss 22 h a week. The
+    weekly minimum was named (it is checked first), the daily one never, nor offered."""
+    weekend = make_instance(
+        make_task("X", "Verheij", "za-zo 12:30-14:00"),
+        make_task("Y", "Maas", "ma-vr 08:00-12:00"),
+        make_task("A", "Maas", "ma 09:00-11:00"),
+        make_task("B", "Maas", "ma 09:30-11:30"),
+        make_task("C", "Maas", "ma 10:00-12:00"),
+    )
+    rules = Policy(min_hours=22, min_hours_per_day=2)
+    assert "the minimum of 2 h a working day" in reasons(combibaan.solve(weekend, rules), "en")["X"]
+    story = combibaan.explain(weekend, "X", rules, lang="en")
+    (daily,) = [r for r in story.relaxations if r.key == "min_hours_per_day"]
+    assert daily.change == "with at least 1 h on a working day" and daily.jobs_delta == 1
+
+
 def test_reasons_in_dutch_by_default() -> None:
     why = reasons(combibaan.solve(THREE))["A"]
     assert "hooguit 16 uur (minimaal 20)" in why

@@ -1416,6 +1416,31 @@ def test_explain_and_marginal_offer_flexibility_as_a_lever() -> None:
     assert any(": free to start between " in change for change in kinds)
 
 
+MOVES_FURTHER = """task_id,supplier,days,start,end,earliest,latest,duration,location
+T01,Sodexo,ma-vr,13:00,16:00,,,,A
+T02,Securitas,ma-vr,12:00,13:30,,,,A
+T03,Asito,ma-vr,15:00,17:00,,,,C
+T04,Maas,ma-vr,06:00,10:00,,,,A
+T05,Securitas,"di,do,vr",,,12:30,17:30,03:00,A
+T06,Sodexo,"ma,do,vr",07:30,10:00,,,,C
+"""
+
+
+def test_explain_tries_the_larger_move_where_the_smaller_only_places_the_task(
+    tmp_path: Path,
+) -> None:
+    """An hour either way places T03 with no job more; two hours add one (a brute force
+    agrees). Only the hour was offered: a group stopped at its first step that placed."""
+    (tmp_path / "tasks.csv").write_text(MOVES_FURTHER, encoding="utf-8")
+    instance = combibaan.read_instance(tmp_path / "tasks.csv")
+    explained = combibaan.explain(instance, "T03", time_limit=10, workers=1, lang="en")
+    moves = [(r.change, r.jobs_delta) for r in explained.relaxations if r.key == "move"]
+    assert moves == [
+        ("if T03 could start between 14:00 and 16:00 instead of at 15:00", 0),
+        ("if T03 could start between 13:00 and 17:00 instead of at 15:00", 1),
+    ]
+
+
 def test_explain_takes_a_list_with_windows_and_widens_a_flexible_task() -> None:
     """A flexible task that overlaps its only partner at every start: ``explain`` names
     the overlap, finds no job with it, and offers its window an hour wider, where it

@@ -73,8 +73,8 @@ def test_anything_but_a_number_takes_the_plural() -> None:
     ],
 )
 def test_a_reason_agrees_with_its_number(lang: str, one: str, three: str) -> None:
-    assert reason("taken", lang, options=1, competing=("I15 (B03)",)) == one
-    assert reason("taken", lang, options=3, competing=("I15 (B03)",)) == three
+    assert reason("taken", lang, options=1, competing=("I15 (B03)",), set="") == one
+    assert reason("taken", lang, options=3, competing=("I15 (B03)",), set="") == three
 
 
 @pytest.mark.parametrize(

@@ -72,9 +72,15 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "taken": {
         "nl": "Kan in {options} {options:baan, maar die|banen, maar elk daarvan} vraagt een "
-        "taak die al is ingedeeld: {competing}.",
+        "taak die al is ingedeeld: {competing}{set}.",
         "en": "Could join {options} {options:job, but it needs|jobs, but each needs} a task "
-        "already used: {competing}.",
+        "already used: {competing}{set}.",
+    },
+    "taken_set": {
+        "nl": "; ze past ook naast taken van banen die vooraf vaststaan (van een afspraak of "
+        "een kandidaat): {partners}",
+        "en": "; it also fits beside tasks of jobs set beforehand (a lock's, or a "
+        "candidate's): {partners}",
     },
     # said after a reason for a task left out where starts were thinned (solvers/solve.py)
     "starts_tried": {

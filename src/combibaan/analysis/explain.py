@@ -361,7 +361,8 @@ class _Candidate:
     policy: Policy
     locks: Locks | None
     pairs: tuple[SupplierPair, ...]
-    #: Candidates with the same group stop at the first that works (the smallest step).
+    #: Candidates with the same group stop at the first that adds a job (the smallest
+    #: step); of those that only place the task, the first is kept.
     group: str = ""
     #: A changed task list (``move``), else the task list as it is.
     instance: Instance | None = None
@@ -471,11 +472,14 @@ def _what_ifs(
     workers: int,
     lang: str,
 ) -> tuple[list[Relaxation], list[str]]:
-    """Solve each candidate with the task required; keep those that lose no job."""
+    """Solve each candidate with the task required; keep those that lose no job. In a
+    group (a rule's steps, the moves) a larger step is still tried after one that only
+    places the task: an hour's move that placed it hid the two hours' that add a job."""
     per = min(WHAT_IF_SECONDS, max(0.5, time_limit / max(len(candidates), 1)))
     found: list[Relaxation] = []
     tried: list[str] = []
     done: set[str] = set()
+    placing: set[str] = set()  # groups with a step that places the task, no job more
     base_minutes = base.hours_placed
     for c in candidates:
         if c.group and c.group in done:
@@ -498,7 +502,11 @@ def _what_ifs(
         job = next((j for j in r.solution.jobs if task.id in j.task_ids), None)
         if job is None or r.num_jobs < base.num_jobs:
             continue
-        if c.group:
+        if c.group and r.num_jobs == base.num_jobs:
+            if c.group in placing:
+                continue
+            placing.add(c.group)
+        elif c.group:
             done.add(c.group)
         found.append(
             Relaxation(

@@ -106,6 +106,11 @@ class Limits:
                 return found
         return None
 
+    def lower_obstacles(self, load: Load) -> list[Obstacle]:
+        """Every lower rule a complete set of tasks misses (a count of what stands in the
+        way charged only the first: the weekly minimum, where the daily one failed too)."""
+        return [found for rule, limit in self.lower if (found := rule.short(load, limit))]
+
 
 def first(rules: Active, judge: Callable[[Rule, int], Obstacle | None]) -> Obstacle | None:
     """The obstacle a reason names: that of the first rule by precedence that breaks;

@@ -35,6 +35,10 @@ class MinHoursPerDay(Rule):
         "nl": "het minimum van {value} uur per werkdag",
         "en": "the minimum of {value} h a working day",
     }
+    relax = {
+        "nl": "met minimaal {value} uur op een werkdag",
+        "en": "with at least {value} h on a working day",
+    }
 
     def short(self, load: Load, limit: int) -> Obstacle | None:
         for d, worked in enumerate(load.day_minutes):
@@ -46,6 +50,11 @@ class MinHoursPerDay(Rule):
 
     def meets(self, load: Load, limit: int) -> bool:
         return all(worked == 0 or worked >= limit for worked in load.day_minutes)
+
+    def relaxations(self, value: float, best_minutes: int | None) -> list[float]:
+        """An hour and two less a day, while some minimum is left (a task of 1:30 on the
+        weekend beside 20 h on weekdays was told nothing of the 2 h a day that kept it out)."""
+        return [less for less in (value - 1, value - 2) if less > 0]
 
     def terms(self, limit: int) -> tuple[Term, ...]:
         return (DayMinutes(low=limit),)

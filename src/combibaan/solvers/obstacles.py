@@ -117,8 +117,8 @@ def reach(
     """Search the sets of tasks around ``start`` (a clique of ``graph``) for the best job.
 
     Counts which rule stops each set: an upper limit when a compatible task
-    cannot join, a lower limit or a together-lock when a set cannot grow and is
-    still no job. The most frequent one is the rule that "binds most". The
+    cannot join, every lower limit it misses or a together-lock when a set cannot
+    grow and is still no job. The most frequent one is the rule that "binds most". The
     search stops after ``budget`` sets, or at the wall-clock ``deadline``
     (``time.perf_counter()``), and then says it is not complete.
     """
@@ -162,8 +162,8 @@ def reach(
             grow(members, [u for u in cands[k + 1 :] if u in graph[c]], grown)
             members.pop()
         if not extended and not current.is_job(limits):
-            low = limits.lower_obstacle(current)
-            blockers[low.code if low else "together"] += 1
+            low = limits.lower_obstacles(current)
+            blockers.update([found.code for found in low] or ["together"])
         elif not extended and accept is not None and not accept(members):
             blockers["together"] += 1
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -243,7 +243,31 @@ def _taken_reason(c: _Context, v: int) -> Phrase:
     names = [f"{ids[t].id} ({c.chosen[t]})" for t, _ in competing.most_common(SHOWN_COMPETITORS)]
     if len(competing) > SHOWN_COMPETITORS:
         names.append(f"+{len(competing) - SHOWN_COMPETITORS}")
-    return Phrase("taken", {"options": len(columns), "competing": tuple(names)})
+    partners = _set_partners(c, v)
+    beside: Phrase | str = ""
+    if partners:
+        shown = [f"{ids[t].id} ({c.chosen[t]})" for t in partners[:SHOWN_COMPETITORS]]
+        if len(partners) > SHOWN_COMPETITORS:
+            shown.append(f"+{len(partners) - SHOWN_COMPETITORS}")
+        beside = Phrase("taken_set", {"partners": tuple(shown)})
+    return Phrase("taken", {"options": len(columns), "competing": tuple(names), "set": beside})
+
+
+def _set_partners(c: _Context, v: int) -> list[int]:
+    """The tasks of jobs set before the search (a keep lock's, a candidate's) that ``v``
+    fits beside: its jobs with them were never searched, so "could join 1 job" counted
+    none of them (a candidate's four partners went unnamed). Each pair is charged to
+    the searches' allowance, as the isolated reason's are."""
+    if c.plan is None:
+        return []
+    found: list[int] = []
+    for u in sorted(c.plan.removed - c.plan.excluded):
+        if c.allowance.budget() == 0:
+            break
+        c.allowance.charge(1)
+        if u in c.chosen and pair_reason(c, v, u).code == "in_set_job":
+            found.append(u)
+    return found
 
 
 def separating_lock(
@@ -335,14 +359,21 @@ def _isolated_reason(c: _Context, v: int) -> Phrase:
     return Phrase("isolated", {"detail": low or "", "why": why})
 
 
+#: The codes of the lower rules (a minimum a set misses).
+LOWER_CODES = frozenset(code for code, rule in BY_CODE.items() if rule.lower)
+
+
 def binding_rule(
-    blockers: Counter[str], policy: Policy, skip: str = "", lock: Lock | None = None
+    blockers: Counter[str],
+    policy: Policy,
+    skip: Collection[str] = (),
+    lock: Lock | None = None,
 ) -> Phrase | None:
     """The most frequent blocker as the rule that stands in the way, or ``None``.
 
     ``lock`` is the together lock meant when that is the blocker.
     """
-    ranked = [code for code, _ in blockers.most_common() if code != skip]
+    ranked = [code for code, _ in blockers.most_common() if code not in skip]
     if not ranked:
         return None
     code = ranked[0]
@@ -351,7 +382,10 @@ def binding_rule(
 
 
 def binding_tail(
-    blockers: Counter[str], policy: Policy, skip: str = "", lock: Lock | None = None
+    blockers: Counter[str],
+    policy: Policy,
+    skip: Collection[str] = (),
+    lock: Lock | None = None,
 ) -> Phrase | str:
     """``; mostly <rule> stands in the way`` for the most frequent blocker, or ``""``."""
     rule = binding_rule(blockers, policy, skip, lock)
@@ -404,8 +438,10 @@ def _no_job_reason(c: _Context, v: int) -> Phrase:
                 "partners": partners,
                 "best": round(found.best_minutes / 60, 2),
                 "min_hours": c.policy.min_hours or 0,
+                # What keeps the sets from growing: a lower rule (a day's minimum) only
+                # disqualifies a set, and the weekly one is said already.
                 "tail": binding_tail(
-                    found.blockers, c.policy, skip="min_hours", lock=together_near(c, v)
+                    found.blockers, c.policy, skip=LOWER_CODES, lock=together_near(c, v)
                 ),
             },
         )
