@@ -486,6 +486,18 @@ def test_generate_into_a_file_reads_well(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "mine"
 
 
+def test_an_out_through_a_missing_folder_and_back_is_judged_before_the_solve(
+    tmp_path: Path,
+) -> None:
+    """``zz/../tasks.csv`` is the file tasks.csv: it was taken for a new folder, solved,
+    refused only when written, and left an empty ``zz`` behind."""
+    target = write(tmp_path / "tasks.csv", "mine")
+    done = run_cli("solve", *indoor("--out", "zz/../tasks.csv", "-q"), cwd=tmp_path)
+    assert done.returncode == 2 and "is een bestand, geen map" in done.stderr
+    assert done.stdout == ""  # no summary line: nothing was solved
+    assert not (tmp_path / "zz").exists() and target.read_text(encoding="utf-8") == "mine"
+
+
 def test_strategy_is_passed_to_the_solver(tmp_path: Path) -> None:
     done = run_cli("solve", *indoor("--strategy", "exact", "--out", tmp_path / "out"))
     assert done.returncode == 0, done.stderr

@@ -460,6 +460,11 @@ def test_flexibility_makes_jobs_fixed_times_would_not() -> None:
     assert "found (not proven; at most +1 from the flexible tasks)" in summary_line(unproven, "en")
     no_proposal = replace(result, at_window_start=replace(open_start, jobs_status="infeasible"))
     assert "met elk tijdvenster op zijn begin geen voorstel mogelijk" in summary_line(no_proposal)
+    # As many, proven: said so ("(0 door de flexibele taken)" read oddly).
+    same = replace(result, at_window_start=replace(result.at_window_start, jobs=1))
+    assert "op zijn begin ook 1 baan (de flexibele taken maken geen baan meer)" in (
+        summary_line(same)
+    )
 
 
 # ----------------------------------------------------------------------------- the checker

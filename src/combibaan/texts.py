@@ -457,6 +457,19 @@ CLI: dict[str, dict[str, str]] = {
         "en": "with every window at its start {jobs} {jobs:job|jobs} ({gain} from the "
         "flexible tasks)",
     },
+    # as many (proven) jobs at the windows' starts: "(0 door de flexibele taken)" read oddly
+    "at_window_start_same": {
+        "nl": "met elk tijdvenster op zijn begin ook {jobs} {jobs:baan|banen} (de flexibele "
+        "taken maken geen baan meer)",
+        "en": "with every window at its start also {jobs} {jobs:job|jobs} (the flexible "
+        "tasks add no job)",
+    },
+    "at_window_start_cover_same": {
+        "nl": "met elk tijdvenster op zijn begin ook {jobs} {jobs:baan|banen} nodig (de "
+        "flexibele taken besparen geen baan)",
+        "en": "with every window at its start also {jobs} {jobs:job|jobs} needed (the "
+        "flexible tasks save no job)",
+    },
     # no proposal at all with every window at its start (cover mode: no cover)
     "at_window_start_none": {
         "nl": "met elk tijdvenster op zijn begin geen voorstel mogelijk",
@@ -647,6 +660,7 @@ def flexibility_note(
     if status == "infeasible":
         return cli_text("at_window_start_none", lang)
     code = "at_window_start_cover" if cover else "at_window_start"
+    code += "_same" if status == "optimal" and jobs == at_start else ""
     code += "" if status == "optimal" else "_open"
     return cli_text(
         code, lang, jobs=at_start, gain=signed(jobs - at_start, lang), fewer=at_start - jobs

@@ -21,7 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 import combibaan
 from combibaan.cli.interrupt import Aborted
 from combibaan.startup import english
-from combibaan.texts import cli_text, decimal, error_text
+from combibaan.texts import LANGUAGES, cli_text, decimal, error_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,11 +55,20 @@ class Command(TyperCommand):
         try:
             return list(super().parse_args(ctx, args))
         except typer.BadParameter as error:
-            message = _out_of_range(error.param, given)
+            message = _unknown_language(error.param, given) or _out_of_range(error.param, given)
             if message is None:
                 raise
             say(err, error_text("label_error", lang_of(given)), "bold red", message)
             raise typer.Exit(2) from None
+
+
+def _unknown_language(param: Any, args: list[str]) -> str | None:
+    """``--lang de``: said as any other bad choice (in Dutch, as no language is known)."""
+    if param is None or getattr(param, "name", None) != "lang":
+        return None
+    choices = error_text("either", "nl", a=", ".join(LANGUAGES[:-1]), b=LANGUAGES[-1])
+    given = repr(_value_of(param.opts, args))
+    return error_text("choice_flag", "nl", flag="--lang", choices=choices, given=given)
 
 
 def _out_of_range(param: Any, args: list[str]) -> str | None:

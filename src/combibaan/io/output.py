@@ -122,7 +122,7 @@ def write_files(
     folder's ``solution.json`` was written by combibaan). OS errors (a full
     disk) propagate; nothing is moved in then.
     """
-    out = Path(out_dir)
+    out = folder_path(out_dir)
     check_output(out, writers, force=force, legacy=legacy)
     created = _missing_folders(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -169,7 +169,7 @@ def check_output(
     and every existing file with one of ``names`` must be combibaan's and
     unchanged since it was written (changed ones are allowed with ``force``).
     """
-    out = Path(out_dir)
+    out = folder_path(out_dir)
     check_folder(out)
     if not out.is_dir():
         return
@@ -218,6 +218,14 @@ def check_output_folder(folder: str | Path, *, force: bool = False) -> None:
     check_output(folder, OUTPUT_FILES, force=force)
 
 
+def folder_path(folder: str | Path) -> Path:
+    """``folder`` with ``..`` resolved as written: ``zz/../tasks.csv`` is ``tasks.csv``,
+    which the system finds only where ``zz`` exists (else it was made a folder first,
+    and a file there was found after the solve)."""
+    path = Path(folder)
+    return Path(os.path.normpath(path)) if ".." in path.parts else path
+
+
 def check_folder(folder: str | Path) -> None:
     """Whether ``folder`` is, or can become, a folder we may write in; writes nothing lasting.
 
@@ -225,7 +233,7 @@ def check_folder(folder: str | Path) -> None:
     existing parent), which is the only test that also holds for read-only
     file systems and for root.
     """
-    path = Path(folder)
+    path = folder_path(folder)
     if path.exists() and not path.is_dir():
         raise InputError(Problem(str(path), mistake("not_a_folder")))
     existing = path
