@@ -309,10 +309,13 @@ def test_rule_7_only_candidates_every_job_has_one() -> None:
 
 def test_cover_every_task_in_a_job() -> None:
     cover = Policy.without_rules(cover=True)
-    every = [(["T1", "T2"], "K01"), (["T3", "T6"], None), (["T4"], None), (["T5"], None)]
+    every = [(["T1", "T2"], None), (["T3", "T6"], None), (["T4"], None), (["T5"], None)]
     every.append((["T7"], None))
-    assert found(document(every, policy=cover)) == []
-    short = found(document(every[:2], policy=cover))
+    assert found(document(every, [], policy=cover)) == []
+    # With candidates every job of a cover is a candidate's (a vacancy passed).
+    held = [(["T1", "T2"], "K01"), *every[1:]]
+    assert set(rules(found(document(held, policy=cover)))) == {"only_candidates"}
+    short = found(document(every[:2], [], policy=cover))
     assert rules(short) == ["cover", "cover", "cover"]
     assert short[0].text("en") == (
         "[cover] task T4 is in no job, but in cover mode (cover) every task belongs to a job"

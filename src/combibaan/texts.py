@@ -1025,6 +1025,25 @@ VIOLATIONS: dict[str, dict[str, str]] = {
         "nl": "at_window_start vermeldt {hours} uur, meer dan de {total} uur van alle taken",
         "en": "at_window_start lists {hours} hours, more than the {total} hours of all tasks",
     },
+    "alternative_too_close_best": {
+        "nl": "laat {dropped} van de banen van het beste voorstel vallen, waar een "
+        "alternatief er minstens {required} laat vallen (een derde, minstens 1)",
+        "en": "drops {dropped} of the best proposal's jobs, where an alternative drops at "
+        "least {required} (a third, at least 1)",
+    },
+    "alternative_too_close": {
+        "nl": "laat {dropped} van de banen van alternatief {earlier} vallen, waar een "
+        "alternatief er minstens {required} laat vallen (een derde van het beste voorstel, "
+        "minstens 1)",
+        "en": "drops {dropped} of the jobs of alternative {earlier}, where an alternative "
+        "drops at least {required} (a third of the best proposal's, at least 1)",
+    },
+    "alternative_more_held": {
+        "nl": "{held} banen met een kandidaat, meer dan de {best} van het beste voorstel, "
+        "dat optimaal heet",
+        "en": "{held} jobs held by candidates, more than the {best} of the best proposal, "
+        "which is said to be optimal",
+    },
     "alternative_equally_good": {
         "nl": "equally_good is {value}, maar dat hoort te zeggen of het alternatief evenveel "
         "banen en uren heeft als het voorstel",
@@ -1060,6 +1079,26 @@ VIOLATIONS: dict[str, dict[str, str]] = {
     "forbidden_pair": {
         "nl": "combineert {first} en {second}, een verboden paar",
         "en": "combines {first} and {second}, a forbidden pair",
+    },
+    "reason_code_unknown": {
+        "nl": "{task} staat bij de niet-ingedeelde taken met reason_code {given}, een code "
+        "die het programma niet kent",
+        "en": "{task} is unassigned with reason_code {given}, a code the tool does not have",
+    },
+    "reason_excluded_without_lock": {
+        "nl": "{task} heet uitgesloten door een afspraak (reason_code {given}), maar geen "
+        "afspraak sluit de taak uit",
+        "en": "{task} is said to be excluded by a lock (reason_code {given}), but no lock "
+        "excludes it",
+    },
+    "reason_hides_exclude": {
+        "nl": "{task} is uitgesloten door een afspraak, maar staat er met reason_code {given}",
+        "en": "{task} is excluded by a lock, but listed with reason_code {given}",
+    },
+    "pair_unknown_supplier": {
+        "nl": "het verboden paar {first}|{second} noemt {name}, een leverancier die niet in "
+        "de takenlijst staat",
+        "en": "the forbidden pair {first}|{second} names {name}, a supplier not in the task list",
     },
     "lock_split": {
         "nl": "afspraak {lock} is gesplitst: {placed}",

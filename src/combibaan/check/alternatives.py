@@ -8,7 +8,8 @@ the same candidate rules, and ``only_candidates`` and cover mode hold for it too
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import math
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from combibaan.check.base import Violation, said
@@ -26,16 +27,24 @@ def alternative_violations(
     solution: Mapping[str, Any],
     best_jobs: list[tuple[str, list[str]]],
     check: ProposalCheck,
+    kept: Collection[frozenset[str]] = (),
 ) -> list[Violation]:
-    """Each alternative keeps every rule, differs from all before it and is no better than
-    the best when that is proven optimal; its deltas match its jobs."""
+    """Each alternative keeps every rule, differs from all before it (by a third of the
+    best's jobs at least, one at the least, not counting the jobs it must keep: the
+    workshop's, ``kept``, and the candidates') and is no better than the best when that
+    is proven optimal, candidates' jobs first; its deltas match its jobs."""
     items = solution.get("alternatives")
     if not isinstance(items, list):
         return [Violation("structure", None, said("alternatives_not_list"))]
     out: list[Violation] = []
     known = {t.id: t for t in instance.tasks}
+    fixed = {*kept, *_held_sets(solution.get("jobs"))}
     seen = [frozenset(frozenset(ids) for _, ids in best_jobs)]
+    free = len(seen[0] - fixed)
+    required = max(1, math.ceil(free / 3))
+    best_held = len(_held_sets(solution.get("jobs")))
     best_minutes = _minutes_of(best_jobs, known)
+    flexible = any(t.windows for t in instance.tasks)
     for n, item in enumerate(items, start=1):
         if not isinstance(item, Mapping) or not isinstance(item.get("jobs"), list):
             out.append(
@@ -60,7 +69,19 @@ def alternative_violations(
             out.append(
                 Violation("alternative_duplicate", None, said("alternative_duplicate"), rank)
             )
+        elif not flexible:  # with windows a job may return at other times: a new column
+            for before, earlier in enumerate(seen):
+                dropped = len(earlier - fixed - sets)
+                if dropped < min(required, len(earlier - fixed)):
+                    code = "alternative_too_close" if before else "alternative_too_close_best"
+                    message = said(code, dropped=dropped, required=required, earlier=before)
+                    out.append(Violation("alternative_duplicate", None, message, rank))
+                    break
         seen.append(sets)
+        held = len(_held_sets(item["jobs"]))
+        if solution.get("status") == "optimal" and held > best_held:
+            message = said("alternative_more_held", held=held, best=best_held)
+            out.append(Violation("alternative_better", None, message, rank))
         jobs_delta = len(listed) - len(best_jobs)
         hours_delta = (_minutes_of(listed, known) - best_minutes) / 60
         claimed_hours = item.get("hours_delta", hours_delta)
@@ -100,6 +121,19 @@ def alternative_violations(
         ):
             out.append(Violation("alternative_delta", None, said("alternative_proven"), rank))
     return out
+
+
+def _held_sets(jobs: object) -> set[frozenset[str]]:
+    """The task sets of the jobs a candidate holds."""
+    if not isinstance(jobs, list):
+        return set()
+    return {
+        frozenset(t for t in job["task_ids"] if isinstance(t, str))
+        for job in jobs
+        if isinstance(job, Mapping)
+        and isinstance(job.get("task_ids"), list)
+        and job.get("candidate") is not None
+    }
 
 
 def _minutes_of(jobs: list[tuple[str, list[str]]], known: Mapping[str, Task]) -> int:

@@ -5,19 +5,23 @@ reads the job lists as written and verifies each lock and forbidden supplier
 pair directly, so a bug in the solver's lock handling cannot hide here too.
 
 Rule names (``Violation.rule``): ``lock_together``, ``lock_apart``,
-``lock_exclude``, ``lock_keep``, ``forbidden_pair`` and ``locks`` (an echo
-that cannot be read, or a lock naming an unknown task).
+``lock_exclude``, ``lock_keep``, ``forbidden_pair``, ``locks`` (an echo
+that cannot be read, or a lock naming an unknown task or supplier) and
+``unassigned`` (a reason code the tool has not, or ``excluded`` where no lock
+excludes the task).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from combibaan.check.base import Cause, said
+from combibaan.check.document import shown
 from combibaan.model.instance import Instance
 from combibaan.model.locks import Lock, LockError, Locks
 from combibaan.model.phrase import Phrase
+from combibaan.texts import REASONS
 
 Pair = tuple[str, str]
 #: A broken lock or pair: ``(rule, job_id, message)``.
@@ -75,11 +79,19 @@ def lock_problems(
             out.append(("locks", None, message))
             continue
         out.extend(_one_lock(lock, job_of, members))
-    supplier = {t.id: t.supplier for t in instance.tasks}
+    # Names in any case, as the command line takes them ("asito|sodexo"); a name no task
+    # has is a claim about a supplier that is not there (an echo "Sodexoo" passed).
+    supplier = {t.id: t.supplier.casefold() for t in instance.tasks}
+    names = set(supplier.values())
     for first, second in pairs:
+        unknown = [name for name in (first, second) if name.casefold() not in names]
+        if unknown:
+            message = said("pair_unknown_supplier", first=first, second=second, name=unknown[0])
+            out.append(("locks", None, message))
+            continue
         for job_id, ids in jobs:
             suppliers = {supplier[t] for t in ids if t in supplier}
-            if first in suppliers and second in suppliers:
+            if first.casefold() in suppliers and second.casefold() in suppliers:
                 message = said("forbidden_pair", first=first, second=second)
                 out.append(("forbidden_pair", job_id, message))
     return out
@@ -122,3 +134,23 @@ def _one_lock(
         only = where[0] if len(where) == 1 else None
         return [("lock_keep", only, said("lock_keep", lock=lock, found=found))]
     return []
+
+
+def reason_code_problems(solution: Mapping[str, Any], excluded: Collection[str]) -> list[Broken]:
+    """A task left out says why by a code (``reason_code``, for grouping): one the tool
+    has, and ``excluded`` exactly for the tasks an exclude lock holds (a task no lock
+    excludes passed as "excluded by a lock", and an invented code passed too)."""
+    items = solution.get("unassigned")
+    out: list[Broken] = []
+    for item in items if isinstance(items, list) else ():
+        if not isinstance(item, Mapping) or "reason_code" not in item:
+            continue
+        task_id, code = item.get("task_id"), item["reason_code"]
+        if not isinstance(code, str) or code not in REASONS:
+            out.append(
+                ("unassigned", None, said("reason_code_unknown", task=task_id, given=shown(code)))
+            )
+        elif (code == "excluded") != (task_id in excluded):
+            key = "reason_excluded_without_lock" if code == "excluded" else "reason_hides_exclude"
+            out.append(("unassigned", None, said(key, task=task_id, given=code)))
+    return out

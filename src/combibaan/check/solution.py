@@ -26,7 +26,7 @@ from combibaan.check.claims import (
     window_start_violations,
 )
 from combibaan.check.document import job_task_lists, shown
-from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems
+from combibaan.check.locks import echoed_locks, echoed_pairs, lock_problems, reason_code_problems
 from combibaan.check.rules import RULES
 from combibaan.check.schedule import scheduled_tasks
 from combibaan.check.travel import Travel
@@ -198,14 +198,18 @@ def _workshop_violations(
     pairs = tuple(forbid_pairs)
     listed = job_task_lists(jobs, known)
     out.extend(Violation(*p) for p in lock_problems(instance, listed, locks, pairs))
-    if policy.cover or claims_cover(solution):
+    excluded_ids = locks.excluded if locks is not None else frozenset()
+    out.extend(Violation(*p) for p in reason_code_problems(solution, excluded_ids))
+    cover = policy.cover or claims_cover(solution)
+    if cover:
         excluded = locks.excluded if locks is not None else frozenset()
         out.extend(cover_violations(solution, known, assigned, excluded))
     if candidates is None:
         candidates, problems = echoed_candidates(solution)
         out.extend(Violation("candidates", None, p) for p in problems)
     people = tuple(candidates)
-    only = solution.get("only_candidates") is True
+    # Cover mode with candidates has no vacancies either (a job without one passed).
+    only = solution.get("only_candidates") is True or (cover and bool(people))
     # A job the workshop keeps stays whether or not a candidate holds it.
     kept = {frozenset(lock.task_ids) for lock in locks.keeps} if locks is not None else set()
     out.extend(candidate_violations(jobs, known, people, only_candidates=only, kept=kept))
@@ -216,5 +220,5 @@ def _workshop_violations(
                 instance, document, policy, locks=locks, forbid_pairs=pairs, candidates=people
             )
 
-        out.extend(alternative_violations(instance, solution, listed, proposal))
+        out.extend(alternative_violations(instance, solution, listed, proposal, kept))
     return out
