@@ -6,6 +6,7 @@ processes (``families.py``) stays light itself.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -44,6 +45,46 @@ def heading(title: str) -> str:
     """A report's first lines: its title, the command that made it, and the machine."""
     command = " ".join(["python", f"benchmarks/{Path(sys.argv[0]).name}", *sys.argv[1:]])
     return f"# {title}\n\n`{command}`\n\n" + "\n".join(machine()) + "\n"
+
+
+def generate_families() -> tuple[str, ...]:
+    """The families ``combibaan generate`` makes (combibaan is imported here)."""
+    from combibaan.generate import FAMILIES
+
+    return FAMILIES
+
+
+def check_family(family: str) -> str | None:
+    """Why ``family`` is not one of ``combibaan generate``'s, or None when it is. ``units``
+    (``families.py``) is the campus list under another policy, not a family of its own."""
+    families = generate_families()
+    if family in families:
+        return None
+    why = f"{family!r} is not a family of combibaan generate ({', '.join(families)})"
+    if family == "units":
+        why += "; `units` is families.py's campus list under min_hours=25.5, a policy"
+    return why
+
+
+def generate_family(text: str) -> str:
+    """An argparse type: one of ``combibaan generate``'s families, else a clean error."""
+    why = check_family(text)
+    if why:
+        raise argparse.ArgumentTypeError(why)
+    return text
+
+
+def prepare_out(parser: argparse.ArgumentParser, out: Path | None) -> None:
+    """Create ``--out``'s folder and check it can be written, before any run: a report
+    that cannot be written at the end would lose every run measured (``parser.error``)."""
+    if out is None:
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        parser.error(f"--out: cannot create the folder {out.parent}: {error}")
+    if out.is_dir() or not os.access(out.parent, os.W_OK):
+        parser.error(f"--out: cannot write {out}")
 
 
 def flexible_list(family: str, size: int, seed: int, share: float) -> Instance:

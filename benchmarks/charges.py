@@ -25,7 +25,7 @@ import sys
 import time
 from typing import Any
 
-from bench_common import flexible_list, machine
+from bench_common import check_family, flexible_list, machine
 
 DEFAULT_LISTS = (
     "short:150:0.3",
@@ -117,10 +117,26 @@ def row(found: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lists", nargs="+", default=list(DEFAULT_LISTS))
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--time-limit", type=float, default=120.0)
+    parser.add_argument(
+        "--lists",
+        nargs="+",
+        default=list(DEFAULT_LISTS),
+        metavar="FAMILY:TASKS:SHARE",
+        help="lists to solve, each a family of `combibaan generate`, its tasks and the share "
+        f"of them flexible (default {' '.join(DEFAULT_LISTS)})",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, help="instance seed of every list (default 1)"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=120.0,
+        help="seconds per solve, on the large path (default 120)",
+    )
     args = parser.parse_args(argv)
+    if args.time_limit <= 0:
+        parser.error("--time-limit must be above 0")
     specs = []
     for spec in args.lists:
         try:
@@ -128,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
             specs.append((family, int(size), float(share)))
         except ValueError:
             parser.error(f"--lists: {spec!r} is not family:tasks:share, e.g. short:1000:0.3")
+        why = check_family(family)
+        if why:
+            parser.error(f"--lists: {spec!r}: {why}")
+        if specs[-1][1] < 1 or not 0 <= specs[-1][2] <= 1:
+            parser.error(f"--lists: {spec!r}: at least 1 task and a share from 0 to 1")
     print("# The work meter's charges against CPU time\n")
     given = sys.argv[1:] if argv is None else argv
     print(f"`{' '.join(['python benchmarks/charges.py', *given])}`")

@@ -25,7 +25,7 @@ import argparse
 import time
 from pathlib import Path
 
-from bench_common import heading
+from bench_common import heading, prepare_out
 from families import FAMILIES, column_input
 
 from combibaan.solvers import colgen, large
@@ -66,19 +66,33 @@ def measure(family: str, size: int, seed: int, time_limit: float, budget: float)
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--lists", nargs="+", default=["short:150:2:30", "short:250:3:60"])
-    p.add_argument("--budget", type=float, default=200.0, help="reference seconds")
+    p.add_argument(
+        "--lists",
+        nargs="+",
+        default=["short:150:2:30", "short:250:3:60"],
+        metavar="FAMILY:TASKS:SEED:LIMIT",
+        help="lists as family:tasks:seed:time limit, the limit in seconds of the solve "
+        f"whose share is shown; family one of {' '.join(FAMILIES)} (default "
+        "short:150:2:30 short:250:3:60)",
+    )
+    p.add_argument(
+        "--budget",
+        type=float,
+        default=200.0,
+        help="reference seconds column generation may spend on each list (default 200)",
+    )
     p.add_argument("--out", type=Path, help="also write the table here")
     args = p.parse_args()
     if args.budget <= 0:
         p.error("--budget: give a positive number of reference seconds")
+    prepare_out(p, args.out)  # before any run
     lines = [
         heading("What column generation needs to converge, against its share"),
         "| family | tasks | seed | hours bound | rounds | columns | LP | bound | converged "
         "| reference s spent | CPU s | its share at the time limit | spent / share |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    print("\n".join(lines), flush=True)
+    runs: list[tuple[str, int, int, float]] = []  # all read first: a typo costs no run
     for item in args.lists:
         try:
             family, size, seed, limit = item.split(":")
@@ -92,7 +106,10 @@ def main() -> None:
             )
         if family not in FAMILIES:
             p.error(f"{family}: not one of {', '.join(FAMILIES)}")
-        row = measure(family, *numbers, args.budget)
+        runs.append((family, *numbers))
+    print("\n".join(lines), flush=True)
+    for family, tasks, instance_seed, time_limit in runs:
+        row = measure(family, tasks, instance_seed, time_limit, args.budget)
         print(row, flush=True)
         lines.append(row)
     if args.out:

@@ -62,11 +62,23 @@ def measure(family: str, size: int, seed: int, cp_sat_limit: float) -> str:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--family", choices=FAMILIES, default="short")
-    p.add_argument("--size", type=int, default=80)
-    p.add_argument("--seeds", type=int, default=3)
-    p.add_argument("--cp-sat-limit", type=float, default=60.0)
+    p.add_argument(
+        "--family",
+        choices=FAMILIES,
+        default="short",
+        help="the list's family, as families.py makes it (default short)",
+    )
+    p.add_argument("--size", type=int, default=80, help="tasks per list (default 80)")
+    p.add_argument("--seeds", type=int, default=3, help="instance seeds 1..K (default 3)")
+    p.add_argument(
+        "--cp-sat-limit",
+        type=float,
+        default=60.0,
+        help="seconds CP-SAT (one worker) gets to prove the count (default 60)",
+    )
     args = p.parse_args()
+    if args.size < 1 or args.seeds < 1 or args.cp_sat_limit <= 0:
+        p.error("--size and --seeds must be at least 1, --cp-sat-limit above 0")
     print(heading(f"The count's proof against CP-SAT: {args.family}, {args.size} tasks"))
     print("| family | tasks | seed | jobs | LP | jobs under the threshold | proof | CP-SAT |")
     print("|---|---|---|---|---|---|---|---|")

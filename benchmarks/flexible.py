@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_common import flexible_list, machine
+from bench_common import flexible_list, generate_families, generate_family, machine, prepare_out
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,14 +141,41 @@ def verdicts(rows: list[dict]) -> list[str]:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--families", nargs="+", default=["campus", "short"])
-    p.add_argument("--sizes", type=int, nargs="+", default=[80])
-    p.add_argument("--seeds", type=int, default=3)
-    p.add_argument("--share", type=float, default=0.3)
-    p.add_argument("--ways", type=int, nargs="+", default=[8])
-    p.add_argument("--time-limit", type=float, default=30.0)
-    p.add_argument("--out", type=Path)
+    p.add_argument(
+        "--families",
+        nargs="+",
+        type=generate_family,
+        default=["campus", "short"],
+        metavar="FAMILY",
+        help=f"families of `combibaan generate`: {' '.join(generate_families())} "
+        "(default campus short)",
+    )
+    p.add_argument("--sizes", type=int, nargs="+", default=[80], help="tasks per list (default 80)")
+    p.add_argument(
+        "--seeds", type=int, default=3, help="instance seeds 1..K per family and size (default 3)"
+    )
+    p.add_argument(
+        "--share",
+        type=float,
+        default=0.3,
+        help="share of the tasks made flexible, as `generate --flexible` (default 0.3)",
+    )
+    p.add_argument(
+        "--ways",
+        type=int,
+        nargs="+",
+        default=[8],
+        help="at most this many ways per flexible task (MAX_VARIANTS); several values "
+        "compare them (default 8)",
+    )
+    p.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve (default 30)")
+    p.add_argument("--out", type=Path, help="also write the report as Markdown here")
     args = p.parse_args()
+    if args.seeds < 1 or any(n < 1 for n in [*args.sizes, *args.ways]):
+        p.error("--sizes, --seeds and --ways must be at least 1")
+    if args.time_limit <= 0 or not 0 <= args.share <= 1:
+        p.error("--time-limit must be above 0, --share between 0 and 1")
+    prepare_out(p, args.out)  # before any run
     rows = []
     for family in args.families:
         for size in args.sizes:

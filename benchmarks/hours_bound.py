@@ -37,10 +37,22 @@ def measure(family: str, size: int, seed: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--families", nargs="+", default=list(FAMILIES), choices=FAMILIES)
-    parser.add_argument("--sizes", nargs="+", type=int, default=[300, 1000, 5000])
-    parser.add_argument("--seed", type=int, default=1)
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
+    parser.add_argument(
+        "--families",
+        nargs="+",
+        default=list(FAMILIES),
+        choices=FAMILIES,
+        help="as families.py makes them (default all)",
+    )
+    parser.add_argument(
+        "--sizes",
+        nargs="+",
+        type=int,
+        default=[300, 1000, 5000],
+        help="tasks per list (default 300 1000 5000)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="instance seed (default 1)")
     args = parser.parse_args()
     print(heading("combibaan: the hours bound"))
     print("- *hours / least*: per component, the minutes of its tasks over a job's least")

@@ -20,7 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_common import machine, run_greedy
+from bench_common import machine, prepare_out, run_greedy
+from scale import SCALE
 
 import combibaan
 from combibaan.generate import generate
@@ -166,9 +167,20 @@ def verdict(rows: list[Row]) -> list[str]:
     return lines
 
 
+def workers_text(workers: int) -> str:
+    """What ``combibaan.solve(..., workers=W)`` ran: 0 and 1 are both one worker."""
+    return "one worker" if workers <= 1 else f"{workers} workers"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[40, 80, 150])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[40, 80, 150],
+        help="tasks per instance; instances/generated/nN when it exists (default 40 80 150)",
+    )
     parser.add_argument("--repeats", type=int, default=3, help="solver runs per size (seeds 0..)")
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per solve")
     parser.add_argument(
@@ -187,9 +199,16 @@ def main(argv: list[str] | None = None) -> int:
         help="instead: 300, 1000 and 5000 tasks (limits 60/300/1800 s) with memory, see scale.py",
     )
     parser.add_argument(
-        "--scale-sizes", type=int, nargs="+", help="with --scale: only these of 300 1000 5000"
+        "--scale-sizes",
+        type=int,
+        nargs="+",
+        choices=[size for size, *_ in SCALE],
+        help="with --scale: only these of 300 1000 5000",
     )
     args = parser.parse_args(argv)
+    if args.workers < 0:
+        parser.error("--workers must be at least 0")
+    prepare_out(parser, args.out)  # before any run
     if args.scale:
         return scale_main(args)
     if args.repeats < 1 or any(size < 1 for size in args.sizes) or args.time_limit <= 0:
@@ -203,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         *machine(),
         f"- default policy, time limit {args.time_limit:g} s per solve, "
         f"{args.repeats} run(s) per instance (seeds 0–{args.repeats - 1}), "
-        f"workers {args.workers or 'all'}",
+        f"{workers_text(args.workers)}",
         "",
         *table(rows),
         "",
@@ -221,12 +240,16 @@ def scale_main(args: argparse.Namespace) -> int:
     from scale import growth, scale_rows, scale_table
 
     rows = scale_rows(args.instance_seed, args.scale_sizes)
+    seed = args.instance_seed
+    folder = "`instances/generated/n300`" + ("" if seed == 1 else " (made with seed 1)")
+    if not (GENERATED / "n300" / "tasks.csv").exists():
+        folder = f"`generate(300, seed={seed})`"
     lines = [
         "# combibaan scale benchmark",
         "",
         *machine(),
-        "- default policy; one run per size (solver seed 0); 300 tasks is "
-        "`instances/generated/n300`, the others `generate(n, seed=1, campuses=c)`",
+        f"- default policy; one run per size (solver seed 0, one worker); 300 tasks is "
+        f"{folder}, the others `generate(n, seed={seed}, campuses=c)`",
         "",
         *scale_table(rows),
         "",

@@ -6,12 +6,16 @@ same time, so the sum is an upper estimate of the peak). The greedy baseline
 runs in another process over the same compatibility graph. A progress callback
 records when the proposal first reached 95 % of the bound proven at that time.
 
-Run as ``python benchmarks/scale.py --one SIZE CAMPUSES SECONDS`` it solves one
-instance and prints one JSON line (used by :func:`scale_report`).
+Run as ``python benchmarks/scale.py --one SIZE CAMPUSES SECONDS SEED`` it solves one
+instance (generator seed SEED, solver seed 0, one worker, SECONDS the time limit) and
+prints one JSON line; ``--greedy SIZE CAMPUSES SECONDS SEED`` runs the greedy baseline
+on the same instance instead (SECONDS is not used). :func:`scale_rows` starts both
+for each size; ``run.py --scale`` is the way to run the whole benchmark.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import resource
@@ -167,10 +171,43 @@ def growth(rows: list[ScaleRow]) -> list[str]:
     ]
 
 
-if __name__ == "__main__":
-    mode, size, campuses, seconds, seed = sys.argv[1:6]
-    if mode == "--one":
-        found = _solve_one(int(size), int(campuses), float(seconds), int(seed))
+def main(argv: list[str] | None = None) -> int:
+    """One child run (``--one`` or ``--greedy``), its measurements as one JSON line."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Normally started by run.py --scale, once per size and mode.",
+    )
+    metavar = ("SIZE", "CAMPUSES", "SECONDS", "SEED")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument(
+        "--one",
+        nargs=4,
+        metavar=metavar,
+        help="solve one instance of SIZE tasks on CAMPUSES campuses (generator seed SEED; "
+        "instances/generated/nSIZE when it exists and CAMPUSES is 1) within SECONDS",
+    )
+    mode.add_argument(
+        "--greedy",
+        nargs=4,
+        metavar=metavar,
+        help="the greedy baseline on the same instance instead (SECONDS is not used)",
+    )
+    args = parser.parse_args(argv)
+    values = args.one or args.greedy
+    try:
+        size, campuses, seed = int(values[0]), int(values[1]), int(values[3])
+        seconds = float(values[2])
+    except ValueError:
+        parser.error("SIZE, CAMPUSES and SEED must be whole numbers, SECONDS a number")
+    if size < 1 or campuses < 1 or (args.one and seconds <= 0):
+        parser.error("SIZE and CAMPUSES must be at least 1, SECONDS above 0")
+    if args.one:
+        found = _solve_one(size, campuses, seconds, seed)
     else:
-        found = _greedy_one(int(size), int(campuses), int(seed))
+        found = _greedy_one(size, campuses, seed)
     print(json.dumps(found))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
