@@ -131,6 +131,7 @@ def test_no_cover_under_a_together_lock_names_its_tasks_and_the_lock() -> None:
     assert "but A1 and A2 cannot share a job: they overlap" in reasons["A1"]
     assert "A1, A2 fit in no job" in reasons["S1"] and "lift a lock" in reasons["S1"]
     assert "--min-hours off" not in reasons["S1"]  # it is off already
+    assert "candidate" not in reasons["S1"]  # "or with no candidate", with none given
     assert combibaan.check_result(result) == []
 
 

@@ -133,6 +133,10 @@ REASONS: dict[str, dict[str, str]] = {
         "nl": "Past in geen enkele baan: geen taak past ernaast en alleen is ze geen baan.",
         "en": "Fits in no job: no task fits beside it, and alone it is no job.",
     },
+    "cover_blocking_jobs": {
+        "nl": ": {tasks} {n:past|passen} in geen enkele baan",
+        "en": ": {tasks} {n:fits|fit} in no job",
+    },
     "cover_blocking": {
         "nl": ": {tasks} {n:past|passen} in geen enkele baan of bij geen kandidaat",
         "en": ": {tasks} {n:fits|fit} in no job or with no candidate",

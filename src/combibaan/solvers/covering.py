@@ -218,7 +218,7 @@ def _no_cover_reason(
         return stranded[t]
     if outcome.status == "infeasible":
         code = "no_cover_candidates" if people else "no_cover"
-        blocking = _blocking(instance, outcome, stranded)
+        blocking = _blocking(instance, outcome, stranded, people)
         return Phrase(code, {"blocking": blocking, "advice": advice})
     return Phrase("cover_not_found")
 
@@ -254,12 +254,13 @@ def _stranded(problem: Problem) -> dict[int, Phrase]:
 
 
 def _blocking(
-    instance: Instance, outcome: CoverOutcome, stranded: Mapping[int, Phrase]
+    instance: Instance, outcome: CoverOutcome, stranded: Mapping[int, Phrase], people: bool
 ) -> Phrase | str:
     """The tasks that on their own make covering impossible (nobody can take them, or no
-    job can hold them), if any are known."""
+    job can hold them), if any are known; candidates are named only where there are."""
     blocking = sorted({*outcome.uncoverable, *stranded})
     if not blocking:
         return ""
     names = ", ".join(instance.tasks[t].id for t in blocking)
-    return Phrase("cover_blocking", {"tasks": names, "n": len(blocking)})
+    code = "cover_blocking" if people else "cover_blocking_jobs"
+    return Phrase(code, {"tasks": names, "n": len(blocking)})
