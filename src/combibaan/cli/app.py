@@ -38,9 +38,9 @@ def _flags_take_no_value(params: list[Any]) -> list[Any]:
 class Command(TyperCommand):
     """A command whose ``--help`` lists flags without a value type, whose line in
     ``combibaan --help`` is its docstring's first paragraph on one line (Typer would keep
-    the docstring's line breaks there), and whose number options out of their range are
-    refused as every other mistake is: ``fout: …`` in the run's language, exit code 2
-    (Typer's own words are English whatever ``--lang`` says)."""
+    the docstring's line breaks there), and whose number options out of their range and
+    an unknown ``--lang`` are refused as every other mistake is: ``fout: …`` in the run's
+    language, exit code 2 (Typer's own words are English whatever ``--lang`` says)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -189,13 +189,13 @@ def _left_out(problem: Problem, outcome: CoverOutcome, people: bool) -> tuple[Un
     if outcome.status not in ("optimal", "feasible"):
         placed = {t for job in plan.keep_jobs for t in job}
     stranded = _stranded(problem) if outcome.status == "infeasible" else {}
+    advice = _advice(problem)
     left = []
     for t, task in enumerate(instance.tasks):
         if t in placed:
             continue
         reason = set_aside(instance, plan, problem.graph, problem.limits, problem.profiles, t)
         if reason is None:
-            advice = _advice(problem)
             reason = _no_cover_reason(t, instance, outcome, stranded, people, advice)
         left.append(Unassigned(task.id, reason))
     if problem.starts_thinned:
