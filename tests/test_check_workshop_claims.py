@@ -91,3 +91,13 @@ def test_reason_codes_are_the_tools_and_excluded_means_a_lock() -> None:
     bogus = copy.deepcopy(document)
     bogus["unassigned"][0]["reason_code"] = "bogus_code"
     assert any("a code the tool does not have" in text for text in _said(bogus))
+
+
+def test_a_reason_code_beside_a_task_id_that_is_no_text_is_no_crash() -> None:
+    """``{"task_id": ["T1"], "reason_code": "excluded"}`` met a set lookup: TypeError."""
+    document = _solved()
+    for odd in (["T01"], {"a": 1}):
+        lie = copy.deepcopy(document)
+        lie["unassigned"].append({"task_id": odd, "reason": "x", "reason_code": "excluded"})
+        found = combibaan.check_solution(_instance(), lie)
+        assert "structure" in {v.rule for v in found}

@@ -146,6 +146,8 @@ def reason_code_problems(solution: Mapping[str, Any], excluded: Collection[str])
         if not isinstance(item, Mapping) or "reason_code" not in item:
             continue
         task_id, code = item.get("task_id"), item["reason_code"]
+        if not isinstance(task_id, str):
+            continue  # said as the list's structure already
         if not isinstance(code, str) or code not in REASONS:
             out.append(
                 ("unassigned", None, said("reason_code_unknown", task=task_id, given=shown(code)))
