@@ -712,7 +712,7 @@ def test_thinned_starts_claim_no_bound_they_do_not_hold(monkeypatch: pytest.Monk
     exact = combibaan.solve(instance, rules, time_limit=5)  # 41 starts: none thinned
     assert (exact.num_jobs, exact.status, exact.statistics.thinned_tasks) == (1, "optimal", ())
     monkeypatch.setattr(variants_module, "EXACT_VARIANTS", 0)
-    monkeypatch.setattr(solve_module, "REFINE_MOST", 0)  # no finer search: 60 minutes it is
+    monkeypatch.setattr(solve_module, "REFINE_NODES", 0)  # no finer search: 60 minutes it is
     thinned = combibaan.solve(instance, rules, time_limit=5)
     assert thinned.statistics.thinned_tasks == ("W1",)
     assert thinned.num_jobs == 0 and thinned.jobs_bound is not None and thinned.jobs_bound >= 1
@@ -747,8 +747,61 @@ def test_finer_starts_find_the_job_the_bound_for_every_start_leaves_room_for(
     # At the ways tried first (8) it is still not found; doubling them again finds it.
     monkeypatch.setattr(solve_module, "REFINE_WAYS", 1)
     assert combibaan.solve(instance, rules, time_limit=5).num_jobs == 1
-    monkeypatch.setattr(solve_module, "REFINE_MOST", 0)  # no finer starts: none found
+    monkeypatch.setattr(solve_module, "REFINE_NODES", 0)  # no finer starts: none found
     assert combibaan.solve(instance, rules, time_limit=5).num_jobs == 0
+
+
+ONE_MINUTE_GAP = """taak;leverancier;dagen;begin;eind;vanaf;uiterlijk;duur;locatie
+F1;Asito;ma-vr;07:00;09:00;;;;A
+F2;Asito;ma-vr;10:30;12:00;;;;A
+G1;Maas;3x ma-vr;;;08:00;11:30;1:15;B
+"""
+
+
+def test_the_last_finer_search_tries_every_start_where_they_fit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """G1 fits between F1 and F2 (7 minutes of travel each way) only when it starts at
+    09:07 or 09:08, on a one-minute grid with ten choices of days: 1,410 ways. Doubling
+    the ways up to 64 times still stepped over those two minutes, and the run said 0 jobs
+    (at most 1) with most of its time left; the last search now tries every start."""
+    (tmp_path / "taken.csv").write_text(ONE_MINUTE_GAP, encoding="utf-8")
+    (tmp_path / "reis.csv").write_text("van;naar;minuten\nA;B;7\n", encoding="utf-8")
+    instance = combibaan.read_instance(tmp_path / "taken.csv", tmp_path / "reis.csv")
+    result = combibaan.solve(instance, time_limit=10)
+    assert_sound(result)
+    assert (result.num_jobs, result.jobs_status, result.status) == (1, "optimal", "optimal")
+    assert result.statistics.thinned_tasks == ()  # every start was tried
+    schedule = result.to_dict()["jobs"][0]["schedule"]
+    assert {e["start"] for e in schedule if e["task_id"] == "G1"} <= {"09:07", "09:08"}
+    monkeypatch.setattr(solve_module, "REFINE_NODES", 1000)  # every start does not fit
+    thinned = combibaan.solve(instance, time_limit=10)
+    assert (thinned.num_jobs, thinned.jobs_bound) == (0, 1) and thinned.statistics.thinned_tasks
+
+
+HOURS_BETWEEN = """taak;leverancier;dagen;begin;eind;vanaf;uiterlijk;duur;locatie
+S1;Asito;ma-vr;07:00;10:00;;;;A
+S2;Asito;ma-vr;13:00;15:00;;;;A
+W1;Maas;ma-vr;;;06:00;18:00;2:00;B
+"""
+
+
+def test_hours_left_at_thinned_starts_are_searched_at_every_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One job is the most at any start (proven), but W1 fits in it only from 10:07 to
+    10:53, which its window's 601 starts thinned to a 120-minute step never try: 25 hours
+    placed of 35. Where every start fits, the hours are searched there too."""
+    (tmp_path / "taken.csv").write_text(HOURS_BETWEEN, encoding="utf-8")
+    (tmp_path / "reis.csv").write_text("van;naar;minuten\nA;B;7\n", encoding="utf-8")
+    instance = combibaan.read_instance(tmp_path / "taken.csv", tmp_path / "reis.csv")
+    result = combibaan.solve(instance, time_limit=10)
+    assert_sound(result)
+    assert (result.num_jobs, result.hours_placed, result.status) == (1, 35.0, "optimal")
+    monkeypatch.setattr(solve_module, "REFINE_NODES", 0)  # no finer search
+    thinned = combibaan.solve(instance, time_limit=10)
+    assert (thinned.num_jobs, thinned.jobs_status, thinned.hours_placed) == (1, "optimal", 25.0)
+    assert thinned.status == "feasible" and thinned.hours_bound == 35.0
 
 
 PROVEN_AT_EVERY_START = """task_id,supplier,days,start,end,earliest,latest,duration,location

@@ -35,6 +35,9 @@ MAX_VARIANTS = 8
 #: holds for every start (a workshop's few flexible tasks, or a small list): 256 is what
 #: 32 tasks at :data:`MAX_VARIANTS` take, fewer than the lists the cap was measured on.
 EXACT_VARIANTS = 256
+#: A cap on one task's variants that no task reaches: every start on the grid (the
+#: last, finest search of a small list, :func:`combibaan.solvers.solve.solve`).
+EVERY_START = 1 << 62
 #: The steps a thinned task's starts take, the finest first that keeps it within
 #: :data:`MAX_VARIANTS` (multiples of the exact grid only): times people plan by.
 NICE_STEPS = (5, 10, 15, 30, 60, 120, 240)

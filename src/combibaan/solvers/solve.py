@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair, pair_list
 from combibaan.model.phrase import Phrase
-from combibaan.model.variants import more_ways, total_ways
+from combibaan.model.variants import EVERY_START, more_ways, total_ways
 from combibaan.result import AtWindowStart, Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.rules.facts import first_choice
@@ -68,7 +68,9 @@ REFINE_SHARE = 0.4
 #: doubling the ways, up to this many times :data:`~combibaan.model.variants.MAX_VARIANTS`
 #: and this many ways in all: a window widened 3 hours on 12 tasks with choices of days
 #: lost a job at 16 ways (only each window's first and last start tried) that the
-#: narrower list had.
+#: narrower list had. Where every start fits in as many ways, the last search tries every
+#: start: a task of ``3x ma-vr`` in a window of 3.5 h on a one-minute grid (1,410 ways)
+#: fitted beside two fixed tasks only at 09:07 or 09:08, which 64 times the ways missed.
 REFINE_MOST = 64
 REFINE_NODES = 6000
 #: ... and only while each search took at most this share of the enumeration steps its
@@ -240,8 +242,8 @@ def solve(
     finer = None
     if held is None:  # the candidates' jobs are numbered by this expansion's ways
 
-        def finer(times: int) -> Problem | None:
-            most = more_ways(times)
+        def finer(times: int | None) -> Problem | None:
+            most = EVERY_START if times is None else more_ways(times)
             grid = problem.expansion.grid if problem.expansion is not None else 1
             if total_ways(instance.tasks, grid, most) > REFINE_NODES:
                 return None
@@ -335,7 +337,7 @@ def _for_every_start(
     problem: Problem,
     outcome: Outcome,
     method: Strategy,
-    finer: Callable[[int], Problem | None] | None,
+    finer: Callable[[int | None], Problem | None] | None,
 ) -> tuple[Problem, Outcome, int | None]:
     """Under thinned starts: the bound for every start (``None``: not computed), and where
     it leaves room for more jobs than found, the search at finer starts (``finer``, the
@@ -347,7 +349,11 @@ def _for_every_start(
     jobs already meet the minutes' bound.
     """
     wanted = len(outcome.selected) < problem.start_free_bound()
-    if not problem.bound_share or outcome.interrupted or not wanted:
+    if not problem.bound_share or outcome.interrupted:
+        return problem, outcome, None
+    if not wanted:  # the count is proven for every start; hours may be left there
+        if finer is not None:
+            problem, outcome, _ = _refined(problem, outcome, method, finer, len(outcome.selected))
         return problem, outcome, None
     limit, large = problem.budget.time_limit, outcome.method == "lns"
     seconds = problem.bound_share * limit
@@ -370,37 +376,46 @@ def _refined(
     problem: Problem,
     outcome: Outcome,
     method: Strategy,
-    finer: Callable[[int], Problem | None],
+    finer: Callable[[int | None], Problem | None],
     bound: int,
 ) -> tuple[Problem, Outcome, int]:
     """The list searched again at finer starts where the exact path proved its count over
     the starts it tried, and the bound for every start leaves room for jobs that need
-    starts between them; the problem and outcome with the most jobs, and the bound for
-    every start (a search over every start that proves its count lowers it to that
-    count; proven optimal as well, its proposal is the one kept). First with
+    starts between them; the problem and outcome with the most jobs (then hours), and
+    the bound for every start (a search over every start that proves its count lowers it
+    to that count; proven optimal as well, its proposal is the one kept). First with
     ``REFINE_WAYS`` times the ways, then twice as many each time while the count found
     is proven over the starts tried, the bound still leaves room and the starts are still
-    thinned, up to ``REFINE_MOST`` times and ``REFINE_NODES`` ways (``finer(times)``: the
-    problem, ``None`` beyond), after searches small enough (``REFINE_SMALL``). Each
-    search runs on a budget of ``REFINE_SHARE`` of the time limit (the same on every
-    machine); where the wall clock has not that much left (a slow machine), it is
+    thinned, up to ``REFINE_MOST`` times, and then once at every start; never beyond
+    ``REFINE_NODES`` ways (``finer(times)``: the problem, ``times`` ``None`` for every
+    start; ``None`` beyond), and only after searches small enough (``REFINE_SMALL``).
+    Where the count meets the bound for every start but hours are left that every start
+    might place, once at every start for the hours (a small list: a task of ``3x ma-zo``
+    in a whole-day window tried at 00:00 and 22:00 only left 6 of 48.5 hours out).
+    Each search runs on a budget of ``REFINE_SHARE`` of the time limit (the same on
+    every machine); where the wall clock has not that much left (a slow machine), it is
     skipped and the outcome says the wall clock cut it.
     ``bound``: the bound for every start, which the progress line keeps showing."""
     limit = problem.budget.time_limit
     seconds = REFINE_SHARE * limit
-    times, tried = REFINE_WAYS, outcome
+    times: int | None = REFINE_WAYS
+    tried = outcome
     while True:
         found = len(outcome.selected)
         counted = tried.jobs_bound is not None and len(tried.selected) >= tried.jobs_bound
-        if tried.method == "lns" or tried.interrupted or not counted or found >= bound:
+        if tried.method == "lns" or tried.interrupted or not counted:
             return problem, outcome, bound
-        if times > REFINE_MOST:
-            return problem, outcome, bound
-        if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
-            return problem, replace(outcome, wall_clock_cut=True), bound
+        if found >= bound:  # the count holds for every start: hours may be left there
+            if _minutes(problem, outcome) >= problem.start_free_minutes():
+                return problem, outcome, bound
+            times = None
+        elif times is not None and times > REFINE_MOST:
+            times = None
         refined = finer(times)
         if refined is None:
             return problem, outcome, bound
+        if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
+            return problem, replace(outcome, wall_clock_cut=True), bound
         if refined.progress is not None:  # the progress line goes on from what was found
             refined = replace(refined, progress=_going_on(refined.progress, found, bound))
         try:
@@ -408,14 +423,16 @@ def _refined(
         except KeyboardInterrupt:
             return problem, replace(outcome, interrupted=True), bound
         every = not refined.starts_thinned
-        if len(tried.selected) > found or (
-            every and _proven(tried) and len(tried.selected) == found
-        ):
+        better = (len(tried.selected), _minutes(refined, tried)) > (
+            found,
+            _minutes(problem, outcome),
+        )
+        if better or (every and _proven(tried) and len(tried.selected) == found):
             problem, outcome = refined, tried
         elif tried.interrupted:
             return problem, replace(outcome, interrupted=True), bound
-        if every:  # every start tried: nothing finer to search, and its count is a bound
-            if tried.jobs_bound is not None and not tried.interrupted:
+        if every or times is None:  # every start tried: nothing finer, its count a bound
+            if every and tried.jobs_bound is not None and not tried.interrupted:
                 bound = max(min(bound, tried.jobs_bound), len(outcome.selected))
             return problem, outcome, bound
         # Again only after a small search (counted in steps, the same on every machine):
@@ -424,6 +441,11 @@ def _refined(
         if tried.enumeration.nodes > REFINE_SMALL * refined.budget.nodes(1.0):
             return problem, outcome, bound
         times *= 2
+
+
+def _minutes(problem: Problem, outcome: Outcome) -> int:
+    """Minutes a week the outcome's jobs place."""
+    return sum(problem.minutes(outcome.columns[k]) for k in outcome.selected)
 
 
 def _proven(outcome: Outcome) -> bool:
