@@ -3,12 +3,15 @@
 Run from the repository root::
 
     .venv/bin/python benchmarks/flexible.py [--families campus short] [--sizes 80]
-        [--seeds 3] [--share 0.3] [--ways 8] [--time-limit 30] [--out FILE]
+        [--seeds 3] [--share 0.3] [--ways 8] [--time-limit 30] [--min-hours H]
+        [--out FILE]
 
 Each list is ``generate --flexible SHARE`` of a family; it is solved as it is and,
 for the comparison the result carries, with every window at its start. ``--ways``
 sets how many ways a flexible task gets at most (``MAX_VARIANTS``; several values
-compare them). Every solution goes through the checker. Runs go one after the
+compare them); ``--min-hours`` solves under that least hours a week instead of the
+default policy's (25.5: ``families.py``'s ``units``, full job units). Every solution
+goes through the checker. Runs go one after the
 other in this process: the numbers are medians over seeds, on a shared machine.
 """
 
@@ -25,14 +28,18 @@ from bench_common import flexible_list, generate_families, generate_family, mach
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(family: str, size: int, seed: int, share: float, ways: int, limit: float) -> dict:
+def run(
+    family: str, size: int, seed: int, share: float, ways: int, limit: float, min_hours: float
+) -> dict:
     import combibaan
     import combibaan.model.variants as variants
+    from combibaan.rules import Policy
 
     variants.MAX_VARIANTS = ways
     instance = flexible_list(family, size, seed, share)
     started = time.perf_counter()
-    result = combibaan.solve(instance, time_limit=limit)
+    policy = Policy() if min_hours <= 0 else Policy(min_hours=min_hours)
+    result = combibaan.solve(instance, policy, time_limit=limit)
     seconds = time.perf_counter() - started
     start = result.at_window_start
     return {
@@ -169,19 +176,36 @@ def main() -> None:
         "compare them (default 8)",
     )
     p.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve (default 30)")
+    p.add_argument(
+        "--min-hours",
+        type=float,
+        default=0.0,
+        metavar="H",
+        help="least hours a week of a job instead of the default policy's (25.5: full job "
+        "units, as families.py's units)",
+    )
     p.add_argument("--out", type=Path, help="also write the report as Markdown here")
     args = p.parse_args()
     if args.seeds < 1 or any(n < 1 for n in [*args.sizes, *args.ways]):
         p.error("--sizes, --seeds and --ways must be at least 1")
     if args.time_limit <= 0 or not 0 <= args.share <= 1:
         p.error("--time-limit must be above 0, --share between 0 and 1")
+    if args.min_hours < 0:
+        p.error("--min-hours must be 0 (the default policy) or more")
+    if args.min_hours > 0:
+        from combibaan.rules import Policy
+
+        try:
+            Policy(min_hours=args.min_hours)
+        except ValueError as error:
+            p.error(f"--min-hours: {error}")
     prepare_out(p, args.out)  # before any run
     rows = []
     for family in args.families:
         for size in args.sizes:
             for ways in args.ways:
                 for seed in range(1, args.seeds + 1):
-                    row = run(family, size, seed, args.share, ways, args.time_limit)
+                    row = run(family, size, seed, args.share, ways, args.time_limit, args.min_hours)
                     print(table([row])[-1], flush=True)
                     rows.append(row)
     command = " ".join(["python", "benchmarks/flexible.py", *sys.argv[1:]])
@@ -192,7 +216,9 @@ def main() -> None:
         "",
         *machine(),
         f"- {args.share:.0%} of the tasks flexible (`generate --flexible {args.share:g}`), "
-        f"time limit {args.time_limit:g} s, strategy auto, default policy, one CP-SAT worker",
+        f"time limit {args.time_limit:g} s, strategy auto, "
+        + ("default policy" if args.min_hours <= 0 else f"`min_hours = {args.min_hours:g}`")
+        + ", one CP-SAT worker",
         "- *ways*: at most this many ways per flexible task (`MAX_VARIANTS`); *thinned*: "
         "flexible tasks tried on a coarser step; *proven*: the count proven for every start "
         "(`jobs_status` optimal); *proven for the starts tried*: the search proved it over "
