@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from combibaan.model import Candidate, Instance, Job, Locks, Solution, Unassigned
 from combibaan.model.locks import SupplierPair, pair_list
 from combibaan.model.phrase import Phrase
-from combibaan.model.variants import EVERY_START, more_ways, total_ways
+from combibaan.model.variants import EVERY_START, MAX_VARIANTS, more_ways, total_ways
 from combibaan.result import AtWindowStart, Result, Statistics
 from combibaan.rules import Limits, Policy, profiles
 from combibaan.rules.facts import first_choice
@@ -39,6 +39,7 @@ from combibaan.solvers.compatibility import compatibility_graph
 from combibaan.solvers.covering import cover_result
 from combibaan.solvers.every_start import (
     EVERY_START_SHARE,
+    FINER_RANGES,
     MIN_BOUND_SECONDS,
     every_start_bound,
 )
@@ -366,6 +367,16 @@ def _for_every_start(
     every_start, stop = _every_start(problem, enumerate_first, seconds)
     # Where it ran to its wall-clock end, that, not its budget, may have decided it.
     ran_out = not stop and time.perf_counter() >= ends
+    room = every_start is not None and len(outcome.selected) < every_start
+    if room and not (large or stop or ran_out):  # again over narrower ranges
+        if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
+            ran_out = True  # a faster machine would have had the time
+        else:
+            ends = time.perf_counter() + seconds
+            tighter, stop = _every_start(problem, enumerate_first, seconds, FINER_RANGES)
+            ran_out = not stop and time.perf_counter() >= ends
+            if tighter is not None and every_start is not None:
+                every_start = max(min(every_start, tighter), len(outcome.selected))
     outcome = replace(outcome, interrupted=stop, wall_clock_cut=outcome.wall_clock_cut or ran_out)
     if finer is not None and every_start is not None and len(outcome.selected) < every_start:
         problem, outcome, every_start = _refined(problem, outcome, method, finer, every_start)
@@ -463,13 +474,18 @@ def _going_on(shown: Progress, found: int, bound: int) -> Progress:
     return progress
 
 
-def _every_start(problem: Problem, enumerated: bool, seconds: float) -> tuple[int | None, bool]:
-    """The bound on the jobs for every start (:mod:`.every_start`) in the last ``seconds``
-    of the run's own time, and whether Ctrl-C stopped it; ``enumerated``: whether the
-    search's enumeration completed (then the ranges' likely does too)."""
+def _every_start(
+    problem: Problem, enumerated: bool, seconds: float, ways: int = MAX_VARIANTS
+) -> tuple[int | None, bool]:
+    """The bound on the jobs for every start (:mod:`.every_start`, over at most ``ways``
+    ranges per task) in the last ``seconds`` of the run's own time, and whether Ctrl-C
+    stopped it; ``enumerated``: whether the search's enumeration completed (then the
+    ranges' likely does too)."""
     start = min(time.perf_counter(), problem.budget.deadline - seconds)
     try:
-        bound = every_start_bound(problem, Budget(start, seconds), enumerate_first=enumerated)
+        bound = every_start_bound(
+            problem, Budget(start, seconds), enumerate_first=enumerated, ways=ways
+        )
         return bound, False
     except KeyboardInterrupt:
         return None, True
