@@ -28,6 +28,7 @@ from combibaan.check.base import CheckedJob
 from combibaan.check.rules import RULES
 from combibaan.check.travel import Travel
 from combibaan.cli.show import summary_line
+from combibaan.generate import generate
 from combibaan.io.errors import InputError
 from combibaan.io.tasks import read_tasks
 from combibaan.model import Instance, Slot, Task, Window
@@ -802,6 +803,26 @@ def test_hours_left_at_thinned_starts_are_searched_at_every_start(
     thinned = combibaan.solve(instance, time_limit=10)
     assert (thinned.num_jobs, thinned.jobs_status, thinned.hours_placed) == (1, "optimal", 25.0)
     assert thinned.status == "feasible" and thinned.hours_bound == 35.0
+
+
+def test_a_bound_for_every_start_with_room_is_tried_over_narrower_ranges(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Full job units on 80 campus tasks, 30 % flexible: the bound over 8 ranges per task
+    stood at 23 beside 22 jobs found (and finer starts found no more); over 16 narrower
+    ranges it is 22, so the count is proven for every start."""
+    tasks, travel = generate(80, 2, flexible=0.3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # generated travel tables name unused places
+        instance = combibaan.read_instance(tasks, travel)
+    units = Policy(min_hours=25.5)
+    result = combibaan.solve(instance, units, time_limit=60)
+    assert_sound(result)
+    assert (result.num_jobs, result.jobs_bound, result.jobs_status) == (22, 22, "optimal")
+    monkeypatch.setattr(solve_module, "FINER_RANGES", MAX_VARIANTS)  # no narrower ranges
+    monkeypatch.setattr(solve_module, "REFINE_NODES", 0)  # and no finer search
+    wide = combibaan.solve(instance, units, time_limit=60)
+    assert (wide.num_jobs, wide.jobs_bound, wide.jobs_status) == (22, 23, "feasible")
 
 
 PROVEN_AT_EVERY_START = """task_id,supplier,days,start,end,earliest,latest,duration,location
