@@ -367,19 +367,27 @@ def _for_every_start(
     every_start, stop = _every_start(problem, enumerate_first, seconds)
     # Where it ran to its wall-clock end, that, not its budget, may have decided it.
     ran_out = not stop and time.perf_counter() >= ends
-    room = every_start is not None and len(outcome.selected) < every_start
-    if room and not (large or stop or ran_out):  # again over narrower ranges
-        if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
-            ran_out = True  # a faster machine would have had the time
-        else:
-            ends = time.perf_counter() + seconds
-            tighter, stop = _every_start(problem, enumerate_first, seconds, FINER_RANGES)
-            ran_out = not stop and time.perf_counter() >= ends
-            if tighter is not None and every_start is not None:
-                every_start = max(min(every_start, tighter), len(outcome.selected))
     outcome = replace(outcome, interrupted=stop, wall_clock_cut=outcome.wall_clock_cut or ran_out)
     if finer is not None and every_start is not None and len(outcome.selected) < every_start:
         problem, outcome, every_start = _refined(problem, outcome, method, finer, every_start)
+    if large or outcome.interrupted or every_start is None:
+        return problem, outcome, every_start
+    if len(outcome.selected) >= every_start:
+        return problem, outcome, every_start
+    # The bound again over narrower ranges (after the finer starts, which find the jobs
+    # where there are more: 80 campus tasks, seed 1, found its 41st in the time left).
+    if problem.budget.deadline - time.perf_counter() < seconds + reserve(limit):
+        return problem, replace(outcome, wall_clock_cut=True), every_start
+    ends = time.perf_counter() + seconds
+    tighter, stop = _every_start(problem, enumerate_first, seconds, FINER_RANGES)
+    ran_out = not stop and time.perf_counter() >= ends
+    cut = outcome.wall_clock_cut or ran_out
+    outcome = replace(outcome, interrupted=outcome.interrupted or stop, wall_clock_cut=cut)
+    if tighter is None:
+        return problem, outcome, every_start
+    every_start = max(min(every_start, tighter), len(outcome.selected))
+    if finer is not None and not stop and len(outcome.selected) >= every_start:
+        problem, outcome, _ = _refined(problem, outcome, method, finer, every_start)
     return problem, outcome, every_start
 
 
