@@ -1544,6 +1544,42 @@ def test_explain_takes_a_list_with_windows_and_widens_a_flexible_task() -> None:
     assert_sound(again.result)
 
 
+def test_a_window_widened_past_midnight_says_it_opens_the_evening_before() -> None:
+    """N1 may start from 00:30 on Tuesday; an hour wider it may start at 23:30, which is
+    Monday's: said so, or a reader at the table takes it for Tuesday 23:30. It then
+    joins E1, Monday's evening work (one working day a week)."""
+    evening = fixed("E1", "Asito", 0, "20:00", "23:00")
+    night = flexible("N1", "Sodexo", window((1,), 1, "00:30", "03:00", 120))
+    instance = make_instance(evening, night)
+    rules = Policy(min_hours=5, max_days=1)
+    for lang, said in (
+        (
+            "nl",
+            "als N1 kan vallen binnen 23:30 (de avond ervoor)-04:00 in plaats van binnen "
+            "00:30-03:00",
+        ),
+        (
+            "en",
+            "if N1 could lie within 23:30 (the evening before)-04:00 instead of within 00:30-03:00",
+        ),
+    ):
+        explained = combibaan.explain(instance, "N1", rules, time_limit=5, workers=1, lang=lang)
+        moves = [(r.change, r.jobs_delta) for r in explained.relaxations if r.key == "move"]
+        assert moves[0] == (said, 1)
+    moved = combibaan.explain(
+        make_instance(evening, fixed("F1", "Sodexo", 1, "00:30", "02:30")),
+        "F1",
+        rules,
+        time_limit=5,
+        workers=1,
+        lang="en",
+    )
+    changes = [r.change for r in moved.relaxations if r.key == "move"]
+    assert changes[0] == (
+        "if F1 could start between 23:30 (the evening before) and 01:30 instead of at 00:30"
+    )
+
+
 @pytest.mark.parametrize("strategy", ["exact", "large"])
 def test_a_flexible_task_left_out_gets_its_reason_from_a_search_over_its_ways(
     strategy: str,

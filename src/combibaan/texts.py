@@ -397,6 +397,8 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "nl": "als {task} kan vallen binnen {windows} in plaats van binnen {old}",
         "en": "if {task} could lie within {windows} instead of within {old}",
     },
+    # a widened window's opening moved to the day before (model/variants.around)
+    "evening_before": {"nl": "{time} (de avond ervoor)", "en": "{time} (the evening before)"},
     "window": {
         "nl": "{count}{days} {duration} tussen {earliest} en {latest}",
         "en": "{count}{days} {duration} between {earliest} and {latest}",

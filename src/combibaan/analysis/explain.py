@@ -421,14 +421,17 @@ def _candidates(
 
 
 def _move_text(task: Task, moved: Task, lang: str) -> str:
-    """The move as people say it: where the task may start now, and where it could."""
+    """The move as people say it: where the task may start now, and where it could (an
+    opening before midnight said to be on the evening before: 23:30 for a Tuesday task
+    is Monday's)."""
     if not task.windows:
         (window,) = moved.windows
+        days = tuple(sorted({s.day for s in task.slots}))
         return explain_text(
             "relax_move",
             lang,
             task=task.id,
-            earliest=format_minutes(window.earliest),
+            earliest=_opening(window.earliest, window.days != days, lang),
             latest=format_minutes(window.last_start),
             start=format_minutes(task.slots[0].start),
         )
@@ -436,15 +439,25 @@ def _move_text(task: Task, moved: Task, lang: str) -> str:
         "relax_widen",
         lang,
         task=task.id,
-        windows=_spans_text(moved.windows),
-        old=_spans_text(task.windows),
+        windows=_spans_text(moved.windows, lang, task.windows),
+        old=_spans_text(task.windows, lang),
     )
 
 
-def _spans_text(windows: Iterable[Window]) -> str:
-    """The windows' times of day: ``08:00-17:00``, each once."""
-    spans = dict.fromkeys((w.earliest, w.latest) for w in windows)
-    return ", ".join(f"{format_minutes(a)}-{format_minutes(b)}" for a, b in spans)
+def _spans_text(windows: Iterable[Window], lang: str, before: Iterable[Window] = ()) -> str:
+    """The windows' times of day: ``08:00-17:00``, each once; ``before``: the windows these
+    were widened from (where the days moved, the opening is on the evening before)."""
+    old = list(before)
+    spans = dict.fromkeys(
+        (w.earliest, w.latest, k < len(old) and w.days != old[k].days)
+        for k, w in enumerate(windows)
+    )
+    return ", ".join(f"{_opening(a, moved, lang)}-{format_minutes(b)}" for a, b, moved in spans)
+
+
+def _opening(minutes: int, evening_before: bool, lang: str) -> str:
+    time = format_minutes(minutes)
+    return explain_text("evening_before", lang, time=time) if evening_before else time
 
 
 def _nearby_locks(
