@@ -116,8 +116,9 @@ SHARE_TARGETS = {1000: (0.95, 300.0)}
 
 def verdicts(rows: list[dict]) -> list[str]:
     """Per family and size with a target: met or missed, and the numbers that decide it.
-    A count target is met when every seed proved the count for every start and the
-    median seconds are within it (as ``families.py`` judges issue 8's)."""
+    A count target is met when the median seconds to the count proven for every start,
+    a seed that did not prove it counting as never, are within it: the issue's measure
+    (as ``families.py`` judges issue 8's); the verdict says how many seeds proved it."""
     lines = ["| family | tasks | ways | issue 12's target | verdict |", "|---|---|---|---|---|"]
     keys = dict.fromkeys((r["family"], r["tasks"], r["ways"]) for r in rows)
     for family, size, ways in keys:
@@ -127,7 +128,7 @@ def verdicts(rows: list[dict]) -> list[str]:
             limit = PROOF_TARGETS[size]
             times = [r["proven_s"] if r["proven"] else float("inf") for r in group]
             middle, count = statistics.median(times), sum(r["proven"] for r in group)
-            met = count == len(group) and middle <= limit and checked
+            met = middle <= limit and checked
             shown = "never" if middle == float("inf") else f"{middle:.1f} s"
             target = f"count proven, median ≤ {limit:g} s"
             verdict = f"{count}/{len(group)} proven, median {shown}"

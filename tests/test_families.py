@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, load_benchmark, run_cli
 
 import combibaan
 from combibaan.generate import FAMILIES, generate, write_instance
@@ -242,3 +242,23 @@ def test_benchmark_reports_a_failed_run_as_a_row(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "| night | 20 | 0 + 1 failed |" in text
     assert "night n20 seed 1: ValueError" in text
+
+
+def test_a_count_target_is_judged_by_the_median_an_unproven_run_counting_as_never() -> None:
+    """Issue 8's count targets are medians over the runs: one run of three not proven
+    still meets one where the other two proved in time, and the verdict says 2/3."""
+    bench = load_benchmark("families.py", "families_bench")
+
+    def run(proven: bool, seconds: float | None) -> dict:
+        return {"jobs_status": "optimal" if proven else "feasible", "jobs_proven_seconds": seconds}
+
+    def judged(*runs: dict) -> str | None:
+        return bench.verdict(bench.Cell("short", 250, 60.0, list(runs), []))
+
+    assert judged(run(True, 4.0), run(True, 5.0), run(False, None)) == "met (2/3, 5.0 s)"
+    assert judged(run(True, 4.0), run(False, None), run(False, None)) == (
+        "missed (1/3 proven, median not proven)"
+    )
+    assert judged(run(True, 4.0), run(True, 70.0), run(True, 80.0)) == (
+        "missed (3/3 proven, median 70.0 s)"
+    )
