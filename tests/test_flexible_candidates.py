@@ -297,3 +297,48 @@ def test_the_command_line_solves_and_checks_a_windowed_list(tmp_path: Path) -> N
         assert entry["day"] == "ma" and entry["start"] >= "12:00" and entry["end"] <= "15:00"
         check = run_cli("check", tasks, out / "solution.json", "--candidates", people, *rules)
         assert check.returncode == 0, check.stdout + check.stderr
+
+
+KEPT_BETWEEN = """task_id,supplier,days,start,end,earliest,latest,duration,location
+F1,Asito,ma-vr,07:00,11:00,,,,A
+W1,Maas,ma-vr,,,08:00,16:00,120m,B
+F2,Asito,ma-vr,13:30,14:30,,,,A
+"""
+
+
+def test_a_kept_job_is_judged_at_every_start_not_only_the_thinned_ones(tmp_path: Path) -> None:
+    """W1 fits between F1 and F2 (10 minutes' travel) only from 11:10 to 11:20, which its
+    window tried at 8 ways (every hour) never meets: the keep lock was refused as "not a
+    valid job" although the same list without it solves to that very job. And K1, free
+    until 13:30, was given no kept job F1|W1, judged at the lock's first times only."""
+    (tmp_path / "tasks.csv").write_text(KEPT_BETWEEN, encoding="utf-8")
+    (tmp_path / "travel.csv").write_text("from,to,minutes\nA,B,10\n", encoding="utf-8")
+    (tmp_path / "locks.csv").write_text("rule,task_ids\nkeep,F1|W1|F2\n", encoding="utf-8")
+    files = [tmp_path / "tasks.csv", "--travel", tmp_path / "travel.csv", "--lang", "en"]
+    kept = run_cli("solve", *files, "--locks", tmp_path / "locks.csv", "--out", tmp_path / "a")
+    assert kept.returncode == 0, kept.stderr
+    assert "1 job (proven maximum) · 35 hours placed" in kept.stdout
+    checked = run_cli(
+        "check",
+        files[0],
+        tmp_path / "a" / "solution.json",
+        *files[1:],
+        "--locks",
+        tmp_path / "locks.csv",
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    (tmp_path / "locks.csv").write_text("rule,task_ids\nkeep,F1|W1\n", encoding="utf-8")
+    (tmp_path / "cands.csv").write_text(
+        "candidate_id,days,available_from,available_to\nK1,ma-vr,07:00,13:30\n", encoding="utf-8"
+    )
+    people = ["--locks", tmp_path / "locks.csv", "--candidates", tmp_path / "cands.csv"]
+    held = run_cli("solve", *files, *people, "--out", tmp_path / "b")
+    assert held.returncode == 0, held.stderr
+    assert "1 job: 1 held by a candidate (proven maximum)" in held.stdout
+    solution = json.loads((tmp_path / "b" / "solution.json").read_text(encoding="utf-8"))
+    (job,) = [j for j in solution["jobs"] if "W1" in j["task_ids"]]
+    assert job["candidate"] == "K1"
+    starts = {e["start"] for e in job["schedule"] if e["task_id"] == "W1"}
+    assert len(starts) == 1 and "11:10" <= starts.pop() <= "11:30"
+    checked = run_cli("check", files[0], tmp_path / "b" / "solution.json", *files[1:], *people)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -16,12 +16,12 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import networkx as nx
 
 from combibaan.model import Instance, Slot
-from combibaan.model.variants import grid_minutes, variant_cap, variants
+from combibaan.model.variants import MAX_VARIANTS, grid_minutes, variant_cap, variants
 from combibaan.rules import Limits, Load, Obstacle, Policy, Profile
 from combibaan.rules.facts import first_choice, nodes
 from combibaan.solvers.enumeration import Enumeration, Way, Witness, enumerate_jobs, members_of
@@ -262,14 +262,50 @@ def kept_times(
         return KeptTimes(at_first if first is None and allowed else None, first)
     limits = Limits.of(policy)
     grid = exact_grid(instance, limits) if grid is None else grid
+    found = _kept_search(instance, policy, profiles, job, grid, allow, MAX_VARIANTS)
+    if found.slots is None and found.thinned:  # a start between those tried may do
+        found = _kept_search(instance, policy, profiles, job, grid, allow, None)
+    if found.slots is not None:
+        return KeptTimes(found.slots, None)
+    if found.closest is not None or first is None:  # None: ``allow`` left no way of a job
+        return KeptTimes(None, found.closest)
+    return KeptTimes(None, _telling_obstacle(instance, policy, profiles, job, found.options, first))
+
+
+class _KeptSearch(NamedTuple):
+    """What :func:`_kept_search` met: the times found (or None), the first obstacle of a
+    whole job whose ways fit pairwise, the ways tried per task, and whether those were
+    thinned."""
+
+    slots: dict[int, tuple[Slot, ...]] | None
+    closest: Obstacle | None
+    options: list[list[tuple[Profile, tuple[Slot, ...]]]]
+    thinned: bool
+
+
+def _kept_search(
+    instance: Instance,
+    policy: Policy,
+    profiles: Sequence[Profile],
+    job: Sequence[int],
+    grid: int,
+    allow: Callable[[int, tuple[Slot, ...]], bool] | None,
+    cap: int | None,
+) -> _KeptSearch:
+    """:func:`kept_times`' search over the ways of ``job`` on ``grid`` (at most ``cap`` a
+    task, ``None``: every start), on at most :data:`KEPT_COMBINATIONS` steps."""
+    limits = Limits.of(policy)
     options: list[list[tuple[Profile, tuple[Slot, ...]]]] = []
+    thinned = False
     for t in job:
         task = instance.tasks[t]
         if not task.windows:
             fixed = first_choice(task)
             options.append([(profiles[t], fixed)] if allow is None or allow(t, fixed) else [])
             continue
-        choices = [c for c in variants(task, grid).choices if allow is None or allow(t, c)]
+        found = variants(task, grid, cap)
+        thinned = thinned or found.thinned
+        choices = [c for c in found.choices if allow is None or allow(t, c)]
         ways = nodes(instance, [(t, c) for c in choices])
         options.append([(replace(p, index=t), c) for p, c in zip(ways, choices, strict=True)])
     chosen = list(profiles)
@@ -308,11 +344,7 @@ def kept_times(
                 grow([*picked, (p, slots)])
 
     grow([])
-    if best is not None:
-        return KeptTimes(best[1], None)
-    if closest is not None or first is None:  # None: ``allow`` left no way of a valid job
-        return KeptTimes(None, closest)
-    return KeptTimes(None, _telling_obstacle(instance, policy, profiles, job, options, first))
+    return _KeptSearch(None if best is None else best[1], closest, options, thinned)
 
 
 #: Combinations of ways looked at for the obstacle to name when none makes a job.
