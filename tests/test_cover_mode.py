@@ -139,7 +139,7 @@ def test_no_cover_over_thinned_starts_is_proven_for_those_and_names_the_candidat
     tmp_path: Path,
 ) -> None:
     """No cover at the starts tried: it said ``stopped: time_limit`` after 8 ms, "(proven)"
-    without the starts' caveat, and pointed at --min-hours that was already off, where the
+    beside the starts' caveat, and pointed at --min-hours that was already off, where the
     candidates' hours are the cause."""
     tasks = tmp_path / "tasks.csv"
     tasks.write_text(
@@ -169,8 +169,37 @@ def test_no_cover_over_thinned_starts_is_proven_for_those_and_names_the_candidat
     reasons = [u.reason for u in result.solution.unassigned]
     assert {r.code for r in reasons} <= {"no_cover_candidates", "no_candidate"}
     said = combibaan.texts.render(reasons[0], "en")
-    assert "give the candidates more availability" in said and "starts tried" in said
+    assert "More availability or another candidate may help" in said and "starts tried" in said
+    assert "(proven)" not in said  # for the starts tried only
     assert combibaan.check_result(result) == []
+
+
+def test_a_task_that_alone_is_a_job_is_not_said_to_fit_in_none() -> None:
+    """Without a least number of hours every task alone is a job. Where no cover exists
+    (X2 and X3 must go together and overlap; or three overlapping tasks and two people),
+    X1 was told "Alone , and no task fits beside it" and named among the tasks that fit
+    in no job; it now gets the reason of the cover, naming only what blocks it."""
+    x1 = Task("X1", "Asito", (), windows=(Window(tuple(range(5)), 5, 480, 720, 240),))
+    x2 = make_task("X2", "Sodexo", "ma-vr 09:00-11:00")
+    x3 = make_task("X3", "Maas", "ma-vr 10:00-12:00")
+    rules = policy(cover=True, min_hours=None)
+    together = Locks.of([("together", ["X2", "X3"])])
+    locked = combibaan.solve(make_instance(x1, x2, x3), rules, locks=together, time_limit=5)
+    assert locked.status == "infeasible"
+    reasons = {u.task_id: u.reason for u in locked.solution.unassigned}
+    said = combibaan.texts.render(reasons["X1"], "en")
+    assert reasons["X1"].code == "no_cover" and "Alone" not in said
+    assert ": X2, X3 fit in no job" in said and "(proven)" in said
+    assert combibaan.check_result(locked) == []
+    day = tuple(Slot(d, 7 * 60, 13 * 60) for d in range(5))
+    two = [Candidate("K1", day), Candidate("K2", day)]
+    short = combibaan.solve(make_instance(x1, x2, x3), rules, candidates=two, time_limit=5)
+    assert short.status == "infeasible"
+    for item in short.solution.unassigned:
+        said = combibaan.texts.render(item.reason, "en")
+        assert item.reason.code == "no_cover_candidates", said
+        assert "fit in no job" not in said and "another candidate may help" in said
+    assert combibaan.check_result(short) == []
 
 
 def test_candidates_hold_every_job_in_cover_mode() -> None:

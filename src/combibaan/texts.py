@@ -106,17 +106,20 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "no_cover": {
         "nl": "Er bestaat geen verdeling die elke taak in een baan plaatst onder deze regels"
-        " (bewezen){blocking}; {advice}.",
-        "en": "No division places every task in a job under these rules (proven){blocking};"
+        "{proven}{blocking}; {advice}.",
+        "en": "No division places every task in a job under these rules{proven}{blocking};"
         " {advice}.",
     },
     "no_cover_candidates": {
         "nl": "Er bestaat geen verdeling die elke taak in een baan van een kandidaat plaatst "
-        "onder deze regels (bewezen){blocking}; geef de kandidaten meer beschikbaarheid of "
+        "onder deze regels{proven}{blocking}. Meer beschikbaarheid of een kandidaat erbij kan "
+        "helpen; anders: {advice}.",
+        "en": "No division places every task in a job of a candidate under these "
+        "rules{proven}{blocking}. More availability or another candidate may help; else "
         "{advice}.",
-        "en": "No division places every task in a job of a candidate under these rules "
-        "(proven){blocking}; give the candidates more availability or {advice}.",
     },
+    # not over thinned starts, where the reason ends with the starts tried instead
+    "cover_proven": {"nl": " (bewezen)", "en": " (proven)"},
     "cover_advice_min_hours": {
         "nl": "zet een regel uit (bijv. --min-hours off) of laat --cover weg",
         "en": "switch a rule off (e.g. --min-hours off) or leave out --cover",

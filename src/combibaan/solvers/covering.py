@@ -22,6 +22,7 @@ from combibaan.result import Result, Statistics
 from combibaan.rules import NO_LIMIT
 from combibaan.solvers.candidate_jobs import KeptJob, holders_of, kept_jobs
 from combibaan.solvers.cover import CoverOutcome, solve_cover
+from combibaan.solvers.expansion import kept_times
 from combibaan.solvers.jobs import numbered_jobs
 from combibaan.solvers.reasons import (
     REASONS_SHARE,
@@ -49,6 +50,10 @@ NO_JOB = frozenset(
         "together_excluded",
     }
 )
+#: Of those, the ones judged by the rules on the task and its partners: wrong for a task
+#: that alone is a job (``--min-hours off``), which the reasons read as "alone, and no
+#: task fits beside it" with nothing to say on why alone it is none.
+ALONE_CODES = frozenset({"isolated", "isolated_alone", "no_job", "no_job_rule"})
 
 
 def cover_result(problem: Problem, candidates: Sequence[Candidate]) -> Result:
@@ -196,7 +201,9 @@ def _left_out(problem: Problem, outcome: CoverOutcome, people: bool) -> tuple[Un
             continue
         reason = set_aside(instance, plan, problem.graph, problem.limits, problem.profiles, t)
         if reason is None:
-            reason = _no_cover_reason(t, instance, outcome, stranded, people, advice)
+            reason = _no_cover_reason(
+                t, instance, outcome, stranded, people, advice, problem.starts_thinned
+            )
         left.append(Unassigned(task.id, reason))
     if problem.starts_thinned:
         return tuple(at_starts_tried(item) for item in left)
@@ -210,8 +217,10 @@ def _no_cover_reason(
     stranded: Mapping[int, Phrase],
     people: bool,
     advice: Phrase,
+    thinned: bool,
 ) -> Phrase:
-    """Why task ``t`` is in no job of a cover that was not found or does not exist."""
+    """Why task ``t`` is in no job of a cover that was not found or does not exist
+    (``thinned``: over the starts tried only, so not proven for every start)."""
     if t in outcome.uncoverable:
         return Phrase("no_candidate")
     if t in stranded:
@@ -219,7 +228,8 @@ def _no_cover_reason(
     if outcome.status == "infeasible":
         code = "no_cover_candidates" if people else "no_cover"
         blocking = _blocking(instance, outcome, stranded, people)
-        return Phrase(code, {"blocking": blocking, "advice": advice})
+        proven = "" if thinned else Phrase("cover_proven")
+        return Phrase(code, {"blocking": blocking, "advice": advice, "proven": proven})
     return Phrase("cover_not_found")
 
 
@@ -250,7 +260,18 @@ def _stranded(problem: Problem) -> dict[int, Phrase]:
         allowance,
     )
     index = problem.instance.task_index
-    return {index[u.task_id]: u.reason for u in reasons if u.reason.code in NO_JOB}
+    grid = None if problem.expansion is None else problem.expansion.grid
+
+    def alone_a_job(t: int) -> bool:  # then no rule strands it (no least hours in cover)
+        times = kept_times(problem.instance, problem.policy, problem.profiles, [t], grid)
+        return times.slots is not None
+
+    return {
+        index[u.task_id]: u.reason
+        for u in reasons
+        if u.reason.code in NO_JOB
+        and not (u.reason.code in ALONE_CODES and alone_a_job(index[u.task_id]))
+    }
 
 
 def _blocking(
