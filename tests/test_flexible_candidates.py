@@ -342,3 +342,26 @@ def test_a_kept_job_is_judged_at_every_start_not_only_the_thinned_ones(tmp_path:
     assert len(starts) == 1 and "11:10" <= starts.pop() <= "11:30"
     checked = run_cli("check", files[0], tmp_path / "b" / "solution.json", *files[1:], *people)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_kept_job_between_thinned_starts_is_output_at_its_own_times(tmp_path: Path) -> None:
+    """On a one-minute grid (7 minutes' travel) W1's 421 starts are thinned to the hour;
+    the keep lock holds only at 11:07-11:18. The job was kept, but written at W1's first
+    choice (08:00, over F1): the checker found 5 overlaps in the tool's own proposal."""
+    (tmp_path / "tasks.csv").write_text(
+        KEPT_BETWEEN.replace("13:30,14:30", "13:27,14:27"), encoding="utf-8"
+    )
+    (tmp_path / "travel.csv").write_text("from,to,minutes\nA,B,7\n", encoding="utf-8")
+    (tmp_path / "locks.csv").write_text("rule,task_ids\nkeep,F1|W1|F2\n", encoding="utf-8")
+    files = [tmp_path / "tasks.csv", "--travel", tmp_path / "travel.csv", "--lang", "en"]
+    locks = ["--locks", tmp_path / "locks.csv"]
+    kept = run_cli("solve", *files, *locks, "--out", tmp_path / "out")
+    assert kept.returncode == 0, kept.stderr
+    assert "1 job (proven maximum) · 35 hours placed" in kept.stdout
+    assert "coarser step" in kept.stdout  # the list was thinned
+    solution = json.loads((tmp_path / "out" / "solution.json").read_text(encoding="utf-8"))
+    (job,) = solution["jobs"]
+    starts = {e["start"] for e in job["schedule"] if e["task_id"] == "W1"}
+    assert len(starts) == 1 and "11:07" <= starts.pop() <= "11:18"
+    checked = run_cli("check", files[0], tmp_path / "out" / "solution.json", *files[1:], *locks)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -53,6 +53,9 @@ class Expansion:
     representative: tuple[tuple[Slot, ...], ...]
     #: The variants each job (task indices) was found with, as they were recorded.
     chosen: dict[tuple[int, ...], tuple[int, ...]] = field(default_factory=dict)
+    #: A workshop's kept job (task indices) at times that are not all ways here (a start
+    #: between those tried on a thinned list): per task its slots.
+    kept: dict[tuple[int, ...], dict[int, tuple[Slot, ...]]] = field(default_factory=dict)
 
     @cached_property
     def flexible(self) -> bool:
@@ -130,8 +133,8 @@ class Expansion:
 
     def settle_at(self, job: Sequence[int], times: Mapping[int, tuple[Slot, ...]]) -> None:
         """:meth:`settle` a job of tasks found elsewhere (a workshop's kept one) at
-        ``times``: per task its slots, one of its ways (a job whose times are not all
-        ways stays at its first choice)."""
+        ``times``: per task its slots, at its ways where they are all ways here, else
+        as they are (:attr:`kept`)."""
         wanted = {t: sorted(slots) for t, slots in times.items()}
         ways = [
             v
@@ -140,12 +143,17 @@ class Expansion:
         ]
         if sorted(self.task_of[v] for v in ways) == sorted(job):
             self.settle(ways)
+        elif self.flexible:
+            self.kept[tuple(sorted(job))] = {t: tuple(times[t]) for t in job}
 
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
         """The slots of every task of a job (task indices) as chosen: a recorded job's
         variants; a job never recorded (a lock's, or any where each task has one way) at
         its tasks' first choice, or first way (:meth:`_unrecorded`)."""
-        nodes_ = self.chosen.get(tuple(sorted(job)))
+        key = tuple(sorted(job))
+        if key in self.kept:
+            return dict(self.kept[key])
+        nodes_ = self.chosen.get(key)
         if nodes_ is None:
             return {t: self.slots[self._unrecorded(t)] for t in job}
         return {self.task_of[v]: self.slots[v] for v in nodes_}
