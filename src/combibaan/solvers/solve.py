@@ -409,8 +409,9 @@ def _refined(
     ``REFINE_NODES`` ways (``finer(times)``: the problem, ``times`` ``None`` for every
     start; ``None`` beyond), and only after searches small enough (``REFINE_SMALL``).
     Where the count meets the bound for every start but hours are left that every start
-    might place, once at every start for the hours (a small list: a task of ``3x ma-zo``
-    in a whole-day window tried at 00:00 and 22:00 only left 6 of 48.5 hours out).
+    might place, once at every start for the hours (a small list: a window of 06:00-18:00
+    that fits between two fixed tasks only from 10:07 to 10:53, tried every 120 minutes,
+    left 10 of 35 hours out).
     Each search runs on a budget of ``REFINE_SHARE`` of the time limit (the same on
     every machine); where the wall clock has not that much left (a slow machine), it is
     skipped and the outcome says the wall clock cut it.
