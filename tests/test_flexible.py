@@ -752,6 +752,13 @@ def test_finer_starts_find_the_job_the_bound_for_every_start_leaves_room_for(
     assert combibaan.solve(instance, rules, time_limit=5).num_jobs == 0
 
 
+def _read_written(folder: Path, tasks: str, travel: str) -> Instance:
+    """The list of these files' texts, written to ``folder`` and read as a user's."""
+    (folder / "tasks.csv").write_text(tasks, encoding="utf-8")
+    (folder / "travel.csv").write_text(travel, encoding="utf-8")
+    return combibaan.read_instance(folder / "tasks.csv", folder / "travel.csv")
+
+
 ONE_MINUTE_GAP = """taak;leverancier;dagen;begin;eind;vanaf;uiterlijk;duur;locatie
 F1;Asito;ma-vr;07:00;09:00;;;;A
 F2;Asito;ma-vr;10:30;12:00;;;;A
@@ -766,9 +773,7 @@ def test_the_last_finer_search_tries_every_start_where_they_fit(
     09:07 or 09:08, on a one-minute grid with ten choices of days: 1,410 ways. Doubling
     the ways up to 64 times still stepped over those two minutes, and the run said 0 jobs
     (at most 1) with most of its time left; the last search now tries every start."""
-    (tmp_path / "taken.csv").write_text(ONE_MINUTE_GAP, encoding="utf-8")
-    (tmp_path / "reis.csv").write_text("van;naar;minuten\nA;B;7\n", encoding="utf-8")
-    instance = combibaan.read_instance(tmp_path / "taken.csv", tmp_path / "reis.csv")
+    instance = _read_written(tmp_path, ONE_MINUTE_GAP, "van;naar;minuten\nA;B;7\n")
     result = combibaan.solve(instance, time_limit=10)
     assert_sound(result)
     assert (result.num_jobs, result.jobs_status, result.status) == (1, "optimal", "optimal")
@@ -793,9 +798,7 @@ def test_hours_left_at_thinned_starts_are_searched_at_every_start(
     """One job is the most at any start (proven), but W1 fits in it only from 10:07 to
     10:53, which its window's 601 starts thinned to a 120-minute step never try: 25 hours
     placed of 35. Where every start fits, the hours are searched there too."""
-    (tmp_path / "taken.csv").write_text(HOURS_BETWEEN, encoding="utf-8")
-    (tmp_path / "reis.csv").write_text("van;naar;minuten\nA;B;7\n", encoding="utf-8")
-    instance = combibaan.read_instance(tmp_path / "taken.csv", tmp_path / "reis.csv")
+    instance = _read_written(tmp_path, HOURS_BETWEEN, "van;naar;minuten\nA;B;7\n")
     result = combibaan.solve(instance, time_limit=10)
     assert_sound(result)
     assert (result.num_jobs, result.hours_placed, result.status) == (1, 35.0, "optimal")
@@ -840,9 +843,7 @@ def test_a_count_proven_over_every_start_is_reported_proven(tmp_path: Path) -> N
     """The finer search reached every start and proved 1 job (a brute force agrees); it
     found no more than the thinned search, which made it drop that proof and report
     "at most 2" from the ranges' bound."""
-    (tmp_path / "tasks.csv").write_text(PROVEN_AT_EVERY_START, encoding="utf-8")
-    (tmp_path / "travel.csv").write_text("from,to,minutes\nA,B,10\n", encoding="utf-8")
-    instance = combibaan.read_instance(tmp_path / "tasks.csv", tmp_path / "travel.csv")
+    instance = _read_written(tmp_path, PROVEN_AT_EVERY_START, "from,to,minutes\nA,B,10\n")
     result = combibaan.solve(instance, time_limit=20)
     assert_sound(result)
     assert (result.num_jobs, result.jobs_bound, result.jobs_status) == (1, 1, "optimal")
