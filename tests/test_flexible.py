@@ -828,6 +828,32 @@ def test_a_bound_for_every_start_with_room_is_tried_over_narrower_ranges(
     assert (wide.num_jobs, wide.jobs_bound, wide.jobs_status) == (22, 23, "feasible")
 
 
+BOUND_PROVES_COUNT = """task_id,supplier,days,start,end,earliest,latest,duration,location
+A,Asito,ma-vr,07:00,09:00,,,,A
+F,Sodexo,3x ma-vr,,,08:01,11:31,1:15,B
+C,Asito,ma-vr,10:30,11:30,,,,A
+D,Sodexo,ma-vr,13:01,14:00,,,,A
+Z1,Sodexo,za,08:00,14:00,,,,A
+Z2,Sodexo,za,08:00,14:00,,,,A
+Z3,Sodexo,za,08:00,14:00,,,,A
+Z4,Sodexo,za,08:00,14:00,,,,A
+"""
+
+
+def test_hours_are_searched_at_every_start_where_the_bound_proves_the_count(
+    tmp_path: Path,
+) -> None:
+    """The minutes allow 2 jobs, the bound for every start proves 1: the hours were then
+    left at the starts tried (F only at 08:01 and 10:16; it fits between A and C at 09:07
+    or 09:08), 25.92 h of 29.67, where the hours search ran only when the minutes alone
+    proved the count (a review session's list; its brute force gives 29.67 h)."""
+    instance = _read_written(tmp_path, BOUND_PROVES_COUNT, "from,to,minutes\nA,B,7\n")
+    result = combibaan.solve(instance, Policy(min_hours=22), time_limit=8)
+    assert_sound(result)
+    assert (result.num_jobs, result.status) == (1, "optimal")
+    assert round(result.hours_placed, 2) == 29.67
+
+
 PROVEN_AT_EVERY_START = """task_id,supplier,days,start,end,earliest,latest,duration,location
 T01,Asito,"ma,di,wo",13:30,17:30,,,,C
 T02,Maas,"di,wo,do,vr",14:30,18:30,,,,B
@@ -1324,9 +1350,13 @@ def test_fixed_times_on_a_choice_of_days_are_said_as_times_not_as_a_window() -> 
     )
 
 
-def test_alternatives_over_thinned_starts_are_not_called_proven(tmp_path: Path) -> None:
+def test_alternatives_over_thinned_starts_are_not_called_proven(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Where starts were thinned, the main proposal is proven for the starts tried only;
-    its alternatives said ``optimal`` ("het beste dat genoeg verschilt (bewezen)")."""
+    its alternatives said ``optimal`` ("het beste dat genoeg verschilt (bewezen)"). (This
+    list's every start fits the search at every start, which proves it: kept off here.)"""
+    monkeypatch.setattr(solve_module, "REFINE_NODES", 0)
     path = tmp_path / "tasks.csv"
     path.write_text(
         "task_id,supplier,days,start,end,earliest,latest,duration,location\n"

@@ -368,7 +368,9 @@ def _for_every_start(
     # Where it ran to its wall-clock end, that, not its budget, may have decided it.
     ran_out = not stop and time.perf_counter() >= ends
     outcome = replace(outcome, interrupted=stop, wall_clock_cut=outcome.wall_clock_cut or ran_out)
-    if finer is not None and every_start is not None and len(outcome.selected) < every_start:
+    if finer is not None and every_start is not None:
+        # Finer starts where the bound leaves room; where it proved the count for every
+        # start, the hours there (a list whose minutes allow 2 jobs, bound and count 1).
         problem, outcome, every_start = _refined(problem, outcome, method, finer, every_start)
     if large or outcome.interrupted or every_start is None:
         return problem, outcome, every_start
