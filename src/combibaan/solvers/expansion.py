@@ -147,9 +147,10 @@ class Expansion:
             self.kept[tuple(sorted(job))] = {t: tuple(times[t]) for t in job}
 
     def schedule(self, job: Sequence[int]) -> dict[int, tuple[Slot, ...]]:
-        """The slots of every task of a job (task indices) as chosen: a recorded job's
-        variants; a job never recorded (a lock's, or any where each task has one way) at
-        its tasks' first choice, or first way (:meth:`_unrecorded`)."""
+        """The slots of every task of a job (task indices) as chosen: a kept job's own
+        times (:attr:`kept`); a recorded job's variants; a job never recorded (a lock's,
+        or any where each task has one way) at its tasks' first choice, or first way
+        (:meth:`_unrecorded`)."""
         key = tuple(sorted(job))
         if key in self.kept:
             return dict(self.kept[key])
