@@ -365,3 +365,33 @@ def test_a_kept_job_between_thinned_starts_is_output_at_its_own_times(tmp_path: 
     assert len(starts) == 1 and "11:07" <= starts.pop() <= "11:18"
     checked = run_cli("check", files[0], tmp_path / "out" / "solution.json", *files[1:], *locks)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_keep_lock_no_start_can_hold_is_refused_without_trying_millions(tmp_path: Path) -> None:
+    """W1 has two windows of ``3x ma-vr`` on a one-minute grid (36 million ways at every
+    start) and no way fits between F1 and F2: the search at every start hung the run for
+    minutes; it now looks at as many ways a task as it takes steps, and refuses the lock."""
+    (tmp_path / "tasks.csv").write_text(
+        "task_id,supplier,days,start,end,earliest,latest,duration,location\n"
+        "F1,Asito,ma-vr,07:00,11:00,,,,A\n"
+        "W1,Maas,3x ma-vr,,,06:00,23:00,1:07,B\n"
+        "W1,Maas,3x ma-vr,,,06:00,23:00,1:03,B\n"
+        "F2,Asito,ma-vr,11:01,12:00,,,,A\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "travel.csv").write_text("from,to,minutes\nA,B,7\n", encoding="utf-8")
+    (tmp_path / "locks.csv").write_text("rule,task_ids\nkeep,F1|W1|F2\n", encoding="utf-8")
+    refused = run_cli(
+        "solve",
+        tmp_path / "tasks.csv",
+        "--travel",
+        tmp_path / "travel.csv",
+        "--locks",
+        tmp_path / "locks.csv",
+        "--out",
+        tmp_path / "out",
+        timeout=60,
+    )
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "locks.csv" in refused.stderr and "geen geldige baan" in refused.stderr
+    assert "Traceback" not in refused.stderr and not (tmp_path / "out").exists()

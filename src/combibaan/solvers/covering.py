@@ -263,6 +263,8 @@ def _stranded(problem: Problem) -> dict[int, Phrase]:
     grid = None if problem.expansion is None else problem.expansion.grid
 
     def alone_a_job(t: int) -> bool:  # then no rule strands it (no least hours in cover)
+        if problem.profiles[t].minutes < problem.limits.min_minutes:
+            return False  # its minutes are the same at every way
         times = kept_times(problem.instance, problem.policy, problem.profiles, [t], grid)
         return times.slots is not None
 

@@ -273,7 +273,9 @@ def kept_times(
     grid = exact_grid(instance, limits) if grid is None else grid
     found = _kept_search(instance, policy, profiles, job, grid, allow, MAX_VARIANTS)
     if found.slots is None and found.thinned:  # a start between those tried may do
-        found = _kept_search(instance, policy, profiles, job, grid, allow, None)
+        # every start where a task has at most as many ways as the search takes steps (two
+        # windows of ``3x ma-vr`` on a one-minute grid are 36 million, which hung the check)
+        found = _kept_search(instance, policy, profiles, job, grid, allow, KEPT_COMBINATIONS)
     if found.slots is not None:
         return KeptTimes(found.slots, None)
     if found.closest is not None or first is None:  # None: ``allow`` left no way of a job
@@ -299,10 +301,10 @@ def _kept_search(
     job: Sequence[int],
     grid: int,
     allow: Callable[[int, tuple[Slot, ...]], bool] | None,
-    cap: int | None,
+    cap: int,
 ) -> _KeptSearch:
     """:func:`kept_times`' search over the ways of ``job`` on ``grid`` (at most ``cap`` a
-    task, ``None``: every start), on at most :data:`KEPT_COMBINATIONS` steps."""
+    task), on at most :data:`KEPT_COMBINATIONS` steps."""
     limits = Limits.of(policy)
     options: list[list[tuple[Profile, tuple[Slot, ...]]]] = []
     thinned = False
