@@ -1099,6 +1099,9 @@ def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
         # one digit as well: 1.3 uur was read as 78 minutes, where 1.30 uur was refused
         ("A1;S;ma;;;09:00;16:00;1.3 uur;A", "duration", "or 78 minutes; write 1:30 or 78m"),
         ("A1;S;ma;;;09:00;16:00;1h90;A", "duration", "'1h90' is not a duration"),
+        # "and" only joins hours to minutes; a fraction needs its unit
+        ("A1;S;ma;;;09:00;16:00;1 uur en;A", "duration", "'1 uur en' is not a duration"),
+        ("A1;S;ma;;;09:00;16:00;1½;A", "duration", "'1½' is not a duration"),
         # the user's text as written, not lowercased
         ("A1;S;ma;;;09:00;16:00;1H90;A", "duration", "'1H90' is not a duration"),
         ("A1;S;ma;;;09:00;16:00;1:30:30;A", "duration", "'1:30:30' has seconds"),
@@ -1130,6 +1133,18 @@ def test_a_bad_window_names_file_row_and_column(
         ("1:30 uur", 90),
         ("0:45 h", 45),
         ("3 hrs", 180),
+        # as workshop lists write them
+        ("45 min.", 45),
+        ("2 u.", 120),
+        ("1 uur en 30 minuten", 90),
+        ("2 hours and 15 min", 135),
+        ("1h, 30m", 90),
+        ("½ uur", 30),
+        ("1½ uur", 90),
+        ("1 ¾ h", 105),
+        ("een half uur", 30),
+        ("Anderhalf  uur", 90),
+        ("drie kwartier", 45),
     ],
 )
 def test_an_unambiguous_duration_with_decimals_is_read(

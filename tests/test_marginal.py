@@ -55,7 +55,7 @@ def test_a_wider_span_or_a_task_that_moves_are_the_changes_that_help() -> None:
     assert table["kind"].tolist()[1:] == ["task_window", "task_window"]
     assert table.loc[0, "kind"] == "rule"
     assert (table.loc[0, "delta_jobs"], table.loc[0, "delta_hours"]) == (1, 20.0)
-    assert table.loc[0, "status"] == "optimal"
+    assert table.loc[0, "status"] == table.loc[0, "jobs_status"] == "optimal"
 
 
 def test_a_third_supplier_names_the_job_that_appears() -> None:

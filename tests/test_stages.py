@@ -60,6 +60,9 @@ def test_count_proven_while_hours_are_cut_short(monkeypatch: pytest.MonkeyPatch)
     assert cut.stopped == "time_limit"
     assert cut.hours_bound is not None
     assert cut.hours_bound >= full.solution.hours_placed >= cut.solution.hours_placed
+    # the analyst's table says it too, not only solution.json
+    row = combibaan.kpis(cut)
+    assert (row["status"], row["jobs_status"]) == ("feasible", "optimal")
     document = cut.to_dict()
     assert document["jobs_status"] == "optimal" and document["status"] == "feasible"
 

@@ -258,6 +258,7 @@ def test_cli_sweep_writes_the_table(tmp_path: Path) -> None:
     assert list(table.columns) == ["max_suppliers", "min_hours", *KPI_KEYS]
     expected = combibaan.sweep(load("indoor"), GRID, time_limit=TIME_LIMIT, workers=1)
     assert table["jobs"].tolist() == expected["jobs"].tolist()
+    assert table["jobs_status"].tolist() == expected["jobs_status"].tolist()
     assert "Opgeslagen in" in run.output
     again = run_cli(*args)  # a table we wrote may be overwritten
     assert again.exit_code == 0, again.output
@@ -452,3 +453,27 @@ def test_cli_widen_windows_on_a_list_without_windows_warns(tmp_path: Path) -> No
     shown = run_cli(*args[:-1], "--out", tmp_path / "t.csv", "--widen-windows", "0,30")
     assert shown.exit_code == 0 and "vensters ±" in shown.output
     assert "instance" not in shown.output.split("Doorrekening")[-1]
+
+
+def test_the_terminal_table_says_when_only_the_count_is_proven(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A row whose hours are unproven but whose count is said "geldig" alone, which read as
+    if nothing were proven; the CSV has both statuses."""
+    from combibaan.cli.sweep import _show
+
+    row = dict.fromkeys(KPI_KEYS, 1.0) | {"jobs": 3, "jobs_bound": 3, "share_hours_placed": 0.5}
+    table = pd.DataFrame(
+        [
+            row | {"status": "feasible", "jobs_status": "optimal"},
+            row | {"status": "feasible", "jobs_status": "feasible", "jobs_bound": 4},
+            row | {"status": "optimal", "jobs_status": "optimal"},
+        ]
+    )
+    _show(table, [], "lijst", "nl")
+    lines = [line for line in capsys.readouterr().out.splitlines() if "│" in line]
+    assert ["aantal bewezen" in lines[0], "geldig" in lines[1], "optimaal" in lines[2]] == [
+        True,
+        True,
+        True,
+    ]

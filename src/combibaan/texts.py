@@ -443,6 +443,7 @@ CLI: dict[str, dict[str, str]] = {
     # a status (Result.status, an alternative's), as the summary line and the tables say it
     "optimal": {"nl": "optimaal", "en": "optimal"},
     "feasible": {"nl": "geldig", "en": "feasible"},
+    "status_count_proven": {"nl": "aantal bewezen", "en": "count proven"},
     "infeasible": {"nl": "onmogelijk", "en": "infeasible"},
     "unknown": {"nl": "onbekend", "en": "unknown"},
     "proven": {"nl": "bewezen", "en": "proven"},

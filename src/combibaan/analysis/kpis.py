@@ -26,6 +26,7 @@ KPI_KEYS = (
     "jobs_bound",
     "gap",
     "status",
+    "jobs_status",
     "solve_seconds",
 )
 
@@ -45,8 +46,9 @@ def kpis(result: Result) -> pd.Series:
     """The headline numbers of ``result`` as a Series named after the instance.
 
     ``share_hours_placed`` is a fraction (0..1); ``gap`` is ``None`` when no bound
-    is known. Only ``solve_seconds`` depends on the machine: leave it out when
-    comparing runs.
+    is known. ``status`` is ``optimal`` when the whole order (jobs, hours, tie-break) is
+    proven, ``jobs_status`` when the job count is (see the README). Only
+    ``solve_seconds`` depends on the machine: leave it out when comparing runs.
     """
     values = kpi_values(result)
     return pd.Series(values, index=list(KPI_KEYS), name=result.instance.name, dtype=object)
@@ -64,6 +66,7 @@ def kpi_values(result: Result) -> dict[str, Any]:
         "jobs_bound": result.jobs_bound,
         "gap": result.gap,
         "status": result.status,
+        "jobs_status": result.jobs_status,
         "solve_seconds": result.solve_seconds,
     }
 

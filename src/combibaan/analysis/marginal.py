@@ -52,6 +52,7 @@ COLUMNS = (
     "delta_hours",
     "new_jobs",
     "status",
+    "jobs_status",
 )
 KIND_ORDER = {
     "rule": 0,
@@ -348,6 +349,7 @@ def _row(candidate: Candidate, before: Outcome, after: Outcome) -> dict[str, Any
         "delta_hours": round(after.kpis["hours_placed"] - before.kpis["hours_placed"], 2),
         "new_jobs": "; ".join("+".join(job) for job in new_jobs),
         "status": after.kpis["status"],
+        "jobs_status": after.kpis["jobs_status"],
         "_order": KIND_ORDER[candidate.kind],
         "_group": candidate.group,
     }

@@ -43,7 +43,7 @@ def sweep(
     varies fastest): the grid's rule values (``None``/``<NA>`` where a rule is
     off), then the KPIs of :func:`~combibaan.analysis.kpis.kpis`
     (jobs, job_units, hours_placed, hours_total, share_hours_placed,
-    jobs_bound, gap, status, solve_seconds).
+    jobs_bound, gap, status, jobs_status, solve_seconds).
 
     ``instance`` may also be a mapping of names to instances (say, one per
     location); the table then starts with an ``instance`` column.

@@ -170,6 +170,9 @@ def _show(table: pd.DataFrame, keys: list[str], name: str, lang: str) -> None:
             value = getattr(row, column)
             if column == "share_hours_placed":
                 cells.append(f"{value:.0%}")
+            elif column == "status" and value != "optimal" and row.jobs_status == "optimal":
+                # The hours are not proven, the count is: "geldig" alone would hide that.
+                cells.append(cli_text("status_count_proven", lang))
             elif column == "status" or value == "off":
                 cells.append(cli_text(value, lang))  # a status, or a rule that is off
             elif isinstance(value, float):

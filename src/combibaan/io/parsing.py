@@ -362,16 +362,35 @@ _DURATION_CLOCK = re.compile(
     rf"(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?::(?P<s>[0-5]\d))?(?:\s*{_HOUR_WORDS})?"
 )
 _DURATION_UNITS = re.compile(
-    rf"(?:(?P<h>\d+(?:[.,]\d+)?)\s*{_HOUR_WORDS}\s*)?"
+    rf"(?:(?P<h>\d+(?:[.,]\d+)?)\s*{_HOUR_WORDS}\s*(?:(?:en|and|,|\+)\s*(?=\d))?)?"
     r"(?:(?P<m>\d+)\s*(?:m|min|mins|minuten|minutes|minute|minuut)?)?"
 )
+#: Quarters of an hour as people write them: ``½ uur``, ``1½ uur``, ``1 ¾ h``.
+_DURATION_FRACTION = re.compile(rf"(?P<h>\d+)?\s*(?P<f>[½¼¾])\s*{_HOUR_WORDS}")
+_FRACTION_MINUTES = {"½": 30, "¼": 15, "¾": 45}
+#: Durations in words: ``een half uur``, ``anderhalf uur``, ``drie kwartier``.
+_DURATION_WORDS = {
+    "kwartier": 15,
+    "een kwartier": 15,
+    "half uur": 30,
+    "een half uur": 30,
+    "half an hour": 30,
+    "drie kwartier": 45,
+    "een uur": 60,
+    "an hour": 60,
+    "one hour": 60,
+    "anderhalf uur": 90,
+    "an hour and a half": 90,
+    "one and a half hours": 90,
+}
 
 DURATION_HINT = mistake("duration_hint")
 
 
 def parse_duration(value: object) -> int:
-    """A duration in whole minutes: ``1:30``, ``1:30 uur``, ``90m``, ``1,5 uur``, ``2 uren``,
-    ``1u30``, or an Excel time or duration cell. A bare number is refused (hours or
+    """A duration in whole minutes: ``1:30``, ``1:30 uur``, ``90m``, ``45 min.``, ``1,5 uur``,
+    ``2 uren``, ``1u30``, ``1 uur en 30 minuten``, ``1½ uur``, ``een half uur``, or an Excel
+    time or duration cell. A bare number is refused (hours or
     minutes?), as are zero and more than a day."""
     minutes = _duration_minutes(value)
     if not 0 < minutes <= MINUTES_PER_DAY:
@@ -429,7 +448,13 @@ def _duration_minutes(value: object) -> int:
             mistake("duration_unit", value=shown(cell_text(value) or ""), hint=DURATION_HINT)
         )
     written = str(value).strip()
-    text = written.lower()
+    # ``45 min.``, ``2 u.``: a full stop after a word only abbreviates it.
+    text = re.sub(r"(?<=[a-z])\.", "", " ".join(written.lower().split()))
+    if text in _DURATION_WORDS:
+        return _DURATION_WORDS[text]
+    fraction = _DURATION_FRACTION.fullmatch(text)
+    if fraction is not None:
+        return int(fraction["h"] or 0) * 60 + _FRACTION_MINUTES[fraction["f"]]
     clock = _DURATION_CLOCK.fullmatch(text)
     if clock is not None:
         if int(clock["m"]) > 59:
