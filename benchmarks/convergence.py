@@ -3,20 +3,26 @@
 Run from the repository root::
 
     .venv/bin/python benchmarks/convergence.py --lists short:150:2:30 short:250:3:60
-        [--budget 200] [--out FILE]
+        [--budget 200 [400 ...]] [--dive 36] [--out FILE]
 
 Each list (``family:tasks:seed:time limit``, made as ``families.py`` makes it) gets
 column generation (:func:`combibaan.solvers.colgen.lp_bound`) from the greedy
 proposal with the hours bound as the large path passes it, on ``--budget`` reference
-seconds. The table shows the rounds, the columns, the LP over them, the bound proven,
-whether it converged and the reference seconds it spent, against the share of the
-time limit the large path would give it (``BOUND_SHARE`` of the budget inline,
-``BACKGROUND_SHARES[0]`` from ``BACKGROUND_FROM`` tasks; a failed enumeration by
-``auto`` before it comes off that share too, so the real share is at most this).
+seconds (each list on each budget given). The table shows the rounds, the columns,
+the LP over them, the bound proven, whether it converged and the reference seconds
+it spent, against the share of the time limit the large path would give it
+(``BOUND_SHARE`` of the budget inline, ``BACKGROUND_SHARES[0]`` from
+``BACKGROUND_FROM`` tasks; a failed enumeration by ``auto`` before it comes off that
+share too, so the real share is at most this).
 Where it converges on more than its share, the family benchmark's bound at that
 time limit is the hours bound or a looser Farley bound, however good the jobs are.
 A bound of "–" with "converged": the LP reached the hours bound, which then stands;
 without "converged", the run spent its whole budget and needs more than it shows.
+
+``--dive B`` then dives over the columns (:func:`combibaan.solvers.dive.dive`, as the
+large path does next) on ``B`` reference seconds and shows the jobs it finds: how
+far the jobs follow the LP as column generation gets more work. Every number but the
+CPU seconds depends only on the list and the budgets, not on the machine or its load.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from bench_common import heading, prepare_out
 from families import FAMILIES, column_input
 
 from combibaan.solvers import colgen, large
+from combibaan.solvers.dive import dive
 from combibaan.solvers.hours_bound import hours_bound
 
 
@@ -40,7 +47,9 @@ def share(tasks: int, time_limit: float) -> float:
     return large.BOUND_SHARE * budget
 
 
-def measure(family: str, size: int, seed: int, time_limit: float, budget: float) -> str:
+def measure(
+    family: str, size: int, seed: int, time_limit: float, budget: float, dive_budget: float = 0.0
+) -> str:
     graph, adjacency, profs, limits, greedy = column_input(family, size, seed)
     fallback = hours_bound(graph, profs, limits)
     started = time.process_time()
@@ -56,11 +65,22 @@ def measure(family: str, size: int, seed: int, time_limit: float, budget: float)
     cpu = time.process_time() - started
     bound = "–" if outcome.jobs_bound is None else str(outcome.jobs_bound)
     given = share(size, time_limit)
+    dived = "–"
+    if dive_budget > 0:
+        jobs = dive(
+            adjacency,
+            profs,
+            limits,
+            outcome.pool,
+            dive_budget,
+            time.perf_counter() + 10 * dive_budget,
+        )
+        dived = f"{len(jobs.jobs)} ({jobs.work:.2f} s)"
     return (
         f"| {family} | {size} | {seed} | {fallback} | {outcome.rounds} | {outcome.columns:,} "
         f"| {outcome.lp_value:.2f} | {bound} | {'yes' if outcome.converged else 'no'} "
         f"| {outcome.work:.2f} | {cpu:.2f} | {time_limit:g} s: {given:.1f} "
-        f"| {outcome.work / given:.2f} |"
+        f"| {outcome.work / given:.2f} | {dived} |"
     )
 
 
@@ -78,19 +98,31 @@ def main() -> None:
     p.add_argument(
         "--budget",
         type=float,
-        default=200.0,
-        help="reference seconds column generation may spend on each list (default 200)",
+        nargs="+",
+        default=[200.0],
+        help="reference seconds column generation may spend on each list, one run per "
+        "budget (default 200)",
+    )
+    p.add_argument(
+        "--dive",
+        type=float,
+        default=0.0,
+        metavar="BUDGET",
+        help="then dive over the columns on this many reference seconds and show its jobs",
     )
     p.add_argument("--out", type=Path, help="also write the table here")
     args = p.parse_args()
-    if args.budget <= 0:
+    if min(args.budget) <= 0:
         p.error("--budget: give a positive number of reference seconds")
+    if args.dive < 0:
+        p.error("--dive: give a positive number of reference seconds, or leave it out")
     prepare_out(p, args.out)  # before any run
     lines = [
         heading("What column generation needs to converge, against its share"),
         "| family | tasks | seed | hours bound | rounds | columns | LP | bound | converged "
-        "| reference s spent | CPU s | its share at the time limit | spent / share |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| reference s spent | CPU s | its share at the time limit | spent / share "
+        "| jobs by a dive over the columns (reference s) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     runs: list[tuple[str, int, int, float]] = []  # all read first: a typo costs no run
     for item in args.lists:
@@ -109,9 +141,10 @@ def main() -> None:
         runs.append((family, *numbers))
     print("\n".join(lines), flush=True)
     for family, tasks, instance_seed, time_limit in runs:
-        row = measure(family, tasks, instance_seed, time_limit, args.budget)
-        print(row, flush=True)
-        lines.append(row)
+        for budget in args.budget:
+            row = measure(family, tasks, instance_seed, time_limit, budget, args.dive)
+            print(row, flush=True)
+            lines.append(row)
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
