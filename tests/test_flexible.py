@@ -1102,6 +1102,11 @@ def test_a_file_of_windows_needs_no_start_and_end(tmp_path: Path) -> None:
         # "and" only joins hours to minutes; a fraction needs its unit
         ("A1;S;ma;;;09:00;16:00;1 uur en;A", "duration", "'1 uur en' is not a duration"),
         ("A1;S;ma;;;09:00;16:00;1½;A", "duration", "'1½' is not a duration"),
+        # "en" and "and" are words: not the tail of "h" or "u"
+        ("A1;S;ma;;;09:00;16:00;1 hand 30;A", "duration", "'1 hand 30' is not a duration"),
+        ("A1;S;ma;;;09:00;16:00;1uen30;A", "duration", "'1uen30' is not a duration"),
+        # 1,5 uur and 30 minutes more, or a typo?
+        ("A1;S;ma;;;09:00;16:00;1,5 uur 30;A", "duration", "'1,5 uur 30' is not a duration"),
         # the user's text as written, not lowercased
         ("A1;S;ma;;;09:00;16:00;1H90;A", "duration", "'1H90' is not a duration"),
         ("A1;S;ma;;;09:00;16:00;1:30:30;A", "duration", "'1:30:30' has seconds"),
@@ -1145,6 +1150,12 @@ def test_a_bad_window_names_file_row_and_column(
         ("een half uur", 30),
         ("Anderhalf  uur", 90),
         ("drie kwartier", 45),
+        ("3 kwartier", 45),
+        ("een halfuur", 30),
+        ("1 1/2 uur", 90),
+        ("1 hour and a half", 90),
+        ("1 uur & 30 min", 90),
+        ("2,00 uur", 120),  # 2:00 or 120 minutes: the same
     ],
 )
 def test_an_unambiguous_duration_with_decimals_is_read(

@@ -100,9 +100,9 @@ def marginal(
     ``task_hour`` change this includes the added hours), ``new_jobs`` (the task
     ids of each new job that takes in a task now in no job, ``+``-joined, ``;``
     between jobs: the re-solve may also reshuffle placed tasks, which is noise
-    here) and
-    ``status`` of the re-solve. Only changes that add a job are listed unless
-    ``keep_all``. Sorted by ``delta_jobs``, then ``delta_hours``, descending.
+    here), and ``status`` and ``jobs_status`` of the re-solve. Only changes that
+    add a job are listed unless ``keep_all``. Sorted by ``delta_jobs``, then
+    ``delta_hours``, descending.
 
     ``locks`` and ``forbid_pairs`` are the workshop's decisions, as for
     ``solve``: every re-solve keeps them, and lifting each one in turn is a
@@ -110,8 +110,9 @@ def marginal(
 
     Every re-solve gets ``time_limit`` seconds and runs like a sweep (one
     CP-SAT worker, ``seed``; ``workers`` local processes or a Dask
-    ``scheduler``). Compare ``status``: a delta between two optimal solves is
-    exact, otherwise it is what the time limit found.
+    ``scheduler``). A ``delta_jobs`` is exact where the re-solve's ``jobs_status`` is
+    ``optimal`` (and the first solve's count was proven), a ``delta_hours`` where its
+    ``status`` is; otherwise it is what the time limit found.
 
     >>> table = combibaan.marginal(instance, Policy(), time_limit=2)  # doctest: +SKIP
     >>> table.head()                                                  # doctest: +SKIP

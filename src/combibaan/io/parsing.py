@@ -362,26 +362,38 @@ _DURATION_CLOCK = re.compile(
     rf"(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?::(?P<s>[0-5]\d))?(?:\s*{_HOUR_WORDS})?"
 )
 _DURATION_UNITS = re.compile(
-    rf"(?:(?P<h>\d+(?:[.,]\d+)?)\s*{_HOUR_WORDS}\s*(?:(?:en|and|,|\+)\s*(?=\d))?)?"
+    rf"(?:(?P<h>\d+(?:[.,]\d+)?)\s*{_HOUR_WORDS}\s*(?:(?:(?<=\s)(?:en|and)\s|[,+&])\s*(?=\d))?)?"
     r"(?:(?P<m>\d+)\s*(?:m|min|mins|minuten|minutes|minute|minuut)?)?"
 )
-#: Quarters of an hour as people write them: ``½ uur``, ``1½ uur``, ``1 ¾ h``.
-_DURATION_FRACTION = re.compile(rf"(?P<h>\d+)?\s*(?P<f>[½¼¾])\s*{_HOUR_WORDS}")
-_FRACTION_MINUTES = {"½": 30, "¼": 15, "¾": 45}
+#: Quarters of an hour as people write them: ``½ uur``, ``1½ uur``, ``1 ¾ h``, ``1 1/2 uur``.
+_DURATION_FRACTION = re.compile(
+    rf"(?:(?P<h>\d+)(?:\s+|(?=[½¼¾])))?(?P<f>[½¼¾]|1/2|1/4|3/4)\s*{_HOUR_WORDS}"
+)
+_FRACTION_MINUTES = {"½": 30, "¼": 15, "¾": 45, "1/2": 30, "1/4": 15, "3/4": 45}
+#: Quarters in a word: ``3 kwartier``, ``drie kwartier``.
+_QUARTERS = re.compile(r"(?P<n>\d+|een|twee|drie)\s*kwartier")
+_NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3}
 #: Durations in words: ``een half uur``, ``anderhalf uur``, ``drie kwartier``.
 _DURATION_WORDS = {
     "kwartier": 15,
     "een kwartier": 15,
     "half uur": 30,
+    "halfuur": 30,
     "een half uur": 30,
+    "een halfuur": 30,
     "half an hour": 30,
+    "half hour": 30,
+    "a half hour": 30,
     "drie kwartier": 45,
     "een uur": 60,
     "an hour": 60,
     "one hour": 60,
     "anderhalf uur": 90,
     "an hour and a half": 90,
+    "one hour and a half": 90,
+    "1 hour and a half": 90,
     "one and a half hours": 90,
+    "1 and a half hours": 90,
 }
 
 DURATION_HINT = mistake("duration_hint")
@@ -455,6 +467,9 @@ def _duration_minutes(value: object) -> int:
     fraction = _DURATION_FRACTION.fullmatch(text)
     if fraction is not None:
         return int(fraction["h"] or 0) * 60 + _FRACTION_MINUTES[fraction["f"]]
+    quarters = _QUARTERS.fullmatch(text)
+    if quarters is not None:
+        return 15 * int(_NUMBER_WORDS.get(quarters["n"], quarters["n"]))
     clock = _DURATION_CLOCK.fullmatch(text)
     if clock is not None:
         if int(clock["m"]) > 59:
@@ -467,14 +482,19 @@ def _duration_minutes(value: object) -> int:
         raise BadValue(mistake("duration_bad", value=shown(written), hint=DURATION_HINT))
     if units["h"] is None and text.isdigit():
         raise BadValue(mistake("duration_unit", value=shown(written), hint=DURATION_HINT))
-    if units["h"] is not None and units["m"] is not None and int(units["m"]) > 59:
-        # 1h90: after hours, minutes run to 59 (as 1:90 is refused)
+    if (
+        units["h"] is not None
+        and units["m"] is not None
+        and (int(units["m"]) > 59 or not units["h"].isdigit())
+    ):
+        # 1h90: after hours, minutes run to 59 (as 1:90 is refused); 1,5 uur 30: which?
         raise BadValue(mistake("duration_bad", value=shown(written), hint=DURATION_HINT))
     hours_text = units["h"] or ""
     decimals = re.fullmatch(r"\d+[.,](\d\d|[1-4])", hours_text)
-    if decimals is not None and int(decimals[1].ljust(2, "0")) < 60:
+    if decimals is not None and 0 < int(decimals[1].ljust(2, "0")) < 60:
         # 1.45 uur: 1:45 as the times are written (9.30 is 09:30), or 1.45 hours (87 min)?
-        # So is 1.3 uur (1:30 or 78 min?); 1,5 uur is half an hour more, as people say.
+        # So is 1.3 uur (1:30 or 78 min?); 1,5 uur is half an hour more, as people say;
+        # 2,00 uur is 2:00 either way.
         hours_part, _, minutes_part = hours_text.replace(",", ".").partition(".")
         as_clock = f"{int(hours_part)}:{minutes_part.ljust(2, '0')}"
         as_hours = round(float(hours_text.replace(",", ".")) * 60)
