@@ -373,10 +373,9 @@ _FRACTION_MINUTES = {"½": 30, "¼": 15, "¾": 45, "1/2": 30, "1/4": 15, "3/4": 
 #: Quarters in a word: ``3 kwartier``, ``drie kwartier``.
 _QUARTERS = re.compile(r"(?P<n>\d+|een|twee|drie)\s*kwartier")
 _NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3}
-#: Durations in words: ``een half uur``, ``anderhalf uur``, ``drie kwartier``.
+#: Durations in words: ``een half uur``, ``anderhalf uur`` (quarters: ``_QUARTERS``).
 _DURATION_WORDS = {
     "kwartier": 15,
-    "een kwartier": 15,
     "half uur": 30,
     "halfuur": 30,
     "een half uur": 30,
@@ -384,7 +383,6 @@ _DURATION_WORDS = {
     "half an hour": 30,
     "half hour": 30,
     "a half hour": 30,
-    "drie kwartier": 45,
     "een uur": 60,
     "an hour": 60,
     "one hour": 60,
