@@ -67,7 +67,7 @@ def measure(
     given = share(size, time_limit)
     dived = "–"
     if dive_budget > 0:
-        jobs = dive(
+        diving = dive(
             adjacency,
             profs,
             limits,
@@ -75,7 +75,7 @@ def measure(
             dive_budget,
             time.perf_counter() + 10 * dive_budget,
         )
-        dived = f"{len(jobs.jobs)} ({jobs.work:.2f} s)"
+        dived = f"{len(diving.jobs)} ({diving.work:.2f} s)"
     return (
         f"| {family} | {size} | {seed} | {fallback} | {outcome.rounds} | {outcome.columns:,} "
         f"| {outcome.lp_value:.2f} | {bound} | {'yes' if outcome.converged else 'no'} "
