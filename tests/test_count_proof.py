@@ -21,8 +21,9 @@ from test_stages import family_instance
 
 import combibaan
 from combibaan.solvers import exact
-from combibaan.solvers.count_proof import prices_and_dive, prices_over, prove_count
+from combibaan.solvers.count_proof import Prices, prices_and_dive, prices_over, prove_count
 from combibaan.solvers.ortools.interruptible import run_interruptibly
+from combibaan.solvers.ortools.set_packing import StagedPacking
 
 #: The seven lines of the Fano plane: any two meet, so one job at most, while the LP
 #: takes a third of each: 7/3.
@@ -137,3 +138,24 @@ def test_ctrl_c_stops_a_native_solve_and_is_reported() -> None:
     threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
     result, interrupted = run_interruptibly(solve, stopped.set, "test")
     assert (result, interrupted) == ("stopped", True)
+
+
+def test_where_the_proof_settles_nothing_the_cheapest_columns_are_packed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CP-SAT over the columns cheapest under the prices finds the packing the hint missed,
+    and its choice is read back as columns of the whole model (dear decoys first, so a
+    slip between the two numberings would show)."""
+    decoys = [(1, 2), (1, 4), (2, 5), (1, 5)]
+    pairs = [(0, 1), (2, 3), (4, 5)]
+    whole = (0, 1, 2, 3)
+    columns = [*decoys, whole, *pairs]
+    packing = StagedPacking(columns, [60] * len(columns), [0] * len(columns))
+    # Each pair costs 0.9, each decoy 1.25 or more, the four tasks together 1.8.
+    prices = Prices({0: 0.1, 1: 0.8, 2: 0.8, 3: 0.1, 4: 0.45, 5: 0.45}, 2.7)
+    assert sorted(columns, key=prices.cost)[:3] == pairs
+    monkeypatch.setattr(exact, "CHEAPEST_COLUMNS", 3)
+    hint = (columns.index(whole),)
+    found = exact._cheapest(packing, prices, hint, 10.0, time.perf_counter() + 30, 0)
+    assert sorted(columns[k] for k in found.selected) == pairs
+    assert found.status == "optimal" and not found.wall_clock_cut
