@@ -1154,6 +1154,8 @@ def test_a_bad_window_names_file_row_and_column(
         ("een halfuur", 30),
         ("1 1/2 uur", 90),
         ("1 hour and a half", 90),
+        ("2 hours and a half", 150),
+        ("one and a half hours", 90),
         ("1 uur & 30 min", 90),
         ("2,00 uur", 120),  # 2:00 or 120 minutes: the same
     ],

@@ -372,7 +372,9 @@ _DURATION_FRACTION = re.compile(
 _FRACTION_MINUTES = {"½": 30, "¼": 15, "¾": 45, "1/2": 30, "1/4": 15, "3/4": 45}
 #: Quarters in a word: ``3 kwartier``, ``drie kwartier``.
 _QUARTERS = re.compile(r"(?P<n>\d+|een|twee|drie)\s*kwartier")
-_NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3}
+_NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "an": 1, "one": 1}
+#: Hours and a half: ``2 hours and a half``, ``one and a half hours``.
+_AND_A_HALF = re.compile(r"(?P<n>\d+|an|one) hours? and a half|(?P<m>\d+|one) and a half hours?")
 #: Durations in words: ``een half uur``, ``anderhalf uur`` (quarters: ``_QUARTERS``).
 _DURATION_WORDS = {
     "kwartier": 15,
@@ -387,11 +389,6 @@ _DURATION_WORDS = {
     "an hour": 60,
     "one hour": 60,
     "anderhalf uur": 90,
-    "an hour and a half": 90,
-    "one hour and a half": 90,
-    "1 hour and a half": 90,
-    "one and a half hours": 90,
-    "1 and a half hours": 90,
 }
 
 DURATION_HINT = mistake("duration_hint")
@@ -465,6 +462,10 @@ def _duration_minutes(value: object) -> int:
     fraction = _DURATION_FRACTION.fullmatch(text)
     if fraction is not None:
         return int(fraction["h"] or 0) * 60 + _FRACTION_MINUTES[fraction["f"]]
+    half = _AND_A_HALF.fullmatch(text)
+    if half is not None:
+        hours = half["n"] or half["m"]
+        return 60 * int(_NUMBER_WORDS.get(hours, hours)) + 30
     quarters = _QUARTERS.fullmatch(text)
     if quarters is not None:
         return 15 * int(_NUMBER_WORDS.get(quarters["n"], quarters["n"]))

@@ -20,6 +20,7 @@ enumeration; hours and the tie-break only over the full one.
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -441,8 +442,10 @@ def _cheapest(
     ``prices`` and ``selected`` (its hint), on ``seconds`` of the time limit; the
     chosen columns as indices of ``packing``'s."""
     columns = packing.columns
-    order = sorted(range(len(columns)), key=lambda k: (prices.cost(columns[k]), k))
-    kept = sorted(set(order[:CHEAPEST_COLUMNS]) | set(selected))
+    cheapest = heapq.nsmallest(
+        CHEAPEST_COLUMNS, range(len(columns)), key=lambda k: (prices.cost(columns[k]), k)
+    )
+    kept = sorted(set(cheapest) | set(selected))
     local = {k: i for i, k in enumerate(kept)}
     sub = StagedPacking(
         [columns[k] for k in kept],
