@@ -21,6 +21,7 @@ from test_stages import family_instance
 
 import combibaan
 from combibaan.solvers import exact
+from combibaan.solvers.colgen import LPStopped, solve_lp
 from combibaan.solvers.count_proof import Prices, prices_and_dive, prices_over, prove_count
 from combibaan.solvers.ortools.interruptible import run_interruptibly
 from combibaan.solvers.ortools.set_packing import StagedPacking
@@ -38,14 +39,24 @@ TIES = [
 
 
 def test_dives_in_a_random_order_reach_what_the_first_dive_missed() -> None:
-    plain = prices_and_dive(TIES, range(8))[1]
+    plain = prices_and_dive(TIES, range(8)).jobs
     assert len(plain) == 2 and most_disjoint(TIES) == 3
-    prices, again, work = prices_and_dive(TIES, range(8), work_limit=1.0, seed=0)
-    assert len(again) == 3
+    prices, again, work, cut = prices_and_dive(TIES, range(8), work_limit=1.0, seed=0)
+    assert len(again) == 3 and not cut
     members = [t for c in again for t in c]
     assert len(members) == len(set(members)) and set(again) <= set(TIES)
     assert work > 0 and prices is not None
-    assert prices_and_dive(TIES, range(8), work_limit=1.0, seed=0)[1] == again  # seeded
+    assert prices_and_dive(TIES, range(8), work_limit=1.0, seed=0).jobs == again  # seeded
+
+
+def test_a_deadline_passed_stops_the_lp_and_the_dive_and_says_so() -> None:
+    """The first LP and dive keep to the wall clock too (a run with a 20 s limit took
+    24 s over 168,120 jobs), and say that the clock cut them, so no proof is claimed."""
+    stopped = prices_and_dive(TIES, range(8), work_limit=1.0, deadline=time.perf_counter())
+    assert stopped.clock_cut and stopped.prices is None and stopped.jobs == ()
+    with pytest.raises(LPStopped):
+        solve_lp(TIES, range(8), deadline=time.perf_counter() - 1.0)
+    assert not prices_and_dive(TIES, range(8), deadline=time.perf_counter() + 60).clock_cut
 
 
 def most_disjoint(columns: list[tuple[int, ...]]) -> int:

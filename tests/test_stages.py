@@ -7,7 +7,9 @@ same input, seed and workers give the same jobs.
 
 from __future__ import annotations
 
+import math
 import warnings
+from types import SimpleNamespace
 
 import pytest
 from conftest import assert_sound, minutes_placed
@@ -83,6 +85,33 @@ def test_the_local_search_finds_the_hours_stage_2_did_not(monkeypatch: pytest.Mo
     unpolished = combibaan.solve(instance, time_limit=20)
     assert minutes_placed(unpolished) < minutes_placed(full)
     assert unpolished.status == "feasible"
+
+
+def test_past_the_deadline_after_the_count_no_later_stage_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stage 2's LP and model take seconds over many columns (168,120 jobs: a 20 s limit
+    ran 24 s): where stage 1 ends at the wall clock's deadline, its proposal stands,
+    the count proven, and the result says the clock cut the run."""
+    instance = family_instance("short", 40, 3)
+    count_stage = exact_module._count_stage
+
+    def then_late(*args, **kwargs):  # type: ignore[no-untyped-def]
+        outcome = count_stage(*args, **kwargs)
+        monkeypatch.setattr(exact_module, "time", SimpleNamespace(perf_counter=lambda: math.inf))
+        return outcome
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("stage 2 started after the deadline")
+
+    monkeypatch.setattr(exact_module, "_count_stage", then_late)
+    monkeypatch.setattr(exact_module, "minutes_bound", never)
+    monkeypatch.setattr(StagedPacking, "most_hours", never)
+    late = combibaan.solve(instance, time_limit=30, strategy="exact")
+    assert_sound(late)
+    assert (late.jobs_status, late.status) == ("optimal", "feasible")
+    assert late.num_jobs == late.jobs_bound
+    assert late.statistics.wall_clock_cut
 
 
 @pytest.mark.parametrize("family", sorted(FAMILY_POLICIES))

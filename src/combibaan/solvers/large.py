@@ -283,12 +283,12 @@ class _Run:
         # seed 2, at a 30 s limit: 31 jobs, and the MIP after it found neither 32 nor
         # a proof in 16 s; the whole share found 32 (the bound) at 12 s.
         deadline = self.cap(budget)
-        dived, work = prices_and_dive(
+        dived = prices_and_dive(
             listed.jobs, tasks, work_limit=budget, seed=self.seed, deadline=deadline
-        )[1:]
-        self.spent += work
-        self.cut |= time.perf_counter() > deadline
-        self.offer(self._on_fewest_days(dived, limits))
+        )
+        self.spent += dived.work
+        self.cut |= dived.clock_cut
+        self.offer(self._on_fewest_days(dived.jobs, limits))
         found = len(self.search.jobs)
         if found >= self.bound():
             return

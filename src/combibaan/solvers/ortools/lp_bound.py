@@ -17,17 +17,22 @@ LP solver's tolerances can only make the bound looser, never wrong.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 
 from ortools.linear_solver import pywraplp
 
 
 def minutes_bound(
-    columns: Sequence[tuple[int, ...]], minutes: Sequence[int], jobs: int
+    columns: Sequence[tuple[int, ...]],
+    minutes: Sequence[int],
+    jobs: int,
+    deadline: float = math.inf,
 ) -> int | None:
     """The most minutes any packing of at least ``jobs`` of these columns can hold.
 
-    None when the LP could not be solved (then use a weaker bound).
+    None when the LP could not be solved (then use a weaker bound), also when the
+    wall-clock ``deadline`` came first (over 168,120 jobs the LP takes seconds).
     """
     if not columns:
         return 0
@@ -50,6 +55,11 @@ def minutes_bound(
             if row is None:
                 row = rows[task] = solver.Constraint(-infinity, 1)
             row.SetCoefficient(var, 1)
+    left = deadline - time.perf_counter()
+    if left <= 0:
+        return None
+    if left < math.inf:
+        solver.SetTimeLimit(max(1, int(left * 1000)))
     if solver.Solve() not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
         return None
     # Signs differ between LP solvers' conventions: the magnitude is what a
