@@ -189,3 +189,13 @@ def test_over_a_big_model_no_stage_presolves(monkeypatch: pytest.MonkeyPatch) ->
     assert not result.statistics.enumeration_complete
     assert asked and not any(asked)
     assert_sound(result)
+    # Nor does a local-search step over that many (20,006 jobs of 100 tasks of 15-90
+    # minutes: 31 units of work where 1 was allowed, 5 s past a 5 s limit).
+    columns = [(0,), (1,), (0, 1)]
+    for big_model, presolved in ((len(columns), True), (len(columns) - 1, False)):
+        monkeypatch.setattr(set_packing, "BIG_MODEL", big_model)
+        asked.clear()
+        set_packing.solve_packing(
+            columns, [60, 60, 120], [0, 0, 0], tasks=2, tasks_minutes=120, deadline=math.inf
+        )
+        assert asked == [presolved]

@@ -28,14 +28,16 @@ class Auto:
         edgeless = problem.graph.number_of_edges() == 0
         if problem.graph.number_of_nodes() > LARGE_TASKS and not edgeless:
             return Large().solve(problem)
+        # More jobs than the count's proof takes: the large path, as soon as they are met.
+        most = None if problem.required else PROOF_COLUMNS
         try:
-            enumeration = Exact().enumerate(problem)
+            enumeration = Exact().enumerate(problem, most_jobs=most)
         except KeyboardInterrupt:
             return Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
         # Neither every job nor the minimal ones fit, or so many that neither CP-SAT
         # nor the count's proof gets through them (150 short tasks, 300k jobs: the
         # greedy's 22 jobs after 90 s, where the large path proves 28): the large path.
-        too_many = enumeration.complete and len(enumeration.jobs) > PROOF_COLUMNS
+        too_many = len(enumeration.jobs) > PROOF_COLUMNS
         if (not enumeration.complete or too_many) and not problem.required:
             return Large().solve(problem, after=enumeration)
         return Exact().pack(problem, enumeration)

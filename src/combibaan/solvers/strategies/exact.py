@@ -25,9 +25,10 @@ class Exact:
             return Outcome.greedy(problem, NOTHING, "greedy", interrupted=True)
         return self.pack(problem, enumeration)
 
-    def enumerate(self, problem: Problem) -> Enumeration:
+    def enumerate(self, problem: Problem, most_jobs: int | None = None) -> Enumeration:
         """Every feasible job within the budget (or the minimal ones, or as many as fit),
-        as task indices (with flexible tasks: found over their variants, each set once)."""
+        as task indices (with flexible tasks: found over their variants, each set once);
+        ``most_jobs``: see :func:`.enumerate_columns`."""
         expansion, nodes = problem.expansion, problem.nodes
         if expansion is None or nodes is None or not expansion.flexible:
             return enumerate_columns(
@@ -37,6 +38,7 @@ class Exact:
                 problem.budget,
                 max_columns=problem.max_columns,
                 accept=problem.plan.accept,
+                most_jobs=most_jobs,
             )
         found = enumerate_columns(
             nodes,
@@ -46,6 +48,7 @@ class Exact:
             max_columns=problem.max_columns,
             accept=problem.node_accept(),
             task_of=expansion.task_of,
+            most_jobs=most_jobs,
         )
         return replace(found, jobs=expansion.record(found.jobs))
 
