@@ -202,6 +202,9 @@ def price(
     found: list[tuple[int, ...]] = []
     nodes = 0
     most = -1 if max_nodes is None else max(4096, max_nodes - max_nodes % 4096)
+    # The clock is read every 4,096 nodes, every 256 where a node looks for ways (4,096
+    # of those took 3.9 s past the deadline on 1,500 tasks, 30 % flexible).
+    every = 4095 if ways is None else 255
     n = len(profiles)
     minutes = [max(1, p.minutes) for p in profiles]
     real = [p.minutes for p in profiles]
@@ -248,7 +251,7 @@ def price(
         """Count a node: the budgets, the deadline and the bar's drop go by nodes."""
         nonlocal bar, nodes
         nodes += 1
-        if nodes & 4095 == 0 and (nodes == most or time.perf_counter() > deadline):
+        if nodes & every == 0 and (nodes == most or time.perf_counter() > deadline):
             raise PricingStopped(nodes)
         if nodes > patient_until and minimum < bar:
             bar = minimum
