@@ -11,6 +11,7 @@ from functools import cache
 
 import pytest
 from conftest import ROOT, assert_sound, groups, minutes_placed, read, reasons, solve_checked
+from test_stages import family_instance
 
 import combibaan
 from combibaan.model import Instance, Slot, Task
@@ -391,8 +392,6 @@ def test_auto_leaves_the_enumeration_once_it_meets_more_jobs_than_the_proof_take
     """With more jobs than the count's proof takes, ``auto`` goes to the large path:
     it now goes as soon as the search for every job meets one more, where 150 short
     tasks listed all 299,612 first (3.9 s of a 60 s limit). Here the cap is 30."""
-    from test_stages import family_instance
-
     auto_module = importlib.import_module("combibaan.solvers.strategies.auto")
     exact_solver = importlib.import_module("combibaan.solvers.exact")
     monkeypatch.setattr(auto_module, "PROOF_COLUMNS", 30)

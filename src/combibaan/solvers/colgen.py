@@ -482,15 +482,20 @@ class MasterLP:
         short tasks took 4 s, a fifth of a 20 s limit).
         """
         if self._solve(deadline) != pywraplp.Solver.OPTIMAL:
+            self._stop_at(deadline)
             self._start_afresh()
             if self._solve(deadline) != pywraplp.Solver.OPTIMAL:
-                if time.perf_counter() >= deadline:
-                    raise LPStopped("the wall clock stopped GLOP")
+                self._stop_at(deadline)
                 raise LPFailed("GLOP did not solve the restricted master LP")
         self.work = lp_seconds(self.nonzeros, self._solver.iterations())
         duals = {t: max(0.0, row.dual_value()) for t, row in self._rows.items()}
         values = [x.solution_value() for x in self._columns]
         return self._objective.Value(), duals, values
+
+    @staticmethod
+    def _stop_at(deadline: float) -> None:
+        if time.perf_counter() >= deadline:
+            raise LPStopped("the wall clock stopped GLOP")
 
     def _solve(self, deadline: float) -> int:
         if deadline < math.inf:
