@@ -3,6 +3,7 @@ excludes columns as it fixes jobs, which must give the LP over the columns left.
 
 from __future__ import annotations
 
+import math
 import random
 import warnings
 
@@ -87,12 +88,14 @@ def test_when_glop_keeps_failing_the_large_path_ends_with_what_it_has(
     solve = colgen.MasterLP.solve
     calls = 0
 
-    def failing(self: colgen.MasterLP) -> tuple[float, dict[int, float], list[float]]:
+    def failing(
+        self: colgen.MasterLP, deadline: float = math.inf
+    ) -> tuple[float, dict[int, float], list[float]]:
         nonlocal calls
         calls += 1
         if calls > healthy:
             raise colgen.LPFailed("GLOP did not solve the restricted master LP")
-        return solve(self)
+        return solve(self, deadline)
 
     monkeypatch.setattr(colgen.MasterLP, "solve", failing)
     tasks, travel = generate(150, 2, family="short")
