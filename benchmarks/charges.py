@@ -20,6 +20,7 @@ faster machine every ratio is above 1 by the same factor (``pricing.py`` shows i
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import time
@@ -46,9 +47,9 @@ def measure(family: str, size: int, share: float, seed: int, limit: float) -> di
     rounds: list[tuple[float, float]] = []
     solve_lp, price = colgen.MasterLP.solve, expansion.VariantSource.price
 
-    def timed_solve(self: colgen.MasterLP) -> Any:
+    def timed_solve(self: colgen.MasterLP, deadline: float = math.inf) -> Any:
         started = time.process_time()
-        answer = solve_lp(self)
+        answer = solve_lp(self, deadline)
         lps.append((time.process_time() - started, self.work))
         return answer
 
