@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
-from bench_common import heading
+from bench_common import heading, prepare_out
 from families import FAMILIES, column_input, family_list
 
 import combibaan
@@ -92,12 +92,21 @@ def main() -> None:
     parser.add_argument("--walk", type=float, default=15.0, help="minutes within a site")
     parser.add_argument("--out", type=Path, help="also write the report as Markdown here")
     args = parser.parse_args()
-    lists = []
+    if args.time_limit <= 0 or args.walk < 0:
+        parser.error("--time-limit must be positive and --walk at least 0")
+    prepare_out(parser, args.out)
+    lists = []  # all read first: a typo costs no run
     for text in args.lists:
-        family, size, seed = text.split(":")
+        try:
+            family, size, seed = text.split(":")
+            numbers = int(size), int(seed)
+            if numbers[0] < 1:
+                raise ValueError
+        except ValueError:
+            parser.error(f"{text}: give family:tasks:seed (at least 1 task), e.g. short:5000:1")
         if family not in FAMILIES:
-            parser.error(f"{family!r} is not one of {', '.join(FAMILIES)}")
-        lists.append((family, int(size), int(seed)))
+            parser.error(f"{family}: not one of {', '.join(FAMILIES)}")
+        lists.append((family, *numbers))
     lines = [
         heading("combibaan: a large list split by sites"),
         f"- each site: time limit {args.time_limit:g} s, solver seed 0, one worker; "

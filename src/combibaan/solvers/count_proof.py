@@ -183,6 +183,7 @@ def _dive(
     """
     alive = list(range(len(columns)))
     chosen: list[tuple[int, ...]] = []
+    used: set[int] = set()
     dropped: list[int] = []
     work, cut = 0.0, False
     while alive:
@@ -193,7 +194,6 @@ def _dive(
         rank = {k: values[k] + (noise[n] if noise else 0.0) for n, k in enumerate(alive)}
         order = sorted(alive, key=lambda k: (-rank[k], len(columns[k]), columns[k]))
         fix = [k for k in order[:DIVE_FIX] if values[k] > 0.5] or [order[0]]
-        used: set[int] = {t for c in chosen for t in c}
         for k in fix:
             if used.isdisjoint(columns[k]):
                 chosen.append(columns[k])
